@@ -1,0 +1,378 @@
+//! The member and the payment methods they may register (SPEC A1, A2, P11).
+//!
+//! A card is kept only as brand, last four digits and expiry, and an account only as bank and
+//! last four digits: anything that looks like a full card number is refused before it can
+//! reach the ledger.
+
+use serde::Serialize;
+
+use crate::calendar::Month;
+use crate::money::Krw;
+
+/// A2: the kind of member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberType {
+    /// A private person.
+    Individual,
+    /// A company: tax invoices, account transfer and direct deposit.
+    Business,
+}
+
+impl MemberType {
+    /// The spelling used in the ledger and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MemberType::Individual => "individual",
+            MemberType::Business => "business",
+        }
+    }
+
+    /// Reads the spelling used in the ledger.
+    pub fn parse(text: &str) -> Option<MemberType> {
+        match text {
+            "individual" => Some(MemberType::Individual),
+            "business" => Some(MemberType::Business),
+            _ => None,
+        }
+    }
+}
+
+/// The member behind the account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Member {
+    /// First name (A1: at least 2 letters).
+    pub first_name: String,
+    /// Last name (A1: at least 1 letter).
+    pub last_name: String,
+    /// Login email.
+    pub email: String,
+    /// Individual or business (A2).
+    pub member_type: MemberType,
+    /// An international resident: instant payment by card only (P7), cards only (P11).
+    pub expatriate: bool,
+    /// Where bills are sent (P11); the login email until changed.
+    pub billing_email: String,
+}
+
+/// A registered way of paying (P11).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PaymentMethod {
+    /// A credit card: automatic payment, instant payment.
+    Card {
+        /// Issuer brand (`VISA`).
+        brand: String,
+        /// The last four digits, never more.
+        last4: String,
+        /// The last month the card is valid.
+        expiry: Month,
+        /// What the local gateway lets it charge per month, if known.
+        limit: Option<Krw>,
+    },
+    /// An account transfer: automatic payment, real-time transfer.
+    Transfer {
+        /// Bank name.
+        bank: String,
+        /// The last four digits of the account.
+        last4: String,
+        /// What the local gateway knows of the balance, if anything.
+        balance: Option<Krw>,
+    },
+    /// Direct deposit to the fee deposit account (a dedicated virtual account).
+    Deposit,
+}
+
+impl PaymentMethod {
+    /// The method's kind: `card`, `transfer` or `deposit`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            PaymentMethod::Card { .. } => "card",
+            PaymentMethod::Transfer { .. } => "transfer",
+            PaymentMethod::Deposit => "deposit",
+        }
+    }
+
+    /// How the portal names it: `VISA ****4242 (expires 2027-12)`.
+    pub fn label(&self) -> String {
+        match self {
+            PaymentMethod::Card {
+                brand,
+                last4,
+                expiry,
+                ..
+            } => format!("{brand} card ****{last4} (expires {expiry})"),
+            PaymentMethod::Transfer { bank, last4, .. } => {
+                format!("{bank} account transfer ****{last4}")
+            }
+            PaymentMethod::Deposit => "Direct deposit (fee deposit account)".to_string(),
+        }
+    }
+
+    /// Whether payments happen by themselves in the automatic payment period (P2).
+    pub fn is_automatic(&self) -> bool {
+        !matches!(self, PaymentMethod::Deposit)
+    }
+}
+
+/// A rule about the member or the payment method that input broke.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum AccountError {
+    /// A1 on names.
+    #[error("A1: {field} must have at least {min} letter(s) and no digits or special characters (got '{value}')")]
+    Name {
+        /// `first name` or `last name`.
+        field: &'static str,
+        /// The minimum number of characters.
+        min: usize,
+        /// What was given.
+        value: String,
+    },
+    /// A1 on emails.
+    #[error("A1: '{0}' is not a valid email; write it as name@example.com")]
+    Email(String),
+    /// Only the last four digits are ever taken.
+    #[error("--last4 takes exactly the last 4 digits (got {0}); ncp-usage never stores a full card or account number")]
+    Last4(String),
+    /// A label with digits could carry a card number.
+    #[error(
+        "{field} '{value}' is not a name: use letters and spaces only, e.g. VISA or KB Kookmin"
+    )]
+    Label {
+        /// `--brand` or `--bank`.
+        field: &'static str,
+        /// What was given.
+        value: String,
+    },
+    /// P11: not a method this member may register.
+    #[error("P11: {member} cannot register {method}; {allowed}")]
+    NotAllowed {
+        /// Who the member is, in words.
+        member: String,
+        /// The method refused.
+        method: &'static str,
+        /// What they may register instead.
+        allowed: String,
+    },
+    /// A card past its expiry month.
+    #[error("the card expired at the end of {expiry}; register a card that is still valid")]
+    Expired {
+        /// Its last valid month.
+        expiry: Month,
+    },
+}
+
+impl AccountError {
+    /// Whether this is a billing rule refusing valid input (exit 3) rather than bad input.
+    pub fn is_refusal(&self) -> bool {
+        matches!(
+            self,
+            AccountError::NotAllowed { .. } | AccountError::Expired { .. }
+        )
+    }
+}
+
+/// A1: a name of letters only (any script: 민지 is as good as Minji), at least `min` of them.
+pub fn validate_name(field: &'static str, value: &str, min: usize) -> Result<String, AccountError> {
+    let v = value.trim();
+    let letters = v.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= min && v.chars().all(char::is_alphabetic) {
+        Ok(v.to_string())
+    } else {
+        Err(AccountError::Name {
+            field,
+            min,
+            value: value.to_string(),
+        })
+    }
+}
+
+/// A1: a plain, sane email: one `@`, a local part, a dotted domain, no spaces.
+pub fn validate_email(value: &str) -> Result<String, AccountError> {
+    let v = value.trim();
+    let bad = || AccountError::Email(value.to_string());
+    let (local, domain) = v.split_once('@').ok_or_else(bad)?;
+    let domain_ok = domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    let local_ok = !local.is_empty()
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+    if v.len() <= 254 && local_ok && domain_ok {
+        Ok(v.to_string())
+    } else {
+        Err(bad())
+    }
+}
+
+/// Exactly four digits: the only part of a card or account number that is kept.
+pub fn validate_last4(value: &str) -> Result<String, AccountError> {
+    let v = value.trim();
+    if v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(v.to_string())
+    } else {
+        let shown = if v.len() > 4 {
+            format!("{} characters", v.chars().count())
+        } else {
+            format!("'{v}'")
+        };
+        Err(AccountError::Last4(shown))
+    }
+}
+
+/// A brand or bank name: letters, spaces and a little punctuation, never digits.
+pub fn validate_label(field: &'static str, value: &str) -> Result<String, AccountError> {
+    let v = value.trim();
+    let ok = !v.is_empty()
+        && v.chars().count() <= 40
+        && v.chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '&' || c == '.');
+    if ok {
+        Ok(v.to_string())
+    } else {
+        Err(AccountError::Label {
+            field,
+            value: if v.chars().any(|c| c.is_ascii_digit()) {
+                "(contains digits)".to_string()
+            } else {
+                v.to_string()
+            },
+        })
+    }
+}
+
+/// P11: may this member register this kind of method? `has_automatic` says whether a card or
+/// account transfer has been registered before (direct deposit needs one).
+pub fn check_method_allowed(
+    member: &Member,
+    method: &PaymentMethod,
+    has_automatic: bool,
+) -> Result<(), AccountError> {
+    let (who, allowed): (&str, &[&str]) = if member.expatriate {
+        ("an expatriate member", &["card"])
+    } else {
+        match member.member_type {
+            MemberType::Individual => ("an individual member", &["card"]),
+            MemberType::Business => ("a business member", &["card", "transfer", "deposit"]),
+        }
+    };
+    let kind = method.kind();
+    let refuse = |allowed: String| AccountError::NotAllowed {
+        member: who.to_string(),
+        method: match kind {
+            "card" => "a credit card",
+            "transfer" => "account transfer",
+            _ => "direct deposit",
+        },
+        allowed,
+    };
+    if !allowed.contains(&kind) {
+        return Err(refuse(format!(
+            "register a credit card instead (ncp-usage account payment-method card …)"
+        )));
+    }
+    if kind == "deposit" && !has_automatic {
+        return Err(refuse(
+            "register a card or account transfer first; direct deposit is offered once an automatic method exists".to_string(),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses a card whose expiry month is before the month of `today`.
+pub fn check_card_valid(expiry: Month, today_month: Month) -> Result<(), AccountError> {
+    if expiry < today_month {
+        Err(AccountError::Expired { expiry })
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(t: MemberType, expatriate: bool) -> Member {
+        Member {
+            first_name: "Minji".into(),
+            last_name: "Kim".into(),
+            email: "minji@example.com".into(),
+            member_type: t,
+            expatriate,
+            billing_email: "minji@example.com".into(),
+        }
+    }
+
+    fn card() -> PaymentMethod {
+        PaymentMethod::Card {
+            brand: "VISA".into(),
+            last4: "4242".into(),
+            expiry: "2027-12".parse().unwrap(),
+            limit: None,
+        }
+    }
+
+    fn transfer() -> PaymentMethod {
+        PaymentMethod::Transfer {
+            bank: "KB Kookmin".into(),
+            last4: "1234".into(),
+            balance: None,
+        }
+    }
+
+    #[test]
+    fn a1_names() {
+        assert_eq!(validate_name("first name", "Minji", 2).unwrap(), "Minji");
+        assert_eq!(validate_name("first name", "민지", 2).unwrap(), "민지");
+        assert!(validate_name("first name", "M", 2).is_err());
+        assert!(validate_name("first name", "Min1", 2).is_err());
+        assert!(validate_name("last name", "O'Neil", 1).is_err());
+        assert_eq!(validate_name("last name", "K", 1).unwrap(), "K");
+        assert!(validate_name("last name", "", 1).is_err());
+    }
+
+    #[test]
+    fn a1_emails() {
+        assert!(validate_email("minji@example.com").is_ok());
+        assert!(validate_email("a.b+billing@corp.co.kr").is_ok());
+        for bad in [
+            "minji",
+            "minji@",
+            "@example.com",
+            "minji@example",
+            "mi nji@example.com",
+            "a@b..c",
+            "a@@b.com",
+        ] {
+            assert!(validate_email(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_four_digits_are_ever_kept() {
+        assert_eq!(validate_last4("4242").unwrap(), "4242");
+        let e = validate_last4("4242424242424242").unwrap_err();
+        assert!(!e.to_string().contains("4242424242424242"));
+        assert!(validate_label("--brand", "VISA 4111111111111111").is_err());
+    }
+
+    #[test]
+    fn p11_who_may_register_what() {
+        let ind = member(MemberType::Individual, false);
+        let biz = member(MemberType::Business, false);
+        let exp = member(MemberType::Business, true);
+        assert!(check_method_allowed(&ind, &card(), false).is_ok());
+        assert!(check_method_allowed(&ind, &transfer(), false).is_err());
+        assert!(check_method_allowed(&ind, &PaymentMethod::Deposit, true).is_err());
+        assert!(check_method_allowed(&biz, &transfer(), false).is_ok());
+        assert!(check_method_allowed(&biz, &PaymentMethod::Deposit, false).is_err());
+        assert!(check_method_allowed(&biz, &PaymentMethod::Deposit, true).is_ok());
+        assert!(check_method_allowed(&exp, &card(), false).is_ok());
+        assert!(check_method_allowed(&exp, &transfer(), false).is_err());
+    }
+}

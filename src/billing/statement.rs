@@ -1,0 +1,236 @@
+//! A month's statement: fee lines summed per service and region, then the month's totals
+//! with the 100-won rounding discount and VAT (SPEC H1, M2, M3).
+//!
+//! Totals are sums of lines that were already truncated, so a total always equals the sum of
+//! the rows shown; the only rounding at this level is M2's cut to a multiple of 100 won,
+//! which is shown as its own discount.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::facts::FeeLine;
+use crate::money::{round_down_to_hundred, vat, Krw};
+
+/// The three amounts every row of the history shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Amounts {
+    /// Monthly used amount.
+    pub used_amount: Krw,
+    /// Discounts.
+    pub discount_amount: Krw,
+    /// Used − discounts.
+    pub estimated_payment_amount: Krw,
+}
+
+impl Amounts {
+    fn add_line(&mut self, line: &FeeLine) {
+        self.used_amount += line.used_amount;
+        self.discount_amount += line.discount_amount;
+        self.estimated_payment_amount += line.estimated_payment_amount;
+    }
+}
+
+/// One service in one region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ServiceRow {
+    /// Service name.
+    pub service: String,
+    /// Region code.
+    pub region: String,
+    /// Its amounts.
+    #[serde(flatten)]
+    pub amounts: Amounts,
+    /// How many contracts and fee lines stand behind the row, in words.
+    pub details: String,
+}
+
+/// One region's subtotal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegionRow {
+    /// Region code.
+    pub region: String,
+    /// Its amounts.
+    #[serde(flatten)]
+    pub amounts: Amounts,
+}
+
+/// The month's bill before payments: M2's rounding discount and M3's VAT.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Sum of the used amounts.
+    pub used_amount: Krw,
+    /// Sum of the discounts.
+    pub discount_amount: Krw,
+    /// Used − discounts: the sum of the rows' estimated payment amounts.
+    pub estimated_payment_amount: Krw,
+    /// The part under 100 won cut off before VAT (M2).
+    pub rounddown_discount_amount: Krw,
+    /// 10 % of the rounded amount, truncated (M3).
+    pub vat_amount: Krw,
+    /// Rounded amount + VAT.
+    pub billed_amount: Krw,
+}
+
+/// The month summed up from its fee lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    /// One row per (service, region), ordered by region then service.
+    pub services: Vec<ServiceRow>,
+    /// One row per region in use, ordered by region code.
+    pub regions: Vec<RegionRow>,
+    /// The month's totals over every region.
+    pub totals: Totals,
+}
+
+/// M2, M3: totals of a month from the sum of its estimated payment amounts.
+pub fn totals_of(amounts: Amounts) -> Totals {
+    let (kept, rounddown) = round_down_to_hundred(amounts.estimated_payment_amount.clamp_zero());
+    let vat_amount = vat(kept);
+    Totals {
+        used_amount: amounts.used_amount,
+        discount_amount: amounts.discount_amount,
+        estimated_payment_amount: amounts.estimated_payment_amount,
+        rounddown_discount_amount: rounddown,
+        vat_amount,
+        billed_amount: kept + vat_amount,
+    }
+}
+
+/// H1: sums fee lines per service and region, per region, and for the month.
+pub fn summarize(lines: &[FeeLine]) -> Statement {
+    let mut services: BTreeMap<(&str, &str), (Amounts, Vec<&FeeLine>)> = BTreeMap::new();
+    let mut regions: BTreeMap<&str, Amounts> = BTreeMap::new();
+    let mut all = Amounts::default();
+    for line in lines {
+        let entry = services
+            .entry((line.region.as_str(), line.service.as_str()))
+            .or_default();
+        entry.0.add_line(line);
+        entry.1.push(line);
+        regions
+            .entry(line.region.as_str())
+            .or_default()
+            .add_line(line);
+        all.add_line(line);
+    }
+    Statement {
+        services: services
+            .into_iter()
+            .map(|((region, service), (amounts, lines))| ServiceRow {
+                service: service.to_string(),
+                region: region.to_string(),
+                amounts,
+                details: describe(&lines),
+            })
+            .collect(),
+        regions: regions
+            .into_iter()
+            .map(|(region, amounts)| RegionRow {
+                region: region.to_string(),
+                amounts,
+            })
+            .collect(),
+        totals: totals_of(all),
+    }
+}
+
+/// "2 contracts, 3 fee lines" — the portal's Details column, in words.
+fn describe(lines: &[&FeeLine]) -> String {
+    let mut contracts: Vec<&str> = lines.iter().map(|l| l.contract_no.as_str()).collect();
+    contracts.sort_unstable();
+    contracts.dedup();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    if contracts.len() == lines.len() {
+        plural(contracts.len(), "contract", "contracts")
+    } else {
+        format!(
+            "{}, {}",
+            plural(contracts.len(), "contract", "contracts"),
+            plural(lines.len(), "fee line", "fee lines")
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn line(region: &str, service: &str, contract: &str, used: i64, discount: i64) -> FeeLine {
+        FeeLine {
+            month: "2024-02".parse().unwrap(),
+            region: region.into(),
+            service: service.into(),
+            contract_no: contract.into(),
+            item: "x".into(),
+            quantity: dec!(1),
+            unit: "day".into(),
+            unit_price: dec!(1),
+            used_amount: Krw::new(used),
+            discount_amount: Krw::new(discount),
+            estimated_payment_amount: Krw::new(used - discount),
+        }
+    }
+
+    #[test]
+    fn m2_m3_february_figures() {
+        let s = summarize(&[
+            line("KR", "Server", "A", 41_379, 0),
+            line("KR", "Load Balancer", "B", 8_400, 0),
+        ]);
+        assert_eq!(
+            s.totals,
+            Totals {
+                used_amount: Krw::new(49_779),
+                discount_amount: Krw::ZERO,
+                estimated_payment_amount: Krw::new(49_779),
+                rounddown_discount_amount: Krw::new(79),
+                vat_amount: Krw::new(4_970),
+                billed_amount: Krw::new(54_670),
+            }
+        );
+    }
+
+    #[test]
+    fn h1_rows_per_service_and_region_add_up_to_totals() {
+        let s = summarize(&[
+            line("SGN", "Server", "S1", 1_000, 100),
+            line("KR", "Server", "K1", 2_000, 0),
+            line("KR", "Server", "K2", 3_050, 50),
+            line("KR", "CDN+", "K3", 999, 0),
+        ]);
+        let keys: Vec<_> = s
+            .services
+            .iter()
+            .map(|r| {
+                (
+                    r.region.as_str(),
+                    r.service.as_str(),
+                    r.amounts.estimated_payment_amount.won(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("KR", "CDN+", 999),
+                ("KR", "Server", 5_000),
+                ("SGN", "Server", 900)
+            ]
+        );
+        assert_eq!(s.services[1].details, "2 contracts");
+        assert_eq!(s.regions.len(), 2);
+        assert_eq!(s.regions[0].amounts.used_amount, Krw::new(6_049));
+        let sum: Krw = s
+            .services
+            .iter()
+            .map(|r| r.amounts.estimated_payment_amount)
+            .sum();
+        assert_eq!(sum, s.totals.estimated_payment_amount);
+        assert_eq!(s.totals.estimated_payment_amount, Krw::new(6_899));
+        assert_eq!(s.totals.rounddown_discount_amount, Krw::new(99));
+        assert_eq!(s.totals.billed_amount, Krw::new(6_800 + 680));
+    }
+}

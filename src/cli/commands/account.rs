@@ -1,0 +1,191 @@
+//! `account`: show and change the member, the billing email and the payment method
+//! (SPEC A1, A2, P11).
+
+use clap::{Args, Subcommand};
+
+use crate::billing::account::{
+    check_card_valid, check_method_allowed, validate_email, validate_label, validate_last4,
+    validate_name, MemberType, PaymentMethod,
+};
+use crate::calendar::Month;
+use crate::cli::Context;
+use crate::error::{Error, Result};
+use crate::ledger::account;
+use crate::money::Krw;
+use crate::report::account::AccountView;
+use crate::report::import::Done;
+
+/// Account subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Show the member, billing email, payment method and the history of changes.
+    Show,
+    /// Change the member's details.
+    Set(SetArgs),
+    /// Change the email bills are sent to.
+    BillingEmail {
+        /// The new billing email.
+        email: String,
+    },
+    /// Register the payment method (replaces the current one).
+    #[command(subcommand)]
+    PaymentMethod(MethodCommand),
+}
+
+/// New details; what is not given stays as it is.
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// First name: at least 2 letters.
+    #[arg(long)]
+    pub first_name: Option<String>,
+    /// Last name: at least 1 letter.
+    #[arg(long)]
+    pub last_name: Option<String>,
+    /// Login email.
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Individual or business member.
+    #[arg(long, value_enum)]
+    pub member_type: Option<MemberType>,
+    /// Expatriate (international resident) member: true or false.
+    #[arg(long, value_name = "BOOL")]
+    pub expatriate: Option<bool>,
+}
+
+/// Payment methods (P11). Only the last four digits of a card or account are ever kept.
+#[derive(Debug, Subcommand)]
+pub enum MethodCommand {
+    /// A credit card: automatic payment between the 10th and the 14th.
+    Card {
+        /// Card brand, e.g. VISA.
+        #[arg(long)]
+        brand: String,
+        /// The card's last four digits.
+        #[arg(long)]
+        last4: String,
+        /// The last month the card is valid, YYYY-MM.
+        #[arg(long, value_name = "YYYY-MM")]
+        expiry: Month,
+        /// The card's monthly limit in won, for the local payment gateway.
+        #[arg(long, value_name = "KRW")]
+        limit: Option<Krw>,
+    },
+    /// An account transfer (business members): automatic payment.
+    Transfer {
+        /// Bank name.
+        #[arg(long)]
+        bank: String,
+        /// The account's last four digits.
+        #[arg(long)]
+        last4: String,
+        /// The account balance in won, for the local payment gateway.
+        #[arg(long, value_name = "KRW")]
+        balance: Option<Krw>,
+    },
+    /// Direct deposit to the fee deposit account (business members with an automatic method).
+    Deposit,
+}
+
+/// Runs an `account` subcommand.
+pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
+    let mut ledger = ctx.ledger()?;
+    match cmd {
+        AccountCommand::Show => {
+            let view = ledger.read(|tx| {
+                let member = account::require_member(tx)?;
+                let method = account::current_method(tx, ctx.now)?;
+                Ok(AccountView {
+                    member,
+                    payment_method_label: method.as_ref().map(PaymentMethod::label),
+                    payment_method: method,
+                    changes: account::changes(tx, ctx.now)?,
+                })
+            })?;
+            ctx.print(&view)
+        }
+        AccountCommand::Set(args) => {
+            if args.first_name.is_none()
+                && args.last_name.is_none()
+                && args.email.is_none()
+                && args.member_type.is_none()
+                && args.expatriate.is_none()
+            {
+                return Err(Error::invalid(
+                    "nothing to change; give --first-name, --last-name, --email, --member-type or --expatriate",
+                ));
+            }
+            ledger.write(ctx.now, |tx| {
+                let old = account::require_member(tx)?;
+                let mut new = old.clone();
+                if let Some(v) = &args.first_name {
+                    new.first_name = validate_name("first name", v, 2)?;
+                }
+                if let Some(v) = &args.last_name {
+                    new.last_name = validate_name("last name", v, 1)?;
+                }
+                if let Some(v) = &args.email {
+                    new.email = validate_email(v)?;
+                }
+                if let Some(v) = args.member_type {
+                    new.member_type = v;
+                }
+                if let Some(v) = args.expatriate {
+                    new.expatriate = v;
+                }
+                account::update(tx, &old, &new, ctx.now)
+            })?;
+            ctx.print(&Done {
+                message: "Your profile has been successfully updated.".to_string(),
+            })
+        }
+        AccountCommand::BillingEmail { email } => {
+            let email = validate_email(&email)?;
+            ledger.write(ctx.now, |tx| {
+                let old = account::require_member(tx)?;
+                let mut new = old.clone();
+                new.billing_email = email.clone();
+                account::update(tx, &old, &new, ctx.now)
+            })?;
+            ctx.print(&Done {
+                message: format!("Bills will be sent to {email}."),
+            })
+        }
+        AccountCommand::PaymentMethod(m) => {
+            let method = match m {
+                MethodCommand::Card {
+                    brand,
+                    last4,
+                    expiry,
+                    limit,
+                } => {
+                    let card = PaymentMethod::Card {
+                        brand: validate_label("--brand", &brand)?,
+                        last4: validate_last4(&last4)?,
+                        expiry,
+                        limit,
+                    };
+                    check_card_valid(expiry, Month::of(ctx.now.date_naive()))?;
+                    card
+                }
+                MethodCommand::Transfer {
+                    bank,
+                    last4,
+                    balance,
+                } => PaymentMethod::Transfer {
+                    bank: validate_label("--bank", &bank)?,
+                    last4: validate_last4(&last4)?,
+                    balance,
+                },
+                MethodCommand::Deposit => PaymentMethod::Deposit,
+            };
+            ledger.write(ctx.now, |tx| {
+                let member = account::require_member(tx)?;
+                check_method_allowed(&member, &method, account::has_automatic_method(tx)?)?;
+                account::register_method(tx, &method, ctx.now)
+            })?;
+            ctx.print(&Done {
+                message: format!("Payment method registered: {}.", method.label()),
+            })
+        }
+    }
+}

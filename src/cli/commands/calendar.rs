@@ -1,0 +1,65 @@
+//! `calendar`: the holidays that business days skip (SPEC C1).
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+use crate::cli::Context;
+use crate::clock;
+use crate::error::{Error, Result};
+use crate::ledger::holidays::{self, Upserted};
+use crate::report::calendar::Holidays;
+use crate::report::import::Done;
+
+/// Calendar subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// Add a holiday (or rename the one on that day).
+    Add {
+        /// The day, YYYY-MM-DD.
+        #[arg(value_parser = parse_day)]
+        date: NaiveDate,
+        /// Its name.
+        name: String,
+    },
+    /// List the holidays.
+    List {
+        /// Only this year.
+        #[arg(long)]
+        year: Option<i32>,
+    },
+}
+
+fn parse_day(text: &str) -> std::result::Result<NaiveDate, String> {
+    clock::parse_date(text).ok_or_else(|| format!("'{text}' is not a date; write YYYY-MM-DD"))
+}
+
+/// Runs a `calendar` subcommand.
+pub fn run(ctx: &Context, cmd: CalendarCommand) -> Result<()> {
+    let mut ledger = ctx.ledger()?;
+    match cmd {
+        CalendarCommand::Add { date, name } => {
+            let name = name.trim().to_string();
+            if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+                return Err(Error::invalid(
+                    "the holiday name must be 1 to 100 characters without control characters",
+                ));
+            }
+            let what = ledger.write(ctx.now, |tx| holidays::upsert(tx, date, &name))?;
+            let message = match what {
+                Upserted::Added => format!("Added {date} ({name}) to the holiday calendar."),
+                Upserted::Updated => format!("Renamed the holiday on {date} to {name}."),
+                Upserted::Unchanged => {
+                    format!("{date} ({name}) was already in the holiday calendar.")
+                }
+            };
+            ctx.print(&Done { message })
+        }
+        CalendarCommand::List { year } => {
+            let list = ledger.read(|tx| holidays::list(tx, year))?;
+            ctx.print(&Holidays {
+                year,
+                holidays: list,
+            })
+        }
+    }
+}

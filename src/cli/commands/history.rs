@@ -1,0 +1,49 @@
+//! `history` (alias `usage`): a month's usage by service and region (SPEC H1–H4).
+
+use clap::Args;
+
+use crate::calendar::Month;
+use crate::cli::{month, Context};
+use crate::error::Result;
+use crate::ledger::account;
+use crate::report::history::History;
+
+/// Show a month's used amounts, discounts and estimated payment per service and region,
+/// with the month's totals (rounding discount, VAT, billed amount).
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The usage month, YYYY-MM [default: the month of --as-of, up to the day before].
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Option<Month>,
+    /// Limit the rows to one region (KR, SGN, JPN…); totals stay over every region.
+    #[arg(long, value_name = "CODE")]
+    pub region: Option<String>,
+    /// List the fee lines behind each service.
+    #[arg(long)]
+    pub detail: bool,
+}
+
+/// Runs `history`.
+pub fn run(ctx: &Context, args: HistoryArgs) -> Result<()> {
+    let month = args
+        .month
+        .unwrap_or_else(|| Month::of(ctx.now.date_naive()));
+    let region = args.region.map(|r| r.trim().to_ascii_uppercase());
+    let mut ledger = ctx.ledger()?;
+    let report = ledger.read(|tx| {
+        let fees = month::load(tx, month, ctx.now)?;
+        let member = account::member(tx)?;
+        let method = account::current_method(tx, ctx.now)?;
+        Ok(History::new(
+            month,
+            fees.period,
+            fees.source,
+            fees.lines,
+            region,
+            args.detail,
+            member.as_ref(),
+            method.as_ref(),
+        ))
+    })?;
+    ctx.print(&report)
+}

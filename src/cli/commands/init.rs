@@ -1,0 +1,79 @@
+//! `init`: create the account in a new ledger (SPEC A1, A2), or load the demo account.
+
+use clap::Args;
+
+use crate::billing::account::{validate_email, validate_name, Member, MemberType};
+use crate::cli::Context;
+use crate::error::{Error, Result};
+use crate::exchange::demo;
+use crate::ledger::account;
+use crate::report::import::Done;
+
+/// Create the account: name, email, member type.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Individual or business member.
+    #[arg(long, value_enum, default_value = "individual")]
+    pub member_type: MemberType,
+    /// An expatriate (international resident) member: pays by credit card only.
+    #[arg(long)]
+    pub expatriate: bool,
+    /// First name: at least 2 letters.
+    #[arg(long, required_unless_present = "demo", conflicts_with = "demo")]
+    pub first_name: Option<String>,
+    /// Last name: at least 1 letter.
+    #[arg(long, required_unless_present = "demo", conflicts_with = "demo")]
+    pub last_name: Option<String>,
+    /// Login email; bills go here until `account billing-email` changes it.
+    #[arg(long, required_unless_present = "demo", conflicts_with = "demo")]
+    pub email: Option<String>,
+    /// Load the demo account (a business with 10 services in KR, SGN and JPN, 2023-06 to
+    /// 2024-06) instead.
+    #[arg(long = "demo", id = "demo")]
+    pub load_demo: bool,
+}
+
+/// Runs `init`.
+pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
+    if ctx.db.is_none() {
+        return Err(Error::invalid(
+            "the global --demo ledger lives in memory only; to keep a demo ledger, run `ncp-usage --db FILE init --demo`",
+        ));
+    }
+    let mut ledger = ctx.ledger()?;
+    let message = if args.load_demo {
+        ledger.write(ctx.now, |tx| demo::load(tx, ctx.now))?;
+        let m = demo::member();
+        format!(
+            "Loaded the demo account of {} {} (business, 10 services in KR, SGN and JPN, 2023-06 to 2024-06). Try: ncp-usage history --month 2024-05",
+            m.first_name, m.last_name
+        )
+    } else {
+        let email = validate_email(args.email.as_deref().unwrap_or_default())?;
+        let member = Member {
+            first_name: validate_name(
+                "first name",
+                args.first_name.as_deref().unwrap_or_default(),
+                2,
+            )?,
+            last_name: validate_name(
+                "last name",
+                args.last_name.as_deref().unwrap_or_default(),
+                1,
+            )?,
+            billing_email: email.clone(),
+            email,
+            member_type: args.member_type,
+            expatriate: args.expatriate,
+        };
+        ledger.write(ctx.now, |tx| account::create(tx, &member, ctx.now))?;
+        format!(
+            "Created the account of {} {} ({}{}). Next: register a payment method with `ncp-usage account payment-method`.",
+            member.first_name,
+            member.last_name,
+            member.member_type.as_str(),
+            if member.expatriate { ", expatriate" } else { "" }
+        )
+    };
+    ctx.print(&Done { message })
+}

@@ -1,0 +1,11 @@
+//! One module per subcommand: an `Args` struct whose doc comments are the help text, and a
+//! `run` function.
+
+pub mod account;
+pub mod calendar;
+pub mod completions;
+pub mod export;
+pub mod history;
+pub mod import;
+pub mod init;
+pub mod status;

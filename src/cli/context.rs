@@ -1,0 +1,103 @@
+//! What every command gets: the ledger location, the instant "now", the output format and
+//! whether prompts may be skipped.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::output::Format;
+use super::Cli;
+use crate::clock::{self, Instant};
+use crate::error::{Error, Result};
+use crate::exchange::demo;
+use crate::ledger::Ledger;
+use crate::report::{Report, Style};
+
+/// The settings of one command run.
+pub struct Context {
+    /// The ledger file, or `None` with `--demo`.
+    pub db: Option<PathBuf>,
+    /// T1: the one instant every rule is evaluated at.
+    pub now: Instant,
+    /// How to print results.
+    pub format: Format,
+    /// `--yes`: skip confirmation prompts.
+    pub yes: bool,
+}
+
+impl Context {
+    /// Resolves the global options.
+    pub fn new(cli: &Cli) -> Result<Context> {
+        let now = match &cli.as_of {
+            Some(text) => clock::parse_as_of(text)?,
+            None => clock::system_now(),
+        };
+        let format = if cli.json {
+            Format::Json
+        } else {
+            cli.format.unwrap_or(Format::Table)
+        };
+        let db = if cli.demo {
+            None
+        } else {
+            Some(match &cli.db {
+                Some(p) if p.as_os_str().is_empty() => {
+                    return Err(Error::invalid("--db is empty; give a file path"))
+                }
+                Some(p) => p.clone(),
+                None => default_db()?,
+            })
+        };
+        Ok(Context {
+            db,
+            now,
+            format,
+            yes: cli.yes,
+        })
+    }
+
+    /// Opens the ledger, creating it on first use; with `--demo`, a fresh in-memory ledger
+    /// holding the demo account.
+    pub fn ledger(&self) -> Result<Ledger> {
+        match &self.db {
+            Some(path) => Ledger::open(path, busy_timeout()),
+            None => {
+                let mut ledger = Ledger::in_memory()?;
+                ledger.write(self.now, |tx| demo::load(tx, self.now))?;
+                Ok(ledger)
+            }
+        }
+    }
+
+    /// Prints a report in the chosen format on stdout.
+    pub fn print<R: Report>(&self, report: &R) -> Result<()> {
+        let style = Style {
+            color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            width: terminal_width(),
+        };
+        super::output::print(report, self.format, style)
+    }
+}
+
+/// The default ledger: `ncp-usage/ledger.db` in the user's data folder.
+fn default_db() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "ncp-usage")
+        .map(|d| d.data_dir().join("ledger.db"))
+        .ok_or_else(|| {
+            Error::invalid(
+                "cannot find your data folder (is HOME set?); pass --db PATH or set NCP_USAGE_DB",
+            )
+        })
+}
+
+/// `NCP_USAGE_BUSY_TIMEOUT_MS` shortens or lengthens the wait for another command's lock.
+fn busy_timeout() -> Option<Duration> {
+    std::env::var("NCP_USAGE_BUSY_TIMEOUT_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(Duration::from_millis)
+}
+
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+}

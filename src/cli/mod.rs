@@ -1,0 +1,128 @@
+//! The command line: clap definitions, one file per subcommand, and the one `match` that
+//! dispatches (SPEC §10).
+//!
+//! Each subcommand is glue: it parses, loads facts from the ledger in one transaction, calls
+//! the rules of `billing`, stores what they decided and renders a `report`.
+
+mod commands;
+mod context;
+mod month;
+mod output;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+pub use context::Context;
+pub use output::Format;
+
+use crate::error::{Error, Result};
+
+/// Manage NAVER Cloud Platform usage and billing from the terminal.
+///
+/// ncp-usage keeps a local SQLite ledger that mirrors the portal's My page › Manage usage
+/// screens: usage history by month and region, service status, imports and exports. Tables
+/// for people, JSON for scripts (`--json`).
+#[derive(Debug, Parser)]
+#[command(
+    name = "ncp-usage",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// The ledger file [default: ncp-usage/ledger.db in the user's data folder].
+    #[arg(long, global = true, env = "NCP_USAGE_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339
+    /// [default: the system clock].
+    #[arg(long, global = true, env = "NCP_USAGE_NOW", value_name = "WHEN")]
+    pub as_of: Option<String>,
+
+    /// Print one JSON document (same as --format json).
+    #[arg(long, global = true, conflicts_with = "format")]
+    pub json: bool,
+
+    /// Output format.
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+
+    /// Answer yes to confirmation prompts (for scripts).
+    #[arg(long, short = 'y', global = true)]
+    pub yes: bool,
+
+    /// Use a fresh in-memory demo ledger instead of --db (nothing is written to disk).
+    #[arg(long, global = true)]
+    pub demo: bool,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the account in a new ledger (or load the demo account with --demo).
+    Init(commands::init::InitArgs),
+    /// Show or change the account, billing email and payment method.
+    #[command(subcommand)]
+    Account(commands::account::AccountCommand),
+    /// Import an interchange file: contracts, usage, fees, promotions or holidays.
+    Import(commands::import::ImportArgs),
+    /// Export a month's fee lines to .xlsx or .csv.
+    Export(commands::export::ExportArgs),
+    /// Service usage history of a month, by service and region.
+    #[command(visible_alias = "usage")]
+    History(commands::history::HistoryArgs),
+    /// Service usage status: contracts held per service and region now.
+    Status(commands::status::StatusArgs),
+    /// The holiday calendar that business days skip.
+    #[command(subcommand)]
+    Calendar(commands::calendar::CalendarCommand),
+    /// Print shell completions.
+    Completions(commands::completions::CompletionsArgs),
+    /// Print the man page (roff).
+    #[command(hide = true)]
+    Manpage,
+}
+
+/// Parses the command line; clap's own errors become one line (exit 2), help and version
+/// print as usual.
+pub fn parse() -> std::result::Result<Cli, clap::Error> {
+    Cli::try_parse()
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    let ctx = Context::new(&cli)?;
+    match cli.command {
+        Command::Init(args) => commands::init::run(&ctx, args),
+        Command::Account(cmd) => commands::account::run(&ctx, cmd),
+        Command::Import(args) => commands::import::run(&ctx, args),
+        Command::Export(args) => commands::export::run(&ctx, args),
+        Command::History(args) => commands::history::run(&ctx, args),
+        Command::Status(args) => commands::status::run(&ctx, args),
+        Command::Calendar(cmd) => commands::calendar::run(&ctx, cmd),
+        Command::Completions(args) => commands::completions::run(args),
+        Command::Manpage => commands::completions::manpage(),
+    }
+}
+
+/// One line for a clap error: its first line, and where to look for help.
+pub fn clap_error_line(e: &clap::Error) -> String {
+    let rendered = e.render().to_string();
+    let first = rendered
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("invalid arguments")
+        .trim_start_matches("error: ")
+        .to_string();
+    format!("{first} (see ncp-usage --help)")
+}
+
+/// Turns an I/O failure on stdout into an error (a closed pipe is not one; see main).
+pub(crate) fn io_error(e: std::io::Error) -> Error {
+    Error::other(format!("cannot write output: {e}"))
+}

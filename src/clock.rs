@@ -1,0 +1,125 @@
+//! The one clock (SPEC T1).
+//!
+//! Every rule is evaluated at a single instant "now" in Korea Standard Time. The command line
+//! decides that instant once — from `--as-of`, `NCP_USAGE_NOW` or the system clock — and
+//! passes it down; this is the only module allowed to read the system clock (clippy.toml
+//! bans `now()` elsewhere), which is what makes `--as-of`, replays and tests possible.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+
+/// An instant, always carried in KST (UTC+09:00).
+pub type Instant = DateTime<FixedOffset>;
+
+/// Korea Standard Time: UTC+09:00 all year, no daylight saving.
+pub fn kst() -> FixedOffset {
+    FixedOffset::east_opt(9 * 3600).expect("UTC+09:00 is a valid offset")
+}
+
+/// The system clock, in KST. Used only when neither `--as-of` nor `NCP_USAGE_NOW` is given.
+pub fn system_now() -> Instant {
+    Utc::now().with_timezone(&kst())
+}
+
+/// Why a text is not an instant.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error(
+    "'{0}' is not a date or time; use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 with an offset"
+)]
+pub struct AsOfError(pub String);
+
+/// Parses `--as-of`: `YYYY-MM-DD` (00:00 KST), `YYYY-MM-DDTHH:MM[:SS]` (KST) or RFC 3339 with
+/// an offset (converted to KST). A space may stand for the `T`.
+pub fn parse_as_of(text: &str) -> Result<Instant, AsOfError> {
+    let t = text.trim();
+    let err = || AsOfError(text.to_string());
+    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+        return Ok(dt.with_timezone(&kst()));
+    }
+    let local = if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        strict_date(t, d).ok_or_else(err)?.and_time(NaiveTime::MIN)
+    } else {
+        let normal = t.replacen(' ', "T", 1);
+        NaiveDateTime::parse_from_str(&normal, "%Y-%m-%dT%H:%M:%S")
+            .or_else(|_| NaiveDateTime::parse_from_str(&normal, "%Y-%m-%dT%H:%M"))
+            .map_err(|_| err())?
+    };
+    if local.date().year_ce().1 < 1 {
+        return Err(err());
+    }
+    kst().from_local_datetime(&local).single().ok_or_else(err)
+}
+
+use chrono::Datelike;
+
+/// chrono accepts `2024-2-5`; files and the command line want the zero-padded form only.
+fn strict_date(text: &str, d: NaiveDate) -> Option<NaiveDate> {
+    (d.format("%Y-%m-%d").to_string() == text).then_some(d)
+}
+
+/// Parses a date written `YYYY-MM-DD` exactly (zero-padded, a real calendar day).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    let d = NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()?;
+    strict_date(t, d).filter(|d| d.year() >= 1)
+}
+
+/// Formats an instant as RFC 3339 in KST, to the second (`2024-02-15T09:00:00+09:00`).
+pub fn rfc3339(at: Instant) -> String {
+    at.with_timezone(&kst())
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn t1_parses_every_documented_form_into_kst() {
+        assert_eq!(
+            rfc3339(parse_as_of("2024-02-15").unwrap()),
+            "2024-02-15T00:00:00+09:00"
+        );
+        assert_eq!(
+            rfc3339(parse_as_of("2024-02-15T09:00").unwrap()),
+            "2024-02-15T09:00:00+09:00"
+        );
+        assert_eq!(
+            rfc3339(parse_as_of("2024-02-15T09:00:30").unwrap()),
+            "2024-02-15T09:00:30+09:00"
+        );
+        assert_eq!(
+            rfc3339(parse_as_of("2024-02-15T00:30:00Z").unwrap()),
+            "2024-02-15T09:30:00+09:00"
+        );
+        assert_eq!(
+            rfc3339(parse_as_of("2024-02-14T23:00:00-01:00").unwrap()),
+            "2024-02-15T09:00:00+09:00"
+        );
+    }
+
+    #[test]
+    fn t1_refuses_what_is_not_a_time() {
+        for bad in [
+            "",
+            "2024-13-01",
+            "2024-02-30",
+            "2024-2-5",
+            "yesterday",
+            "0000-00-00",
+            "2024-02-15T25:00",
+        ] {
+            assert!(parse_as_of(bad).is_err(), "{bad} should be refused");
+        }
+    }
+
+    #[test]
+    fn dates_are_strict() {
+        assert_eq!(
+            parse_date("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        assert_eq!(parse_date("2023-02-29"), None);
+        assert_eq!(parse_date("2024-2-9"), None);
+    }
+}

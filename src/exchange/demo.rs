@@ -1,0 +1,48 @@
+//! The demo account (`init --demo`, `--demo`): a realistic sample business from `fixtures/`,
+//! loaded through the same importers a user's files go through.
+//!
+//! Ten services across KR, SGN and JPN from June 2023 to June 2024: monthly and metered
+//! contracts, some starting or ending mid-month. `scripts/make-demo-fixtures.py` regenerates
+//! the files.
+
+use rusqlite::Connection;
+
+use super::import::{import, Kind};
+use crate::billing::account::{Member, MemberType, PaymentMethod};
+use crate::clock::Instant;
+use crate::error::Result;
+use crate::ledger::account;
+
+const CONTRACTS: &str = include_str!("../../fixtures/demo/contracts.csv");
+const USAGE: &str = include_str!("../../fixtures/demo/usage.csv");
+
+/// The demo member: a small business paying by card.
+pub fn member() -> Member {
+    Member {
+        first_name: "Seoyeon".to_string(),
+        last_name: "Park".to_string(),
+        email: "seoyeon.park@haneul.example".to_string(),
+        member_type: MemberType::Business,
+        expatriate: false,
+        billing_email: "billing@haneul.example".to_string(),
+    }
+}
+
+/// The demo payment method.
+pub fn payment_method() -> PaymentMethod {
+    PaymentMethod::Card {
+        brand: "VISA".to_string(),
+        last4: "4242".to_string(),
+        expiry: crate::calendar::Month::new(2027, 12).expect("2027-12 is a month"),
+        limit: None,
+    }
+}
+
+/// Loads the demo account into an empty ledger, inside the caller's transaction.
+pub fn load(conn: &Connection, now: Instant) -> Result<()> {
+    account::create(conn, &member(), now)?;
+    account::register_method(conn, &payment_method(), now)?;
+    import(conn, Kind::Contracts, CONTRACTS.as_bytes())?;
+    import(conn, Kind::Usage, USAGE.as_bytes())?;
+    Ok(())
+}

@@ -1,0 +1,11 @@
+//! Getting data in and out: the CSV interchange files of SPEC §11, `.xlsx` exports and the
+//! demo account.
+//!
+//! Imports are all or nothing: a file is parsed and checked whole before the first row is
+//! stored, inside the command's one transaction, and every error names the line, the column
+//! and what was expected.
+
+pub mod demo;
+pub mod export;
+pub mod import;
+pub mod table;

@@ -1,0 +1,235 @@
+//! The member, the billing email and the payment methods, with the history of their changes
+//! (SPEC A1, A2, P11).
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::billing::account::{Member, MemberType, PaymentMethod};
+use crate::clock::{self, Instant};
+use crate::error::{Error, Result};
+
+/// The member, if the ledger has been initialised.
+pub fn member(conn: &Connection) -> Result<Option<Member>> {
+    let row = conn
+        .query_row(
+            "SELECT first_name, last_name, email, member_type, expatriate, billing_email
+             FROM account WHERE id = 1",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, bool>(4)?,
+                    r.get::<_, String>(5)?,
+                ))
+            },
+        )
+        .optional()?;
+    row.map(
+        |(first_name, last_name, email, t, expatriate, billing_email)| {
+            Ok(Member {
+                member_type: MemberType::parse(&t).ok_or_else(|| {
+                    Error::ledger(format!("the ledger holds an unknown member type '{t}'"))
+                })?,
+                first_name,
+                last_name,
+                email,
+                expatriate,
+                billing_email,
+            })
+        },
+    )
+    .transpose()
+}
+
+/// The member, or a refusal that says to run `init` first.
+pub fn require_member(conn: &Connection) -> Result<Member> {
+    member(conn)?.ok_or_else(|| {
+        Error::refused(
+            "this ledger has no account yet; run `ncp-usage init --first-name F --last-name L --email E` first (or `init --demo`)",
+        )
+    })
+}
+
+/// Creates the account (once).
+pub fn create(conn: &Connection, m: &Member, now: Instant) -> Result<()> {
+    if member(conn)?.is_some() {
+        return Err(Error::refused(
+            "this ledger already has an account; change it with `ncp-usage account set`, or use another --db",
+        ));
+    }
+    conn.execute(
+        "INSERT INTO account (id, first_name, last_name, email, member_type, expatriate,
+             billing_email, created_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            m.first_name,
+            m.last_name,
+            m.email,
+            m.member_type.as_str(),
+            m.expatriate,
+            m.billing_email,
+            clock::rfc3339(now)
+        ],
+    )?;
+    log_change(conn, now, "account", "created")
+}
+
+/// Stores the member's new details, logging each field that changed.
+pub fn update(conn: &Connection, old: &Member, new: &Member, now: Instant) -> Result<()> {
+    conn.execute(
+        "UPDATE account SET first_name = ?1, last_name = ?2, email = ?3, member_type = ?4,
+             expatriate = ?5, billing_email = ?6 WHERE id = 1",
+        params![
+            new.first_name,
+            new.last_name,
+            new.email,
+            new.member_type.as_str(),
+            new.expatriate,
+            new.billing_email
+        ],
+    )?;
+    let changes = [
+        ("first_name", &old.first_name, &new.first_name),
+        ("last_name", &old.last_name, &new.last_name),
+        ("email", &old.email, &new.email),
+        ("billing_email", &old.billing_email, &new.billing_email),
+    ];
+    for (field, before, after) in changes {
+        if before != after {
+            log_change(conn, now, field, after)?;
+        }
+    }
+    if old.member_type != new.member_type {
+        log_change(conn, now, "member_type", new.member_type.as_str())?;
+    }
+    if old.expatriate != new.expatriate {
+        log_change(conn, now, "expatriate", &new.expatriate.to_string())?;
+    }
+    Ok(())
+}
+
+fn log_change(conn: &Connection, now: Instant, field: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO account_changes (at, field, value) VALUES (?1, ?2, ?3)",
+        params![clock::rfc3339(now), field, value],
+    )?;
+    Ok(())
+}
+
+/// One change of the account, for `account show`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Change {
+    /// When (RFC 3339, KST).
+    pub at: String,
+    /// What changed.
+    pub field: String,
+    /// Its new value.
+    pub value: String,
+}
+
+/// Every change of the account up to `now`, oldest first.
+pub fn changes(conn: &Connection, now: Instant) -> Result<Vec<Change>> {
+    let mut stmt = conn.prepare("SELECT at, field, value FROM account_changes ORDER BY id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Change {
+            at: r.get(0)?,
+            field: r.get(1)?,
+            value: r.get(2)?,
+        })
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let c = row?;
+        // T2: a read at an earlier instant shows the ledger as it stood then.
+        if clock::parse_as_of(&c.at).is_ok_and(|at| at <= now) {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// Registers a payment method; it replaces the current one from `now` on.
+pub fn register_method(conn: &Connection, method: &PaymentMethod, now: Instant) -> Result<()> {
+    let (label, last4, expiry, limit, balance) = match method {
+        PaymentMethod::Card {
+            brand,
+            last4,
+            expiry,
+            limit,
+        } => (
+            Some(brand.as_str()),
+            Some(last4.as_str()),
+            Some(expiry.to_string()),
+            *limit,
+            None,
+        ),
+        PaymentMethod::Transfer {
+            bank,
+            last4,
+            balance,
+        } => (
+            Some(bank.as_str()),
+            Some(last4.as_str()),
+            None,
+            None,
+            *balance,
+        ),
+        PaymentMethod::Deposit => (None, None, None, None, None),
+    };
+    conn.execute(
+        "INSERT INTO payment_methods (kind, label, last4, expiry, monthly_limit, balance, registered_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![method.kind(), label, last4, expiry, limit, balance, clock::rfc3339(now)],
+    )?;
+    log_change(conn, now, "payment_method", &method.label())
+}
+
+/// The payment method registered as of `now`, if any.
+pub fn current_method(conn: &Connection, now: Instant) -> Result<Option<PaymentMethod>> {
+    let mut stmt = conn.prepare(
+        "SELECT kind, label, last4, expiry, monthly_limit, balance, registered_at
+         FROM payment_methods ORDER BY id DESC",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let registered: String = r.get(6)?;
+        if !clock::parse_as_of(&registered).is_ok_and(|at| at <= now) {
+            continue;
+        }
+        let kind: String = r.get(0)?;
+        let label: Option<String> = r.get(1)?;
+        let last4: Option<String> = r.get(2)?;
+        let damaged =
+            || Error::ledger("a payment method in the ledger is damaged; register it again");
+        return Ok(Some(match kind.as_str() {
+            "card" => PaymentMethod::Card {
+                brand: label.ok_or_else(damaged)?,
+                last4: last4.ok_or_else(damaged)?,
+                expiry: r
+                    .get::<_, Option<String>>(3)?
+                    .and_then(|e| e.parse().ok())
+                    .ok_or_else(damaged)?,
+                limit: r.get(4)?,
+            },
+            "transfer" => PaymentMethod::Transfer {
+                bank: label.ok_or_else(damaged)?,
+                last4: last4.ok_or_else(damaged)?,
+                balance: r.get(5)?,
+            },
+            "deposit" => PaymentMethod::Deposit,
+            _ => return Err(damaged()),
+        }));
+    }
+    Ok(None)
+}
+
+/// Whether a card or account transfer has ever been registered (P11: direct deposit needs one).
+pub fn has_automatic_method(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM payment_methods WHERE kind IN ('card', 'transfer'))",
+        [],
+        |r| r.get(0),
+    )?)
+}

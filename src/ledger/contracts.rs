@@ -1,0 +1,207 @@
+//! Contracts and their daily metered usage.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, Row};
+use rust_decimal::Decimal;
+
+use super::date_col;
+use super::holidays::Upserted;
+use crate::billing::facts::{quantity_from_milli, Contract, Plan};
+use crate::billing::period::Period;
+use crate::calendar::Month;
+use crate::error::{Error, Result};
+
+/// The contract columns, in the order `from_row` reads them.
+macro_rules! columns {
+    () => {
+        "contract_no, service, region, plan, price, unit, start_date, end_date"
+    };
+}
+
+type RawContract = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+);
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<RawContract> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+    ))
+}
+
+fn to_contract(raw: RawContract) -> Result<Contract> {
+    let (contract_no, service, region, plan, price, unit, start, end) = raw;
+    let damaged = |what: &str| {
+        Error::ledger(format!(
+            "contract {contract_no} has a damaged {what} in the ledger; restore the ledger from a backup"
+        ))
+    };
+    Ok(Contract {
+        plan: Plan::parse(&plan).ok_or_else(|| damaged("plan"))?,
+        price: price.parse::<Decimal>().map_err(|_| damaged("price"))?,
+        start_date: date_col(&start)?,
+        end_date: end.as_deref().map(date_col).transpose()?,
+        contract_no,
+        service,
+        region,
+        unit,
+    })
+}
+
+/// Adds a contract, or updates the one with the same number (a contract that ended gets its
+/// end date this way).
+pub fn upsert(conn: &Connection, c: &Contract) -> Result<Upserted> {
+    let values = params![
+        c.contract_no,
+        c.service,
+        c.region,
+        c.plan.as_str(),
+        c.price.normalize().to_string(),
+        c.unit,
+        c.start_date.to_string(),
+        c.end_date.map(|d| d.to_string()),
+    ];
+    let added = conn.execute(
+        concat!(
+            "INSERT OR IGNORE INTO contracts (",
+            columns!(),
+            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        ),
+        values,
+    )?;
+    if added == 1 {
+        return Ok(Upserted::Added);
+    }
+    let updated = conn.execute(
+        "UPDATE contracts SET service = ?2, region = ?3, plan = ?4, price = ?5, unit = ?6,
+                start_date = ?7, end_date = ?8
+         WHERE contract_no = ?1
+           AND (service, region, plan, price, unit, start_date, end_date)
+               IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        values,
+    )?;
+    Ok(if updated == 1 {
+        Upserted::Updated
+    } else {
+        Upserted::Unchanged
+    })
+}
+
+/// Every contract, by number.
+pub fn all(conn: &Connection) -> Result<HashMap<String, Contract>> {
+    let mut stmt = conn.prepare(concat!("SELECT ", columns!(), " FROM contracts"))?;
+    let rows = stmt.query_map([], from_row)?;
+    rows.map(|r| {
+        let c = to_contract(r?)?;
+        Ok((c.contract_no.clone(), c))
+    })
+    .collect()
+}
+
+/// The contracts held on at least one day between `from` and `to`, by region, service and
+/// number.
+pub fn held_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Contract>> {
+    let mut stmt = conn.prepare(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM contracts
+         WHERE start_date <= ?2 AND (end_date IS NULL OR end_date >= ?1)
+         ORDER BY region, service, contract_no"
+    ))?;
+    let rows = stmt.query_map(params![from.to_string(), to.to_string()], from_row)?;
+    rows.map(|r| to_contract(r?)).collect()
+}
+
+/// Records one day's usage of a metered contract, or corrects it.
+pub fn upsert_usage(
+    conn: &Connection,
+    contract_no: &str,
+    date: NaiveDate,
+    milli: i64,
+) -> Result<Upserted> {
+    let date = date.to_string();
+    let mut insert = conn.prepare_cached(
+        "INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli) VALUES (?1, ?2, ?3)",
+    )?;
+    if insert.execute(params![date, contract_no, milli])? == 1 {
+        return Ok(Upserted::Added);
+    }
+    let mut update = conn.prepare_cached(
+        "UPDATE usage SET quantity_milli = ?3
+         WHERE date = ?1 AND contract_no = ?2 AND quantity_milli <> ?3",
+    )?;
+    Ok(if update.execute(params![date, contract_no, milli])? == 1 {
+        Upserted::Updated
+    } else {
+        Upserted::Unchanged
+    })
+}
+
+/// Recomputes the monthly usage summary of the given months from the daily rows.
+pub fn refresh_monthly(conn: &Connection, months: &BTreeSet<Month>) -> Result<()> {
+    let mut delete = conn.prepare_cached("DELETE FROM usage_monthly WHERE month = ?1")?;
+    let mut fill = conn.prepare_cached(
+        "INSERT INTO usage_monthly (month, contract_no, quantity_milli)
+         SELECT ?1, contract_no, SUM(quantity_milli) FROM usage
+         WHERE date BETWEEN ?2 AND ?3 GROUP BY contract_no",
+    )?;
+    for month in months {
+        let m = month.to_string();
+        delete.execute([&m])?;
+        fill.execute(params![
+            m,
+            month.first_day().to_string(),
+            month.last_day().to_string()
+        ])?;
+    }
+    Ok(())
+}
+
+/// The metered quantity of each contract used inside `period` of `month`: from the monthly
+/// summary for a whole month, from the daily rows for the running one.
+pub fn metered_quantities(
+    conn: &Connection,
+    month: Month,
+    period: &Period,
+) -> Result<HashMap<String, Decimal>> {
+    let Some(to) = period.to else {
+        return Ok(HashMap::new());
+    };
+    let mut out = HashMap::new();
+    let mut collect = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<()> {
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query(p)?;
+        while let Some(r) = rows.next()? {
+            out.insert(r.get::<_, String>(0)?, quantity_from_milli(r.get(1)?));
+        }
+        Ok(())
+    };
+    if period.complete {
+        collect(
+            "SELECT contract_no, quantity_milli FROM usage_monthly WHERE month = ?1",
+            &[&month.to_string()],
+        )?;
+    } else {
+        collect(
+            "SELECT contract_no, SUM(quantity_milli) FROM usage
+             WHERE date BETWEEN ?1 AND ?2 GROUP BY contract_no",
+            &[&period.from.to_string(), &to.to_string()],
+        )?;
+    }
+    Ok(out)
+}

@@ -1,0 +1,83 @@
+//! Imported fee lines: a month's statement as NCP (or another ledger's export) gave it.
+
+use rusqlite::{params, Connection};
+use rust_decimal::Decimal;
+
+use super::holidays::Upserted;
+use crate::billing::facts::FeeLine;
+use crate::calendar::Month;
+use crate::error::{Error, Result};
+
+/// Adds a fee line, or replaces the amounts of the same line (month, region, service,
+/// contract, item) imported before.
+pub fn upsert(conn: &Connection, l: &FeeLine) -> Result<Upserted> {
+    let key = params![
+        l.month.to_string(),
+        l.region,
+        l.service,
+        l.contract_no,
+        l.item,
+        l.quantity.normalize().to_string(),
+        l.unit,
+        l.unit_price.normalize().to_string(),
+        l.used_amount,
+        l.discount_amount,
+        l.estimated_payment_amount,
+    ];
+    let mut insert = conn.prepare_cached(
+        "INSERT OR IGNORE INTO fee_lines (month, region, service, contract_no, item, quantity,
+             unit, unit_price, used_amount, discount_amount, estimated_payment_amount)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    if insert.execute(key)? == 1 {
+        return Ok(Upserted::Added);
+    }
+    let mut update = conn.prepare_cached(
+        "UPDATE fee_lines SET quantity = ?6, unit = ?7, unit_price = ?8, used_amount = ?9,
+             discount_amount = ?10, estimated_payment_amount = ?11
+         WHERE month = ?1 AND region = ?2 AND service = ?3 AND contract_no = ?4 AND item = ?5
+           AND (quantity, unit, unit_price, used_amount, discount_amount, estimated_payment_amount)
+               IS NOT (?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    Ok(if update.execute(key)? == 1 {
+        Upserted::Updated
+    } else {
+        Upserted::Unchanged
+    })
+}
+
+/// The imported fee lines of a month, by region, service, contract and item; empty when the
+/// month was not imported.
+pub fn of_month(conn: &Connection, month: Month) -> Result<Vec<FeeLine>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT region, service, contract_no, item, quantity, unit, unit_price, used_amount,
+                discount_amount, estimated_payment_amount
+         FROM fee_lines WHERE month = ?1 ORDER BY region, service, contract_no, item",
+    )?;
+    let mut rows = stmt.query([month.to_string()])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let dec = |i: usize| -> Result<Decimal> {
+            let text: String = r.get(i)?;
+            text.parse().map_err(|_| {
+                Error::ledger(format!(
+                    "a fee line of {month} holds a damaged number '{text}'"
+                ))
+            })
+        };
+        out.push(FeeLine {
+            month,
+            region: r.get(0)?,
+            service: r.get(1)?,
+            contract_no: r.get(2)?,
+            item: r.get(3)?,
+            quantity: dec(4)?,
+            unit: r.get(5)?,
+            unit_price: dec(6)?,
+            used_amount: r.get(7)?,
+            discount_amount: r.get(8)?,
+            estimated_payment_amount: r.get(9)?,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,244 @@
+//! The ledger: the only code that speaks SQL.
+//!
+//! One SQLite file per account (SPEC O4): created with its folder on first use (file 0600,
+//! folder 0700), WAL, foreign keys, STRICT tables, an explicit busy timeout, migrations by
+//! `user_version`. Every command runs in one transaction — writers take the write lock up
+//! front with `BEGIN IMMEDIATE` and check T2's monotonic clock inside it — so a command
+//! either happens whole or not at all, and two shells never interleave.
+
+pub mod account;
+pub mod contracts;
+pub mod fees;
+pub mod holidays;
+pub mod promotions;
+
+use std::fs::{DirBuilder, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+
+use crate::clock::{self, Instant};
+use crate::error::{Error, Result};
+
+/// `PRAGMA application_id` of every ledger ("NCPU"): tells a ledger from any other database.
+const APPLICATION_ID: i64 = 0x4E43_5055;
+
+/// The migrations, in order; the ledger's `user_version` is how many have run.
+const MIGRATIONS: &[&str] = &[include_str!("sql/0001_init.sql")];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// How long a command waits for another one's write lock before giving up (exit 4).
+const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open ledger.
+pub struct Ledger {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Ledger {
+    /// Opens the ledger at `path`, creating it (and its folder) on first use, and brings its
+    /// schema up to date. A ledger from a newer version, or a file that is not a ledger, is
+    /// refused untouched.
+    pub fn open(path: &Path, busy_timeout: Option<Duration>) -> Result<Ledger> {
+        create_private(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )
+        .map_err(|e| Error::from(e).context(path.display()))?;
+        conn.busy_timeout(busy_timeout.unwrap_or(DEFAULT_BUSY_TIMEOUT))?;
+        let mut ledger = Ledger {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        ledger
+            .prepare()
+            .map_err(|e| e.context(format!("ledger {}", path.display())))?;
+        Ok(ledger)
+    }
+
+    /// A ledger that lives in memory only: `--demo` and tests.
+    pub fn in_memory() -> Result<Ledger> {
+        let mut ledger = Ledger {
+            conn: Connection::open_in_memory()?,
+            path: None,
+        };
+        ledger.prepare()?;
+        Ok(ledger)
+    }
+
+    /// The file behind the ledger, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn prepare(&mut self) -> Result<()> {
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        let app_id: i64 = self
+            .conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if app_id != APPLICATION_ID {
+            let objects: i64 =
+                self.conn
+                    .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+            if app_id != 0 || objects > 0 {
+                return Err(Error::ledger(
+                    "this SQLite file is not an ncp-usage ledger; point --db at a ledger or a new file",
+                ));
+            }
+        }
+        if version > SCHEMA_VERSION {
+            return Err(Error::ledger(format!(
+                "this ledger has schema {version}, made by a newer ncp-usage (this one knows up to {SCHEMA_VERSION}); upgrade ncp-usage to use it"
+            )));
+        }
+        // WAL lets readers go on while a writer works; it is a property of the file.
+        if self.path.is_some() {
+            let mode: String =
+                self.conn
+                    .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::ledger(format!(
+                    "cannot switch the ledger to WAL (got {mode}); is its folder writable?"
+                )));
+            }
+            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        if version < SCHEMA_VERSION {
+            self.migrate()?;
+        }
+        Ok(())
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have migrated while we waited for the lock.
+        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            tx.execute_batch(sql)?;
+            if i == 0 {
+                holidays::seed_builtin(&tx)?;
+            }
+        }
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Runs a command that writes, at instant `now`, in one `BEGIN IMMEDIATE` transaction.
+    /// T2: a `now` earlier than the latest instant the ledger recorded is refused before
+    /// anything is written. On any error the transaction rolls back whole.
+    pub fn write<T>(
+        &mut self,
+        now: Instant,
+        f: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some(latest) = latest_instant(&tx)? {
+            if now < latest {
+                return Err(Error::refused(format!(
+                    "T2: the ledger already records {}; a command that writes cannot run at the earlier --as-of {} (read-only commands can)",
+                    clock::rfc3339(latest),
+                    clock::rfc3339(now)
+                )));
+            }
+        }
+        let out = f(&tx)?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('latest_instant', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [clock::rfc3339(now)],
+        )?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Runs a command that only reads, in one transaction: it sees one consistent ledger.
+    pub fn read<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+/// T2: the latest instant any writing command ran at.
+pub fn latest_instant(conn: &Connection) -> Result<Option<Instant>> {
+    let text: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'latest_instant'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    text.map(|t| {
+        clock::parse_as_of(&t)
+            .map_err(|_| Error::ledger(format!("the ledger's latest instant '{t}' is damaged")))
+    })
+    .transpose()
+}
+
+/// Creates the ledger file and its folder with owner-only permissions before SQLite opens it.
+/// SQLite gives the `-wal` and `-shm` files the same mode as the database file.
+fn create_private(path: &Path) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if !parent.exists() {
+            let mut builder = DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::DirBuilderExt;
+                builder.mode(0o700);
+            }
+            builder.create(parent).map_err(|e| {
+                Error::ledger(format!(
+                    "cannot create the ledger's folder {}: {e}; choose another --db",
+                    parent.display()
+                ))
+            })?;
+        }
+    }
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Error::ledger(format!(
+            "cannot create the ledger {}: {e}; choose another --db",
+            path.display()
+        ))),
+    }
+}
+
+/// Reads a `YYYY-MM-DD` column written by this program.
+pub(crate) fn date_col(text: &str) -> Result<chrono::NaiveDate> {
+    clock::parse_date(text).ok_or_else(|| {
+        Error::ledger(format!(
+            "the ledger holds a damaged date '{text}'; restore the ledger from a backup"
+        ))
+    })
+}

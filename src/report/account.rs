@@ -1,0 +1,53 @@
+//! `account show`: the member, the billing email and the payment method (SPEC A1, A2, P11).
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::{table, Report, Style};
+use crate::billing::account::{Member, PaymentMethod};
+use crate::ledger::account::Change;
+
+/// The `account show` document.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountView {
+    /// The member.
+    pub member: Member,
+    /// The registered payment method, if any.
+    pub payment_method: Option<PaymentMethod>,
+    /// Its label, as the portal names it.
+    pub payment_method_label: Option<String>,
+    /// The changes of the account, oldest first.
+    pub changes: Vec<Change>,
+}
+
+impl Report for AccountView {
+    fn human(&self, style: Style) -> String {
+        let m = &self.member;
+        let mut out = String::new();
+        let _ = writeln!(out, "Name            {} {}", m.first_name, m.last_name);
+        let _ = writeln!(out, "Email           {}", m.email);
+        let _ = writeln!(
+            out,
+            "Member type     {}{}",
+            m.member_type.as_str(),
+            if m.expatriate { " (expatriate)" } else { "" }
+        );
+        let _ = writeln!(out, "Billing email   {}", m.billing_email);
+        let _ = writeln!(
+            out,
+            "Payment method  {}",
+            self.payment_method_label
+                .as_deref()
+                .unwrap_or("none registered")
+        );
+        if !self.changes.is_empty() {
+            let mut t = table(style, &["When", "Change", "Value"]);
+            for c in &self.changes {
+                t.add_row(vec![c.at.clone(), c.field.clone(), c.value.clone()]);
+            }
+            let _ = writeln!(out, "\n{t}");
+        }
+        out
+    }
+}

@@ -1,0 +1,41 @@
+//! `calendar list`: the holidays business days skip (SPEC C1).
+
+use serde::Serialize;
+
+use super::{table, Report, Style};
+use crate::ledger::holidays::Holiday;
+
+/// The `calendar list` document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Holidays {
+    /// The year shown, if limited to one.
+    pub year: Option<i32>,
+    /// The holidays by date.
+    pub holidays: Vec<Holiday>,
+}
+
+impl Report for Holidays {
+    fn human(&self, style: Style) -> String {
+        let mut t = table(style, &["Date", "Day", "Name", "Source"]);
+        for h in &self.holidays {
+            t.add_row(vec![
+                h.date.to_string(),
+                h.date.format("%a").to_string(),
+                h.name.clone(),
+                h.source.clone(),
+            ]);
+        }
+        format!("{t}\n{} holiday(s)\n", self.holidays.len())
+    }
+
+    fn csv(&self) -> Option<Vec<Vec<String>>> {
+        let mut rows = vec![vec!["date".to_string(), "name".to_string()]];
+        rows.extend(self.holidays.iter().map(|h| {
+            vec![
+                h.date.to_string(),
+                crate::exchange::export::neutralize(&h.name),
+            ]
+        }));
+        Some(rows)
+    }
+}

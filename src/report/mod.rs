@@ -1,0 +1,77 @@
+//! Views: what each command shows, computed once and rendered as a table, JSON or CSV.
+//!
+//! A report is a `Serialize` struct — its JSON is the contract of SPEC §12 — that also knows
+//! how to draw itself for people ([`Report::human`]) and, where rows make sense, as CSV
+//! ([`Report::csv`]). Library code never prints; the command line decides where output goes.
+
+pub mod account;
+pub mod calendar;
+pub mod history;
+pub mod import;
+pub mod status;
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
+use serde::Serialize;
+
+use crate::money::Krw;
+
+/// How human output may be styled.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    /// Colours and bold are allowed (a terminal without `NO_COLOR`).
+    pub color: bool,
+    /// The terminal width, when known.
+    pub width: Option<u16>,
+}
+
+/// A command's result, renderable for people and for scripts.
+pub trait Report: Serialize {
+    /// The human form: tables and a few lines of text.
+    fn human(&self, style: Style) -> String;
+
+    /// The CSV form, as rows with the header first; `None` when the report has no rows.
+    fn csv(&self) -> Option<Vec<Vec<String>>> {
+        None
+    }
+}
+
+/// A table in the house style.
+pub fn table(style: Style, header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(w) = style.width {
+        t.set_width(w);
+    }
+    if !style.color {
+        t.force_no_tty();
+    }
+    let cells: Vec<Cell> = header
+        .iter()
+        .map(|h| {
+            let c = Cell::new(h);
+            if style.color {
+                c.add_attribute(comfy_table::Attribute::Bold)
+            } else {
+                c
+            }
+        })
+        .collect();
+    t.set_header(cells);
+    t
+}
+
+/// A right-aligned cell with an amount in won, grouped by thousands.
+pub fn won(amount: Krw) -> Cell {
+    Cell::new(amount.grouped()).set_alignment(CellAlignment::Right)
+}
+
+/// Right-aligns the given columns of a table (amounts, counts).
+pub fn align_right(t: &mut Table, columns: &[usize]) {
+    for &i in columns {
+        if let Some(col) = t.column_mut(i) {
+            col.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}
