@@ -272,9 +272,9 @@ pub fn check_method_allowed(
         allowed,
     };
     if !allowed.contains(&kind) {
-        return Err(refuse(format!(
-            "register a credit card instead (ncp-usage account payment-method card …)"
-        )));
+        return Err(refuse(
+            "register a credit card instead (ncp-usage account payment-method card …)".to_string(),
+        ));
     }
     if kind == "deposit" && !has_automatic {
         return Err(refuse(

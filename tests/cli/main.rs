@@ -1,1 +1,12 @@
+//! Integration tests: the real `ncp-usage` binary on a temporary ledger with a fixed clock.
+//! One test binary (`autotests = false`) keeps link time down; each file covers a command
+//! and names the SPEC rules it pins.
 
+mod account;
+mod common;
+mod export;
+mod generated;
+mod history;
+mod imports;
+mod ledger;
+mod status;

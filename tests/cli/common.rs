@@ -1,0 +1,174 @@
+//! The test environment: a temporary folder with a ledger, and helpers that run the binary
+//! with a cleared environment and a fixed `--as-of`.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// A temporary folder holding one ledger.
+pub struct Env {
+    pub dir: TempDir,
+    pub db: PathBuf,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("ledger.db");
+        Env { dir, db }
+    }
+
+    /// The binary with a cleared environment, this ledger and the clock at `as_of`.
+    pub fn cmd(&self, as_of: &str) -> Command {
+        let mut cmd = Command::cargo_bin("ncp-usage").unwrap();
+        cmd.env_clear()
+            .env("NO_COLOR", "1")
+            .arg("--db")
+            .arg(&self.db)
+            .arg("--as-of")
+            .arg(as_of);
+        cmd
+    }
+
+    pub fn run(&self, as_of: &str, args: &[&str]) -> Output {
+        self.cmd(as_of).args(args).output().unwrap()
+    }
+
+    /// Runs a command that must succeed and returns its stdout.
+    pub fn ok(&self, as_of: &str, args: &[&str]) -> String {
+        let out = self.run(as_of, args);
+        assert!(
+            out.status.success(),
+            "{args:?} failed with {:?}: {}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs a command that must fail with `code`; returns its stderr, which must be one line.
+    pub fn fail(&self, as_of: &str, args: &[&str], code: i32) -> String {
+        let out = self.run(as_of, args);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "a failed command printed to stdout");
+        assert_eq!(stderr.lines().count(), 1, "not one line: {stderr}");
+        assert!(stderr.starts_with("error: "), "{stderr}");
+        stderr
+    }
+
+    /// Runs a command with `--json` and parses its one document.
+    pub fn json(&self, as_of: &str, args: &[&str]) -> Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        let doc: Value = serde_json::from_str(&self.ok(as_of, &all)).unwrap();
+        assert_eq!(doc["currency"], "KRW");
+        doc
+    }
+
+    /// Writes a file in the temporary folder.
+    pub fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Every row of every table, for "nothing changed" checks.
+    pub fn dump(&self) -> String {
+        dump(&self.db)
+    }
+
+    /// An individual member paying by card, created on 2024-01-01.
+    pub fn with_member(self) -> Env {
+        self.ok(
+            "2024-01-01",
+            &[
+                "init",
+                "--member-type",
+                "individual",
+                "--first-name",
+                "Minji",
+                "--last-name",
+                "Kim",
+                "--email",
+                "minji@example.com",
+            ],
+        );
+        self.ok(
+            "2024-01-01",
+            &[
+                "account",
+                "payment-method",
+                "card",
+                "--brand",
+                "VISA",
+                "--last4",
+                "4242",
+                "--expiry",
+                "2027-12",
+            ],
+        );
+        self
+    }
+
+    /// The issue's February 2024 figures: a 60,000-won monthly server from the 10th and a
+    /// metered load balancer at 12 won an hour used 700 hours.
+    pub fn with_february(self) -> Env {
+        let contracts = self.file(
+            "contracts.csv",
+            "contract_no,service,region,plan,price,unit,start_date,end_date\n\
+             KR-SVR-1,Server,KR,monthly,60000,month,2024-02-10,\n\
+             KR-LB-1,Load Balancer,KR,metered,12,hour,2024-02-01,\n",
+        );
+        let mut usage = String::from("contract_no,date,quantity\n");
+        // 700 hours: 24 a day for 29 days is 696, plus 4 more on the 1st… spread evenly.
+        for day in 1..=28 {
+            usage.push_str(&format!("KR-LB-1,2024-02-{day:02},24\n"));
+        }
+        usage.push_str("KR-LB-1,2024-02-29,28\n");
+        let usage = self.file("usage.csv", usage);
+        self.ok(
+            "2024-03-01",
+            &["import", "contracts", contracts.to_str().unwrap()],
+        );
+        self.ok("2024-03-01", &["import", "usage", usage.to_str().unwrap()]);
+        self
+    }
+}
+
+/// A textual dump of a ledger: every table's rows in key order.
+pub fn dump(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut out = String::new();
+    let mut tables = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .unwrap();
+    let names: Vec<String> = tables
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for name in names {
+        out.push_str(&format!("# {name}\n"));
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{name}\" ORDER BY 1, 2"))
+            .unwrap();
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            let cells: Vec<String> = (0..n)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect();
+            out.push_str(&cells.join("|"));
+            out.push('\n');
+        }
+    }
+    out
+}
