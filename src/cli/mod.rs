@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+pub use commands::completions::{man_page, script as completion_script};
 pub use context::Context;
 pub use output::Format;
 

@@ -1,0 +1,443 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[ncp-usage] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'ncp-usage'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'ncp-usage'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create the account in a new ledger (or load the demo account with --demo)'
+            cand account 'Show or change the account, billing email and payment method'
+            cand import 'Import an interchange file: contracts, usage, fees, promotions or holidays'
+            cand export 'Export a month''s fee lines to .xlsx or .csv'
+            cand history 'Service usage history of a month, by service and region'
+            cand usage 'Service usage history of a month, by service and region'
+            cand status 'Service usage status: contracts held per service and region now'
+            cand calendar 'The holiday calendar that business days skip'
+            cand completions 'Print shell completions'
+            cand manpage 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ncp-usage;init'= {
+            cand --member-type 'Individual or business member'
+            cand --first-name 'First name: at least 2 letters'
+            cand --last-name 'Last name: at least 1 letter'
+            cand --email 'Login email; bills go here until `account billing-email` changes it'
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --expatriate 'An expatriate (international resident) member: pays by credit card only'
+            cand --demo 'Load the demo account (a business with 10 services in KR, SGN and JPN, 2023-06 to 2024-06) instead'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;account'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Show the member, billing email, payment method and the history of changes'
+            cand set 'Change the member''s details'
+            cand billing-email 'Change the email bills are sent to'
+            cand payment-method 'Register the payment method (replaces the current one)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ncp-usage;account;show'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;account;set'= {
+            cand --first-name 'First name: at least 2 letters'
+            cand --last-name 'Last name: at least 1 letter'
+            cand --email 'Login email'
+            cand --member-type 'Individual or business member'
+            cand --expatriate 'Expatriate (international resident) member: true or false'
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;account;billing-email'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;account;payment-method'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand card 'A credit card: automatic payment between the 10th and the 14th'
+            cand transfer 'An account transfer (business members): automatic payment'
+            cand deposit 'Direct deposit to the fee deposit account (business members with an automatic method)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ncp-usage;account;payment-method;card'= {
+            cand --brand 'Card brand, e.g. VISA'
+            cand --last4 'The card''s last four digits'
+            cand --expiry 'The last month the card is valid, YYYY-MM'
+            cand --limit 'The card''s monthly limit in won, for the local payment gateway'
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;account;payment-method;transfer'= {
+            cand --bank 'Bank name'
+            cand --last4 'The account''s last four digits'
+            cand --balance 'The account balance in won, for the local payment gateway'
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;account;payment-method;deposit'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;account;payment-method;help'= {
+            cand card 'A credit card: automatic payment between the 10th and the 14th'
+            cand transfer 'An account transfer (business members): automatic payment'
+            cand deposit 'Direct deposit to the fee deposit account (business members with an automatic method)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ncp-usage;account;payment-method;help;card'= {
+        }
+        &'ncp-usage;account;payment-method;help;transfer'= {
+        }
+        &'ncp-usage;account;payment-method;help;deposit'= {
+        }
+        &'ncp-usage;account;payment-method;help;help'= {
+        }
+        &'ncp-usage;account;help'= {
+            cand show 'Show the member, billing email, payment method and the history of changes'
+            cand set 'Change the member''s details'
+            cand billing-email 'Change the email bills are sent to'
+            cand payment-method 'Register the payment method (replaces the current one)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ncp-usage;account;help;show'= {
+        }
+        &'ncp-usage;account;help;set'= {
+        }
+        &'ncp-usage;account;help;billing-email'= {
+        }
+        &'ncp-usage;account;help;payment-method'= {
+            cand card 'A credit card: automatic payment between the 10th and the 14th'
+            cand transfer 'An account transfer (business members): automatic payment'
+            cand deposit 'Direct deposit to the fee deposit account (business members with an automatic method)'
+        }
+        &'ncp-usage;account;help;payment-method;card'= {
+        }
+        &'ncp-usage;account;help;payment-method;transfer'= {
+        }
+        &'ncp-usage;account;help;payment-method;deposit'= {
+        }
+        &'ncp-usage;account;help;help'= {
+        }
+        &'ncp-usage;import'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;export'= {
+            cand --month 'The usage month, YYYY-MM'
+            cand -o 'The file to write: .xlsx or .csv (created with mode 0600)'
+            cand --output 'The file to write: .xlsx or .csv (created with mode 0600)'
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;history'= {
+            cand --month 'The usage month, YYYY-MM [default: the month of --as-of, up to the day before]'
+            cand --region 'Limit the rows to one region (KR, SGN, JPN…); totals stay over every region'
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --detail 'List the fee lines behind each service'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;usage'= {
+            cand --month 'The usage month, YYYY-MM [default: the month of --as-of, up to the day before]'
+            cand --region 'Limit the rows to one region (KR, SGN, JPN…); totals stay over every region'
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --detail 'List the fee lines behind each service'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;status'= {
+            cand --region 'Limit the rows to one region (KR, SGN, JPN…)'
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;calendar'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a holiday (or rename the one on that day)'
+            cand list 'List the holidays'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ncp-usage;calendar;add'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;calendar;list'= {
+            cand --year 'Only this year'
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;calendar;help'= {
+            cand add 'Add a holiday (or rename the one on that day)'
+            cand list 'List the holidays'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ncp-usage;calendar;help;add'= {
+        }
+        &'ncp-usage;calendar;help;list'= {
+        }
+        &'ncp-usage;calendar;help;help'= {
+        }
+        &'ncp-usage;completions'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;manpage'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;help'= {
+            cand init 'Create the account in a new ledger (or load the demo account with --demo)'
+            cand account 'Show or change the account, billing email and payment method'
+            cand import 'Import an interchange file: contracts, usage, fees, promotions or holidays'
+            cand export 'Export a month''s fee lines to .xlsx or .csv'
+            cand history 'Service usage history of a month, by service and region'
+            cand status 'Service usage status: contracts held per service and region now'
+            cand calendar 'The holiday calendar that business days skip'
+            cand completions 'Print shell completions'
+            cand manpage 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ncp-usage;help;init'= {
+        }
+        &'ncp-usage;help;account'= {
+            cand show 'Show the member, billing email, payment method and the history of changes'
+            cand set 'Change the member''s details'
+            cand billing-email 'Change the email bills are sent to'
+            cand payment-method 'Register the payment method (replaces the current one)'
+        }
+        &'ncp-usage;help;account;show'= {
+        }
+        &'ncp-usage;help;account;set'= {
+        }
+        &'ncp-usage;help;account;billing-email'= {
+        }
+        &'ncp-usage;help;account;payment-method'= {
+            cand card 'A credit card: automatic payment between the 10th and the 14th'
+            cand transfer 'An account transfer (business members): automatic payment'
+            cand deposit 'Direct deposit to the fee deposit account (business members with an automatic method)'
+        }
+        &'ncp-usage;help;account;payment-method;card'= {
+        }
+        &'ncp-usage;help;account;payment-method;transfer'= {
+        }
+        &'ncp-usage;help;account;payment-method;deposit'= {
+        }
+        &'ncp-usage;help;import'= {
+        }
+        &'ncp-usage;help;export'= {
+        }
+        &'ncp-usage;help;history'= {
+        }
+        &'ncp-usage;help;status'= {
+        }
+        &'ncp-usage;help;calendar'= {
+            cand add 'Add a holiday (or rename the one on that day)'
+            cand list 'List the holidays'
+        }
+        &'ncp-usage;help;calendar;add'= {
+        }
+        &'ncp-usage;help;calendar;list'= {
+        }
+        &'ncp-usage;help;completions'= {
+        }
+        &'ncp-usage;help;manpage'= {
+        }
+        &'ncp-usage;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

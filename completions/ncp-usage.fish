@@ -1,0 +1,266 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_ncp_usage_global_optspecs
+    string join \n db= as-of= json format= y/yes demo h/help V/version
+end
+
+function __fish_ncp_usage_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_ncp_usage_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_ncp_usage_using_subcommand
+    set -l cmd (__fish_ncp_usage_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "init" -d 'Create the account in a new ledger (or load the demo account with --demo)'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "account" -d 'Show or change the account, billing email and payment method'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "import" -d 'Import an interchange file: contracts, usage, fees, promotions or holidays'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "export" -d 'Export a month\'s fee lines to .xlsx or .csv'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "history" -d 'Service usage history of a month, by service and region'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "usage" -d 'Service usage history of a month, by service and region'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "status" -d 'Service usage status: contracts held per service and region now'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "calendar" -d 'The holiday calendar that business days skip'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "completions" -d 'Print shell completions'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "manpage" -d 'Print the man page (roff)'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l member-type -d 'Individual or business member' -r -f -a "individual\t'A private person'
+business\t'A company: tax invoices, account transfer and direct deposit'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l first-name -d 'First name: at least 2 letters' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l last-name -d 'Last name: at least 1 letter' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l email -d 'Login email; bills go here until `account billing-email` changes it' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l expatriate -d 'An expatriate (international resident) member: pays by credit card only'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l demo -d 'Load the demo account (a business with 10 services in KR, SGN and JPN, 2023-06 to 2024-06) instead'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -f -a "show" -d 'Show the member, billing email, payment method and the history of changes'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -f -a "set" -d 'Change the member\'s details'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -f -a "billing-email" -d 'Change the email bills are sent to'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -f -a "payment-method" -d 'Register the payment method (replaces the current one)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l first-name -d 'First name: at least 2 letters' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l last-name -d 'Last name: at least 1 letter' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l email -d 'Login email' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l member-type -d 'Individual or business member' -r -f -a "individual\t'A private person'
+business\t'A company: tax invoices, account transfer and direct deposit'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l expatriate -d 'Expatriate (international resident) member: true or false' -r -f -a "true\t''
+false\t''"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -f -a "card" -d 'A credit card: automatic payment between the 10th and the 14th'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -f -a "transfer" -d 'An account transfer (business members): automatic payment'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -f -a "deposit" -d 'Direct deposit to the fee deposit account (business members with an automatic method)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the member, billing email, payment method and the history of changes'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change the member\'s details'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "billing-email" -d 'Change the email bills are sent to'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "payment-method" -d 'Register the payment method (replaces the current one)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l month -d 'The usage month, YYYY-MM' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -s o -l output -d 'The file to write: .xlsx or .csv (created with mode 0600)' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l month -d 'The usage month, YYYY-MM [default: the month of --as-of, up to the day before]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l region -d 'Limit the rows to one region (KR, SGN, JPN…); totals stay over every region' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l detail -d 'List the fee lines behind each service'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l month -d 'The usage month, YYYY-MM [default: the month of --as-of, up to the day before]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l region -d 'Limit the rows to one region (KR, SGN, JPN…); totals stay over every region' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l detail -d 'List the fee lines behind each service'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l region -d 'Limit the rows to one region (KR, SGN, JPN…)' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a holiday (or rename the one on that day)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'List the holidays'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l year -d 'Only this year' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a holiday (or rename the one on that day)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the holidays'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "init" -d 'Create the account in a new ledger (or load the demo account with --demo)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "account" -d 'Show or change the account, billing email and payment method'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "import" -d 'Import an interchange file: contracts, usage, fees, promotions or holidays'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "export" -d 'Export a month\'s fee lines to .xlsx or .csv'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "history" -d 'Service usage history of a month, by service and region'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "status" -d 'Service usage status: contracts held per service and region now'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "calendar" -d 'The holiday calendar that business days skip'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "completions" -d 'Print shell completions'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "manpage" -d 'Print the man page (roff)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'Show the member, billing email, payment method and the history of changes'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "set" -d 'Change the member\'s details'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "billing-email" -d 'Change the email bills are sent to'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "payment-method" -d 'Register the payment method (replaces the current one)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from calendar" -f -a "add" -d 'Add a holiday (or rename the one on that day)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from calendar" -f -a "list" -d 'List the holidays'
