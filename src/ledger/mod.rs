@@ -242,3 +242,46 @@ pub(crate) fn date_col(text: &str) -> Result<chrono::NaiveDate> {
         ))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The query plans of a month's history: every usage and fee read is a range SEARCH on
+    /// the month or its dates, never a SCAN over other months.
+    #[test]
+    fn a_months_history_does_not_scan_other_months() {
+        let ledger = Ledger::in_memory().unwrap();
+        let plan = |sql: &str| -> String {
+            let mut stmt = ledger
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap();
+            let rows = stmt.query_map([], |r| r.get::<_, String>(3)).unwrap();
+            rows.map(Result::unwrap).collect::<Vec<_>>().join("; ")
+        };
+        for sql in [
+            "SELECT contract_no, quantity_milli FROM usage_monthly WHERE month = '2024-02'",
+            "SELECT contract_no, SUM(quantity_milli) FROM usage WHERE date BETWEEN '2024-02-01' AND '2024-02-14' GROUP BY contract_no",
+            "SELECT * FROM fee_lines WHERE month = '2024-02' ORDER BY region, service, contract_no, item",
+        ] {
+            let p = plan(sql);
+            assert!(p.contains("SEARCH"), "{sql}: {p}");
+            assert!(!p.contains("SCAN usage") && !p.contains("SCAN fee_lines"), "{sql}: {p}");
+        }
+    }
+
+    #[test]
+    fn o4_newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.db");
+        drop(Ledger::open(&path, None).unwrap());
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        drop(conn);
+        let err = Ledger::open(&path, None).err().unwrap();
+        assert_eq!(err.kind, crate::error::Kind::Ledger);
+        assert!(err.message.contains("newer ncp-usage"), "{}", err.message);
+    }
+}

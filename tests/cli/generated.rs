@@ -51,9 +51,15 @@ fn man_page_is_current() {
 #[test]
 fn completions_command_prints_the_script() {
     let out = Env::new().ok("2024-01-01", &["completions", "zsh"]);
-    assert!(out.starts_with("#compdef ncp-usage"), "{}", &out[..40.min(out.len())]);
+    assert!(
+        out.starts_with("#compdef ncp-usage"),
+        "{}",
+        &out[..40.min(out.len())]
+    );
     assert_eq!(out.as_bytes(), completion_script(Shell::Zsh).as_slice());
     for shell in ["bash", "fish", "powershell", "elvish"] {
-        assert!(!Env::new().ok("2024-01-01", &["completions", shell]).is_empty());
+        assert!(!Env::new()
+            .ok("2024-01-01", &["completions", shell])
+            .is_empty());
     }
 }
