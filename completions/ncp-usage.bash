@@ -43,6 +43,12 @@ _ncp__usage() {
             ncp__usage,manpage)
                 cmd="ncp__usage__subcmd__manpage"
                 ;;
+            ncp__usage,notifications)
+                cmd="ncp__usage__subcmd__notifications"
+                ;;
+            ncp__usage,pay)
+                cmd="ncp__usage__subcmd__pay"
+                ;;
             ncp__usage,status)
                 cmd="ncp__usage__subcmd__status"
                 ;;
@@ -157,6 +163,12 @@ _ncp__usage() {
             ncp__usage__subcmd__help,manpage)
                 cmd="ncp__usage__subcmd__help__subcmd__manpage"
                 ;;
+            ncp__usage__subcmd__help,notifications)
+                cmd="ncp__usage__subcmd__help__subcmd__notifications"
+                ;;
+            ncp__usage__subcmd__help,pay)
+                cmd="ncp__usage__subcmd__help__subcmd__pay"
+                ;;
             ncp__usage__subcmd__help,status)
                 cmd="ncp__usage__subcmd__help__subcmd__status"
                 ;;
@@ -194,7 +206,7 @@ _ncp__usage() {
 
     case "${cmd}" in
         ncp__usage)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version init account import export history usage status calendar completions manpage help"
+            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version init account import export history usage status pay notifications calendar completions manpage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -600,7 +612,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__subcmd__usage__subcmd__account__subcmd__set)
-            opts="-y -h -V --first-name --last-name --email --member-type --expatriate --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --first-name --last-name --email --member-type --expatriate --phone --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -624,6 +636,10 @@ _ncp__usage() {
                     ;;
                 --expatriate)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --phone)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -874,7 +890,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__subcmd__usage__subcmd__help)
-            opts="init account import export history status calendar completions manpage help"
+            opts="init account import export history status pay notifications calendar completions manpage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1139,6 +1155,34 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ncp__subcmd__usage__subcmd__help__subcmd__notifications)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__help__subcmd__pay)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ncp__subcmd__usage__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1214,7 +1258,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__subcmd__usage__subcmd__init)
-            opts="-y -h -V --member-type --expatriate --first-name --last-name --email --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --member-type --expatriate --first-name --last-name --email --phone --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1233,6 +1277,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --phone)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1262,6 +1310,82 @@ _ncp__usage() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__notifications)
+            opts="-y -h -V --month --db --as-of --json --format --yes --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --month)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__pay)
+            opts="-y -h -V --instant --auto --deposit --month --method --reference --idempotency-key --db --as-of --json --format --yes --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --deposit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --month)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -W "card transfer" -- "${cur}"))
+                    return 0
+                    ;;
+                --reference)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idempotency-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -36,6 +36,8 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand history 'Service usage history of a month, by service and region'
             cand usage 'Service usage history of a month, by service and region'
             cand status 'Service usage status: contracts held per service and region now'
+            cand pay 'Bills, what is unpaid and instant payment; pay instantly, automatically or by deposit'
+            cand notifications 'The email and SMS outbox: bills issued, outstanding amounts, notices'
             cand calendar 'The holiday calendar that business days skip'
             cand completions 'Print shell completions'
             cand manpage 'Print the man page (roff)'
@@ -46,6 +48,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --first-name 'First name: at least 2 letters'
             cand --last-name 'Last name: at least 1 letter'
             cand --email 'Login email; bills go here until `account billing-email` changes it'
+            cand --phone 'Mobile number for SMS notices (bills, outstanding amounts)'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
             cand --format 'Output format'
@@ -96,6 +99,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --email 'Login email'
             cand --member-type 'Individual or business member'
             cand --expatriate 'Expatriate (international resident) member: true or false'
+            cand --phone 'Mobile number for SMS notices'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
             cand --format 'Output format'
@@ -299,6 +303,40 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'ncp-usage;pay'= {
+            cand --deposit 'Record a direct deposit of this many won to the fee deposit account'
+            cand --month 'With --instant: pay only this month''s bill (repeat for several)'
+            cand --method 'With --instant: card or real-time account transfer [default: the registered kind]'
+            cand --reference 'With --deposit: the bank''s reference; recording the same reference again is a replay'
+            cand --idempotency-key 'A key that makes a retried command charge once: the same key and arguments return the first payment, other arguments are refused'
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --instant 'Pay now: the previous month''s bill in advance, or outstanding amounts (14:00 on the 3rd to 22:00 on the last day, except the 10th–14th)'
+            cand --auto 'Run the automatic payments due by now (what cron runs daily)'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;notifications'= {
+            cand --month 'Only those about this bill month'
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'ncp-usage;calendar'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
@@ -386,6 +424,8 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand export 'Export a month''s fee lines to .xlsx or .csv'
             cand history 'Service usage history of a month, by service and region'
             cand status 'Service usage status: contracts held per service and region now'
+            cand pay 'Bills, what is unpaid and instant payment; pay instantly, automatically or by deposit'
+            cand notifications 'The email and SMS outbox: bills issued, outstanding amounts, notices'
             cand calendar 'The holiday calendar that business days skip'
             cand completions 'Print shell completions'
             cand manpage 'Print the man page (roff)'
@@ -423,6 +463,10 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;help;history'= {
         }
         &'ncp-usage;help;status'= {
+        }
+        &'ncp-usage;help;pay'= {
+        }
+        &'ncp-usage;help;notifications'= {
         }
         &'ncp-usage;help;calendar'= {
             cand add 'Add a holiday (or rename the one on that day)'

@@ -41,6 +41,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "export" -d 'Exp
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "history" -d 'Service usage history of a month, by service and region'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "usage" -d 'Service usage history of a month, by service and region'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "status" -d 'Service usage status: contracts held per service and region now'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "pay" -d 'Bills, what is unpaid and instant payment; pay instantly, automatically or by deposit'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "notifications" -d 'The email and SMS outbox: bills issued, outstanding amounts, notices'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "calendar" -d 'The holiday calendar that business days skip'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "manpage" -d 'Print the man page (roff)'
@@ -50,6 +52,7 @@ business\t'A company: tax invoices, account transfer and direct deposit'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l first-name -d 'First name: at least 2 letters' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l last-name -d 'Last name: at least 1 letter' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l email -d 'Login email; bills go here until `account billing-email` changes it' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l phone -d 'Mobile number for SMS notices (bills, outstanding amounts)' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
@@ -93,6 +96,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 business\t'A company: tax invoices, account transfer and direct deposit'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l expatriate -d 'Expatriate (international resident) member: true or false' -r -f -a "true\t''
 false\t''"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l phone -d 'Mobile number for SMS notices' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
@@ -191,6 +195,35 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -s y -l yes 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l deposit -d 'Record a direct deposit of this many won to the fee deposit account' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l month -d 'With --instant: pay only this month\'s bill (repeat for several)' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l method -d 'With --instant: card or real-time account transfer [default: the registered kind]' -r -f -a "card\t'Credit or debit card'
+transfer\t'Real-time account transfer'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l reference -d 'With --deposit: the bank\'s reference; recording the same reference again is a replay' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l idempotency-key -d 'A key that makes a retried command charge once: the same key and arguments return the first payment, other arguments are refused' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l instant -d 'Pay now: the previous month\'s bill in advance, or outstanding amounts (14:00 on the 3rd to 22:00 on the last day, except the 10th–14th)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l auto -d 'Run the automatic payments due by now (what cron runs daily)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l month -d 'Only those about this bill month' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
@@ -248,16 +281,18 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s y -l yes
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s V -l version -d 'Print version'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "init" -d 'Create the account in a new ledger (or load the demo account with --demo)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "account" -d 'Show or change the account, billing email and payment method'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "import" -d 'Import an interchange file: contracts, usage, fees, promotions or holidays'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "export" -d 'Export a month\'s fee lines to .xlsx or .csv'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "history" -d 'Service usage history of a month, by service and region'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "status" -d 'Service usage status: contracts held per service and region now'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "calendar" -d 'The holiday calendar that business days skip'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "completions" -d 'Print shell completions'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "manpage" -d 'Print the man page (roff)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status calendar completions manpage help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "init" -d 'Create the account in a new ledger (or load the demo account with --demo)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "account" -d 'Show or change the account, billing email and payment method'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "import" -d 'Import an interchange file: contracts, usage, fees, promotions or holidays'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "export" -d 'Export a month\'s fee lines to .xlsx or .csv'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "history" -d 'Service usage history of a month, by service and region'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "status" -d 'Service usage status: contracts held per service and region now'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "pay" -d 'Bills, what is unpaid and instant payment; pay instantly, automatically or by deposit'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "notifications" -d 'The email and SMS outbox: bills issued, outstanding amounts, notices'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "calendar" -d 'The holiday calendar that business days skip'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "completions" -d 'Print shell completions'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "manpage" -d 'Print the man page (roff)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'Show the member, billing email, payment method and the history of changes'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "set" -d 'Change the member\'s details'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "billing-email" -d 'Change the email bills are sent to'

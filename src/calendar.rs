@@ -37,6 +37,22 @@ impl Month {
         }
     }
 
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The month of the year, 1–12.
+    pub fn number(self) -> u32 {
+        self.month
+    }
+
+    /// The given day of the month, clamped to its last day.
+    pub fn day(self, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, day.clamp(1, self.days()))
+            .unwrap_or_else(|| self.first_day())
+    }
+
     /// The first day of the month.
     pub fn first_day(self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or(NaiveDate::MIN)

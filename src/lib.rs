@@ -19,4 +19,5 @@ pub mod error;
 pub mod exchange;
 pub mod ledger;
 pub mod money;
+pub mod ops;
 pub mod report;

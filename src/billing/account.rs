@@ -53,6 +53,8 @@ pub struct Member {
     pub expatriate: bool,
     /// Where bills are sent (P11); the login email until changed.
     pub billing_email: String,
+    /// Where SMS notices go, if registered.
+    pub phone: Option<String>,
 }
 
 /// A registered way of paying (P11).
@@ -131,6 +133,9 @@ pub enum AccountError {
     /// A1 on emails.
     #[error("A1: '{0}' is not a valid email; write it as name@example.com")]
     Email(String),
+    /// Not a phone number.
+    #[error("'{0}' is not a phone number; write it like 010-1234-5678 or +82 10 1234 5678")]
+    Phone(String),
     /// Only the last four digits are ever taken.
     #[error("--last4 takes exactly the last 4 digits (got {0}); ncp-usage never stores a full card or account number")]
     Last4(String),
@@ -207,6 +212,21 @@ pub fn validate_email(value: &str) -> Result<String, AccountError> {
         Ok(v.to_string())
     } else {
         Err(bad())
+    }
+}
+
+/// A phone number for SMS: digits with optional `+`, spaces and dashes, 8–15 digits.
+pub fn validate_phone(value: &str) -> Result<String, AccountError> {
+    let v = value.trim();
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    let ok = (8..=15).contains(&digits)
+        && v.chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || c == '-' || c == ' ' || (c == '+' && i == 0));
+    if ok {
+        Ok(v.to_string())
+    } else {
+        Err(AccountError::Phone(value.to_string()))
     }
 }
 
@@ -305,6 +325,7 @@ mod tests {
             member_type: t,
             expatriate,
             billing_email: "minji@example.com".into(),
+            phone: None,
         }
     }
 

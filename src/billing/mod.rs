@@ -6,7 +6,11 @@
 
 pub mod account;
 pub mod facts;
+pub mod gateway;
+pub mod payment;
+pub mod penalty;
 pub mod period;
 pub mod rating;
+pub mod schedule;
 pub mod statement;
 pub mod status;

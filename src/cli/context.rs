@@ -7,10 +7,14 @@ use std::time::Duration;
 
 use super::output::Format;
 use super::Cli;
+use rusqlite::Transaction;
+
+use crate::billing::gateway::LocalGateway;
 use crate::clock::{self, Instant};
 use crate::error::{Error, Result};
 use crate::exchange::demo;
 use crate::ledger::Ledger;
+use crate::ops::catch_up::catch_up;
 use crate::report::{Report, Style};
 
 /// The settings of one command run.
@@ -23,6 +27,8 @@ pub struct Context {
     pub format: Format,
     /// `--yes`: skip confirmation prompts.
     pub yes: bool,
+    /// Who approves charges.
+    pub gateway: LocalGateway,
 }
 
 impl Context {
@@ -53,17 +59,47 @@ impl Context {
             now,
             format,
             yes: cli.yes,
+            gateway: LocalGateway,
+        })
+    }
+
+    /// Runs a command that writes: one `BEGIN IMMEDIATE` transaction that first catches the
+    /// ledger up to "now" (bills, automatic payments, outstanding notices, penalties).
+    pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut ledger = self.ledger()?;
+        ledger.write(self.now, |tx| {
+            catch_up(tx, self.now, &self.gateway)?;
+            f(tx)
+        })
+    }
+
+    /// Runs a command that writes and does its own catching up (`pay --auto`, which reports
+    /// what the catch-up did).
+    pub fn write_without_catch_up<T>(
+        &self,
+        f: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
+        self.ledger()?.write(self.now, f)
+    }
+
+    /// Runs a command that reads: the ledger as it stands at "now", caught up in a
+    /// transaction that is rolled back afterwards.
+    pub fn read<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut ledger = self.ledger()?;
+        ledger.read(|tx| {
+            catch_up(tx, self.now, &self.gateway)?;
+            f(tx)
         })
     }
 
     /// Opens the ledger, creating it on first use; with `--demo`, a fresh in-memory ledger
     /// holding the demo account.
-    pub fn ledger(&self) -> Result<Ledger> {
+    fn ledger(&self) -> Result<Ledger> {
         match &self.db {
             Some(path) => Ledger::open(path, busy_timeout()),
             None => {
                 let mut ledger = Ledger::in_memory()?;
-                ledger.write(self.now, |tx| demo::load(tx, self.now))?;
+                ledger.write(self.now, |tx| demo::load(tx))?;
                 Ok(ledger)
             }
         }

@@ -6,8 +6,8 @@
 
 mod commands;
 mod context;
-mod month;
 mod output;
+mod prompt;
 
 use std::path::PathBuf;
 
@@ -79,6 +79,10 @@ pub enum Command {
     History(commands::history::HistoryArgs),
     /// Service usage status: contracts held per service and region now.
     Status(commands::status::StatusArgs),
+    /// Bills, what is unpaid and instant payment; pay instantly, automatically or by deposit.
+    Pay(commands::pay::PayArgs),
+    /// The email and SMS outbox: bills issued, outstanding amounts, notices.
+    Notifications(commands::notifications::NotificationsArgs),
     /// The holiday calendar that business days skip.
     #[command(subcommand)]
     Calendar(commands::calendar::CalendarCommand),
@@ -105,6 +109,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Export(args) => commands::export::run(&ctx, args),
         Command::History(args) => commands::history::run(&ctx, args),
         Command::Status(args) => commands::status::run(&ctx, args),
+        Command::Pay(args) => commands::pay::run(&ctx, args),
+        Command::Notifications(args) => commands::notifications::run(&ctx, args),
         Command::Calendar(cmd) => commands::calendar::run(&ctx, cmd),
         Command::Completions(args) => commands::completions::run(args),
         Command::Manpage => commands::completions::manpage(),

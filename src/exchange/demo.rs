@@ -25,6 +25,7 @@ pub fn member() -> Member {
         member_type: MemberType::Business,
         expatriate: false,
         billing_email: "billing@haneul.example".to_string(),
+        phone: Some("010-2024-0601".to_string()),
     }
 }
 
@@ -38,10 +39,16 @@ pub fn payment_method() -> PaymentMethod {
     }
 }
 
+/// When the demo account was opened and its card registered: before its first usage, so
+/// its bills have been issued and paid month by month ever since.
+pub fn opened_at() -> Instant {
+    crate::clock::parse_as_of("2023-06-01T09:00:00+09:00").expect("a valid instant")
+}
+
 /// Loads the demo account into an empty ledger, inside the caller's transaction.
-pub fn load(conn: &Connection, now: Instant) -> Result<()> {
-    account::create(conn, &member(), now)?;
-    account::register_method(conn, &payment_method(), now)?;
+pub fn load(conn: &Connection) -> Result<()> {
+    account::create(conn, &member(), opened_at())?;
+    account::register_method(conn, &payment_method(), opened_at())?;
     import(conn, Kind::Contracts, CONTRACTS.as_bytes())?;
     import(conn, Kind::Usage, USAGE.as_bytes())?;
     Ok(())

@@ -203,15 +203,13 @@ fn import_usage(conn: &Connection, bytes: &[u8]) -> Result<Summary> {
         }
         let date = row.date("date")?;
         if !contract.is_active_on(date) {
-            let until = contract
-                .end_date
-                .map_or("on".to_string(), |e| e.to_string());
+            let period = match contract.end_date {
+                Some(end) => format!("{} to {end}", contract.start_date),
+                None => format!("from {} on", contract.start_date),
+            };
             return Err(row.error(
                 "date",
-                format!(
-                    "a day within contract {contract_no}'s period {} to {until}",
-                    contract.start_date
-                ),
+                format!("a day within contract {contract_no}'s period {period}"),
             ));
         }
         let quantity = row.decimal("quantity", QUANTITY_SCALE)?;

@@ -58,11 +58,19 @@ impl Table {
     /// Reads `bytes` as a CSV file with exactly the given columns.
     pub fn parse(bytes: &[u8], columns: &[Column]) -> Result<Table> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        // A NUL in a data row is reported with its column below; one in the header here.
         if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-            let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
-            return Err(Error::invalid(format!(
-                "line {line}: contains a NUL byte; this is not a text CSV file"
-            )));
+            if !bytes[..pos].contains(&b'\n') {
+                return Err(Error::invalid(
+                    "line 1: contains a NUL byte; this is not a text CSV file",
+                ));
+            }
+        }
+        let unclosed = unclosed_quote(bytes);
+        if let Some((1, _)) = unclosed {
+            return Err(Error::invalid(
+                "line 1: a quoted field is never closed; add the closing \" or remove the opening one",
+            ));
         }
         let expected = || columns.iter().map(|c| c.name).collect::<Vec<_>>().join(",");
         let mut reader = csv::ReaderBuilder::new()
@@ -113,6 +121,18 @@ impl Table {
                 expected()
             )));
         }
+        let column_name = |i: usize| {
+            header.get(i).map_or_else(
+                || format!("#{}", i + 1),
+                |c| String::from_utf8_lossy(c).into_owned(),
+            )
+        };
+        if let Some((line, field)) = unclosed {
+            return Err(Error::invalid(format!(
+                "line {line}, column {}: a quoted field is never closed; add the closing \" or remove the opening one",
+                column_name(field)
+            )));
+        }
         let mut rows = Vec::new();
         for record in reader.byte_records() {
             let record = record.map_err(csv_error)?;
@@ -124,13 +144,16 @@ impl Table {
                 .iter()
                 .enumerate()
                 .map(|(i, f)| {
+                    if f.contains(&0) {
+                        return Err(Error::invalid(format!(
+                            "line {line}, column {}: contains a NUL byte; this is not a text CSV file",
+                            column_name(i)
+                        )));
+                    }
                     String::from_utf8(f.to_vec()).map_err(|_| {
-                        let column = header
-                            .get(i)
-                            .map(String::from_utf8_lossy)
-                            .unwrap_or_default();
                         Error::invalid(format!(
-                            "line {line}, column {column}: not valid UTF-8; save the file as UTF-8"
+                            "line {line}, column {}: not valid UTF-8; save the file as UTF-8",
+                            column_name(i)
                         ))
                     })
                 })
@@ -158,6 +181,46 @@ impl Table {
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
+}
+
+/// Where a quoted field opens and never closes, as the csv reader would read the bytes: its
+/// 1-based line and 0-based field index. The reader itself silently runs such a field to the
+/// end of the file, which would accept a broken file.
+fn unclosed_quote(bytes: &[u8]) -> Option<(u64, usize)> {
+    #[derive(Clone, Copy)]
+    enum State {
+        Start,
+        Unquoted,
+        Quoted,
+        AfterQuote,
+    }
+    let mut state = State::Start;
+    let (mut line, mut field) = (1u64, 0usize);
+    let mut open = (1, 0);
+    for &b in bytes {
+        state = match (state, b) {
+            (State::Quoted, b'"') => State::AfterQuote,
+            (State::Quoted, _) => State::Quoted,
+            (State::Start, b'"') => {
+                open = (line, field);
+                State::Quoted
+            }
+            (_, b',') => {
+                field += 1;
+                State::Start
+            }
+            (_, b'\n' | b'\r') => {
+                field = 0;
+                State::Start
+            }
+            (State::AfterQuote, b'"') => State::Quoted,
+            _ => State::Unquoted,
+        };
+        if b == b'\n' {
+            line += 1;
+        }
+    }
+    matches!(state, State::Quoted).then_some(open)
 }
 
 fn csv_error(e: csv::Error) -> Error {
@@ -340,7 +403,11 @@ mod tests {
         assert!(err(b"date,name\n2024-01-01,a\n2024-01-02\n").starts_with("line 3: has 1 field(s)"));
         assert!(err(b"date,name\n2024-01-01,\xff\xfe\n")
             .starts_with("line 2, column name: not valid UTF-8"));
-        assert!(err(b"date,name\n2024-01-01,a\0b\n").starts_with("line 2: contains a NUL byte"));
+        assert!(err(b"date,name\n2024-01-01,a\0b\n")
+            .starts_with("line 2, column name: contains a NUL byte"));
+        assert!(err(b"date,name\n2024-01-01,a\n2024-01-02,\"b\n")
+            .starts_with("line 3, column name: a quoted field is never closed"));
+        assert!(err(b"date,na\"me\n").starts_with("line 1: unknown column(s)"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 pub fn member(conn: &Connection) -> Result<Option<Member>> {
     let row = conn
         .query_row(
-            "SELECT first_name, last_name, email, member_type, expatriate, billing_email
+            "SELECT first_name, last_name, email, member_type, expatriate, billing_email, phone
              FROM account WHERE id = 1",
             [],
             |r| {
@@ -22,12 +22,13 @@ pub fn member(conn: &Connection) -> Result<Option<Member>> {
                     r.get::<_, String>(3)?,
                     r.get::<_, bool>(4)?,
                     r.get::<_, String>(5)?,
+                    r.get::<_, Option<String>>(6)?,
                 ))
             },
         )
         .optional()?;
     row.map(
-        |(first_name, last_name, email, t, expatriate, billing_email)| {
+        |(first_name, last_name, email, t, expatriate, billing_email, phone)| {
             Ok(Member {
                 member_type: MemberType::parse(&t).ok_or_else(|| {
                     Error::ledger(format!("the ledger holds an unknown member type '{t}'"))
@@ -37,6 +38,7 @@ pub fn member(conn: &Connection) -> Result<Option<Member>> {
                 email,
                 expatriate,
                 billing_email,
+                phone,
             })
         },
     )
@@ -52,6 +54,20 @@ pub fn require_member(conn: &Connection) -> Result<Member> {
     })
 }
 
+/// When the account was created: bills start with that month.
+pub fn created_at(conn: &Connection) -> Result<Option<Instant>> {
+    let text: Option<String> = conn
+        .query_row("SELECT created_at FROM account WHERE id = 1", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    text.map(|t| {
+        clock::parse_as_of(&t)
+            .map_err(|_| Error::ledger(format!("the account's creation time '{t}' is damaged")))
+    })
+    .transpose()
+}
+
 /// Creates the account (once).
 pub fn create(conn: &Connection, m: &Member, now: Instant) -> Result<()> {
     if member(conn)?.is_some() {
@@ -61,8 +77,8 @@ pub fn create(conn: &Connection, m: &Member, now: Instant) -> Result<()> {
     }
     conn.execute(
         "INSERT INTO account (id, first_name, last_name, email, member_type, expatriate,
-             billing_email, created_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+             billing_email, created_at, phone)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             m.first_name,
             m.last_name,
@@ -70,7 +86,8 @@ pub fn create(conn: &Connection, m: &Member, now: Instant) -> Result<()> {
             m.member_type.as_str(),
             m.expatriate,
             m.billing_email,
-            clock::rfc3339(now)
+            clock::rfc3339(now),
+            m.phone
         ],
     )?;
     log_change(conn, now, "account", "created")
@@ -80,14 +97,15 @@ pub fn create(conn: &Connection, m: &Member, now: Instant) -> Result<()> {
 pub fn update(conn: &Connection, old: &Member, new: &Member, now: Instant) -> Result<()> {
     conn.execute(
         "UPDATE account SET first_name = ?1, last_name = ?2, email = ?3, member_type = ?4,
-             expatriate = ?5, billing_email = ?6 WHERE id = 1",
+             expatriate = ?5, billing_email = ?6, phone = ?7 WHERE id = 1",
         params![
             new.first_name,
             new.last_name,
             new.email,
             new.member_type.as_str(),
             new.expatriate,
-            new.billing_email
+            new.billing_email,
+            new.phone
         ],
     )?;
     let changes = [
@@ -100,6 +118,9 @@ pub fn update(conn: &Connection, old: &Member, new: &Member, now: Instant) -> Re
         if before != after {
             log_change(conn, now, field, after)?;
         }
+    }
+    if old.phone != new.phone {
+        log_change(conn, now, "phone", new.phone.as_deref().unwrap_or(""))?;
     }
     if old.member_type != new.member_type {
         log_change(conn, now, "member_type", new.member_type.as_str())?;
@@ -188,39 +209,49 @@ pub fn register_method(conn: &Connection, method: &PaymentMethod, now: Instant) 
 
 /// The payment method registered as of `now`, if any.
 pub fn current_method(conn: &Connection, now: Instant) -> Result<Option<PaymentMethod>> {
-    let mut stmt = conn.prepare(
-        "SELECT kind, label, last4, expiry, monthly_limit, balance, registered_at
-         FROM payment_methods ORDER BY id DESC",
+    Ok(method_at(conn, now, None)?.map(|(_, m)| m))
+}
+
+/// The method registered as of `now` with its id; with `kind`, the latest of that kind.
+pub fn method_at(
+    conn: &Connection,
+    now: Instant,
+    kind: Option<&str>,
+) -> Result<Option<(i64, PaymentMethod)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, label, last4, expiry, monthly_limit, balance, registered_at, id
+         FROM payment_methods WHERE registered_at <= ?1 AND (?2 IS NULL OR kind = ?2)
+         ORDER BY id DESC LIMIT 1",
     )?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query(params![clock::rfc3339(now), kind])?;
     while let Some(r) = rows.next()? {
-        let registered: String = r.get(6)?;
-        if !clock::parse_as_of(&registered).is_ok_and(|at| at <= now) {
-            continue;
-        }
+        let id: i64 = r.get(7)?;
         let kind: String = r.get(0)?;
         let label: Option<String> = r.get(1)?;
         let last4: Option<String> = r.get(2)?;
         let damaged =
             || Error::ledger("a payment method in the ledger is damaged; register it again");
-        return Ok(Some(match kind.as_str() {
-            "card" => PaymentMethod::Card {
-                brand: label.ok_or_else(damaged)?,
-                last4: last4.ok_or_else(damaged)?,
-                expiry: r
-                    .get::<_, Option<String>>(3)?
-                    .and_then(|e| e.parse().ok())
-                    .ok_or_else(damaged)?,
-                limit: r.get(4)?,
+        return Ok(Some((
+            id,
+            match kind.as_str() {
+                "card" => PaymentMethod::Card {
+                    brand: label.ok_or_else(damaged)?,
+                    last4: last4.ok_or_else(damaged)?,
+                    expiry: r
+                        .get::<_, Option<String>>(3)?
+                        .and_then(|e| e.parse().ok())
+                        .ok_or_else(damaged)?,
+                    limit: r.get(4)?,
+                },
+                "transfer" => PaymentMethod::Transfer {
+                    bank: label.ok_or_else(damaged)?,
+                    last4: last4.ok_or_else(damaged)?,
+                    balance: r.get(5)?,
+                },
+                "deposit" => PaymentMethod::Deposit,
+                _ => return Err(damaged()),
             },
-            "transfer" => PaymentMethod::Transfer {
-                bank: label.ok_or_else(damaged)?,
-                last4: last4.ok_or_else(damaged)?,
-                balance: r.get(5)?,
-            },
-            "deposit" => PaymentMethod::Deposit,
-            _ => return Err(damaged()),
-        }));
+        )));
     }
     Ok(None)
 }

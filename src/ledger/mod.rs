@@ -7,6 +7,7 @@
 //! either happens whole or not at all, and two shells never interleave.
 
 pub mod account;
+pub mod bills;
 pub mod contracts;
 pub mod fees;
 pub mod holidays;
@@ -25,7 +26,10 @@ use crate::error::{Error, Result};
 const APPLICATION_ID: i64 = 0x4E43_5055;
 
 /// The migrations, in order; the ledger's `user_version` is how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("sql/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("sql/0001_init.sql"),
+    include_str!("sql/0002_payments.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -167,13 +171,15 @@ impl Ledger {
         Ok(out)
     }
 
-    /// Runs a command that only reads, in one transaction: it sees one consistent ledger.
+    /// Runs a command that only reads, in one transaction: it sees one consistent ledger,
+    /// and whatever it wrote on the way (the catch-up of derived state to its instant) is
+    /// rolled back, so a read never changes the ledger.
     pub fn read<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Deferred)?;
         let out = f(&tx)?;
-        tx.commit()?;
+        tx.rollback()?;
         Ok(out)
     }
 }

@@ -8,6 +8,7 @@ pub mod account;
 pub mod calendar;
 pub mod history;
 pub mod import;
+pub mod pay;
 pub mod status;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;

@@ -5,7 +5,7 @@ use clap::{Args, Subcommand};
 
 use crate::billing::account::{
     check_card_valid, check_method_allowed, validate_email, validate_label, validate_last4,
-    validate_name, MemberType, PaymentMethod,
+    validate_name, validate_phone, MemberType, PaymentMethod,
 };
 use crate::calendar::Month;
 use crate::cli::Context;
@@ -50,6 +50,9 @@ pub struct SetArgs {
     /// Expatriate (international resident) member: true or false.
     #[arg(long, value_name = "BOOL")]
     pub expatriate: Option<bool>,
+    /// Mobile number for SMS notices.
+    #[arg(long)]
+    pub phone: Option<String>,
 }
 
 /// Payment methods (P11). Only the last four digits of a card or account are ever kept.
@@ -88,10 +91,9 @@ pub enum MethodCommand {
 
 /// Runs an `account` subcommand.
 pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
-    let mut ledger = ctx.ledger()?;
     match cmd {
         AccountCommand::Show => {
-            let view = ledger.read(|tx| {
+            let view = ctx.read(|tx| {
                 let member = account::require_member(tx)?;
                 let method = account::current_method(tx, ctx.now)?;
                 Ok(AccountView {
@@ -109,12 +111,13 @@ pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
                 && args.email.is_none()
                 && args.member_type.is_none()
                 && args.expatriate.is_none()
+                && args.phone.is_none()
             {
                 return Err(Error::invalid(
-                    "nothing to change; give --first-name, --last-name, --email, --member-type or --expatriate",
+                    "nothing to change; give --first-name, --last-name, --email, --phone, --member-type or --expatriate",
                 ));
             }
-            ledger.write(ctx.now, |tx| {
+            ctx.write(|tx| {
                 let old = account::require_member(tx)?;
                 let mut new = old.clone();
                 if let Some(v) = &args.first_name {
@@ -132,6 +135,9 @@ pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
                 if let Some(v) = args.expatriate {
                     new.expatriate = v;
                 }
+                if let Some(v) = &args.phone {
+                    new.phone = Some(validate_phone(v)?);
+                }
                 account::update(tx, &old, &new, ctx.now)
             })?;
             ctx.print(&Done {
@@ -140,7 +146,7 @@ pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
         }
         AccountCommand::BillingEmail { email } => {
             let email = validate_email(&email)?;
-            ledger.write(ctx.now, |tx| {
+            ctx.write(|tx| {
                 let old = account::require_member(tx)?;
                 let mut new = old.clone();
                 new.billing_email = email.clone();
@@ -178,7 +184,7 @@ pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
                 },
                 MethodCommand::Deposit => PaymentMethod::Deposit,
             };
-            ledger.write(ctx.now, |tx| {
+            ctx.write(|tx| {
                 let member = account::require_member(tx)?;
                 check_method_allowed(&member, &method, account::has_automatic_method(tx)?)?;
                 account::register_method(tx, &method, ctx.now)

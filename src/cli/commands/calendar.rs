@@ -35,7 +35,6 @@ fn parse_day(text: &str) -> std::result::Result<NaiveDate, String> {
 
 /// Runs a `calendar` subcommand.
 pub fn run(ctx: &Context, cmd: CalendarCommand) -> Result<()> {
-    let mut ledger = ctx.ledger()?;
     match cmd {
         CalendarCommand::Add { date, name } => {
             let name = name.trim().to_string();
@@ -44,7 +43,7 @@ pub fn run(ctx: &Context, cmd: CalendarCommand) -> Result<()> {
                     "the holiday name must be 1 to 100 characters without control characters",
                 ));
             }
-            let what = ledger.write(ctx.now, |tx| holidays::upsert(tx, date, &name))?;
+            let what = ctx.write(|tx| holidays::upsert(tx, date, &name))?;
             let message = match what {
                 Upserted::Added => format!("Added {date} ({name}) to the holiday calendar."),
                 Upserted::Updated => format!("Renamed the holiday on {date} to {name}."),
@@ -55,7 +54,7 @@ pub fn run(ctx: &Context, cmd: CalendarCommand) -> Result<()> {
             ctx.print(&Done { message })
         }
         CalendarCommand::List { year } => {
-            let list = ledger.read(|tx| holidays::list(tx, year))?;
+            let list = ctx.read(|tx| holidays::list(tx, year))?;
             ctx.print(&Holidays {
                 year,
                 holidays: list,

@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::calendar::Month;
-use crate::cli::{month, Context};
+use crate::cli::Context;
 use crate::error::Result;
 use crate::exchange::export::write_file;
+use crate::ops::month;
 use crate::report::import::Done;
 
 /// Write a month's fee lines to a spreadsheet or CSV (the fees format, which `import fees`
@@ -25,8 +26,7 @@ pub struct ExportArgs {
 /// Runs `export`.
 pub fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
     crate::exchange::export::FileFormat::for_path(&args.output)?;
-    let mut ledger = ctx.ledger()?;
-    let fees = ledger.read(|tx| month::load(tx, args.month, ctx.now))?;
+    let fees = ctx.read(|tx| month::load(tx, args.month, ctx.now))?;
     write_file(&args.output, &args.month.to_string(), &fees.lines)?;
     ctx.print(&Done {
         message: format!(

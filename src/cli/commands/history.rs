@@ -3,9 +3,10 @@
 use clap::Args;
 
 use crate::calendar::Month;
-use crate::cli::{month, Context};
+use crate::cli::Context;
 use crate::error::Result;
 use crate::ledger::account;
+use crate::ops::month;
 use crate::report::history::History;
 
 /// Show a month's used amounts, discounts and estimated payment per service and region,
@@ -29,8 +30,7 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<()> {
         .month
         .unwrap_or_else(|| Month::of(ctx.now.date_naive()));
     let region = args.region.map(|r| r.trim().to_ascii_uppercase());
-    let mut ledger = ctx.ledger()?;
-    let report = ledger.read(|tx| {
+    let report = ctx.read(|tx| {
         let fees = month::load(tx, month, ctx.now)?;
         let member = account::member(tx)?;
         let method = account::current_method(tx, ctx.now)?;

@@ -42,9 +42,8 @@ pub fn read_input(path: &PathBuf) -> Result<Vec<u8>> {
 pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
     let bytes = read_input(&args.file)?;
     let name = args.file.display().to_string();
-    let mut ledger = ctx.ledger()?;
-    let summary = ledger
-        .write(ctx.now, |tx| import(tx, args.kind, &bytes))
+    let summary = ctx
+        .write(|tx| import(tx, args.kind, &bytes))
         .map_err(|e| e.context(&name))?;
     ctx.print(&Imported {
         kind: args.kind,

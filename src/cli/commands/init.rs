@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use crate::billing::account::{validate_email, validate_name, Member, MemberType};
+use crate::billing::account::{validate_email, validate_name, validate_phone, Member, MemberType};
 use crate::cli::Context;
 use crate::error::{Error, Result};
 use crate::exchange::demo;
@@ -27,6 +27,9 @@ pub struct InitArgs {
     /// Login email; bills go here until `account billing-email` changes it.
     #[arg(long, required_unless_present = "demo", conflicts_with = "demo")]
     pub email: Option<String>,
+    /// Mobile number for SMS notices (bills, outstanding amounts).
+    #[arg(long, conflicts_with = "demo")]
+    pub phone: Option<String>,
     /// Load the demo account (a business with 10 services in KR, SGN and JPN, 2023-06 to
     /// 2024-06) instead.
     #[arg(long = "demo", id = "demo")]
@@ -40,9 +43,8 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
             "the global --demo ledger lives in memory only; to keep a demo ledger, run `ncp-usage --db FILE init --demo`",
         ));
     }
-    let mut ledger = ctx.ledger()?;
     let message = if args.load_demo {
-        ledger.write(ctx.now, |tx| demo::load(tx, ctx.now))?;
+        ctx.write(|tx| demo::load(tx))?;
         let m = demo::member();
         format!(
             "Loaded the demo account of {} {} (business, 10 services in KR, SGN and JPN, 2023-06 to 2024-06). Try: ncp-usage history --month 2024-05",
@@ -65,8 +67,9 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
             email,
             member_type: args.member_type,
             expatriate: args.expatriate,
+            phone: args.phone.as_deref().map(validate_phone).transpose()?,
         };
-        ledger.write(ctx.now, |tx| account::create(tx, &member, ctx.now))?;
+        ctx.write(|tx| account::create(tx, &member, ctx.now))?;
         format!(
             "Created the account of {} {} ({}{}). Next: register a payment method with `ncp-usage account payment-method`.",
             member.first_name,

@@ -8,4 +8,6 @@ pub mod export;
 pub mod history;
 pub mod import;
 pub mod init;
+pub mod notifications;
+pub mod pay;
 pub mod status;

@@ -1,0 +1,40 @@
+//! Late penalties (SPEC P10): 1.5 % of the unpaid bill amount, VAT included and earlier
+//! penalties not, truncated to won, at the start of each month the bill is carried.
+
+use rust_decimal::Decimal;
+
+use crate::money::{truncate_won, Krw};
+
+/// The late penalty rate: 1.5 %.
+pub fn default_ratio() -> Decimal {
+    Decimal::new(15, 3)
+}
+
+/// P10: the penalty on an unpaid principal at `ratio` (NCP's `overdueRatio` for imported
+/// bills, 1.5 % otherwise), truncated.
+pub fn late_penalty(unpaid_principal: Krw, ratio: Decimal) -> Krw {
+    truncate_won(unpaid_principal.clamp_zero().to_decimal() * ratio)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn p10_one_and_a_half_percent_truncated() {
+        assert_eq!(
+            late_penalty(Krw::new(110_000), default_ratio()),
+            Krw::new(1_650)
+        );
+        assert_eq!(
+            late_penalty(Krw::new(220_000), default_ratio()),
+            Krw::new(3_300)
+        );
+        assert_eq!(
+            late_penalty(Krw::new(54_670), default_ratio()),
+            Krw::new(820)
+        );
+        assert_eq!(late_penalty(Krw::new(66), default_ratio()), Krw::new(0));
+        assert_eq!(late_penalty(Krw::ZERO, default_ratio()), Krw::ZERO);
+    }
+}

@@ -1,0 +1,104 @@
+//! The payment calendar of a bill (SPEC P1, P2, P9, P10): when month M's bill is computed,
+//! issued, paid automatically, becomes outstanding, and is charged late penalties.
+//!
+//! All instants are KST wall-clock times. The catch-up of every command walks these events in
+//! order up to "now", so the ledger holds exactly what would have happened by then.
+
+use chrono::{NaiveDate, NaiveTime, TimeZone};
+
+use crate::calendar::Month;
+use crate::clock::{kst, Instant};
+
+/// The first day of the regular automatic payment period.
+pub const AUTO_FIRST_DAY: u32 = 10;
+/// The last day of the regular automatic payment period.
+pub const AUTO_LAST_DAY: u32 = 14;
+/// The day bills are issued (sent by email and SMS).
+pub const ISSUE_DAY: u32 = 3;
+
+/// 00:00 KST on a date.
+pub fn midnight(date: NaiveDate) -> Instant {
+    at(date, NaiveTime::MIN)
+}
+
+/// A KST wall-clock time on a date.
+pub fn at(date: NaiveDate, time: NaiveTime) -> Instant {
+    kst()
+        .from_local_datetime(&date.and_time(time))
+        .single()
+        .unwrap_or_else(|| kst().from_utc_datetime(&date.and_time(time)))
+}
+
+/// P1: the bill of `month` is computed at 00:00 on the 1st of the next month.
+pub fn computed_at(month: Month) -> Instant {
+    midnight(month.next().first_day())
+}
+
+/// P1: and issued at 00:00 on the 3rd of the next month; from then on it is final.
+pub fn issued_at(month: Month) -> Instant {
+    midnight(month.next().day(ISSUE_DAY))
+}
+
+/// P2: the automatic payment attempts, one a day at 00:00 from the 10th to the 14th.
+pub fn auto_attempts(month: Month) -> impl Iterator<Item = Instant> {
+    (AUTO_FIRST_DAY..=AUTO_LAST_DAY).map(move |d| midnight(month.next().day(d)))
+}
+
+/// P9: a bill not fully paid when the automatic payment period ends (end of the 14th) is
+/// outstanding from 00:00 on the 15th.
+pub fn outstanding_at(month: Month) -> Instant {
+    midnight(month.next().day(AUTO_LAST_DAY + 1))
+}
+
+/// P9: services of a member whose bill is still unpaid when it is carried forward (00:00 on
+/// the 1st of the month after it became outstanding) are blocked, as the notice sent when it
+/// became outstanding said.
+pub fn blocking_at(month: Month) -> Instant {
+    midnight(month.next().next().first_day())
+}
+
+/// P10: the instants at which a late penalty is due while the bill is unpaid: 00:00 on the 1st
+/// of each month after the one in which it became outstanding, up to `now`.
+pub fn penalty_dates(month: Month, now: Instant) -> impl Iterator<Item = Instant> {
+    let mut m = month.next().next();
+    std::iter::from_fn(move || {
+        let t = midnight(m.first_day());
+        if t > now {
+            return None;
+        }
+        m = m.next();
+        Some(t)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::rfc3339;
+
+    #[test]
+    fn p1_p2_p9_the_calendar_of_a_january_bill() {
+        let jan: Month = "2024-01".parse().unwrap();
+        assert_eq!(rfc3339(computed_at(jan)), "2024-02-01T00:00:00+09:00");
+        assert_eq!(rfc3339(issued_at(jan)), "2024-02-03T00:00:00+09:00");
+        let attempts: Vec<_> = auto_attempts(jan).map(rfc3339).collect();
+        assert_eq!(attempts.first().unwrap(), "2024-02-10T00:00:00+09:00");
+        assert_eq!(attempts.last().unwrap(), "2024-02-14T00:00:00+09:00");
+        assert_eq!(attempts.len(), 5);
+        assert_eq!(rfc3339(outstanding_at(jan)), "2024-02-15T00:00:00+09:00");
+        assert_eq!(rfc3339(blocking_at(jan)), "2024-03-01T00:00:00+09:00");
+    }
+
+    #[test]
+    fn p10_penalties_fall_on_the_first_of_each_later_month() {
+        let jan: Month = "2024-01".parse().unwrap();
+        let now = crate::clock::parse_as_of("2024-04-01").unwrap();
+        let dates: Vec<_> = penalty_dates(jan, now).map(rfc3339).collect();
+        assert_eq!(
+            dates,
+            ["2024-03-01T00:00:00+09:00", "2024-04-01T00:00:00+09:00"]
+        );
+        let before = crate::clock::parse_as_of("2024-02-29T23:59").unwrap();
+        assert_eq!(penalty_dates(jan, before).count(), 0);
+    }
+}

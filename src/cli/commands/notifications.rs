@@ -1,0 +1,24 @@
+//! `notifications`: the email and SMS outbox — bills issued, failed automatic payments,
+//! outstanding amounts, blocking notices, late penalties (SPEC P1, P9, P10).
+
+use clap::Args;
+
+use crate::calendar::Month;
+use crate::cli::Context;
+use crate::error::Result;
+use crate::ledger::bills;
+use crate::report::pay::Outbox;
+
+/// List the messages sent by email and SMS.
+#[derive(Debug, Args)]
+pub struct NotificationsArgs {
+    /// Only those about this bill month.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Option<Month>,
+}
+
+/// Runs `notifications`.
+pub fn run(ctx: &Context, args: NotificationsArgs) -> Result<()> {
+    let notifications = ctx.read(|tx| bills::notifications(tx, ctx.now, args.month))?;
+    ctx.print(&Outbox { notifications })
+}

@@ -1,0 +1,141 @@
+//! `pay`: what is owed and whether instant payment is open; `--instant`, `--auto`,
+//! `--deposit` (SPEC P1–P8).
+
+use clap::{ArgGroup, Args};
+
+use crate::billing::payment::{blocked_since, instant_window, InstantMethod};
+use crate::calendar::Month;
+use crate::cli::prompt::confirm;
+use crate::cli::Context;
+use crate::clock;
+use crate::error::Result;
+use crate::ledger::{account, bills};
+use crate::money::Krw;
+use crate::ops::catch_up::catch_up;
+use crate::ops::pay::{deposit, pay_instant, preview_instant, InstantRequest, Paid};
+use crate::report::pay::{AutoDoc, BillRow, InstantView, PayView, PaymentDoc};
+
+/// Show the bills, what is unpaid and whether instant payment is open; or pay.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("action").args(["instant", "auto", "deposit"])))]
+pub struct PayArgs {
+    /// Pay now: the previous month's bill in advance, or outstanding amounts (14:00 on the
+    /// 3rd to 22:00 on the last day, except the 10th–14th).
+    #[arg(long)]
+    pub instant: bool,
+    /// Run the automatic payments due by now (what cron runs daily).
+    #[arg(long)]
+    pub auto: bool,
+    /// Record a direct deposit of this many won to the fee deposit account.
+    #[arg(long, value_name = "KRW")]
+    pub deposit: Option<Krw>,
+    /// With --instant: pay only this month's bill (repeat for several).
+    #[arg(long, value_name = "YYYY-MM", requires = "instant")]
+    pub month: Vec<Month>,
+    /// With --instant: card or real-time account transfer [default: the registered kind].
+    #[arg(long, value_enum, requires = "instant")]
+    pub method: Option<InstantMethod>,
+    /// With --deposit: the bank's reference; recording the same reference again is a replay.
+    #[arg(long, value_name = "REF", requires = "deposit")]
+    pub reference: Option<String>,
+    /// A key that makes a retried command charge once: the same key and arguments return
+    /// the first payment, other arguments are refused.
+    #[arg(long, value_name = "KEY")]
+    pub idempotency_key: Option<String>,
+}
+
+/// Runs `pay`.
+pub fn run(ctx: &Context, args: PayArgs) -> Result<()> {
+    if args.instant {
+        let req = InstantRequest {
+            months: args.month,
+            method: args.method,
+            key: args.idempotency_key,
+        };
+        // Show what will be charged before asking; the write re-checks it under the lock.
+        let preview = if ctx.yes {
+            None
+        } else {
+            let p = ctx.read(|tx| preview_instant(tx, ctx.now, &req))?;
+            let months: Vec<String> = p.months.iter().map(Month::to_string).collect();
+            confirm(
+                ctx,
+                &format!(
+                    "Pay {} KRW now for {} ({}) with {}?",
+                    p.amount.grouped(),
+                    months.join(", "),
+                    if p.outstanding {
+                        "outstanding"
+                    } else {
+                        "prepayment"
+                    },
+                    p.method_label
+                ),
+            )?;
+            Some(p)
+        };
+        let paid =
+            ctx.write(|tx| pay_instant(tx, ctx.now, &req, &ctx.gateway, preview.as_ref()))?;
+        return print_paid(ctx, paid);
+    }
+    if let Some(amount) = args.deposit {
+        confirm(
+            ctx,
+            &format!("Record a direct deposit of {} KRW?", amount.grouped()),
+        )?;
+        let paid = ctx.write(|tx| {
+            deposit(
+                tx,
+                ctx.now,
+                amount,
+                args.reference.as_deref(),
+                args.idempotency_key.as_deref(),
+            )
+        })?;
+        return print_paid(ctx, paid);
+    }
+    if args.auto {
+        // `pay --auto` is the catch-up itself, run so that it can report what it did.
+        let doc = ctx.write_without_catch_up(|tx| {
+            let done = catch_up(tx, ctx.now, &ctx.gateway)?;
+            let payments = done
+                .attempts
+                .iter()
+                .filter_map(|a| a.payment_id)
+                .map(|id| bills::payment(tx, id))
+                .collect::<Result<Vec<_>>>()?;
+            Ok(AutoDoc {
+                as_of: clock::rfc3339(ctx.now),
+                payments,
+                attempts: done.attempts,
+            })
+        })?;
+        return ctx.print(&doc);
+    }
+    let view = ctx.read(|tx| {
+        let balances = bills::balances(tx, ctx.now)?;
+        let window = instant_window(ctx.now);
+        Ok(PayView {
+            as_of: clock::rfc3339(ctx.now),
+            instant: InstantView {
+                open: window.open,
+                next_opens_at: window.next_opens_at.map(clock::rfc3339),
+                payable_amount: balances.iter().map(|b| b.unpaid()).sum(),
+            },
+            bills: balances.iter().map(|b| BillRow::new(b, ctx.now)).collect(),
+            credit_balance: bills::credit_balance(tx, ctx.now)?,
+            payment_method: account::current_method(tx, ctx.now)?.map(|m| m.label()),
+            blocked_since: blocked_since(&balances, ctx.now).map(clock::rfc3339),
+        })
+    })?;
+    ctx.print(&view)
+}
+
+fn print_paid(ctx: &Context, paid: Paid) -> Result<()> {
+    let credit = ctx.read(|tx| bills::credit_balance(tx, ctx.now))?;
+    ctx.print(&PaymentDoc {
+        payment: paid.payment,
+        replayed: paid.replayed,
+        credit_balance: credit,
+    })
+}

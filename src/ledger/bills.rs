@@ -1,0 +1,483 @@
+//! Bills, payments, automatic attempts, penalties and the notification outbox (SPEC P1–P10).
+//!
+//! Instants are stored as RFC 3339 text in KST, all in one format, so `<=` on the text is
+//! `<=` in time: every query here takes the instant "now" and sees only what had happened by
+//! then.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::billing::payment::{Application, BillBalance};
+use crate::billing::statement::Totals;
+use crate::calendar::Month;
+use crate::clock::{self, Instant};
+use crate::error::{Error, Result};
+use crate::money::Krw;
+
+fn month_col(text: &str) -> Result<Month> {
+    text.parse().map_err(|_| {
+        Error::ledger(format!(
+            "the ledger holds a damaged month '{text}'; restore it from a backup"
+        ))
+    })
+}
+
+/// A stored bill.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bill {
+    /// The usage month.
+    pub month: Month,
+    /// The month's totals when it was issued.
+    #[serde(flatten)]
+    pub totals: Totals,
+    /// The late penalty rate (1.5 %, or NCP's `overdueRatio`).
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub overdue_ratio: Decimal,
+    /// `rated` or `imported`.
+    pub source: String,
+    /// When it was issued (RFC 3339).
+    pub issued_at: String,
+}
+
+/// Whether month's bill exists.
+pub fn exists(conn: &Connection, month: Month) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM bills WHERE month = ?1)",
+        [month.to_string()],
+        |r| r.get(0),
+    )?)
+}
+
+/// Stores an issued bill.
+pub fn insert(conn: &Connection, bill: &Bill) -> Result<()> {
+    let t = &bill.totals;
+    conn.execute(
+        "INSERT INTO bills (month, used_amount, discount_amount, rounddown_discount_amount,
+             vat_amount, billed_amount, overdue_ratio, source, issued_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            bill.month.to_string(),
+            t.used_amount,
+            t.discount_amount,
+            t.rounddown_discount_amount,
+            t.vat_amount,
+            t.billed_amount,
+            bill.overdue_ratio.to_string(),
+            bill.source,
+            bill.issued_at
+        ],
+    )?;
+    Ok(())
+}
+
+/// The bills issued by `now`, oldest first.
+pub fn issued(conn: &Connection, now: Instant) -> Result<Vec<Bill>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT month, used_amount, discount_amount, rounddown_discount_amount, vat_amount,
+                billed_amount, overdue_ratio, source, issued_at
+         FROM bills WHERE issued_at <= ?1 ORDER BY month",
+    )?;
+    let mut rows = stmt.query([clock::rfc3339(now)])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let used: Krw = r.get(1)?;
+        let discount: Krw = r.get(2)?;
+        let ratio: String = r.get(6)?;
+        out.push(Bill {
+            month: month_col(&r.get::<_, String>(0)?)?,
+            totals: Totals {
+                used_amount: used,
+                discount_amount: discount,
+                estimated_payment_amount: used - discount,
+                rounddown_discount_amount: r.get(3)?,
+                vat_amount: r.get(4)?,
+                billed_amount: r.get(5)?,
+            },
+            overdue_ratio: ratio.parse().map_err(|_| {
+                Error::ledger(format!("a bill holds a damaged overdue ratio '{ratio}'"))
+            })?,
+            source: r.get(7)?,
+            issued_at: r.get(8)?,
+        });
+    }
+    Ok(out)
+}
+
+/// What is owed on every bill issued by `now`, as of `now`, oldest first.
+pub fn balances(conn: &Connection, now: Instant) -> Result<Vec<BillBalance>> {
+    let at = clock::rfc3339(now);
+    let day = now.date_naive().to_string();
+    let mut stmt = conn.prepare_cached(
+        "SELECT b.month,
+                b.billed_amount
+                  + COALESCE((SELECT SUM(amount) FROM bill_adjustments a
+                              WHERE a.month = b.month AND a.recorded_at <= ?1), 0),
+                COALESCE((SELECT SUM(amount) FROM penalties p
+                          WHERE p.month = b.month AND p.charged_on <= ?2), 0),
+                COALESCE((SELECT SUM(principal) FROM payment_applications x
+                          WHERE x.month = b.month AND x.applied_at <= ?1), 0),
+                COALESCE((SELECT SUM(penalty) FROM payment_applications x
+                          WHERE x.month = b.month AND x.applied_at <= ?1), 0)
+         FROM bills b WHERE b.issued_at <= ?1 ORDER BY b.month",
+    )?;
+    let mut rows = stmt.query(params![at, day])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(BillBalance {
+            month: month_col(&r.get::<_, String>(0)?)?,
+            billed_amount: r.get(1)?,
+            penalty_amount: r.get(2)?,
+            paid_principal: r.get(3)?,
+            paid_penalty: r.get(4)?,
+        });
+    }
+    Ok(out)
+}
+
+/// A correction of an issued bill (P1).
+pub fn adjust(
+    conn: &Connection,
+    month: Month,
+    amount: Krw,
+    reason: &str,
+    now: Instant,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO bill_adjustments (month, amount, reason, recorded_at) VALUES (?1, ?2, ?3, ?4)",
+        params![month.to_string(), amount, reason, clock::rfc3339(now)],
+    )?;
+    Ok(())
+}
+
+/// The billed amount of a bill with its adjustments so far.
+pub fn adjusted_billed(conn: &Connection, month: Month) -> Result<Krw> {
+    Ok(conn.query_row(
+        "SELECT b.billed_amount + COALESCE((SELECT SUM(amount) FROM bill_adjustments a WHERE a.month = b.month), 0)
+         FROM bills b WHERE b.month = ?1",
+        [month.to_string()],
+        |r| r.get(0),
+    )?)
+}
+
+/// A payment to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPayment<'a> {
+    /// `instant`, `auto` or `deposit`.
+    pub kind: &'a str,
+    /// `card`, `transfer` or `deposit`.
+    pub method: &'a str,
+    /// The registered method charged, if any.
+    pub method_id: Option<i64>,
+    /// The amount received.
+    pub amount: Krw,
+    /// When.
+    pub paid_at: Instant,
+    /// The depositor's reference.
+    pub reference: Option<&'a str>,
+    /// P6: the key a retried command carries.
+    pub idempotency_key: Option<&'a str>,
+    /// What was asked, to tell a replay from a different request with the same key.
+    pub request: Option<&'a str>,
+}
+
+/// Records a payment and returns its id.
+pub fn insert_payment(conn: &Connection, p: &NewPayment<'_>) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO payments (kind, method, method_id, amount, paid_at, reference, idempotency_key, request)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            p.kind,
+            p.method,
+            p.method_id,
+            p.amount,
+            clock::rfc3339(p.paid_at),
+            p.reference,
+            p.idempotency_key,
+            p.request
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Applies part of a payment to a bill.
+pub fn apply(conn: &Connection, payment_id: i64, a: &Application, at: Instant) -> Result<()> {
+    conn.execute(
+        "INSERT INTO payment_applications (payment_id, month, principal, penalty, applied_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            payment_id,
+            a.month.to_string(),
+            a.amount,
+            a.penalty_amount,
+            clock::rfc3339(at)
+        ],
+    )?;
+    Ok(())
+}
+
+/// A recorded payment with its applications.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Payment {
+    /// The payment's id.
+    pub payment_id: i64,
+    /// `instant`, `auto` or `deposit`.
+    pub kind: String,
+    /// `card`, `transfer` or `deposit`.
+    pub method: String,
+    /// The amount received.
+    pub amount: Krw,
+    /// When (RFC 3339).
+    pub paid_at: String,
+    /// The depositor's reference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// How it was applied.
+    pub applied: Vec<Application>,
+    /// What of it is not applied (the credit it left).
+    pub unapplied_amount: Krw,
+    /// The idempotency key it was made with.
+    #[serde(skip)]
+    pub request: Option<String>,
+}
+
+fn load_payments(
+    conn: &Connection,
+    filter: &str,
+    p: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<Payment>> {
+    let sql = match filter {
+        "id" => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE id = ?1",
+        "key" => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE idempotency_key = ?1",
+        _ => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE paid_at <= ?1 ORDER BY paid_at, id",
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(p)?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let amount: Krw = r.get(3)?;
+        let applied = applications(conn, id)?;
+        let used: Krw = applied.iter().map(|a| a.amount + a.penalty_amount).sum();
+        out.push(Payment {
+            payment_id: id,
+            kind: r.get(1)?,
+            method: r.get(2)?,
+            amount,
+            paid_at: r.get(4)?,
+            reference: r.get(5)?,
+            applied,
+            unapplied_amount: amount - used,
+            request: r.get(6)?,
+        });
+    }
+    Ok(out)
+}
+
+fn applications(conn: &Connection, payment_id: i64) -> Result<Vec<Application>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT month, SUM(principal), SUM(penalty) FROM payment_applications
+         WHERE payment_id = ?1 GROUP BY month ORDER BY month",
+    )?;
+    let mut rows = stmt.query([payment_id])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(Application {
+            month: month_col(&r.get::<_, String>(0)?)?,
+            amount: r.get(1)?,
+            penalty_amount: r.get(2)?,
+        });
+    }
+    Ok(out)
+}
+
+/// One payment by id.
+pub fn payment(conn: &Connection, id: i64) -> Result<Payment> {
+    load_payments(conn, "id", &[&id])?
+        .pop()
+        .ok_or_else(|| Error::ledger(format!("payment {id} is missing from the ledger")))
+}
+
+/// The payment made with an idempotency key, if any.
+pub fn payment_by_key(conn: &Connection, key: &str) -> Result<Option<Payment>> {
+    Ok(load_payments(conn, "key", &[&key])?.pop())
+}
+
+/// Every payment made by `now`, oldest first.
+pub fn payments(conn: &Connection, now: Instant) -> Result<Vec<Payment>> {
+    load_payments(conn, "time", &[&clock::rfc3339(now)])
+}
+
+/// Payments with something not yet applied at `now`: (payment id, what is left).
+pub fn unapplied(conn: &Connection, now: Instant) -> Result<Vec<(i64, Krw)>> {
+    let at = clock::rfc3339(now);
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.amount - COALESCE((SELECT SUM(principal + penalty) FROM payment_applications x
+                                           WHERE x.payment_id = p.id AND x.applied_at <= ?1), 0) AS left
+         FROM payments p WHERE p.paid_at <= ?1 AND left > 0 ORDER BY p.paid_at, p.id",
+    )?;
+    let rows = stmt.query_map([at], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.map(|r| r.map_err(Error::from)).collect()
+}
+
+/// The member's credit balance at `now`: money received and not applied to any bill.
+pub fn credit_balance(conn: &Connection, now: Instant) -> Result<Krw> {
+    Ok(unapplied(conn, now)?.into_iter().map(|(_, k)| k).sum())
+}
+
+/// Whether the automatic attempt of `month` on `day` was made.
+pub fn attempt_exists(conn: &Connection, month: Month, day: chrono::NaiveDate) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM auto_attempts WHERE month = ?1 AND attempt_on = ?2)",
+        params![month.to_string(), day.to_string()],
+        |r| r.get(0),
+    )?)
+}
+
+/// One automatic attempt (P2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attempt {
+    /// The bill's month.
+    pub month: Month,
+    /// When (RFC 3339).
+    pub at: String,
+    /// The amount tried.
+    pub amount: Krw,
+    /// `approved` or `declined`.
+    pub outcome: String,
+    /// Why it was declined.
+    pub reason: Option<String>,
+    /// The payment it made, if approved.
+    pub payment_id: Option<i64>,
+}
+
+/// Records an automatic attempt.
+pub fn insert_attempt(
+    conn: &Connection,
+    a: &Attempt,
+    method_id: Option<i64>,
+    day: chrono::NaiveDate,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO auto_attempts (month, attempt_on, at, method_id, amount, outcome, reason, payment_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![a.month.to_string(), day.to_string(), a.at, method_id, a.amount, a.outcome, a.reason, a.payment_id],
+    )?;
+    Ok(())
+}
+
+/// Every automatic attempt made by `now`, oldest first.
+pub fn attempts(conn: &Connection, now: Instant) -> Result<Vec<Attempt>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT month, at, amount, outcome, reason, payment_id FROM auto_attempts
+         WHERE at <= ?1 ORDER BY at, month",
+    )?;
+    let mut rows = stmt.query([clock::rfc3339(now)])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(Attempt {
+            month: month_col(&r.get::<_, String>(0)?)?,
+            at: r.get(1)?,
+            amount: r.get(2)?,
+            outcome: r.get(3)?,
+            reason: r.get(4)?,
+            payment_id: r.get(5)?,
+        });
+    }
+    Ok(out)
+}
+
+/// What a card was charged in a calendar month, and what an account was charged in all.
+pub fn charged(conn: &Connection, method_id: i64, month: Option<Month>) -> Result<Krw> {
+    let (from, to) = match month {
+        Some(m) => (m.first_day().to_string(), format!("{}T99", m.last_day())),
+        None => ("0000".to_string(), "9999".to_string()),
+    };
+    Ok(conn.query_row(
+        "SELECT COALESCE(SUM(amount), 0) FROM payments WHERE method_id = ?1 AND paid_at >= ?2 AND paid_at <= ?3",
+        params![method_id, from, to],
+        |r| r.get(0),
+    )?)
+}
+
+/// Records a late penalty unless that month's was already charged. Returns whether it was new.
+pub fn insert_penalty(
+    conn: &Connection,
+    month: Month,
+    on: chrono::NaiveDate,
+    base: Krw,
+    amount: Krw,
+) -> Result<bool> {
+    Ok(conn.execute(
+        "INSERT OR IGNORE INTO penalties (month, charged_on, base, amount) VALUES (?1, ?2, ?3, ?4)",
+        params![month.to_string(), on.to_string(), base, amount],
+    )? == 1)
+}
+
+/// One message of the outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Notification {
+    /// `bill_issued`, `payment_failed`, `outstanding`, `blocking_notice`, `late_penalty`.
+    pub kind: String,
+    /// `email` or `sms`.
+    pub channel: String,
+    /// The bill's month.
+    pub month: Month,
+    /// When (RFC 3339).
+    pub sent_at: String,
+    /// The address or phone number.
+    pub to: String,
+    /// What it says.
+    pub subject: String,
+}
+
+/// Puts a message in the outbox unless the same one was sent already.
+pub fn notify(conn: &Connection, n: &Notification) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO notifications (kind, channel, month, sent_at, recipient, subject)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            n.kind,
+            n.channel,
+            n.month.to_string(),
+            n.sent_at,
+            n.to,
+            n.subject
+        ],
+    )?;
+    Ok(())
+}
+
+/// The outbox up to `now`, optionally for one bill month, oldest first.
+pub fn notifications(
+    conn: &Connection,
+    now: Instant,
+    month: Option<Month>,
+) -> Result<Vec<Notification>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, channel, month, sent_at, recipient, subject FROM notifications
+         WHERE sent_at <= ?1 AND (?2 IS NULL OR month = ?2) ORDER BY sent_at, id",
+    )?;
+    let mut rows = stmt.query(params![clock::rfc3339(now), month.map(|m| m.to_string())])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(Notification {
+            kind: r.get(0)?,
+            channel: r.get(1)?,
+            month: month_col(&r.get::<_, String>(2)?)?,
+            sent_at: r.get(3)?,
+            to: r.get(4)?,
+            subject: r.get(5)?,
+        });
+    }
+    Ok(out)
+}
+
+/// The months billed so far, newest last (for the catch-up).
+pub fn first_unbilled_hint(conn: &Connection) -> Result<Option<Month>> {
+    let last: Option<String> = conn
+        .query_row("SELECT MAX(month) FROM bills", [], |r| r.get(0))
+        .optional()?
+        .flatten();
+    last.map(|m| month_col(&m)).transpose()
+}

@@ -1,0 +1,354 @@
+//! Catching the ledger up to "now" (SPEC P1, P2, P9, P10).
+//!
+//! Bills, automatic payments, outstanding notices, blocking notices and late penalties follow
+//! from the facts and the instant. Every command first walks the payment calendar of each
+//! billed month from the account's creation up to "now", in time order, and materialises
+//! what is due — idempotently, by natural keys, so catching up twice changes nothing the
+//! second time. Writers keep what it wrote; readers roll it back with their transaction, so
+//! looking at a future `--as-of` never moves the ledger forward.
+
+use chrono::Datelike;
+use rusqlite::Connection;
+
+use crate::billing::account::Member;
+use crate::billing::gateway::{Charge, Gateway};
+use crate::billing::payment::{allocate, Application, BillBalance};
+use crate::billing::penalty::{default_ratio, late_penalty};
+use crate::billing::schedule;
+use crate::billing::statement::{summarize, Totals};
+use crate::calendar::Month;
+use crate::clock::{self, Instant};
+use crate::error::Result;
+use crate::ledger::account;
+use crate::ledger::bills::{self, Attempt, Bill, NewPayment, Notification};
+
+/// What happens at one instant of a bill's calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Step {
+    /// A late penalty (the 1st).
+    Penalty,
+    /// The bill is issued (the 3rd).
+    Issue,
+    /// An automatic attempt (the 10th–14th).
+    Auto,
+    /// Outstanding, with the blocking notice (the 15th).
+    Outstanding,
+}
+
+/// What one catch-up did that a person may want to see (`pay --auto`).
+#[derive(Debug, Default)]
+pub struct CaughtUp {
+    /// Bills issued.
+    pub issued: Vec<Month>,
+    /// Automatic attempts made.
+    pub attempts: Vec<Attempt>,
+}
+
+/// Brings the ledger up to `now`.
+pub fn catch_up(conn: &Connection, now: Instant, gateway: &dyn Gateway) -> Result<CaughtUp> {
+    let mut done = CaughtUp::default();
+    let Some(member) = account::member(conn)? else {
+        return Ok(done);
+    };
+    let Some(created) = account::created_at(conn)? else {
+        return Ok(done);
+    };
+    let balances = bills::balances(conn, now)?;
+    let settled = |m: Month| {
+        balances
+            .iter()
+            .any(|b| b.month == m && b.unpaid().is_zero())
+    };
+    let mut steps: Vec<(Instant, Step, Month)> = Vec::new();
+    let mut month = Month::of(created.date_naive());
+    while schedule::issued_at(month) <= now {
+        // A bill paid in full by now has nothing left to happen: every step before its
+        // payment ran when that payment was recorded.
+        if !settled(month) {
+            steps.push((schedule::issued_at(month), Step::Issue, month));
+            for t in schedule::auto_attempts(month).filter(|t| *t <= now) {
+                steps.push((t, Step::Auto, month));
+            }
+            if schedule::outstanding_at(month) <= now {
+                steps.push((schedule::outstanding_at(month), Step::Outstanding, month));
+            }
+            for t in schedule::penalty_dates(month, now) {
+                steps.push((t, Step::Penalty, month));
+            }
+        }
+        month = month.next();
+    }
+    steps.sort();
+    for (at, step, month) in steps {
+        match step {
+            Step::Issue => {
+                if !bills::exists(conn, month)? {
+                    issue(conn, &member, month, at)?;
+                    done.issued.push(month);
+                }
+            }
+            Step::Auto => {
+                if let Some(a) = auto_attempt(conn, &member, month, at, gateway)? {
+                    done.attempts.push(a);
+                }
+            }
+            Step::Outstanding => outstanding(conn, &member, month, at)?,
+            Step::Penalty => penalty(conn, &member, month, at)?,
+        }
+    }
+    Ok(done)
+}
+
+fn balance_of(conn: &Connection, month: Month, at: Instant) -> Result<Option<BillBalance>> {
+    Ok(bills::balances(conn, at)?
+        .into_iter()
+        .find(|b| b.month == month))
+}
+
+fn send(
+    conn: &Connection,
+    member: &Member,
+    kind: &str,
+    month: Month,
+    at: Instant,
+    subject: &str,
+    sms: bool,
+) -> Result<()> {
+    let mut channels = vec![("email", member.billing_email.clone())];
+    if sms {
+        channels.push((
+            "sms",
+            member
+                .phone
+                .clone()
+                .unwrap_or_else(|| "(no phone registered)".to_string()),
+        ));
+    }
+    for (channel, to) in channels {
+        bills::notify(
+            conn,
+            &Notification {
+                kind: kind.to_string(),
+                channel: channel.to_string(),
+                month,
+                sent_at: clock::rfc3339(at),
+                to,
+                subject: subject.to_string(),
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// P1: the month's statement becomes its bill, final from now on; it is sent by email and
+/// SMS, and any credit balance is applied to it.
+fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Result<()> {
+    let fees = crate::ops::month::load(conn, month, at)?;
+    let totals: Totals = summarize(&fees.lines).totals;
+    bills::insert(
+        conn,
+        &Bill {
+            month,
+            totals,
+            overdue_ratio: default_ratio(),
+            source: match fees.source {
+                crate::report::history::Source::Rated => "rated",
+                crate::report::history::Source::Imported => "imported",
+            }
+            .to_string(),
+            issued_at: clock::rfc3339(at),
+        },
+    )?;
+    // A month without charges is billed (it closes the month) but not announced.
+    if !totals.billed_amount.is_zero() {
+        send(
+            conn,
+            member,
+            "bill_issued",
+            month,
+            at,
+            &format!(
+                "Your {month} bill: {} KRW, due {} to {}",
+                totals.billed_amount.grouped(),
+                month.next().day(schedule::AUTO_FIRST_DAY),
+                month.next().day(schedule::AUTO_LAST_DAY)
+            ),
+            true,
+        )?;
+    }
+    apply_credit(conn, at)
+}
+
+/// P3: money received and not yet applied goes to the oldest unpaid amounts.
+pub fn apply_credit(conn: &Connection, at: Instant) -> Result<()> {
+    for (payment_id, left) in bills::unapplied(conn, at)? {
+        let balances = bills::balances(conn, at)?;
+        let (apps, _) = allocate(left, &balances);
+        for a in &apps {
+            bills::apply(conn, payment_id, a, at)?;
+        }
+    }
+    Ok(())
+}
+
+/// P2: one automatic attempt on the previous month's bill with the method registered then.
+fn auto_attempt(
+    conn: &Connection,
+    member: &Member,
+    month: Month,
+    at: Instant,
+    gateway: &dyn Gateway,
+) -> Result<Option<Attempt>> {
+    let day = at.date_naive();
+    if bills::attempt_exists(conn, month, day)? {
+        return Ok(None);
+    }
+    let Some(balance) = balance_of(conn, month, at)? else {
+        return Ok(None);
+    };
+    let amount = balance.unpaid();
+    if amount.is_zero() {
+        return Ok(None);
+    }
+    let Some((method_id, method)) = account::method_at(conn, at, None)? else {
+        return Ok(None);
+    };
+    if !method.is_automatic() {
+        return Ok(None);
+    }
+    let charge = Charge {
+        method: &method,
+        amount,
+        at,
+        card_spent_this_month: bills::charged(conn, method_id, Some(Month::of(day)))?,
+        transfer_spent: bills::charged(conn, method_id, None)?,
+    };
+    let mut attempt = Attempt {
+        month,
+        at: clock::rfc3339(at),
+        amount,
+        outcome: "approved".to_string(),
+        reason: None,
+        payment_id: None,
+    };
+    match gateway.charge(&charge) {
+        Ok(()) => {
+            let id = bills::insert_payment(
+                conn,
+                &NewPayment {
+                    kind: "auto",
+                    method: method.kind(),
+                    method_id: Some(method_id),
+                    amount,
+                    paid_at: at,
+                    reference: None,
+                    idempotency_key: None,
+                    request: None,
+                },
+            )?;
+            bills::apply(
+                conn,
+                id,
+                &Application {
+                    month,
+                    amount: balance.unpaid_principal(),
+                    penalty_amount: balance.unpaid_penalty(),
+                },
+                at,
+            )?;
+            attempt.payment_id = Some(id);
+        }
+        Err(decline) => {
+            attempt.outcome = "declined".to_string();
+            attempt.reason = Some(decline.to_string());
+            let retry = if day.day() < schedule::AUTO_LAST_DAY {
+                "it will be tried again tomorrow"
+            } else {
+                "it becomes outstanding tomorrow"
+            };
+            send(
+                conn,
+                member,
+                "payment_failed",
+                month,
+                at,
+                &format!(
+                    "Automatic payment of {} KRW with {} failed ({decline}); {retry}",
+                    amount.grouped(),
+                    method.label()
+                ),
+                false,
+            )?;
+        }
+    }
+    bills::insert_attempt(conn, &attempt, Some(method_id), day)?;
+    Ok(Some(attempt))
+}
+
+/// P9: still unpaid when the automatic payment period ends: outstanding, notified by email
+/// and SMS, with notice of the blocking that follows if it stays unpaid.
+fn outstanding(conn: &Connection, member: &Member, month: Month, at: Instant) -> Result<()> {
+    let Some(balance) = balance_of(conn, month, at)? else {
+        return Ok(());
+    };
+    if balance.unpaid().is_zero() {
+        return Ok(());
+    }
+    send(
+        conn,
+        member,
+        "outstanding",
+        month,
+        at,
+        &format!(
+            "Your {month} bill has an outstanding amount of {} KRW; pay it by {} to avoid a late penalty",
+            balance.unpaid().grouped(),
+            month.next().last_day()
+        ),
+        true,
+    )?;
+    send(
+        conn,
+        member,
+        "blocking_notice",
+        month,
+        at,
+        &format!(
+            "Notice: unless the {month} bill is paid, services may be blocked from {} and resources terminated",
+            schedule::blocking_at(month).date_naive()
+        ),
+        true,
+    )
+}
+
+/// P10: 1.5 % of the unpaid bill amount at the start of each month it is carried.
+fn penalty(conn: &Connection, member: &Member, month: Month, at: Instant) -> Result<()> {
+    let Some(balance) = balance_of(conn, month, at)? else {
+        return Ok(());
+    };
+    let base = balance.unpaid_principal();
+    let ratio = bills::issued(conn, at)?
+        .into_iter()
+        .find(|b| b.month == month)
+        .map_or_else(default_ratio, |b| b.overdue_ratio);
+    let amount = late_penalty(base, ratio);
+    if amount.is_zero() {
+        return Ok(());
+    }
+    if bills::insert_penalty(conn, month, at.date_naive(), base, amount)? {
+        send(
+            conn,
+            member,
+            "late_penalty",
+            month,
+            at,
+            &format!(
+                "A late penalty of {} KRW was added to your {month} bill (unpaid {} KRW)",
+                amount.grouped(),
+                base.grouped()
+            ),
+            false,
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,7 @@
+//! Operations that take several steps over the ledger and the rules: catching the ledger up
+//! to "now" and paying. Like cargo's `ops`, they sit between the thin commands and the two
+//! layers they combine; they never print.
+
+pub mod catch_up;
+pub mod month;
+pub mod pay;

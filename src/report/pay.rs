@@ -1,0 +1,310 @@
+//! `pay` and `notifications`: bills and what is owed, payments made, the outbox
+//! (SPEC P1–P10, §12).
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::{table, won, Report, Style};
+use crate::billing::payment::{BillBalance, BillStatus};
+use crate::calendar::Month;
+use crate::ledger::bills::{Attempt, Notification, Payment};
+use crate::money::Krw;
+
+/// One bill as `pay` shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct BillRow {
+    /// The usage month.
+    pub month: Month,
+    /// Billed, VAT included (with adjustments).
+    pub billed_amount: Krw,
+    /// Paid so far, penalties included.
+    pub paid_amount: Krw,
+    /// Late penalties charged.
+    pub penalty_amount: Krw,
+    /// Still owed.
+    pub unpaid_amount: Krw,
+    /// `open`, `paid` or `outstanding`.
+    pub status: BillStatus,
+}
+
+impl BillRow {
+    /// The row of a bill's balance at `now`.
+    pub fn new(b: &BillBalance, now: crate::clock::Instant) -> BillRow {
+        BillRow {
+            month: b.month,
+            billed_amount: b.billed_amount,
+            paid_amount: b.paid(),
+            penalty_amount: b.penalty_amount,
+            unpaid_amount: b.unpaid(),
+            status: b.status(now),
+        }
+    }
+}
+
+/// Whether instant payment is open.
+#[derive(Debug, Clone, Serialize)]
+pub struct InstantView {
+    /// Accepted now (P4).
+    pub open: bool,
+    /// When it opens next, if closed.
+    pub next_opens_at: Option<String>,
+    /// What `pay --instant` would charge.
+    pub payable_amount: Krw,
+}
+
+/// The `pay` document (no action).
+#[derive(Debug, Clone, Serialize)]
+pub struct PayView {
+    /// The instant shown.
+    pub as_of: String,
+    /// Every issued bill, oldest first.
+    pub bills: Vec<BillRow>,
+    /// Instant payment.
+    pub instant: InstantView,
+    /// Money received and not applied to any bill.
+    pub credit_balance: Krw,
+    /// The registered payment method, as the portal names it.
+    pub payment_method: Option<String>,
+    /// Services are blocked for an unpaid bill since then (P9).
+    pub blocked_since: Option<String>,
+}
+
+impl Report for PayView {
+    fn human(&self, style: Style) -> String {
+        let mut out = String::new();
+        let shown: Vec<&BillRow> = self
+            .bills
+            .iter()
+            .filter(|b| b.status != BillStatus::Paid)
+            .chain(
+                self.bills
+                    .iter()
+                    .rev()
+                    .filter(|b| b.status == BillStatus::Paid)
+                    .take(3),
+            )
+            .collect();
+        if self.bills.is_empty() {
+            out.push_str(
+                "No bill has been issued yet (bills are issued on the 3rd of the next month).\n",
+            );
+        } else {
+            let mut t = table(
+                style,
+                &["Month", "Billed", "Penalties", "Paid", "Unpaid", "Status"],
+            );
+            let mut rows = shown.clone();
+            rows.sort_by_key(|b| b.month);
+            for b in rows {
+                t.add_row(vec![
+                    comfy_table::Cell::new(b.month),
+                    won(b.billed_amount),
+                    won(b.penalty_amount),
+                    won(b.paid_amount),
+                    won(b.unpaid_amount),
+                    comfy_table::Cell::new(match b.status {
+                        BillStatus::Open => "open",
+                        BillStatus::Paid => "paid",
+                        BillStatus::Outstanding => "OUTSTANDING",
+                    }),
+                ]);
+            }
+            let _ = writeln!(out, "{t}");
+            let hidden = self.bills.len() - shown.len();
+            if hidden > 0 {
+                let _ = writeln!(
+                    out,
+                    "({hidden} older paid bill(s) not shown; --json lists them all)"
+                );
+            }
+        }
+        let _ = writeln!(
+            out,
+            "Payment method    {}",
+            self.payment_method.as_deref().unwrap_or("none registered")
+        );
+        if !self.credit_balance.is_zero() {
+            let _ = writeln!(
+                out,
+                "Credit balance    {} KRW (applied to the next bill)",
+                self.credit_balance.grouped()
+            );
+        }
+        if let Some(since) = &self.blocked_since {
+            let _ = writeln!(
+                out,
+                "Services BLOCKED  since {since}, until the outstanding amount is paid"
+            );
+        }
+        let i = &self.instant;
+        if i.open {
+            let _ = writeln!(
+                out,
+                "Instant payment   open: `ncp-usage pay --instant` pays {} KRW",
+                i.payable_amount.grouped()
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "Instant payment   closed; opens {} ({} KRW payable)",
+                i.next_opens_at.as_deref().unwrap_or("later"),
+                i.payable_amount.grouped()
+            );
+        }
+        out
+    }
+
+    fn csv(&self) -> Option<Vec<Vec<String>>> {
+        let mut rows = vec![[
+            "month",
+            "billed_amount",
+            "paid_amount",
+            "penalty_amount",
+            "unpaid_amount",
+            "status",
+        ]
+        .map(String::from)
+        .to_vec()];
+        for b in &self.bills {
+            rows.push(vec![
+                b.month.to_string(),
+                b.billed_amount.to_string(),
+                b.paid_amount.to_string(),
+                b.penalty_amount.to_string(),
+                b.unpaid_amount.to_string(),
+                serde_json::to_value(b.status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default(),
+            ]);
+        }
+        Some(rows)
+    }
+}
+
+/// The document of a paying action (`pay --instant`, `pay --deposit`).
+#[derive(Debug, Clone, Serialize)]
+pub struct PaymentDoc {
+    /// The payment.
+    #[serde(flatten)]
+    pub payment: Payment,
+    /// True when an idempotency key replayed an earlier payment: nothing was charged now.
+    pub replayed: bool,
+    /// The credit balance after it.
+    pub credit_balance: Krw,
+}
+
+impl Report for PaymentDoc {
+    fn human(&self, style: Style) -> String {
+        let p = &self.payment;
+        let mut out = String::new();
+        let verb = if self.replayed {
+            "Already recorded (same idempotency key, nothing charged now):"
+        } else {
+            "Paid:"
+        };
+        let _ = writeln!(
+            out,
+            "{verb} payment {} — {} KRW by {} ({}) at {}",
+            p.payment_id,
+            p.amount.grouped(),
+            p.method,
+            p.kind,
+            p.paid_at
+        );
+        if !p.applied.is_empty() {
+            let mut t = table(style, &["Bill", "Principal", "Penalty"]);
+            for a in &p.applied {
+                t.add_row(vec![
+                    comfy_table::Cell::new(a.month),
+                    won(a.amount),
+                    won(a.penalty_amount),
+                ]);
+            }
+            let _ = writeln!(out, "{t}");
+        }
+        if !self.credit_balance.is_zero() {
+            let _ = writeln!(
+                out,
+                "Credit balance: {} KRW, applied to the next bill",
+                self.credit_balance.grouped()
+            );
+        }
+        out
+    }
+}
+
+/// The document of `pay --auto`.
+#[derive(Debug, Clone, Serialize)]
+pub struct AutoDoc {
+    /// The instant it ran at.
+    pub as_of: String,
+    /// Payments the automatic attempts made in this run.
+    pub payments: Vec<Payment>,
+    /// Every attempt made in this run, approved or declined.
+    pub attempts: Vec<Attempt>,
+}
+
+impl Report for AutoDoc {
+    fn human(&self, style: Style) -> String {
+        if self.attempts.is_empty() {
+            return format!("No automatic payment was due by {}.\n", self.as_of);
+        }
+        let mut t = table(style, &["Bill", "At", "Amount", "Outcome", "Reason"]);
+        for a in &self.attempts {
+            t.add_row(vec![
+                comfy_table::Cell::new(a.month),
+                comfy_table::Cell::new(&a.at),
+                won(a.amount),
+                comfy_table::Cell::new(&a.outcome),
+                comfy_table::Cell::new(a.reason.as_deref().unwrap_or("")),
+            ]);
+        }
+        format!("{t}\n")
+    }
+}
+
+/// The `notifications` document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Outbox {
+    /// The messages, oldest first.
+    pub notifications: Vec<Notification>,
+}
+
+impl Report for Outbox {
+    fn human(&self, style: Style) -> String {
+        if self.notifications.is_empty() {
+            return "No notifications.\n".to_string();
+        }
+        let mut t = table(style, &["Sent", "Channel", "Kind", "Bill", "To", "Subject"]);
+        for n in &self.notifications {
+            t.add_row(vec![
+                n.sent_at.clone(),
+                n.channel.clone(),
+                n.kind.clone(),
+                n.month.to_string(),
+                n.to.clone(),
+                n.subject.clone(),
+            ]);
+        }
+        format!("{t}\n")
+    }
+
+    fn csv(&self) -> Option<Vec<Vec<String>>> {
+        let mut rows = vec![["sent_at", "channel", "kind", "month", "to", "subject"]
+            .map(String::from)
+            .to_vec()];
+        rows.extend(self.notifications.iter().map(|n| {
+            vec![
+                n.sent_at.clone(),
+                n.channel.clone(),
+                n.kind.clone(),
+                n.month.to_string(),
+                n.to.clone(),
+                n.subject.clone(),
+            ]
+        }));
+        Some(rows)
+    }
+}
