@@ -224,7 +224,7 @@ pub fn method_at(
          ORDER BY id DESC LIMIT 1",
     )?;
     let mut rows = stmt.query(params![clock::rfc3339(now), kind])?;
-    while let Some(r) = rows.next()? {
+    if let Some(r) = rows.next()? {
         let id: i64 = r.get(7)?;
         let kind: String = r.get(0)?;
         let label: Option<String> = r.get(1)?;

@@ -352,3 +352,20 @@ fn penalty(conn: &Connection, member: &Member, month: Month, at: Instant) -> Res
     }
     Ok(())
 }
+
+/// P1: after new facts arrive (an import), an issued bill is never changed; the difference
+/// between what its month now rates at and what was billed becomes an adjustment entry.
+/// Returns the months adjusted.
+pub fn adjust_issued_bills(conn: &Connection, now: Instant, reason: &str) -> Result<Vec<Month>> {
+    let mut adjusted = Vec::new();
+    for bill in bills::issued(conn, now)? {
+        let fees = crate::ops::month::load(conn, bill.month, now)?;
+        let billed = summarize(&fees.lines).totals.billed_amount;
+        let so_far = bills::adjusted_billed(conn, bill.month)?;
+        if billed != so_far {
+            bills::adjust(conn, bill.month, billed - so_far, reason, now)?;
+            adjusted.push(bill.month);
+        }
+    }
+    Ok(adjusted)
+}

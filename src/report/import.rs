@@ -15,15 +15,29 @@ pub struct Imported {
     /// Row counts.
     #[serde(flatten)]
     pub summary: Summary,
+    /// Issued bills whose month now rates differently: each got an adjustment entry (P1).
+    pub adjusted_bills: Vec<crate::calendar::Month>,
 }
 
 impl Report for Imported {
     fn human(&self, _style: Style) -> String {
         let s = &self.summary;
-        format!(
+        let mut out = format!(
             "Imported {}: {} row(s) — {} added, {} updated, {} already there.\n",
             self.file, s.rows, s.added, s.updated, s.unchanged
-        )
+        );
+        if !self.adjusted_bills.is_empty() {
+            let months: Vec<String> = self
+                .adjusted_bills
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            out.push_str(&format!(
+                "Bills already issued for {} stay as issued; the difference was recorded as an adjustment (see `ncp-usage pay`).\n",
+                months.join(", ")
+            ));
+        }
+        out
     }
 }
 

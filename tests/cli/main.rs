@@ -2,6 +2,8 @@
 //! One test binary (`autotests = false`) keeps link time down; each file covers a command
 //! and names the SPEC rules it pins.
 
+#![allow(clippy::unwrap_used)] // helpers outside #[test] functions unwrap too: a failure is a test failure
+
 mod account;
 mod common;
 mod export;

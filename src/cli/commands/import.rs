@@ -8,6 +8,7 @@ use clap::Args;
 use crate::cli::Context;
 use crate::error::{Error, Result};
 use crate::exchange::import::{import, Kind};
+use crate::ops::catch_up::adjust_issued_bills;
 use crate::report::import::Imported;
 
 /// Import a CSV file; '-' reads standard input. Importing the same file twice adds nothing.
@@ -42,12 +43,17 @@ pub fn read_input(path: &PathBuf) -> Result<Vec<u8>> {
 pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
     let bytes = read_input(&args.file)?;
     let name = args.file.display().to_string();
-    let summary = ctx
-        .write(|tx| import(tx, args.kind, &bytes))
+    let (summary, adjusted) = ctx
+        .write(|tx| {
+            let summary = import(tx, args.kind, &bytes)?;
+            let reason = format!("{} imported after the bill was issued", args.file.display());
+            Ok((summary, adjust_issued_bills(tx, ctx.now, &reason)?))
+        })
         .map_err(|e| e.context(&name))?;
     ctx.print(&Imported {
         kind: args.kind,
         file: name,
         summary,
+        adjusted_bills: adjusted,
     })
 }
