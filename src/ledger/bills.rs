@@ -112,7 +112,7 @@ pub fn balances(conn: &Connection, now: Instant) -> Result<Vec<BillBalance>> {
         "SELECT b.month,
                 b.billed_amount
                   + COALESCE((SELECT SUM(amount) FROM bill_adjustments a
-                              WHERE a.month = b.month AND a.recorded_at <= ?1), 0),
+                              WHERE a.carried_into = b.month), 0),
                 COALESCE((SELECT SUM(amount) FROM penalties p
                           WHERE p.month = b.month AND p.charged_on <= ?2), 0),
                 COALESCE((SELECT SUM(principal) FROM payment_applications x
@@ -150,7 +150,39 @@ pub fn adjust(
     Ok(())
 }
 
-/// The billed amount of a bill with its adjustments so far.
+/// P1: carries the adjustments recorded by `at` and not yet billed into `month`'s bill.
+pub fn carry_adjustments(conn: &Connection, month: Month, at: Instant) -> Result<()> {
+    conn.execute(
+        "UPDATE bill_adjustments SET carried_into = ?1 WHERE carried_into IS NULL AND recorded_at <= ?2",
+        params![month.to_string(), clock::rfc3339(at)],
+    )?;
+    Ok(())
+}
+
+/// The adjustments carried into each bill, by the month of the bill that carries them.
+pub fn carried_adjustments(conn: &Connection) -> Result<std::collections::HashMap<Month, Krw>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT carried_into, SUM(amount) FROM bill_adjustments WHERE carried_into IS NOT NULL GROUP BY carried_into",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = std::collections::HashMap::new();
+    while let Some(r) = rows.next()? {
+        out.insert(month_col(&r.get::<_, String>(0)?)?, r.get(1)?);
+    }
+    Ok(out)
+}
+
+/// Adjustments recorded by `now` that no bill carries yet: they go on the next one.
+pub fn pending_adjustments(conn: &Connection, now: Instant) -> Result<Krw> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(SUM(amount), 0) FROM bill_adjustments WHERE carried_into IS NULL AND recorded_at <= ?1",
+        [clock::rfc3339(now)],
+        |r| r.get(0),
+    )?)
+}
+
+/// What a month is billed with the corrections recorded for it so far (for comparing with
+/// what it rates at now).
 pub fn adjusted_billed(conn: &Connection, month: Month) -> Result<Krw> {
     Ok(conn.query_row(
         "SELECT b.billed_amount + COALESCE((SELECT SUM(amount) FROM bill_adjustments a WHERE a.month = b.month), 0)

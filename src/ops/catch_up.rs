@@ -159,8 +159,13 @@ fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Resul
             issued_at: clock::rfc3339(at),
         },
     )?;
+    bills::carry_adjustments(conn, month, at)?;
+    let billed = bills::balances(conn, at)?
+        .into_iter()
+        .find(|b| b.month == month)
+        .map_or(totals.billed_amount, |b| b.billed_amount);
     // A month without charges is billed (it closes the month) but not announced.
-    if !totals.billed_amount.is_zero() {
+    if !billed.is_zero() {
         send(
             conn,
             member,
@@ -169,7 +174,7 @@ fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Resul
             at,
             &format!(
                 "Your {month} bill: {} KRW, due {} to {}",
-                totals.billed_amount.grouped(),
+                billed.grouped(),
                 month.next().day(schedule::AUTO_FIRST_DAY),
                 month.next().day(schedule::AUTO_LAST_DAY)
             ),
@@ -354,8 +359,8 @@ fn penalty(conn: &Connection, member: &Member, month: Month, at: Instant) -> Res
 }
 
 /// P1: after new facts arrive (an import), an issued bill is never changed; the difference
-/// between what its month now rates at and what was billed becomes an adjustment entry.
-/// Returns the months adjusted.
+/// between what its month now rates at and what was billed becomes an adjustment entry, which
+/// the next bill carries. Returns the months adjusted.
 pub fn adjust_issued_bills(conn: &Connection, now: Instant, reason: &str) -> Result<Vec<Month>> {
     let mut adjusted = Vec::new();
     for bill in bills::issued(conn, now)? {

@@ -17,13 +17,15 @@ CREATE TABLE bills (
     issued_at                 TEXT NOT NULL
 ) STRICT;
 
--- P1: corrections of an issued bill are entries of their own, never a silent change.
+-- P1: corrections of an issued bill are entries of their own, never a silent change. Each
+-- is carried into the next bill issued after it was recorded, and paid with that bill.
 CREATE TABLE bill_adjustments (
-    id          INTEGER PRIMARY KEY,
-    month       TEXT NOT NULL REFERENCES bills (month),
-    amount      INTEGER NOT NULL,
-    reason      TEXT NOT NULL,
-    recorded_at TEXT NOT NULL
+    id           INTEGER PRIMARY KEY,
+    month        TEXT NOT NULL REFERENCES bills (month),
+    amount       INTEGER NOT NULL,
+    reason       TEXT NOT NULL,
+    recorded_at  TEXT NOT NULL,
+    carried_into TEXT REFERENCES bills (month)
 ) STRICT;
 
 -- Money received: instant and automatic charges, direct deposits.
