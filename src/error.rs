@@ -13,8 +13,10 @@ pub enum Kind {
     Invalid,
     /// Valid input that a billing rule refuses: exit 3.
     Refused,
-    /// The ledger is locked, damaged or from a newer version: exit 4.
+    /// The ledger is damaged or from a newer version: exit 4.
     Ledger,
+    /// Another command holds the ledger's lock past the busy timeout: exit 4.
+    Busy,
     /// Anything else (an unwritable output file, …): exit 1.
     Other,
 }
@@ -25,7 +27,7 @@ impl Kind {
         match self {
             Kind::Invalid => 2,
             Kind::Refused => 3,
-            Kind::Ledger => 4,
+            Kind::Ledger | Kind::Busy => 4,
             Kind::Other => 1,
         }
     }
@@ -99,10 +101,14 @@ impl From<rusqlite::Error> for Error {
         let code = e.sqlite_error_code();
         let message = match code {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-                "the ledger is locked by another ncp-usage command; nothing was written, try again when it has finished".to_string()
+                return Error {
+                    kind: Kind::Busy,
+                    message: "the ledger is locked by another ncp-usage command; nothing was written, try again when it has finished".to_string(),
+                };
             }
             Some(ErrorCode::NotADatabase) => {
-                "the ledger file is not an SQLite database; point --db at an ncp-usage ledger".to_string()
+                "the ledger file is not an SQLite database; point --db at an ncp-usage ledger"
+                    .to_string()
             }
             Some(ErrorCode::DatabaseCorrupt) => {
                 "the ledger file is damaged; restore it from a backup".to_string()
@@ -111,7 +117,14 @@ impl From<rusqlite::Error> for Error {
                 format!("cannot write the ledger ({e}); check the file's permissions and --db")
             }
             Some(ErrorCode::DiskFull) => "the disk is full; nothing was written".to_string(),
-            _ => format!("ledger error: {e}"),
+            // SQLite's messages can quote a whole statement; keep the one line of O2.
+            _ => format!(
+                "ledger error: {}",
+                e.to_string()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
         };
         Error::ledger(message)
     }

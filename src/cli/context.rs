@@ -84,12 +84,25 @@ impl Context {
 
     /// Runs a command that reads: the ledger as it stands at "now", caught up in a
     /// transaction that is rolled back afterwards.
-    pub fn read<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    pub fn read<T>(&self, f: impl Fn(&Transaction) -> Result<T>) -> Result<T> {
         let mut ledger = self.ledger()?;
-        ledger.read(|tx| {
-            catch_up(tx, self.now, &self.gateway)?;
-            f(tx)
-        })
+        // A read's catch-up writes only when something fell due since the last write; if a
+        // writer commits meanwhile, SQLite refuses to upgrade the stale read at once
+        // (SQLITE_BUSY), and reading again from a fresh snapshot is the cure.
+        let mut tries = 0;
+        loop {
+            let result = ledger.read(|tx| {
+                catch_up(tx, self.now, &self.gateway)?;
+                f(tx)
+            });
+            match result {
+                Err(e) if e.kind == crate::error::Kind::Busy && tries < 20 => {
+                    tries += 1;
+                    std::thread::sleep(Duration::from_millis(10 * tries));
+                }
+                other => return other,
+            }
+        }
     }
 
     /// Opens the ledger, creating it on first use; with `--demo`, a fresh in-memory ledger

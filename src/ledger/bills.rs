@@ -440,6 +440,16 @@ pub fn insert_penalty(
     base: Krw,
     amount: Krw,
 ) -> Result<bool> {
+    // Look before writing: a read-only command's catch-up must not take the write lock
+    // for nothing.
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM penalties WHERE month = ?1 AND charged_on = ?2)",
+        params![month.to_string(), on.to_string()],
+        |r| r.get(0),
+    )?;
+    if exists {
+        return Ok(false);
+    }
     Ok(conn.execute(
         "INSERT OR IGNORE INTO penalties (month, charged_on, base, amount) VALUES (?1, ?2, ?3, ?4)",
         params![month.to_string(), on.to_string(), base, amount],
@@ -465,6 +475,15 @@ pub struct Notification {
 
 /// Puts a message in the outbox unless the same one was sent already.
 pub fn notify(conn: &Connection, n: &Notification) -> Result<()> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM notifications
+                        WHERE kind = ?1 AND channel = ?2 AND month = ?3 AND sent_at = ?4)",
+        params![n.kind, n.channel, n.month.to_string(), n.sent_at],
+        |r| r.get(0),
+    )?;
+    if exists {
+        return Ok(());
+    }
     conn.execute(
         "INSERT OR IGNORE INTO notifications (kind, channel, month, sent_at, recipient, subject)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -66,6 +66,8 @@ pub struct Paid {
     /// True when the idempotency key had been used for this same request before: nothing
     /// was charged this time.
     pub replayed: bool,
+    /// The member's credit balance after it.
+    pub credit_balance: Krw,
 }
 
 fn refused(r: PaymentRefusal) -> Error {
@@ -80,6 +82,7 @@ fn replay(conn: &Connection, key: Option<&str>, fingerprint: &str) -> Result<Opt
         Some(p) if p.request.as_deref() == Some(fingerprint) => Ok(Some(Paid {
             payment: p,
             replayed: true,
+            credit_balance: Krw::ZERO,
         })),
         Some(p) => Err(Error::refused(format!(
             "P6: idempotency key '{key}' was already used for payment {} ({}) with other arguments; use a new key for a new payment",
@@ -162,7 +165,10 @@ pub fn pay_instant(
 ) -> Result<Paid> {
     let fingerprint = req.fingerprint();
     if let Some(done) = replay(conn, req.key.as_deref(), &fingerprint)? {
-        return Ok(done);
+        return Ok(Paid {
+            credit_balance: bills::credit_balance(conn, now)?,
+            ..done
+        });
     }
     let preview = preview_instant(conn, now, req)?;
     if confirmed.is_some_and(|c| c != &preview) {
@@ -214,6 +220,7 @@ pub fn pay_instant(
     Ok(Paid {
         payment: bills::payment(conn, id)?,
         replayed: false,
+        credit_balance: bills::credit_balance(conn, now)?,
     })
 }
 
@@ -239,7 +246,10 @@ pub fn deposit(
         .map(str::to_string)
         .or_else(|| reference.map(|r| format!("deposit-reference:{r}")));
     if let Some(done) = replay(conn, key.as_deref(), &fingerprint)? {
-        return Ok(done);
+        return Ok(Paid {
+            credit_balance: bills::credit_balance(conn, now)?,
+            ..done
+        });
     }
     let id = bills::insert_payment(
         conn,
@@ -261,5 +271,6 @@ pub fn deposit(
     Ok(Paid {
         payment: bills::payment(conn, id)?,
         replayed: false,
+        credit_balance: bills::credit_balance(conn, now)?,
     })
 }

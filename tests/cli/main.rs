@@ -6,6 +6,7 @@
 
 mod account;
 mod common;
+mod concurrency;
 mod export;
 mod generated;
 mod history;

@@ -39,7 +39,7 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<()> {
             fees.period,
             fees.source,
             fees.lines,
-            region,
+            region.clone(),
             args.detail,
             member.as_ref(),
             method.as_ref(),

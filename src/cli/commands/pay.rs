@@ -132,10 +132,9 @@ pub fn run(ctx: &Context, args: PayArgs) -> Result<()> {
 }
 
 fn print_paid(ctx: &Context, paid: Paid) -> Result<()> {
-    let credit = ctx.read(|tx| bills::credit_balance(tx, ctx.now))?;
     ctx.print(&PaymentDoc {
         payment: paid.payment,
         replayed: paid.replayed,
-        credit_balance: credit,
+        credit_balance: paid.credit_balance,
     })
 }
