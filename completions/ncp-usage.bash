@@ -25,6 +25,9 @@ _ncp__usage() {
             ncp__usage,completions)
                 cmd="ncp__usage__subcmd__completions"
                 ;;
+            ncp__usage,confirmation)
+                cmd="ncp__usage__subcmd__confirmation"
+                ;;
             ncp__usage,export)
                 cmd="ncp__usage__subcmd__export"
                 ;;
@@ -48,6 +51,9 @@ _ncp__usage() {
                 ;;
             ncp__usage,pay)
                 cmd="ncp__usage__subcmd__pay"
+                ;;
+            ncp__usage,receipt)
+                cmd="ncp__usage__subcmd__receipt"
                 ;;
             ncp__usage,status)
                 cmd="ncp__usage__subcmd__status"
@@ -145,6 +151,9 @@ _ncp__usage() {
             ncp__usage__subcmd__help,completions)
                 cmd="ncp__usage__subcmd__help__subcmd__completions"
                 ;;
+            ncp__usage__subcmd__help,confirmation)
+                cmd="ncp__usage__subcmd__help__subcmd__confirmation"
+                ;;
             ncp__usage__subcmd__help,export)
                 cmd="ncp__usage__subcmd__help__subcmd__export"
                 ;;
@@ -168,6 +177,9 @@ _ncp__usage() {
                 ;;
             ncp__usage__subcmd__help,pay)
                 cmd="ncp__usage__subcmd__help__subcmd__pay"
+                ;;
+            ncp__usage__subcmd__help,receipt)
+                cmd="ncp__usage__subcmd__help__subcmd__receipt"
                 ;;
             ncp__usage__subcmd__help,status)
                 cmd="ncp__usage__subcmd__help__subcmd__status"
@@ -199,6 +211,39 @@ _ncp__usage() {
             ncp__usage__subcmd__help__subcmd__calendar,list)
                 cmd="ncp__usage__subcmd__help__subcmd__calendar__subcmd__list"
                 ;;
+            ncp__usage__subcmd__help__subcmd__receipt,apply)
+                cmd="ncp__usage__subcmd__help__subcmd__receipt__subcmd__apply"
+                ;;
+            ncp__usage__subcmd__help__subcmd__receipt,cancel)
+                cmd="ncp__usage__subcmd__help__subcmd__receipt__subcmd__cancel"
+                ;;
+            ncp__usage__subcmd__help__subcmd__receipt,list)
+                cmd="ncp__usage__subcmd__help__subcmd__receipt__subcmd__list"
+                ;;
+            ncp__usage__subcmd__receipt,apply)
+                cmd="ncp__usage__subcmd__receipt__subcmd__apply"
+                ;;
+            ncp__usage__subcmd__receipt,cancel)
+                cmd="ncp__usage__subcmd__receipt__subcmd__cancel"
+                ;;
+            ncp__usage__subcmd__receipt,help)
+                cmd="ncp__usage__subcmd__receipt__subcmd__help"
+                ;;
+            ncp__usage__subcmd__receipt,list)
+                cmd="ncp__usage__subcmd__receipt__subcmd__list"
+                ;;
+            ncp__usage__subcmd__receipt__subcmd__help,apply)
+                cmd="ncp__usage__subcmd__receipt__subcmd__help__subcmd__apply"
+                ;;
+            ncp__usage__subcmd__receipt__subcmd__help,cancel)
+                cmd="ncp__usage__subcmd__receipt__subcmd__help__subcmd__cancel"
+                ;;
+            ncp__usage__subcmd__receipt__subcmd__help,help)
+                cmd="ncp__usage__subcmd__receipt__subcmd__help__subcmd__help"
+                ;;
+            ncp__usage__subcmd__receipt__subcmd__help,list)
+                cmd="ncp__usage__subcmd__receipt__subcmd__help__subcmd__list"
+                ;;
             *)
                 ;;
         esac
@@ -206,7 +251,7 @@ _ncp__usage() {
 
     case "${cmd}" in
         ncp__usage)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version init account import export history usage status pay notifications calendar completions manpage help"
+            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version init account import export history usage status pay notifications confirmation receipt calendar completions manpage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -851,6 +896,44 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ncp__subcmd__usage__subcmd__confirmation)
+            opts="-o -y -h -V --month --output --db --as-of --json --format --yes --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --month)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ncp__subcmd__usage__subcmd__export)
             opts="-o -y -h -V --month --output --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -890,7 +973,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__subcmd__usage__subcmd__help)
-            opts="init account import export history status pay notifications calendar completions manpage help"
+            opts="init account import export history status pay notifications confirmation receipt calendar completions manpage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1071,6 +1154,20 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ncp__subcmd__usage__subcmd__help__subcmd__confirmation)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ncp__subcmd__usage__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1172,6 +1269,62 @@ _ncp__usage() {
         ncp__subcmd__usage__subcmd__help__subcmd__pay)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__help__subcmd__receipt)
+            opts="apply cancel list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__help__subcmd__receipt__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__help__subcmd__receipt__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__help__subcmd__receipt__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1383,6 +1536,184 @@ _ncp__usage() {
                     return 0
                     ;;
                 --idempotency-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__receipt)
+            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version apply cancel list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__receipt__subcmd__apply)
+            opts="-y -h -V --agree-nts --db --as-of --json --format --yes --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__receipt__subcmd__cancel)
+            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__receipt__subcmd__help)
+            opts="apply cancel list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__receipt__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__receipt__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__receipt__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__receipt__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__receipt__subcmd__list)
+            opts="-y -h -V --month --db --as-of --json --format --yes --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --month)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

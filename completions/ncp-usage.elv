@@ -38,6 +38,8 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand status 'Service usage status: contracts held per service and region now'
             cand pay 'Bills, what is unpaid and instant payment; pay instantly, automatically or by deposit'
             cand notifications 'The email and SMS outbox: bills issued, outstanding amounts, notices'
+            cand confirmation 'Issue the printable usage confirmation of a month (HTML or PDF)'
+            cand receipt 'Cash receipts (individuals) and tax invoices (businesses)'
             cand calendar 'The holiday calendar that business days skip'
             cand completions 'Print shell completions'
             cand manpage 'Print the man page (roff)'
@@ -337,6 +339,94 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'ncp-usage;confirmation'= {
+            cand --month 'The usage month, YYYY-MM (a month that has ended)'
+            cand -o 'The file to write: .html (self-contained, print-ready A4) or .pdf (needs Chromium)'
+            cand --output 'The file to write: .html (self-contained, print-ready A4) or .pdf (needs Chromium)'
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;receipt'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand apply 'Apply for automatic issuance of cash receipts (individual members)'
+            cand cancel 'Stop automatic issuance of cash receipts from now on'
+            cand list 'List cash receipts and tax invoices with the dates they can be checked'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ncp-usage;receipt;apply'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --agree-nts 'Agree to provide the transaction information to the National Tax Service for the income tax deduction (otherwise you are asked on a terminal)'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;receipt;cancel'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;receipt;list'= {
+            cand --month 'Only this month (the payment''s month for cash receipts, the usage month for tax invoices)'
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;receipt;help'= {
+            cand apply 'Apply for automatic issuance of cash receipts (individual members)'
+            cand cancel 'Stop automatic issuance of cash receipts from now on'
+            cand list 'List cash receipts and tax invoices with the dates they can be checked'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ncp-usage;receipt;help;apply'= {
+        }
+        &'ncp-usage;receipt;help;cancel'= {
+        }
+        &'ncp-usage;receipt;help;list'= {
+        }
+        &'ncp-usage;receipt;help;help'= {
+        }
         &'ncp-usage;calendar'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
@@ -426,6 +516,8 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand status 'Service usage status: contracts held per service and region now'
             cand pay 'Bills, what is unpaid and instant payment; pay instantly, automatically or by deposit'
             cand notifications 'The email and SMS outbox: bills issued, outstanding amounts, notices'
+            cand confirmation 'Issue the printable usage confirmation of a month (HTML or PDF)'
+            cand receipt 'Cash receipts (individuals) and tax invoices (businesses)'
             cand calendar 'The holiday calendar that business days skip'
             cand completions 'Print shell completions'
             cand manpage 'Print the man page (roff)'
@@ -467,6 +559,19 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;help;pay'= {
         }
         &'ncp-usage;help;notifications'= {
+        }
+        &'ncp-usage;help;confirmation'= {
+        }
+        &'ncp-usage;help;receipt'= {
+            cand apply 'Apply for automatic issuance of cash receipts (individual members)'
+            cand cancel 'Stop automatic issuance of cash receipts from now on'
+            cand list 'List cash receipts and tax invoices with the dates they can be checked'
+        }
+        &'ncp-usage;help;receipt;apply'= {
+        }
+        &'ncp-usage;help;receipt;cancel'= {
+        }
+        &'ncp-usage;help;receipt;list'= {
         }
         &'ncp-usage;help;calendar'= {
             cand add 'Add a holiday (or rename the one on that day)'

@@ -43,6 +43,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "usage" -d 'Serv
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "status" -d 'Service usage status: contracts held per service and region now'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "pay" -d 'Bills, what is unpaid and instant payment; pay instantly, automatically or by deposit'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "notifications" -d 'The email and SMS outbox: bills issued, outstanding amounts, notices'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "confirmation" -d 'Issue the printable usage confirmation of a month (HTML or PDF)'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "receipt" -d 'Cash receipts (individuals) and tax invoices (businesses)'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "calendar" -d 'The holiday calendar that business days skip'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "manpage" -d 'Print the man page (roff)'
@@ -224,6 +226,68 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -s y 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l month -d 'The usage month, YYYY-MM (a month that has ended)' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s o -l output -d 'The file to write: .html (self-contained, print-ready A4) or .pdf (needs Chromium)' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -f -a "apply" -d 'Apply for automatic issuance of cash receipts (individual members)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -f -a "cancel" -d 'Stop automatic issuance of cash receipts from now on'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -f -a "list" -d 'List cash receipts and tax invoices with the dates they can be checked'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l agree-nts -d 'Agree to provide the transaction information to the National Tax Service for the income tax deduction (otherwise you are asked on a terminal)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l month -d 'Only this month (the payment\'s month for cash receipts, the usage month for tax invoices)' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Apply for automatic issuance of cash receipts (individual members)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Stop automatic issuance of cash receipts from now on'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from help" -f -a "list" -d 'List cash receipts and tax invoices with the dates they can be checked'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
@@ -281,21 +345,26 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s y -l yes
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s V -l version -d 'Print version'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "init" -d 'Create the account in a new ledger (or load the demo account with --demo)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "account" -d 'Show or change the account, billing email and payment method'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "import" -d 'Import an interchange file: contracts, usage, fees, promotions or holidays'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "export" -d 'Export a month\'s fee lines to .xlsx or .csv'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "history" -d 'Service usage history of a month, by service and region'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "status" -d 'Service usage status: contracts held per service and region now'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "pay" -d 'Bills, what is unpaid and instant payment; pay instantly, automatically or by deposit'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "notifications" -d 'The email and SMS outbox: bills issued, outstanding amounts, notices'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "calendar" -d 'The holiday calendar that business days skip'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "completions" -d 'Print shell completions'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "manpage" -d 'Print the man page (roff)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications calendar completions manpage help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications confirmation receipt calendar completions manpage help" -f -a "init" -d 'Create the account in a new ledger (or load the demo account with --demo)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications confirmation receipt calendar completions manpage help" -f -a "account" -d 'Show or change the account, billing email and payment method'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications confirmation receipt calendar completions manpage help" -f -a "import" -d 'Import an interchange file: contracts, usage, fees, promotions or holidays'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications confirmation receipt calendar completions manpage help" -f -a "export" -d 'Export a month\'s fee lines to .xlsx or .csv'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications confirmation receipt calendar completions manpage help" -f -a "history" -d 'Service usage history of a month, by service and region'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications confirmation receipt calendar completions manpage help" -f -a "status" -d 'Service usage status: contracts held per service and region now'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications confirmation receipt calendar completions manpage help" -f -a "pay" -d 'Bills, what is unpaid and instant payment; pay instantly, automatically or by deposit'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications confirmation receipt calendar completions manpage help" -f -a "notifications" -d 'The email and SMS outbox: bills issued, outstanding amounts, notices'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications confirmation receipt calendar completions manpage help" -f -a "confirmation" -d 'Issue the printable usage confirmation of a month (HTML or PDF)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications confirmation receipt calendar completions manpage help" -f -a "receipt" -d 'Cash receipts (individuals) and tax invoices (businesses)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications confirmation receipt calendar completions manpage help" -f -a "calendar" -d 'The holiday calendar that business days skip'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications confirmation receipt calendar completions manpage help" -f -a "completions" -d 'Print shell completions'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications confirmation receipt calendar completions manpage help" -f -a "manpage" -d 'Print the man page (roff)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications confirmation receipt calendar completions manpage help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'Show the member, billing email, payment method and the history of changes'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "set" -d 'Change the member\'s details'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "billing-email" -d 'Change the email bills are sent to'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "payment-method" -d 'Register the payment method (replaces the current one)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from receipt" -f -a "apply" -d 'Apply for automatic issuance of cash receipts (individual members)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from receipt" -f -a "cancel" -d 'Stop automatic issuance of cash receipts from now on'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from receipt" -f -a "list" -d 'List cash receipts and tax invoices with the dates they can be checked'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from calendar" -f -a "add" -d 'Add a holiday (or rename the one on that day)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from calendar" -f -a "list" -d 'List the holidays'

@@ -11,6 +11,7 @@ pub mod payment;
 pub mod penalty;
 pub mod period;
 pub mod rating;
+pub mod receipt;
 pub mod schedule;
 pub mod statement;
 pub mod status;

@@ -153,6 +153,46 @@ fn describe(lines: &[&FeeLine]) -> String {
     }
 }
 
+/// Splits `total` over rows in proportion to `weights`, in whole won, so that the shares add
+/// up to `total` exactly: each share is truncated, and the won left over go one by one to
+/// the rows with the largest remainders (earlier rows first on ties).
+pub fn allocate_proportionally(total: Krw, weights: &[Krw]) -> Vec<Krw> {
+    let sum: i128 = weights
+        .iter()
+        .map(|w| i128::from(w.clamp_zero().won()))
+        .sum();
+    if sum == 0 || weights.is_empty() {
+        let mut out = vec![Krw::ZERO; weights.len()];
+        if let Some(first) = out.first_mut() {
+            *first = total;
+        }
+        return out;
+    }
+    let t = i128::from(total.won());
+    let mut shares: Vec<(usize, i128, i128)> = weights
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let num = t * i128::from(w.clamp_zero().won());
+            (i, num / sum, num % sum)
+        })
+        .collect();
+    let mut left = t - shares.iter().map(|s| s.1).sum::<i128>();
+    let mut order: Vec<usize> = (0..shares.len()).collect();
+    order.sort_by(|&a, &b| shares[b].2.cmp(&shares[a].2).then(a.cmp(&b)));
+    for i in order {
+        if left <= 0 {
+            break;
+        }
+        shares[i].1 += 1;
+        left -= 1;
+    }
+    shares
+        .into_iter()
+        .map(|(_, s, _)| Krw::new(i64::try_from(s).unwrap_or(i64::MAX)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +212,23 @@ mod tests {
             discount_amount: Krw::new(discount),
             estimated_payment_amount: Krw::new(used - discount),
         }
+    }
+
+    #[test]
+    fn h5_shares_add_up_to_the_total() {
+        let w = [Krw::new(41_379), Krw::new(8_400)];
+        let vat = allocate_proportionally(Krw::new(4_970), &w);
+        assert_eq!(vat, [Krw::new(4_131), Krw::new(839)]);
+        let cut = allocate_proportionally(Krw::new(79), &w);
+        assert_eq!(cut.iter().copied().sum::<Krw>(), Krw::new(79));
+        assert_eq!(
+            allocate_proportionally(Krw::new(10), &[Krw::ZERO, Krw::ZERO]),
+            [Krw::new(10), Krw::ZERO]
+        );
+        assert_eq!(
+            allocate_proportionally(Krw::new(3), &[Krw::new(1), Krw::new(1), Krw::new(1)]),
+            [Krw::new(1); 3]
+        );
     }
 
     #[test]

@@ -83,6 +83,11 @@ pub enum Command {
     Pay(commands::pay::PayArgs),
     /// The email and SMS outbox: bills issued, outstanding amounts, notices.
     Notifications(commands::notifications::NotificationsArgs),
+    /// Issue the printable usage confirmation of a month (HTML or PDF).
+    Confirmation(commands::confirmation::ConfirmationArgs),
+    /// Cash receipts (individuals) and tax invoices (businesses).
+    #[command(subcommand)]
+    Receipt(commands::receipt::ReceiptCommand),
     /// The holiday calendar that business days skip.
     #[command(subcommand)]
     Calendar(commands::calendar::CalendarCommand),
@@ -111,6 +116,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Status(args) => commands::status::run(&ctx, args),
         Command::Pay(args) => commands::pay::run(&ctx, args),
         Command::Notifications(args) => commands::notifications::run(&ctx, args),
+        Command::Receipt(cmd) => commands::receipt::run(&ctx, cmd),
+        Command::Confirmation(args) => commands::confirmation::run(&ctx, args),
         Command::Calendar(cmd) => commands::calendar::run(&ctx, cmd),
         Command::Completions(args) => commands::completions::run(args),
         Command::Manpage => commands::completions::manpage(),

@@ -135,6 +135,19 @@ fn workbook(sheet_name: &str, lines: &[FeeLine]) -> Result<Workbook> {
 /// Writes `lines` to `path` in the format its extension names.
 pub fn write_file(path: &Path, sheet_name: &str, lines: &[FeeLine]) -> Result<()> {
     let format = FileFormat::for_path(path)?;
+    write_atomically(path, |file| match format {
+        FileFormat::Csv => write_csv(BufWriter::new(file), lines),
+        FileFormat::Xlsx => {
+            let mut book = workbook(sheet_name, lines)?;
+            book.save_to_writer(BufWriter::new(file))
+                .map_err(|e| Error::other(format!("cannot write {}: {e}", path.display())))
+        }
+    })
+}
+
+/// Writes a file through a private temporary file (mode 0600) in the same folder, renamed
+/// into place once complete: the file appears whole or not at all.
+pub fn write_atomically(path: &Path, fill: impl FnOnce(&File) -> Result<()>) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -146,23 +159,15 @@ pub fn write_file(path: &Path, sheet_name: &str, lines: &[FeeLine]) -> Result<()
         ))
     };
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".ncp-usage-export-");
+    builder.prefix(".ncp-usage-");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o600));
     }
     let tmp = builder.tempfile_in(dir).map_err(fail)?;
-    let file: &File = tmp.as_file();
-    match format {
-        FileFormat::Csv => write_csv(BufWriter::new(file), lines)?,
-        FileFormat::Xlsx => {
-            let mut book = workbook(sheet_name, lines)?;
-            book.save_to_writer(BufWriter::new(file))
-                .map_err(|e| Error::other(format!("cannot write {}: {e}", path.display())))?;
-        }
-    }
-    file.sync_all().map_err(fail)?;
+    fill(tmp.as_file())?;
+    tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
 }

@@ -5,6 +5,7 @@
 //! stored, inside the command's one transaction, and every error names the line, the column
 //! and what was expected.
 
+pub mod confirmation;
 pub mod demo;
 pub mod export;
 pub mod import;

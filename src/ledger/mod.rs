@@ -12,6 +12,7 @@ pub mod contracts;
 pub mod fees;
 pub mod holidays;
 pub mod promotions;
+pub mod receipts;
 
 use std::fs::{DirBuilder, OpenOptions};
 use std::path::{Path, PathBuf};
@@ -29,6 +30,7 @@ const APPLICATION_ID: i64 = 0x4E43_5055;
 const MIGRATIONS: &[&str] = &[
     include_str!("sql/0001_init.sql"),
     include_str!("sql/0002_payments.sql"),
+    include_str!("sql/0003_receipts.sql"),
 ];
 
 /// The schema version this build writes.

@@ -110,6 +110,11 @@ pub fn preview_instant(conn: &Connection, now: Instant, req: &InstantRequest) ->
             Some("transfer") => InstantMethod::Transfer,
             _ => InstantMethod::Card,
         });
+    // P7 before looking for the account: an expatriate cannot register one (P11), so the
+    // refusal must name the rule, not the missing account.
+    if member.expatriate && method != InstantMethod::Card {
+        return Err(refused(PaymentRefusal::ExpatriateCardOnly));
+    }
     let (_, stored) = account::method_at(conn, now, Some(method.as_str()))?.ok_or_else(|| {
         Error::refused(format!(
             "no {} is registered to pay with; register one with `ncp-usage account payment-method {}` or choose --method",

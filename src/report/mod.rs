@@ -6,9 +6,11 @@
 
 pub mod account;
 pub mod calendar;
+pub mod confirmation;
 pub mod history;
 pub mod import;
 pub mod pay;
+pub mod receipt;
 pub mod status;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;

@@ -4,10 +4,12 @@
 pub mod account;
 pub mod calendar;
 pub mod completions;
+pub mod confirmation;
 pub mod export;
 pub mod history;
 pub mod import;
 pub mod init;
 pub mod notifications;
 pub mod pay;
+pub mod receipt;
 pub mod status;

@@ -1,0 +1,178 @@
+//! Cash receipts and tax invoices (SPEC R1–R3).
+//!
+//! Individual members may have cash receipts issued automatically for what they pay by
+//! account transfer or direct deposit; the National Tax Service shows each one from the
+//! first business day after the payment. Business members get a tax invoice for each month's
+//! usage instead, sent three business days after the month closes.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::account::MemberType;
+use crate::calendar::{Calendar, Month};
+use crate::money::Krw;
+
+/// The consent R1 requires, shown before applying.
+pub const NTS_CONSENT: &str = "I agree to provide this transaction information to the National Tax Service for the cash receipt income tax deduction.";
+
+/// R1: only individual members may apply for (or cancel) automatic issuance.
+pub fn check_may_apply(member_type: MemberType) -> Result<(), String> {
+    match member_type {
+        MemberType::Individual => Ok(()),
+        MemberType::Business => Err(
+            "R1: business members cannot apply for cash receipts; they receive a tax invoice for each month's usage (see `ncp-usage receipt list`)"
+                .to_string(),
+        ),
+    }
+}
+
+/// What kind of document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReceiptKind {
+    /// A cash receipt for a payment (individuals).
+    CashReceipt,
+    /// A tax invoice for a month's usage (businesses).
+    TaxInvoice,
+}
+
+/// One cash receipt or tax invoice (SPEC §12).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Receipt {
+    /// Cash receipt or tax invoice.
+    pub kind: ReceiptKind,
+    /// The month of the payment (cash receipts) or of the usage (tax invoices).
+    pub month: Month,
+    /// The payment a cash receipt is for.
+    pub payment_id: Option<i64>,
+    /// The amount, VAT included.
+    pub amount: Krw,
+    /// When it was issued (cash receipt: the payment's day) or sent (tax invoice).
+    pub issued_on: NaiveDate,
+    /// From when it can be checked on the NTS website (cash receipts), or the day it is sent.
+    pub available_on: NaiveDate,
+}
+
+/// A payment as R2 sees it.
+#[derive(Debug, Clone)]
+pub struct PaidFact {
+    /// Its id.
+    pub payment_id: i64,
+    /// `card`, `transfer` or `deposit`.
+    pub method: String,
+    /// The amount paid.
+    pub amount: Krw,
+    /// The day it was paid (KST).
+    pub paid_on: NaiveDate,
+    /// Whether automatic issuance was on when it was paid.
+    pub issuance_on: bool,
+}
+
+/// R2: a cash receipt for each payment by account transfer or direct deposit made while
+/// automatic issuance was on, checkable from 1 business day after the payment.
+pub fn cash_receipts(payments: &[PaidFact], calendar: &Calendar) -> Vec<Receipt> {
+    payments
+        .iter()
+        .filter(|p| p.issuance_on && (p.method == "transfer" || p.method == "deposit"))
+        .map(|p| Receipt {
+            kind: ReceiptKind::CashReceipt,
+            month: Month::of(p.paid_on),
+            payment_id: Some(p.payment_id),
+            amount: p.amount,
+            issued_on: p.paid_on,
+            available_on: calendar.business_days_after(p.paid_on, 1),
+        })
+        .collect()
+}
+
+/// R3: the day a month's tax invoice is sent: the 3rd business day counted strictly after
+/// the month closes (00:00 on the 1st of the next month).
+pub fn tax_invoice_date(month: Month, calendar: &Calendar) -> NaiveDate {
+    calendar.business_days_after(month.next().first_day(), 3)
+}
+
+/// R3: the tax invoice of a month's bill, once it has been sent by `today`.
+pub fn tax_invoice(
+    month: Month,
+    billed: Krw,
+    calendar: &Calendar,
+    today: NaiveDate,
+) -> Option<Receipt> {
+    let on = tax_invoice_date(month, calendar);
+    (on <= today && !billed.is_zero()).then_some(Receipt {
+        kind: ReceiptKind::TaxInvoice,
+        month,
+        payment_id: None,
+        amount: billed,
+        issued_on: on,
+        available_on: on,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn seollal_2024() -> Calendar {
+        Calendar::new(["2024-02-09", "2024-02-10", "2024-02-11", "2024-02-12"].map(d))
+    }
+
+    fn paid(id: i64, method: &str, on: &str, issuance_on: bool) -> PaidFact {
+        PaidFact {
+            payment_id: id,
+            method: method.into(),
+            amount: Krw::new(55_000),
+            paid_on: d(on),
+            issuance_on,
+        }
+    }
+
+    #[test]
+    fn r2_cash_receipts_are_checkable_one_business_day_later() {
+        let r = cash_receipts(
+            &[
+                paid(1, "transfer", "2024-02-16", true),
+                paid(2, "deposit", "2024-02-08", true),
+                paid(3, "card", "2024-02-08", true),
+                paid(4, "transfer", "2024-02-08", false),
+            ],
+            &seollal_2024(),
+        );
+        assert_eq!(r.len(), 2);
+        // Friday → Monday.
+        assert_eq!(
+            (r[0].issued_on, r[0].available_on),
+            (d("2024-02-16"), d("2024-02-19"))
+        );
+        // Thursday before Seollal → Tuesday.
+        assert_eq!(r[1].available_on, d("2024-02-13"));
+        assert_eq!(r[1].kind, ReceiptKind::CashReceipt);
+    }
+
+    #[test]
+    fn r3_tax_invoice_three_business_days_after_the_close() {
+        let jan: Month = "2024-01".parse().unwrap();
+        assert_eq!(tax_invoice_date(jan, &seollal_2024()), d("2024-02-06"));
+        assert_eq!(
+            tax_invoice(jan, Krw::new(110_000), &seollal_2024(), d("2024-02-05")),
+            None
+        );
+        let t = tax_invoice(jan, Krw::new(110_000), &seollal_2024(), d("2024-02-06")).unwrap();
+        assert_eq!(
+            (t.kind, t.amount),
+            (ReceiptKind::TaxInvoice, Krw::new(110_000))
+        );
+    }
+
+    #[test]
+    fn r1_only_individuals_apply() {
+        assert!(check_may_apply(MemberType::Individual).is_ok());
+        assert!(check_may_apply(MemberType::Business)
+            .unwrap_err()
+            .contains("tax invoice"));
+    }
+}

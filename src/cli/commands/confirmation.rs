@@ -1,0 +1,87 @@
+//! `confirmation`: issue the printable usage confirmation of a month (SPEC H5).
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::billing::payment::BillStatus;
+use crate::billing::period::usage_period;
+use crate::billing::statement::summarize;
+use crate::calendar::Month;
+use crate::cli::Context;
+use crate::error::{Error, Result};
+use crate::exchange::confirmation;
+use crate::ledger::{account, bills, receipts};
+use crate::ops::month;
+use crate::report::confirmation::{lines, Confirmation, Dates};
+
+/// Issue a usage confirmation: a printable document with the month's services, amounts,
+/// VAT, payment status and a unique number (reissuing keeps the number).
+#[derive(Debug, Args)]
+pub struct ConfirmationArgs {
+    /// The usage month, YYYY-MM (a month that has ended).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Month,
+    /// The file to write: .html (self-contained, print-ready A4) or .pdf (needs Chromium).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+/// Runs `confirmation`.
+pub fn run(ctx: &Context, args: ConfirmationArgs) -> Result<()> {
+    let period = usage_period(args.month, ctx.now.date_naive())?;
+    if !period.complete {
+        return Err(Error::refused(format!(
+            "H5: {} is not over yet; a usage confirmation covers a whole month (the last one is {})",
+            args.month,
+            args.month.prev()
+        )));
+    }
+    let ext = args
+        .output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(ext.as_deref(), Some("html" | "htm" | "pdf")) {
+        return Err(Error::invalid(format!(
+            "cannot tell the format of '{}'; name the output file .html or .pdf",
+            args.output.display()
+        )));
+    }
+    let doc = ctx.write(|tx| {
+        let member = account::require_member(tx)?;
+        let fees = month::load(tx, args.month, ctx.now)?;
+        let statement = summarize(&fees.lines);
+        let balance = bills::balances(tx, ctx.now)?
+            .into_iter()
+            .find(|b| b.month == args.month);
+        let record = receipts::issue_confirmation(tx, args.month, ctx.now)?;
+        let doc = Confirmation {
+            number: record.number,
+            issued_on: ctx.now.date_naive().to_string(),
+            times_issued: record.times_issued,
+            month: args.month,
+            period: Dates {
+                from: args.month.first_day(),
+                to: args.month.last_day(),
+            },
+            lines: lines(&statement.services, &statement.totals),
+            totals: statement.totals,
+            payment_status: match balance.as_ref().map(|b| b.status(ctx.now)) {
+                Some(BillStatus::Paid) => "paid",
+                Some(BillStatus::Open) => "open",
+                Some(BillStatus::Outstanding) => "outstanding",
+                None => "not billed",
+            }
+            .to_string(),
+            paid_amount: balance.map(|b| b.paid()).unwrap_or_default(),
+            member,
+            output: args.output.display().to_string(),
+        };
+        // Written inside the transaction: if the file cannot be written, the issue is not
+        // recorded either.
+        confirmation::write(&doc, &args.output)?;
+        Ok(doc)
+    })?;
+    ctx.print(&doc)
+}

@@ -1,0 +1,125 @@
+//! `receipt`: automatic issuance of cash receipts, and the list of cash receipts and tax
+//! invoices (SPEC R1–R3).
+
+use std::io::IsTerminal;
+
+use clap::Subcommand;
+use dialoguer::Confirm;
+
+use crate::billing::account::MemberType;
+use crate::billing::receipt::{cash_receipts, check_may_apply, tax_invoice, PaidFact, NTS_CONSENT};
+use crate::calendar::Month;
+use crate::cli::Context;
+use crate::clock;
+use crate::error::{Error, Result};
+use crate::ledger::{account, bills, holidays, receipts};
+use crate::report::import::Done;
+use crate::report::receipt::Receipts;
+
+/// Receipt subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ReceiptCommand {
+    /// Apply for automatic issuance of cash receipts (individual members).
+    Apply {
+        /// Agree to provide the transaction information to the National Tax Service for the
+        /// income tax deduction (otherwise you are asked on a terminal).
+        #[arg(long)]
+        agree_nts: bool,
+    },
+    /// Stop automatic issuance of cash receipts from now on.
+    Cancel,
+    /// List cash receipts and tax invoices with the dates they can be checked.
+    List {
+        /// Only this month (the payment's month for cash receipts, the usage month for tax
+        /// invoices).
+        #[arg(long, value_name = "YYYY-MM")]
+        month: Option<Month>,
+    },
+}
+
+/// Runs a `receipt` subcommand.
+pub fn run(ctx: &Context, cmd: ReceiptCommand) -> Result<()> {
+    match cmd {
+        ReceiptCommand::Apply { agree_nts } => {
+            let member = ctx.read(|tx| account::require_member(tx))?;
+            check_may_apply(member.member_type).map_err(Error::refused)?;
+            if !agree_nts {
+                ask_consent()?;
+            }
+            ctx.write(|tx| {
+                let member = account::require_member(tx)?;
+                check_may_apply(member.member_type).map_err(Error::refused)?;
+                receipts::apply(tx, NTS_CONSENT, ctx.now)
+            })?;
+            ctx.print(&Done {
+                message: "Automatic issuance of cash receipts is on: each payment by account transfer or direct deposit gets a cash receipt, on the NTS website from the next business day.".to_string(),
+            })
+        }
+        ReceiptCommand::Cancel => {
+            ctx.write(|tx| {
+                let member = account::require_member(tx)?;
+                check_may_apply(member.member_type).map_err(Error::refused)?;
+                receipts::cancel(tx, ctx.now)
+            })?;
+            ctx.print(&Done {
+                message: "Automatic issuance of cash receipts is off from now on.".to_string(),
+            })
+        }
+        ReceiptCommand::List { month } => {
+            let doc = ctx.read(|tx| {
+                let member = account::require_member(tx)?;
+                let calendar = holidays::calendar(tx)?;
+                let enrollments = receipts::enrollments(tx)?;
+                let facts: Vec<PaidFact> = bills::payments(tx, ctx.now)?
+                    .into_iter()
+                    .map(|p| PaidFact {
+                        issuance_on: receipts::issuance_on(&enrollments, &p.paid_at),
+                        paid_on: clock::parse_as_of(&p.paid_at)
+                            .map(|t| t.date_naive())
+                            .unwrap_or_default(),
+                        payment_id: p.payment_id,
+                        method: p.method,
+                        amount: p.amount,
+                    })
+                    .collect();
+                let mut list = cash_receipts(&facts, &calendar);
+                if member.member_type == MemberType::Business {
+                    let today = ctx.now.date_naive();
+                    for b in bills::balances(tx, ctx.now)? {
+                        list.extend(tax_invoice(b.month, b.billed_amount, &calendar, today));
+                    }
+                }
+                list.retain(|r| month.is_none_or(|m| r.month == m));
+                list.sort_by_key(|r| (r.issued_on, r.payment_id));
+                Ok(Receipts {
+                    automatic_issuance: receipts::issuance_on(
+                        &enrollments,
+                        &clock::rfc3339(ctx.now),
+                    ),
+                    receipts: list,
+                })
+            })?;
+            ctx.print(&doc)
+        }
+    }
+}
+
+/// R1: on a terminal, shows the consent and asks; elsewhere, `--agree-nts` is required.
+fn ask_consent() -> Result<()> {
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(Error::invalid(
+            "R1: applying needs your consent to provide the transaction information to the National Tax Service; pass --agree-nts (nothing was recorded)",
+        ));
+    }
+    eprintln!("{NTS_CONSENT}");
+    let yes = Confirm::new()
+        .with_prompt("Do you agree?")
+        .default(false)
+        .interact()
+        .map_err(|e| Error::other(format!("cannot read the answer: {e}")))?;
+    if yes {
+        Ok(())
+    } else {
+        Err(Error::refused("R1: without consent nothing is recorded"))
+    }
+}
