@@ -199,7 +199,7 @@ pub enum PaymentRefusal {
     #[error("P7: expatriate members can pay instantly by credit card only; use --method card")]
     ExpatriateCardOnly,
     /// P8.
-    #[error("P8: {method} does not approve an outstanding amount under {minimum} won (this payment: {amount} won); pay by {other} or by direct deposit")]
+    #[error("P8: {method} does not approve an outstanding amount under {} won (this payment: {} won); {other}", minimum.grouped(), amount.grouped())]
     BelowMinimum {
         /// The method.
         method: &'static str,
@@ -235,9 +235,10 @@ pub fn check_instant(
             },
             minimum: min,
             amount,
-            other: match method {
-                InstantMethod::Card => "account transfer only from 3,000 won",
-                InstantMethod::Transfer => "card",
+            other: if amount >= minimum(InstantMethod::Card) {
+                "pay it by card (--method card) or by direct deposit"
+            } else {
+                "pay it by direct deposit (ncp-usage pay --deposit)"
             },
         });
     }
@@ -336,11 +337,15 @@ mod tests {
     #[test]
     fn p8_minimums_for_outstanding_amounts() {
         let card = check_instant(false, InstantMethod::Card, Krw::new(900), true).unwrap_err();
-        assert!(card.to_string().contains("under 1000 won"), "{card}");
+        assert!(card.to_string().contains("under 1,000 won"), "{card}");
         let transfer =
             check_instant(false, InstantMethod::Transfer, Krw::new(900), true).unwrap_err();
         assert!(
-            transfer.to_string().contains("under 3000 won"),
+            transfer.to_string().contains("under 3,000 won"),
+            "{transfer}"
+        );
+        assert!(
+            transfer.to_string().contains("direct deposit"),
             "{transfer}"
         );
         assert!(check_instant(false, InstantMethod::Card, Krw::new(1_000), true).is_ok());

@@ -62,9 +62,9 @@ tfoot td { font-weight: 700; border-top: 2px solid #111; border-bottom: none; }
 pub fn html(c: &Confirmation) -> String {
     let mut rows = String::new();
     for l in &c.lines {
-        let _ = write!(
+        let _ = writeln!(
             rows,
-            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             escape(&l.service),
             escape(&l.region),
             won(l.used_amount),

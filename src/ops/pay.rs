@@ -8,6 +8,7 @@
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::billing::account::PaymentMethod;
 use crate::billing::gateway::{Charge, Gateway};
 use crate::billing::payment::{
     allocate, check_instant, instant_window, payable, BillStatus, InstantMethod, PaymentRefusal,
@@ -93,6 +94,30 @@ fn replay(conn: &Connection, key: Option<&str>, fingerprint: &str) -> Result<Opt
     }
 }
 
+/// What an instant payment charges: the latest registered card, or the latest registered
+/// account — and for a transfer with no account registered, a real-time account transfer
+/// made at payment time (P11), which needs no registration.
+fn instant_method(
+    conn: &Connection,
+    now: Instant,
+    method: InstantMethod,
+) -> Result<(Option<i64>, PaymentMethod)> {
+    match account::method_at(conn, now, Some(method.as_str()))? {
+        Some((id, m)) => Ok((Some(id), m)),
+        None if method == InstantMethod::Transfer => Ok((
+            None,
+            PaymentMethod::Transfer {
+                bank: "Real-time".to_string(),
+                last4: "0000".to_string(),
+                balance: None,
+            },
+        )),
+        None => Err(Error::refused(
+            "no card is registered to pay with; register one with `ncp-usage account payment-method card …`, or pay by --method transfer",
+        )),
+    }
+}
+
 /// P4, P5, P7, P8 and the registered method: what `pay --instant` would pay at `now`.
 pub fn preview_instant(conn: &Connection, now: Instant, req: &InstantRequest) -> Result<Preview> {
     let window = instant_window(now);
@@ -104,24 +129,22 @@ pub fn preview_instant(conn: &Connection, now: Instant, req: &InstantRequest) ->
     }
     let member = account::require_member(conn)?;
     let registered = account::current_method(conn, now)?;
-    let method = req
-        .method
-        .unwrap_or(match registered.as_ref().map(|m| m.kind()) {
-            Some("transfer") => InstantMethod::Transfer,
-            _ => InstantMethod::Card,
-        });
+    // Without --method: the registered method's kind; with direct deposit registered, a
+    // registered card if there is one, else an account transfer.
+    let method = match (req.method, registered.as_ref().map(|m| m.kind())) {
+        (Some(m), _) => m,
+        (None, Some("card")) => InstantMethod::Card,
+        (None, Some("transfer")) => InstantMethod::Transfer,
+        (None, _) if account::method_at(conn, now, Some("card"))?.is_some() => InstantMethod::Card,
+        (None, _) if member.expatriate => InstantMethod::Card,
+        (None, _) => InstantMethod::Transfer,
+    };
     // P7 before looking for the account: an expatriate cannot register one (P11), so the
     // refusal must name the rule, not the missing account.
     if member.expatriate && method != InstantMethod::Card {
         return Err(refused(PaymentRefusal::ExpatriateCardOnly));
     }
-    let (_, stored) = account::method_at(conn, now, Some(method.as_str()))?.ok_or_else(|| {
-        Error::refused(format!(
-            "no {} is registered to pay with; register one with `ncp-usage account payment-method {}` or choose --method",
-            if method == InstantMethod::Card { "card" } else { "account for transfer" },
-            method.as_str()
-        ))
-    })?;
+    let (stored_id, stored) = instant_method(conn, now, method)?;
     let balances = bills::balances(conn, now)?;
     for m in &req.months {
         let bill = balances.iter().find(|b| b.month == *m);
@@ -154,7 +177,10 @@ pub fn preview_instant(conn: &Connection, now: Instant, req: &InstantRequest) ->
         amount,
         months: bills.iter().map(|b| b.month).collect(),
         method,
-        method_label: stored.label(),
+        method_label: match stored_id {
+            Some(_) => stored.label(),
+            None => "a real-time account transfer".to_string(),
+        },
         outstanding,
     })
 }
@@ -181,16 +207,21 @@ pub fn pay_instant(
             "what is payable changed while you were confirming (another payment?); nothing was charged, run the command again",
         ));
     }
-    let (method_id, method) = account::method_at(conn, now, Some(preview.method.as_str()))?
-        .ok_or_else(|| Error::refused("the payment method is gone; register it again"))?;
+    let (method_id, method) = instant_method(conn, now, preview.method)?;
     let month = Month::of(now.date_naive());
     gateway
         .charge(&Charge {
             method: &method,
             amount: preview.amount,
             at: now,
-            card_spent_this_month: bills::charged(conn, method_id, Some(month))?,
-            transfer_spent: bills::charged(conn, method_id, None)?,
+            card_spent_this_month: match method_id {
+                Some(id) => bills::charged(conn, id, Some(month))?,
+                None => Krw::ZERO,
+            },
+            transfer_spent: match method_id {
+                Some(id) => bills::charged(conn, id, None)?,
+                None => Krw::ZERO,
+            },
         })
         .map_err(|d| {
             Error::refused(format!(
@@ -204,7 +235,7 @@ pub fn pay_instant(
         &NewPayment {
             kind: "instant",
             method: preview.method.as_str(),
-            method_id: Some(method_id),
+            method_id,
             amount: preview.amount,
             paid_at: now,
             reference: None,

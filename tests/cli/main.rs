@@ -12,4 +12,6 @@ mod generated;
 mod history;
 mod imports;
 mod ledger;
+mod pay;
+mod receipts;
 mod status;
