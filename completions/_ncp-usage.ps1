@@ -41,6 +41,8 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Service usage status: contracts held per service and region now')
             [CompletionResult]::new('pay', 'pay', [CompletionResultType]::ParameterValue, 'Bills, what is unpaid and instant payment; pay instantly, automatically or by deposit')
             [CompletionResult]::new('notifications', 'notifications', [CompletionResultType]::ParameterValue, 'The email and SMS outbox: bills issued, outstanding amounts, notices')
+            [CompletionResult]::new('promotions', 'promotions', [CompletionResultType]::ParameterValue, 'Promotions and credits: what they give, what is left, when credits run out')
+            [CompletionResult]::new('trend', 'trend', [CompletionResultType]::ParameterValue, 'Usage and billing over the last months, with a chart and a month-end projection')
             [CompletionResult]::new('confirmation', 'confirmation', [CompletionResultType]::ParameterValue, 'Issue the printable usage confirmation of a month (HTML or PDF)')
             [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Cash receipts (individuals) and tax invoices (businesses)')
             [CompletionResult]::new('calendar', 'calendar', [CompletionResultType]::ParameterValue, 'The holiday calendar that business days skip')
@@ -373,6 +375,35 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'ncp-usage;promotions' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ncp-usage;trend' {
+            [CompletionResult]::new('--months', '--months', [CompletionResultType]::ParameterName, 'How many months (1–120)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ncp-usage;confirmation' {
             [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'The usage month, YYYY-MM (a month that has ended)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The file to write: .html (self-contained, print-ready A4) or .pdf (needs Chromium)')
@@ -569,6 +600,8 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Service usage status: contracts held per service and region now')
             [CompletionResult]::new('pay', 'pay', [CompletionResultType]::ParameterValue, 'Bills, what is unpaid and instant payment; pay instantly, automatically or by deposit')
             [CompletionResult]::new('notifications', 'notifications', [CompletionResultType]::ParameterValue, 'The email and SMS outbox: bills issued, outstanding amounts, notices')
+            [CompletionResult]::new('promotions', 'promotions', [CompletionResultType]::ParameterValue, 'Promotions and credits: what they give, what is left, when credits run out')
+            [CompletionResult]::new('trend', 'trend', [CompletionResultType]::ParameterValue, 'Usage and billing over the last months, with a chart and a month-end projection')
             [CompletionResult]::new('confirmation', 'confirmation', [CompletionResultType]::ParameterValue, 'Issue the printable usage confirmation of a month (HTML or PDF)')
             [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Cash receipts (individuals) and tax invoices (businesses)')
             [CompletionResult]::new('calendar', 'calendar', [CompletionResultType]::ParameterValue, 'The holiday calendar that business days skip')
@@ -627,6 +660,12 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             break
         }
         'ncp-usage;help;notifications' {
+            break
+        }
+        'ncp-usage;help;promotions' {
+            break
+        }
+        'ncp-usage;help;trend' {
             break
         }
         'ncp-usage;help;confirmation' {

@@ -52,11 +52,17 @@ _ncp__usage() {
             ncp__usage,pay)
                 cmd="ncp__usage__subcmd__pay"
                 ;;
+            ncp__usage,promotions)
+                cmd="ncp__usage__subcmd__promotions"
+                ;;
             ncp__usage,receipt)
                 cmd="ncp__usage__subcmd__receipt"
                 ;;
             ncp__usage,status)
                 cmd="ncp__usage__subcmd__status"
+                ;;
+            ncp__usage,trend)
+                cmd="ncp__usage__subcmd__trend"
                 ;;
             ncp__usage,usage)
                 cmd="ncp__usage__subcmd__history"
@@ -178,11 +184,17 @@ _ncp__usage() {
             ncp__usage__subcmd__help,pay)
                 cmd="ncp__usage__subcmd__help__subcmd__pay"
                 ;;
+            ncp__usage__subcmd__help,promotions)
+                cmd="ncp__usage__subcmd__help__subcmd__promotions"
+                ;;
             ncp__usage__subcmd__help,receipt)
                 cmd="ncp__usage__subcmd__help__subcmd__receipt"
                 ;;
             ncp__usage__subcmd__help,status)
                 cmd="ncp__usage__subcmd__help__subcmd__status"
+                ;;
+            ncp__usage__subcmd__help,trend)
+                cmd="ncp__usage__subcmd__help__subcmd__trend"
                 ;;
             ncp__usage__subcmd__help__subcmd__account,billing-email)
                 cmd="ncp__usage__subcmd__help__subcmd__account__subcmd__billing__subcmd__email"
@@ -251,7 +263,7 @@ _ncp__usage() {
 
     case "${cmd}" in
         ncp__usage)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version init account import export history usage status pay notifications confirmation receipt calendar completions manpage help"
+            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version init account import export history usage status pay notifications promotions trend confirmation receipt calendar completions manpage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -973,7 +985,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__subcmd__usage__subcmd__help)
-            opts="init account import export history status pay notifications confirmation receipt calendar completions manpage help"
+            opts="init account import export history status pay notifications promotions trend confirmation receipt calendar completions manpage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1280,6 +1292,20 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ncp__subcmd__usage__subcmd__help__subcmd__promotions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ncp__subcmd__usage__subcmd__help__subcmd__receipt)
             opts="apply cancel list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1337,6 +1363,20 @@ _ncp__usage() {
             return 0
             ;;
         ncp__subcmd__usage__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__help__subcmd__trend)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1558,6 +1598,32 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ncp__subcmd__usage__subcmd__promotions)
+            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ncp__subcmd__usage__subcmd__receipt)
             opts="-y -h -V --db --as-of --json --format --yes --demo --help --version apply cancel list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1744,6 +1810,36 @@ _ncp__usage() {
             fi
             case "${prev}" in
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__trend)
+            opts="-y -h -V --months --db --as-of --json --format --yes --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --months)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -38,6 +38,8 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand status 'Service usage status: contracts held per service and region now'
             cand pay 'Bills, what is unpaid and instant payment; pay instantly, automatically or by deposit'
             cand notifications 'The email and SMS outbox: bills issued, outstanding amounts, notices'
+            cand promotions 'Promotions and credits: what they give, what is left, when credits run out'
+            cand trend 'Usage and billing over the last months, with a chart and a month-end projection'
             cand confirmation 'Issue the printable usage confirmation of a month (HTML or PDF)'
             cand receipt 'Cash receipts (individuals) and tax invoices (businesses)'
             cand calendar 'The holiday calendar that business days skip'
@@ -339,6 +341,33 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'ncp-usage;promotions'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;trend'= {
+            cand --months 'How many months (1–120)'
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'ncp-usage;confirmation'= {
             cand --month 'The usage month, YYYY-MM (a month that has ended)'
             cand -o 'The file to write: .html (self-contained, print-ready A4) or .pdf (needs Chromium)'
@@ -516,6 +545,8 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand status 'Service usage status: contracts held per service and region now'
             cand pay 'Bills, what is unpaid and instant payment; pay instantly, automatically or by deposit'
             cand notifications 'The email and SMS outbox: bills issued, outstanding amounts, notices'
+            cand promotions 'Promotions and credits: what they give, what is left, when credits run out'
+            cand trend 'Usage and billing over the last months, with a chart and a month-end projection'
             cand confirmation 'Issue the printable usage confirmation of a month (HTML or PDF)'
             cand receipt 'Cash receipts (individuals) and tax invoices (businesses)'
             cand calendar 'The holiday calendar that business days skip'
@@ -559,6 +590,10 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;help;pay'= {
         }
         &'ncp-usage;help;notifications'= {
+        }
+        &'ncp-usage;help;promotions'= {
+        }
+        &'ncp-usage;help;trend'= {
         }
         &'ncp-usage;help;confirmation'= {
         }

@@ -147,6 +147,10 @@ fn busy_timeout() -> Option<Duration> {
         .map(Duration::from_millis)
 }
 
+/// `COLUMNS`, else the terminal's width when stdout is one.
 fn terminal_width() -> Option<u16> {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .or_else(|| comfy_table::Table::new().width())
 }

@@ -83,6 +83,10 @@ pub enum Command {
     Pay(commands::pay::PayArgs),
     /// The email and SMS outbox: bills issued, outstanding amounts, notices.
     Notifications(commands::notifications::NotificationsArgs),
+    /// Promotions and credits: what they give, what is left, when credits run out.
+    Promotions,
+    /// Usage and billing over the last months, with a chart and a month-end projection.
+    Trend(commands::trend::TrendArgs),
     /// Issue the printable usage confirmation of a month (HTML or PDF).
     Confirmation(commands::confirmation::ConfirmationArgs),
     /// Cash receipts (individuals) and tax invoices (businesses).
@@ -118,6 +122,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Notifications(args) => commands::notifications::run(&ctx, args),
         Command::Receipt(cmd) => commands::receipt::run(&ctx, cmd),
         Command::Confirmation(args) => commands::confirmation::run(&ctx, args),
+        Command::Promotions => commands::promotions::run(&ctx),
+        Command::Trend(args) => commands::trend::run(&ctx, args),
         Command::Calendar(cmd) => commands::calendar::run(&ctx, cmd),
         Command::Completions(args) => commands::completions::run(args),
         Command::Manpage => commands::completions::manpage(),

@@ -2,7 +2,7 @@
 //! loaded through the same importers a user's files go through.
 //!
 //! Ten services across KR, SGN and JPN from June 2023 to June 2024: monthly and metered
-//! contracts, some starting or ending mid-month. `scripts/make-demo-fixtures.py` regenerates
+//! contracts, some starting or ending mid-month, two credits and two discount promotions. `scripts/make-demo-fixtures.py` regenerates
 //! the files.
 
 use rusqlite::Connection;
@@ -15,6 +15,7 @@ use crate::ledger::account;
 
 const CONTRACTS: &str = include_str!("../../fixtures/demo/contracts.csv");
 const USAGE: &str = include_str!("../../fixtures/demo/usage.csv");
+const PROMOTIONS: &str = include_str!("../../fixtures/demo/promotions.csv");
 
 /// The demo member: a small business paying by card.
 pub fn member() -> Member {
@@ -51,5 +52,6 @@ pub fn load(conn: &Connection) -> Result<()> {
     account::register_method(conn, &payment_method(), opened_at())?;
     import(conn, Kind::Contracts, CONTRACTS.as_bytes())?;
     import(conn, Kind::Usage, USAGE.as_bytes())?;
+    import(conn, Kind::Promotions, PROMOTIONS.as_bytes())?;
     Ok(())
 }

@@ -1,41 +1,13 @@
 //! Promotions and credits as imported (SPEC §11 promotions). Their discounts are applied by
 //! the billing rules of PR1–PR2.
 
-use chrono::NaiveDate;
 use rusqlite::{params, Connection};
-use rust_decimal::Decimal;
-use serde::Serialize;
 
 use super::date_col;
 use super::holidays::Upserted;
 use crate::error::{Error, Result};
-use crate::money::Krw;
 
-/// One promotion or credit on one service.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Promotion {
-    /// Its name.
-    pub name: String,
-    /// The service it applies to.
-    pub service: String,
-    /// How it is provided (`credit`, `discount`, `free tier`…).
-    pub provision_type: String,
-    /// The pricing plan it applies to.
-    pub pricing_plan: String,
-    /// How many were provided.
-    pub provided: i64,
-    /// How many were used.
-    pub used: i64,
-    /// A discount rate in percent (`20` is 20 %), if it gives one.
-    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
-    pub discount_rate: Option<Decimal>,
-    /// A credit in won, if it gives one.
-    pub credit: Option<Krw>,
-    /// First day it applies.
-    pub valid_from: NaiveDate,
-    /// Last day it applies.
-    pub valid_to: NaiveDate,
-}
+pub use crate::billing::promotion::Promotion;
 
 /// Adds a promotion, or updates the one with the same name and service.
 pub fn upsert(conn: &Connection, p: &Promotion) -> Result<Upserted> {

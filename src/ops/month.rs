@@ -1,15 +1,23 @@
-//! Loading a month's fee lines: shared by `history` and `export`, so both always show the
-//! same lines.
+//! A month's fee lines: shared by `history`, `export`, bills and confirmations, so all of
+//! them always show the same lines.
+//!
+//! A month with an imported statement is shown as imported. Any other month is rated from
+//! contracts and usage, then promotions and credits are applied (PR1, PR2). Credits carry
+//! from month to month, so rating a month first replays the credits' use in every earlier
+//! month of their validity.
+
+use std::collections::HashMap;
 
 use rusqlite::Connection;
 
-use crate::billing::facts::FeeLine;
+use crate::billing::facts::{FeeLine, Plan};
 use crate::billing::period::{usage_period, Period};
+use crate::billing::promotion::{self, CreditUse, Promotion};
 use crate::billing::rating::month_lines;
 use crate::calendar::Month;
 use crate::clock::Instant;
 use crate::error::Result;
-use crate::ledger::{contracts, fees};
+use crate::ledger::{contracts, fees, promotions};
 use crate::report::history::Source;
 
 /// A month's fee lines as of an instant.
@@ -20,10 +28,57 @@ pub struct MonthFees {
     pub source: Source,
     /// The lines, by region, service and contract.
     pub lines: Vec<FeeLine>,
+    /// What each credit has used up to the end of this period, this month included.
+    pub credits_used: CreditUse,
 }
 
-/// H1–H3: an imported statement if the month has one; otherwise every contract held in the
-/// period, rated.
+/// The rated lines of a period, before promotions, with each contract's plan.
+fn rated(
+    conn: &Connection,
+    month: Month,
+    period: &Period,
+) -> Result<(Vec<FeeLine>, HashMap<String, Plan>)> {
+    let Some(to) = period.to else {
+        return Ok((Vec::new(), HashMap::new()));
+    };
+    let held = contracts::held_between(conn, period.from, to)?;
+    let quantities = contracts::metered_quantities(conn, month, period)?;
+    let plans = held
+        .iter()
+        .map(|c| (c.contract_no.clone(), c.plan))
+        .collect();
+    Ok((month_lines(&held, &quantities, month, period), plans))
+}
+
+/// What the credits still valid in `month` used in the months before it.
+pub fn credits_used_before(
+    conn: &Connection,
+    month: Month,
+    promos: &[Promotion],
+) -> Result<CreditUse> {
+    let mut used = CreditUse::new();
+    let first = promos
+        .iter()
+        .filter(|p| p.credit.is_some() && p.valid_to >= month.first_day())
+        .map(|p| Month::of(p.valid_from))
+        .min();
+    let Some(mut m) = first else {
+        return Ok(used);
+    };
+    while m < month {
+        if fees::of_month(conn, m)?.is_empty() {
+            let period = usage_period(m, month.first_day())?;
+            let (mut lines, plans) = rated(conn, m, &period)?;
+            let this_month = promotion::apply(&mut lines, &plans, promos, &period, &used);
+            promotion::add_use(&mut used, this_month);
+        }
+        m = m.next();
+    }
+    Ok(used)
+}
+
+/// H1–H3, PR1–PR2: an imported statement if the month has one; otherwise every contract
+/// held in the period, rated, with promotions and credits applied.
 pub fn load(conn: &Connection, month: Month, now: Instant) -> Result<MonthFees> {
     let period = usage_period(month, now.date_naive())?;
     let imported = fees::of_month(conn, month)?;
@@ -32,19 +87,42 @@ pub fn load(conn: &Connection, month: Month, now: Instant) -> Result<MonthFees> 
             period,
             source: Source::Imported,
             lines: imported,
+            credits_used: CreditUse::new(),
         });
     }
-    let lines = match period.to {
-        Some(to) => {
-            let held = contracts::held_between(conn, period.from, to)?;
-            let quantities = contracts::metered_quantities(conn, month, &period)?;
-            month_lines(&held, &quantities, month, &period)
-        }
-        None => Vec::new(),
-    };
+    let (mut lines, plans) = rated(conn, month, &period)?;
+    let promos = promotions::all(conn)?;
+    let mut credits_used = CreditUse::new();
+    if !promos.is_empty() {
+        credits_used = credits_used_before(conn, month, &promos)?;
+        let now_used = promotion::apply(&mut lines, &plans, &promos, &period, &credits_used);
+        promotion::add_use(&mut credits_used, now_used);
+    }
     Ok(MonthFees {
         period,
         source: Source::Rated,
         lines,
+        credits_used,
     })
+}
+
+/// The running month's projected month-end used amount (see `billing::trend`), or `None`
+/// when `month` is not running at `now` or no day has elapsed yet.
+pub fn projection(
+    conn: &Connection,
+    month: Month,
+    now: Instant,
+) -> Result<Option<crate::money::Krw>> {
+    let period = usage_period(month, now.date_naive())?;
+    let Some(to) = period.to.filter(|_| !period.complete) else {
+        return Ok(None);
+    };
+    let held = contracts::held_between(conn, period.from, month.last_day().max(to))?;
+    let quantities = contracts::metered_quantities(conn, month, &period)?;
+    Ok(crate::billing::trend::project_month_end(
+        &held,
+        &quantities,
+        month,
+        &period,
+    ))
 }

@@ -10,8 +10,10 @@ pub mod confirmation;
 pub mod history;
 pub mod import;
 pub mod pay;
+pub mod promotions;
 pub mod receipt;
 pub mod status;
+pub mod trend;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};

@@ -11,5 +11,7 @@ pub mod import;
 pub mod init;
 pub mod notifications;
 pub mod pay;
+pub mod promotions;
 pub mod receipt;
 pub mod status;
+pub mod trend;

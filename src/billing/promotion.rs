@@ -1,0 +1,353 @@
+//! Promotions and credits (SPEC PR1, PR2): the discounts they give on fee lines.
+//!
+//! NCP's order: credits first — the one that expires first, then the one provided first —
+//! each only on its designated service, within its validity and never beyond what remains of
+//! it; then promotion discount rates on what is left after credits. Every discount is computed
+//! per fee line and truncated to won (M2). An expired credit is never used.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::facts::{FeeLine, Plan};
+use super::period::Period;
+use crate::money::{truncate_won, Krw};
+
+/// One promotion or credit on one service (SPEC §11 promotions).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Promotion {
+    /// Its name.
+    pub name: String,
+    /// The service it applies to.
+    pub service: String,
+    /// How it is provided (`credit`, `discount`…).
+    pub provision_type: String,
+    /// The pricing plan it applies to: `monthly` or `metered` limit it to contracts of that
+    /// plan; anything else applies to all.
+    pub pricing_plan: String,
+    /// How many were provided.
+    pub provided: i64,
+    /// How many were used.
+    pub used: i64,
+    /// A discount rate in percent (`20` is 20 %), if it gives one.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    pub discount_rate: Option<Decimal>,
+    /// A credit in won, if it gives one.
+    pub credit: Option<Krw>,
+    /// First day it applies.
+    pub valid_from: NaiveDate,
+    /// Last day it applies.
+    pub valid_to: NaiveDate,
+}
+
+impl Promotion {
+    /// The key credits are tracked by.
+    pub fn key(&self) -> (String, String) {
+        (self.name.clone(), self.service.clone())
+    }
+
+    /// Whether it applies to any day of `period`.
+    pub fn valid_in(&self, period: &Period) -> bool {
+        period
+            .to
+            .is_some_and(|to| self.valid_from <= to && period.from <= self.valid_to)
+    }
+
+    fn fits(&self, line: &FeeLine, plans: &HashMap<String, Plan>) -> bool {
+        if self.service != line.service {
+            return false;
+        }
+        match (self.pricing_plan.as_str(), plans.get(&line.contract_no)) {
+            ("monthly", Some(p)) => *p == Plan::Monthly,
+            ("metered", Some(p)) => *p == Plan::Metered,
+            _ => true,
+        }
+    }
+}
+
+/// How much of each credit (by name and service) has been used.
+pub type CreditUse = BTreeMap<(String, String), Krw>;
+
+/// PR2: credits in the order NCP applies them: earliest expiry, then earliest provided.
+fn credit_order(promotions: &[Promotion]) -> Vec<&Promotion> {
+    let mut credits: Vec<&Promotion> = promotions.iter().filter(|p| p.credit.is_some()).collect();
+    credits.sort_by(|a, b| {
+        (a.valid_to, a.valid_from, &a.name).cmp(&(b.valid_to, b.valid_from, &b.name))
+    });
+    credits
+}
+
+/// PR1, PR2: applies credits then rates to a month's lines (in place), given what each credit
+/// had used before this month. Returns what each credit used in this month.
+pub fn apply(
+    lines: &mut [FeeLine],
+    plans: &HashMap<String, Plan>,
+    promotions: &[Promotion],
+    period: &Period,
+    used_before: &CreditUse,
+) -> CreditUse {
+    let credits: Vec<&Promotion> = credit_order(promotions)
+        .into_iter()
+        .filter(|p| p.valid_in(period))
+        .collect();
+    let mut remaining: Vec<Krw> = credits
+        .iter()
+        .map(|c| {
+            let total = c.credit.unwrap_or_default();
+            (total - used_before.get(&c.key()).copied().unwrap_or_default()).clamp_zero()
+        })
+        .collect();
+    let mut rates: Vec<&Promotion> = promotions
+        .iter()
+        .filter(|p| p.discount_rate.is_some_and(|r| r > Decimal::ZERO) && p.valid_in(period))
+        .collect();
+    rates.sort_by(|a, b| {
+        (a.valid_to, a.valid_from, &a.name).cmp(&(b.valid_to, b.valid_from, &b.name))
+    });
+    let mut used_now = CreditUse::new();
+    for line in lines.iter_mut() {
+        let mut left = (line.used_amount - line.discount_amount).clamp_zero();
+        let mut discount = line.discount_amount;
+        for (credit, rem) in credits.iter().zip(remaining.iter_mut()) {
+            if left.is_zero() {
+                break;
+            }
+            if !credit.fits(line, plans) || rem.is_zero() {
+                continue;
+            }
+            let take = left.min(*rem);
+            *rem -= take;
+            left -= take;
+            discount += take;
+            *used_now.entry(credit.key()).or_default() += take;
+        }
+        for rate in rates.iter().filter(|r| r.fits(line, plans)) {
+            let pct = rate.discount_rate.unwrap_or_default();
+            let d = truncate_won(left.to_decimal() * pct / Decimal::from(100)).min(left);
+            left -= d;
+            discount += d;
+        }
+        line.discount_amount = discount;
+        line.estimated_payment_amount = line.used_amount - discount;
+    }
+    used_now
+}
+
+/// Adds one month's credit use to a running total.
+pub fn add_use(total: &mut CreditUse, month: CreditUse) {
+    for (k, v) in month {
+        *total.entry(k).or_default() += v;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::billing::period::usage_period;
+    use rust_decimal_macros::dec;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn line(contract: &str, service: &str, used: i64) -> FeeLine {
+        FeeLine {
+            month: "2024-03".parse().unwrap(),
+            region: "KR".into(),
+            service: service.into(),
+            contract_no: contract.into(),
+            item: "x".into(),
+            quantity: dec!(1),
+            unit: "day".into(),
+            unit_price: dec!(1),
+            used_amount: Krw::new(used),
+            discount_amount: Krw::ZERO,
+            estimated_payment_amount: Krw::new(used),
+        }
+    }
+
+    fn promo(
+        name: &str,
+        service: &str,
+        rate: Option<Decimal>,
+        credit: Option<i64>,
+        from: &str,
+        to: &str,
+    ) -> Promotion {
+        Promotion {
+            name: name.into(),
+            service: service.into(),
+            provision_type: "credit".into(),
+            pricing_plan: "all".into(),
+            provided: 1,
+            used: 0,
+            discount_rate: rate,
+            credit: credit.map(Krw::new),
+            valid_from: d(from),
+            valid_to: d(to),
+        }
+    }
+
+    fn period(month: &str) -> Period {
+        let m: crate::calendar::Month = month.parse().unwrap();
+        usage_period(m, m.next().first_day()).unwrap()
+    }
+
+    #[test]
+    fn pr1_a_rate_is_truncated_per_line() {
+        let mut lines = [line("A", "Server", 41_379)];
+        apply(
+            &mut lines,
+            &HashMap::new(),
+            &[promo(
+                "Launch",
+                "Server",
+                Some(dec!(30)),
+                None,
+                "2024-01-01",
+                "2024-12-31",
+            )],
+            &period("2024-03"),
+            &CreditUse::new(),
+        );
+        assert_eq!(lines[0].discount_amount, Krw::new(12_413));
+        assert_eq!(lines[0].estimated_payment_amount, Krw::new(28_966));
+    }
+
+    #[test]
+    fn pr2_a_credit_spans_months_and_never_beyond_what_remains() {
+        let credit = [promo(
+            "Start",
+            "Server",
+            None,
+            Some(10_000),
+            "2024-03-01",
+            "2024-12-31",
+        )];
+        let mut march = [line("A", "Server", 6_000)];
+        let used_march = apply(
+            &mut march,
+            &HashMap::new(),
+            &credit,
+            &period("2024-03"),
+            &CreditUse::new(),
+        );
+        assert_eq!(march[0].discount_amount, Krw::new(6_000));
+        let mut april = [line("A", "Server", 7_000)];
+        let used_april = apply(
+            &mut april,
+            &HashMap::new(),
+            &credit,
+            &period("2024-04"),
+            &used_march,
+        );
+        assert_eq!(april[0].discount_amount, Krw::new(4_000));
+        let mut total = used_march;
+        add_use(&mut total, used_april);
+        let mut may = [line("A", "Server", 5_000)];
+        apply(
+            &mut may,
+            &HashMap::new(),
+            &credit,
+            &period("2024-05"),
+            &total,
+        );
+        assert_eq!(may[0].discount_amount, Krw::ZERO);
+    }
+
+    #[test]
+    fn pr2_credits_first_by_expiry_then_rates_on_what_is_left() {
+        let promos = [
+            promo(
+                "Later",
+                "Server",
+                None,
+                Some(5_000),
+                "2024-01-01",
+                "2024-12-31",
+            ),
+            promo(
+                "Sooner",
+                "Server",
+                None,
+                Some(3_000),
+                "2024-02-01",
+                "2024-06-30",
+            ),
+            promo(
+                "Rate",
+                "Server",
+                Some(dec!(10)),
+                None,
+                "2024-01-01",
+                "2024-12-31",
+            ),
+            promo(
+                "Other",
+                "NAS",
+                None,
+                Some(9_999),
+                "2024-01-01",
+                "2024-12-31",
+            ),
+            promo(
+                "Expired",
+                "Server",
+                None,
+                Some(9_999),
+                "2023-01-01",
+                "2024-02-29",
+            ),
+        ];
+        let mut lines = [line("A", "Server", 10_000)];
+        let used = apply(
+            &mut lines,
+            &HashMap::new(),
+            &promos,
+            &period("2024-03"),
+            &CreditUse::new(),
+        );
+        // 3,000 (expires first) + 5,000, then 10 % of the 2,000 left.
+        assert_eq!(lines[0].discount_amount, Krw::new(8_200));
+        assert_eq!(
+            used.get(&("Sooner".into(), "Server".into())),
+            Some(&Krw::new(3_000))
+        );
+        assert_eq!(
+            used.get(&("Later".into(), "Server".into())),
+            Some(&Krw::new(5_000))
+        );
+        assert!(!used.contains_key(&("Expired".into(), "Server".into())));
+    }
+
+    #[test]
+    fn pr1_pricing_plan_limits_a_promotion() {
+        let mut p = promo(
+            "Metered only",
+            "Server",
+            Some(dec!(50)),
+            None,
+            "2024-01-01",
+            "2024-12-31",
+        );
+        p.pricing_plan = "metered".into();
+        let plans = HashMap::from([
+            ("A".to_string(), Plan::Monthly),
+            ("B".to_string(), Plan::Metered),
+        ]);
+        let mut lines = [line("A", "Server", 1_000), line("B", "Server", 1_000)];
+        apply(
+            &mut lines,
+            &plans,
+            &[p],
+            &period("2024-03"),
+            &CreditUse::new(),
+        );
+        assert_eq!(
+            (lines[0].discount_amount, lines[1].discount_amount),
+            (Krw::ZERO, Krw::new(500))
+        );
+    }
+}

@@ -1,0 +1,64 @@
+//! `promotions`: the promotions and credits, what each credit has left and when it runs out
+//! (SPEC PR1, PR2).
+
+use chrono::Days;
+
+use crate::billing::trend::credit_runs_out;
+use crate::calendar::Month;
+use crate::cli::Context;
+use crate::clock;
+use crate::error::Result;
+use crate::ledger::promotions;
+use crate::ops::month;
+use crate::report::promotions::{PromotionRow, Promotions};
+
+/// Runs `promotions`.
+pub fn run(ctx: &Context) -> Result<()> {
+    let today = ctx.now.date_naive();
+    let current = Month::of(today);
+    let doc = ctx.read(|tx| {
+        let promos = promotions::all(tx)?;
+        let fees = month::load(tx, current, ctx.now)?;
+        let before = month::credits_used_before(tx, current, &promos)?;
+        let days = fees.period.days();
+        let mut rows = Vec::new();
+        for p in &promos {
+            let key = p.key();
+            let (remaining, status, runs_out) = match p.credit {
+                None => (None, None, None),
+                Some(credit) => {
+                    let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(today);
+                    if p.valid_from > yesterday {
+                        (Some(credit), Some("not_started"), None)
+                    } else if p.valid_to < today {
+                        // What it used up to its last month; the rest expired unused.
+                        let last = month::load(tx, Month::of(p.valid_to), ctx.now)?;
+                        let used = last.credits_used.get(&key).copied().unwrap_or_default();
+                        (Some((credit - used).clamp_zero()), Some("expired"), None)
+                    } else {
+                        let used = fees.credits_used.get(&key).copied().unwrap_or_default();
+                        let this_month = used - before.get(&key).copied().unwrap_or_default();
+                        let left = (credit - used).clamp_zero();
+                        let status = if left.is_zero() { "used_up" } else { "active" };
+                        (
+                            Some(left),
+                            Some(status),
+                            credit_runs_out(left, this_month, days, today, p.valid_to),
+                        )
+                    }
+                }
+            };
+            rows.push(PromotionRow {
+                promotion: p.clone(),
+                credit_remaining: remaining,
+                credit_status: status,
+                projected_run_out: runs_out,
+            });
+        }
+        Ok(Promotions {
+            as_of: clock::rfc3339(ctx.now),
+            promotions: rows,
+        })
+    })?;
+    ctx.print(&doc)
+}
