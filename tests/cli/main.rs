@@ -13,5 +13,6 @@ mod history;
 mod imports;
 mod ledger;
 mod pay;
+mod promotions;
 mod receipts;
 mod status;
