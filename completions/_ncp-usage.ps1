@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('confirmation', 'confirmation', [CompletionResultType]::ParameterValue, 'Issue the printable usage confirmation of a month (HTML or PDF)')
             [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Cash receipts (individuals) and tax invoices (businesses)')
             [CompletionResult]::new('calendar', 'calendar', [CompletionResultType]::ParameterValue, 'The holiday calendar that business days skip')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Verify the ledger''s integrity and invariants (exit 0 when clean, 4 with findings)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('manpage', 'manpage', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -563,6 +564,20 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;calendar;help;help' {
             break
         }
+        'ncp-usage;check' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ncp-usage;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
@@ -605,6 +620,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('confirmation', 'confirmation', [CompletionResultType]::ParameterValue, 'Issue the printable usage confirmation of a month (HTML or PDF)')
             [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Cash receipts (individuals) and tax invoices (businesses)')
             [CompletionResult]::new('calendar', 'calendar', [CompletionResultType]::ParameterValue, 'The holiday calendar that business days skip')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Verify the ledger''s integrity and invariants (exit 0 when clean, 4 with findings)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('manpage', 'manpage', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -695,6 +711,9 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             break
         }
         'ncp-usage;help;calendar;list' {
+            break
+        }
+        'ncp-usage;help;check' {
             break
         }
         'ncp-usage;help;completions' {

@@ -22,6 +22,9 @@ _ncp__usage() {
             ncp__usage,calendar)
                 cmd="ncp__usage__subcmd__calendar"
                 ;;
+            ncp__usage,check)
+                cmd="ncp__usage__subcmd__check"
+                ;;
             ncp__usage,completions)
                 cmd="ncp__usage__subcmd__completions"
                 ;;
@@ -154,6 +157,9 @@ _ncp__usage() {
             ncp__usage__subcmd__help,calendar)
                 cmd="ncp__usage__subcmd__help__subcmd__calendar"
                 ;;
+            ncp__usage__subcmd__help,check)
+                cmd="ncp__usage__subcmd__help__subcmd__check"
+                ;;
             ncp__usage__subcmd__help,completions)
                 cmd="ncp__usage__subcmd__help__subcmd__completions"
                 ;;
@@ -263,7 +269,7 @@ _ncp__usage() {
 
     case "${cmd}" in
         ncp__usage)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version init account import export history usage status pay notifications promotions trend confirmation receipt calendar completions manpage help"
+            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version init account import export history usage status pay notifications promotions trend confirmation receipt calendar check completions manpage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -882,6 +888,32 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ncp__subcmd__usage__subcmd__check)
+            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ncp__subcmd__usage__subcmd__completions)
             opts="-y -h -V --db --as-of --json --format --yes --demo --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -985,7 +1017,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__subcmd__usage__subcmd__help)
-            opts="init account import export history status pay notifications promotions trend confirmation receipt calendar completions manpage help"
+            opts="init account import export history status pay notifications promotions trend confirmation receipt calendar check completions manpage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1141,6 +1173,20 @@ _ncp__usage() {
         ncp__subcmd__usage__subcmd__help__subcmd__calendar__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

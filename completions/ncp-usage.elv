@@ -43,6 +43,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand confirmation 'Issue the printable usage confirmation of a month (HTML or PDF)'
             cand receipt 'Cash receipts (individuals) and tax invoices (businesses)'
             cand calendar 'The holiday calendar that business days skip'
+            cand check 'Verify the ledger''s integrity and invariants (exit 0 when clean, 4 with findings)'
             cand completions 'Print shell completions'
             cand manpage 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -510,6 +511,19 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         }
         &'ncp-usage;calendar;help;help'= {
         }
+        &'ncp-usage;check'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'ncp-usage;completions'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
@@ -550,6 +564,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand confirmation 'Issue the printable usage confirmation of a month (HTML or PDF)'
             cand receipt 'Cash receipts (individuals) and tax invoices (businesses)'
             cand calendar 'The holiday calendar that business days skip'
+            cand check 'Verify the ledger''s integrity and invariants (exit 0 when clean, 4 with findings)'
             cand completions 'Print shell completions'
             cand manpage 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -615,6 +630,8 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;help;calendar;add'= {
         }
         &'ncp-usage;help;calendar;list'= {
+        }
+        &'ncp-usage;help;check'= {
         }
         &'ncp-usage;help;completions'= {
         }

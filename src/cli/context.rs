@@ -82,6 +82,11 @@ impl Context {
         self.ledger()?.write(self.now, f)
     }
 
+    /// Runs a command that reads the ledger exactly as stored, without catching up (`check`).
+    pub fn read_without_catch_up<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.ledger()?.read(f)
+    }
+
     /// Runs a command that reads: the ledger as it stands at "now", caught up in a
     /// transaction that is rolled back afterwards.
     pub fn read<T>(&self, f: impl Fn(&Transaction) -> Result<T>) -> Result<T> {

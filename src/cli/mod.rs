@@ -95,6 +95,8 @@ pub enum Command {
     /// The holiday calendar that business days skip.
     #[command(subcommand)]
     Calendar(commands::calendar::CalendarCommand),
+    /// Verify the ledger's integrity and invariants (exit 0 when clean, 4 with findings).
+    Check,
     /// Print shell completions.
     Completions(commands::completions::CompletionsArgs),
     /// Print the man page (roff).
@@ -125,6 +127,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Promotions => commands::promotions::run(&ctx),
         Command::Trend(args) => commands::trend::run(&ctx, args),
         Command::Calendar(cmd) => commands::calendar::run(&ctx, cmd),
+        Command::Check => commands::check::run(&ctx),
         Command::Completions(args) => commands::completions::run(args),
         Command::Manpage => commands::completions::manpage(),
     }

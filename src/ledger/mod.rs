@@ -8,6 +8,7 @@
 
 pub mod account;
 pub mod bills;
+pub mod check;
 pub mod contracts;
 pub mod fees;
 pub mod holidays;

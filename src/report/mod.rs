@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod calendar;
+pub mod check;
 pub mod confirmation;
 pub mod history;
 pub mod import;

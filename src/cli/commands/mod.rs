@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod calendar;
+pub mod check;
 pub mod completions;
 pub mod confirmation;
 pub mod export;
