@@ -35,7 +35,7 @@ pub fn upsert(conn: &Connection, l: &FeeLine) -> Result<Upserted> {
     let mut update = conn.prepare_cached(
         "UPDATE fee_lines SET quantity = ?6, unit = ?7, unit_price = ?8, used_amount = ?9,
              discount_amount = ?10, estimated_payment_amount = ?11
-         WHERE month = ?1 AND region = ?2 AND service = ?3 AND contract_no = ?4 AND item = ?5
+         WHERE month = ?1 AND source = 'csv' AND region = ?2 AND service = ?3 AND contract_no = ?4 AND item = ?5
            AND (quantity, unit, unit_price, used_amount, discount_amount, estimated_payment_amount)
                IS NOT (?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
@@ -52,7 +52,14 @@ pub fn of_month(conn: &Connection, month: Month) -> Result<Vec<FeeLine>> {
     let mut stmt = conn.prepare_cached(
         "SELECT region, service, contract_no, item, quantity, unit, unit_price, used_amount,
                 discount_amount, estimated_payment_amount
-         FROM fee_lines WHERE month = ?1 ORDER BY region, service, contract_no, item",
+         FROM fee_lines
+         WHERE month = ?1
+           -- One statement per month: NCP's per-contract lines, else its per-service lines,
+           -- else a fees CSV.
+           AND source = (SELECT source FROM fee_lines WHERE month = ?1
+                         ORDER BY CASE source WHEN 'ncp_contract' THEN 0 WHEN 'ncp_product' THEN 1 ELSE 2 END
+                         LIMIT 1)
+         ORDER BY region, service, contract_no, item",
     )?;
     let mut rows = stmt.query([month.to_string()])?;
     let mut out = Vec::new();

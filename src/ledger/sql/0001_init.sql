@@ -68,10 +68,13 @@ CREATE TABLE usage_monthly (
     PRIMARY KEY (month, contract_no)
 ) STRICT, WITHOUT ROWID;
 
--- A month's statement imported as fee lines (SPEC §11 fees). A month that has any is shown
--- as imported instead of being rated from contracts.
+-- A month's statement imported as fee lines: from a fees CSV (SPEC §11), or NCP's own
+-- per-service or per-contract amounts (`import ncp`, `sync`). A month that has any is shown
+-- as imported instead of being rated from contracts; of NCP's, the per-contract lines win.
 CREATE TABLE fee_lines (
     month                    TEXT NOT NULL,
+    source                   TEXT NOT NULL DEFAULT 'csv'
+                             CHECK (source IN ('csv', 'ncp_product', 'ncp_contract')),
     region                   TEXT NOT NULL,
     service                  TEXT NOT NULL,
     contract_no              TEXT NOT NULL,
@@ -83,7 +86,7 @@ CREATE TABLE fee_lines (
     discount_amount          INTEGER NOT NULL,
     estimated_payment_amount INTEGER NOT NULL,
     CHECK (estimated_payment_amount = used_amount - discount_amount),
-    PRIMARY KEY (month, region, service, contract_no, item)
+    PRIMARY KEY (month, source, region, service, contract_no, item)
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE holidays (

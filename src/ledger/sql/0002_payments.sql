@@ -13,7 +13,7 @@ CREATE TABLE bills (
     vat_amount                INTEGER NOT NULL,
     billed_amount             INTEGER NOT NULL CHECK (billed_amount >= 0),
     overdue_ratio             TEXT NOT NULL,
-    source                    TEXT NOT NULL CHECK (source IN ('rated', 'imported')),
+    source                    TEXT NOT NULL CHECK (source IN ('rated', 'imported', 'ncp')),
     issued_at                 TEXT NOT NULL
 ) STRICT;
 
@@ -31,8 +31,8 @@ CREATE TABLE bill_adjustments (
 -- Money received: instant and automatic charges, direct deposits.
 CREATE TABLE payments (
     id              INTEGER PRIMARY KEY,
-    kind            TEXT NOT NULL CHECK (kind IN ('instant', 'auto', 'deposit')),
-    method          TEXT NOT NULL CHECK (method IN ('card', 'transfer', 'deposit')),
+    kind            TEXT NOT NULL CHECK (kind IN ('instant', 'auto', 'deposit', 'ncp')),
+    method          TEXT NOT NULL CHECK (method IN ('card', 'transfer', 'deposit', 'ncp')),
     method_id       INTEGER REFERENCES payment_methods (id),
     amount          INTEGER NOT NULL CHECK (amount > 0),
     paid_at         TEXT NOT NULL,
