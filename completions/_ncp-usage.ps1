@@ -34,7 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the account in a new ledger (or load the demo account with --demo)')
             [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Show or change the account, billing email and payment method')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import an interchange file: contracts, usage, fees, promotions or holidays')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import files: contracts, usage, fees, promotions, holidays, or NCP Billing API bodies')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a month''s fee lines to .xlsx or .csv')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Service usage history of a month, by service and region')
             [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'Service usage history of a month, by service and region')
@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('confirmation', 'confirmation', [CompletionResultType]::ParameterValue, 'Issue the printable usage confirmation of a month (HTML or PDF)')
             [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Cash receipts (individuals) and tax invoices (businesses)')
             [CompletionResult]::new('calendar', 'calendar', [CompletionResultType]::ParameterValue, 'The holiday calendar that business days skip')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull bills and amounts from NCP''s Billing API (keys from the environment or ~/.ncloud/configure)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Verify the ledger''s integrity and invariants (exit 0 when clean, 4 with findings)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('manpage', 'manpage', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
@@ -564,6 +565,23 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;calendar;help;help' {
             break
         }
+        'ncp-usage;sync' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First month, YYYY-MM')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Last month, YYYY-MM')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'The Billing API base URL [default: https://billingapi.apigw.ntruss.com/billing/v1]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ncp-usage;check' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
@@ -609,7 +627,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the account in a new ledger (or load the demo account with --demo)')
             [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Show or change the account, billing email and payment method')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import an interchange file: contracts, usage, fees, promotions or holidays')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import files: contracts, usage, fees, promotions, holidays, or NCP Billing API bodies')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a month''s fee lines to .xlsx or .csv')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Service usage history of a month, by service and region')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Service usage status: contracts held per service and region now')
@@ -620,6 +638,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('confirmation', 'confirmation', [CompletionResultType]::ParameterValue, 'Issue the printable usage confirmation of a month (HTML or PDF)')
             [CompletionResult]::new('receipt', 'receipt', [CompletionResultType]::ParameterValue, 'Cash receipts (individuals) and tax invoices (businesses)')
             [CompletionResult]::new('calendar', 'calendar', [CompletionResultType]::ParameterValue, 'The holiday calendar that business days skip')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Pull bills and amounts from NCP''s Billing API (keys from the environment or ~/.ncloud/configure)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Verify the ledger''s integrity and invariants (exit 0 when clean, 4 with findings)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('manpage', 'manpage', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
@@ -711,6 +730,9 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             break
         }
         'ncp-usage;help;calendar;list' {
+            break
+        }
+        'ncp-usage;help;sync' {
             break
         }
         'ncp-usage;help;check' {

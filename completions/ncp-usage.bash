@@ -64,6 +64,9 @@ _ncp__usage() {
             ncp__usage,status)
                 cmd="ncp__usage__subcmd__status"
                 ;;
+            ncp__usage,sync)
+                cmd="ncp__usage__subcmd__sync"
+                ;;
             ncp__usage,trend)
                 cmd="ncp__usage__subcmd__trend"
                 ;;
@@ -199,6 +202,9 @@ _ncp__usage() {
             ncp__usage__subcmd__help,status)
                 cmd="ncp__usage__subcmd__help__subcmd__status"
                 ;;
+            ncp__usage__subcmd__help,sync)
+                cmd="ncp__usage__subcmd__help__subcmd__sync"
+                ;;
             ncp__usage__subcmd__help,trend)
                 cmd="ncp__usage__subcmd__help__subcmd__trend"
                 ;;
@@ -269,7 +275,7 @@ _ncp__usage() {
 
     case "${cmd}" in
         ncp__usage)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version init account import export history usage status pay notifications promotions trend confirmation receipt calendar check completions manpage help"
+            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version init account import export history usage status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1017,7 +1023,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__subcmd__usage__subcmd__help)
-            opts="init account import export history status pay notifications promotions trend confirmation receipt calendar check completions manpage help"
+            opts="init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1422,6 +1428,20 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ncp__subcmd__usage__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ncp__subcmd__usage__subcmd__help__subcmd__trend)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1471,7 +1491,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__subcmd__usage__subcmd__import)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version contracts usage fees promotions holidays"
+            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version contracts usage fees promotions holidays ncp"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1856,6 +1876,44 @@ _ncp__usage() {
             fi
             case "${prev}" in
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__subcmd__usage__subcmd__sync)
+            opts="-y -h -V --from --to --endpoint --db --as-of --json --format --yes --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

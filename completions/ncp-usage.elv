@@ -31,7 +31,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --version 'Print version'
             cand init 'Create the account in a new ledger (or load the demo account with --demo)'
             cand account 'Show or change the account, billing email and payment method'
-            cand import 'Import an interchange file: contracts, usage, fees, promotions or holidays'
+            cand import 'Import files: contracts, usage, fees, promotions, holidays, or NCP Billing API bodies'
             cand export 'Export a month''s fee lines to .xlsx or .csv'
             cand history 'Service usage history of a month, by service and region'
             cand usage 'Service usage history of a month, by service and region'
@@ -43,6 +43,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand confirmation 'Issue the printable usage confirmation of a month (HTML or PDF)'
             cand receipt 'Cash receipts (individuals) and tax invoices (businesses)'
             cand calendar 'The holiday calendar that business days skip'
+            cand sync 'Pull bills and amounts from NCP''s Billing API (keys from the environment or ~/.ncloud/configure)'
             cand check 'Verify the ledger''s integrity and invariants (exit 0 when clean, 4 with findings)'
             cand completions 'Print shell completions'
             cand manpage 'Print the man page (roff)'
@@ -511,6 +512,22 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         }
         &'ncp-usage;calendar;help;help'= {
         }
+        &'ncp-usage;sync'= {
+            cand --from 'First month, YYYY-MM'
+            cand --to 'Last month, YYYY-MM'
+            cand --endpoint 'The Billing API base URL [default: https://billingapi.apigw.ntruss.com/billing/v1]'
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --format 'Output format'
+            cand --json 'Print one JSON document (same as --format json)'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'ncp-usage;check'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
@@ -553,7 +570,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;help'= {
             cand init 'Create the account in a new ledger (or load the demo account with --demo)'
             cand account 'Show or change the account, billing email and payment method'
-            cand import 'Import an interchange file: contracts, usage, fees, promotions or holidays'
+            cand import 'Import files: contracts, usage, fees, promotions, holidays, or NCP Billing API bodies'
             cand export 'Export a month''s fee lines to .xlsx or .csv'
             cand history 'Service usage history of a month, by service and region'
             cand status 'Service usage status: contracts held per service and region now'
@@ -564,6 +581,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand confirmation 'Issue the printable usage confirmation of a month (HTML or PDF)'
             cand receipt 'Cash receipts (individuals) and tax invoices (businesses)'
             cand calendar 'The holiday calendar that business days skip'
+            cand sync 'Pull bills and amounts from NCP''s Billing API (keys from the environment or ~/.ncloud/configure)'
             cand check 'Verify the ledger''s integrity and invariants (exit 0 when clean, 4 with findings)'
             cand completions 'Print shell completions'
             cand manpage 'Print the man page (roff)'
@@ -630,6 +648,8 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;help;calendar;add'= {
         }
         &'ncp-usage;help;calendar;list'= {
+        }
+        &'ncp-usage;help;sync'= {
         }
         &'ncp-usage;help;check'= {
         }

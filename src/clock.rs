@@ -21,6 +21,16 @@ pub fn system_now() -> Instant {
     Utc::now().with_timezone(&kst())
 }
 
+/// Milliseconds since the Unix epoch by the wall clock: the NCP API gateway's request
+/// timestamp, which must be real time (it refuses one 5 minutes off), whatever `--as-of` says.
+#[allow(clippy::disallowed_methods)] // the one place the clock is read
+pub fn wall_clock_millis() -> String {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis().to_string())
+        .unwrap_or_default()
+}
+
 /// Why a text is not an instant.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[error(

@@ -313,6 +313,87 @@ pub fn check_card_valid(expiry: Month, today_month: Month) -> Result<(), Account
     }
 }
 
+/// P11: the last four digits of the first full card number in `text`, if it holds one: a
+/// run of 13 to 19 digits (single spaces or dashes between them allowed, as card numbers are
+/// written) that starts like a card of a major network and passes the Luhn check. Used to
+/// refuse card numbers wherever they could enter the ledger, and by `check`.
+pub fn find_card_number(text: &[u8]) -> Option<String> {
+    let mut i = 0;
+    while i < text.len() {
+        if !text[i].is_ascii_digit() || (i > 0 && text[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        // A run of digits joined by single separators, starting at i.
+        let mut digits = Vec::new();
+        let mut j = i;
+        while j < text.len() {
+            if text[j].is_ascii_digit() {
+                digits.push(text[j] - b'0');
+                j += 1;
+            } else if (text[j] == b' ' || text[j] == b'-')
+                && j + 1 < text.len()
+                && text[j + 1].is_ascii_digit()
+                && j > i
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Every window of 13–19 digits inside the run that starts at a digit group boundary
+        // is a candidate; checking every start keeps "ref 4111111111111111" and
+        // "00 4111 1111 1111 1111" alike.
+        for start in 0..digits.len() {
+            for len in (13..=19).rev() {
+                if let Some(window) = digits.get(start..start + len) {
+                    if card_like(window) {
+                        let last4: String = window[len - 4..]
+                            .iter()
+                            .map(|d| char::from(b'0' + d))
+                            .collect();
+                        return Some(last4);
+                    }
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+    None
+}
+
+/// A card network's prefix and a valid Luhn check digit.
+fn card_like(d: &[u8]) -> bool {
+    let prefix = |n: usize| d.iter().take(n).fold(0u32, |a, &x| a * 10 + u32::from(x));
+    let network = match d[0] {
+        4 => true,
+        5 => (1..=5).contains(&d[1]),
+        2 => (2221..=2720).contains(&prefix(4)),
+        3 => matches!(prefix(2), 34 | 35 | 36 | 37 | 38 | 30),
+        6 => prefix(4) == 6011 || matches!(prefix(2), 62 | 64 | 65),
+        _ => false,
+    };
+    let luhn: u32 = d
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &x)| {
+            let x = u32::from(x);
+            if i % 2 == 1 {
+                let y = x * 2;
+                if y > 9 {
+                    y - 9
+                } else {
+                    y
+                }
+            } else {
+                x
+            }
+        })
+        .sum();
+    network && luhn % 10 == 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -395,5 +476,35 @@ mod tests {
         assert!(check_method_allowed(&biz, &PaymentMethod::Deposit, true).is_ok());
         assert!(check_method_allowed(&exp, &card(), false).is_ok());
         assert!(check_method_allowed(&exp, &transfer(), false).is_err());
+    }
+
+    #[test]
+    fn p11_card_numbers_are_found_wherever_they_are() {
+        for (text, last4) in [
+            ("4111111111111111", "1111"),
+            ("5555555555554444", "4444"),
+            ("378282246310005", "0005"),
+            ("ref 4111 1111 1111 1111 paid", "1111"),
+            ("5555-5555-5555-4444", "4444"),
+            ("x,4111111111111111,y", "1111"),
+        ] {
+            assert_eq!(
+                find_card_number(text.as_bytes()).as_deref(),
+                Some(last4),
+                "{text}"
+            );
+        }
+        for text in [
+            "4111111111111112",
+            "2024-05-06",
+            "KR-SVR-1001",
+            "1000000000000000",
+            "20240520123456",
+            "010-1234-5678",
+            "4242",
+            "",
+        ] {
+            assert_eq!(find_card_number(text.as_bytes()), None, "{text}");
+        }
     }
 }

@@ -70,7 +70,7 @@ pub enum Command {
     /// Show or change the account, billing email and payment method.
     #[command(subcommand)]
     Account(commands::account::AccountCommand),
-    /// Import an interchange file: contracts, usage, fees, promotions or holidays.
+    /// Import files: contracts, usage, fees, promotions, holidays, or NCP Billing API bodies.
     Import(commands::import::ImportArgs),
     /// Export a month's fee lines to .xlsx or .csv.
     Export(commands::export::ExportArgs),
@@ -95,6 +95,9 @@ pub enum Command {
     /// The holiday calendar that business days skip.
     #[command(subcommand)]
     Calendar(commands::calendar::CalendarCommand),
+    /// Pull bills and amounts from NCP's Billing API (keys from the environment or
+    /// ~/.ncloud/configure).
+    Sync(commands::sync::SyncArgs),
     /// Verify the ledger's integrity and invariants (exit 0 when clean, 4 with findings).
     Check,
     /// Print shell completions.
@@ -107,6 +110,26 @@ pub enum Command {
 /// Parses the command line; clap's own errors become one line (exit 2), help and version
 /// print as usual.
 pub fn parse() -> std::result::Result<Cli, clap::Error> {
+    // P11: a full card number is refused before anything can store or echo it.
+    // `--last4` refuses anything but 4 digits with its own message, which never echoes it.
+    let mut args: Vec<_> = std::env::args_os().skip(1).collect();
+    if let Some(i) = args.iter().position(|a| a == "--last4") {
+        args.drain(i..(i + 2).min(args.len()));
+    }
+    args.retain(|a| !a.as_encoded_bytes().starts_with(b"--last4="));
+    let given = args.into_iter().chain(
+        ["NCP_USAGE_NOW", "NCP_USAGE_DB"]
+            .into_iter()
+            .filter_map(std::env::var_os),
+    );
+    for arg in given {
+        if let Some(last4) = crate::billing::account::find_card_number(arg.as_encoded_bytes()) {
+            return Err(clap::Error::raw(
+                clap::error::ErrorKind::ValueValidation,
+                format!("an argument holds what looks like a full card number (ending {last4}); ncp-usage never takes card numbers: give only the last 4 digits with --last4\n"),
+            ));
+        }
+    }
     Cli::try_parse()
 }
 
@@ -127,6 +150,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Promotions => commands::promotions::run(&ctx),
         Command::Trend(args) => commands::trend::run(&ctx, args),
         Command::Calendar(cmd) => commands::calendar::run(&ctx, cmd),
+        Command::Sync(args) => commands::sync::run(&ctx, args),
         Command::Check => commands::check::run(&ctx),
         Command::Completions(args) => commands::completions::run(args),
         Command::Manpage => commands::completions::manpage(),

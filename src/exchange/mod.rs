@@ -9,4 +9,6 @@ pub mod confirmation;
 pub mod demo;
 pub mod export;
 pub mod import;
+pub mod ncp;
+pub mod ncp_api;
 pub mod table;

@@ -58,6 +58,16 @@ impl Table {
     /// Reads `bytes` as a CSV file with exactly the given columns.
     pub fn parse(bytes: &[u8], columns: &[Column]) -> Result<Table> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        // P11: a card number is refused before any other message could quote it.
+        if let Some(last4) = crate::billing::account::find_card_number(bytes) {
+            let line = bytes
+                .split(|&b| b == b'\n')
+                .position(|l| crate::billing::account::find_card_number(l).is_some())
+                .map_or(1, |i| i + 1);
+            return Err(Error::invalid(format!(
+                "line {line}: holds what looks like a full card number (ending {last4}); ncp-usage never stores card numbers, remove it or keep only the last 4 digits"
+            )));
+        }
         // A NUL in a data row is reported with its column below; one in the header here.
         if let Some(pos) = bytes.iter().position(|&b| b == 0) {
             if !bytes[..pos].contains(&b'\n') {

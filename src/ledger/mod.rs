@@ -12,6 +12,7 @@ pub mod check;
 pub mod contracts;
 pub mod fees;
 pub mod holidays;
+pub mod ncp;
 pub mod promotions;
 pub mod receipts;
 
@@ -32,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/0001_init.sql"),
     include_str!("sql/0002_payments.sql"),
     include_str!("sql/0003_receipts.sql"),
+    include_str!("sql/0004_ncp.sql"),
 ];
 
 /// The schema version this build writes.

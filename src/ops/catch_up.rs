@@ -363,7 +363,11 @@ fn penalty(conn: &Connection, member: &Member, month: Month, at: Instant) -> Res
 /// the next bill carries. Returns the months adjusted.
 pub fn adjust_issued_bills(conn: &Connection, now: Instant, reason: &str) -> Result<Vec<Month>> {
     let mut adjusted = Vec::new();
-    for bill in bills::issued(conn, now)? {
+    // Only bills ncp-usage rated itself: imported and NCP bills stand as their source gave them.
+    for bill in bills::issued(conn, now)?
+        .into_iter()
+        .filter(|b| b.source == "rated")
+    {
         let fees = crate::ops::month::load(conn, bill.month, now)?;
         let billed = summarize(&fees.lines).totals.billed_amount;
         let so_far = bills::adjusted_billed(conn, bill.month)?;

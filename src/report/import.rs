@@ -41,6 +41,50 @@ impl Report for Imported {
     }
 }
 
+/// The result of `import ncp` and `sync`.
+#[derive(Debug, Clone, Serialize)]
+pub struct NcpImported {
+    /// Always `ncp`.
+    pub kind: &'static str,
+    /// The files read (for `sync`, the API actions called).
+    pub files: Vec<String>,
+    /// What was stored.
+    #[serde(flatten)]
+    pub stored: crate::ledger::ncp::Stored,
+}
+
+impl Report for NcpImported {
+    fn human(&self, _style: Style) -> String {
+        let mut out = String::new();
+        let rows: Vec<String> = self
+            .stored
+            .rows
+            .iter()
+            .map(|(a, n)| format!("{n} from {a}"))
+            .collect();
+        out.push_str(&format!(
+            "Imported NCP data: {}.\n",
+            if rows.is_empty() {
+                "no rows".to_string()
+            } else {
+                rows.join(", ")
+            }
+        ));
+        if !self.stored.bills.is_empty() {
+            let m: Vec<String> = self.stored.bills.iter().map(ToString::to_string).collect();
+            out.push_str(&format!("NCP's bills now stand for {}.\n", m.join(", ")));
+        }
+        if !self.stored.months.is_empty() {
+            let m: Vec<String> = self.stored.months.iter().map(ToString::to_string).collect();
+            out.push_str(&format!(
+                "NCP's amounts replace earlier figures for {} (see `ncp-usage history`).\n",
+                m.join(", ")
+            ));
+        }
+        out
+    }
+}
+
 /// A one-line confirmation of a change, with its JSON form.
 #[derive(Debug, Clone, Serialize)]
 pub struct Done {

@@ -10,6 +10,9 @@ use crate::billing::status::Holding;
 pub struct Status {
     /// The instant the status is for (RFC 3339, KST).
     pub as_of: String,
+    /// Where the counts come from: `contracts` (imported contracts held that day) or
+    /// `ncp YYYY-MM` (NCP's contract summary of that month).
+    pub source: String,
     /// The region the rows are limited to, if any.
     pub region: Option<String>,
     /// One row per service and region.

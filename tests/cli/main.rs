@@ -5,13 +5,16 @@
 #![allow(clippy::unwrap_used)] // helpers outside #[test] functions unwrap too: a failure is a test failure
 
 mod account;
+mod check;
 mod common;
 mod concurrency;
 mod export;
 mod generated;
 mod history;
+mod hostile;
 mod imports;
 mod ledger;
+mod ncp;
 mod pay;
 mod promotions;
 mod receipts;

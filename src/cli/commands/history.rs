@@ -5,7 +5,7 @@ use clap::Args;
 use crate::calendar::Month;
 use crate::cli::Context;
 use crate::error::Result;
-use crate::ledger::account;
+use crate::ledger::{account, bills};
 use crate::ops::month;
 use crate::report::history::History;
 
@@ -34,7 +34,13 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<()> {
         let fees = month::load(tx, month, ctx.now)?;
         let member = account::member(tx)?;
         let method = account::current_method(tx, ctx.now)?;
-        Ok(History::new(
+        // A month NCP billed shows NCP's own totals (its rounding, VAT and bill-level
+        // discounts), not ones recomputed from its per-service lines.
+        let ncp_totals = bills::issued(tx, ctx.now)?
+            .into_iter()
+            .find(|b| b.month == month && b.source == "ncp")
+            .map(|b| b.totals);
+        let mut report = History::new(
             month,
             fees.period,
             fees.source,
@@ -43,7 +49,11 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<()> {
             args.detail,
             member.as_ref(),
             method.as_ref(),
-        ))
+        );
+        if let Some(totals) = ncp_totals {
+            report.totals = totals;
+        }
+        Ok(report)
     })?;
     ctx.print(&report)
 }

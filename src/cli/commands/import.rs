@@ -1,24 +1,47 @@
-//! `import KIND FILE`: read an interchange file into the ledger (SPEC §11), all or nothing.
+//! `import KIND FILE…`: read interchange files (SPEC §11) or NCP Billing API bodies into the
+//! ledger, all files in one transaction: all or nothing.
 
 use std::io::Read;
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use crate::cli::Context;
 use crate::error::{Error, Result};
-use crate::exchange::import::{import, Kind};
+use crate::exchange::import::{import, Kind, Summary};
+use crate::exchange::ncp;
+use crate::ledger::ncp as ledger_ncp;
 use crate::ops::catch_up::adjust_issued_bills;
-use crate::report::import::Imported;
+use crate::report::import::{Imported, NcpImported};
 
-/// Import a CSV file; '-' reads standard input. Importing the same file twice adds nothing.
+/// What the files hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    /// `contract_no,service,region,plan,price,unit,start_date,end_date`
+    Contracts,
+    /// `contract_no,date,quantity`
+    Usage,
+    /// `month,region,service,contract_no,item,quantity,unit,unit_price,used_amount,discount_amount,estimated_payment_amount`
+    Fees,
+    /// `name,service,provision_type,pricing_plan,provided,used,discount_rate,credit,valid_from,valid_to`
+    Promotions,
+    /// `date,name`
+    Holidays,
+    /// JSON bodies of NCP's Billing API (getDemandCostList, getProductDemandCostList,
+    /// getContractDemandCostList, getContractSummaryList, getContractUsageListByDaily, v2
+    /// demand-costs)
+    Ncp,
+}
+
+/// Import files; '-' reads standard input. Importing the same file twice adds nothing.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// What the file holds.
+    /// What the files hold.
     #[arg(value_enum)]
-    pub kind: Kind,
-    /// The file to read, or '-' for standard input.
-    pub file: PathBuf,
+    pub kind: ImportKind,
+    /// The files to read, or '-' for standard input.
+    #[arg(required = true, num_args = 1..)]
+    pub files: Vec<PathBuf>,
 }
 
 /// Reads a file, or standard input for `-`.
@@ -39,21 +62,62 @@ pub fn read_input(path: &PathBuf) -> Result<Vec<u8>> {
     }
 }
 
+fn csv_kind(kind: ImportKind) -> Option<Kind> {
+    match kind {
+        ImportKind::Contracts => Some(Kind::Contracts),
+        ImportKind::Usage => Some(Kind::Usage),
+        ImportKind::Fees => Some(Kind::Fees),
+        ImportKind::Promotions => Some(Kind::Promotions),
+        ImportKind::Holidays => Some(Kind::Holidays),
+        ImportKind::Ncp => None,
+    }
+}
+
 /// Runs `import`.
 pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
-    let bytes = read_input(&args.file)?;
-    let name = args.file.display().to_string();
-    let (summary, adjusted) = ctx
-        .write(|tx| {
-            let summary = import(tx, args.kind, &bytes)?;
-            let reason = format!("{} imported after the bill was issued", args.file.display());
-            Ok((summary, adjust_issued_bills(tx, ctx.now, &reason)?))
-        })
-        .map_err(|e| e.context(&name))?;
+    let names: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
+    let inputs = args
+        .files
+        .iter()
+        .map(read_input)
+        .collect::<Result<Vec<_>>>()?;
+    let Some(kind) = csv_kind(args.kind) else {
+        return import_ncp(ctx, &names, &inputs);
+    };
+    let (summary, adjusted) = ctx.write(|tx| {
+        let mut total = Summary::default();
+        for (name, bytes) in names.iter().zip(&inputs) {
+            let s = import(tx, kind, bytes).map_err(|e| e.context(name))?;
+            total.rows += s.rows;
+            total.added += s.added;
+            total.updated += s.updated;
+            total.unchanged += s.unchanged;
+        }
+        let reason = format!("{} imported after the bill was issued", names.join(", "));
+        Ok((total, adjust_issued_bills(tx, ctx.now, &reason)?))
+    })?;
     ctx.print(&Imported {
-        kind: args.kind,
-        file: name,
+        kind,
+        file: names.join(", "),
         summary,
         adjusted_bills: adjusted,
+    })
+}
+
+/// NCP bodies: every file is parsed before anything is stored.
+fn import_ncp(ctx: &Context, names: &[String], inputs: &[Vec<u8>]) -> Result<()> {
+    let pages = names
+        .iter()
+        .zip(inputs)
+        .map(|(name, bytes)| ncp::parse(bytes, name))
+        .collect::<Result<Vec<_>>>()?;
+    let stored = ctx.write(|tx| ledger_ncp::store(tx, &pages, ctx.now))?;
+    for d in &stored.differences {
+        eprintln!("warning: {d}");
+    }
+    ctx.print(&NcpImported {
+        kind: "ncp",
+        files: names.to_vec(),
+        stored,
     })
 }

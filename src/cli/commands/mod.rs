@@ -15,4 +15,5 @@ pub mod pay;
 pub mod promotions;
 pub mod receipt;
 pub mod status;
+pub mod sync;
 pub mod trend;

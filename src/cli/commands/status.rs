@@ -3,11 +3,12 @@
 use clap::Args;
 
 use crate::billing::payment::blocked_since;
-use crate::billing::status::{holdings, Holding};
+use crate::billing::status::{console_url, holdings, Holding};
+use crate::calendar::Month;
 use crate::cli::Context;
 use crate::clock;
 use crate::error::Result;
-use crate::ledger::{bills, contracts};
+use crate::ledger::{bills, contracts, ncp};
 use crate::report::status::Status;
 
 /// Show the services in use per region and how many contracts each holds, with a link to
@@ -23,19 +24,38 @@ pub struct StatusArgs {
 pub fn run(ctx: &Context, args: StatusArgs) -> Result<()> {
     let region = args.region.map(|r| r.trim().to_ascii_uppercase());
     let today = ctx.now.date_naive();
-    let (held, balances) = ctx.read(|tx| {
+    let (held, balances, reported) = ctx.read(|tx| {
         Ok((
             contracts::held_between(tx, today, today)?,
             bills::balances(tx, ctx.now)?,
+            ncp::contract_summaries(tx, Month::of(today))?,
         ))
     })?;
     let blocked = blocked_since(&balances, ctx.now).is_some();
-    let services = holdings(&held, today)
+    // NCP's own counts, when imported, stand for the contracts it knows; contracts imported
+    // from CSV count as before.
+    let (source, rows) = match reported {
+        Some((month, rows)) => (
+            format!("ncp {month}"),
+            rows.into_iter()
+                .map(|(service, region, contracts)| Holding {
+                    console_url: console_url(&region),
+                    contracts: usize::try_from(contracts).unwrap_or(0),
+                    service,
+                    region,
+                    blocked: false,
+                })
+                .collect(),
+        ),
+        None => ("contracts".to_string(), holdings(&held, today)),
+    };
+    let services = rows
         .into_iter()
         .filter(|h| region.as_deref().is_none_or(|r| r == h.region))
         .map(|h| Holding { blocked, ..h })
         .collect();
     ctx.print(&Status {
+        source,
         as_of: clock::rfc3339(ctx.now),
         region,
         services,

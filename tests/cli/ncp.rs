@@ -1,0 +1,619 @@
+//! NCP's own data (issue: import ncp and sync): saved Billing API bodies, and a real HTTP
+//! server on 127.0.0.1 that checks every request's signature with its own HMAC code, serves
+//! recorded bodies across pages and fails a page once to prove the retry.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::common::Env;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/ncp")
+        .join(name)
+}
+
+fn member() -> Env {
+    let env = Env::new();
+    env.ok(
+        "2024-01-01",
+        &[
+            "init",
+            "--first-name",
+            "Minji",
+            "--last-name",
+            "Kim",
+            "--email",
+            "minji@example.com",
+        ],
+    );
+    env
+}
+
+fn import(env: &Env, as_of: &str, files: &[&str]) -> Value {
+    let paths: Vec<String> = files
+        .iter()
+        .map(|f| fixture(f).display().to_string())
+        .collect();
+    let mut args = vec!["import", "ncp"];
+    args.extend(paths.iter().map(String::as_str));
+    env.json(as_of, &args)
+}
+
+#[test]
+fn ncp_bill_and_per_service_amounts_show_in_history_pay_and_trend() {
+    let env = member();
+    let doc = import(
+        &env,
+        "2024-07-05",
+        &["demand-cost-2024-05.json", "product-demand-2024-05.json"],
+    );
+    assert_eq!(doc["kind"], "ncp");
+    assert_eq!(doc["rows"]["getDemandCostList"], 1);
+    assert_eq!(doc["rows"]["getProductDemandCostList"], 2);
+    assert_eq!(doc["bills"], serde_json::json!(["2024-05"]));
+    assert_eq!(doc["differences"], serde_json::json!([]));
+
+    let h = env.json("2024-07-05", &["history", "--month", "2024-05"]);
+    assert_eq!(h["source"], "imported");
+    let server = h["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["service"] == "Server(VPC)")
+        .unwrap();
+    assert_eq!(
+        (
+            server["used_amount"].as_i64(),
+            server["discount_amount"].as_i64()
+        ),
+        (Some(120_000), Some(20_000))
+    );
+    let t = &h["totals"];
+    assert_eq!(t["used_amount"], 123_456);
+    assert_eq!(t["rounddown_discount_amount"], 56);
+    assert_eq!(t["vat_amount"], 10_340);
+    assert_eq!(t["billed_amount"], 113_740);
+
+    let pay = env.json("2024-07-05", &["pay"]);
+    let may = pay["bills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["month"] == "2024-05")
+        .unwrap();
+    assert_eq!(may["billed_amount"], 113_740);
+    assert_eq!(may["status"], "paid", "isPaidUp feeds pay");
+    let trend = env.json("2024-07-05", &["trend"]);
+    let m = trend["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["month"] == "2024-05")
+        .unwrap();
+    assert_eq!(
+        (m["used_amount"].as_i64(), m["paid_amount"].as_i64()),
+        (Some(123_456), Some(113_740))
+    );
+    let p = &trend["payments"][0];
+    assert_eq!(
+        (p["kind"].as_str(), p["paid_at"].as_str()),
+        (Some("ncp"), Some("2024-06-10T09:00:00+09:00"))
+    );
+    env.ok("2024-07-05", &["check"]);
+}
+
+#[test]
+fn per_contract_lines_win_over_per_service_lines() {
+    let env = member();
+    import(
+        &env,
+        "2024-07-05",
+        &[
+            "product-demand-2024-05.json",
+            "contract-demand-2024-05.json",
+        ],
+    );
+    let h = env.json("2024-07-05", &["history", "--month", "2024-05", "--detail"]);
+    let lines = h["lines"].as_array().unwrap();
+    assert_eq!(lines.len(), 3);
+    let web = lines
+        .iter()
+        .find(|l| l["contract_no"] == "30012345")
+        .unwrap();
+    assert_eq!(web["item"], "Standard server");
+    assert_eq!(web["quantity"], 744);
+    assert_eq!(web["unit"], "Hour");
+    assert_eq!(web["unit_price"], serde_json::json!(107.5268));
+    assert_eq!(
+        (web["used_amount"].as_i64(), web["discount_amount"].as_i64()),
+        (Some(80_000), Some(20_000))
+    );
+    assert_eq!(h["totals"]["used_amount"], 123_456);
+}
+
+#[test]
+fn contract_summaries_feed_status_and_daily_usage_is_kept() {
+    let env = member();
+    let doc = import(
+        &env,
+        "2024-05-20",
+        &["contract-summary-2024-05.json", "daily-usage-2024-05.json"],
+    );
+    assert_eq!(doc["rows"]["getContractUsageListByDaily"], 2);
+    let s = env.json("2024-05-20", &["status"]);
+    assert_eq!(s["source"], "ncp 2024-05");
+    let rows: Vec<(String, i64)> = s["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["service"].as_str().unwrap().to_string(),
+                r["contracts"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    // NLEND (terminated) contracts are not held.
+    assert_eq!(
+        rows,
+        [
+            ("Object Storage".to_string(), 1),
+            ("Server(VPC)".to_string(), 1)
+        ]
+    );
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let q: String = conn
+        .query_row(
+            "SELECT quantity FROM ncp_daily_usage WHERE date = '2024-05-02'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(q, "4.1");
+}
+
+#[test]
+fn legacy_and_v2_bodies_keep_ncps_overdue_ratio() {
+    let env = Env::new();
+    env.ok(
+        "2021-12-01",
+        &[
+            "init",
+            "--first-name",
+            "Minji",
+            "--last-name",
+            "Kim",
+            "--email",
+            "minji@example.com",
+        ],
+    );
+    import(&env, "2022-02-20", &["demand-cost-2022-01-legacy.json"]);
+    // Unpaid, carried: NCP's own 2 % instead of 1.5 % on 1 March (60,500 × 2 % = 1,210).
+    let pay = env.json("2022-03-01", &["pay"]);
+    let jan = pay["bills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["month"] == "2022-01")
+        .unwrap();
+    assert_eq!(jan["billed_amount"], 60_500);
+    assert_eq!(jan["penalty_amount"], 1_210);
+    assert_eq!(jan["status"], "outstanding");
+    let h = env.json("2022-03-01", &["history", "--month", "2022-01"]);
+    assert_eq!(
+        h["totals"]["rounddown_discount_amount"], 555,
+        "under100 + under1000"
+    );
+
+    let v2 = member();
+    import(&v2, "2024-07-05", &["demand-costs-v2-2024-06.json"]);
+    let pay = v2.json("2024-07-05", &["pay"]);
+    let june = pay["bills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["month"] == "2024-06")
+        .unwrap();
+    assert_eq!(
+        (june["billed_amount"].as_i64(), june["status"].as_str()),
+        (Some(55_000), Some("open"))
+    );
+}
+
+#[test]
+fn reimporting_a_month_replaces_ncps_earlier_figures() {
+    let env = member();
+    // A preliminary bill written inside the month, then the final one.
+    let early = env.file(
+        "early.json",
+        r#"{"getProductDemandCostListResponse": {"returnCode": "0", "totalRows": 1, "productDemandCostList": [
+            {"demandMonth": "202405", "productDemandType": {"code": "VSVR", "codeName": "Server(VPC)", "regionCode": "KR"},
+             "useAmount": 60000, "writeDate": "2024-05-16T08:00:00+0900"}]}}"#,
+    );
+    env.ok("2024-05-20", &["import", "ncp", early.to_str().unwrap()]);
+    assert_eq!(
+        env.json("2024-06-01", &["history", "--month", "2024-05"])["totals"]["used_amount"],
+        60_000
+    );
+    import(&env, "2024-06-02", &["product-demand-2024-05.json"]);
+    let h = env.json("2024-06-02", &["history", "--month", "2024-05"]);
+    assert_eq!(h["totals"]["used_amount"], 123_456, "replaced, not added");
+    assert_eq!(h["services"].as_array().unwrap().len(), 2);
+    // And the same files again change nothing.
+    let before = env.dump();
+    import(&env, "2024-06-02", &["product-demand-2024-05.json"]);
+    assert_eq!(env.dump(), before);
+}
+
+#[test]
+fn the_cross_check_reports_a_difference() {
+    let env = member();
+    let bill = env.file(
+        "bill.json",
+        std::fs::read_to_string(fixture("demand-cost-2024-05.json"))
+            .unwrap()
+            .replace("\"useAmount\": 123456", "\"useAmount\": 123500"),
+    );
+    let out = env
+        .cmd("2024-07-05")
+        .args([
+            "import",
+            "ncp",
+            bill.to_str().unwrap(),
+            fixture("product-demand-2024-05.json").to_str().unwrap(),
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("2024-05: the per-service used amounts add up to 123,456 KRW but the bill says 123,500 KRW (difference -44)"), "{stderr}");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["differences"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn malformed_bodies_exit_2_naming_the_file_and_path_and_change_nothing() {
+    let env = member();
+    env.ok("2024-07-05", &["status"]);
+    let before = env.dump();
+    let good = fixture("demand-cost-2024-05.json");
+    let text = std::fs::read_to_string(&good).unwrap();
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("truncated.json", text[..text.len() / 2].to_string(), "ends too early"),
+        ("garbage.json", "not json at all".to_string(), "not well-formed JSON"),
+        ("code.json", text.replace("\"returnCode\": \"0\"", "\"returnCode\": \"1200\""), "returnCode: NCP answered 1200"),
+        ("type.json", text.replace("\"useAmount\": 123456", "\"useAmount\": \"many\""), "$.getDemandCostListResponse.demandCostList[0].useAmount: expected a number, got the text 'many'"),
+        ("missing.json", text.replace("\"useAmount\": 123456,", ""), "demandCostList[0].useAmount: a required field is missing"),
+        ("fraction.json", text.replace("\"useAmount\": 123456", "\"useAmount\": 1.5"), "expected a whole amount of won"),
+        ("unknown.json", "{\"getServerInstanceListResponse\": {}}".to_string(), "not an NCP Billing API body this version reads (its keys: getServerInstanceListResponse)"),
+        ("month.json", text.replace("\"202405\"", "\"202413\""), "demandMonth: expected a month"),
+        ("v2error.json", "{\"error\": {\"errorCode\": \"401\", \"message\": \"Authentication failed\"}}".to_string(), "NCP answered with error"),
+    ];
+    for (name, body, message) in cases {
+        let path = env.file(name, body);
+        // A good file first: the bad one must undo it too.
+        let e = env.fail(
+            "2024-07-05",
+            &[
+                "import",
+                "ncp",
+                good.to_str().unwrap(),
+                path.to_str().unwrap(),
+            ],
+            2,
+        );
+        assert!(e.contains(name) && e.contains(message), "{name}: {e}");
+        assert_eq!(env.dump(), before, "{name} changed the ledger");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// sync against a real HTTP server
+
+/// HMAC-SHA256 written out from RFC 2104, independent of the `hmac` crate the program uses.
+fn hmac_sha256(key: &[u8], message: &[u8]) -> Vec<u8> {
+    let mut k = if key.len() > 64 {
+        Sha256::digest(key).to_vec()
+    } else {
+        key.to_vec()
+    };
+    k.resize(64, 0);
+    let inner: Vec<u8> = k
+        .iter()
+        .map(|b| b ^ 0x36)
+        .chain(message.iter().copied())
+        .collect();
+    let inner_hash = Sha256::digest(&inner);
+    let outer: Vec<u8> = k
+        .iter()
+        .map(|b| b ^ 0x5c)
+        .chain(inner_hash.iter().copied())
+        .collect();
+    Sha256::digest(&outer).to_vec()
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(T[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+const ACCESS: &str = "AKTEST0000000001";
+const SECRET: &str = "SKtest-secret-never-shown";
+
+struct Server {
+    url: String,
+    requests: Arc<Mutex<Vec<String>>>,
+    _thread: thread::JoinHandle<()>,
+}
+
+/// Serves the fixtures: product amounts one row a page (pageSize 1), the second page failing
+/// once with 503; every request's signature checked.
+fn server(secret: &'static str, fail_once: bool) -> Server {
+    let http = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let port = http.server_addr().to_ip().unwrap().port();
+    let requests = Arc::new(Mutex::new(Vec::new()));
+    let seen = requests.clone();
+    let failures = Arc::new(AtomicUsize::new(if fail_once { 1 } else { 0 }));
+    let handle = thread::spawn(move || {
+        for req in http.incoming_requests() {
+            let url = req.url().to_string();
+            let header = |name: &str| {
+                req.headers()
+                    .iter()
+                    .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+                    .map(|h| h.value.as_str().to_string())
+                    .unwrap_or_default()
+            };
+            let (ts, key, sig) = (
+                header("x-ncp-apigw-timestamp"),
+                header("x-ncp-iam-access-key"),
+                header("x-ncp-apigw-signature-v2"),
+            );
+            let expected = base64(&hmac_sha256(
+                secret.as_bytes(),
+                format!("GET {url}\n{ts}\n{key}").as_bytes(),
+            ));
+            seen.lock().unwrap().push(url.clone());
+            let respond = |status: u16, body: String| {
+                let _ =
+                    req.respond(tiny_http::Response::from_string(body).with_status_code(status));
+            };
+            if key != ACCESS || sig != expected || ts.len() != 13 {
+                respond(
+                    401,
+                    "{\"error\":{\"errorCode\":\"200\",\"message\":\"Authentication Failed\"}}"
+                        .to_string(),
+                );
+                continue;
+            }
+            let page = url
+                .split("pageNo=")
+                .nth(1)
+                .and_then(|s| s.split('&').next())
+                .unwrap_or("1")
+                .to_string();
+            let body = if url.contains("/cost/getDemandCostList?")
+                && url.contains("startMonth=202404")
+            {
+                std::fs::read_to_string(fixture("demand-cost-2024-05.json")).unwrap()
+            } else if url.contains("/cost/getProductDemandCostList?")
+                && url.contains("startMonth=202404")
+            {
+                if page == "2" && failures.fetch_sub(1, Ordering::SeqCst) == 1 {
+                    respond(503, "busy".to_string());
+                    continue;
+                }
+                let full: Value = serde_json::from_str(
+                    &std::fs::read_to_string(fixture("product-demand-2024-05.json")).unwrap(),
+                )
+                .unwrap();
+                let mut one = full.clone();
+                let idx: usize = page.parse::<usize>().unwrap() - 1;
+                let row =
+                    full["getProductDemandCostListResponse"]["productDemandCostList"][idx].clone();
+                one["getProductDemandCostListResponse"]["productDemandCostList"] =
+                    serde_json::json!([row]);
+                one.to_string()
+            } else if url.contains("/cost/getContractSummaryList?")
+                && url.contains("contractMonth=202405")
+            {
+                // Real rows carry no month: the request's contractMonth gives it.
+                std::fs::read_to_string(fixture("contract-summary-2024-05.json"))
+                    .unwrap()
+                    .replace("\"contractMonth\": \"202405\", ", "")
+            } else {
+                let action = url
+                    .split("/cost/")
+                    .nth(1)
+                    .and_then(|s| s.split('?').next())
+                    .unwrap_or("x")
+                    .to_string();
+                let list = match action.as_str() {
+                    "getDemandCostList" => "demandCostList",
+                    "getProductDemandCostList" => "productDemandCostList",
+                    "getContractDemandCostList" => "contractDemandCostList",
+                    _ => "contractSummaryList",
+                };
+                format!("{{\"{action}Response\": {{\"returnCode\": \"0\", \"totalRows\": 0, \"{list}\": []}}}}")
+            };
+            respond(200, body);
+        }
+    });
+    Server {
+        url: format!("http://127.0.0.1:{port}/billing/v1"),
+        requests,
+        _thread: handle,
+    }
+}
+
+fn sync(env: &Env, server: &Server, as_of: &str, secret: &str) -> std::process::Output {
+    env.cmd(as_of)
+        .env("NCLOUD_ACCESS_KEY", ACCESS)
+        .env("NCLOUD_SECRET_KEY", secret)
+        .env("NCP_USAGE_SYNC_PAGE_SIZE", "1")
+        .env("NCP_USAGE_SYNC_BACKOFF_MS", "10")
+        .args([
+            "sync",
+            "--from",
+            "2024-04",
+            "--to",
+            "2024-06",
+            "--endpoint",
+            &server.url,
+            "--json",
+        ])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn sync_signs_pages_retries_and_lands_in_one_transaction() {
+    let env = member();
+    let srv = server(SECRET, true);
+    let out = sync(&env, &srv, "2024-07-05", SECRET);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "no progress bar without a terminal: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["rows"]["getProductDemandCostList"], 2);
+    assert_eq!(doc["rows"]["getDemandCostList"], 1);
+    assert_eq!(doc["rows"]["getContractSummaryList"], 3);
+
+    let urls = srv.requests.lock().unwrap().clone();
+    let product_pages: Vec<&String> = urls
+        .iter()
+        .filter(|u| u.contains("getProductDemandCostList"))
+        .collect();
+    // Page 1, page 2 refused once with 503, page 2 again.
+    assert_eq!(product_pages.len(), 3, "{product_pages:?}");
+    assert!(product_pages
+        .iter()
+        .all(|u| u.contains("responseFormatType=json") && u.contains("pageSize=1")));
+    assert!(
+        urls.iter()
+            .any(|u| u.contains("startMonth=202404&endMonth=202406")),
+        "one 3-month window"
+    );
+    assert_eq!(
+        urls.iter()
+            .filter(|u| u.contains("getContractSummaryList"))
+            .count(),
+        3,
+        "one a month"
+    );
+
+    let h = env.json("2024-07-05", &["history", "--month", "2024-05"]);
+    assert_eq!(h["totals"]["billed_amount"], 113_740);
+    assert_eq!(h["services"].as_array().unwrap().len(), 2);
+    let status = env.json("2024-05-20", &["status"]);
+    assert_eq!(status["source"], "ncp 2024-05");
+}
+
+#[test]
+fn sync_with_a_wrong_key_names_the_key_never_the_secret_and_writes_nothing() {
+    let env = member();
+    env.ok("2024-07-05", &["status"]);
+    let before = env.dump();
+    let srv = server(SECRET, false);
+    let out = sync(&env, &srv, "2024-07-05", "a-wrong-secret");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(ACCESS) && stderr.contains("401"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("a-wrong-secret") && !stderr.contains(SECRET),
+        "{stderr}"
+    );
+    assert_eq!(env.dump(), before);
+}
+
+#[test]
+fn sync_reads_keys_from_the_ncloud_configure_file() {
+    let env = member();
+    let home = env.path("home");
+    std::fs::create_dir_all(home.join(".ncloud")).unwrap();
+    std::fs::write(
+        home.join(".ncloud/configure"),
+        format!(
+            "[DEFAULT]\nncloud_access_key_id = {ACCESS}\nncloud_secret_access_key = {SECRET}\n"
+        ),
+    )
+    .unwrap();
+    let srv = server(SECRET, false);
+    let out = env
+        .cmd("2024-07-05")
+        .env("HOME", &home)
+        .env("NCP_USAGE_SYNC_PAGE_SIZE", "1")
+        .args([
+            "sync",
+            "--from",
+            "2024-05",
+            "--to",
+            "2024-05",
+            "--endpoint",
+            &srv.url,
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn sync_refuses_bad_ranges_and_missing_keys() {
+    let env = member();
+    let e = env.fail(
+        "2024-07-05",
+        &["sync", "--from", "2024-06", "--to", "2024-04"],
+        2,
+    );
+    assert!(e.contains("after --to"), "{e}");
+    let e = env.fail(
+        "2024-07-05",
+        &["sync", "--from", "2024-06", "--to", "2024-08"],
+        2,
+    );
+    assert!(e.contains("after the month of --as-of"), "{e}");
+    let e = env.fail(
+        "2024-07-05",
+        &["sync", "--from", "2024-05", "--to", "2024-06"],
+        2,
+    );
+    assert!(e.contains("NCLOUD_ACCESS_KEY"), "{e}");
+}
