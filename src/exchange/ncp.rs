@@ -265,6 +265,22 @@ impl<'a> At<'a> {
         }
     }
 
+    /// A `{code, codeName}` object (or a plain text) as one label: the name, else the code.
+    fn label(&self, name: &str) -> Result<Option<String>> {
+        let Some(v) = self.field(name) else {
+            return Ok(None);
+        };
+        if !v.is_object() {
+            return self.text(name);
+        }
+        let path = self.path(name);
+        let o = At {
+            value: v,
+            path: &path,
+        };
+        Ok(o.text("codeName")?.or(o.text("code")?))
+    }
+
     fn object(&self, name: &str) -> Option<At<'a>> {
         self.field(name).filter(|v| v.is_object()).map(|value| At {
             value,
@@ -451,21 +467,7 @@ fn demand_cost(at: At<'_>) -> Result<DemandCost> {
     // Read in the order of the body, so the first problem is the one reported.
     let month = at.month("demandMonth")?;
     let use_amount = at.required_won("useAmount")?;
-    let discount_fields = [
-        "promiseDiscountAmount",
-        "promotionDiscountAmount",
-        "etcDiscountAmount",
-        "customerDiscountAmount",
-        "productDiscountAmount",
-        "creditDiscountAmount",
-        "currencyDiscountAmount",
-        "memberPriceDiscountAmount",
-        "memberPromiseDiscountAddAmount",
-    ];
-    let mut discount = Krw::ZERO;
-    for f in discount_fields {
-        discount += at.won(f)?;
-    }
+    let discount = sum_won(at, BILL_DISCOUNTS)?;
     // Older bodies split the rounding discount in two.
     let rounddown = if at.field("rounddownDiscountAmount").is_some() {
         at.won("rounddownDiscountAmount")?
@@ -511,25 +513,11 @@ fn normalize_ratio(r: Option<Decimal>) -> Option<Decimal> {
 }
 
 fn demand_cost_v2(at: At<'_>) -> Result<DemandCost> {
-    let discounts = [
-        "promiseDiscountAmount",
-        "promotionDiscountAmount",
-        "etcDiscountAmount",
-        "customerDiscountAmount",
-        "productDiscountAmount",
-        "creditDiscountAmount",
-        "currencyDiscountAmount",
-        "memberPriceDiscountAmount",
-        "memberPromiseDiscountAddAmount",
-    ];
     if at.field("demandMonth").is_some() && at.field("demandAmountIncludingVat").is_none() {
         // A v1 row inside a v2-looking wrapper: read it as v1.
         return demand_cost(at);
     }
-    let mut discount = Krw::ZERO;
-    for f in discounts {
-        discount += at.won(f)?;
-    }
+    let discount = sum_won(at, BILL_DISCOUNTS)?;
     let vat = at.won("vatAmount")?;
     Ok(DemandCost {
         month: at.month("demandMonth")?,
@@ -548,21 +536,37 @@ fn demand_cost_v2(at: At<'_>) -> Result<DemandCost> {
     })
 }
 
+/// The discounts a bill (DemandCost) sums, in both API generations; the rounding discount
+/// is kept apart.
+const BILL_DISCOUNTS: &[&str] = &[
+    "promiseDiscountAmount",
+    "promotionDiscountAmount",
+    "etcDiscountAmount",
+    "customerDiscountAmount",
+    "productDiscountAmount",
+    "creditDiscountAmount",
+    "currencyDiscountAmount",
+    "memberPriceDiscountAmount",
+    "memberPromiseDiscountAddAmount",
+];
+
 /// The discounts of a per-service or per-contract row.
-fn row_discount(at: At<'_>) -> Result<Krw> {
-    let mut d = Krw::ZERO;
-    for f in [
-        "promiseDiscountAmount",
-        "promotionDiscountAmount",
-        "etcDiscountAmount",
-        "productDiscountAmount",
-        "creditDiscountAmount",
-        "memberPriceDiscountAmount",
-        "memberPromiseDiscountAddAmount",
-    ] {
-        d += at.won(f)?;
+const ROW_DISCOUNTS: &[&str] = &[
+    "promiseDiscountAmount",
+    "promotionDiscountAmount",
+    "etcDiscountAmount",
+    "productDiscountAmount",
+    "creditDiscountAmount",
+    "memberPriceDiscountAmount",
+    "memberPromiseDiscountAddAmount",
+];
+
+fn sum_won(at: At<'_>, fields: &[&str]) -> Result<Krw> {
+    let mut total = Krw::ZERO;
+    for f in fields {
+        total += at.won(f)?;
     }
-    Ok(d)
+    Ok(total)
 }
 
 fn product_cost(at: At<'_>) -> Result<FeeLine> {
@@ -576,7 +580,7 @@ fn product_cost(at: At<'_>) -> Result<FeeLine> {
     let code = t.required_text("code")?;
     let name = t.text("codeName")?.unwrap_or_else(|| code.clone());
     let used = at.required_won("useAmount")?;
-    let discount = row_discount(at)?.min(used);
+    let discount = sum_won(at, ROW_DISCOUNTS)?.min(used);
     Ok(FeeLine {
         month: at.month("demandMonth")?,
         region: t.text("regionCode")?.unwrap_or_else(|| "-".to_string()),
@@ -603,30 +607,10 @@ fn contract_cost(at: At<'_>) -> Result<FeeLine> {
     };
     let contract_no = contract.required_text("contractNo")?;
     let service = at
-        .object("demandType")
-        .map(|t| {
-            let p = at.path("demandType");
-            let t = At {
-                value: t.value,
-                path: &p,
-            };
-            Ok::<_, Error>(t.text("codeName")?.or(t.text("code")?))
-        })
-        .transpose()?
-        .flatten()
+        .label("demandType")?
         .unwrap_or_else(|| "NCP service".to_string());
     let item = at
-        .object("demandTypeDetail")
-        .map(|t| {
-            let p = at.path("demandTypeDetail");
-            let t = At {
-                value: t.value,
-                path: &p,
-            };
-            Ok::<_, Error>(t.text("codeName")?.or(t.text("code")?))
-        })
-        .transpose()?
-        .flatten()
+        .label("demandTypeDetail")?
         .unwrap_or_else(|| service.clone());
     let region = match at.text("regionCode")? {
         Some(r) => r,
@@ -634,21 +618,9 @@ fn contract_cost(at: At<'_>) -> Result<FeeLine> {
             .text("regionCode")?
             .unwrap_or_else(|| "-".to_string()),
     };
-    let unit = at
-        .object("usageUnit")
-        .map(|u| {
-            let p = at.path("usageUnit");
-            let u = At {
-                value: u.value,
-                path: &p,
-            };
-            Ok::<_, Error>(u.text("codeName")?.or(u.text("code")?))
-        })
-        .transpose()?
-        .flatten()
-        .unwrap_or_else(|| "unit".to_string());
+    let unit = at.label("usageUnit")?.unwrap_or_else(|| "unit".to_string());
     let used = at.required_won("useAmount")?;
-    let discount = row_discount(at)?.min(used);
+    let discount = sum_won(at, ROW_DISCOUNTS)?.min(used);
     let quantity = at
         .decimal("totalUnitUsageQuantity")?
         .or(at.decimal("unitUsageQuantity")?)
@@ -675,13 +647,13 @@ fn contract_cost(at: At<'_>) -> Result<FeeLine> {
 fn contract_summary(at: At<'_>) -> Result<ContractSummary> {
     let code_name = |name: &str| -> Result<(String, String)> {
         let o = at.object(name).ok_or_else(|| at.missing(name))?;
-        let p = at.path(name);
-        let o = At {
+        let path = at.path(name);
+        let code = At {
             value: o.value,
-            path: &p,
-        };
-        let code = o.required_text("code")?;
-        let label = o.text("codeName")?.unwrap_or_else(|| code.clone());
+            path: &path,
+        }
+        .required_text("code")?;
+        let label = at.label(name)?.unwrap_or_else(|| code.clone());
         Ok((code, label))
     };
     let (contract_type, contract_type_name) = code_name("contractType")?;
@@ -729,29 +701,23 @@ fn daily_usage(at: At<'_>) -> Result<DailyUsage> {
         value: usage.value,
         path: &sp,
     };
-    let code_of = |parent: At<'_>, name: &str, keys: &[&str]| -> Result<Option<String>> {
-        let Some(v) = parent.field(name) else {
-            return Ok(None);
-        };
-        if !v.is_object() {
-            return parent.text(name);
+    // The product measured: its sequence or code, else the metering type.
+    let product = match at.object("contractProduct") {
+        Some(p) => {
+            let path = at.path("contractProduct");
+            let p = At {
+                value: p.value,
+                path: &path,
+            };
+            p.text("contractProductSequence")?
+                .or(p.text("productCode")?)
         }
-        let p = parent.path(name);
-        let o = At { value: v, path: &p };
-        for k in keys {
-            if let Some(t) = o.text(k)? {
-                return Ok(Some(t));
-            }
-        }
-        Ok(None)
+        None => None,
     };
-    let product = match code_of(
-        at,
-        "contractProduct",
-        &["contractProductSequence", "productCode"],
-    )? {
+    let product = match product {
         Some(p) => p,
-        None => code_of(usage, "meteringType", &["code", "codeName"])?
+        None => usage
+            .label("meteringType")?
             .unwrap_or_else(|| "-".to_string()),
     };
     Ok(DailyUsage {
