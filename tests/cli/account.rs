@@ -466,3 +466,67 @@ fn commands_without_an_account_say_to_run_init() {
         );
     }
 }
+
+#[test]
+fn p11_changing_the_member_type_keeps_the_method_allowed() {
+    let env = Env::new();
+    env.ok(
+        "2024-01-01",
+        &[
+            "init",
+            "--member-type",
+            "business",
+            "--first-name",
+            "Jisoo",
+            "--last-name",
+            "Lee",
+            "--email",
+            "jisoo@corp.example",
+        ],
+    );
+    env.ok(
+        "2024-01-01",
+        &[
+            "account",
+            "payment-method",
+            "transfer",
+            "--bank",
+            "KB",
+            "--last4",
+            "1234",
+        ],
+    );
+    let before = env.dump();
+    let e = env.fail(
+        "2024-01-02",
+        &["account", "set", "--member-type", "individual"],
+        3,
+    );
+    assert!(
+        e.contains("P11") && e.contains("change the payment method first"),
+        "{e}"
+    );
+    assert_eq!(env.dump(), before);
+    env.ok(
+        "2024-01-02",
+        &[
+            "account",
+            "payment-method",
+            "card",
+            "--brand",
+            "VISA",
+            "--last4",
+            "4242",
+            "--expiry",
+            "2027-12",
+        ],
+    );
+    env.ok(
+        "2024-01-03",
+        &["account", "set", "--member-type", "individual"],
+    );
+    assert_eq!(
+        env.json("2024-01-03", &["account", "show"])["member"]["member_type"],
+        "individual"
+    );
+}

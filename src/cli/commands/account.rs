@@ -138,6 +138,14 @@ pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
                 if let Some(v) = &args.phone {
                     new.phone = Some(validate_phone(v)?);
                 }
+                // P11 holds after the change too: a member who becomes an individual or an
+                // expatriate must first move to a method such a member may register.
+                if let Some(method) = account::current_method(tx, ctx.now)? {
+                    check_method_allowed(&new, &method, account::has_automatic_method(tx)?)
+                        .map_err(|e| {
+                            Error::refused(format!("{e}; change the payment method first"))
+                        })?;
+                }
                 account::update(tx, &old, &new, ctx.now)
             })?;
             ctx.print(&Done {
