@@ -135,6 +135,42 @@ pub fn apply(
     used_now
 }
 
+/// Where a credit stands in time on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreditPhase {
+    /// Its first day has not been counted yet (usage counts up to the day before).
+    NotStarted,
+    /// Within its validity.
+    Running,
+    /// Past its last day: what is left is never used.
+    Expired,
+}
+
+/// The phase of a credit on `today` (usage is counted up to the day before it).
+pub fn credit_phase(p: &Promotion, today: NaiveDate) -> CreditPhase {
+    let yesterday = today.pred_opt().unwrap_or(today);
+    if p.valid_from > yesterday {
+        CreditPhase::NotStarted
+    } else if p.valid_to < today {
+        CreditPhase::Expired
+    } else {
+        CreditPhase::Running
+    }
+}
+
+/// What is left of a credit and its status word (`not_started`, `active`, `used_up`,
+/// `expired`), given what it has used in all.
+pub fn credit_standing(credit: Krw, used: Krw, phase: CreditPhase) -> (Krw, &'static str) {
+    let left = (credit - used).clamp_zero();
+    let status = match phase {
+        CreditPhase::NotStarted => "not_started",
+        CreditPhase::Expired => "expired",
+        CreditPhase::Running if left.is_zero() => "used_up",
+        CreditPhase::Running => "active",
+    };
+    (left, status)
+}
+
 /// Adds one month's credit use to a running total.
 pub fn add_use(total: &mut CreditUse, month: CreditUse) {
     for (k, v) in month {

@@ -1,14 +1,14 @@
 //! `promotions`: the promotions and credits, what each credit has left and when it runs out
 //! (SPEC PR1, PR2).
 
-use chrono::Days;
-
+use crate::billing::promotion::{credit_phase, credit_standing, CreditPhase};
 use crate::billing::trend::credit_runs_out;
 use crate::calendar::Month;
 use crate::cli::Context;
 use crate::clock;
 use crate::error::Result;
 use crate::ledger::promotions;
+use crate::money::Krw;
 use crate::ops::month;
 use crate::report::promotions::{PromotionRow, Promotions};
 
@@ -27,25 +27,25 @@ pub fn run(ctx: &Context) -> Result<()> {
             let (remaining, status, runs_out) = match p.credit {
                 None => (None, None, None),
                 Some(credit) => {
-                    let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(today);
-                    if p.valid_from > yesterday {
-                        (Some(credit), Some("not_started"), None)
-                    } else if p.valid_to < today {
+                    let phase = credit_phase(p, today);
+                    let used = match phase {
+                        CreditPhase::NotStarted => Krw::ZERO,
                         // What it used up to its last month; the rest expired unused.
-                        let last = month::load(tx, Month::of(p.valid_to), ctx.now)?;
-                        let used = last.credits_used.get(&key).copied().unwrap_or_default();
-                        (Some((credit - used).clamp_zero()), Some("expired"), None)
-                    } else {
-                        let used = fees.credits_used.get(&key).copied().unwrap_or_default();
-                        let this_month = used - before.get(&key).copied().unwrap_or_default();
-                        let left = (credit - used).clamp_zero();
-                        let status = if left.is_zero() { "used_up" } else { "active" };
-                        (
-                            Some(left),
-                            Some(status),
-                            credit_runs_out(left, this_month, days, today, p.valid_to),
-                        )
-                    }
+                        CreditPhase::Expired => month::load(tx, Month::of(p.valid_to), ctx.now)?
+                            .credits_used
+                            .get(&key)
+                            .copied()
+                            .unwrap_or_default(),
+                        CreditPhase::Running => {
+                            fees.credits_used.get(&key).copied().unwrap_or_default()
+                        }
+                    };
+                    let (left, status) = credit_standing(credit, used, phase);
+                    let this_month = used - before.get(&key).copied().unwrap_or_default();
+                    let runs_out = (phase == CreditPhase::Running)
+                        .then(|| credit_runs_out(left, this_month, days, today, p.valid_to))
+                        .flatten();
+                    (Some(left), Some(status), runs_out)
                 }
             };
             rows.push(PromotionRow {
