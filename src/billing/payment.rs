@@ -45,6 +45,15 @@ impl BillBalance {
         self.paid_principal + self.paid_penalty
     }
 
+    /// P9: what is owed after the automatic payment period (0 before it, or when paid).
+    pub fn outstanding(&self, now: Instant) -> Krw {
+        if self.status(now) == BillStatus::Outstanding {
+            self.unpaid()
+        } else {
+            Krw::ZERO
+        }
+    }
+
     /// P9: `paid` once nothing is owed; `outstanding` if still owed after the automatic
     /// payment period; `open` before that.
     pub fn status(&self, now: Instant) -> BillStatus {

@@ -2,7 +2,6 @@
 
 use clap::Args;
 
-use crate::billing::payment::BillStatus;
 use crate::billing::statement::summarize;
 use crate::billing::trend::window;
 use crate::calendar::Month;
@@ -47,10 +46,7 @@ pub fn run(ctx: &Context, args: TrendArgs) -> Result<()> {
                 complete: fees.period.complete,
                 billed_amount: bill.map(|b| b.billed_amount).unwrap_or_default(),
                 paid_amount: bill.map(|b| b.paid()).unwrap_or_default(),
-                outstanding_amount: match (bill, status) {
-                    (Some(b), Some(BillStatus::Outstanding)) => b.unpaid(),
-                    _ => Default::default(),
-                },
+                outstanding_amount: bill.map(|b| b.outstanding(ctx.now)).unwrap_or_default(),
                 penalty_amount: bill.map(|b| b.penalty_amount).unwrap_or_default(),
                 status,
             });
