@@ -64,6 +64,8 @@ pub struct PayView {
     pub instant: InstantView,
     /// Money received and not applied to any bill.
     pub credit_balance: Krw,
+    /// Corrections of issued bills (P1) that the next bill will carry.
+    pub pending_adjustment_amount: Krw,
     /// The registered payment method, as the portal names it.
     pub payment_method: Option<String>,
     /// Services are blocked for an unpaid bill since then (P9).
@@ -129,6 +131,13 @@ impl Report for PayView {
                 out,
                 "Credit balance    {} KRW (applied to the next bill)",
                 self.credit_balance.grouped()
+            );
+        }
+        if !self.pending_adjustment_amount.is_zero() {
+            let _ = writeln!(
+                out,
+                "Adjustments      {} KRW recorded for issued bills, carried into the next bill",
+                self.pending_adjustment_amount.grouped()
             );
         }
         if let Some(since) = &self.blocked_since {

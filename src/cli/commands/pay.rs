@@ -124,6 +124,7 @@ pub fn run(ctx: &Context, args: PayArgs) -> Result<()> {
             },
             bills: balances.iter().map(|b| BillRow::new(b, ctx.now)).collect(),
             credit_balance: bills::credit_balance(tx, ctx.now)?,
+            pending_adjustment_amount: bills::pending_adjustments(tx, ctx.now)?,
             payment_method: account::current_method(tx, ctx.now)?.map(|m| m.label()),
             blocked_since: blocked_since(&balances, ctx.now).map(clock::rfc3339),
         })
