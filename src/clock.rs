@@ -54,7 +54,8 @@ pub fn parse_as_of(text: &str) -> Result<Instant, AsOfError> {
             .or_else(|_| NaiveDateTime::parse_from_str(&normal, "%Y-%m-%dT%H:%M"))
             .map_err(|_| err())?
     };
-    if local.date().year_ce().1 < 1 {
+    // year_ce() calls year 0 "1 BCE"; months and the ledger know years 1 to 9999 only.
+    if !(1..=9999).contains(&local.date().year()) {
         return Err(err());
     }
     kst().from_local_datetime(&local).single().ok_or_else(err)
@@ -118,6 +119,7 @@ mod tests {
             "2024-2-5",
             "yesterday",
             "0000-00-00",
+            "0000-01-01",
             "2024-02-15T25:00",
         ] {
             assert!(parse_as_of(bad).is_err(), "{bad} should be refused");

@@ -324,36 +324,40 @@ pub fn find_card_number(text: &[u8]) -> Option<String> {
             i += 1;
             continue;
         }
-        // A run of digits joined by single separators, starting at i.
-        let mut digits = Vec::new();
+        // A run of digit groups joined by single spaces or dashes, starting at i.
+        let mut groups: Vec<Vec<u8>> = vec![Vec::new()];
         let mut j = i;
         while j < text.len() {
             if text[j].is_ascii_digit() {
-                digits.push(text[j] - b'0');
+                if let Some(g) = groups.last_mut() {
+                    g.push(text[j] - b'0');
+                }
                 j += 1;
             } else if (text[j] == b' ' || text[j] == b'-')
                 && j + 1 < text.len()
                 && text[j + 1].is_ascii_digit()
-                && j > i
             {
+                groups.push(Vec::new());
                 j += 1;
             } else {
                 break;
             }
         }
-        // Every window of 13–19 digits inside the run that starts at a digit group boundary
-        // is a candidate; checking every start keeps "ref 4111111111111111" and
-        // "00 4111 1111 1111 1111" alike.
-        for start in 0..digits.len() {
-            for len in (13..=19).rev() {
-                if let Some(window) = digits.get(start..start + len) {
-                    if card_like(window) {
-                        let last4: String = window[len - 4..]
-                            .iter()
-                            .map(|d| char::from(b'0' + d))
-                            .collect();
-                        return Some(last4);
-                    }
+        // Any sequence of whole groups with 13–19 digits is a candidate: "4111 1111 1111
+        // 1111" after a date is found, a 20-digit number is not read as a card.
+        for first in 0..groups.len() {
+            let mut digits: Vec<u8> = Vec::new();
+            for g in &groups[first..] {
+                digits.extend_from_slice(g);
+                if digits.len() > 19 {
+                    break;
+                }
+                if digits.len() >= 13 && card_like(&digits) {
+                    let last4: String = digits[digits.len() - 4..]
+                        .iter()
+                        .map(|d| char::from(b'0' + d))
+                        .collect();
+                    return Some(last4);
                 }
             }
         }
@@ -487,6 +491,7 @@ mod tests {
             ("ref 4111 1111 1111 1111 paid", "1111"),
             ("5555-5555-5555-4444", "4444"),
             ("x,4111111111111111,y", "1111"),
+            ("2024-02-01 4111 1111 1111 1111", "1111"),
         ] {
             assert_eq!(
                 find_card_number(text.as_bytes()).as_deref(),
@@ -500,6 +505,8 @@ mod tests {
             "KR-SVR-1001",
             "1000000000000000",
             "20240520123456",
+            "9223372036854775808",
+            "18446744073709551615",
             "010-1234-5678",
             "4242",
             "",

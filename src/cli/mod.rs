@@ -160,12 +160,20 @@ pub fn run(cli: Cli) -> Result<()> {
 /// One line for a clap error: its first line, and where to look for help.
 pub fn clap_error_line(e: &clap::Error) -> String {
     let rendered = e.render().to_string();
-    let first = rendered
-        .lines()
-        .find(|l| !l.trim().is_empty())
+    let mut lines = rendered.lines().filter(|l| !l.trim().is_empty());
+    let mut first = lines
+        .next()
         .unwrap_or("invalid arguments")
         .trim_start_matches("error: ")
         .to_string();
+    // "the following required arguments were not provided:" lists them on the next lines.
+    if first.ends_with(':') {
+        let listed: Vec<&str> = lines
+            .take_while(|l| l.starts_with(' '))
+            .map(str::trim)
+            .collect();
+        first = format!("{} {}", first, listed.join(", "));
+    }
     format!("{first} (see ncp-usage --help)")
 }
 

@@ -9,7 +9,7 @@
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook};
@@ -73,46 +73,94 @@ pub fn csv_record(l: &FeeLine) -> [String; 11] {
 
 /// Writes fee lines as fees-format CSV.
 pub fn write_csv(out: impl Write, lines: &[FeeLine]) -> Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    let io = |e: csv::Error| Error::other(format!("cannot write CSV: {e}"));
-    w.write_record(FEE_COLUMNS.iter().map(|c| c.name))
-        .map_err(io)?;
+    let mut w = CsvSink::new(out)?;
     for l in lines {
-        w.write_record(csv_record(l)).map_err(io)?;
+        w.line(l)?;
     }
-    w.flush()
-        .map_err(|e| Error::other(format!("cannot write CSV: {e}")))?;
-    Ok(())
+    w.finish()
 }
 
-/// Builds the workbook: one sheet named after the month, a bold frozen header row, numbers in
-/// numeric cells.
-fn workbook(sheet_name: &str, lines: &[FeeLine]) -> Result<Workbook> {
-    let xerr =
-        |e: rust_xlsxwriter::XlsxError| Error::other(format!("cannot build the workbook: {e}"));
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name(sheet_name).map_err(xerr)?;
-    let bold = Format::new().set_bold();
-    let won = Format::new().set_num_format("#,##0");
-    for (col, c) in FEE_COLUMNS.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, col as u16, c.name, &bold)
-            .map_err(xerr)?;
+fn csv_io(e: csv::Error) -> Error {
+    Error::other(format!("cannot write CSV: {e}"))
+}
+
+/// Fees-format CSV written line by line.
+struct CsvSink<W: Write> {
+    w: csv::Writer<W>,
+}
+
+impl<W: Write> CsvSink<W> {
+    fn new(out: W) -> Result<CsvSink<W>> {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(FEE_COLUMNS.iter().map(|c| c.name))
+            .map_err(csv_io)?;
+        Ok(CsvSink { w })
     }
-    sheet.set_freeze_panes(1, 0).map_err(xerr)?;
-    for (i, l) in lines.iter().enumerate() {
-        let r = u32::try_from(i + 1).map_err(|_| Error::invalid("too many lines for one sheet"))?;
+
+    fn line(&mut self, l: &FeeLine) -> Result<()> {
+        self.w.write_record(csv_record(l)).map_err(csv_io)
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.w
+            .flush()
+            .map_err(|e| Error::other(format!("cannot write CSV: {e}")))
+    }
+}
+
+fn xerr(e: rust_xlsxwriter::XlsxError) -> Error {
+    Error::other(format!("cannot build the workbook: {e}"))
+}
+
+/// The workbook written line by line: one sheet named after the month, a bold frozen header
+/// row, numbers in numeric cells.
+struct XlsxSink {
+    book: Workbook,
+    won: Format,
+    row: u32,
+}
+
+impl XlsxSink {
+    fn new(sheet_name: &str) -> Result<XlsxSink> {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.set_name(sheet_name).map_err(xerr)?;
+        let bold = Format::new().set_bold();
+        for (col, c) in FEE_COLUMNS.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, col as u16, c.name, &bold)
+                .map_err(xerr)?;
+        }
+        sheet.set_freeze_panes(1, 0).map_err(xerr)?;
+        Ok(XlsxSink {
+            book,
+            won: Format::new().set_num_format("#,##0"),
+            row: 0,
+        })
+    }
+
+    fn line(&mut self, l: &FeeLine) -> Result<()> {
+        let r = self
+            .row
+            .checked_add(1)
+            .filter(|r| *r < 1_048_576)
+            .ok_or_else(|| Error::invalid("too many lines for one sheet"))?;
+        self.row = r;
+        let sheet = self.book.worksheet_from_index(0).map_err(xerr)?;
+        sheet
+            .write_string(r, 0, l.month.to_string())
+            .map_err(xerr)?;
         let text = [
-            (0, l.month.to_string()),
-            (1, neutralize(&l.region)),
-            (2, neutralize(&l.service)),
-            (3, neutralize(&l.contract_no)),
-            (4, neutralize(&l.item)),
-            (6, neutralize(&l.unit)),
+            (1, &l.region),
+            (2, &l.service),
+            (3, &l.contract_no),
+            (4, &l.item),
+            (6, &l.unit),
         ];
         for (col, value) in text {
-            sheet.write_string(r, col, value).map_err(xerr)?;
+            sheet
+                .write_string(r, col, neutralize(value))
+                .map_err(xerr)?;
         }
         // Spreadsheet numbers are doubles; won amounts below 2^53 and three-decimal
         // quantities are represented exactly enough to read back the same decimal.
@@ -124,40 +172,104 @@ fn workbook(sheet_name: &str, lines: &[FeeLine]) -> Result<Workbook> {
         let amounts = [l.used_amount, l.discount_amount, l.estimated_payment_amount];
         for (col, a) in (8u16..).zip(amounts) {
             sheet
-                .write_number_with_format(r, col, number(a.to_decimal()), &won)
+                .write_number_with_format(r, col, number(a.to_decimal()), &self.won)
                 .map_err(xerr)?;
         }
+        Ok(())
     }
-    sheet.autofit();
-    Ok(book)
+
+    fn finish(mut self, mut out: BufWriter<File>, path: &Path) -> Result<()> {
+        self.book.worksheet_from_index(0).map_err(xerr)?.autofit();
+        self.book
+            .save_to_writer(&mut out)
+            .map_err(|e| Error::other(format!("cannot write {}: {e}", path.display())))?;
+        out.flush().map_err(|e| write_error(path, e))
+    }
+}
+
+enum Sink {
+    Csv(Box<CsvSink<BufWriter<File>>>),
+    Xlsx(Box<XlsxSink>, BufWriter<File>),
+}
+
+/// A fee file being written line by line (`.csv` streams to disk as it goes), through a
+/// private temporary file renamed into place by [`FeeFile::finish`]: the file appears whole
+/// or not at all.
+pub struct FeeFile {
+    path: PathBuf,
+    tmp: tempfile::NamedTempFile,
+    sink: Sink,
+    lines: usize,
+}
+
+impl FeeFile {
+    /// Starts writing `path`, in the format its extension names.
+    pub fn create(path: &Path, sheet_name: &str) -> Result<FeeFile> {
+        let format = FileFormat::for_path(path)?;
+        let tmp = private_temp(path)?;
+        let file = tmp
+            .as_file()
+            .try_clone()
+            .map_err(|e| write_error(path, e))?;
+        let sink = match format {
+            FileFormat::Csv => Sink::Csv(Box::new(CsvSink::new(BufWriter::with_capacity(
+                1 << 16,
+                file,
+            ))?)),
+            FileFormat::Xlsx => {
+                Sink::Xlsx(Box::new(XlsxSink::new(sheet_name)?), BufWriter::new(file))
+            }
+        };
+        Ok(FeeFile {
+            path: path.to_path_buf(),
+            tmp,
+            sink,
+            lines: 0,
+        })
+    }
+
+    /// Adds one fee line.
+    pub fn line(&mut self, l: &FeeLine) -> Result<()> {
+        self.lines += 1;
+        match &mut self.sink {
+            Sink::Csv(w) => w.line(l),
+            Sink::Xlsx(w, _) => w.line(l),
+        }
+    }
+
+    /// Completes the file and moves it into place; returns how many lines it holds.
+    pub fn finish(self) -> Result<usize> {
+        match self.sink {
+            Sink::Csv(w) => w.finish()?,
+            Sink::Xlsx(w, out) => w.finish(out, &self.path)?,
+        }
+        persist(self.tmp, &self.path)?;
+        Ok(self.lines)
+    }
 }
 
 /// Writes `lines` to `path` in the format its extension names.
 pub fn write_file(path: &Path, sheet_name: &str, lines: &[FeeLine]) -> Result<()> {
-    let format = FileFormat::for_path(path)?;
-    write_atomically(path, |file| match format {
-        FileFormat::Csv => write_csv(BufWriter::new(file), lines),
-        FileFormat::Xlsx => {
-            let mut book = workbook(sheet_name, lines)?;
-            book.save_to_writer(BufWriter::new(file))
-                .map_err(|e| Error::other(format!("cannot write {}: {e}", path.display())))
-        }
-    })
+    let mut file = FeeFile::create(path, sheet_name)?;
+    for l in lines {
+        file.line(l)?;
+    }
+    file.finish().map(drop)
 }
 
-/// Writes a file through a private temporary file (mode 0600) in the same folder, renamed
-/// into place once complete: the file appears whole or not at all.
-pub fn write_atomically(path: &Path, fill: impl FnOnce(&File) -> Result<()>) -> Result<()> {
+fn write_error(path: &Path, e: std::io::Error) -> Error {
+    Error::other(format!(
+        "cannot write {}: {e}; check the folder exists and is writable",
+        path.display()
+    ))
+}
+
+/// A private temporary file (mode 0600) in the folder of `path`.
+fn private_temp(path: &Path) -> Result<tempfile::NamedTempFile> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let fail = |e: std::io::Error| {
-        Error::other(format!(
-            "cannot write {}: {e}; check the folder exists and is writable",
-            path.display()
-        ))
-    };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".ncp-usage-");
     #[cfg(unix)]
@@ -165,11 +277,22 @@ pub fn write_atomically(path: &Path, fill: impl FnOnce(&File) -> Result<()>) -> 
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o600));
     }
-    let tmp = builder.tempfile_in(dir).map_err(fail)?;
-    fill(tmp.as_file())?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
+    builder.tempfile_in(dir).map_err(|e| write_error(path, e))
+}
+
+/// Flushes a complete temporary file to disk and renames it to `path`.
+fn persist(tmp: tempfile::NamedTempFile, path: &Path) -> Result<()> {
+    tmp.as_file().sync_all().map_err(|e| write_error(path, e))?;
+    tmp.persist(path).map_err(|e| write_error(path, e.error))?;
     Ok(())
+}
+
+/// Writes a file through a private temporary file (mode 0600) in the same folder, renamed
+/// into place once complete: the file appears whole or not at all.
+pub fn write_atomically(path: &Path, fill: impl FnOnce(&File) -> Result<()>) -> Result<()> {
+    let tmp = private_temp(path)?;
+    fill(tmp.as_file())?;
+    persist(tmp, path)
 }
 
 #[cfg(test)]

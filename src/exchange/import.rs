@@ -1,16 +1,21 @@
 //! Importing the CSV interchange files (SPEC §11) into the ledger.
 //!
-//! Each importer first parses and checks every row — against the file and against what the
-//! ledger already holds — and only then stores them, so a file with one bad row changes
-//! nothing. Rows are upserted by their natural key, so importing the same file twice adds
-//! nothing the second time, and a corrected row replaces the one imported before.
+//! Files are streamed: each row is checked — against the file and against what the ledger
+//! already holds — and stored as it is read, inside the command's one transaction, so a file
+//! with one bad row changes nothing (the transaction rolls back) and a file of millions of
+//! rows needs no more memory than a few rows. Rows are upserted by their natural key, so
+//! importing the same file twice adds nothing the second time, and a corrected row replaces
+//! the one imported before.
 
 use std::collections::{BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::io::{Read, Write as _};
 
-use rusqlite::Connection;
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{params, Connection};
 use serde::Serialize;
 
-use super::table::{optional, required, Column, Table};
+use super::table::{optional, required, Column, Reader, Row};
 use crate::billing::facts::{quantity_to_milli, Contract, FeeLine, Plan, QUANTITY_SCALE};
 use crate::calendar::Month;
 use crate::error::{Error, Result};
@@ -113,14 +118,38 @@ pub const HOLIDAY_COLUMNS: &[Column] = &[required("date"), required("name")];
 /// Metered prices may have up to four decimals (NCP prices some units at fractions of a won).
 const PRICE_SCALE: u32 = 4;
 
-/// Imports one file of `kind` into the ledger inside the caller's transaction.
+/// Imports one file of `kind`, held in memory, into the ledger inside the caller's
+/// transaction.
 pub fn import(conn: &Connection, kind: Kind, bytes: &[u8]) -> Result<Summary> {
+    import_from(conn, kind, bytes)
+}
+
+/// Imports one file of `kind`, read as a stream, into the ledger inside the caller's
+/// transaction.
+pub fn import_from(conn: &Connection, kind: Kind, input: impl Read) -> Result<Summary> {
     match kind {
-        Kind::Contracts => import_contracts(conn, bytes),
-        Kind::Usage => import_usage(conn, bytes),
-        Kind::Fees => import_fees(conn, bytes),
-        Kind::Promotions => import_promotions(conn, bytes),
-        Kind::Holidays => import_holidays(conn, bytes),
+        Kind::Contracts => import_contracts(conn, input),
+        Kind::Usage => import_usage(conn, input),
+        Kind::Fees => import_fees(conn, input),
+        Kind::Promotions => import_promotions(conn, input),
+        Kind::Holidays => import_holidays(conn, input),
+    }
+}
+
+/// Runs `f` on every row; the first error it returns is settled against the rest of the file
+/// (see [`Reader::refuse`]).
+fn each_row<R: Read>(
+    reader: &mut Reader<R>,
+    mut f: impl FnMut(&Row<'_>) -> Result<()>,
+) -> Result<()> {
+    loop {
+        let outcome = match reader.next_row()? {
+            None => return Ok(()),
+            Some(row) => f(&row),
+        };
+        if let Err(e) = outcome {
+            return Err(reader.refuse(e));
+        }
     }
 }
 
@@ -132,19 +161,22 @@ fn first_seen<K: std::hash::Hash + Eq>(
     what: impl Fn() -> String,
 ) -> Result<()> {
     if let Some(first) = seen.insert(key, line) {
-        return Err(Error::invalid(format!(
-            "line {line}: {} appears twice (first on line {first}); keep one row",
-            what()
-        )));
+        return Err(duplicate(line, first, &what()));
     }
     Ok(())
 }
 
-fn import_contracts(conn: &Connection, bytes: &[u8]) -> Result<Summary> {
-    let table = Table::parse(bytes, CONTRACT_COLUMNS)?;
-    let mut parsed = Vec::with_capacity(table.len());
+fn duplicate(line: u64, first: u64, what: &str) -> Error {
+    Error::invalid(format!(
+        "line {line}: {what} appears twice (first on line {first}); keep one row"
+    ))
+}
+
+fn import_contracts(conn: &Connection, input: impl Read) -> Result<Summary> {
+    let mut reader = Reader::new(input, CONTRACT_COLUMNS)?;
     let mut seen = HashMap::new();
-    for row in table.rows() {
+    let mut summary = Summary::default();
+    each_row(&mut reader, |row| {
         let contract_no = row.id("contract_no")?;
         let plan = Plan::parse(row.raw("plan").trim())
             .ok_or_else(|| row.error("plan", "monthly or metered"))?;
@@ -163,7 +195,7 @@ fn import_contracts(conn: &Connection, bytes: &[u8]) -> Result<Summary> {
         first_seen(&mut seen, contract_no.clone(), row.line, || {
             format!("contract {contract_no}")
         })?;
-        parsed.push(Contract {
+        let c = Contract {
             service: row.text("service", 100)?,
             region: row.region("region")?,
             unit: row.text("unit", 40)?,
@@ -172,69 +204,421 @@ fn import_contracts(conn: &Connection, bytes: &[u8]) -> Result<Summary> {
             price,
             start_date,
             end_date,
-        });
-    }
-    let mut summary = Summary::default();
-    for c in &parsed {
-        summary.count(contracts::upsert(conn, c)?);
-    }
+        };
+        summary.count(contracts::upsert(conn, &c)?);
+        Ok(())
+    })?;
     Ok(summary)
 }
 
-fn import_usage(conn: &Connection, bytes: &[u8]) -> Result<Summary> {
-    let table = Table::parse(bytes, USAGE_COLUMNS)?;
-    let known = contracts::all(conn)?;
-    let mut parsed = Vec::with_capacity(table.len());
-    let mut seen = HashMap::new();
-    let mut months = BTreeSet::new();
-    for row in table.rows() {
-        let contract_no = row.id("contract_no")?;
-        let contract = known.get(&contract_no).ok_or_else(|| {
-            row.error(
-                "contract_no",
-                "a contract already in the ledger (import contracts first)",
-            )
-        })?;
-        if contract.plan != Plan::Metered {
+/// FxHash: contract numbers are looked up once per usage row, and a local file needs no
+/// protection against hash flooding.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The lines on which one contract's days appeared in a usage file: a window of days indexed
+/// from the first day seen (dense usage costs 4 bytes a row), with a map for days far
+/// outside it.
+#[derive(Default)]
+struct DaysSeen {
+    base: i32,
+    lines: Vec<u32>,
+    far: HashMap<i32, u64>,
+    count: usize,
+}
+
+impl DaysSeen {
+    /// Records `day` on `line`; the line it was first seen on if it was seen before.
+    fn insert(&mut self, day: i32, line: u64) -> Option<u64> {
+        self.count += 1;
+        if !self.far.is_empty() {
+            if let Some(&first) = self.far.get(&day) {
+                return Some(first);
+            }
+        }
+        let room = 4 * self.count + 1024;
+        if self.lines.is_empty() {
+            self.base = day;
+            self.lines.push(0);
+        }
+        let mut offset = i64::from(day) - i64::from(self.base);
+        if offset < 0 {
+            let grow = (-offset) as usize;
+            if self.lines.len() + grow <= room {
+                // Grow at the front with slack, so a file in descending order stays linear.
+                let grow = grow.max(self.lines.len()).min(room - self.lines.len());
+                let mut lines = vec![0; grow];
+                lines.extend_from_slice(&self.lines);
+                self.lines = lines;
+                self.base -= grow as i32;
+                offset = i64::from(day) - i64::from(self.base);
+            }
+        } else if offset as usize >= self.lines.len() && (offset as usize) < room {
+            self.lines.resize(offset as usize + 1, 0);
+        }
+        match usize::try_from(offset)
+            .ok()
+            .and_then(|o| self.lines.get_mut(o))
+        {
+            Some(slot) if *slot != 0 => Some(u64::from(*slot)),
+            Some(slot) if line <= u64::from(u32::MAX) => {
+                *slot = line as u32;
+                None
+            }
+            _ => self.far.insert(day, line),
+        }
+    }
+}
+
+/// A contract as a usage import sees it.
+struct Known {
+    contract: Contract,
+    /// Days since the common era of its first and last day.
+    start: i32,
+    end: Option<i32>,
+    seen: DaysSeen,
+    /// Its place in the order of contract numbers.
+    rank: u32,
+    /// Thousandths added per month (`year * 12 + month - 1`) by rows new to the ledger.
+    added: Vec<(i32, i64)>,
+}
+
+/// A date written exactly `YYYY-MM-DD`, the way nearly every row writes it, without the
+/// general parser; `None` for anything else, which the general parser then judges.
+fn plain_date(text: &str) -> Option<Option<NaiveDate>> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    Some(NaiveDate::from_ymd_opt(y as i32, m, d).filter(|d| d.year() >= 1))
+}
+
+/// A quantity written as plain digits with up to three decimals, in thousandths, without the
+/// general parser; `None` for anything else.
+fn plain_milli(text: &str) -> Option<i64> {
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    if int.is_empty()
+        || frac.len() > 3
+        || (frac.is_empty() && text.ends_with('.'))
+        || int.trim_start_matches('0').len() > 15
+        || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let digits = |s: &str| s.bytes().fold(0i64, |n, d| n * 10 + i64::from(d - b'0'));
+    let scale = [1000, 100, 10, 1][frac.len()];
+    Some(digits(int) * 1000 + digits(frac) * scale)
+}
+
+/// How many usage rows one INSERT statement carries.
+const USAGE_BATCH: usize = 64;
+
+/// How many checked usage rows wait to be stored, sorted by key: rows in the table's order
+/// append to its B-tree instead of splitting pages in the middle.
+const USAGE_BUFFER: usize = 1 << 14;
+
+/// A checked usage row waiting for its batch.
+struct PendingUsage {
+    /// Day and the contract number's rank: the order of the table's key.
+    key: (i32, u32),
+    contract: usize,
+    date: [u8; 12],
+    date_len: usize,
+    milli: i64,
+    month: i32,
+}
+
+impl PendingUsage {
+    fn date(&self) -> &str {
+        std::str::from_utf8(&self.date[..self.date_len]).unwrap_or_default()
+    }
+}
+
+/// A date as the ledger writes it, `YYYY-MM-DD` (what `to_string` gives), without the
+/// formatting machinery for the common four-digit years.
+fn date_text(date: NaiveDate) -> ([u8; 12], usize) {
+    let mut text = [0u8; 12];
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    if (0..=9999).contains(&y) {
+        let y = y as u32;
+        let digits = [
+            y / 1000,
+            y / 100 % 10,
+            y / 10 % 10,
+            y % 10,
+            m / 10,
+            m % 10,
+            d / 10,
+            d % 10,
+        ];
+        let at = [0, 1, 2, 3, 5, 6, 8, 9];
+        for (i, v) in at.into_iter().zip(digits) {
+            text[i] = b'0' + v as u8;
+        }
+        text[4] = b'-';
+        text[7] = b'-';
+        return (text, 10);
+    }
+    let mut cursor = std::io::Cursor::new(&mut text[..]);
+    let _ = write!(cursor, "{date}");
+    let len = cursor.position() as usize;
+    (text, len)
+}
+
+/// The month of a `year * 12 + month - 1` key.
+fn month_of_key(key: i32) -> Option<Month> {
+    Month::new(key.div_euclid(12), key.rem_euclid(12) as u32 + 1)
+}
+
+/// Usage rows stored a batch at a time: one multi-row `INSERT OR IGNORE` tells how many were
+/// new; only when some were not does each row get its `UPDATE`.
+struct UsageWriter<'c> {
+    conn: &'c Connection,
+    insert: rusqlite::Statement<'c>,
+    update: rusqlite::Statement<'c>,
+    pending: Vec<PendingUsage>,
+    /// Months where a stored row changed (or where new and old rows mixed in one batch):
+    /// their summaries are summed again from the days.
+    resum: BTreeSet<Month>,
+    summary: Summary,
+}
+
+impl<'c> UsageWriter<'c> {
+    fn new(conn: &'c Connection) -> Result<UsageWriter<'c>> {
+        Ok(UsageWriter {
+            conn,
+            insert: conn.prepare(&usage_insert_sql(USAGE_BATCH))?,
+            update: conn.prepare(
+                "UPDATE usage SET quantity_milli = ?3
+                 WHERE date = ?1 AND contract_no = ?2 AND quantity_milli <> ?3",
+            )?,
+            pending: Vec::with_capacity(USAGE_BUFFER),
+            resum: BTreeSet::new(),
+            summary: Summary::default(),
+        })
+    }
+
+    fn push(&mut self, row: PendingUsage, known: &mut [Known]) -> Result<()> {
+        self.pending.push(row);
+        if self.pending.len() == USAGE_BUFFER {
+            self.flush(known)?;
+        }
+        Ok(())
+    }
+
+    /// Stores every waiting row, in key order.
+    fn flush(&mut self, known: &mut [Known]) -> Result<()> {
+        self.pending.sort_unstable_by_key(|p| p.key);
+        let mut pending = std::mem::take(&mut self.pending);
+        for batch in pending.chunks(USAGE_BATCH) {
+            self.store(batch, known)?;
+        }
+        pending.clear();
+        self.pending = pending;
+        Ok(())
+    }
+
+    fn store(&mut self, batch: &[PendingUsage], known: &mut [Known]) -> Result<()> {
+        let n = batch.len();
+        if n == 0 {
+            return Ok(());
+        }
+        let mut partial;
+        let insert = if n == USAGE_BATCH {
+            &mut self.insert
+        } else {
+            partial = self.conn.prepare(&usage_insert_sql(n))?;
+            &mut partial
+        };
+        for (i, p) in batch.iter().enumerate() {
+            insert.raw_bind_parameter(3 * i + 1, p.date())?;
+            insert.raw_bind_parameter(3 * i + 2, &known[p.contract].contract.contract_no)?;
+            insert.raw_bind_parameter(3 * i + 3, p.milli)?;
+        }
+        let added = insert.raw_execute()?;
+        self.summary.rows += n;
+        self.summary.added += added;
+        if added == n {
+            for p in batch {
+                let k = &mut known[p.contract];
+                match k.added.iter_mut().rev().find(|(m, _)| *m == p.month) {
+                    Some((_, sum)) => *sum += p.milli,
+                    None => k.added.push((p.month, p.milli)),
+                }
+            }
+        } else {
+            let mut updated = 0;
+            for p in batch {
+                let contract_no = &known[p.contract].contract.contract_no;
+                let changed = self
+                    .update
+                    .execute(params![p.date(), contract_no, p.milli])?;
+                if changed == 1 || added > 0 {
+                    self.resum.extend(month_of_key(p.month));
+                }
+                updated += changed;
+            }
+            self.summary.updated += updated;
+            self.summary.unchanged += n - added - updated;
+        }
+        Ok(())
+    }
+}
+
+fn usage_insert_sql(rows: usize) -> String {
+    let mut sql =
+        String::from("INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli) VALUES ");
+    for i in 0..rows {
+        sql.push_str(if i == 0 { "(?,?,?)" } else { ",(?,?,?)" });
+    }
+    sql
+}
+
+fn import_usage(conn: &Connection, input: impl Read) -> Result<Summary> {
+    let mut reader = Reader::new(input, USAGE_COLUMNS)?;
+    let mut known: Vec<Known> = Vec::new();
+    let mut by_no: FxMap<String, usize> = FxMap::default();
+    for (no, contract) in contracts::all(conn)? {
+        by_no.insert(no, known.len());
+        known.push(Known {
+            start: contract.start_date.num_days_from_ce(),
+            end: contract.end_date.map(|d| d.num_days_from_ce()),
+            contract,
+            seen: DaysSeen::default(),
+            rank: 0,
+            added: Vec::new(),
+        });
+    }
+    let mut order: Vec<usize> = (0..known.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        known[a]
+            .contract
+            .contract_no
+            .cmp(&known[b].contract.contract_no)
+    });
+    for (rank, &i) in order.iter().enumerate() {
+        known[i].rank = rank as u32;
+    }
+    let mut writer = UsageWriter::new(conn)?;
+    let mut last: Option<usize> = None;
+    each_row(&mut reader, |row| {
+        let contract_no = row.id_str("contract_no")?;
+        let i = match last.filter(|&i| known[i].contract.contract_no == contract_no) {
+            Some(i) => i,
+            None => *by_no.get(contract_no).ok_or_else(|| {
+                row.error(
+                    "contract_no",
+                    "a contract already in the ledger (import contracts first)",
+                )
+            })?,
+        };
+        last = Some(i);
+        let k = &mut known[i];
+        if k.contract.plan != Plan::Metered {
             return Err(row.error(
                 "contract_no",
                 "a metered contract (monthly contracts have no usage rows)",
             ));
         }
-        let date = row.date("date")?;
-        if !contract.is_active_on(date) {
-            let period = match contract.end_date {
-                Some(end) => format!("{} to {end}", contract.start_date),
-                None => format!("from {} on", contract.start_date),
+        let date = match plain_date(row.raw("date")) {
+            Some(Some(d)) => d,
+            Some(None) => return Err(row.error("date", "a date YYYY-MM-DD")),
+            None => row.date("date")?,
+        };
+        let day = date.num_days_from_ce();
+        if day < k.start || k.end.is_some_and(|end| day > end) {
+            let c = &k.contract;
+            let period = match c.end_date {
+                Some(end) => format!("{} to {end}", c.start_date),
+                None => format!("from {} on", c.start_date),
             };
             return Err(row.error(
                 "date",
                 format!("a day within contract {contract_no}'s period {period}"),
             ));
         }
-        let quantity = row.decimal("quantity", QUANTITY_SCALE)?;
-        let milli = quantity_to_milli(quantity)
-            .filter(|m| *m <= 1_000_000_000_000)
-            .ok_or_else(|| row.error("quantity", "a quantity under 10^9 units a day"))?;
-        first_seen(&mut seen, (contract_no.clone(), date), row.line, || {
-            format!("contract {contract_no} on {date}")
-        })?;
-        months.insert(Month::of(date));
-        parsed.push((contract_no, date, milli));
+        let milli = match plain_milli(row.raw("quantity")) {
+            Some(m) => Some(m),
+            None => quantity_to_milli(row.decimal("quantity", QUANTITY_SCALE)?),
+        }
+        .filter(|m| *m <= 1_000_000_000_000)
+        .ok_or_else(|| row.error("quantity", "a quantity under 10^9 units a day"))?;
+        if let Some(first) = k.seen.insert(day, row.line) {
+            return Err(duplicate(
+                row.line,
+                first,
+                &format!("contract {contract_no} on {date}"),
+            ));
+        }
+        // As the ledger writes dates: `YYYY-MM-DD`.
+        let (text, date_len) = date_text(date);
+        writer.push(
+            PendingUsage {
+                key: (day, known[i].rank),
+                contract: i,
+                date: text,
+                date_len,
+                milli,
+                month: date.year() * 12 + date.month0() as i32,
+            },
+            &mut known,
+        )
+    })?;
+    writer.flush(&mut known)?;
+    // The monthly summaries: a month where a stored row changed is summed again from its
+    // days; elsewhere the new rows' quantities are added to what the summary holds.
+    let UsageWriter { resum, summary, .. } = writer;
+    contracts::refresh_monthly(conn, &resum)?;
+    let mut add = conn.prepare(
+        "INSERT INTO usage_monthly (month, contract_no, quantity_milli) VALUES (?1, ?2, ?3)
+         ON CONFLICT (month, contract_no)
+         DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli",
+    )?;
+    for k in &known {
+        for &(m, milli) in &k.added {
+            match month_of_key(m) {
+                Some(month) if !resum.contains(&month) => {
+                    add.execute(params![month.to_string(), k.contract.contract_no, milli])?;
+                }
+                _ => {}
+            }
+        }
     }
-    let mut summary = Summary::default();
-    for (contract_no, date, milli) in &parsed {
-        summary.count(contracts::upsert_usage(conn, contract_no, *date, *milli)?);
-    }
-    contracts::refresh_monthly(conn, &months)?;
     Ok(summary)
 }
 
-fn import_fees(conn: &Connection, bytes: &[u8]) -> Result<Summary> {
-    let table = Table::parse(bytes, FEE_COLUMNS)?;
-    let mut parsed = Vec::with_capacity(table.len());
+fn import_fees(conn: &Connection, input: impl Read) -> Result<Summary> {
+    let mut reader = Reader::new(input, FEE_COLUMNS)?;
     let mut seen = HashMap::new();
-    for row in table.rows() {
+    let mut summary = Summary::default();
+    each_row(&mut reader, |row| {
         let line = FeeLine {
             month: row.month("month")?,
             region: row.region("region")?,
@@ -261,12 +645,10 @@ fn import_fees(conn: &Connection, bytes: &[u8]) -> Result<Summary> {
                 format!("used_amount − discount_amount = {expected}"),
             ));
         }
-        let key = (
-            line.month,
-            line.region.clone(),
-            line.service.clone(),
-            line.contract_no.clone(),
-            line.item.clone(),
+        // One string per key: none of its parts can hold a control character.
+        let key = format!(
+            "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+            line.month, line.region, line.service, line.contract_no, line.item
         );
         first_seen(&mut seen, key, row.line, || {
             format!(
@@ -274,20 +656,17 @@ fn import_fees(conn: &Connection, bytes: &[u8]) -> Result<Summary> {
                 line.month, line.region, line.contract_no, line.item
             )
         })?;
-        parsed.push(line);
-    }
-    let mut summary = Summary::default();
-    for line in &parsed {
-        summary.count(fees::upsert(conn, line)?);
-    }
+        summary.count(fees::upsert(conn, &line)?);
+        Ok(())
+    })?;
     Ok(summary)
 }
 
-fn import_promotions(conn: &Connection, bytes: &[u8]) -> Result<Summary> {
-    let table = Table::parse(bytes, PROMOTION_COLUMNS)?;
-    let mut parsed = Vec::with_capacity(table.len());
+fn import_promotions(conn: &Connection, input: impl Read) -> Result<Summary> {
+    let mut reader = Reader::new(input, PROMOTION_COLUMNS)?;
     let mut seen = HashMap::new();
-    for row in table.rows() {
+    let mut summary = Summary::default();
+    each_row(&mut reader, |row| {
         let discount_rate = if row.raw("discount_rate").trim().is_empty() {
             None
         } else {
@@ -324,27 +703,99 @@ fn import_promotions(conn: &Connection, bytes: &[u8]) -> Result<Summary> {
             row.line,
             || format!("promotion '{}' for {}", p.name, p.service),
         )?;
-        parsed.push(p);
-    }
-    let mut summary = Summary::default();
-    for p in &parsed {
-        summary.count(promotions::upsert(conn, p)?);
-    }
+        summary.count(promotions::upsert(conn, &p)?);
+        Ok(())
+    })?;
     Ok(summary)
 }
 
-fn import_holidays(conn: &Connection, bytes: &[u8]) -> Result<Summary> {
-    let table = Table::parse(bytes, HOLIDAY_COLUMNS)?;
-    let mut parsed = Vec::with_capacity(table.len());
+fn import_holidays(conn: &Connection, input: impl Read) -> Result<Summary> {
+    let mut reader = Reader::new(input, HOLIDAY_COLUMNS)?;
     let mut seen = HashMap::new();
-    for row in table.rows() {
+    let mut summary = Summary::default();
+    each_row(&mut reader, |row| {
         let date = row.date("date")?;
         first_seen(&mut seen, date, row.line, || format!("the date {date}"))?;
-        parsed.push((date, row.text("name", 100)?));
-    }
-    let mut summary = Summary::default();
-    for (date, name) in &parsed {
-        summary.count(holidays::upsert(conn, *date, name)?);
-    }
+        let name = row.text("name", 100)?;
+        summary.count(holidays::upsert(conn, date, &name)?);
+        Ok(())
+    })?;
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_parsers_agree_with_the_general_ones() {
+        for text in [
+            "2024-02-29",
+            "2023-02-29",
+            "2024-13-01",
+            "0000-01-01",
+            "0001-01-01",
+            "2024-1-01",
+            "2024/01/01",
+            " 2024-01-01",
+            "9999-12-31",
+            "2024-00-10",
+        ] {
+            let general = crate::clock::parse_date(text);
+            match plain_date(text) {
+                Some(plain) => assert_eq!(plain, general, "{text}"),
+                None => assert!(text.len() != 10 || !text.contains('-') || general.is_none()),
+            }
+        }
+        for text in [
+            "0",
+            "24",
+            "12.5",
+            "0.125",
+            "007.5",
+            "1.",
+            ".5",
+            "1.2345",
+            "1e3",
+            "-1",
+            " 1",
+            "999999999999999",
+            "1000000000000000",
+            "0000000000000001.5",
+            "1,5",
+        ] {
+            let general =
+                crate::money::parse_decimal(text, QUANTITY_SCALE).and_then(quantity_to_milli);
+            if let Some(plain) = plain_milli(text) {
+                assert_eq!(Some(plain), general, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn date_text_is_to_string() {
+        for (y, m, d) in [
+            (2024, 2, 29),
+            (1, 1, 1),
+            (999, 12, 31),
+            (9999, 12, 31),
+            (10000, 1, 1),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let (text, len) = date_text(date);
+            assert_eq!(std::str::from_utf8(&text[..len]).unwrap(), date.to_string());
+        }
+    }
+
+    #[test]
+    fn days_seen_finds_the_first_line_in_any_order() {
+        let mut seen = DaysSeen::default();
+        for (i, day) in [100, 99, 101, 50, 5_000_000, 98].into_iter().enumerate() {
+            assert_eq!(seen.insert(day, i as u64 + 2), None, "{day}");
+        }
+        assert_eq!(seen.insert(99, 20), Some(3));
+        assert_eq!(seen.insert(5_000_000, 21), Some(6));
+        assert_eq!(seen.insert(50, 22), Some(5));
+        assert_eq!(seen.insert(98, 23), Some(7));
+    }
 }

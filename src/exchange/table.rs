@@ -4,8 +4,13 @@
 //! every row as wide as the header, UTF-8 only (a leading byte-order mark is accepted, as
 //! spreadsheets write one). Field accessors return errors that name the line, the column and
 //! what was expected.
+//!
+//! [`Reader`] streams a file row by row in constant memory, for imports of millions of rows;
+//! it reports the same error a whole-file parse would, with the same precedence: a card
+//! number anywhere first, then the header, an unclosed quote, a malformed row, and only then
+//! the first row the importer refuses.
 
-use std::collections::HashMap;
+use std::io::{Cursor, Read};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -40,9 +45,15 @@ pub const fn optional(name: &'static str) -> Column {
     }
 }
 
+/// The most columns a file can have: every known column once (more are refused by name).
+const MAX_COLUMNS: usize = 16;
+
+/// Where each known column is in the file.
+type Index = Vec<(&'static str, usize)>;
+
 /// A parsed file: its column positions and rows.
 pub struct Table {
-    index: HashMap<&'static str, usize>,
+    index: Index,
     rows: Vec<(u64, Vec<String>)>,
 }
 
@@ -50,8 +61,8 @@ pub struct Table {
 pub struct Row<'a> {
     /// The 1-based line the row starts on.
     pub line: u64,
-    index: &'a HashMap<&'static str, usize>,
-    fields: &'a [String],
+    index: &'a [(&'static str, usize)],
+    fields: [&'a str; MAX_COLUMNS],
 }
 
 impl Table {
@@ -82,66 +93,15 @@ impl Table {
                 "line 1: a quoted field is never closed; add the closing \" or remove the opening one",
             ));
         }
-        let expected = || columns.iter().map(|c| c.name).collect::<Vec<_>>().join(",");
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(false)
             .from_reader(bytes);
         let header = reader.byte_headers().map_err(csv_error)?.clone();
-        if header.is_empty() || (header.len() == 1 && header[0].is_empty()) {
-            return Err(Error::invalid(format!(
-                "the file is empty; it needs a header row: {}",
-                expected()
-            )));
-        }
-        let mut index = HashMap::new();
-        let mut unknown = Vec::new();
-        for (i, raw) in header.iter().enumerate() {
-            let name = std::str::from_utf8(raw)
-                .map_err(|_| {
-                    Error::invalid("line 1: the header is not valid UTF-8; save the file as UTF-8")
-                })?
-                .trim();
-            match columns.iter().find(|c| c.name == name) {
-                Some(c) if index.insert(c.name, i).is_some() => {
-                    return Err(Error::invalid(format!(
-                        "line 1: column '{name}' appears twice in the header"
-                    )))
-                }
-                Some(_) => {}
-                None => unknown.push(shown(name)),
-            }
-        }
-        if !unknown.is_empty() {
-            return Err(Error::invalid(format!(
-                "line 1: unknown column(s) {}; expected the columns {}",
-                unknown.join(", "),
-                expected()
-            )));
-        }
-        let missing: Vec<_> = columns
-            .iter()
-            .filter(|c| c.required && !index.contains_key(c.name))
-            .map(|c| c.name)
-            .collect();
-        if !missing.is_empty() {
-            return Err(Error::invalid(format!(
-                "line 1: missing column(s) {}; expected the columns {}",
-                missing.join(", "),
-                expected()
-            )));
-        }
-        let column_name = |i: usize| {
-            header.get(i).map_or_else(
-                || format!("#{}", i + 1),
-                |c| String::from_utf8_lossy(c).into_owned(),
-            )
-        };
+        let index = header_index(&header, columns)?;
+        let column_name = |i: usize| column_name(&header, i);
         if let Some((line, field)) = unclosed {
-            return Err(Error::invalid(format!(
-                "line {line}, column {}: a quoted field is never closed; add the closing \" or remove the opening one",
-                column_name(field)
-            )));
+            return Err(unclosed_error(&header, line, field));
         }
         let mut rows = Vec::new();
         for record in reader.byte_records() {
@@ -178,7 +138,7 @@ impl Table {
         self.rows.iter().map(|(line, fields)| Row {
             line: *line,
             index: &self.index,
-            fields,
+            fields: std::array::from_fn(|i| fields.get(i).map_or("", String::as_str)),
         })
     }
 
@@ -193,44 +153,464 @@ impl Table {
     }
 }
 
+/// Checks a header against the expected columns and returns where each one is.
+fn header_index(header: &csv::ByteRecord, columns: &[Column]) -> Result<Index> {
+    let expected = || columns.iter().map(|c| c.name).collect::<Vec<_>>().join(",");
+    if header.is_empty() || (header.len() == 1 && header[0].is_empty()) {
+        return Err(Error::invalid(format!(
+            "the file is empty; it needs a header row: {}",
+            expected()
+        )));
+    }
+    let mut index = Index::new();
+    let mut unknown = Vec::new();
+    for (i, raw) in header.iter().enumerate() {
+        let name = std::str::from_utf8(raw)
+            .map_err(|_| {
+                Error::invalid("line 1: the header is not valid UTF-8; save the file as UTF-8")
+            })?
+            .trim();
+        match columns.iter().find(|c| c.name == name) {
+            Some(c) if index.iter().any(|(n, _)| *n == c.name) => {
+                return Err(Error::invalid(format!(
+                    "line 1: column '{name}' appears twice in the header"
+                )))
+            }
+            Some(c) => index.push((c.name, i)),
+            None => unknown.push(shown(name)),
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(Error::invalid(format!(
+            "line 1: unknown column(s) {}; expected the columns {}",
+            unknown.join(", "),
+            expected()
+        )));
+    }
+    let missing: Vec<_> = columns
+        .iter()
+        .filter(|c| c.required && !index.iter().any(|(n, _)| *n == c.name))
+        .map(|c| c.name)
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::invalid(format!(
+            "line 1: missing column(s) {}; expected the columns {}",
+            missing.join(", "),
+            expected()
+        )));
+    }
+    Ok(index)
+}
+
+/// A column's name as the header has it, for messages.
+fn column_name(header: &csv::ByteRecord, i: usize) -> String {
+    header.get(i).map_or_else(
+        || format!("#{}", i + 1),
+        |c| String::from_utf8_lossy(c).into_owned(),
+    )
+}
+
+fn unclosed_error(header: &csv::ByteRecord, line: u64, field: usize) -> Error {
+    if line == 1 {
+        return Error::invalid(
+            "line 1: a quoted field is never closed; add the closing \" or remove the opening one",
+        );
+    }
+    Error::invalid(format!(
+        "line {line}, column {}: a quoted field is never closed; add the closing \" or remove the opening one",
+        column_name(header, field)
+    ))
+}
+
+fn card_error(line: u64, last4: &str) -> Error {
+    Error::invalid(format!(
+        "line {line}: holds what looks like a full card number (ending {last4}); ncp-usage never stores card numbers, remove it or keep only the last 4 digits"
+    ))
+}
+
+/// Whether `bytes` could hold a card number: a run of at least 13 digits among digits,
+/// spaces, dashes, dots and slashes (a superset of what `find_card_number` accepts, so the
+/// exact check runs only on the rare field that passes this cheap one).
+pub(crate) fn may_hold_card_number(bytes: &[u8]) -> bool {
+    let mut digits = 0u32;
+    for &b in bytes {
+        if b.is_ascii_digit() {
+            digits += 1;
+            if digits >= 13 {
+                return true;
+            }
+        } else if !matches!(b, b' ' | b'-' | b'.' | b'/') {
+            digits = 0;
+        }
+    }
+    false
+}
+
+/// The state of the quote scanner (see [`unclosed_quote`]).
+#[derive(Clone, Copy)]
+enum QuoteState {
+    Start,
+    Unquoted,
+    Quoted,
+    AfterQuote,
+}
+
+impl QuoteState {
+    fn step(self, b: u8, line: u64, field: &mut usize, open: &mut (u64, usize)) -> QuoteState {
+        match (self, b) {
+            (QuoteState::Quoted, b'"') => QuoteState::AfterQuote,
+            (QuoteState::Quoted, _) => QuoteState::Quoted,
+            (QuoteState::Start, b'"') => {
+                *open = (line, *field);
+                QuoteState::Quoted
+            }
+            (_, b',') => {
+                *field += 1;
+                QuoteState::Start
+            }
+            (_, b'\n' | b'\r') => {
+                *field = 0;
+                QuoteState::Start
+            }
+            (QuoteState::AfterQuote, b'"') => QuoteState::Quoted,
+            _ => QuoteState::Unquoted,
+        }
+    }
+}
+
+/// The raw bytes on their way to the csv reader: scanned for a quoted field that never
+/// closes, which the csv reader itself would silently run to the end of the file.
+struct Scan<R> {
+    inner: R,
+    eof: bool,
+    state: QuoteState,
+    line: u64,
+    field: usize,
+    open: (u64, usize),
+}
+
+impl<R: Read> Scan<R> {
+    fn track(&mut self, chunk: &[u8]) {
+        // Most files hold no quote at all: then only lines and commas need counting.
+        if matches!(self.state, QuoteState::Start | QuoteState::Unquoted) && !chunk.contains(&b'"')
+        {
+            self.line += chunk.iter().filter(|&&b| b == b'\n').count() as u64;
+            let commas = |s: &[u8]| s.iter().filter(|&&b| b == b',').count();
+            match chunk.iter().rposition(|&b| b == b'\n' || b == b'\r') {
+                Some(p) => self.field = commas(&chunk[p + 1..]),
+                None => self.field += commas(chunk),
+            }
+            if let Some(&last) = chunk.last() {
+                self.state = if matches!(last, b',' | b'\n' | b'\r') {
+                    QuoteState::Start
+                } else {
+                    QuoteState::Unquoted
+                };
+            }
+            return;
+        }
+        for &b in chunk {
+            self.state = self
+                .state
+                .step(b, self.line, &mut self.field, &mut self.open);
+            if b == b'\n' {
+                self.line += 1;
+            }
+        }
+    }
+
+    /// Once the whole input went by: where a quoted field opened and never closed.
+    fn unclosed(&self) -> Option<(u64, usize)> {
+        (self.eof && matches!(self.state, QuoteState::Quoted)).then_some(self.open)
+    }
+}
+
+impl<R: Read> Read for Scan<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n == 0 {
+            self.eof = !buf.is_empty();
+        } else {
+            self.track(&buf[..n]);
+        }
+        Ok(n)
+    }
+}
+
+/// How an error ranks against errors found later in the file (a whole-file parse reports the
+/// highest-ranked one).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Rank {
+    /// A row the importer refused (or could not store).
+    Row,
+    /// A malformed row: field count, NUL, UTF-8.
+    Malformed,
+    /// The header.
+    Header,
+    /// A NUL on line 1.
+    HeaderNul,
+    /// A card number: refused before any other message could quote it.
+    Card,
+}
+
+/// A CSV file read row by row (see the module documentation).
+pub struct Reader<R: Read> {
+    csv: csv::Reader<Scan<std::io::Chain<Cursor<Vec<u8>>, R>>>,
+    header: csv::ByteRecord,
+    index: Index,
+    record: csv::ByteRecord,
+    done: bool,
+}
+
+impl<R: Read> Reader<R> {
+    /// Opens a CSV stream with exactly the given columns and checks its header.
+    pub fn new(mut input: R, columns: &[Column]) -> Result<Reader<R>> {
+        // A leading byte-order mark is dropped.
+        let mut head = Vec::with_capacity(3);
+        while head.len() < 3 {
+            let mut b = [0u8; 3];
+            let want = 3 - head.len();
+            match input.read(&mut b[..want]) {
+                Ok(0) => break,
+                Ok(n) => head.extend_from_slice(&b[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(Error::invalid(format!("cannot read the file: {e}"))),
+            }
+        }
+        if head == b"\xEF\xBB\xBF" {
+            head.clear();
+        }
+        let scan = Scan {
+            inner: Cursor::new(head).chain(input),
+            eof: false,
+            state: QuoteState::Start,
+            line: 1,
+            field: 0,
+            open: (1, 0),
+        };
+        let csv = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(false)
+            .buffer_capacity(1 << 16)
+            .from_reader(scan);
+        let mut reader = Reader {
+            csv,
+            header: csv::ByteRecord::new(),
+            index: Index::new(),
+            record: csv::ByteRecord::new(),
+            done: false,
+        };
+        let header = match reader.csv.byte_headers() {
+            Ok(h) => h.clone(),
+            Err(e) => return Err(reader.settle(csv_error(e), Rank::Header)),
+        };
+        reader.header = header;
+        if let Some(e) = card_in(&reader.header, 1) {
+            return Err(reader.settle(e, Rank::Card));
+        }
+        // A NUL on line 1 (the header); one in a data row is reported with its column.
+        let nul_on_line_1 = reader
+            .header
+            .as_slice()
+            .iter()
+            .take_while(|&&b| b != b'\n')
+            .any(|&b| b == 0);
+        if nul_on_line_1 {
+            let e = Error::invalid("line 1: contains a NUL byte; this is not a text CSV file");
+            return Err(reader.settle(e, Rank::HeaderNul));
+        }
+        match header_index(&reader.header, columns) {
+            Ok(index) => reader.index = index,
+            Err(e) => return Err(reader.settle(e, Rank::Header)),
+        }
+        if let Some((line, field)) = reader.csv.get_ref().unclosed() {
+            return Err(reader.settle(unclosed_error(&reader.header, line, field), Rank::Row));
+        }
+        Ok(reader)
+    }
+
+    /// The next data row, or `None` at the end of the file.
+    pub fn next_row(&mut self) -> Result<Option<Row<'_>>> {
+        loop {
+            if self.done {
+                return Ok(None);
+            }
+            let more = self.csv.read_byte_record(&mut self.record);
+            if let Some((line, field)) = self.csv.get_ref().unclosed() {
+                let e = unclosed_error(&self.header, line, field);
+                return Err(self.settle(e, Rank::Row));
+            }
+            match more {
+                Err(e) => return Err(self.settle(csv_error(e), Rank::Malformed)),
+                Ok(false) => {
+                    self.done = true;
+                    return Ok(None);
+                }
+                Ok(true) => {}
+            }
+            if self.record.len() == 1 && self.record[0].is_empty() {
+                continue;
+            }
+            let line = self.record.position().map_or(0, |p| p.line());
+            if let Some(e) = check_record(&self.header, &self.record, line) {
+                return Err(self.settle(e.0, e.1));
+            }
+            let mut fields = [""; MAX_COLUMNS];
+            for (slot, f) in fields.iter_mut().zip(self.record.iter()) {
+                // Checked just above; an empty field is never used in place of a bad one.
+                *slot = std::str::from_utf8(f).unwrap_or_default();
+            }
+            return Ok(Some(Row {
+                line,
+                index: &self.index,
+                fields,
+            }));
+        }
+    }
+
+    /// The error to report when the importer refuses the current row (or cannot store it):
+    /// a card number, a malformed row or an unclosed quote later in the file comes first,
+    /// as it would had the whole file been parsed before any row was checked.
+    pub fn refuse(&mut self, e: Error) -> Error {
+        self.settle(e, Rank::Row)
+    }
+
+    /// Reads the rest of the input and returns the error a whole-file parse would report.
+    fn settle(&mut self, mut e: Error, mut rank: Rank) -> Error {
+        if rank == Rank::Card {
+            self.done = true;
+            return e;
+        }
+        let mut card = None;
+        if !self.done {
+            loop {
+                match self.csv.read_byte_record(&mut self.record) {
+                    Ok(false) => break,
+                    Ok(true) => {
+                        let line = self.record.position().map_or(0, |p| p.line());
+                        match check_record(&self.header, &self.record, line) {
+                            Some((c, Rank::Card)) => {
+                                card = Some(c);
+                                break;
+                            }
+                            Some((m, r)) if r > rank && rank == Rank::Row => {
+                                (e, rank) = (m, r);
+                            }
+                            _ => {}
+                        }
+                    }
+                    Err(err) => {
+                        if matches!(err.kind(), csv::ErrorKind::Io(_)) {
+                            break;
+                        }
+                        if rank == Rank::Row {
+                            (e, rank) = (csv_error(err), Rank::Malformed);
+                        }
+                    }
+                }
+            }
+            self.done = true;
+            // Past a card number, the rest still has to go through the quote scanner.
+            let _ = std::io::copy(self.csv.get_mut(), &mut std::io::sink());
+        }
+        if let Some(c) = card {
+            return c;
+        }
+        if rank == Rank::HeaderNul {
+            return e;
+        }
+        let unclosed = self.csv.get_ref().unclosed();
+        if let Some((1, field)) = unclosed {
+            return unclosed_error(&self.header, 1, field);
+        }
+        if rank == Rank::Header {
+            return e;
+        }
+        if let Some((line, field)) = unclosed {
+            return unclosed_error(&self.header, line, field);
+        }
+        e
+    }
+}
+
+/// A card number in a record, as an error.
+fn card_in(record: &csv::ByteRecord, line: u64) -> Option<Error> {
+    let mut line = line;
+    for f in record {
+        if may_hold_card_number(f) {
+            for (i, part) in f.split(|&b| b == b'\n').enumerate() {
+                if let Some(last4) = crate::billing::account::find_card_number(part) {
+                    return Some(card_error(line + i as u64, &last4));
+                }
+            }
+        }
+        line += f.iter().filter(|&&b| b == b'\n').count() as u64;
+    }
+    None
+}
+
+/// What is wrong with a data record before any field is read: a card number, a NUL or a
+/// field that is not UTF-8.
+fn check_record(
+    header: &csv::ByteRecord,
+    record: &csv::ByteRecord,
+    line: u64,
+) -> Option<(Error, Rank)> {
+    // One pass decides the common case: plain ASCII, no NUL, no long digit run.
+    let plain = record.iter().all(|f| {
+        let mut digits = 0u32;
+        f.iter().all(|&b| {
+            if b.is_ascii_digit() {
+                digits += 1;
+            } else if !matches!(b, b' ' | b'-' | b'.' | b'/') {
+                digits = 0;
+            }
+            b != 0 && b < 0x80 && digits < 13
+        })
+    });
+    if plain {
+        return None;
+    }
+    if let Some(e) = card_in(record, line) {
+        return Some((e, Rank::Card));
+    }
+    for (i, f) in record.iter().enumerate() {
+        if f.contains(&0) {
+            return Some((
+                Error::invalid(format!(
+                    "line {line}, column {}: contains a NUL byte; this is not a text CSV file",
+                    column_name(header, i)
+                )),
+                Rank::Malformed,
+            ));
+        }
+        if std::str::from_utf8(f).is_err() {
+            return Some((
+                Error::invalid(format!(
+                    "line {line}, column {}: not valid UTF-8; save the file as UTF-8",
+                    column_name(header, i)
+                )),
+                Rank::Malformed,
+            ));
+        }
+    }
+    None
+}
+
 /// Where a quoted field opens and never closes, as the csv reader would read the bytes: its
 /// 1-based line and 0-based field index. The reader itself silently runs such a field to the
 /// end of the file, which would accept a broken file.
 fn unclosed_quote(bytes: &[u8]) -> Option<(u64, usize)> {
-    #[derive(Clone, Copy)]
-    enum State {
-        Start,
-        Unquoted,
-        Quoted,
-        AfterQuote,
-    }
-    let mut state = State::Start;
+    let mut state = QuoteState::Start;
     let (mut line, mut field) = (1u64, 0usize);
     let mut open = (1, 0);
     for &b in bytes {
-        state = match (state, b) {
-            (State::Quoted, b'"') => State::AfterQuote,
-            (State::Quoted, _) => State::Quoted,
-            (State::Start, b'"') => {
-                open = (line, field);
-                State::Quoted
-            }
-            (_, b',') => {
-                field += 1;
-                State::Start
-            }
-            (_, b'\n' | b'\r') => {
-                field = 0;
-                State::Start
-            }
-            (State::AfterQuote, b'"') => State::Quoted,
-            _ => State::Unquoted,
-        };
+        state = state.step(b, line, &mut field, &mut open);
         if b == b'\n' {
             line += 1;
         }
     }
-    matches!(state, State::Quoted).then_some(open)
+    matches!(state, QuoteState::Quoted).then_some(open)
 }
 
 fn csv_error(e: csv::Error) -> Error {
@@ -262,13 +642,15 @@ pub fn unneutralize(value: &str) -> &str {
     value.strip_prefix('\'').unwrap_or(value)
 }
 
-impl Row<'_> {
+impl<'a> Row<'a> {
     /// The raw text of a column; empty when the header left the column out.
-    pub fn raw(&self, column: &str) -> &str {
+    pub fn raw(&self, column: &str) -> &'a str {
         self.index
-            .get(column)
-            .and_then(|&i| self.fields.get(i))
-            .map_or("", String::as_str)
+            .iter()
+            .find(|(name, _)| *name == column)
+            .and_then(|&(_, i)| self.fields.get(i))
+            .copied()
+            .unwrap_or("")
     }
 
     /// An error about one field.
@@ -294,13 +676,18 @@ impl Row<'_> {
 
     /// An identifier: 1–64 letters, digits and `-_.:/`.
     pub fn id(&self, column: &str) -> Result<String> {
+        self.id_str(column).map(str::to_string)
+    }
+
+    /// [`Row::id`] without a copy.
+    pub fn id_str(&self, column: &str) -> Result<&'a str> {
         let v = unneutralize(self.raw(column).trim());
         let ok = !v.is_empty()
             && v.len() <= 64
-            && v.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "-_.:/".contains(c));
+            && v.bytes()
+                .all(|c| c.is_ascii_alphanumeric() || b"-_.:/".contains(&c));
         if ok {
-            Ok(v.to_string())
+            Ok(v)
         } else {
             Err(self.error(
                 column,
@@ -427,6 +814,91 @@ mod tests {
         assert_eq!(row.line, 2);
         assert_eq!(row.date("date").unwrap().to_string(), "2024-01-01");
         assert_eq!(row.text("name", 80).unwrap(), "New Year");
+    }
+
+    /// The first error of reading every row with [`Reader`], or the number of rows.
+    fn stream(bytes: &[u8]) -> std::result::Result<usize, String> {
+        let mut reader = Reader::new(bytes, COLS).map_err(|e| e.message)?;
+        let mut n = 0;
+        while reader.next_row().map_err(|e| e.message)?.is_some() {
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    #[test]
+    fn the_stream_reports_what_the_whole_file_parse_reports() {
+        let long = "2024-01-01,a\n".repeat(20_000);
+        let cases: Vec<Vec<u8>> = vec![
+            b"".to_vec(),
+            b"date,name\n".to_vec(),
+            b"\xEF\xBB\xBFname,date\nNew Year,2024-01-01\n".to_vec(),
+            b"date,name,colour\n".to_vec(),
+            b"date,na\0me\n2024-01-01,a\n".to_vec(),
+            b"date,\"name\n2024-01-01,a\n".to_vec(),
+            b"date,name\n2024-01-01,a\n2024-01-02\n".to_vec(),
+            b"date,name\n2024-01-01,a\n2024-01-02,\"b\n".to_vec(),
+            b"date,name\n2024-01-01,\"a\"\"b\"\n2024-01-02,\"b\"\n".to_vec(),
+            b"date,name\n2024-01-01,a\0b\n".to_vec(),
+            b"date,name\n2024-01-01,\xff\n".to_vec(),
+            b"date,name\n2024-01-01,card 4111 1111 1111 1111\n".to_vec(),
+            format!("date,name\n{long}2024-01-02\n").into_bytes(),
+            format!("date,name\n{long}2024-01-02,\"b\n").into_bytes(),
+            format!("date,name\n2024-01-02\n{long}x,4111111111111111\n").into_bytes(),
+            [
+                b"date,name\n2024-01-02,\xff\n".as_slice(),
+                long.as_bytes(),
+                b"2024-01-02,\"b\n",
+            ]
+            .concat(),
+        ];
+        for bytes in cases {
+            let whole = Table::parse(&bytes, COLS)
+                .map(|t| t.len())
+                .map_err(|e| e.message);
+            assert_eq!(
+                stream(&bytes),
+                whole,
+                "{}",
+                String::from_utf8_lossy(&bytes[..bytes.len().min(80)])
+            );
+        }
+    }
+
+    #[test]
+    fn a_refused_row_gives_way_to_a_malformed_one_later() {
+        let long = "2024-01-01,a\n".repeat(20_000);
+        let bytes = format!("date,name\n2024-01-01,a\n{long}2024-01-02\n");
+        let mut reader = Reader::new(bytes.as_bytes(), COLS).unwrap();
+        let row = reader.next_row().unwrap().unwrap();
+        let refused = row.error("date", "something else");
+        let e = reader.refuse(refused);
+        assert!(
+            e.message.starts_with("line 20003: has 1 field(s)"),
+            "{}",
+            e.message
+        );
+        let bytes = format!("date,name\n2024-01-01,a\n{long}");
+        let mut reader = Reader::new(bytes.as_bytes(), COLS).unwrap();
+        let row = reader.next_row().unwrap().unwrap();
+        let refused = row.error("date", "something else");
+        let e = reader.refuse(refused);
+        assert!(
+            e.message
+                .starts_with("line 2, column date: expected something else"),
+            "{}",
+            e.message
+        );
+    }
+
+    proptest::proptest! {
+        /// The cheap card test never lets a card number through.
+        #[test]
+        fn the_card_prefilter_is_a_superset(text in "[0-9 ./a-]{0,40}") {
+            if crate::billing::account::find_card_number(text.as_bytes()).is_some() {
+                proptest::prop_assert!(may_hold_card_number(text.as_bytes()));
+            }
+        }
     }
 
     #[test]

@@ -135,6 +135,61 @@ pub fn balances(conn: &Connection, now: Instant) -> Result<Vec<BillBalance>> {
     Ok(out)
 }
 
+/// What is owed on one bill at `now`, if it was issued by then (the one-month form of
+/// [`balances`], for the catch-up's steps).
+pub fn balance(conn: &Connection, month: Month, now: Instant) -> Result<Option<BillBalance>> {
+    let at = clock::rfc3339(now);
+    let day = now.date_naive().to_string();
+    let mut stmt = conn.prepare_cached(
+        "SELECT b.billed_amount
+                  + COALESCE((SELECT SUM(amount) FROM bill_adjustments a
+                              WHERE a.carried_into = b.month), 0),
+                COALESCE((SELECT SUM(amount) FROM penalties p
+                          WHERE p.month = b.month AND p.charged_on <= ?2), 0),
+                COALESCE((SELECT SUM(principal) FROM payment_applications x
+                          WHERE x.month = b.month AND x.applied_at <= ?1), 0),
+                COALESCE((SELECT SUM(penalty) FROM payment_applications x
+                          WHERE x.month = b.month AND x.applied_at <= ?1), 0)
+         FROM bills b WHERE b.issued_at <= ?1 AND b.month = ?3",
+    )?;
+    Ok(stmt
+        .query_row(params![at, day, month.to_string()], |r| {
+            Ok(BillBalance {
+                month,
+                billed_amount: r.get(0)?,
+                penalty_amount: r.get(1)?,
+                paid_principal: r.get(2)?,
+                paid_penalty: r.get(3)?,
+            })
+        })
+        .optional()?)
+}
+
+/// The late penalty rate of a month's bill, if it exists.
+pub fn overdue_ratio(conn: &Connection, month: Month) -> Result<Option<Decimal>> {
+    let text: Option<String> = conn
+        .query_row(
+            "SELECT overdue_ratio FROM bills WHERE month = ?1",
+            [month.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    text.map(|t| {
+        t.parse()
+            .map_err(|_| Error::ledger(format!("a bill holds a damaged overdue ratio '{t}'")))
+    })
+    .transpose()
+}
+
+/// Whether a late penalty was charged on a month's bill on `on`.
+pub fn penalty_exists(conn: &Connection, month: Month, on: chrono::NaiveDate) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM penalties WHERE month = ?1 AND charged_on = ?2)",
+        params![month.to_string(), on.to_string()],
+        |r| r.get(0),
+    )?)
+}
+
 /// A correction of an issued bill (P1).
 pub fn adjust(
     conn: &Connection,
@@ -157,19 +212,6 @@ pub fn carry_adjustments(conn: &Connection, month: Month, at: Instant) -> Result
         params![month.to_string(), clock::rfc3339(at)],
     )?;
     Ok(())
-}
-
-/// The adjustments carried into each bill, by the month of the bill that carries them.
-pub fn carried_adjustments(conn: &Connection) -> Result<std::collections::HashMap<Month, Krw>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT carried_into, SUM(amount) FROM bill_adjustments WHERE carried_into IS NOT NULL GROUP BY carried_into",
-    )?;
-    let mut rows = stmt.query([])?;
-    let mut out = std::collections::HashMap::new();
-    while let Some(r) = rows.next()? {
-        out.insert(month_col(&r.get::<_, String>(0)?)?, r.get(1)?);
-    }
-    Ok(out)
 }
 
 /// Adjustments recorded by `now` that no bill carries yet: they go on the next one.
@@ -522,13 +564,4 @@ pub fn notifications(
         });
     }
     Ok(out)
-}
-
-/// The months billed so far, newest last (for the catch-up).
-pub fn first_unbilled_hint(conn: &Connection) -> Result<Option<Month>> {
-    let last: Option<String> = conn
-        .query_row("SELECT MAX(month) FROM bills", [], |r| r.get(0))
-        .optional()?
-        .flatten();
-    last.map(|m| month_col(&m)).transpose()
 }

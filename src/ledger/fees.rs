@@ -49,6 +49,22 @@ pub fn upsert(conn: &Connection, l: &FeeLine) -> Result<Upserted> {
 /// The imported fee lines of a month, by region, service, contract and item; empty when the
 /// month was not imported.
 pub fn of_month(conn: &Connection, month: Month) -> Result<Vec<FeeLine>> {
+    let mut out = Vec::new();
+    for_each_of_month(conn, month, |l| {
+        out.push(l);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// The imported fee lines of a month, one at a time and in the order of [`of_month`], without
+/// holding them all: an export of a million lines streams from here to the file. Returns
+/// how many there were.
+pub fn for_each_of_month(
+    conn: &Connection,
+    month: Month,
+    mut f: impl FnMut(FeeLine) -> Result<()>,
+) -> Result<usize> {
     let mut stmt = conn.prepare_cached(
         "SELECT region, service, contract_no, item, quantity, unit, unit_price, used_amount,
                 discount_amount, estimated_payment_amount
@@ -62,17 +78,16 @@ pub fn of_month(conn: &Connection, month: Month) -> Result<Vec<FeeLine>> {
          ORDER BY region, service, contract_no, item",
     )?;
     let mut rows = stmt.query([month.to_string()])?;
-    let mut out = Vec::new();
+    let mut count = 0;
     while let Some(r) = rows.next()? {
         let dec = |i: usize| -> Result<Decimal> {
             let text: String = r.get(i)?;
             text.parse().map_err(|_| {
-                Error::ledger(format!(
-                    "a fee line of {month} holds a damaged number '{text}'"
-                ))
+                let damaged = format!("a fee line of {month} holds a damaged number '{text}'");
+                Error::ledger(damaged)
             })
         };
-        out.push(FeeLine {
+        f(FeeLine {
             month,
             region: r.get(0)?,
             service: r.get(1)?,
@@ -84,7 +99,14 @@ pub fn of_month(conn: &Connection, month: Month) -> Result<Vec<FeeLine>> {
             used_amount: r.get(7)?,
             discount_amount: r.get(8)?,
             estimated_payment_amount: r.get(9)?,
-        });
+        })?;
+        count += 1;
     }
-    Ok(out)
+    Ok(count)
+}
+
+/// Whether `month` has imported fee lines (then they are its statement).
+pub fn has_month(conn: &Connection, month: Month) -> Result<bool> {
+    let mut stmt = conn.prepare_cached("SELECT 1 FROM fee_lines WHERE month = ?1 LIMIT 1")?;
+    Ok(stmt.exists([month.to_string()])?)
 }

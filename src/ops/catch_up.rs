@@ -100,9 +100,7 @@ pub fn catch_up(conn: &Connection, now: Instant, gateway: &dyn Gateway) -> Resul
 }
 
 fn balance_of(conn: &Connection, month: Month, at: Instant) -> Result<Option<BillBalance>> {
-    Ok(bills::balances(conn, at)?
-        .into_iter()
-        .find(|b| b.month == month))
+    bills::balance(conn, month, at)
 }
 
 fn send(
@@ -328,14 +326,16 @@ fn outstanding(conn: &Connection, member: &Member, month: Month, at: Instant) ->
 
 /// P10: 1.5 % of the unpaid bill amount at the start of each month it is carried.
 fn penalty(conn: &Connection, member: &Member, month: Month, at: Instant) -> Result<()> {
+    // Charged already (every later command walks this date again): nothing to compute. With
+    // many months carried, recomputing balances here made each command quadratic or worse.
+    if bills::penalty_exists(conn, month, at.date_naive())? {
+        return Ok(());
+    }
     let Some(balance) = balance_of(conn, month, at)? else {
         return Ok(());
     };
     let base = balance.unpaid_principal();
-    let ratio = bills::issued(conn, at)?
-        .into_iter()
-        .find(|b| b.month == month)
-        .map_or_else(default_ratio, |b| b.overdue_ratio);
+    let ratio = bills::overdue_ratio(conn, month)?.unwrap_or_else(default_ratio);
     let amount = late_penalty(base, ratio);
     if amount.is_zero() {
         return Ok(());

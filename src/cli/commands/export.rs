@@ -4,10 +4,12 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::billing::period::usage_period;
 use crate::calendar::Month;
 use crate::cli::Context;
 use crate::error::Result;
-use crate::exchange::export::write_file;
+use crate::exchange::export::{write_file, FeeFile, FileFormat};
+use crate::ledger::fees;
 use crate::ops::month;
 use crate::report::import::Done;
 
@@ -25,13 +27,26 @@ pub struct ExportArgs {
 
 /// Runs `export`.
 pub fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
-    crate::exchange::export::FileFormat::for_path(&args.output)?;
-    let fees = ctx.read(|tx| month::load(tx, args.month, ctx.now))?;
-    write_file(&args.output, &args.month.to_string(), &fees.lines)?;
+    FileFormat::for_path(&args.output)?;
+    let sheet = args.month.to_string();
+    let lines = ctx.read(|tx| {
+        // The same check `month::load` makes first: a month that has not started is refused.
+        usage_period(args.month, ctx.now.date_naive())?;
+        if fees::has_month(tx, args.month)? {
+            // An imported statement (a million lines, say) streams from the ledger to the
+            // file without being held in memory.
+            let mut file = FeeFile::create(&args.output, &sheet)?;
+            fees::for_each_of_month(tx, args.month, |l| file.line(&l))?;
+            file.finish()
+        } else {
+            let fees = month::load(tx, args.month, ctx.now)?;
+            write_file(&args.output, &sheet, &fees.lines)?;
+            Ok(fees.lines.len())
+        }
+    })?;
     ctx.print(&Done {
         message: format!(
-            "Wrote {} fee line(s) of {} to {}.",
-            fees.lines.len(),
+            "Wrote {lines} fee line(s) of {} to {}.",
             args.month,
             args.output.display()
         ),

@@ -1,14 +1,15 @@
 //! `import KIND FILE…`: read interchange files (SPEC §11) or NCP Billing API bodies into the
 //! ledger, all files in one transaction: all or nothing.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::Context;
 use crate::error::{Error, Result};
-use crate::exchange::import::{import, Kind, Summary};
+use crate::exchange::import::{import_from, Kind, Summary};
 use crate::exchange::ncp;
 use crate::ledger::ncp as ledger_ncp;
 use crate::ops::catch_up::adjust_issued_bills;
@@ -73,29 +74,78 @@ fn csv_kind(kind: ImportKind) -> Option<Kind> {
     }
 }
 
+/// Opens a file, or standard input for `-`, to be read as a stream; with its size when known.
+fn open_input(path: &PathBuf) -> Result<(Box<dyn Read>, Option<u64>)> {
+    if path.as_os_str() == "-" {
+        return Ok((Box::new(std::io::stdin().lock()), None));
+    }
+    let file = std::fs::File::open(path).map_err(|e| {
+        Error::invalid(format!(
+            "cannot read {}: {e}; check the path",
+            path.display()
+        ))
+    })?;
+    let len = file.metadata().ok().map(|m| m.len());
+    Ok((Box::new(file), len))
+}
+
+/// A progress bar over the bytes read, on stderr when it is a terminal; hidden otherwise.
+fn progress(total: Option<u64>) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = match total {
+        Some(len) => ProgressBar::new(len).with_style(
+            ProgressStyle::with_template(
+                "{msg} [{bar:40}] {binary_bytes}/{binary_total_bytes} ({eta} left)",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        ),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {msg} {binary_bytes}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ),
+    };
+    bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(10));
+    bar
+}
+
 /// Runs `import`.
 pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
     let names: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
+    let Some(kind) = csv_kind(args.kind) else {
+        let inputs = args
+            .files
+            .iter()
+            .map(read_input)
+            .collect::<Result<Vec<_>>>()?;
+        return import_ncp(ctx, &names, &inputs);
+    };
+    // CSV files are streamed into the transaction: millions of rows in constant memory.
     let inputs = args
         .files
         .iter()
-        .map(read_input)
+        .map(open_input)
         .collect::<Result<Vec<_>>>()?;
-    let Some(kind) = csv_kind(args.kind) else {
-        return import_ncp(ctx, &names, &inputs);
-    };
-    let (summary, adjusted) = ctx.write(|tx| {
+    let total = inputs.iter().map(|(_, len)| *len).sum::<Option<u64>>();
+    let bar = progress(total);
+    let outcome = ctx.write(|tx| {
         let mut total = Summary::default();
-        for (name, bytes) in names.iter().zip(&inputs) {
-            let s = import(tx, kind, bytes).map_err(|e| e.context(name))?;
+        for (name, (input, _)) in names.iter().zip(inputs) {
+            bar.set_message(format!("importing {name}"));
+            let s = import_from(tx, kind, bar.wrap_read(input)).map_err(|e| e.context(name))?;
             total.rows += s.rows;
             total.added += s.added;
             total.updated += s.updated;
             total.unchanged += s.unchanged;
         }
+        bar.set_message("updating bills");
         let reason = format!("{} imported after the bill was issued", names.join(", "));
         Ok((total, adjust_issued_bills(tx, ctx.now, &reason)?))
-    })?;
+    });
+    bar.finish_and_clear();
+    let (summary, adjusted) = outcome?;
     ctx.print(&Imported {
         kind,
         file: names.join(", "),
