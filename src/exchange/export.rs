@@ -123,8 +123,17 @@ struct XlsxSink {
 impl XlsxSink {
     fn new(sheet_name: &str) -> Result<XlsxSink> {
         let mut book = Workbook::new();
-        let sheet = book.add_worksheet();
+        // Constant memory: rows go to a private temporary file as they are written, so a
+        // million-line export does not grow with its size. Columns get fixed widths, since
+        // autofit only sees rows still in memory.
+        let sheet = book.add_worksheet_with_constant_memory();
         sheet.set_name(sheet_name).map_err(xerr)?;
+        for (col, width) in [8, 8, 22, 18, 40, 12, 10, 12, 14, 14, 22]
+            .into_iter()
+            .enumerate()
+        {
+            sheet.set_column_width(col as u16, width).map_err(xerr)?;
+        }
         let bold = Format::new().set_bold();
         for (col, c) in FEE_COLUMNS.iter().enumerate() {
             sheet
@@ -179,7 +188,6 @@ impl XlsxSink {
     }
 
     fn finish(mut self, mut out: BufWriter<File>, path: &Path) -> Result<()> {
-        self.book.worksheet_from_index(0).map_err(xerr)?.autofit();
         self.book
             .save_to_writer(&mut out)
             .map_err(|e| Error::other(format!("cannot write {}: {e}", path.display())))?;
