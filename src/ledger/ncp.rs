@@ -194,7 +194,12 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<()> {
         vat_amount: d.vat_amount,
         billed_amount: d.billed_amount.clamp_zero(),
     };
-    let issued_at = d.written_at.unwrap_or_else(|| schedule::issued_at(d.month));
+    // NCP's own instants, but never later than "now": the ledger records nothing ahead of
+    // its clock (T2).
+    let issued_at = d
+        .written_at
+        .unwrap_or_else(|| schedule::issued_at(d.month))
+        .min(now);
     let ratio = d.overdue_ratio.unwrap_or_else(default_ratio);
     if bills::exists(conn, d.month)? {
         conn.execute(
@@ -261,7 +266,7 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<()> {
         conn.execute("DELETE FROM payments WHERE id = ?1", [id])?;
     }
     if d.paid_up {
-        let at = d.paid_up_at.or(d.written_at).unwrap_or(now);
+        let at = d.paid_up_at.or(d.written_at).unwrap_or(now).min(now);
         let balance = bills::balances(conn, at.max(issued_at))?
             .into_iter()
             .filter(|b| b.month == d.month)

@@ -617,3 +617,40 @@ fn sync_refuses_bad_ranges_and_missing_keys() {
     );
     assert!(e.contains("NCLOUD_ACCESS_KEY"), "{e}");
 }
+
+#[test]
+fn a_preliminary_ncp_bill_is_superseded_and_the_ledger_stays_sound() {
+    let env = member();
+    let text = std::fs::read_to_string(fixture("demand-cost-2024-05.json")).unwrap();
+    let early = env.file(
+        "early-bill.json",
+        text.replace(
+            "\"writeDate\": \"2024-06-01T08:00:00+0900\"",
+            "\"writeDate\": \"2024-05-16T08:00:00+0900\"",
+        )
+        .replace("\"isPaidUp\": true", "\"isPaidUp\": false")
+        .replace(
+            "\"thisMonthAmountIncludingVat\": 113740",
+            "\"thisMonthAmountIncludingVat\": 66000",
+        ),
+    );
+    env.ok("2024-05-20", &["import", "ncp", early.to_str().unwrap()]);
+    env.ok("2024-05-20", &["check"]);
+    let bill = |as_of: &str| {
+        env.json(as_of, &["pay"])["bills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["month"] == "2024-05")
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(bill("2024-05-20")["billed_amount"], 66_000);
+    import(&env, "2024-06-12", &["demand-cost-2024-05.json"]);
+    let b = bill("2024-06-12");
+    assert_eq!(
+        (b["billed_amount"].as_i64(), b["status"].as_str()),
+        (Some(113_740), Some("paid"))
+    );
+    env.ok("2024-06-12", &["check"]);
+}
