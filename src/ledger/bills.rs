@@ -106,6 +106,16 @@ pub fn issued(conn: &Connection, now: Instant) -> Result<Vec<Bill>> {
 
 /// What is owed on every bill issued by `now`, as of `now`, oldest first.
 pub fn balances(conn: &Connection, now: Instant) -> Result<Vec<BillBalance>> {
+    balances_of(conn, now, None)
+}
+
+/// What is owed on one bill at `now`, if it was issued by then (the one-month form of
+/// [`balances`], for the catch-up's steps).
+pub fn balance(conn: &Connection, month: Month, now: Instant) -> Result<Option<BillBalance>> {
+    Ok(balances_of(conn, now, Some(month))?.pop())
+}
+
+fn balances_of(conn: &Connection, now: Instant, month: Option<Month>) -> Result<Vec<BillBalance>> {
     let at = clock::rfc3339(now);
     let day = now.date_naive().to_string();
     let mut stmt = conn.prepare_cached(
@@ -119,9 +129,10 @@ pub fn balances(conn: &Connection, now: Instant) -> Result<Vec<BillBalance>> {
                           WHERE x.month = b.month AND x.applied_at <= ?1), 0),
                 COALESCE((SELECT SUM(penalty) FROM payment_applications x
                           WHERE x.month = b.month AND x.applied_at <= ?1), 0)
-         FROM bills b WHERE b.issued_at <= ?1 ORDER BY b.month",
+         FROM bills b WHERE b.issued_at <= ?1 AND (?3 IS NULL OR b.month = ?3)
+         ORDER BY b.month",
     )?;
-    let mut rows = stmt.query(params![at, day])?;
+    let mut rows = stmt.query(params![at, day, month.map(|m| m.to_string())])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         out.push(BillBalance {
@@ -133,36 +144,6 @@ pub fn balances(conn: &Connection, now: Instant) -> Result<Vec<BillBalance>> {
         });
     }
     Ok(out)
-}
-
-/// What is owed on one bill at `now`, if it was issued by then (the one-month form of
-/// [`balances`], for the catch-up's steps).
-pub fn balance(conn: &Connection, month: Month, now: Instant) -> Result<Option<BillBalance>> {
-    let at = clock::rfc3339(now);
-    let day = now.date_naive().to_string();
-    let mut stmt = conn.prepare_cached(
-        "SELECT b.billed_amount
-                  + COALESCE((SELECT SUM(amount) FROM bill_adjustments a
-                              WHERE a.carried_into = b.month), 0),
-                COALESCE((SELECT SUM(amount) FROM penalties p
-                          WHERE p.month = b.month AND p.charged_on <= ?2), 0),
-                COALESCE((SELECT SUM(principal) FROM payment_applications x
-                          WHERE x.month = b.month AND x.applied_at <= ?1), 0),
-                COALESCE((SELECT SUM(penalty) FROM payment_applications x
-                          WHERE x.month = b.month AND x.applied_at <= ?1), 0)
-         FROM bills b WHERE b.issued_at <= ?1 AND b.month = ?3",
-    )?;
-    Ok(stmt
-        .query_row(params![at, day, month.to_string()], |r| {
-            Ok(BillBalance {
-                month,
-                billed_amount: r.get(0)?,
-                penalty_amount: r.get(1)?,
-                paid_principal: r.get(2)?,
-                paid_penalty: r.get(3)?,
-            })
-        })
-        .optional()?)
 }
 
 /// The late penalty rate of a month's bill, if it exists.

@@ -46,6 +46,42 @@ pub fn upsert(conn: &Connection, l: &FeeLine) -> Result<Upserted> {
     })
 }
 
+/// Replaces a month's lines of one source (`ncp_product`, `ncp_contract`) with `lines`: NCP's
+/// figures for a month stand whole, never added to earlier ones.
+pub fn replace_month<'a>(
+    conn: &Connection,
+    month: Month,
+    source: &str,
+    lines: impl IntoIterator<Item = &'a FeeLine>,
+) -> Result<()> {
+    conn.execute(
+        "DELETE FROM fee_lines WHERE month = ?1 AND source = ?2",
+        params![month.to_string(), source],
+    )?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO fee_lines (month, source, region, service, contract_no, item, quantity, unit,
+             unit_price, used_amount, discount_amount, estimated_payment_amount)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for l in lines {
+        insert.execute(params![
+            month.to_string(),
+            source,
+            l.region,
+            l.service,
+            l.contract_no,
+            l.item,
+            l.quantity.normalize().to_string(),
+            l.unit,
+            l.unit_price.normalize().to_string(),
+            l.used_amount,
+            l.discount_amount,
+            l.estimated_payment_amount
+        ])?;
+    }
+    Ok(())
+}
+
 /// The imported fee lines of a month, by region, service, contract and item; empty when the
 /// month was not imported.
 pub fn of_month(conn: &Connection, month: Month) -> Result<Vec<FeeLine>> {

@@ -10,6 +10,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::bills::{self, Bill, NewPayment};
+use super::fees;
 use crate::billing::facts::FeeLine;
 use crate::billing::payment::allocate;
 use crate::billing::penalty::default_ratio;
@@ -103,31 +104,7 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             .push(s);
     }
     for ((month, source), month_lines) in &lines {
-        conn.execute(
-            "DELETE FROM fee_lines WHERE month = ?1 AND source = ?2",
-            params![month.to_string(), source],
-        )?;
-        let mut insert = conn.prepare_cached(
-            "INSERT INTO fee_lines (month, source, region, service, contract_no, item, quantity, unit,
-                 unit_price, used_amount, discount_amount, estimated_payment_amount)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?;
-        for l in month_lines.values() {
-            insert.execute(params![
-                month.to_string(),
-                source,
-                l.region,
-                l.service,
-                l.contract_no,
-                l.item,
-                l.quantity.normalize().to_string(),
-                l.unit,
-                l.unit_price.normalize().to_string(),
-                l.used_amount,
-                l.discount_amount,
-                l.estimated_payment_amount
-            ])?;
-        }
+        fees::replace_month(conn, *month, source, month_lines.values())?;
         if !stored.months.contains(month) {
             stored.months.push(*month);
         }

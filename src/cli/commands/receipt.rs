@@ -4,11 +4,11 @@
 use std::io::IsTerminal;
 
 use clap::Subcommand;
-use dialoguer::Confirm;
 
 use crate::billing::account::MemberType;
 use crate::billing::receipt::{cash_receipts, check_may_apply, tax_invoice, PaidFact, NTS_CONSENT};
 use crate::calendar::Month;
+use crate::cli::prompt::ask;
 use crate::cli::Context;
 use crate::clock;
 use crate::error::{Error, Result};
@@ -106,20 +106,14 @@ pub fn run(ctx: &Context, cmd: ReceiptCommand) -> Result<()> {
 
 /// R1: on a terminal, shows the consent and asks; elsewhere, `--agree-nts` is required.
 fn ask_consent() -> Result<()> {
-    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(Error::invalid(
+    if std::io::stderr().is_terminal() {
+        eprintln!("{NTS_CONSENT}");
+    }
+    ask(
+        "Do you agree?",
+        Error::invalid(
             "R1: applying needs your consent to provide the transaction information to the National Tax Service; pass --agree-nts (nothing was recorded)",
-        ));
-    }
-    eprintln!("{NTS_CONSENT}");
-    let yes = Confirm::new()
-        .with_prompt("Do you agree?")
-        .default(false)
-        .interact()
-        .map_err(|e| Error::other(format!("cannot read the answer: {e}")))?;
-    if yes {
-        Ok(())
-    } else {
-        Err(Error::refused("R1: without consent nothing is recorded"))
-    }
+        ),
+        Error::refused("R1: without consent nothing is recorded"),
+    )
 }
