@@ -20,6 +20,7 @@ mod model;
 mod ncp;
 mod pay;
 mod promotions;
+mod prompts;
 mod receipts;
 mod security;
 mod status;

@@ -1,0 +1,82 @@
+//! O3 on a real terminal: `script` gives the binary a pseudo-terminal, and the answer typed
+//! at the dialoguer prompt decides whether money moves.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use crate::common::Env;
+
+/// An individual with a January 2024 bill of 55,000 and a card.
+fn january_bill() -> Env {
+    let env = Env::new().with_member();
+    let contracts = env.file(
+        "c.csv",
+        "contract_no,service,region,plan,price,unit,start_date,end_date\n\
+         KR-SVR-1,Server,KR,monthly,50000,month,2024-01-01,2024-01-31\n",
+    );
+    env.ok(
+        "2024-01-02",
+        &["import", "contracts", contracts.to_str().unwrap()],
+    );
+    env
+}
+
+/// Runs `pay --instant` on a pseudo-terminal and types `answer`; returns what the terminal
+/// showed and the exit status.
+fn on_a_terminal(env: &Env, answer: &str) -> (String, Option<i32>) {
+    let bin = assert_cmd::cargo::cargo_bin("ncp-usage");
+    let line = format!(
+        "{} --db {} --as-of 2024-02-05T15:00 pay --instant",
+        bin.display(),
+        env.db.display()
+    );
+    let mut child = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env("NO_COLOR", "1")
+        .env("TERM", "dumb")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) runs a command on a pseudo-terminal");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(answer.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        out.status.code(),
+    )
+}
+
+#[test]
+fn o3_the_prompt_shows_amount_months_and_method_and_no_moves_nothing() {
+    let env = january_bill();
+    env.ok("2024-02-05T15:00", &["status"]);
+    let before = env.dump();
+    let (screen, code) = on_a_terminal(&env, "n");
+    assert!(
+        screen.contains("Pay 55,000 KRW now for 2024-01 (prepayment) with VISA card ****4242"),
+        "{screen}"
+    );
+    assert_eq!(code, Some(3), "{screen}");
+    assert!(
+        screen.contains("cancelled; nothing was charged"),
+        "{screen}"
+    );
+    assert_eq!(env.dump(), before);
+}
+
+#[test]
+fn o3_yes_on_the_terminal_pays() {
+    let env = january_bill();
+    let (screen, code) = on_a_terminal(&env, "y");
+    assert_eq!(code, Some(0), "{screen}");
+    let pay = env.json("2024-02-05T15:00", &["pay"]);
+    assert_eq!(pay["bills"][0]["status"], "paid");
+    assert_eq!(pay["bills"][0]["paid_amount"], 55_000);
+}
