@@ -22,8 +22,9 @@ use crate::error::{Error, Result};
 /// Manage NAVER Cloud Platform usage and billing from the terminal.
 ///
 /// ncp-usage keeps a local SQLite ledger that mirrors the portal's My page › Manage usage
-/// screens: usage history by month and region, service status, imports and exports. Tables
-/// for people, JSON for scripts (`--json`).
+/// screens: usage history by month and region, service status, payments, cash receipts and
+/// tax invoices, promotions and the billing trend, with imports of your files and of NCP's
+/// own billing data. Tables for people, JSON for scripts (`--json`).
 #[derive(Debug, Parser)]
 #[command(
     name = "ncp-usage",
