@@ -172,3 +172,75 @@ pub fn dump(db: &Path) -> String {
     }
     out
 }
+
+impl Env {
+    /// A business member, Jisoo Lee (jisoo@corp.example, SMS to 010-1111-2222), created at
+    /// `as_of` with no payment method yet.
+    pub fn business(as_of: &str) -> Env {
+        let env = Env::new();
+        env.ok(
+            as_of,
+            &[
+                "init",
+                "--member-type",
+                "business",
+                "--first-name",
+                "Jisoo",
+                "--last-name",
+                "Lee",
+                "--email",
+                "jisoo@corp.example",
+                "--phone",
+                "010-1111-2222",
+            ],
+        );
+        env
+    }
+
+    /// Registers a card expiring `expiry`, then direct deposit (P11: deposit needs an
+    /// automatic method first).
+    pub fn paying_by_deposit(self, as_of: &str, expiry: &str) -> Env {
+        self.ok(
+            as_of,
+            &[
+                "account",
+                "payment-method",
+                "card",
+                "--brand",
+                "VISA",
+                "--last4",
+                "4242",
+                "--expiry",
+                expiry,
+            ],
+        );
+        self.ok(as_of, &["account", "payment-method", "deposit"]);
+        self
+    }
+
+    /// Imports contracts: `rows` in the contracts format, without the header.
+    pub fn with_contracts(self, as_of: &str, rows: &str) -> Env {
+        let file = self.file(
+            "contracts.csv",
+            format!("contract_no,service,region,plan,price,unit,start_date,end_date\n{rows}"),
+        );
+        self.ok(as_of, &["import", "contracts", file.to_str().unwrap()]);
+        self
+    }
+
+    /// The binary as a child process with piped output, to race several at once.
+    pub fn spawn(&self, as_of: &str, args: &[&str]) -> std::process::Child {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("ncp-usage"))
+            .env_clear()
+            .env("NO_COLOR", "1")
+            .arg("--db")
+            .arg(&self.db)
+            .arg("--as-of")
+            .arg(as_of)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    }
+}

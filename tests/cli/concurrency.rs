@@ -1,68 +1,17 @@
 //! P6 under concurrency: real processes paying the same bills at once charge each bill once,
 //! and the ledger balances afterwards.
 
-use std::process::{Command, Stdio};
-
 use crate::common::Env;
 
 /// A business member paying by direct deposit with three unpaid monthly bills of 220,000
 /// (January to March 2024), all outstanding on 20 April.
 fn three_unpaid_bills() -> Env {
-    let env = Env::new();
-    env.ok(
-        "2024-01-01",
-        &[
-            "init",
-            "--member-type",
-            "business",
-            "--first-name",
-            "Jisoo",
-            "--last-name",
-            "Lee",
-            "--email",
-            "jisoo@corp.example",
-        ],
-    );
-    env.ok(
-        "2024-01-01",
-        &[
-            "account",
-            "payment-method",
-            "card",
-            "--brand",
-            "VISA",
-            "--last4",
-            "4242",
-            "--expiry",
-            "2027-12",
-        ],
-    );
-    env.ok("2024-01-01", &["account", "payment-method", "deposit"]);
-    let contracts = env.file(
-        "contracts.csv",
-        "contract_no,service,region,plan,price,unit,start_date,end_date\n\
-         KR-SVR-1,Server,KR,monthly,200000,month,2024-01-01,2024-03-31\n",
-    );
-    env.ok(
-        "2024-01-02",
-        &["import", "contracts", contracts.to_str().unwrap()],
-    );
-    env
-}
-
-fn spawn(env: &Env, as_of: &str, args: &[&str]) -> std::process::Child {
-    Command::new(assert_cmd::cargo::cargo_bin("ncp-usage"))
-        .env_clear()
-        .env("NO_COLOR", "1")
-        .arg("--db")
-        .arg(&env.db)
-        .arg("--as-of")
-        .arg(as_of)
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
+    Env::business("2024-01-01")
+        .paying_by_deposit("2024-01-01", "2027-12")
+        .with_contracts(
+            "2024-01-02",
+            "KR-SVR-1,Server,KR,monthly,200000,month,2024-01-01,2024-03-31\n",
+        )
 }
 
 fn count(env: &Env, sql: &str) -> i64 {
@@ -81,8 +30,7 @@ fn p6_eight_processes_pay_the_same_bills_once() {
     let children: Vec<_> = (0..8)
         .map(|i| {
             let key = format!("shell-{i}");
-            spawn(
-                &env,
+            env.spawn(
                 "2024-04-20T10:00",
                 &[
                     "pay",
@@ -136,8 +84,7 @@ fn p6_concurrent_deposits_with_one_reference_record_once() {
     let env = three_unpaid_bills();
     let children: Vec<_> = (0..8)
         .map(|_| {
-            spawn(
-                &env,
+            env.spawn(
                 "2024-04-20T10:00",
                 &[
                     "pay",

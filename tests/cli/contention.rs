@@ -12,45 +12,12 @@ const NOW: &str = "2024-09-20T10:00";
 /// server: 200 monthly bills (2008-01 … 2024-08) of 11,000 won, none paid, each carrying a
 /// late penalty of 165 won for every month since it became outstanding.
 fn two_hundred_unpaid_bills() -> Env {
-    let env = Env::new();
-    env.ok(
-        "2008-01-01",
-        &[
-            "init",
-            "--member-type",
-            "business",
-            "--first-name",
-            "Jisoo",
-            "--last-name",
-            "Lee",
-            "--email",
-            "jisoo@corp.example",
-        ],
-    );
-    env.ok(
-        "2008-01-01",
-        &[
-            "account",
-            "payment-method",
-            "card",
-            "--brand",
-            "VISA",
-            "--last4",
-            "4242",
-            "--expiry",
-            "2030-12",
-        ],
-    );
-    env.ok("2008-01-01", &["account", "payment-method", "deposit"]);
-    let contracts = env.file(
-        "contracts.csv",
-        "contract_no,service,region,plan,price,unit,start_date,end_date\n\
-         KR-SVR-1,Server,KR,monthly,10000,month,2008-01-01,\n",
-    );
-    env.ok(
-        "2008-01-02",
-        &["import", "contracts", contracts.to_str().unwrap()],
-    );
+    let env = Env::business("2008-01-01")
+        .paying_by_deposit("2008-01-01", "2030-12")
+        .with_contracts(
+            "2008-01-02",
+            "KR-SVR-1,Server,KR,monthly,10000,month,2008-01-01,\n",
+        );
     // Materialise the 200 bills and their penalties once, before the race.
     env.ok(NOW, &["pay", "--auto"]);
     env

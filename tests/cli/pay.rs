@@ -20,24 +20,7 @@ const PHONE: &str = "010-1111-2222";
 
 /// A business member created on 2024-01-01, with no payment method yet.
 fn business() -> Env {
-    let env = Env::new();
-    env.ok(
-        "2024-01-01",
-        &[
-            "init",
-            "--member-type",
-            "business",
-            "--first-name",
-            "Jisoo",
-            "--last-name",
-            "Lee",
-            "--email",
-            EMAIL,
-            "--phone",
-            PHONE,
-        ],
-    );
-    env
+    Env::business("2024-01-01")
 }
 
 fn card(env: &Env, as_of: &str, last4: &str, expiry: &str, extra: &[&str]) {

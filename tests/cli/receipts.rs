@@ -22,21 +22,7 @@ fn individual_with_january_bill() -> Env {
 }
 
 fn business() -> Env {
-    let env = Env::new();
-    env.ok(
-        "2024-01-01",
-        &[
-            "init",
-            "--member-type",
-            "business",
-            "--first-name",
-            "Jisoo",
-            "--last-name",
-            "Lee",
-            "--email",
-            "jisoo@corp.example",
-        ],
-    );
+    let env = Env::business("2024-01-01");
     env.ok(
         "2024-01-01",
         &[
@@ -49,16 +35,10 @@ fn business() -> Env {
             "1234",
         ],
     );
-    let contracts = env.file(
-        "contracts.csv",
-        "contract_no,service,region,plan,price,unit,start_date,end_date\n\
-         KR-SVR-1,Server,KR,monthly,100000,month,2024-01-01,\n",
-    );
-    env.ok(
+    env.with_contracts(
         "2024-01-02",
-        &["import", "contracts", contracts.to_str().unwrap()],
-    );
-    env
+        "KR-SVR-1,Server,KR,monthly,100000,month,2024-01-01,\n",
+    )
 }
 
 #[test]
