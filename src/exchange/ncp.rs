@@ -281,11 +281,9 @@ impl<'a> At<'a> {
         Ok(o.text("codeName")?.or(o.text("code")?))
     }
 
-    fn object(&self, name: &str) -> Option<At<'a>> {
-        self.field(name).filter(|v| v.is_object()).map(|value| At {
-            value,
-            path: self.path,
-        })
+    /// The object under `name`, if there is one; callers pair it with `self.path(name)`.
+    fn object(&self, name: &str) -> Option<&'a Value> {
+        self.field(name).filter(|v| v.is_object())
     }
 }
 
@@ -574,7 +572,7 @@ fn product_cost(at: At<'_>) -> Result<FeeLine> {
         .object("productDemandType")
         .ok_or_else(|| at.missing("productDemandType"))?;
     let t = At {
-        value: t.value,
+        value: t,
         path: &at.path("productDemandType"),
     };
     let code = t.required_text("code")?;
@@ -602,7 +600,7 @@ fn contract_cost(at: At<'_>) -> Result<FeeLine> {
         .ok_or_else(|| at.missing("contract"))?;
     let cpath = at.path("contract");
     let contract = At {
-        value: contract.value,
+        value: contract,
         path: &cpath,
     };
     let contract_no = contract.required_text("contractNo")?;
@@ -649,7 +647,7 @@ fn contract_summary(at: At<'_>) -> Result<ContractSummary> {
         let o = at.object(name).ok_or_else(|| at.missing(name))?;
         let path = at.path(name);
         let code = At {
-            value: o.value,
+            value: o,
             path: &path,
         }
         .required_text("code")?;
@@ -683,13 +681,13 @@ fn daily_usage(at: At<'_>) -> Result<DailyUsage> {
         .ok_or_else(|| at.missing("contract"))?;
     let cp = at.path("contract");
     let contract = At {
-        value: contract.value,
+        value: contract,
         path: &cp,
     };
     let use_date = at.object("useDate").ok_or_else(|| at.missing("useDate"))?;
     let up = at.path("useDate");
     let use_date = At {
-        value: use_date.value,
+        value: use_date,
         path: &up,
     };
     let start = use_date
@@ -698,7 +696,7 @@ fn daily_usage(at: At<'_>) -> Result<DailyUsage> {
     let usage = at.object("usage").ok_or_else(|| at.missing("usage"))?;
     let sp = at.path("usage");
     let usage = At {
-        value: usage.value,
+        value: usage,
         path: &sp,
     };
     // The product measured: its sequence or code, else the metering type.
@@ -706,7 +704,7 @@ fn daily_usage(at: At<'_>) -> Result<DailyUsage> {
         Some(p) => {
             let path = at.path("contractProduct");
             let p = At {
-                value: p.value,
+                value: p,
                 path: &path,
             };
             p.text("contractProductSequence")?
