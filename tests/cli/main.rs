@@ -21,6 +21,7 @@ mod ncp;
 mod pay;
 mod promotions;
 mod prompts;
+mod readme;
 mod receipts;
 mod security;
 mod status;
