@@ -285,9 +285,11 @@ pub fn validate_email(value: &str) -> Result<String, AccountError> {
     let (local, domain) = v.split_once('@').ok_or_else(bad)?;
     let atom_ok = |atom: &str| {
         !atom.is_empty()
-            && atom
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || ATEXT.contains(c) || (!c.is_ascii() && c.is_alphanumeric()))
+            && atom.chars().all(|c| {
+                c.is_ascii_alphanumeric()
+                    || ATEXT.contains(c)
+                    || (!c.is_ascii() && c.is_alphanumeric())
+            })
     };
     let local_ok = local.len() <= 64 && local.split('.').all(atom_ok);
     let label_ok = |label: &str| {
@@ -295,9 +297,9 @@ pub fn validate_email(value: &str) -> Result<String, AccountError> {
             && label.len() <= 63
             && !label.starts_with('-')
             && !label.ends_with('-')
-            && label
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && c.is_alphanumeric()))
+            && label.chars().all(|c| {
+                c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && c.is_alphanumeric())
+            })
     };
     let labels: Vec<&str> = domain.split('.').collect();
     let domain_ok = domain.len() <= 253
@@ -653,7 +655,10 @@ mod tests {
     #[case::brand("VISA", "VISA")]
     #[case::bank("KB Kookmin", "KB Kookmin")]
     #[case::hangul_bank("국민은행", "국민은행")]
-    #[case::decomposed("Socie\u{301}te\u{301} Ge\u{301}ne\u{301}rale", "Soci\u{e9}t\u{e9} G\u{e9}n\u{e9}rale")]
+    #[case::decomposed(
+        "Socie\u{301}te\u{301} Ge\u{301}ne\u{301}rale",
+        "Soci\u{e9}t\u{e9} G\u{e9}n\u{e9}rale"
+    )]
     #[case::punctuation("A&B Bank.", "A&B Bank.")]
     fn labels_accepted(#[case] input: &str, #[case] kept: &str) {
         assert_eq!(validate_label("--bank", input), Ok(kept.to_string()));

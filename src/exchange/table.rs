@@ -222,12 +222,8 @@ fn not_a_utf8_csv(head: &[u8]) -> Option<Error> {
         [0xD0, 0xCF, 0x11, 0xE0, ..] => {
             "an Excel 97-2003 workbook (.xls), not a CSV file".to_string()
         }
-        [0xFF, 0xFE, ..] => {
-            "UTF-16 text (byte-order mark FF FE), not UTF-8".to_string()
-        }
-        [0xFE, 0xFF, ..] => {
-            "UTF-16 text (byte-order mark FE FF), not UTF-8".to_string()
-        }
+        [0xFF, 0xFE, ..] => "UTF-16 text (byte-order mark FF FE), not UTF-8".to_string(),
+        [0xFE, 0xFF, ..] => "UTF-16 text (byte-order mark FE FF), not UTF-8".to_string(),
         [a, 0, b, 0, ..] if *a != 0 && *b != 0 => {
             "UTF-16 text (little-endian, every other byte NUL), not UTF-8".to_string()
         }
@@ -454,9 +450,12 @@ enum Rank {
     Card,
 }
 
+/// The input with its first bytes (read to tell the encoding) put back in front.
+type Head<R> = std::io::Chain<Cursor<Vec<u8>>, R>;
+
 /// A CSV file read row by row (see the module documentation).
 pub struct Reader<R: Read> {
-    csv: csv::Reader<Scan<LineEnds<std::io::Chain<Cursor<Vec<u8>>, R>>>>,
+    csv: csv::Reader<Scan<LineEnds<Head<R>>>>,
     header: csv::ByteRecord,
     index: Index,
     record: csv::ByteRecord,
@@ -1047,8 +1046,20 @@ mod tests {
         // Line 2 and the last line (4), with and without a line end after it.
         for (bytes, line) in [
             (file(&["date,name", "2024-13-01,a", "2024-01-02,b", ""]), 2),
-            (file(&["date,name", "2024-01-01,a", "2024-01-02,b", "2024-13-04,d", ""]), 4),
-            (file(&["date,name", "2024-01-01,a", "2024-01-02,b", "2024-13-04,d"]), 4),
+            (
+                file(&[
+                    "date,name",
+                    "2024-01-01,a",
+                    "2024-01-02,b",
+                    "2024-13-04,d",
+                    "",
+                ]),
+                4,
+            ),
+            (
+                file(&["date,name", "2024-01-01,a", "2024-01-02,b", "2024-13-04,d"]),
+                4,
+            ),
         ] {
             let mut reader = Reader::new(Trickle(&bytes), COLS).unwrap();
             let mut got = None;
@@ -1064,7 +1075,11 @@ mod tests {
         }
         // Malformed rows too.
         let bytes = file(&["date,name", "2024-01-01,a", "2024-01-02", ""]);
-        assert!(err(&bytes).starts_with("line 3: has 1 field(s)"), "{}", err(&bytes));
+        assert!(
+            err(&bytes).starts_with("line 3: has 1 field(s)"),
+            "{}",
+            err(&bytes)
+        );
         assert_eq!(stream(&bytes), Err(err(&bytes)));
     }
 
@@ -1077,7 +1092,10 @@ mod tests {
     #[case::utf16be_no_bom(b"\x00d\x00a\x00t\x00e", "UTF-16 text (big-endian")]
     fn a_file_that_is_not_utf8_csv_says_what_it_is(#[case] bytes: &[u8], #[case] what: &str) {
         for message in [err(bytes), stream(bytes).unwrap_err()] {
-            assert!(message.starts_with(&format!("the file is {what}")), "{message}");
+            assert!(
+                message.starts_with(&format!("the file is {what}")),
+                "{message}"
+            );
             assert!(message.contains("save it as UTF-8 CSV"), "{message}");
         }
     }

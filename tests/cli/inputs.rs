@@ -54,11 +54,7 @@ fn failure(out: &std::process::Output, code: i32) -> String {
 #[case::apostrophe("Sean", "O'Brien", "Sean O'Brien")]
 #[case::hyphen("Jean-Luc", "Picard", "Jean-Luc Picard")]
 #[case::latin_with_accents("Zoë", "Ó Súilleabháin", "Zoë Ó Súilleabháin")]
-fn a1_names_of_any_script_are_names(
-    #[case] first: &str,
-    #[case] last: &str,
-    #[case] shown: &str,
-) {
+fn a1_names_of_any_script_are_names(#[case] first: &str, #[case] last: &str, #[case] shown: &str) {
     let env = Env::new();
     let out = stdout(&init(&env, first, last, "m@example.com"));
     assert!(
@@ -113,7 +109,10 @@ fn a1_account_set_takes_the_same_names_and_shows_them_family_name_first() {
     let table = env.ok("2024-01-02", &["account", "show"]);
     assert!(table.starts_with("Name            이혁\n"), "{table}");
     let e = env.fail("2024-01-02", &["account", "set", "--first-name", "M"], 2);
-    assert!(e.contains("first name must have at least 2 letter(s)"), "{e}");
+    assert!(
+        e.contains("first name must have at least 2 letter(s)"),
+        "{e}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -149,7 +148,12 @@ fn a1_emails_must_be_valid(#[case] email: &str) {
 #[test]
 fn a1_standard_emails_pass() {
     let env = Env::new();
-    stdout(&init(&env, "Minji", "Kim", "minji.kim+billing@corp-mail.co.kr"));
+    stdout(&init(
+        &env,
+        "Minji",
+        "Kim",
+        "minji.kim+billing@corp-mail.co.kr",
+    ));
     env.ok(
         "2024-01-02",
         &["account", "billing-email", "o'brien@my-example.com"],
@@ -174,7 +178,10 @@ fn a1_a_decomposed_name_is_the_precomposed_name() {
     assert_eq!(doc["member"]["last_name"], "혁");
     // Setting the precomposed spelling changes nothing: it is the same name.
     let before = env.dump();
-    env.ok("2024-01-01", &["account", "set", "--first-name", "Ren\u{e9}e"]);
+    env.ok(
+        "2024-01-01",
+        &["account", "set", "--first-name", "Ren\u{e9}e"],
+    );
     assert_eq!(env.dump(), before);
 }
 
@@ -210,12 +217,26 @@ fn s12_a_decomposed_reference_replays_the_precomposed_one() {
     let env = by_deposit();
     let first = env.json(
         "2024-01-05",
-        &["pay", "--deposit", "1000", "--reference", "Caf\u{e9}-1", "--yes"],
+        &[
+            "pay",
+            "--deposit",
+            "1000",
+            "--reference",
+            "Caf\u{e9}-1",
+            "--yes",
+        ],
     );
     assert_eq!(first["replayed"], false);
     let again = env.json(
         "2024-01-05",
-        &["pay", "--deposit", "1000", "--reference", "Cafe\u{301}-1", "--yes"],
+        &[
+            "pay",
+            "--deposit",
+            "1000",
+            "--reference",
+            "Cafe\u{301}-1",
+            "--yes",
+        ],
     );
     assert_eq!(again["replayed"], true);
     assert_eq!(again["payment_id"], first["payment_id"]);
@@ -498,7 +519,10 @@ fn r_11_17_crlf_files_name_the_real_line(
     );
     assert_eq!(env.dump(), before);
     // The good rows of a CRLF file import, and a malformed last row is named on its line.
-    let file = env.file("ok.csv", format!("{header}\r\n{}\r\n{}\r\n", good[0], good[1]));
+    let file = env.file(
+        "ok.csv",
+        format!("{header}\r\n{}\r\n{}\r\n", good[0], good[1]),
+    );
     let doc = env.json("2024-03-01", &["import", kind, file.to_str().unwrap()]);
     assert_eq!(doc["rows"], 2);
     let file = env.file("short.csv", format!("{header}\r\n{}\r\nx\r\n", good[0]));
