@@ -7,7 +7,8 @@
 //! - [`billing`] decides: pure rules over facts and the instant of SPEC T1 ([`clock`]),
 //!   with exact money ([`money`]) and the business-day calendar ([`calendar`]);
 //! - [`report`] shapes what a command shows, and the CLI renders it as a table, JSON or CSV;
-//! - [`exchange`] moves data in and out: CSV imports, `.xlsx`/`.csv` exports, the demo.
+//! - [`exchange`] moves data in and out: CSV imports, `.xlsx`/`.csv` exports, the demo;
+//! - [`text`] is the one check for stored text (NFC, no control characters).
 //!
 //! Errors carry their exit status ([`error::Kind`], SPEC O2).
 
@@ -21,3 +22,4 @@ pub mod ledger;
 pub mod money;
 pub mod ops;
 pub mod report;
+pub mod text;

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::calendar::Month;
 use crate::money::Krw;
+use crate::text;
 
 /// A2: the kind of member.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -41,7 +42,7 @@ impl MemberType {
 /// The member behind the account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Member {
-    /// First name (A1: at least 2 letters).
+    /// First name (A1: at least 2 characters; a Hangul syllable counts 2).
     pub first_name: String,
     /// Last name (A1: at least 1 letter).
     pub last_name: String,
@@ -177,39 +178,138 @@ impl AccountError {
     }
 }
 
-/// A1: a name of letters only (any script: 민지 is as good as Minji), at least `min` of them.
-pub fn validate_name(field: &'static str, value: &str, min: usize) -> Result<String, AccountError> {
-    let v = value.trim();
-    let letters = v.chars().filter(|c| c.is_alphabetic()).count();
-    if letters >= min && v.chars().all(char::is_alphabetic) {
-        Ok(v.to_string())
+/// The longest name kept, in characters.
+pub const NAME_MAX: usize = 64;
+
+/// What may stand between the letters of a name: one space, apostrophe or hyphen
+/// ("Mary Ann", "O'Brien", "O’Brien", "Jean-Luc").
+fn is_name_separator(c: char) -> bool {
+    matches!(c, ' ' | '\'' | '\u{2019}' | '-' | '\u{2010}')
+}
+
+/// A Hangul syllable block (혁, 민).
+fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// A CJK ideograph (王, 伟).
+fn is_cjk_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
+}
+
+/// How many characters a letter counts for A1's minimum. A Hangul syllable block is written
+/// as one character but is made of at least two letters (혁 is ㅎ + ㅕ + ㄱ), and a CJK
+/// ideograph is a whole syllable too: each counts as 2, so the one-syllable Korean first
+/// name 혁 (or the Chinese 伟) passes "at least 2 characters", as its romanisation Hyeok does.
+fn letter_weight(c: char) -> usize {
+    if is_hangul_syllable(c) || is_cjk_ideograph(c) {
+        2
     } else {
-        Err(AccountError::Name {
-            field,
-            min,
-            value: value.to_string(),
-        })
+        1
     }
 }
 
-/// A1: a plain, sane email: one `@`, a local part, a dotted domain, no spaces.
+/// A1: a name: letters of any script (민지 is as good as Minji), with single spaces,
+/// apostrophes or hyphens between them ("Mary Ann", "O'Brien", "Jean-Luc"), at least `min`
+/// characters (see [`letter_weight`]), at most [`NAME_MAX`]. Digits and any other symbol are
+/// refused. The name is trimmed and kept in NFC, so a name typed with combining marks
+/// (`e` + U+0301) is the same name as the precomposed one.
+pub fn validate_name(field: &'static str, value: &str, min: usize) -> Result<String, AccountError> {
+    let bad = || AccountError::Name {
+        field,
+        min,
+        value: text::printable(value),
+    };
+    let v = text::clean(value, NAME_MAX).map_err(|_| bad())?;
+    let mut weight = 0;
+    // Whether the previous character was a letter (or a mark on one).
+    let mut after_letter = false;
+    for c in v.chars() {
+        if c.is_alphabetic() {
+            weight += letter_weight(c);
+            after_letter = true;
+        } else if after_letter && unicode_normalization::char::is_combining_mark(c) {
+            // A mark that NFC could not fold into its letter: part of that letter.
+        } else if after_letter && is_name_separator(c) {
+            after_letter = false;
+        } else {
+            return Err(bad());
+        }
+    }
+    if after_letter && weight >= min {
+        Ok(v)
+    } else {
+        Err(bad())
+    }
+}
+
+/// Whether a name is written in Hangul or CJK characters (separators aside).
+fn is_east_asian(name: &str) -> bool {
+    let mut any = false;
+    for c in name.chars() {
+        if is_hangul_syllable(c)
+            || is_cjk_ideograph(c)
+            || ('\u{3040}'..='\u{30FF}').contains(&c)
+            || ('\u{1100}'..='\u{11FF}').contains(&c)
+        {
+            any = true;
+        } else if !is_name_separator(c) {
+            return false;
+        }
+    }
+    any
+}
+
+/// The member's full name as it is shown: a Hangul (or CJK) name family name first, without
+/// a space (김민지), any other given name first (Minji Kim).
+pub fn display_name(first: &str, last: &str) -> String {
+    if is_east_asian(first) && is_east_asian(last) {
+        format!("{last}{first}")
+    } else {
+        format!("{first} {last}")
+    }
+}
+
+/// Characters an unquoted email local part may use besides letters and digits (RFC 5322
+/// `atext`).
+const ATEXT: &str = "!#$%&'*+/=?^_`{|}~-";
+
+/// A1: an email as mail systems take it (RFC 5321/5322, RFC 6531 for non-ASCII letters):
+/// a dot-atom local part of at most 64 bytes (no leading, trailing or double dot), `@`, and
+/// a domain of at most 253 bytes with at least two labels, each 1–63 letters, digits or
+/// hyphens, not starting or ending with a hyphen, the last not all digits; 254 bytes in all.
+/// Quoted local parts and address literals (`user@[192.0.2.1]`) are not taken.
 pub fn validate_email(value: &str) -> Result<String, AccountError> {
-    let v = value.trim();
-    let bad = || AccountError::Email(value.to_string());
+    let bad = || AccountError::Email(text::printable(value));
+    let v = text::clean(value, 254).map_err(|_| bad())?;
     let (local, domain) = v.split_once('@').ok_or_else(bad)?;
-    let domain_ok = domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains("..")
-        && domain
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
-    let local_ok = !local.is_empty()
-        && local
-            .chars()
-            .all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+    let atom_ok = |atom: &str| {
+        !atom.is_empty()
+            && atom.chars().all(|c| {
+                c.is_ascii_alphanumeric()
+                    || ATEXT.contains(c)
+                    || (!c.is_ascii() && c.is_alphanumeric())
+            })
+    };
+    let local_ok = local.len() <= 64 && local.split('.').all(atom_ok);
+    let label_ok = |label: &str| {
+        !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| {
+                c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && c.is_alphanumeric())
+            })
+    };
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = domain.len() <= 253
+        && labels.len() >= 2
+        && labels.iter().all(|l| label_ok(l))
+        && labels
+            .last()
+            .is_some_and(|tld| !tld.chars().all(|c| c.is_ascii_digit()));
     if v.len() <= 254 && local_ok && domain_ok {
-        Ok(v.to_string())
+        Ok(v)
     } else {
         Err(bad())
     }
@@ -245,24 +345,28 @@ pub fn validate_last4(value: &str) -> Result<String, AccountError> {
     }
 }
 
-/// A brand or bank name: letters, spaces and a little punctuation, never digits.
+/// A brand or bank name: letters, single spaces and a little punctuation (`-&.`), never
+/// digits; trimmed, NFC, at most 40 characters.
 pub fn validate_label(field: &'static str, value: &str) -> Result<String, AccountError> {
-    let v = value.trim();
-    let ok = !v.is_empty()
-        && v.chars().count() <= 40
-        && v.chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '&' || c == '.');
+    let refuse = || AccountError::Label {
+        field,
+        value: if value.chars().any(|c| c.is_ascii_digit()) {
+            "(contains digits)".to_string()
+        } else {
+            text::printable(value.trim())
+        },
+    };
+    let v = text::clean(value, 40).map_err(|_| refuse())?;
+    let mut after_letter = false;
+    let ok = v.chars().all(|c| {
+        let mark = after_letter && unicode_normalization::char::is_combining_mark(c);
+        after_letter = c.is_alphabetic() || mark;
+        after_letter || c == ' ' || c == '-' || c == '&' || c == '.'
+    });
     if ok {
-        Ok(v.to_string())
+        Ok(v)
     } else {
-        Err(AccountError::Label {
-            field,
-            value: if v.chars().any(|c| c.is_ascii_digit()) {
-                "(contains digits)".to_string()
-            } else {
-                v.to_string()
-            },
-        })
+        Err(refuse())
     }
 }
 
@@ -400,6 +504,8 @@ fn card_like(d: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use rstest::rstest;
+
     use super::*;
 
     fn member(t: MemberType, expatriate: bool) -> Member {
@@ -431,32 +537,142 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a1_names() {
-        assert_eq!(validate_name("first name", "Minji", 2).unwrap(), "Minji");
-        assert_eq!(validate_name("first name", "민지", 2).unwrap(), "민지");
-        assert!(validate_name("first name", "M", 2).is_err());
-        assert!(validate_name("first name", "Min1", 2).is_err());
-        assert!(validate_name("last name", "O'Neil", 1).is_err());
-        assert_eq!(validate_name("last name", "K", 1).unwrap(), "K");
-        assert!(validate_name("last name", "", 1).is_err());
+    #[rstest]
+    #[case::latin("first name", "Minji", 2, "Minji")]
+    #[case::hangul("first name", "민지", 2, "민지")]
+    #[case::one_hangul_syllable_first_name("first name", "혁", 2, "혁")]
+    #[case::one_cjk_ideograph("first name", "伟", 2, "伟")]
+    #[case::inner_space("first name", "Mary Ann", 2, "Mary Ann")]
+    #[case::apostrophe("last name", "O'Brien", 1, "O'Brien")]
+    #[case::typographic_apostrophe("last name", "O\u{2019}Brien", 1, "O\u{2019}Brien")]
+    #[case::hyphen("first name", "Jean-Luc", 2, "Jean-Luc")]
+    #[case::several("last name", "de la Cruz-O'Neil", 1, "de la Cruz-O'Neil")]
+    #[case::one_latin_letter_last_name("last name", "K", 1, "K")]
+    #[case::one_hangul_last_name("last name", "김", 1, "김")]
+    #[case::trimmed("first name", "  Minji ", 2, "Minji")]
+    #[case::decomposed_becomes_precomposed("first name", "Rene\u{301}e", 2, "Ren\u{e9}e")]
+    #[case::decomposed_hangul("first name", "\u{1112}\u{1167}\u{11a8}", 2, "혁")]
+    #[case::mark_without_precomposed_form("first name", "Aq\u{301}", 2, "Aq\u{301}")]
+    #[case::cyrillic("first name", "Анна", 2, "Анна")]
+    #[case::arabic("first name", "ليلى", 2, "ليلى")]
+    fn a1_names_accepted(
+        #[case] field: &'static str,
+        #[case] input: &str,
+        #[case] min: usize,
+        #[case] kept: &str,
+    ) {
+        assert_eq!(validate_name(field, input, min), Ok(kept.to_string()));
     }
 
-    #[test]
-    fn a1_emails() {
-        assert!(validate_email("minji@example.com").is_ok());
-        assert!(validate_email("a.b+billing@corp.co.kr").is_ok());
-        for bad in [
-            "minji",
-            "minji@",
-            "@example.com",
-            "minji@example",
-            "mi nji@example.com",
-            "a@b..c",
-            "a@@b.com",
-        ] {
-            assert!(validate_email(bad).is_err(), "{bad}");
-        }
+    #[rstest]
+    #[case::one_latin_letter_first_name("M", 2)]
+    #[case::one_kana("ミ", 2)]
+    #[case::digit("Min1", 2)]
+    #[case::empty("", 1)]
+    #[case::spaces_only("   ", 1)]
+    #[case::double_space("Mary  Ann", 2)]
+    #[case::double_apostrophe("O''Brien", 1)]
+    #[case::hyphen_then_space("Jean- Luc", 2)]
+    #[case::leading_hyphen("-Luc", 2)]
+    #[case::trailing_apostrophe("Brien'", 2)]
+    #[case::sql("Kim'; DROP TABLE account; --", 1)]
+    #[case::dot("J. R.", 2)]
+    #[case::newline("Min\nji", 2)]
+    #[case::tab("Min\tji", 2)]
+    #[case::bidi_override("Min\u{202e}ji", 2)]
+    #[case::emoji("Minji🙂", 2)]
+    #[case::leading_mark("\u{301}Minji", 2)]
+    #[case::too_long(&"a".repeat(65), 2)]
+    fn a1_names_refused(#[case] input: &str, #[case] min: usize) {
+        let e = validate_name("first name", input, min).unwrap_err();
+        assert!(
+            matches!(&e, AccountError::Name { min: m, .. } if *m == min),
+            "{e}"
+        );
+        // The message stays on one line whatever was typed.
+        assert!(!e.to_string().contains(['\n', '\t', '\u{202e}']), "{e}");
+    }
+
+    #[rstest]
+    #[case::latin("Minji", "Kim", "Minji Kim")]
+    #[case::hangul("민지", "김", "김민지")]
+    #[case::one_syllable("혁", "이", "이혁")]
+    #[case::two_syllable_family_name("민지", "남궁", "남궁민지")]
+    #[case::chinese("伟", "王", "王伟")]
+    #[case::mixed_scripts("민지", "Kim", "민지 Kim")]
+    #[case::compound("Jean-Luc", "O'Brien", "Jean-Luc O'Brien")]
+    fn a1_display_name(#[case] first: &str, #[case] last: &str, #[case] shown: &str) {
+        assert_eq!(display_name(first, last), shown);
+    }
+
+    #[rstest]
+    #[case::plain("minji@example.com")]
+    #[case::plus_and_dots("a.b+billing@corp.co.kr")]
+    #[case::atext("o'brien!#$%&*/=?^_`{|}~-@example.com")]
+    #[case::hyphen_inside_label("m@my-example.com")]
+    #[case::digits_label("m@123.example.com")]
+    #[case::idn("민지@한국.kr")]
+    #[case::trimmed("  minji@example.com ")]
+    #[case::max_local(&format!("{}@example.com", "a".repeat(64)))]
+    #[case::max_label(&format!("m@{}.com", "a".repeat(63)))]
+    fn a1_emails_accepted(#[case] input: &str) {
+        assert_eq!(validate_email(input), Ok(input.trim().to_string()));
+    }
+
+    #[rstest]
+    #[case::no_at("minji")]
+    #[case::no_domain("minji@")]
+    #[case::no_local("@example.com")]
+    #[case::no_dot_in_domain("minji@example")]
+    #[case::space("mi nji@example.com")]
+    #[case::double_dot_in_domain("a@b..c")]
+    #[case::two_ats("a@@b.com")]
+    #[case::at_in_local("a@b@example.com")]
+    #[case::double_dot_in_local("a..b@example.com")]
+    #[case::leading_dot_in_local(".ab@example.com")]
+    #[case::trailing_dot_in_local("ab.@example.com")]
+    #[case::label_starts_with_hyphen("m@-example.com")]
+    #[case::label_ends_with_hyphen("m@example-.com")]
+    #[case::trailing_dot_in_domain("m@example.com.")]
+    #[case::leading_dot_in_domain("m@.example.com")]
+    #[case::underscore_in_domain("m@ex_ample.com")]
+    #[case::numeric_tld("m@192.168.0.1")]
+    #[case::address_literal("m@[192.168.0.1]")]
+    #[case::quoted_local("\"m n\"@example.com")]
+    #[case::comma("a,b@example.com")]
+    #[case::newline("minji@example.com\nBcc: x@example.com")]
+    #[case::nul("minji@exam\0ple.com")]
+    #[case::local_too_long(&format!("{}@example.com", "a".repeat(65)))]
+    #[case::label_too_long(&format!("m@{}.com", "a".repeat(64)))]
+    #[case::too_long(&format!("m@{}.com", ["a".repeat(60).as_str(); 5].join(".")))]
+    fn a1_emails_refused(#[case] input: &str) {
+        let e = validate_email(input).unwrap_err();
+        assert!(matches!(e, AccountError::Email(_)), "{e}");
+        assert!(!e.to_string().contains(['\n', '\0']), "{e}");
+    }
+
+    #[rstest]
+    #[case::brand("VISA", "VISA")]
+    #[case::bank("KB Kookmin", "KB Kookmin")]
+    #[case::hangul_bank("국민은행", "국민은행")]
+    #[case::decomposed(
+        "Socie\u{301}te\u{301} Ge\u{301}ne\u{301}rale",
+        "Soci\u{e9}t\u{e9} G\u{e9}n\u{e9}rale"
+    )]
+    #[case::punctuation("A&B Bank.", "A&B Bank.")]
+    fn labels_accepted(#[case] input: &str, #[case] kept: &str) {
+        assert_eq!(validate_label("--bank", input), Ok(kept.to_string()));
+    }
+
+    #[rstest]
+    #[case::digits("VISA 4111111111111111")]
+    #[case::newline("KB\nKookmin")]
+    #[case::escape("KB\u{1b}[2J")]
+    #[case::empty(" ")]
+    #[case::too_long(&"a".repeat(41))]
+    fn labels_refused(#[case] input: &str) {
+        let e = validate_label("--bank", input).unwrap_err();
+        assert!(!e.to_string().contains(['\n', '\u{1b}']), "{e}");
     }
 
     #[test]

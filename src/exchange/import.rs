@@ -15,7 +15,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
-use super::table::{optional, required, Column, Reader, Row};
+use super::table::{required, Column, Reader, Row};
 use crate::billing::facts::{quantity_to_milli, Contract, FeeLine, Plan, QUANTITY_SCALE};
 use crate::calendar::Month;
 use crate::error::{Error, Result};
@@ -73,7 +73,8 @@ pub const CONTRACT_COLUMNS: &[Column] = &[
     required("price"),
     required("unit"),
     required("start_date"),
-    optional("end_date"),
+    // Every column is required, as the README says; a value may be empty (still active).
+    required("end_date"),
 ];
 
 /// The usage columns.
@@ -106,8 +107,9 @@ pub const PROMOTION_COLUMNS: &[Column] = &[
     required("pricing_plan"),
     required("provided"),
     required("used"),
-    optional("discount_rate"),
-    optional("credit"),
+    // Required columns, empty values allowed (a promotion has a rate or a credit).
+    required("discount_rate"),
+    required("credit"),
     required("valid_from"),
     required("valid_to"),
 ];

@@ -2,15 +2,17 @@
 //!
 //! Header row required, columns in any order, unknown or missing columns refused by name,
 //! every row as wide as the header, UTF-8 only (a leading byte-order mark is accepted, as
-//! spreadsheets write one). Field accessors return errors that name the line, the column and
-//! what was expected.
+//! spreadsheets write one; a UTF-16 file or a workbook is recognised and refused with how to
+//! save it as UTF-8 CSV). Line ends may be LF, CRLF or CR: they are read as LF before the CSV
+//! parser sees them, so errors name the real line. Field accessors return errors that name the
+//! line, the column and what was expected.
 //!
 //! [`Reader`] streams a file row by row in constant memory, for imports of millions of rows;
 //! it reports the same error a whole-file parse would, with the same precedence: a card
 //! number anywhere first, then the header, an unclosed quote, a malformed row, and only then
 //! the first row the importer refuses.
 
-use std::io::{Cursor, Read};
+use std::io::{BufRead, BufReader, Cursor, Read};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -68,7 +70,15 @@ pub struct Row<'a> {
 impl Table {
     /// Reads `bytes` as a CSV file with exactly the given columns.
     pub fn parse(bytes: &[u8], columns: &[Column]) -> Result<Table> {
+        if let Some(e) = not_a_utf8_csv(bytes) {
+            return Err(e);
+        }
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let mut lf = Vec::with_capacity(bytes.len());
+        LineEnds::new(bytes)
+            .read_to_end(&mut lf)
+            .map_err(|e| Error::invalid(format!("cannot read the file: {e}")))?;
+        let bytes = lf.as_slice();
         // P11: a card number is refused before any other message could quote it.
         if let Some(last4) = crate::billing::account::find_card_number(bytes) {
             let line = bytes
@@ -200,6 +210,93 @@ fn header_index(header: &csv::ByteRecord, columns: &[Column]) -> Result<Index> {
         )));
     }
     Ok(index)
+}
+
+/// The error for a file that is not UTF-8 text at all, told by its first bytes: a UTF-16
+/// file (with a byte-order mark, or ASCII text with every other byte NUL) or a spreadsheet
+/// workbook. Says what the file is and how to save it as UTF-8 CSV.
+fn not_a_utf8_csv(head: &[u8]) -> Option<Error> {
+    const SAVE_AS: &str = "save it as UTF-8 CSV (Excel: File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\"; LibreOffice: Save As > Text CSV, character set Unicode (UTF-8)) and import that file";
+    let what = match head {
+        [b'P', b'K', 3, 4, ..] => "a spreadsheet workbook (.xlsx), not a CSV file".to_string(),
+        [0xD0, 0xCF, 0x11, 0xE0, ..] => {
+            "an Excel 97-2003 workbook (.xls), not a CSV file".to_string()
+        }
+        [0xFF, 0xFE, ..] => "UTF-16 text (byte-order mark FF FE), not UTF-8".to_string(),
+        [0xFE, 0xFF, ..] => "UTF-16 text (byte-order mark FE FF), not UTF-8".to_string(),
+        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => {
+            "UTF-16 text (little-endian, every other byte NUL), not UTF-8".to_string()
+        }
+        [0, a, 0, b, ..] if *a != 0 && *b != 0 => {
+            "UTF-16 text (big-endian, every other byte NUL), not UTF-8".to_string()
+        }
+        _ => return None,
+    };
+    Some(Error::invalid(format!("the file is {what}; {SAVE_AS}")))
+}
+
+/// The input with every line end read as LF: CRLF becomes LF and a lone CR becomes LF. The
+/// csv parser counts lines by LF and starts a record's position before the LF of a CRLF, so
+/// without this every error past line 1 of a CRLF file named the line before the real one.
+struct LineEnds<R> {
+    inner: BufReader<R>,
+    /// The last byte handed out was a CR that ended a chunk: an LF right after it is dropped.
+    after_cr: bool,
+}
+
+impl<R: Read> LineEnds<R> {
+    fn new(inner: R) -> LineEnds<R> {
+        LineEnds {
+            inner: BufReader::with_capacity(1 << 16, inner),
+            after_cr: false,
+        }
+    }
+}
+
+impl<R: Read> Read for LineEnds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let avail = self.inner.fill_buf()?;
+            if avail.is_empty() || buf.is_empty() {
+                return Ok(0);
+            }
+            let mut taken = 0;
+            if self.after_cr {
+                self.after_cr = false;
+                if avail[0] == b'\n' {
+                    taken = 1;
+                }
+            }
+            let mut out = 0;
+            while taken < avail.len() && out < buf.len() {
+                let rest = &avail[taken..];
+                let room = buf.len() - out;
+                match rest.iter().take(room).position(|&b| b == b'\r') {
+                    None => {
+                        let n = rest.len().min(room);
+                        buf[out..out + n].copy_from_slice(&rest[..n]);
+                        out += n;
+                        taken += n;
+                    }
+                    Some(p) => {
+                        buf[out..out + p].copy_from_slice(&rest[..p]);
+                        buf[out + p] = b'\n';
+                        out += p + 1;
+                        taken += p + 1;
+                        match avail.get(taken) {
+                            Some(b'\n') => taken += 1,
+                            Some(_) => {}
+                            None => self.after_cr = true,
+                        }
+                    }
+                }
+            }
+            self.inner.consume(taken);
+            if out > 0 {
+                return Ok(out);
+            }
+        }
+    }
 }
 
 /// A column's name as the header has it, for messages.
@@ -353,9 +450,12 @@ enum Rank {
     Card,
 }
 
+/// The input with its first bytes (read to tell the encoding) put back in front.
+type Head<R> = std::io::Chain<Cursor<Vec<u8>>, R>;
+
 /// A CSV file read row by row (see the module documentation).
 pub struct Reader<R: Read> {
-    csv: csv::Reader<Scan<std::io::Chain<Cursor<Vec<u8>>, R>>>,
+    csv: csv::Reader<Scan<LineEnds<Head<R>>>>,
     header: csv::ByteRecord,
     index: Index,
     record: csv::ByteRecord,
@@ -366,10 +466,10 @@ impl<R: Read> Reader<R> {
     /// Opens a CSV stream with exactly the given columns and checks its header.
     pub fn new(mut input: R, columns: &[Column]) -> Result<Reader<R>> {
         // A leading byte-order mark is dropped.
-        let mut head = Vec::with_capacity(3);
-        while head.len() < 3 {
-            let mut b = [0u8; 3];
-            let want = 3 - head.len();
+        let mut head = Vec::with_capacity(4);
+        while head.len() < 4 {
+            let mut b = [0u8; 4];
+            let want = 4 - head.len();
             match input.read(&mut b[..want]) {
                 Ok(0) => break,
                 Ok(n) => head.extend_from_slice(&b[..n]),
@@ -377,11 +477,14 @@ impl<R: Read> Reader<R> {
                 Err(e) => return Err(Error::invalid(format!("cannot read the file: {e}"))),
             }
         }
-        if head == b"\xEF\xBB\xBF" {
-            head.clear();
+        if let Some(e) = not_a_utf8_csv(&head) {
+            return Err(e);
+        }
+        if head.starts_with(b"\xEF\xBB\xBF") {
+            head.drain(..3);
         }
         let scan = Scan {
-            inner: Cursor::new(head).chain(input),
+            inner: LineEnds::new(Cursor::new(head).chain(input)),
             eof: false,
             state: QuoteState::Start,
             line: 1,
@@ -662,16 +765,15 @@ impl<'a> Row<'a> {
         ))
     }
 
-    /// A non-empty text of at most `max` characters without control characters.
+    /// A non-empty text of at most `max` characters without control characters, in NFC
+    /// ([`crate::text::clean`]).
     pub fn text(&self, column: &str, max: usize) -> Result<String> {
-        let v = unneutralize(self.raw(column).trim());
-        if v.is_empty() || v.chars().count() > max || v.chars().any(char::is_control) {
-            return Err(self.error(
+        crate::text::clean(unneutralize(self.raw(column).trim()), max).map_err(|_| {
+            self.error(
                 column,
                 format!("a text of 1 to {max} characters without control characters"),
-            ));
-        }
-        Ok(v.to_string())
+            )
+        })
     }
 
     /// An identifier: 1–64 letters, digits and `-_.:/`.
@@ -899,6 +1001,118 @@ mod tests {
                 proptest::prop_assert!(may_hold_card_number(text.as_bytes()));
             }
         }
+    }
+
+    /// A reader that hands out one byte per call, to cross every chunk boundary.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match (self.0.split_first(), buf.first_mut()) {
+                (Some((&b, rest)), Some(slot)) => {
+                    *slot = b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    #[rstest::rstest]
+    #[case::lf(b"a\nb\n", b"a\nb\n")]
+    #[case::crlf(b"a\r\nb\r\n", b"a\nb\n")]
+    #[case::lone_cr(b"a\rb\r", b"a\nb\n")]
+    #[case::mixed(b"a\r\n\r\nb\rc\n\r", b"a\n\nb\nc\n\n")]
+    #[case::cr_then_lf_apart(b"\r\r\n\n", b"\n\n\n")]
+    #[case::none(b"", b"")]
+    fn line_ends_are_read_as_lf(#[case] input: &[u8], #[case] expected: &[u8]) {
+        let mut whole = Vec::new();
+        LineEnds::new(input).read_to_end(&mut whole).unwrap();
+        assert_eq!(whole, expected);
+        let mut trickled = Vec::new();
+        LineEnds::new(Trickle(input))
+            .read_to_end(&mut trickled)
+            .unwrap();
+        assert_eq!(trickled, expected);
+    }
+
+    #[rstest::rstest]
+    #[case::lf("\n")]
+    #[case::crlf("\r\n")]
+    #[case::cr("\r")]
+    fn errors_name_the_real_line_whatever_the_line_ends(#[case] eol: &str) {
+        let file = |rows: &[&str]| rows.join(eol).into_bytes();
+        // Line 2 and the last line (4), with and without a line end after it.
+        for (bytes, line) in [
+            (file(&["date,name", "2024-13-01,a", "2024-01-02,b", ""]), 2),
+            (
+                file(&[
+                    "date,name",
+                    "2024-01-01,a",
+                    "2024-01-02,b",
+                    "2024-13-04,d",
+                    "",
+                ]),
+                4,
+            ),
+            (
+                file(&["date,name", "2024-01-01,a", "2024-01-02,b", "2024-13-04,d"]),
+                4,
+            ),
+        ] {
+            let mut reader = Reader::new(Trickle(&bytes), COLS).unwrap();
+            let mut got = None;
+            while let Some(row) = reader.next_row().unwrap() {
+                if row.date("date").is_err() {
+                    got = Some(row.line);
+                }
+            }
+            assert_eq!(got, Some(line), "{bytes:?}");
+            let t = Table::parse(&bytes, COLS).unwrap();
+            let bad = t.rows().find(|r| r.date("date").is_err()).map(|r| r.line);
+            assert_eq!(bad, Some(line), "{bytes:?}");
+        }
+        // Malformed rows too.
+        let bytes = file(&["date,name", "2024-01-01,a", "2024-01-02", ""]);
+        assert!(
+            err(&bytes).starts_with("line 3: has 1 field(s)"),
+            "{}",
+            err(&bytes)
+        );
+        assert_eq!(stream(&bytes), Err(err(&bytes)));
+    }
+
+    #[rstest::rstest]
+    #[case::xlsx(b"PK\x03\x04\x14\x00\x06\x00", "a spreadsheet workbook (.xlsx)")]
+    #[case::xls(b"\xD0\xCF\x11\xE0\xA1\xB1", "an Excel 97-2003 workbook (.xls)")]
+    #[case::utf16le_bom(b"\xFF\xFEd\x00a\x00", "UTF-16 text (byte-order mark FF FE)")]
+    #[case::utf16be_bom(b"\xFE\xFF\x00d\x00a", "UTF-16 text (byte-order mark FE FF)")]
+    #[case::utf16le_no_bom(b"d\x00a\x00t\x00e\x00", "UTF-16 text (little-endian")]
+    #[case::utf16be_no_bom(b"\x00d\x00a\x00t\x00e", "UTF-16 text (big-endian")]
+    fn a_file_that_is_not_utf8_csv_says_what_it_is(#[case] bytes: &[u8], #[case] what: &str) {
+        for message in [err(bytes), stream(bytes).unwrap_err()] {
+            assert!(
+                message.starts_with(&format!("the file is {what}")),
+                "{message}"
+            );
+            assert!(message.contains("save it as UTF-8 CSV"), "{message}");
+        }
+    }
+
+    #[test]
+    fn text_fields_are_nfc_without_control_characters() {
+        let t = Table::parse(
+            "date,name\n2024-01-01,Rene\u{301}\n2024-01-02,\"a\tb\"\n".as_bytes(),
+            COLS,
+        )
+        .unwrap();
+        let rows: Vec<_> = t.rows().collect();
+        assert_eq!(rows[0].text("name", 80).unwrap(), "Ren\u{e9}");
+        assert_eq!(
+            rows[1].text("name", 80).unwrap_err().message,
+            "line 3, column name: expected a text of 1 to 80 characters without control characters, got 'a\\tb'"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{table, Report, Style};
-use crate::billing::account::{Member, PaymentMethod};
+use crate::billing::account::{display_name, Member, PaymentMethod};
 use crate::ledger::account::Change;
 
 /// The `account show` document.
@@ -25,7 +25,11 @@ impl Report for AccountView {
     fn human(&self, style: Style) -> String {
         let m = &self.member;
         let mut out = String::new();
-        let _ = writeln!(out, "Name            {} {}", m.first_name, m.last_name);
+        let _ = writeln!(
+            out,
+            "Name            {}",
+            display_name(&m.first_name, &m.last_name)
+        );
         let _ = writeln!(out, "Email           {}", m.email);
         let _ = writeln!(
             out,

@@ -15,6 +15,7 @@ mod generated;
 mod history;
 mod hostile;
 mod imports;
+mod inputs;
 mod ledger;
 mod model;
 mod ncp;

@@ -37,12 +37,11 @@ fn parse_day(text: &str) -> std::result::Result<NaiveDate, String> {
 pub fn run(ctx: &Context, cmd: CalendarCommand) -> Result<()> {
     match cmd {
         CalendarCommand::Add { date, name } => {
-            let name = name.trim().to_string();
-            if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
-                return Err(Error::invalid(
+            let name = crate::text::clean(&name, 100).map_err(|_| {
+                Error::invalid(
                     "the holiday name must be 1 to 100 characters without control characters",
-                ));
-            }
+                )
+            })?;
             let what = ctx.write(|tx| holidays::upsert(tx, date, &name))?;
             let message = match what {
                 Upserted::Added => format!("Added {date} ({name}) to the holiday calendar."),

@@ -2,7 +2,9 @@
 
 use clap::Args;
 
-use crate::billing::account::{validate_email, validate_name, validate_phone, Member, MemberType};
+use crate::billing::account::{
+    display_name, validate_email, validate_name, validate_phone, Member, MemberType,
+};
 use crate::cli::Context;
 use crate::error::{Error, Result};
 use crate::exchange::demo;
@@ -47,8 +49,8 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
         ctx.write(|tx| demo::load(tx))?;
         let m = demo::member();
         format!(
-            "Loaded the demo account of {} {} (business, 10 services in KR, SGN and JPN, 2023-06 to 2024-06). Try: ncp-usage history --month 2024-05",
-            m.first_name, m.last_name
+            "Loaded the demo account of {} (business, 10 services in KR, SGN and JPN, 2023-06 to 2024-06). Try: ncp-usage history --month 2024-05",
+            display_name(&m.first_name, &m.last_name)
         )
     } else {
         let email = validate_email(args.email.as_deref().unwrap_or_default())?;
@@ -71,9 +73,8 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
         };
         ctx.write(|tx| account::create(tx, &member, ctx.now))?;
         format!(
-            "Created the account of {} {} ({}{}). Next: register a payment method with `ncp-usage account payment-method`.",
-            member.first_name,
-            member.last_name,
+            "Created the account of {} ({}{}). Next: register a payment method with `ncp-usage account payment-method`.",
+            display_name(&member.first_name, &member.last_name),
             member.member_type.as_str(),
             if member.expatriate { ", expatriate" } else { "" }
         )

@@ -46,6 +46,12 @@ pub struct PayArgs {
 
 /// Runs `pay`.
 pub fn run(ctx: &Context, args: PayArgs) -> Result<()> {
+    // Stored text: trimmed, NFC, no control characters (`text::clean`).
+    let args = PayArgs {
+        reference: clean_arg("--reference", args.reference)?,
+        idempotency_key: clean_arg("--idempotency-key", args.idempotency_key)?,
+        ..args
+    };
     if args.instant {
         let req = InstantRequest {
             months: args.month,
@@ -137,5 +143,15 @@ fn print_paid(ctx: &Context, paid: Paid) -> Result<()> {
         payment: paid.payment,
         replayed: paid.replayed,
         credit_balance: paid.credit_balance,
+    })
+}
+
+/// A text option as it is stored: trimmed, NFC, 1 to 100 characters, no control characters.
+fn clean_arg(option: &str, value: Option<String>) -> Result<Option<String>> {
+    crate::text::clean_optional(value.as_deref(), 100).map_err(|e| {
+        crate::error::Error::invalid(format!(
+            "{option} {e}; give {}",
+            crate::text::TextError::expected(100)
+        ))
     })
 }
