@@ -12,7 +12,7 @@ use rusqlite::Connection;
 
 use crate::billing::account::Member;
 use crate::billing::gateway::{Charge, Gateway};
-use crate::billing::payment::{allocate, Application, BillBalance};
+use crate::billing::payment::{Application, BillBalance};
 use crate::billing::penalty::{default_ratio, late_penalty};
 use crate::billing::schedule;
 use crate::billing::statement::{summarize, Totals};
@@ -46,6 +46,30 @@ pub struct CaughtUp {
 
 /// Brings the ledger up to `now`.
 pub fn catch_up(conn: &Connection, now: Instant, gateway: &dyn Gateway) -> Result<CaughtUp> {
+    let floor = crate::ledger::latest_instant(conn)?;
+    catch_up_from(conn, now, gateway, floor)
+}
+
+/// Brings the ledger up to `now` again after new facts arrived in this same command (an NCP
+/// import that reopened a bill): nothing is recorded before `now` this time.
+pub fn catch_up_after_import(
+    conn: &Connection,
+    now: Instant,
+    gateway: &dyn Gateway,
+) -> Result<CaughtUp> {
+    catch_up_from(conn, now, gateway, Some(now))
+}
+
+/// T2: steps earlier than `floor` (the ledger's latest instant) were walked by the command
+/// that recorded it, with the facts known then; new facts never make a charge, a notice or a
+/// penalty at an instant the ledger has already passed. A bill reopened since then (NCP's
+/// paid-up state withdrawn) is outstanding from now on, notified now, and payable instantly.
+fn catch_up_from(
+    conn: &Connection,
+    now: Instant,
+    gateway: &dyn Gateway,
+    floor: Option<Instant>,
+) -> Result<CaughtUp> {
     let mut done = CaughtUp::default();
     let Some(member) = account::member(conn)? else {
         return Ok(done);
@@ -79,7 +103,14 @@ pub fn catch_up(conn: &Connection, now: Instant, gateway: &dyn Gateway) -> Resul
         month = month.next();
     }
     steps.sort();
+    let passed = |at: Instant| floor.is_some_and(|f| at < f);
     for (at, step, month) in steps {
+        if step != Step::Issue && passed(at) {
+            if step == Step::Outstanding && floor.is_some_and(|f| now >= f) {
+                late_outstanding(conn, &member, month, now)?;
+            }
+            continue;
+        }
         match step {
             Step::Issue => {
                 if !bills::exists(conn, month)? {
@@ -138,6 +169,15 @@ fn send(
     Ok(())
 }
 
+/// P9 for a bill whose automatic payment period had passed when it was reopened: outstanding
+/// from `now`, notified now unless an outstanding notice for it was ever sent.
+fn late_outstanding(conn: &Connection, member: &Member, month: Month, now: Instant) -> Result<()> {
+    if bills::notified(conn, "outstanding", month)? {
+        return Ok(());
+    }
+    outstanding(conn, member, month, now)
+}
+
 /// P1: the month's statement becomes its bill, final from now on; it is sent by email and
 /// SMS, and any credit balance is applied to it.
 fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Result<()> {
@@ -158,6 +198,8 @@ fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Resul
         },
     )?;
     bills::carry_adjustments(conn, month, at)?;
+    // A negative adjustment larger than this bill leaves it at 0 and the rest as credit.
+    bills::credit_excess(conn, month, at)?;
     let billed = bills::balances(conn, at)?
         .into_iter()
         .find(|b| b.month == month)
@@ -182,16 +224,9 @@ fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Resul
     apply_credit(conn, at)
 }
 
-/// P3: money received and not yet applied goes to the oldest unpaid amounts.
+/// P3: money received and not yet applied, and credits, go to the oldest unpaid amounts.
 pub fn apply_credit(conn: &Connection, at: Instant) -> Result<()> {
-    for (payment_id, left) in bills::unapplied(conn, at)? {
-        let balances = bills::balances(conn, at)?;
-        let (apps, _) = allocate(left, &balances);
-        for a in &apps {
-            bills::apply(conn, payment_id, a, at)?;
-        }
-    }
-    Ok(())
+    bills::apply_credit(conn, at)
 }
 
 /// P2: one automatic attempt on the previous month's bill with the method registered then.
