@@ -165,10 +165,10 @@ fn merge(into: &mut FeeLine, more: &FeeLine) {
 /// NCP's bill of a month: it becomes the ledger's bill for that month (source `ncp`), and
 /// NCP's paid-up state becomes a payment of kind `ncp`, replaced on every re-import.
 ///
-/// P1: a bill that is issued is final. Only a preliminary NCP bill (one NCP wrote before its
-/// month ended, on which no money of the ledger's own has been applied) is superseded in
-/// place; over any other bill, NCP's figures become an adjustment entry of the difference,
-/// carried into the next bill like any correction. Returns whether it made one.
+/// P1: a bill that is issued is final (see [`is_final`]): NCP's figures for it become an
+/// adjustment entry of the difference, carried into the next bill like any correction. Only
+/// a bill that is not final yet (NCP's preliminary bill, or the 0-won bill that closed a month
+/// the ledger had no usage for) is superseded in place. Returns whether it made an adjustment.
 fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
     let month = d.month.to_string();
     let estimated = d.use_amount - d.discount_amount;
@@ -188,7 +188,8 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
         .min(now);
     let ratio = d.overdue_ratio.unwrap_or_else(default_ratio);
     let mut adjusted = false;
-    let mut new_bill = false;
+    // A bill stored or superseded now, which the credit balance pays.
+    let mut fresh = false;
     if bills::exists(conn, d.month)? {
         if is_final(conn, d.month)? {
             let so_far = bills::adjusted_billed(conn, d.month)?;
@@ -220,6 +221,7 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
                     ratio.to_string()
                 ],
             )?;
+            fresh = true;
         }
     } else {
         bills::insert(
@@ -232,7 +234,7 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
                 issued_at: clock::rfc3339(issued_at),
             },
         )?;
-        new_bill = true;
+        fresh = true;
     }
     conn.execute(
         "INSERT INTO ncp_bills (month, member, demand_no, paid_up, paid_up_at, overdue_at, written_at, imported_at)
@@ -315,25 +317,29 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
             }
         }
     }
-    // A newly issued bill that NCP does not report paid is paid from the credit balance first,
-    // now (never at an instant the ledger has passed), before any card is charged.
-    if new_bill {
+    // A bill newly stored that NCP does not report paid is paid from the credit balance
+    // first, now (never at an instant the ledger has passed), before any card is charged.
+    if fresh {
         bills::apply_credit(conn, now)?;
     }
     Ok(adjusted)
 }
 
-/// P1: whether a month's stored bill is final. Every bill the ledger issued itself is; an NCP
-/// bill is, unless NCP wrote it before its month ended (a preliminary bill) and nothing but
-/// NCP's own paid-up state has been applied to it.
+/// P1: whether a month's stored bill is final. A bill on which any money or credit of the
+/// ledger's own was applied, or that carries an adjustment, is. So is any other bill the
+/// ledger issued with an amount (it was sent to the member); a 0-won bill that closed a month
+/// the ledger knew nothing of is not. An NCP bill is final once NCP wrote it after its month
+/// ended; before that it is preliminary.
 fn is_final(conn: &Connection, month: Month) -> Result<bool> {
     let end = clock::rfc3339(schedule::midnight(month.next().first_day()));
     Ok(conn.query_row(
-        "SELECT b.source <> 'ncp'
-                OR MAX(b.issued_at, COALESCE(n.written_at, b.issued_at)) >= ?2
-                OR EXISTS (SELECT 1 FROM payment_applications x JOIN payments p ON p.id = x.payment_id
-                           WHERE x.month = b.month AND p.kind <> 'ncp')
+        "SELECT EXISTS (SELECT 1 FROM payment_applications x JOIN payments p ON p.id = x.payment_id
+                        WHERE x.month = b.month AND p.kind <> 'ncp')
                 OR EXISTS (SELECT 1 FROM credit_applications c WHERE c.month = b.month)
+                OR EXISTS (SELECT 1 FROM bill_adjustments a WHERE a.carried_into = b.month)
+                OR CASE WHEN b.source = 'ncp'
+                        THEN MAX(b.issued_at, COALESCE(n.written_at, b.issued_at)) >= ?2
+                        ELSE b.billed_amount <> 0 END
          FROM bills b LEFT JOIN ncp_bills n ON n.month = b.month
          WHERE b.month = ?1",
         params![month.to_string(), end],
