@@ -607,6 +607,40 @@ pub struct Notification {
     pub subject: String,
 }
 
+/// T2: the instant up to which a writing command last caught the ledger up, if any.
+pub fn caught_up_to(conn: &Connection) -> Result<Option<Instant>> {
+    let text: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'caught_up_to'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    text.map(|t| {
+        clock::parse_as_of(&t)
+            .map_err(|_| Error::ledger(format!("the ledger's catch-up instant '{t}' is damaged")))
+    })
+    .transpose()
+}
+
+/// Records that a writing command caught the ledger up to `now`.
+pub fn mark_caught_up(conn: &Connection, now: Instant) -> Result<()> {
+    let at = clock::rfc3339(now);
+    let same: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'caught_up_to' AND value = ?1)",
+        [&at],
+        |r| r.get(0),
+    )?;
+    if !same {
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('caught_up_to', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [&at],
+        )?;
+    }
+    Ok(())
+}
+
 /// Whether a message of `kind` about `month` was ever put in the outbox.
 pub fn notified(conn: &Connection, kind: &str, month: Month) -> Result<bool> {
     Ok(conn.query_row(

@@ -46,8 +46,22 @@ pub struct CaughtUp {
 
 /// Brings the ledger up to `now`.
 pub fn catch_up(conn: &Connection, now: Instant, gateway: &dyn Gateway) -> Result<CaughtUp> {
-    let floor = crate::ledger::latest_instant(conn)?;
+    let floor = bills::caught_up_to(conn)?;
     catch_up_from(conn, now, gateway, floor)
+}
+
+/// Brings the ledger up to `now` for a command that writes, and records that its calendar
+/// was walked up to `now` (a read's catch-up is rolled back, so it records nothing).
+pub fn catch_up_for_write(
+    conn: &Connection,
+    now: Instant,
+    gateway: &dyn Gateway,
+) -> Result<CaughtUp> {
+    let done = catch_up(conn, now, gateway)?;
+    if account::member(conn)?.is_some() {
+        bills::mark_caught_up(conn, now)?;
+    }
+    Ok(done)
 }
 
 /// Brings the ledger up to `now` again after new facts arrived in this same command (an NCP
@@ -60,8 +74,9 @@ pub fn catch_up_after_import(
     catch_up_from(conn, now, gateway, Some(now))
 }
 
-/// T2: steps earlier than `floor` (the ledger's latest instant) were walked by the command
-/// that recorded it, with the facts known then; new facts never make a charge, a notice or a
+/// T2: steps earlier than `floor` (how far a writing command last walked the calendar, which
+/// is never later than the ledger's latest instant) were walked then, with the facts known
+/// then; new facts never make a charge, a notice or a
 /// penalty at an instant the ledger has already passed. A bill reopened since then (NCP's
 /// paid-up state withdrawn) is outstanding from now on, notified now, and payable instantly.
 fn catch_up_from(

@@ -116,7 +116,10 @@ fn r_p6_deposit_same_reference_same_amount_is_a_replay_with_or_without_a_key() {
     assert_eq!(again["paid_at"], "2024-02-20T00:00:00+09:00");
     assert_eq!(count(&env, "SELECT COUNT(*) FROM payments"), 1);
     let doc = env.json("2024-02-21", &["pay"]);
-    assert_eq!(bill(&doc, "2024-01"), row(220_000, 50_000, 170_000, "outstanding"));
+    assert_eq!(
+        bill(&doc, "2024-01"),
+        row(220_000, 50_000, 170_000, "outstanding")
+    );
 
     // The key first, then the same deposit without it.
     let env = by_deposit();
@@ -164,20 +167,45 @@ fn r_p6_deposit_reference_or_key_reused_otherwise_is_refused() {
         let mut args = vec!["pay", "--deposit", "60000", "--reference", "R", "--yes"];
         args.extend_from_slice(extra);
         let err = refused(&env, "2024-02-21", &args, 3);
-        assert!(err.contains("deposit reference 'R' was already recorded"), "{err}");
+        assert!(
+            err.contains("deposit reference 'R' was already recorded"),
+            "{err}"
+        );
         assert!(err.contains("50,000 won"), "{err}");
     }
     // The key with other arguments: another reference, or no reference.
     for args in [
-        &["pay", "--deposit", "50000", "--reference", "R2", "--idempotency-key", "K", "--yes"][..],
-        &["pay", "--deposit", "50000", "--idempotency-key", "K", "--yes"][..],
+        &[
+            "pay",
+            "--deposit",
+            "50000",
+            "--reference",
+            "R2",
+            "--idempotency-key",
+            "K",
+            "--yes",
+        ][..],
+        &[
+            "pay",
+            "--deposit",
+            "50000",
+            "--idempotency-key",
+            "K",
+            "--yes",
+        ][..],
     ] {
         let err = refused(&env, "2024-02-21", args, 3);
-        assert!(err.contains("idempotency key 'K' was already used"), "{err}");
+        assert!(
+            err.contains("idempotency key 'K' was already used"),
+            "{err}"
+        );
     }
     assert_eq!(count(&env, "SELECT COUNT(*) FROM payments"), 1);
     let doc = env.json("2024-02-21", &["pay"]);
-    assert_eq!(bill(&doc, "2024-01"), row(220_000, 50_000, 170_000, "outstanding"));
+    assert_eq!(
+        bill(&doc, "2024-01"),
+        row(220_000, 50_000, 170_000, "outstanding")
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -250,7 +278,10 @@ fn r_p1_a_negative_adjustment_larger_than_its_bill_is_credit_that_pays_later_bil
         "contract_no,service,region,plan,price,unit,start_date,end_date\n\
          KR-SVR-1,Server,KR,monthly,10000,month,2024-02-01,2024-02-29\n",
     );
-    let doc = env.json("2024-03-20", &["import", "contracts", fix.to_str().unwrap()]);
+    let doc = env.json(
+        "2024-03-20",
+        &["import", "contracts", fix.to_str().unwrap()],
+    );
     assert_eq!(doc["adjusted_bills"], json!(["2024-02"]));
 
     // March's 0-won bill cannot take -99,000: it stays at 0 and the rest is credit.
@@ -266,7 +297,10 @@ fn r_p1_a_negative_adjustment_larger_than_its_bill_is_credit_that_pays_later_bil
     assert_eq!(doc["credit_balance"], 44_000);
     env.ok("2024-05-10", &["pay", "--auto"]);
     assert_eq!(
-        count(&env, "SELECT COUNT(*) FROM auto_attempts WHERE month = '2024-04'"),
+        count(
+            &env,
+            "SELECT COUNT(*) FROM auto_attempts WHERE month = '2024-04'"
+        ),
         0
     );
     assert_eq!(
@@ -321,11 +355,17 @@ fn r_t2_a_reopened_ncp_bill_is_outstanding_from_the_reimport_and_never_charged_i
     let unpaid = env.file(
         "unpaid.json",
         text.replace("\"isPaidUp\": true", "\"isPaidUp\": false")
-            .replace("\"paidUpDate\": \"2024-06-10T09:00:00+0900\"", "\"paidUpDate\": \"\""),
+            .replace(
+                "\"paidUpDate\": \"2024-06-10T09:00:00+0900\"",
+                "\"paidUpDate\": \"\"",
+            ),
     );
     env.ok("2024-06-26", &["import", "ncp", unpaid.to_str().unwrap()]);
     let doc = env.json("2024-06-26", &["pay"]);
-    assert_eq!(bill(&doc, "2024-05"), row(113_740, 0, 113_740, "outstanding"));
+    assert_eq!(
+        bill(&doc, "2024-05"),
+        row(113_740, 0, 113_740, "outstanding")
+    );
     assert_eq!(doc["instant"]["open"], true);
     assert_eq!(doc["instant"]["payable_amount"], 113_740);
     // Notified at the re-import, by email and SMS.
