@@ -325,6 +325,15 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
     Ok(adjusted)
 }
 
+/// Whether NCP's own bill for a month was imported.
+pub fn has_bill(conn: &Connection, month: Month) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM ncp_bills WHERE month = ?1)",
+        [month.to_string()],
+        |r| r.get(0),
+    )?)
+}
+
 /// P1: whether a month's stored bill is final. A bill on which any money or credit of the
 /// ledger's own was applied, or that carries an adjustment, is. So is any other bill the
 /// ledger issued with an amount (it was sent to the member); a 0-won bill that closed a month

@@ -418,6 +418,10 @@ pub fn adjust_issued_bills(conn: &Connection, now: Instant, reason: &str) -> Res
         .into_iter()
         .filter(|b| b.source == "rated")
     {
+        // NCP's bill for the month, once imported, is what its adjustments follow (P1).
+        if crate::ledger::ncp::has_bill(conn, bill.month)? {
+            continue;
+        }
         let fees = crate::ops::month::load(conn, bill.month, now)?;
         let billed = summarize(&fees.lines).totals.billed_amount;
         let so_far = bills::adjusted_billed(conn, bill.month)?;

@@ -243,6 +243,21 @@ fn r_p1_ncp_figures_over_an_issued_paid_bill_become_an_adjustment_and_credit() {
     let before = env.dump();
     env.ok("2024-06-20", &["import", "ncp", file.to_str().unwrap()]);
     assert_eq!(env.dump(), before);
+    // Nor does a later local import undo NCP's figure for May.
+    let again = env.file(
+        "again.csv",
+        "contract_no,service,region,plan,price,unit,start_date,end_date\n\
+         KR-SVR-1,Server,KR,monthly,200000,month,2024-05-01,2024-05-31\n",
+    );
+    let doc = env.json(
+        "2024-06-21",
+        &["import", "contracts", again.to_str().unwrap()],
+    );
+    assert_eq!(doc["adjusted_bills"], json!([]));
+    assert_eq!(
+        env.json("2024-06-21", &["pay"])["pending_adjustment_amount"],
+        -106_260
+    );
 
     // June's 55,000 takes the adjustment; the 51,260 overpaid are credit.
     let doc = env.json("2024-07-03", &["pay"]);
