@@ -5,7 +5,9 @@
 //! billed month from the account's creation up to "now", in time order, and materialises
 //! what is due — idempotently, by natural keys, so catching up twice changes nothing the
 //! second time. Writers keep what it wrote; readers roll it back with their transaction, so
-//! looking at a future `--as-of` never moves the ledger forward.
+//! looking at a future `--as-of` never moves the ledger forward. Nothing is recorded at an
+//! instant a writing command's catch-up already walked past (T2): new facts (an NCP import)
+//! take effect from the instant they arrive.
 
 use chrono::Datelike;
 use rusqlite::Connection;
@@ -74,11 +76,11 @@ pub fn catch_up_after_import(
     catch_up_from(conn, now, gateway, Some(now))
 }
 
-/// T2: steps earlier than `floor` (how far a writing command last walked the calendar, which
-/// is never later than the ledger's latest instant) were walked then, with the facts known
-/// then; new facts never make a charge, a notice or a
-/// penalty at an instant the ledger has already passed. A bill reopened since then (NCP's
-/// paid-up state withdrawn) is outstanding from now on, notified now, and payable instantly.
+/// T2: steps earlier than `floor` (how far a writing command last walked the calendar, never
+/// later than the ledger's latest instant) were walked then, with the facts known then; new
+/// facts never make a charge, a notice or a penalty at an instant the ledger has passed. A
+/// bill reopened since (NCP's paid-up state withdrawn) is outstanding from now on, notified
+/// now, and payable instantly.
 fn catch_up_from(
     conn: &Connection,
     now: Instant,
