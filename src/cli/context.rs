@@ -14,7 +14,7 @@ use crate::clock::{self, Instant};
 use crate::error::{Error, Result};
 use crate::exchange::demo;
 use crate::ledger::Ledger;
-use crate::ops::catch_up::catch_up;
+use crate::ops::catch_up::{catch_up, catch_up_for_write};
 use crate::report::{Report, Style};
 
 /// The settings of one command run.
@@ -68,7 +68,7 @@ impl Context {
     pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let mut ledger = self.ledger()?;
         ledger.write(self.now, |tx| {
-            catch_up(tx, self.now, &self.gateway)?;
+            catch_up_for_write(tx, self.now, &self.gateway)?;
             f(tx)
         })
     }

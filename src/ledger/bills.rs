@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::billing::payment::{Application, BillBalance};
+use crate::billing::payment::{allocate, Application, BillBalance};
 use crate::billing::statement::Totals;
 use crate::calendar::Month;
 use crate::clock::{self, Instant};
@@ -122,13 +122,19 @@ fn balances_of(conn: &Connection, now: Instant, month: Option<Month>) -> Result<
         "SELECT b.month,
                 b.billed_amount
                   + COALESCE((SELECT SUM(amount) FROM bill_adjustments a
-                              WHERE a.carried_into = b.month), 0),
+                              WHERE a.carried_into = b.month), 0)
+                  + COALESCE((SELECT SUM(amount) FROM credits c
+                              WHERE c.month = b.month AND c.recorded_at <= ?1), 0),
                 COALESCE((SELECT SUM(amount) FROM penalties p
                           WHERE p.month = b.month AND p.charged_on <= ?2), 0),
                 COALESCE((SELECT SUM(principal) FROM payment_applications x
-                          WHERE x.month = b.month AND x.applied_at <= ?1), 0),
+                          WHERE x.month = b.month AND x.applied_at <= ?1), 0)
+                  + COALESCE((SELECT SUM(principal) FROM credit_applications x
+                              WHERE x.month = b.month AND x.applied_at <= ?1), 0),
                 COALESCE((SELECT SUM(penalty) FROM payment_applications x
                           WHERE x.month = b.month AND x.applied_at <= ?1), 0)
+                  + COALESCE((SELECT SUM(penalty) FROM credit_applications x
+                              WHERE x.month = b.month AND x.applied_at <= ?1), 0)
          FROM bills b WHERE b.issued_at <= ?1 AND (?3 IS NULL OR b.month = ?3)
          ORDER BY b.month",
     )?;
@@ -236,11 +242,31 @@ pub struct NewPayment<'a> {
     pub request: Option<&'a str>,
 }
 
-/// Records a payment and returns its id.
+/// The key in `meta` of the highest payment id ever given: a payment replaced by a later NCP
+/// import is deleted, and its id must not be given to another payment.
+const LAST_PAYMENT_ID: &str = "last_payment_id";
+
+/// Remembers the highest payment id given so far, before a payment is deleted.
+pub fn retire_payment_ids(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value)
+         SELECT ?1, CAST(MAX(COALESCE((SELECT MAX(id) FROM payments), 0),
+                             COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?1), 0)) AS TEXT)
+         WHERE true
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [LAST_PAYMENT_ID],
+    )?;
+    Ok(())
+}
+
+/// Records a payment and returns its id. Ids are never given twice, not even the id of a
+/// payment that was deleted (NCP's paid-up state replaced by a later import).
 pub fn insert_payment(conn: &Connection, p: &NewPayment<'_>) -> Result<i64> {
     conn.execute(
-        "INSERT INTO payments (kind, method, method_id, amount, paid_at, reference, idempotency_key, request)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO payments (id, kind, method, method_id, amount, paid_at, reference, idempotency_key, request)
+         VALUES (MAX(COALESCE((SELECT MAX(id) FROM payments), 0),
+                     COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?9), 0)) + 1,
+                 ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             p.kind,
             p.method,
@@ -249,7 +275,8 @@ pub fn insert_payment(conn: &Connection, p: &NewPayment<'_>) -> Result<i64> {
             clock::rfc3339(p.paid_at),
             p.reference,
             p.idempotency_key,
-            p.request
+            p.request,
+            LAST_PAYMENT_ID
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -304,6 +331,7 @@ fn load_payments(
     let sql = match filter {
         "id" => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE id = ?1",
         "key" => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE idempotency_key = ?1",
+        "reference" => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE kind = 'deposit' AND reference = ?1 ORDER BY id",
         _ => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE paid_at <= ?1 ORDER BY paid_at, id",
     };
     let mut stmt = conn.prepare_cached(sql)?;
@@ -358,6 +386,13 @@ pub fn payment_by_key(conn: &Connection, key: &str) -> Result<Option<Payment>> {
     Ok(load_payments(conn, "key", &[&key])?.pop())
 }
 
+/// The first direct deposit recorded with a depositor's reference, if any (P6).
+pub fn deposit_by_reference(conn: &Connection, reference: &str) -> Result<Option<Payment>> {
+    Ok(load_payments(conn, "reference", &[&reference])?
+        .into_iter()
+        .next())
+}
+
 /// Every payment made by `now`, oldest first.
 pub fn payments(conn: &Connection, now: Instant) -> Result<Vec<Payment>> {
     load_payments(conn, "time", &[&clock::rfc3339(now)])
@@ -375,9 +410,85 @@ pub fn unapplied(conn: &Connection, now: Instant) -> Result<Vec<(i64, Krw)>> {
     rows.map(|r| r.map_err(Error::from)).collect()
 }
 
-/// The member's credit balance at `now`: money received and not applied to any bill.
+/// Credits (the part of negative adjustments a bill could not take) with something not yet
+/// applied at `now`: (credit id, what is left).
+pub fn unapplied_credits(conn: &Connection, now: Instant) -> Result<Vec<(i64, Krw)>> {
+    let at = clock::rfc3339(now);
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.amount - COALESCE((SELECT SUM(principal + penalty) FROM credit_applications x
+                                           WHERE x.credit_id = c.id AND x.applied_at <= ?1), 0) AS left
+         FROM credits c WHERE c.recorded_at <= ?1 AND left > 0 ORDER BY c.recorded_at, c.id",
+    )?;
+    let rows = stmt.query_map([at], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.map(|r| r.map_err(Error::from)).collect()
+}
+
+/// The member's credit balance at `now`: money received and not applied to any bill, and
+/// credits left by negative adjustments and not applied yet.
 pub fn credit_balance(conn: &Connection, now: Instant) -> Result<Krw> {
-    Ok(unapplied(conn, now)?.into_iter().map(|(_, k)| k).sum())
+    let money: Krw = unapplied(conn, now)?.into_iter().map(|(_, k)| k).sum();
+    let credits: Krw = unapplied_credits(conn, now)?
+        .into_iter()
+        .map(|(_, k)| k)
+        .sum();
+    Ok(money + credits)
+}
+
+/// P3: the credit balance pays the oldest unpaid amounts at `at` — money received and not
+/// applied first, then credits, each oldest first. Whatever a bill's source (rated, imported,
+/// NCP's), a newly issued bill is paid from it before any card is charged.
+pub fn apply_credit(conn: &Connection, at: Instant) -> Result<()> {
+    for (payment_id, left) in unapplied(conn, at)? {
+        let (apps, _) = allocate(left, &balances(conn, at)?);
+        for a in &apps {
+            apply(conn, payment_id, a, at)?;
+        }
+    }
+    for (credit_id, left) in unapplied_credits(conn, at)? {
+        let (apps, _) = allocate(left, &balances(conn, at)?);
+        for a in &apps {
+            conn.execute(
+                "INSERT INTO credit_applications (credit_id, month, principal, penalty, applied_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    credit_id,
+                    a.month.to_string(),
+                    a.amount,
+                    a.penalty_amount,
+                    clock::rfc3339(at)
+                ],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// P1, P3: a bill is never negative. When the adjustments carried into `month`'s bill take
+/// it below 0, the bill is left at 0 and the rest becomes a credit recorded at `at`, which
+/// pays the following bills. Returns the credit recorded.
+pub fn credit_excess(conn: &Connection, month: Month, at: Instant) -> Result<Krw> {
+    let due: Krw = conn.query_row(
+        "SELECT b.billed_amount
+                + COALESCE((SELECT SUM(amount) FROM bill_adjustments a WHERE a.carried_into = b.month), 0)
+                + COALESCE((SELECT SUM(amount) FROM credits c WHERE c.month = b.month), 0)
+         FROM bills b WHERE b.month = ?1",
+        [month.to_string()],
+        |r| r.get(0),
+    )?;
+    if due >= Krw::ZERO {
+        return Ok(Krw::ZERO);
+    }
+    let excess = Krw::ZERO - due;
+    conn.execute(
+        "INSERT INTO credits (month, amount, reason, recorded_at) VALUES (?1, ?2, ?3, ?4)",
+        params![
+            month.to_string(),
+            excess,
+            format!("adjustments carried into the {month} bill exceed it"),
+            clock::rfc3339(at)
+        ],
+    )?;
+    Ok(excess)
 }
 
 /// Whether the automatic attempt of `month` on `day` was made.
@@ -494,6 +605,49 @@ pub struct Notification {
     pub to: String,
     /// What it says.
     pub subject: String,
+}
+
+/// T2: the instant up to which a writing command last caught the ledger up, if any.
+pub fn caught_up_to(conn: &Connection) -> Result<Option<Instant>> {
+    let text: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'caught_up_to'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    text.map(|t| {
+        clock::parse_as_of(&t)
+            .map_err(|_| Error::ledger(format!("the ledger's catch-up instant '{t}' is damaged")))
+    })
+    .transpose()
+}
+
+/// Records that a writing command caught the ledger up to `now`.
+pub fn mark_caught_up(conn: &Connection, now: Instant) -> Result<()> {
+    let at = clock::rfc3339(now);
+    let same: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'caught_up_to' AND value = ?1)",
+        [&at],
+        |r| r.get(0),
+    )?;
+    if !same {
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('caught_up_to', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [&at],
+        )?;
+    }
+    Ok(())
+}
+
+/// Whether a message of `kind` about `month` was ever put in the outbox.
+pub fn notified(conn: &Connection, kind: &str, month: Month) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM notifications WHERE kind = ?1 AND month = ?2)",
+        params![kind, month.to_string()],
+        |r| r.get(0),
+    )?)
 }
 
 /// Puts a message in the outbox unless the same one was sent already.

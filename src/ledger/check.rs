@@ -55,7 +55,9 @@ macro_rules! instants {
          UNION ALL SELECT 'notification ' || id || ' sent_at', sent_at FROM notifications
          UNION ALL SELECT 'cash receipt enrollment ' || id || ' applied_at', applied_at FROM cash_receipt_enrollments
          UNION ALL SELECT 'cash receipt enrollment ' || id || ' cancelled_at', cancelled_at FROM cash_receipt_enrollments WHERE cancelled_at IS NOT NULL
-         UNION ALL SELECT 'confirmation ' || number || ' last_issued_at', last_issued_at FROM confirmations"
+         UNION ALL SELECT 'confirmation ' || number || ' last_issued_at', last_issued_at FROM confirmations
+         UNION ALL SELECT 'credit ' || id || ' recorded_at', recorded_at FROM credits
+         UNION ALL SELECT 'credit application ' || id || ' applied_at', applied_at FROM credit_applications"
     };
 }
 
@@ -261,6 +263,67 @@ const INVARIANTS: &[Invariant] = &[
               UNION ALL
               SELECT 'payment method ' || id || ' is a ' || kind || ' without last four digits'
               FROM payment_methods WHERE kind IN ('card', 'transfer') AND last4 IS NULL",
+    },
+    // P1, P3: the credit balance is what negative adjustments left over, less what credit has
+    // paid, never negative: each bill's credit is exactly the part of the adjustments carried
+    // into it that went below 0; no credit is applied beyond its amount, before it existed or
+    // before the bill it pays was issued; and payments and credits together never pay a bill
+    // beyond its amount due.
+    Invariant {
+        name: "credit_balance",
+        sql: "SELECT 'bill ' || b.month || ': the adjustments carried into it leave '
+                     || MAX(-(b.billed_amount + COALESCE(adj.amount, 0)), 0)
+                     || ' won of credit but ' || COALESCE(cr.amount, 0) || ' won are recorded'
+              FROM bills b
+              LEFT JOIN (SELECT carried_into AS month, SUM(amount) AS amount FROM bill_adjustments
+                         WHERE carried_into IS NOT NULL GROUP BY carried_into) adj ON adj.month = b.month
+              LEFT JOIN (SELECT month, SUM(amount) AS amount FROM credits GROUP BY month) cr
+                     ON cr.month = b.month
+              WHERE COALESCE(cr.amount, 0) <> MAX(-(b.billed_amount + COALESCE(adj.amount, 0)), 0)
+              UNION ALL
+              SELECT 'credit ' || c.id || ' of ' || c.amount || ' won is applied '
+                     || SUM(x.principal + x.penalty) || ' won'
+              FROM credits c JOIN credit_applications x ON x.credit_id = c.id
+              GROUP BY c.id HAVING SUM(x.principal + x.penalty) > c.amount
+              UNION ALL
+              SELECT 'credit application ' || x.id || ' to ' || x.month || ' at ' || x.applied_at
+                     || ' precedes its credit (' || c.recorded_at || ') or the bill ('
+                     || b.issued_at || ')'
+              FROM credit_applications x
+              JOIN credits c ON c.id = x.credit_id
+              JOIN bills b ON b.month = x.month
+              WHERE x.applied_at < c.recorded_at OR x.applied_at < b.issued_at
+              UNION ALL
+              SELECT 'bill ' || b.month || ': ' || (COALESCE(pp.principal, 0) + cp.principal)
+                     || ' won paid and credited towards ' || MAX(b.billed_amount + COALESCE(adj.amount, 0)
+                     + COALESCE(cr.amount, 0), 0) || ' due'
+              FROM bills b
+              JOIN (SELECT month, SUM(principal) AS principal FROM credit_applications GROUP BY month) cp
+                ON cp.month = b.month
+              LEFT JOIN (SELECT month, SUM(principal) AS principal FROM payment_applications GROUP BY month) pp
+                     ON pp.month = b.month
+              LEFT JOIN (SELECT carried_into AS month, SUM(amount) AS amount FROM bill_adjustments
+                         WHERE carried_into IS NOT NULL GROUP BY carried_into) adj ON adj.month = b.month
+              LEFT JOIN (SELECT month, SUM(amount) AS amount FROM credits GROUP BY month) cr
+                     ON cr.month = b.month
+              WHERE COALESCE(pp.principal, 0) + cp.principal
+                    > MAX(b.billed_amount + COALESCE(adj.amount, 0) + COALESCE(cr.amount, 0), 0)",
+    },
+    // P1: no bill's amount due, with the adjustments it carries (and the credit that took
+    // what went below 0), is negative.
+    Invariant {
+        name: "bill_negative",
+        sql: "SELECT 'bill ' || b.month || ' is due ' || (b.billed_amount + COALESCE(adj.amount, 0)
+                     + COALESCE(cr.amount, 0)) || ' won (billed ' || b.billed_amount
+                     || ', adjustments ' || COALESCE(adj.amount, 0) || ', credited '
+                     || COALESCE(cr.amount, 0) || ')'
+              FROM bills b
+              LEFT JOIN (SELECT carried_into AS month, SUM(amount) AS amount FROM bill_adjustments
+                         WHERE carried_into IS NOT NULL GROUP BY carried_into) adj ON adj.month = b.month
+              LEFT JOIN (SELECT month, SUM(amount) AS amount FROM credits GROUP BY month) cr
+                     ON cr.month = b.month
+              WHERE b.billed_amount + COALESCE(adj.amount, 0) + COALESCE(cr.amount, 0) < 0
+              ORDER BY b.month",
     },
 ];
 

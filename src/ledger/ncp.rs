@@ -33,6 +33,8 @@ pub struct Stored {
     pub months: Vec<Month>,
     /// Where NCP's per-service amounts do not add up to its bill.
     pub differences: Vec<String>,
+    /// Issued bills NCP's figures differ from: each difference became an adjustment (P1).
+    pub adjusted_bills: Vec<Month>,
 }
 
 /// Fee lines of one month and source, merged by region, service, contract and item.
@@ -131,7 +133,9 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
         )?;
     }
     for d in demand.values() {
-        store_bill(conn, d, now)?;
+        if store_bill(conn, d, now)? {
+            stored.adjusted_bills.push(d.month);
+        }
         stored.bills.push(d.month);
         // The cross-check: NCP's per-service amounts add up to its bill.
         if let Some(product) = lines.get(&(d.month, "ncp_product")) {
@@ -160,7 +164,12 @@ fn merge(into: &mut FeeLine, more: &FeeLine) {
 
 /// NCP's bill of a month: it becomes the ledger's bill for that month (source `ncp`), and
 /// NCP's paid-up state becomes a payment of kind `ncp`, replaced on every re-import.
-fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<()> {
+///
+/// P1: a bill that is issued is final (see [`is_final`]): NCP's figures for it become an
+/// adjustment entry of the difference, carried into the next bill like any correction. Only
+/// a bill that is not final yet (NCP's preliminary bill, or the 0-won bill that closed a month
+/// the ledger had no usage for) is superseded in place. Returns whether it made an adjustment.
+fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
     let month = d.month.to_string();
     let estimated = d.use_amount - d.discount_amount;
     let totals = Totals {
@@ -178,21 +187,42 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<()> {
         .unwrap_or_else(|| schedule::issued_at(d.month))
         .min(now);
     let ratio = d.overdue_ratio.unwrap_or_else(default_ratio);
+    let mut adjusted = false;
+    // A bill stored or superseded now, which the credit balance pays.
+    let mut fresh = false;
     if bills::exists(conn, d.month)? {
-        conn.execute(
-            "UPDATE bills SET used_amount = ?2, discount_amount = ?3, rounddown_discount_amount = ?4,
-                 vat_amount = ?5, billed_amount = ?6, overdue_ratio = ?7, source = 'ncp'
-             WHERE month = ?1",
-            params![
-                month,
-                totals.used_amount,
-                totals.discount_amount,
-                totals.rounddown_discount_amount,
-                totals.vat_amount,
-                totals.billed_amount,
-                ratio.to_string()
-            ],
-        )?;
+        if is_final(conn, d.month)? {
+            let so_far = bills::adjusted_billed(conn, d.month)?;
+            if totals.billed_amount != so_far {
+                bills::adjust(
+                    conn,
+                    d.month,
+                    totals.billed_amount - so_far,
+                    &format!(
+                        "NCP's bill for {month} ({} KRW) differs from the issued bill",
+                        totals.billed_amount.grouped()
+                    ),
+                    now,
+                )?;
+                adjusted = true;
+            }
+        } else {
+            conn.execute(
+                "UPDATE bills SET used_amount = ?2, discount_amount = ?3, rounddown_discount_amount = ?4,
+                     vat_amount = ?5, billed_amount = ?6, overdue_ratio = ?7, source = 'ncp'
+                 WHERE month = ?1",
+                params![
+                    month,
+                    totals.used_amount,
+                    totals.discount_amount,
+                    totals.rounddown_discount_amount,
+                    totals.vat_amount,
+                    totals.billed_amount,
+                    ratio.to_string()
+                ],
+            )?;
+            fresh = true;
+        }
     } else {
         bills::insert(
             conn,
@@ -204,6 +234,7 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<()> {
                 issued_at: clock::rfc3339(issued_at),
             },
         )?;
+        fresh = true;
     }
     conn.execute(
         "INSERT INTO ncp_bills (month, member, demand_no, paid_up, paid_up_at, overdue_at, written_at, imported_at)
@@ -222,16 +253,34 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<()> {
             clock::rfc3339(now)
         ],
     )?;
-    // NCP's paid-up state, replaced: drop the payment of an earlier import first.
+    let issued_at = bills::issued(conn, now)?
+        .into_iter()
+        .find(|b| b.month == d.month)
+        .and_then(|b| clock::parse_as_of(&b.issued_at).ok())
+        .unwrap_or(issued_at);
+    // NCP's paid-up state, replaced: drop the payment of an earlier import first — unless
+    // it says the same as before, so that importing the same body twice changes nothing.
     let key = format!("ncp-paid-up:{month}");
-    let earlier: Option<i64> = conn
+    let paid_at = d
+        .paid_up_at
+        .or(d.written_at)
+        .unwrap_or(now)
+        .min(now)
+        .max(issued_at);
+    let earlier: Option<(i64, String)> = conn
         .query_row(
-            "SELECT id FROM payments WHERE idempotency_key = ?1",
+            "SELECT id, paid_at FROM payments WHERE idempotency_key = ?1",
             [&key],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    if let Some(id) = earlier {
+    if let Some((id, at)) = earlier {
+        let settled = bills::balance(conn, d.month, now)?.is_some_and(|b| b.unpaid().is_zero());
+        if d.paid_up && settled && at == clock::rfc3339(paid_at) {
+            return Ok(adjusted);
+        }
+        // Its id is never given to another payment.
+        bills::retire_payment_ids(conn)?;
         conn.execute(
             "DELETE FROM payment_applications WHERE payment_id = ?1",
             [id],
@@ -243,14 +292,12 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<()> {
         conn.execute("DELETE FROM payments WHERE id = ?1", [id])?;
     }
     if d.paid_up {
-        let at = d.paid_up_at.or(d.written_at).unwrap_or(now).min(now);
-        let balance = bills::balances(conn, at.max(issued_at))?
+        let balance = bills::balances(conn, paid_at)?
             .into_iter()
             .filter(|b| b.month == d.month)
             .collect::<Vec<_>>();
         let owed: Krw = balance.iter().map(|b| b.unpaid()).sum();
         if !owed.is_zero() {
-            let at = at.max(issued_at);
             let id = bills::insert_payment(
                 conn,
                 &NewPayment {
@@ -258,7 +305,7 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<()> {
                     method: "ncp",
                     method_id: None,
                     amount: owed,
-                    paid_at: at,
+                    paid_at,
                     reference: d.demand_no.as_deref(),
                     idempotency_key: Some(&key),
                     request: Some("ncp paid-up state"),
@@ -266,11 +313,47 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<()> {
             )?;
             let (apps, _) = allocate(owed, &balance);
             for a in &apps {
-                bills::apply(conn, id, a, at)?;
+                bills::apply(conn, id, a, paid_at)?;
             }
         }
     }
-    Ok(())
+    // A bill newly stored that NCP does not report paid is paid from the credit balance
+    // first, now (never at an instant the ledger has passed), before any card is charged.
+    if fresh {
+        bills::apply_credit(conn, now)?;
+    }
+    Ok(adjusted)
+}
+
+/// Whether NCP's own bill for a month was imported.
+pub fn has_bill(conn: &Connection, month: Month) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM ncp_bills WHERE month = ?1)",
+        [month.to_string()],
+        |r| r.get(0),
+    )?)
+}
+
+/// P1: whether a month's stored bill is final. A bill on which any money or credit of the
+/// ledger's own was applied, or that carries an adjustment, is. So is any other bill the
+/// ledger issued with an amount (it was sent to the member); a 0-won bill that closed a month
+/// the ledger knew nothing of is not. An NCP bill is final once NCP wrote it after its month
+/// ended; before that it is preliminary.
+fn is_final(conn: &Connection, month: Month) -> Result<bool> {
+    let end = clock::rfc3339(schedule::midnight(month.next().first_day()));
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM payment_applications x JOIN payments p ON p.id = x.payment_id
+                        WHERE x.month = b.month AND p.kind <> 'ncp')
+                OR EXISTS (SELECT 1 FROM credit_applications c WHERE c.month = b.month)
+                OR EXISTS (SELECT 1 FROM bill_adjustments a WHERE a.carried_into = b.month)
+                OR CASE WHEN b.source = 'ncp'
+                        THEN MAX(b.issued_at, COALESCE(n.written_at, b.issued_at)) >= ?2
+                        ELSE b.billed_amount <> 0 END
+         FROM bills b LEFT JOIN ncp_bills n ON n.month = b.month
+         WHERE b.month = ?1",
+        params![month.to_string(), end],
+        |r| r.get(0),
+    )?)
 }
 
 /// The contract counts NCP reported for the latest month up to `month`: (month, rows of

@@ -5,14 +5,16 @@
 //! billed month from the account's creation up to "now", in time order, and materialises
 //! what is due — idempotently, by natural keys, so catching up twice changes nothing the
 //! second time. Writers keep what it wrote; readers roll it back with their transaction, so
-//! looking at a future `--as-of` never moves the ledger forward.
+//! looking at a future `--as-of` never moves the ledger forward. Nothing is recorded at an
+//! instant a writing command's catch-up already walked past (T2): new facts (an NCP import)
+//! take effect from the instant they arrive.
 
 use chrono::Datelike;
 use rusqlite::Connection;
 
 use crate::billing::account::Member;
 use crate::billing::gateway::{Charge, Gateway};
-use crate::billing::payment::{allocate, Application, BillBalance};
+use crate::billing::payment::{Application, BillBalance};
 use crate::billing::penalty::{default_ratio, late_penalty};
 use crate::billing::schedule;
 use crate::billing::statement::{summarize, Totals};
@@ -46,6 +48,45 @@ pub struct CaughtUp {
 
 /// Brings the ledger up to `now`.
 pub fn catch_up(conn: &Connection, now: Instant, gateway: &dyn Gateway) -> Result<CaughtUp> {
+    let floor = bills::caught_up_to(conn)?;
+    catch_up_from(conn, now, gateway, floor)
+}
+
+/// Brings the ledger up to `now` for a command that writes, and records that its calendar
+/// was walked up to `now` (a read's catch-up is rolled back, so it records nothing).
+pub fn catch_up_for_write(
+    conn: &Connection,
+    now: Instant,
+    gateway: &dyn Gateway,
+) -> Result<CaughtUp> {
+    let done = catch_up(conn, now, gateway)?;
+    if account::member(conn)?.is_some() {
+        bills::mark_caught_up(conn, now)?;
+    }
+    Ok(done)
+}
+
+/// Brings the ledger up to `now` again after new facts arrived in this same command (an NCP
+/// import that reopened a bill): nothing is recorded before `now` this time.
+pub fn catch_up_after_import(
+    conn: &Connection,
+    now: Instant,
+    gateway: &dyn Gateway,
+) -> Result<CaughtUp> {
+    catch_up_from(conn, now, gateway, Some(now))
+}
+
+/// T2: steps earlier than `floor` (how far a writing command last walked the calendar, never
+/// later than the ledger's latest instant) were walked then, with the facts known then; new
+/// facts never make a charge, a notice or a penalty at an instant the ledger has passed. A
+/// bill reopened since (NCP's paid-up state withdrawn) is outstanding from now on, notified
+/// now, and payable instantly.
+fn catch_up_from(
+    conn: &Connection,
+    now: Instant,
+    gateway: &dyn Gateway,
+    floor: Option<Instant>,
+) -> Result<CaughtUp> {
     let mut done = CaughtUp::default();
     let Some(member) = account::member(conn)? else {
         return Ok(done);
@@ -79,7 +120,14 @@ pub fn catch_up(conn: &Connection, now: Instant, gateway: &dyn Gateway) -> Resul
         month = month.next();
     }
     steps.sort();
+    let passed = |at: Instant| floor.is_some_and(|f| at < f);
     for (at, step, month) in steps {
+        if step != Step::Issue && passed(at) {
+            if step == Step::Outstanding && floor.is_some_and(|f| now >= f) {
+                late_outstanding(conn, &member, month, now)?;
+            }
+            continue;
+        }
         match step {
             Step::Issue => {
                 if !bills::exists(conn, month)? {
@@ -138,6 +186,15 @@ fn send(
     Ok(())
 }
 
+/// P9 for a bill whose automatic payment period had passed when it was reopened: outstanding
+/// from `now`, notified now unless an outstanding notice for it was ever sent.
+fn late_outstanding(conn: &Connection, member: &Member, month: Month, now: Instant) -> Result<()> {
+    if bills::notified(conn, "outstanding", month)? {
+        return Ok(());
+    }
+    outstanding(conn, member, month, now)
+}
+
 /// P1: the month's statement becomes its bill, final from now on; it is sent by email and
 /// SMS, and any credit balance is applied to it.
 fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Result<()> {
@@ -158,6 +215,8 @@ fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Resul
         },
     )?;
     bills::carry_adjustments(conn, month, at)?;
+    // A negative adjustment larger than this bill leaves it at 0 and the rest as credit.
+    bills::credit_excess(conn, month, at)?;
     let billed = bills::balances(conn, at)?
         .into_iter()
         .find(|b| b.month == month)
@@ -182,16 +241,9 @@ fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Resul
     apply_credit(conn, at)
 }
 
-/// P3: money received and not yet applied goes to the oldest unpaid amounts.
+/// P3: money received and not yet applied, and credits, go to the oldest unpaid amounts.
 pub fn apply_credit(conn: &Connection, at: Instant) -> Result<()> {
-    for (payment_id, left) in bills::unapplied(conn, at)? {
-        let balances = bills::balances(conn, at)?;
-        let (apps, _) = allocate(left, &balances);
-        for a in &apps {
-            bills::apply(conn, payment_id, a, at)?;
-        }
-    }
-    Ok(())
+    bills::apply_credit(conn, at)
 }
 
 /// P2: one automatic attempt on the previous month's bill with the method registered then.
@@ -368,6 +420,10 @@ pub fn adjust_issued_bills(conn: &Connection, now: Instant, reason: &str) -> Res
         .into_iter()
         .filter(|b| b.source == "rated")
     {
+        // NCP's bill for the month, once imported, is what its adjustments follow (P1).
+        if crate::ledger::ncp::has_bill(conn, bill.month)? {
+            continue;
+        }
         let fees = crate::ops::month::load(conn, bill.month, now)?;
         let billed = summarize(&fees.lines).totals.billed_amount;
         let so_far = bills::adjusted_billed(conn, bill.month)?;

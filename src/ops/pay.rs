@@ -262,7 +262,8 @@ pub fn pay_instant(
 
 /// `pay --deposit`: records money deposited to the fee deposit account and applies it to the
 /// oldest unpaid amounts, penalties before principal; what is left is a credit balance that
-/// pays the next bill. The reference (or an idempotency key) makes a repeated record a replay.
+/// pays the next bill. The same reference with the same amount, or the same idempotency key
+/// with the same arguments, is a replay; a key or a reference reused otherwise is refused.
 pub fn deposit(
     conn: &Connection,
     now: Instant,
@@ -278,15 +279,34 @@ pub fn deposit(
         "deposit amount={amount} reference={}",
         reference.unwrap_or("")
     );
-    let key = key
-        .map(str::to_string)
-        .or_else(|| reference.map(|r| format!("deposit-reference:{r}")));
-    if let Some(done) = replay(conn, key.as_deref(), &fingerprint)? {
+    if let Some(done) = replay(conn, key, &fingerprint)? {
         return Ok(Paid {
             credit_balance: bills::credit_balance(conn, now)?,
             ..done
         });
     }
+    // P6: one bank deposit is one reference. The same reference with the same amount is the
+    // same deposit recorded again, with or without a key; with another amount it is refused.
+    if let Some(r) = reference {
+        if let Some(p) = bills::deposit_by_reference(conn, r)? {
+            if p.amount != amount {
+                return Err(Error::refused(format!(
+                    "P6: deposit reference '{r}' was already recorded for payment {} of {} won on {}; a different deposit needs its own --reference",
+                    p.payment_id,
+                    p.amount.grouped(),
+                    p.paid_at
+                )));
+            }
+            return Ok(Paid {
+                payment: p,
+                replayed: true,
+                credit_balance: bills::credit_balance(conn, now)?,
+            });
+        }
+    }
+    let key = key
+        .map(str::to_string)
+        .or_else(|| reference.map(|r| format!("deposit-reference:{r}")));
     let id = bills::insert_payment(
         conn,
         &NewPayment {

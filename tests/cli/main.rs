@@ -18,6 +18,7 @@ mod imports;
 mod inputs;
 mod ledger;
 mod model;
+mod money_balances;
 mod ncp;
 mod pay;
 mod promotions;

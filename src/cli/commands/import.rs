@@ -161,7 +161,12 @@ fn import_ncp(ctx: &Context, names: &[String], inputs: &[Vec<u8>]) -> Result<()>
         .zip(inputs)
         .map(|(name, bytes)| ncp::parse(bytes, name))
         .collect::<Result<Vec<_>>>()?;
-    let stored = ctx.write(|tx| ledger_ncp::store(tx, &pages, ctx.now))?;
+    let stored = ctx.write(|tx| {
+        let stored = ledger_ncp::store(tx, &pages, ctx.now)?;
+        // A bill NCP reopened is outstanding from now on, and notified now (P9).
+        crate::ops::catch_up::catch_up_after_import(tx, ctx.now, &ctx.gateway)?;
+        Ok(stored)
+    })?;
     for d in &stored.differences {
         eprintln!("warning: {d}");
     }

@@ -11,7 +11,7 @@ use crate::clock;
 use crate::error::Result;
 use crate::ledger::{account, bills};
 use crate::money::Krw;
-use crate::ops::catch_up::catch_up;
+use crate::ops::catch_up::catch_up_for_write;
 use crate::ops::pay::{deposit, pay_instant, preview_instant, InstantRequest, Paid};
 use crate::report::pay::{AutoDoc, BillRow, InstantView, PayView, PaymentDoc};
 
@@ -103,7 +103,7 @@ pub fn run(ctx: &Context, args: PayArgs) -> Result<()> {
     if args.auto {
         // `pay --auto` is the catch-up itself, run so that it can report what it did.
         let doc = ctx.write_without_catch_up(|tx| {
-            let done = catch_up(tx, ctx.now, &ctx.gateway)?;
+            let done = catch_up_for_write(tx, ctx.now, &ctx.gateway)?;
             let payments = done
                 .attempts
                 .iter()

@@ -83,7 +83,12 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<()> {
         bar.inc(1);
     }
     bar.finish_and_clear();
-    let stored = ctx.write(|tx| ledger_ncp::store(tx, &pages, ctx.now))?;
+    let stored = ctx.write(|tx| {
+        let stored = ledger_ncp::store(tx, &pages, ctx.now)?;
+        // A bill NCP reopened is outstanding from now on, and notified now (P9).
+        crate::ops::catch_up::catch_up_after_import(tx, ctx.now, &ctx.gateway)?;
+        Ok(stored)
+    })?;
     for d in &stored.differences {
         eprintln!("warning: {d}");
     }
