@@ -7,6 +7,7 @@
 mod account;
 mod check;
 mod common;
+mod completions_real;
 mod concurrency;
 mod contention;
 mod crash;
