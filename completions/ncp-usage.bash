@@ -681,7 +681,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account__subcmd__set)
-            opts="-y -h -V --first-name --last-name --email --member-type --expatriate --phone --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --first-name --last-name --email --member-type --expatriate --phone --company --business-no --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -708,6 +708,14 @@ _ncp__usage() {
                     return 0
                     ;;
                 --phone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --business-no)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1517,7 +1525,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__init)
-            opts="-y -h -V --member-type --expatriate --first-name --last-name --email --phone --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --member-type --expatriate --first-name --last-name --email --phone --company --business-no --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1540,6 +1548,14 @@ _ncp__usage() {
                     return 0
                     ;;
                 --phone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --business-no)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -61,6 +61,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l first-name 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l last-name -d 'Last name: at least 1 letter' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l email -d 'Login email; bills go here until `account billing-email` changes it' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l phone -d 'Mobile number for SMS notices (bills, outstanding amounts)' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l company -d 'Company name (business members), shown on usage confirmations' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l business-no -d 'Business registration number (business members), NNN-NN-NNNNN' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
@@ -105,6 +107,8 @@ business\t'A company: tax invoices, account transfer and direct deposit'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l expatriate -d 'Expatriate (international resident) member: true or false' -r -f -a "true\t''
 false\t''"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l phone -d 'Mobile number for SMS notices' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l company -d 'Company name (business members), shown on usage confirmations' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l business-no -d 'Business registration number (business members), NNN-NN-NNNNN' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l format -d 'Output format' -r -f -a "table\t'Tables for people'

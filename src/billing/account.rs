@@ -442,7 +442,12 @@ pub fn validate_business_no(value: &str) -> crate::error::Result<String> {
         });
     let bare = v.len() == 10 && digits.len() == 10;
     if shaped || bare {
-        Ok(format!("{}-{}-{}", &digits[..3], &digits[3..5], &digits[5..]))
+        Ok(format!(
+            "{}-{}-{}",
+            &digits[..3],
+            &digits[3..5],
+            &digits[5..]
+        ))
     } else {
         Err(crate::error::Error::invalid(format!(
             "--business-no '{}' is not a business registration number; write its 10 digits as NNN-NN-NNNNN, e.g. 123-45-67890",

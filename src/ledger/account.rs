@@ -96,7 +96,12 @@ pub fn set_business(conn: &Connection, new: &Business, now: Instant) -> Result<(
         log_change(conn, now, "company", new.company.as_deref().unwrap_or(""))?;
     }
     if old.business_no != new.business_no {
-        log_change(conn, now, "business_no", new.business_no.as_deref().unwrap_or(""))?;
+        log_change(
+            conn,
+            now,
+            "business_no",
+            new.business_no.as_deref().unwrap_or(""),
+        )?;
     }
     Ok(())
 }

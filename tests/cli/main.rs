@@ -9,6 +9,7 @@ mod check;
 mod common;
 mod completions_real;
 mod concurrency;
+mod confirmation_doc;
 mod contention;
 mod crash;
 mod export;

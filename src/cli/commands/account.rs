@@ -5,8 +5,8 @@ use clap::{Args, Subcommand};
 
 use crate::billing::account::{
     check_business_allowed, check_card_valid, check_method_allowed, validate_business_no,
-    validate_company, validate_email, validate_label, validate_last4,
-    validate_name, validate_phone, MemberType, PaymentMethod,
+    validate_company, validate_email, validate_label, validate_last4, validate_name,
+    validate_phone, MemberType, PaymentMethod,
 };
 use crate::calendar::Month;
 use crate::cli::Context;

@@ -80,7 +80,11 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
         };
         let business = Business {
             company: args.company.as_deref().map(validate_company).transpose()?,
-            business_no: args.business_no.as_deref().map(validate_business_no).transpose()?,
+            business_no: args
+                .business_no
+                .as_deref()
+                .map(validate_business_no)
+                .transpose()?,
         };
         check_business_allowed(member.member_type, &business)?;
         ctx.write(|tx| {
