@@ -470,6 +470,39 @@ pub fn check_business_allowed(member_type: MemberType, b: &Business) -> crate::e
 mod tests {
     use super::*;
 
+    #[test]
+    fn i12_23_business_numbers_are_ten_digits_written_nnn_nn_nnnnn() {
+        assert_eq!(
+            validate_business_no("123-45-67890").unwrap(),
+            "123-45-67890"
+        );
+        assert_eq!(
+            validate_business_no(" 1234567890 ").unwrap(),
+            "123-45-67890"
+        );
+        for bad in [
+            "",
+            "123-45-6789",
+            "12-345-67890",
+            "123 45 67890",
+            "123-45-6789O",
+            "１２３-45-67890",
+        ] {
+            assert!(validate_business_no(bad).is_err(), "{bad}");
+        }
+        assert!(validate_company("Example Co., Ltd.").is_ok());
+        assert!(validate_company("주식회사 예시").is_ok());
+        assert!(validate_company("  ").is_err());
+        assert!(validate_company("a\u{7}b").is_err());
+        let b = Business {
+            company: Some("X".into()),
+            business_no: None,
+        };
+        assert!(check_business_allowed(MemberType::Individual, &b).is_err());
+        assert!(check_business_allowed(MemberType::Business, &b).is_ok());
+        assert!(check_business_allowed(MemberType::Individual, &Business::default()).is_ok());
+    }
+
     fn member(t: MemberType, expatriate: bool) -> Member {
         Member {
             first_name: "Minji".into(),
