@@ -147,18 +147,6 @@ pub fn lines(services: &[ServiceRow], totals: &Totals) -> Vec<ConfirmationLine> 
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn i12_3_hangul_names_print_family_name_first() {
-        assert_eq!(display_name("민지", "김"), "김민지");
-        assert_eq!(display_name("Minji", "Kim"), "Minji Kim");
-        assert_eq!(display_name("Minji", "김"), "Minji 김");
-    }
-}
-
 impl Report for Confirmation {
     fn human(&self, _style: Style) -> String {
         format!(
@@ -176,5 +164,17 @@ impl Report for Confirmation {
                 String::new()
             }
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn i12_3_hangul_names_print_family_name_first() {
+        assert_eq!(display_name("민지", "김"), "김민지");
+        assert_eq!(display_name("Minji", "Kim"), "Minji Kim");
+        assert_eq!(display_name("Minji", "김"), "Minji 김");
     }
 }
