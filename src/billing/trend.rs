@@ -28,22 +28,22 @@ pub enum MonthStatus {
     Outstanding,
 }
 
-/// The status of `month`: before the account's first month, else its bill's status (`None`
-/// while the bill is not issued).
+/// The status of `month`: its bill's status; without a bill, `BeforeAccount` for a month
+/// before the account's first month (bills imported from NCP may exist before it, and are
+/// shown as bills), else `None` while the bill is not issued.
 pub fn month_status(
     month: Month,
     first_billed: Option<Month>,
     bill: Option<super::payment::BillStatus>,
 ) -> Option<MonthStatus> {
     use super::payment::BillStatus;
-    if first_billed.is_some_and(|first| month < first) {
-        return Some(MonthStatus::BeforeAccount);
+    match bill {
+        Some(BillStatus::Open) => Some(MonthStatus::Open),
+        Some(BillStatus::Paid) => Some(MonthStatus::Paid),
+        Some(BillStatus::Outstanding) => Some(MonthStatus::Outstanding),
+        None if first_billed.is_some_and(|first| month < first) => Some(MonthStatus::BeforeAccount),
+        None => None,
     }
-    bill.map(|b| match b {
-        BillStatus::Open => MonthStatus::Open,
-        BillStatus::Paid => MonthStatus::Paid,
-        BillStatus::Outstanding => MonthStatus::Outstanding,
-    })
 }
 
 /// TR1: the `n` calendar months ending with the month that contains the day before `today`
@@ -140,6 +140,11 @@ mod tests {
             Some(MonthStatus::Paid)
         );
         assert_eq!(month_status(m("2023-12"), None, None), None);
+        // A bill NCP sent for a month before the account is still a bill.
+        assert_eq!(
+            month_status(m("2023-12"), opened, Some(BillStatus::Outstanding)),
+            Some(MonthStatus::Outstanding)
+        );
     }
 
     #[test]
