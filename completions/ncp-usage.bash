@@ -300,7 +300,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account)
+        ncp__usage__subcmd__account)
             opts="-y -h -V --db --as-of --json --format --yes --demo --help --version show set billing-email payment-method help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -326,7 +326,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__billing__subcmd__email)
+        ncp__usage__subcmd__account__subcmd__billing__subcmd__email)
             opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -352,7 +352,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__help)
+        ncp__usage__subcmd__account__subcmd__help)
             opts="show set billing-email payment-method help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -366,7 +366,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__help__subcmd__billing__subcmd__email)
+        ncp__usage__subcmd__account__subcmd__help__subcmd__billing__subcmd__email)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -380,7 +380,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__help__subcmd__help)
+        ncp__usage__subcmd__account__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -394,7 +394,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__help__subcmd__payment__subcmd__method)
+        ncp__usage__subcmd__account__subcmd__help__subcmd__payment__subcmd__method)
             opts="card transfer deposit"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -408,7 +408,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__help__subcmd__payment__subcmd__method__subcmd__card)
+        ncp__usage__subcmd__account__subcmd__help__subcmd__payment__subcmd__method__subcmd__card)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -422,7 +422,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__help__subcmd__payment__subcmd__method__subcmd__deposit)
+        ncp__usage__subcmd__account__subcmd__help__subcmd__payment__subcmd__method__subcmd__deposit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -436,7 +436,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__help__subcmd__payment__subcmd__method__subcmd__transfer)
+        ncp__usage__subcmd__account__subcmd__help__subcmd__payment__subcmd__method__subcmd__transfer)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -450,7 +450,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__help__subcmd__set)
+        ncp__usage__subcmd__account__subcmd__help__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -464,7 +464,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__help__subcmd__show)
+        ncp__usage__subcmd__account__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -478,7 +478,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__payment__subcmd__method)
+        ncp__usage__subcmd__account__subcmd__payment__subcmd__method)
             opts="-y -h -V --db --as-of --json --format --yes --demo --help --version card transfer deposit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -504,7 +504,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__card)
+        ncp__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__card)
             opts="-y -h -V --brand --last4 --expiry --limit --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -546,7 +546,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__deposit)
+        ncp__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__deposit)
             opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -572,7 +572,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__help)
+        ncp__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__help)
             opts="card transfer deposit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -586,7 +586,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__help__subcmd__card)
+        ncp__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__help__subcmd__card)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -600,7 +600,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__help__subcmd__deposit)
+        ncp__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__help__subcmd__deposit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -614,7 +614,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__help__subcmd__help)
+        ncp__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -628,7 +628,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__help__subcmd__transfer)
+        ncp__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__help__subcmd__transfer)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -642,7 +642,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__transfer)
+        ncp__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__transfer)
             opts="-y -h -V --bank --last4 --balance --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -680,8 +680,8 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__set)
-            opts="-y -h -V --first-name --last-name --email --member-type --expatriate --phone --db --as-of --json --format --yes --demo --help --version"
+        ncp__usage__subcmd__account__subcmd__set)
+            opts="-y -h -V --first-name --last-name --email --member-type --expatriate --phone --company --business-no --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -711,6 +711,14 @@ _ncp__usage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --business-no)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -730,7 +738,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__account__subcmd__show)
+        ncp__usage__subcmd__account__subcmd__show)
             opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -756,7 +764,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__calendar)
+        ncp__usage__subcmd__calendar)
             opts="-y -h -V --db --as-of --json --format --yes --demo --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -782,7 +790,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__calendar__subcmd__add)
+        ncp__usage__subcmd__calendar__subcmd__add)
             opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -808,7 +816,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__calendar__subcmd__help)
+        ncp__usage__subcmd__calendar__subcmd__help)
             opts="add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -822,7 +830,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__calendar__subcmd__help__subcmd__add)
+        ncp__usage__subcmd__calendar__subcmd__help__subcmd__add)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -836,7 +844,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__calendar__subcmd__help__subcmd__help)
+        ncp__usage__subcmd__calendar__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -850,7 +858,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__calendar__subcmd__help__subcmd__list)
+        ncp__usage__subcmd__calendar__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -864,7 +872,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__calendar__subcmd__list)
+        ncp__usage__subcmd__calendar__subcmd__list)
             opts="-y -h -V --year --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -894,7 +902,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__check)
+        ncp__usage__subcmd__check)
             opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -920,7 +928,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__completions)
+        ncp__usage__subcmd__completions)
             opts="-y -h -V --db --as-of --json --format --yes --demo --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -946,7 +954,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__confirmation)
+        ncp__usage__subcmd__confirmation)
             opts="-o -y -h -V --month --output --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -984,7 +992,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__export)
+        ncp__usage__subcmd__export)
             opts="-o -y -h -V --month --output --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1022,7 +1030,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help)
+        ncp__usage__subcmd__help)
             opts="init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1036,7 +1044,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__account)
+        ncp__usage__subcmd__help__subcmd__account)
             opts="show set billing-email payment-method"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1050,7 +1058,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__account__subcmd__billing__subcmd__email)
+        ncp__usage__subcmd__help__subcmd__account__subcmd__billing__subcmd__email)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1064,7 +1072,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__account__subcmd__payment__subcmd__method)
+        ncp__usage__subcmd__help__subcmd__account__subcmd__payment__subcmd__method)
             opts="card transfer deposit"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1078,7 +1086,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__account__subcmd__payment__subcmd__method__subcmd__card)
+        ncp__usage__subcmd__help__subcmd__account__subcmd__payment__subcmd__method__subcmd__card)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1092,7 +1100,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__account__subcmd__payment__subcmd__method__subcmd__deposit)
+        ncp__usage__subcmd__help__subcmd__account__subcmd__payment__subcmd__method__subcmd__deposit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1106,7 +1114,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__account__subcmd__payment__subcmd__method__subcmd__transfer)
+        ncp__usage__subcmd__help__subcmd__account__subcmd__payment__subcmd__method__subcmd__transfer)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1120,7 +1128,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__account__subcmd__set)
+        ncp__usage__subcmd__help__subcmd__account__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1134,7 +1142,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__account__subcmd__show)
+        ncp__usage__subcmd__help__subcmd__account__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1148,7 +1156,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__calendar)
+        ncp__usage__subcmd__help__subcmd__calendar)
             opts="add list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1162,7 +1170,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__calendar__subcmd__add)
+        ncp__usage__subcmd__help__subcmd__calendar__subcmd__add)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1176,7 +1184,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__calendar__subcmd__list)
+        ncp__usage__subcmd__help__subcmd__calendar__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1190,7 +1198,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__check)
+        ncp__usage__subcmd__help__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1204,7 +1212,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__completions)
+        ncp__usage__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1218,7 +1226,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__confirmation)
+        ncp__usage__subcmd__help__subcmd__confirmation)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1232,7 +1240,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__export)
+        ncp__usage__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1246,7 +1254,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__help)
+        ncp__usage__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1260,7 +1268,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__history)
+        ncp__usage__subcmd__help__subcmd__history)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1274,7 +1282,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__import)
+        ncp__usage__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1288,7 +1296,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__init)
+        ncp__usage__subcmd__help__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1302,7 +1310,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__manpage)
+        ncp__usage__subcmd__help__subcmd__manpage)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1316,7 +1324,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__notifications)
+        ncp__usage__subcmd__help__subcmd__notifications)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1330,7 +1338,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__pay)
+        ncp__usage__subcmd__help__subcmd__pay)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1344,7 +1352,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__promotions)
+        ncp__usage__subcmd__help__subcmd__promotions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1358,7 +1366,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__receipt)
+        ncp__usage__subcmd__help__subcmd__receipt)
             opts="apply cancel list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1372,7 +1380,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__receipt__subcmd__apply)
+        ncp__usage__subcmd__help__subcmd__receipt__subcmd__apply)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1386,7 +1394,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__receipt__subcmd__cancel)
+        ncp__usage__subcmd__help__subcmd__receipt__subcmd__cancel)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1400,7 +1408,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__receipt__subcmd__list)
+        ncp__usage__subcmd__help__subcmd__receipt__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1414,7 +1422,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__status)
+        ncp__usage__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1428,7 +1436,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__sync)
+        ncp__usage__subcmd__help__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1442,7 +1450,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__help__subcmd__trend)
+        ncp__usage__subcmd__help__subcmd__trend)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1456,7 +1464,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__history)
+        ncp__usage__subcmd__history)
             opts="-y -h -V --month --region --detail --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1490,7 +1498,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__import)
+        ncp__usage__subcmd__import)
             opts="-y -h -V --db --as-of --json --format --yes --demo --help --version contracts usage fees promotions holidays ncp"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1516,8 +1524,8 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__init)
-            opts="-y -h -V --member-type --expatriate --first-name --last-name --email --phone --demo --db --as-of --json --format --yes --help --version"
+        ncp__usage__subcmd__init)
+            opts="-y -h -V --member-type --expatriate --first-name --last-name --email --phone --company --business-no --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1543,6 +1551,14 @@ _ncp__usage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --business-no)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1562,7 +1578,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__manpage)
+        ncp__usage__subcmd__manpage)
             opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1588,7 +1604,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__notifications)
+        ncp__usage__subcmd__notifications)
             opts="-y -h -V --month --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1618,7 +1634,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__pay)
+        ncp__usage__subcmd__pay)
             opts="-y -h -V --instant --auto --deposit --month --method --reference --idempotency-key --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1664,7 +1680,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__promotions)
+        ncp__usage__subcmd__promotions)
             opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1690,7 +1706,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__receipt)
+        ncp__usage__subcmd__receipt)
             opts="-y -h -V --db --as-of --json --format --yes --demo --help --version apply cancel list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1716,7 +1732,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__receipt__subcmd__apply)
+        ncp__usage__subcmd__receipt__subcmd__apply)
             opts="-y -h -V --agree-nts --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1742,7 +1758,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__receipt__subcmd__cancel)
+        ncp__usage__subcmd__receipt__subcmd__cancel)
             opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1768,7 +1784,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__receipt__subcmd__help)
+        ncp__usage__subcmd__receipt__subcmd__help)
             opts="apply cancel list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1782,7 +1798,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__receipt__subcmd__help__subcmd__apply)
+        ncp__usage__subcmd__receipt__subcmd__help__subcmd__apply)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1796,7 +1812,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__receipt__subcmd__help__subcmd__cancel)
+        ncp__usage__subcmd__receipt__subcmd__help__subcmd__cancel)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1810,7 +1826,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__receipt__subcmd__help__subcmd__help)
+        ncp__usage__subcmd__receipt__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1824,7 +1840,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__receipt__subcmd__help__subcmd__list)
+        ncp__usage__subcmd__receipt__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1838,7 +1854,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__receipt__subcmd__list)
+        ncp__usage__subcmd__receipt__subcmd__list)
             opts="-y -h -V --month --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1868,7 +1884,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__status)
+        ncp__usage__subcmd__status)
             opts="-y -h -V --region --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1898,7 +1914,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__sync)
+        ncp__usage__subcmd__sync)
             opts="-y -h -V --from --to --endpoint --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1936,7 +1952,7 @@ _ncp__usage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ncp__subcmd__usage__subcmd__trend)
+        ncp__usage__subcmd__trend)
             opts="-y -h -V --months --db --as-of --json --format --yes --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -8,6 +8,8 @@ function __fish_ncp_usage_needs_command
     set -l cmd (commandline -opc)
     set -e cmd[1]
     argparse -s (__fish_ncp_usage_global_optspecs) -- $cmd 2>/dev/null
+    # an option waiting for its value (`--format <TAB>`): parse the words before it
+    or argparse -s (__fish_ncp_usage_global_optspecs) -- $cmd[1..-2] 2>/dev/null
     or return
     if set -q argv[1]
         # Also print the command, so this can be used to figure out what it is.
@@ -59,6 +61,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l first-name 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l last-name -d 'Last name: at least 1 letter' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l email -d 'Login email; bills go here until `account billing-email` changes it' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l phone -d 'Mobile number for SMS notices (bills, outstanding amounts)' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l company -d 'Company name (business members), shown on usage confirmations' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l business-no -d 'Business registration number (business members), NNN-NN-NNNNN' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
@@ -103,6 +107,8 @@ business\t'A company: tax invoices, account transfer and direct deposit'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l expatriate -d 'Expatriate (international resident) member: true or false' -r -f -a "true\t''
 false\t''"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l phone -d 'Mobile number for SMS notices' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l company -d 'Company name (business members), shown on usage confirmations' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l business-no -d 'Business registration number (business members), NNN-NN-NNNNN' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
@@ -420,3 +426,16 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_see
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from receipt" -f -a "list" -d 'List cash receipts and tax invoices with the dates they can be checked'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from calendar" -f -a "add" -d 'Add a holiday (or rename the one on that day)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from calendar" -f -a "list" -d 'List the holidays'
+
+# Values of positional arguments (added by ncp-usage)
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import; and not __fish_seen_subcommand_from contracts usage fees promotions holidays ncp" -f -a 'contracts' -d '`contract_no,service,region,plan,price,unit,start_date,end_date`'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import; and not __fish_seen_subcommand_from contracts usage fees promotions holidays ncp" -f -a 'usage' -d '`contract_no,date,quantity`'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import; and not __fish_seen_subcommand_from contracts usage fees promotions holidays ncp" -f -a 'fees' -d '`month,region,service,contract_no,item,quantity,unit,unit_price,used_amount,discount_amount,estimated_payment_amount`'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import; and not __fish_seen_subcommand_from contracts usage fees promotions holidays ncp" -f -a 'promotions' -d '`name,service,provision_type,pricing_plan,provided,used,discount_rate,credit,valid_from,valid_to`'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import; and not __fish_seen_subcommand_from contracts usage fees promotions holidays ncp" -f -a 'holidays' -d '`date,name`'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import; and not __fish_seen_subcommand_from contracts usage fees promotions holidays ncp" -f -a 'ncp' -d 'JSON bodies of NCP\'s Billing API (getDemandCostList, getProductDemandCostList, getContractDemandCostList, getContractSummaryList, getContractUsageListByDaily, v2 demand-costs)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions; and not __fish_seen_subcommand_from bash elvish fish powershell zsh" -f -a 'bash'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions; and not __fish_seen_subcommand_from bash elvish fish powershell zsh" -f -a 'elvish'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions; and not __fish_seen_subcommand_from bash elvish fish powershell zsh" -f -a 'fish'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions; and not __fish_seen_subcommand_from bash elvish fish powershell zsh" -f -a 'powershell'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions; and not __fish_seen_subcommand_from bash elvish fish powershell zsh" -f -a 'zsh'

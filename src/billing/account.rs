@@ -502,11 +502,112 @@ fn card_like(d: &[u8]) -> bool {
     network && luhn % 10 == 0
 }
 
+/// A business member's company name and business registration number, both optional; a
+/// usage confirmation shows them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Business {
+    /// The company name.
+    pub company: Option<String>,
+    /// The business registration number, `NNN-NN-NNNNN`.
+    pub business_no: Option<String>,
+}
+
+impl Business {
+    /// Whether neither is set.
+    pub fn is_empty(&self) -> bool {
+        self.company.is_none() && self.business_no.is_none()
+    }
+}
+
+/// A company name: 1–100 characters, no control characters.
+pub fn validate_company(value: &str) -> crate::error::Result<String> {
+    let v = value.trim();
+    if v.is_empty() || v.chars().count() > 100 || v.chars().any(char::is_control) {
+        return Err(crate::error::Error::invalid(format!(
+            "--company '{}' is not a company name; give 1 to 100 characters, e.g. --company \"Example Co., Ltd.\"",
+            v.escape_debug()
+        )));
+    }
+    Ok(v.to_string())
+}
+
+/// A business registration number: 10 digits written `NNN-NN-NNNNN` (the digits alone are
+/// accepted and written with the dashes).
+pub fn validate_business_no(value: &str) -> crate::error::Result<String> {
+    let v = value.trim();
+    let digits: String = v.chars().filter(char::is_ascii_digit).collect();
+    let shaped = v.len() == 12
+        && v.char_indices().all(|(i, c)| {
+            if i == 3 || i == 6 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    let bare = v.len() == 10 && digits.len() == 10;
+    if shaped || bare {
+        Ok(format!(
+            "{}-{}-{}",
+            &digits[..3],
+            &digits[3..5],
+            &digits[5..]
+        ))
+    } else {
+        Err(crate::error::Error::invalid(format!(
+            "--business-no '{}' is not a business registration number; write its 10 digits as NNN-NN-NNNNN, e.g. 123-45-67890",
+            v.escape_debug()
+        )))
+    }
+}
+
+/// The company details may be given only to a business member.
+pub fn check_business_allowed(member_type: MemberType, b: &Business) -> crate::error::Result<()> {
+    if member_type != MemberType::Business && !b.is_empty() {
+        return Err(crate::error::Error::invalid(
+            "--company and --business-no are for business members; add --member-type business",
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use rstest::rstest;
 
     use super::*;
+
+    #[test]
+    fn i12_23_business_numbers_are_ten_digits_written_nnn_nn_nnnnn() {
+        assert_eq!(
+            validate_business_no("123-45-67890").unwrap(),
+            "123-45-67890"
+        );
+        assert_eq!(
+            validate_business_no(" 1234567890 ").unwrap(),
+            "123-45-67890"
+        );
+        for bad in [
+            "",
+            "123-45-6789",
+            "12-345-67890",
+            "123 45 67890",
+            "123-45-6789O",
+            "１２３-45-67890",
+        ] {
+            assert!(validate_business_no(bad).is_err(), "{bad}");
+        }
+        assert!(validate_company("Example Co., Ltd.").is_ok());
+        assert!(validate_company("주식회사 예시").is_ok());
+        assert!(validate_company("  ").is_err());
+        assert!(validate_company("a\u{7}b").is_err());
+        let b = Business {
+            company: Some("X".into()),
+            business_no: None,
+        };
+        assert!(check_business_allowed(MemberType::Individual, &b).is_err());
+        assert!(check_business_allowed(MemberType::Business, &b).is_ok());
+        assert!(check_business_allowed(MemberType::Individual, &Business::default()).is_ok());
+    }
 
     fn member(t: MemberType, expatriate: bool) -> Member {
         Member {

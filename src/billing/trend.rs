@@ -13,6 +13,39 @@ use crate::calendar::Month;
 use crate::money::Krw;
 use rust_decimal::prelude::ToPrimitive;
 
+/// Where a month of the trend stands: its bill's status, or that it falls before the account
+/// (no bill will ever be issued for it); `None` in JSON (`null`) while its bill is not issued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MonthStatus {
+    /// Before the month the account was opened in: bills start with that month.
+    BeforeAccount,
+    /// The bill is issued and not yet due, or in its automatic payment period.
+    Open,
+    /// The bill is paid.
+    Paid,
+    /// The bill is unpaid after its automatic payment period.
+    Outstanding,
+}
+
+/// The status of `month`: its bill's status; without a bill, `BeforeAccount` for a month
+/// before the account's first month (bills imported from NCP may exist before it, and are
+/// shown as bills), else `None` while the bill is not issued.
+pub fn month_status(
+    month: Month,
+    first_billed: Option<Month>,
+    bill: Option<super::payment::BillStatus>,
+) -> Option<MonthStatus> {
+    use super::payment::BillStatus;
+    match bill {
+        Some(BillStatus::Open) => Some(MonthStatus::Open),
+        Some(BillStatus::Paid) => Some(MonthStatus::Paid),
+        Some(BillStatus::Outstanding) => Some(MonthStatus::Outstanding),
+        None if first_billed.is_some_and(|first| month < first) => Some(MonthStatus::BeforeAccount),
+        None => None,
+    }
+}
+
 /// TR1: the `n` calendar months ending with the month that contains the day before `today`
 /// (on 2024-06-05: 2024-01 … 2024-06; on 2024-06-01: 2023-12 … 2024-05).
 pub fn window(today: NaiveDate, n: u32) -> (Month, Month) {
@@ -90,6 +123,28 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn i12_17_months_before_the_account_are_marked_so() {
+        use crate::billing::payment::BillStatus;
+        let m = |s: &str| s.parse::<Month>().unwrap();
+        let opened = Some(m("2024-01"));
+        assert_eq!(
+            month_status(m("2023-12"), opened, None),
+            Some(MonthStatus::BeforeAccount)
+        );
+        assert_eq!(month_status(m("2024-01"), opened, None), None);
+        assert_eq!(
+            month_status(m("2024-01"), opened, Some(BillStatus::Paid)),
+            Some(MonthStatus::Paid)
+        );
+        assert_eq!(month_status(m("2023-12"), None, None), None);
+        // A bill NCP sent for a month before the account is still a bill.
+        assert_eq!(
+            month_status(m("2023-12"), opened, Some(BillStatus::Outstanding)),
+            Some(MonthStatus::Outstanding)
+        );
     }
 
     #[test]

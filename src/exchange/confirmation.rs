@@ -32,14 +32,25 @@ fn won(k: Krw) -> String {
     k.grouped()
 }
 
+/// An amount with its sign: +110,000 or -5,000.
+fn signed(k: Krw) -> String {
+    if k.won() < 0 {
+        format!("-{}", (-k).grouped())
+    } else {
+        format!("+{}", k.grouped())
+    }
+}
+
 const STYLE: &str = r#"
-@page { size: A4; margin: 18mm 16mm; }
+@page { size: A4; margin: 18mm 16mm 20mm;
+        @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8.5pt; color: #555; } }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", Arial, sans-serif;
+body { font-family: "Noto Sans KR", "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", Arial, sans-serif;
        color: #111; margin: 0 auto; max-width: 180mm; font-size: 10.5pt; line-height: 1.45; }
 header { display: flex; justify-content: space-between; align-items: flex-end;
          border-bottom: 2px solid #03c75a; padding-bottom: 6mm; margin-bottom: 6mm; }
 h1 { font-size: 20pt; margin: 0; letter-spacing: 0.02em; }
+h2 { font-size: 11pt; margin: 0 0 2mm; }
 .brand { font-weight: 700; color: #03c75a; }
 .meta { text-align: right; font-size: 9.5pt; }
 .meta b { font-family: "DejaVu Sans Mono", monospace; font-size: 10.5pt; }
@@ -50,9 +61,14 @@ table { width: 100%; border-collapse: collapse; margin-bottom: 6mm; }
 th, td { border-bottom: 1px solid #ccc; padding: 1.8mm 2mm; }
 th { background: #f2f4f5; text-align: left; font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+thead { display: table-header-group; }
+tfoot { display: table-row-group; }
+tr { break-inside: avoid; }
 tfoot td { font-weight: 700; border-top: 2px solid #111; border-bottom: none; }
+.bill td { border: none; padding: 0.5mm 2mm; }
+.note { font-size: 9.5pt; color: #333; }
 .totals td { border: none; padding: 1mm 2mm; }
-.status { display: inline-block; padding: 0.5mm 3mm; border: 1px solid #111; border-radius: 2mm; font-weight: 600; }
+.status { display: inline-block; margin-right: 2mm; padding: 0.5mm 3mm; border: 1px solid #111; border-radius: 2mm; font-weight: 600; }
 .statement { margin-top: 8mm; }
 .seal { margin-top: 12mm; text-align: right; }
 @media print { body { max-width: none; } a { color: inherit; text-decoration: none; } }
@@ -75,6 +91,73 @@ pub fn html(c: &Confirmation) -> String {
     }
     let t = &c.totals;
     let m = &c.member;
+    let b = &c.bill;
+    let mut company = String::new();
+    if let Some(biz) = &c.business {
+        if let Some(name) = &biz.company {
+            let _ = write!(
+                company,
+                "\n  <dt>Company</dt><dd id=\"company\">{}</dd>",
+                escape(name)
+            );
+        }
+        if let Some(no) = &biz.business_no {
+            let _ = write!(
+                company,
+                "\n  <dt>Business registration no.</dt><dd id=\"business-no\">{}</dd>",
+                escape(no)
+            );
+        }
+    }
+    let mut bill = String::new();
+    let _ = writeln!(
+        bill,
+        "  <tr><td>Bill of {}</td><td class=\"n\">{} KRW</td></tr>",
+        c.month,
+        won(b.billed_amount)
+    );
+    if !b.carried_in.is_empty() {
+        let _ = writeln!(
+            bill,
+            "  <tr><td>&nbsp;&nbsp;of which {} usage, as billed</td><td class=\"n\">{} KRW</td></tr>",
+            c.month,
+            won(b.usage_amount)
+        );
+        for a in &b.carried_in {
+            let _ = writeln!(
+                bill,
+                "  <tr><td>&nbsp;&nbsp;correction of {} carried into this bill</td><td class=\"n\">{} KRW</td></tr>",
+                a.month,
+                signed(a.amount)
+            );
+        }
+    }
+    if !b.penalty_amount.is_zero() {
+        let _ = writeln!(
+            bill,
+            "  <tr><td>Late penalties</td><td class=\"n\">{} KRW</td></tr>",
+            won(b.penalty_amount)
+        );
+    }
+    let _ = writeln!(
+        bill,
+        "  <tr><td>Paid</td><td class=\"n\" id=\"paid\">{} KRW</td></tr>\n  <tr><td>Unpaid</td><td class=\"n\">{} KRW</td></tr>",
+        won(b.paid_amount),
+        won(b.unpaid_amount)
+    );
+    let mut notes = String::new();
+    for a in &c.corrections {
+        let _ = writeln!(
+            notes,
+            "<p class=\"note\">A correction of {} KRW to {}'s usage was recorded after its bill was issued; it is {}, and paid with that bill. The lines above show the usage as corrected.</p>",
+            signed(a.amount),
+            c.month,
+            match a.carried_into {
+                Some(into) => format!("carried into the bill of {into}"),
+                None => "carried into the next bill issued".to_string(),
+            }
+        );
+    }
     format!(
         r#"<!DOCTYPE html>
 <html lang="en">
@@ -90,11 +173,11 @@ pub fn html(c: &Confirmation) -> String {
   <div class="meta">Confirmation no. <b id="number">{number}</b><br>Issued on {issued}{reissue}</div>
 </header>
 <dl>
-  <dt>Member</dt><dd>{name} ({member_type})</dd>
+  <dt>Member</dt><dd id="member">{name} ({member_type})</dd>{company}
   <dt>Email</dt><dd>{email}</dd>
   <dt>Usage month</dt><dd>{month}</dd>
   <dt>Period of usage</dt><dd>{from} – {to}</dd>
-  <dt>Payment status</dt><dd><span class="status">{status}</span> paid {paid} KRW of {billed} KRW</dd>
+  <dt>Payment status</dt><dd><span class="status" id="status">{status}</span> paid {paid} KRW of {owed} KRW (the bill of {month})</dd>
 </dl>
 <table>
   <thead><tr><th>Service</th><th>Region</th><th class="n">Used (KRW)</th><th class="n">Discount (KRW)</th><th class="n">VAT (KRW)</th><th class="n">Billed (KRW)</th></tr></thead>
@@ -109,6 +192,10 @@ pub fn html(c: &Confirmation) -> String {
   <tr><td>VAT (10 %)</td><td class="n">{vat} KRW</td></tr>
   <tr><td><b>Billed amount</b></td><td class="n"><b>{billed} KRW</b></td></tr>
 </table>
+<h2>Payment</h2>
+<table class="bill">
+{bill}</table>
+{notes}
 <p class="statement">This confirms that the member above used NAVER Cloud Platform services in the period stated, for the amounts listed. Discounts include each service's share of the rounding discount; VAT is shared across services in proportion to their amounts.</p>
 <p class="seal">Issued by ncp-usage on {issued} · {number}</p>
 </body>
@@ -121,14 +208,15 @@ pub fn html(c: &Confirmation) -> String {
         } else {
             String::new()
         },
-        name = escape(&format!("{} {}", m.first_name, m.last_name)),
+        name = escape(&c.member_name),
+        paid = won(b.paid_amount),
+        owed = won(b.billed_amount + b.penalty_amount),
         member_type = m.member_type.as_str(),
         email = escape(&m.email),
         month = c.month,
         from = c.period.from,
         to = c.period.to,
         status = escape(&c.payment_status),
-        paid = won(c.paid_amount),
         used = won(t.used_amount),
         discount = won(t.discount_amount + t.rounddown_discount_amount),
         plain_discount = won(t.discount_amount),
@@ -187,9 +275,39 @@ pub fn print_pdf(chromium: &Path, html: &Path, pdf: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Whether `text` has Korean (Hangul) or other CJK characters, which need a CJK font.
+pub fn needs_cjk_font(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7A3}'
+            | '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+    })
+}
+
+/// Whether fontconfig has no font for Korean: `fc-list :lang=ko` on the PATH prints
+/// nothing. `false` when there is no `fc-list` to ask.
+pub fn korean_font_missing() -> bool {
+    let Some(path) = std::env::var_os("PATH") else {
+        return false;
+    };
+    let Some(fc_list) = std::env::split_paths(&path)
+        .map(|d| d.join("fc-list"))
+        .find(|p| p.is_file())
+    else {
+        return false;
+    };
+    match Command::new(fc_list).arg(":lang=ko").output() {
+        Ok(out) if out.status.success() => out.stdout.iter().all(u8::is_ascii_whitespace),
+        _ => false,
+    }
+}
+
+/// The warning for a PDF whose Korean text no installed font can show.
+pub const NO_KOREAN_FONT: &str = "no font for Korean is installed (`fc-list :lang=ko` finds none), so Korean text prints as empty boxes in the PDF; install one (e.g. apt-get install fonts-noto-cjk) or write .html and print it from a browser";
+
 /// Writes the confirmation to `path`: HTML for `.html`/`.htm`, PDF for `.pdf`. The file is
-/// created 0600 and appears whole or not at all.
-pub fn write(c: &Confirmation, path: &Path) -> Result<()> {
+/// created 0600 and appears whole or not at all. Returns warnings for stderr (a PDF with
+/// Korean text where no font for Korean is installed).
+pub fn write(c: &Confirmation, path: &Path) -> Result<Vec<String>> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -200,7 +318,8 @@ pub fn write(c: &Confirmation, path: &Path) -> Result<()> {
             use std::io::Write;
             f.write_all(page.as_bytes())
                 .map_err(|e| Error::other(format!("cannot write {}: {e}", path.display())))
-        }),
+        })
+        .map(|()| Vec::new()),
         Some("pdf") => {
             let chromium = find_chromium().ok_or_else(|| {
                 Error::other("PDF output needs Chromium (apt-get install chromium, or set NCP_USAGE_CHROMIUM); write .html instead and print it from a browser")
@@ -218,7 +337,12 @@ pub fn write(c: &Confirmation, path: &Path) -> Result<()> {
                 use std::io::Write;
                 f.write_all(&bytes)
                     .map_err(|e| Error::other(format!("cannot write {}: {e}", path.display())))
-            })
+            })?;
+            let mut warnings = Vec::new();
+            if needs_cjk_font(&page) && korean_font_missing() {
+                warnings.push(NO_KOREAN_FONT.to_string());
+            }
+            Ok(warnings)
         }
         _ => Err(Error::invalid(format!(
             "cannot tell the format of '{}'; name the output file .html or .pdf",

@@ -3,7 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::billing::account::{Member, MemberType, PaymentMethod};
+use crate::billing::account::{Business, Member, MemberType, PaymentMethod};
 use crate::clock::{self, Instant};
 use crate::error::{Error, Result};
 
@@ -66,6 +66,44 @@ pub fn created_at(conn: &Connection) -> Result<Option<Instant>> {
             .map_err(|_| Error::ledger(format!("the account's creation time '{t}' is damaged")))
     })
     .transpose()
+}
+
+/// The business member's company name and registration number (empty if none is set).
+pub fn business(conn: &Connection) -> Result<Business> {
+    Ok(conn
+        .query_row(
+            "SELECT company, business_no FROM account WHERE id = 1",
+            [],
+            |r| {
+                Ok(Business {
+                    company: r.get(0)?,
+                    business_no: r.get(1)?,
+                })
+            },
+        )
+        .optional()?
+        .unwrap_or_default())
+}
+
+/// Stores the company details, logging each one that changed.
+pub fn set_business(conn: &Connection, new: &Business, now: Instant) -> Result<()> {
+    let old = business(conn)?;
+    conn.execute(
+        "UPDATE account SET company = ?1, business_no = ?2 WHERE id = 1",
+        params![new.company, new.business_no],
+    )?;
+    if old.company != new.company {
+        log_change(conn, now, "company", new.company.as_deref().unwrap_or(""))?;
+    }
+    if old.business_no != new.business_no {
+        log_change(
+            conn,
+            now,
+            "business_no",
+            new.business_no.as_deref().unwrap_or(""),
+        )?;
+    }
+    Ok(())
 }
 
 /// Creates the account (once).

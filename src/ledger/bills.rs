@@ -700,3 +700,47 @@ pub fn notifications(
     }
     Ok(out)
 }
+
+/// One correction of an issued bill, with the bill that carries it (`None` until the next
+/// bill is issued).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Adjustment {
+    /// The usage month corrected.
+    pub month: Month,
+    /// The correction, VAT included (negative for a credit).
+    pub amount: Krw,
+    /// The bill it is carried into and paid with.
+    pub carried_into: Option<Month>,
+}
+
+/// The corrections recorded by `now` of `month`'s bill (`of`), or carried into `month`'s
+/// bill (`into`), oldest first.
+pub fn adjustments(
+    conn: &Connection,
+    month: Month,
+    now: Instant,
+) -> Result<(Vec<Adjustment>, Vec<Adjustment>)> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT month, amount, carried_into FROM bill_adjustments
+         WHERE recorded_at <= ?2 AND (month = ?1 OR carried_into = ?1) ORDER BY id",
+    )?;
+    let mut rows = stmt.query(params![month.to_string(), clock::rfc3339(now)])?;
+    let (mut of, mut into) = (Vec::new(), Vec::new());
+    while let Some(r) = rows.next()? {
+        let a = Adjustment {
+            month: month_col(&r.get::<_, String>(0)?)?,
+            amount: r.get(1)?,
+            carried_into: r
+                .get::<_, Option<String>>(2)?
+                .map(|m| month_col(&m))
+                .transpose()?,
+        };
+        if a.carried_into == Some(month) {
+            into.push(a.clone());
+        }
+        if a.month == month {
+            of.push(a);
+        }
+    }
+    Ok((of, into))
+}

@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/0002_payments.sql"),
     include_str!("sql/0003_receipts.sql"),
     include_str!("sql/0004_ncp.sql"),
+    include_str!("sql/0006_business_details.sql"),
     include_str!("sql/0007_credits.sql"),
 ];
 

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{table, Report, Style};
-use crate::billing::account::{display_name, Member, PaymentMethod};
+use crate::billing::account::{display_name, Business, Member, PaymentMethod};
 use crate::ledger::account::Change;
 
 /// The `account show` document.
@@ -19,6 +19,8 @@ pub struct AccountView {
     pub payment_method_label: Option<String>,
     /// The changes of the account, oldest first.
     pub changes: Vec<Change>,
+    /// A business member's company name and registration number, if set.
+    pub business: Option<Business>,
 }
 
 impl Report for AccountView {
@@ -37,6 +39,14 @@ impl Report for AccountView {
             m.member_type.as_str(),
             if m.expatriate { " (expatriate)" } else { "" }
         );
+        if let Some(b) = &self.business {
+            if let Some(c) = &b.company {
+                let _ = writeln!(out, "Company         {c}");
+            }
+            if let Some(n) = &b.business_no {
+                let _ = writeln!(out, "Business no.    {n}");
+            }
+        }
         let _ = writeln!(out, "Billing email   {}", m.billing_email);
         let _ = writeln!(
             out,

@@ -4,9 +4,11 @@
 use serde::Serialize;
 
 use super::{Report, Style};
-use crate::billing::account::Member;
+use crate::billing::account::{Business, Member};
+use crate::billing::payment::BillBalance;
 use crate::billing::statement::{allocate_proportionally, ServiceRow, Totals};
 use crate::calendar::Month;
+use crate::ledger::bills::Adjustment;
 use crate::money::Krw;
 
 /// One service's line on the confirmation.
@@ -50,16 +52,57 @@ pub struct Confirmation {
     pub period: Dates,
     /// The member.
     pub member: Member,
+    /// The member's name as printed (family name first for a Hangul name: 김민지).
+    pub member_name: String,
+    /// A business member's company name and registration number, if set.
+    pub business: Option<Business>,
     /// Per service and region.
     pub lines: Vec<ConfirmationLine>,
     /// The month's totals.
     pub totals: Totals,
-    /// `paid`, `open`, `outstanding` or `not billed`.
+    /// `paid`, `open` or `outstanding`: the month's bill, by the same balance rule as `pay`.
     pub payment_status: String,
-    /// Paid so far towards the bill.
+    /// Paid so far towards the month's bill (its penalties included).
     pub paid_amount: Krw,
+    /// The month's bill as `pay` shows it.
+    pub bill: ConfirmationBill,
+    /// Corrections of this month recorded after its bill was issued: carried into a later
+    /// bill (`carried_into`, or `null` until the next bill is issued) and paid with it.
+    pub corrections: Vec<Adjustment>,
     /// Where the document was written.
     pub output: String,
+}
+
+/// The month's bill on the confirmation: what `pay` shows for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConfirmationBill {
+    /// The bill's amount, VAT included, with the corrections of earlier months carried into it.
+    pub billed_amount: Krw,
+    /// Of which this month's usage, as billed when the bill was issued.
+    pub usage_amount: Krw,
+    /// Corrections of earlier months carried into this bill.
+    pub carried_in: Vec<Adjustment>,
+    /// Late penalties charged on it.
+    pub penalty_amount: Krw,
+    /// Paid towards it (penalties included).
+    pub paid_amount: Krw,
+    /// Still owed on it.
+    pub unpaid_amount: Krw,
+}
+
+impl ConfirmationBill {
+    /// The bill from its balance and the corrections carried into it.
+    pub fn new(balance: &BillBalance, carried_in: Vec<Adjustment>) -> ConfirmationBill {
+        let carried: Krw = carried_in.iter().map(|a| a.amount).sum();
+        ConfirmationBill {
+            billed_amount: balance.billed_amount,
+            usage_amount: balance.billed_amount - carried,
+            carried_in,
+            penalty_amount: balance.penalty_amount,
+            paid_amount: balance.paid(),
+            unpaid_amount: balance.unpaid(),
+        }
+    }
 }
 
 /// H5: per-service lines whose VAT and rounding shares add up to the month's totals, so the
@@ -91,11 +134,13 @@ pub fn lines(services: &[ServiceRow], totals: &Totals) -> Vec<ConfirmationLine> 
 impl Report for Confirmation {
     fn human(&self, _style: Style) -> String {
         format!(
-            "Issued usage confirmation {} for {} ({} KRW billed, {}) to {}{}.\n",
+            "Issued usage confirmation {} for {} ({} KRW billed, {}, paid {} of {} KRW) to {}{}.\n",
             self.number,
             self.month,
             self.totals.billed_amount.grouped(),
             self.payment_status,
+            self.bill.paid_amount.grouped(),
+            (self.bill.billed_amount + self.bill.penalty_amount).grouped(),
             self.output,
             if self.times_issued > 1 {
                 format!(" (reissue no. {})", self.times_issued - 1)

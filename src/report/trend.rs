@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{table, won, Report, Style};
-use crate::billing::payment::BillStatus;
+use crate::billing::trend::MonthStatus;
 use crate::calendar::Month;
 use crate::ledger::bills::Payment;
 use crate::money::Krw;
@@ -28,8 +28,9 @@ pub struct TrendMonth {
     pub outstanding_amount: Krw,
     /// Late penalties charged on it.
     pub penalty_amount: Krw,
-    /// `open`, `paid` or `outstanding`; `null` before the bill is issued.
-    pub status: Option<BillStatus>,
+    /// `open`, `paid`, `outstanding`, or `before_account` for a month before the account was
+    /// opened; `null` while the bill is not issued yet.
+    pub status: Option<MonthStatus>,
 }
 
 /// The running month projected to its end (beyond the portal).
@@ -152,9 +153,10 @@ impl Report for Trend {
                 won(m.outstanding_amount),
                 won(m.penalty_amount),
                 comfy_table::Cell::new(match m.status {
-                    Some(BillStatus::Paid) => "paid",
-                    Some(BillStatus::Open) => "open",
-                    Some(BillStatus::Outstanding) => "OUTSTANDING",
+                    Some(MonthStatus::Paid) => "paid",
+                    Some(MonthStatus::Open) => "open",
+                    Some(MonthStatus::Outstanding) => "OUTSTANDING",
+                    Some(MonthStatus::BeforeAccount) => "before the account",
                     None => "not billed yet",
                 }),
             ]);

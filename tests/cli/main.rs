@@ -7,7 +7,9 @@
 mod account;
 mod check;
 mod common;
+mod completions_real;
 mod concurrency;
+mod confirmation_doc;
 mod contention;
 mod crash;
 mod export;

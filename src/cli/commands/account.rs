@@ -4,8 +4,9 @@
 use clap::{Args, Subcommand};
 
 use crate::billing::account::{
-    check_card_valid, check_method_allowed, validate_email, validate_label, validate_last4,
-    validate_name, validate_phone, MemberType, PaymentMethod,
+    check_business_allowed, check_card_valid, check_method_allowed, validate_business_no,
+    validate_company, validate_email, validate_label, validate_last4, validate_name,
+    validate_phone, MemberType, PaymentMethod,
 };
 use crate::calendar::Month;
 use crate::cli::Context;
@@ -53,6 +54,12 @@ pub struct SetArgs {
     /// Mobile number for SMS notices.
     #[arg(long)]
     pub phone: Option<String>,
+    /// Company name (business members), shown on usage confirmations.
+    #[arg(long, value_name = "NAME")]
+    pub company: Option<String>,
+    /// Business registration number (business members), NNN-NN-NNNNN.
+    #[arg(long, value_name = "NNN-NN-NNNNN")]
+    pub business_no: Option<String>,
 }
 
 /// Payment methods (P11). Only the last four digits of a card or account are ever kept.
@@ -101,6 +108,7 @@ pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
                     payment_method_label: method.as_ref().map(PaymentMethod::label),
                     payment_method: method,
                     changes: account::changes(tx, ctx.now)?,
+                    business: Some(account::business(tx)?).filter(|b| !b.is_empty()),
                 })
             })?;
             ctx.print(&view)
@@ -112,9 +120,11 @@ pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
                 && args.member_type.is_none()
                 && args.expatriate.is_none()
                 && args.phone.is_none()
+                && args.company.is_none()
+                && args.business_no.is_none()
             {
                 return Err(Error::invalid(
-                    "nothing to change; give --first-name, --last-name, --email, --phone, --member-type or --expatriate",
+                    "nothing to change; give --first-name, --last-name, --email, --phone, --member-type, --expatriate, --company or --business-no",
                 ));
             }
             ctx.write(|tx| {
@@ -146,7 +156,19 @@ pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
                             Error::refused(format!("{e}; change the payment method first"))
                         })?;
                 }
-                account::update(tx, &old, &new, ctx.now)
+                account::update(tx, &old, &new, ctx.now)?;
+                if args.company.is_some() || args.business_no.is_some() {
+                    let mut business = account::business(tx)?;
+                    if let Some(v) = &args.company {
+                        business.company = Some(validate_company(v)?);
+                    }
+                    if let Some(v) = &args.business_no {
+                        business.business_no = Some(validate_business_no(v)?);
+                    }
+                    check_business_allowed(new.member_type, &business)?;
+                    account::set_business(tx, &business, ctx.now)?;
+                }
+                Ok(())
             })?;
             ctx.print(&Done {
                 message: "Your profile has been successfully updated.".to_string(),

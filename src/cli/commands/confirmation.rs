@@ -4,16 +4,20 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::billing::account::MemberType;
 use crate::billing::payment::BillStatus;
 use crate::billing::period::usage_period;
+use crate::billing::schedule;
 use crate::billing::statement::summarize;
 use crate::calendar::Month;
 use crate::cli::Context;
+use crate::clock;
 use crate::error::{Error, Result};
 use crate::exchange::confirmation;
 use crate::ledger::{account, bills, receipts};
 use crate::ops::month;
-use crate::report::confirmation::{lines, Confirmation, Dates};
+use crate::billing::account::display_name;
+use crate::report::confirmation::{lines, Confirmation, ConfirmationBill, Dates};
 
 /// Issue a usage confirmation: a printable document with the month's services, amounts,
 /// VAT, payment status and a unique number (reissuing keeps the number).
@@ -50,11 +54,29 @@ pub fn run(ctx: &Context, args: ConfirmationArgs) -> Result<()> {
     }
     let doc = ctx.write(|tx| {
         let member = account::require_member(tx)?;
+        // 12.17: a confirmation is issued only for a month with a bill; its payment status and
+        // paid amount come from the bill's balance, the one `pay` shows (11.16).
+        let Some(balance) = bills::balance(tx, args.month, ctx.now)? else {
+            let first = account::created_at(tx)?.map(|t| Month::of(t.date_naive()));
+            return Err(Error::refused(match first {
+                Some(first) if args.month < first => format!(
+                    "H5: {} is before the account was opened ({first}), so it has no bill and no usage confirmation; the first month with one is {first}",
+                    args.month
+                ),
+                _ => format!(
+                    "H5: {} has no bill yet (it is issued at {}); issue its usage confirmation from then",
+                    args.month,
+                    clock::rfc3339(schedule::issued_at(args.month))
+                ),
+            }));
+        };
         let fees = month::load(tx, args.month, ctx.now)?;
         let statement = summarize(&fees.lines);
-        let balance = bills::balances(tx, ctx.now)?
-            .into_iter()
-            .find(|b| b.month == args.month);
+        let (corrections, carried_in) = bills::adjustments(tx, args.month, ctx.now)?;
+        let business = (member.member_type == MemberType::Business)
+            .then(|| account::business(tx))
+            .transpose()?
+            .filter(|b| !b.is_empty());
         let record = receipts::issue_confirmation(tx, args.month, ctx.now)?;
         let doc = Confirmation {
             number: record.number,
@@ -67,21 +89,28 @@ pub fn run(ctx: &Context, args: ConfirmationArgs) -> Result<()> {
             },
             lines: lines(&statement.services, &statement.totals),
             totals: statement.totals,
-            payment_status: match balance.as_ref().map(|b| b.status(ctx.now)) {
-                Some(BillStatus::Paid) => "paid",
-                Some(BillStatus::Open) => "open",
-                Some(BillStatus::Outstanding) => "outstanding",
-                None => "not billed",
+            payment_status: match balance.status(ctx.now) {
+                BillStatus::Paid => "paid",
+                BillStatus::Open => "open",
+                BillStatus::Outstanding => "outstanding",
             }
             .to_string(),
-            paid_amount: balance.map(|b| b.paid()).unwrap_or_default(),
+            paid_amount: balance.paid(),
+            bill: ConfirmationBill::new(&balance, carried_in),
+            corrections,
+            member_name: display_name(&member.first_name, &member.last_name),
+            business,
             member,
             output: args.output.display().to_string(),
         };
         // Written inside the transaction: if the file cannot be written, the issue is not
         // recorded either.
-        confirmation::write(&doc, &args.output)?;
-        Ok(doc)
+        let warnings = confirmation::write(&doc, &args.output)?;
+        Ok((doc, warnings))
     })?;
+    let (doc, warnings) = doc;
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
     ctx.print(&doc)
 }

@@ -3,7 +3,8 @@
 use clap::Args;
 
 use crate::billing::account::{
-    display_name, validate_email, validate_name, validate_phone, Member, MemberType,
+    check_business_allowed, display_name, validate_business_no, validate_company, validate_email,
+    validate_name, validate_phone, Business, Member, MemberType,
 };
 use crate::cli::Context;
 use crate::error::{Error, Result};
@@ -32,6 +33,12 @@ pub struct InitArgs {
     /// Mobile number for SMS notices (bills, outstanding amounts).
     #[arg(long, conflicts_with = "demo")]
     pub phone: Option<String>,
+    /// Company name (business members), shown on usage confirmations.
+    #[arg(long, value_name = "NAME", conflicts_with = "demo")]
+    pub company: Option<String>,
+    /// Business registration number (business members), NNN-NN-NNNNN.
+    #[arg(long, value_name = "NNN-NN-NNNNN", conflicts_with = "demo")]
+    pub business_no: Option<String>,
     /// Load the demo account (a business with 10 services in KR, SGN and JPN, 2023-06 to
     /// 2024-06) instead.
     #[arg(long = "demo", id = "demo")]
@@ -71,7 +78,23 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
             expatriate: args.expatriate,
             phone: args.phone.as_deref().map(validate_phone).transpose()?,
         };
-        ctx.write(|tx| account::create(tx, &member, ctx.now))?;
+        let business = Business {
+            company: args.company.as_deref().map(validate_company).transpose()?,
+            business_no: args
+                .business_no
+                .as_deref()
+                .map(validate_business_no)
+                .transpose()?,
+        };
+        check_business_allowed(member.member_type, &business)?;
+        ctx.write(|tx| {
+            account::create(tx, &member, ctx.now)?;
+            if business.is_empty() {
+                Ok(())
+            } else {
+                account::set_business(tx, &business, ctx.now)
+            }
+        })?;
         format!(
             "Created the account of {} ({}{}). Next: register a payment method with `ncp-usage account payment-method`.",
             display_name(&member.first_name, &member.last_name),

@@ -3,12 +3,12 @@
 use clap::Args;
 
 use crate::billing::statement::summarize;
-use crate::billing::trend::window;
+use crate::billing::trend::{month_status, window};
 use crate::calendar::Month;
 use crate::cli::Context;
 use crate::clock;
 use crate::error::{Error, Result};
-use crate::ledger::bills;
+use crate::ledger::{account, bills};
 use crate::ops::month;
 use crate::report::trend::{Projection, Trend, TrendMonth};
 
@@ -33,13 +33,14 @@ pub fn run(ctx: &Context, args: TrendArgs) -> Result<()> {
     let (first, last) = window(today, args.months);
     let doc = ctx.read(|tx| {
         let balances = bills::balances(tx, ctx.now)?;
+        let first_billed = account::created_at(tx)?.map(|t| Month::of(t.date_naive()));
         let mut months = Vec::new();
         let mut m = first;
         while m <= last {
             let fees = month::load(tx, m, ctx.now)?;
             let used = summarize(&fees.lines).totals.used_amount;
             let bill = balances.iter().find(|b| b.month == m);
-            let status = bill.map(|b| b.status(ctx.now));
+            let status = month_status(m, first_billed, bill.map(|b| b.status(ctx.now)));
             months.push(TrendMonth {
                 month: m,
                 used_amount: used,
