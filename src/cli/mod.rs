@@ -11,7 +11,7 @@ mod prompt;
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 pub use commands::completions::{man_page, script as completion_script};
 pub use context::Context;
@@ -59,7 +59,10 @@ pub struct Cli {
     pub yes: bool,
 
     /// Use a fresh in-memory demo ledger instead of --db (nothing is written to disk).
-    #[arg(long, global = true, help_heading = GLOBAL_OPTIONS)]
+    ///
+    /// Not a clap `global`: `init` has a `--demo` of its own (load the demo into --db), and a
+    /// global flag would take its place. [`decorate`] gives every other subcommand this one.
+    #[arg(long, help_heading = GLOBAL_OPTIONS)]
     pub demo: bool,
 
     /// What to do.
@@ -186,14 +189,15 @@ impl Command {
     }
 
     /// O2: refuses an output format the command cannot print, before anything runs.
-    fn check_format(&self, format: Format) -> Result<()> {
+    fn check_format(&self, format: Format, given: &str) -> Result<()> {
         let formats = self.formats();
         if formats.contains(&format) {
             return Ok(());
         }
         let name = self.name();
         let (form, option) = match format {
-            Format::Json => ("JSON", "--json"),
+            Format::Json if given == "--json" => ("JSON", "--json"),
+            Format::Json => ("JSON", "--format json"),
             Format::Csv => ("CSV", "--format csv"),
             Format::Table => ("table", "--format table"),
         };
@@ -219,6 +223,17 @@ impl Command {
 /// Help decorations applied to every subcommand, recursively: required options are marked
 /// and the long help (`--help`) ends with examples.
 fn decorate(cmd: clap::Command) -> clap::Command {
+    let mut cmd = cmd;
+    if !cmd.get_arguments().any(|a| a.get_long() == Some("demo")) {
+        cmd = cmd.arg(
+            clap::Arg::new("demo")
+                .long("demo")
+                .action(clap::ArgAction::SetTrue)
+                .help("Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)")
+                .help_heading(GLOBAL_OPTIONS)
+                .display_order(999),
+        );
+    }
     let mut cmd = cmd.mut_args(|a| {
         if a.is_required_set() && !a.is_positional() {
             let help = a.get_help().map(ToString::to_string).unwrap_or_default();
@@ -325,13 +340,26 @@ pub fn parse() -> std::result::Result<Cli, clap::Error> {
             ));
         }
     }
-    Cli::try_parse()
+    let matches = Cli::command().try_get_matches()?;
+    let mut cli = Cli::from_arg_matches(&matches)?;
+    // `--demo` after the subcommand is the subcommand's copy of it (see `decorate`).
+    let mut level = &matches;
+    while let Some((_, sub)) = level.subcommand() {
+        if let Ok(Some(true)) = sub.try_get_one::<bool>("demo") {
+            cli.demo = true;
+        }
+        level = sub;
+    }
+    Ok(cli)
 }
 
 /// Runs a parsed command line. Everything the command line alone can refuse is refused here,
 /// before a ledger is opened.
 pub fn run(cli: Cli) -> Result<()> {
-    cli.command.check_format(cli.output_format())?;
+    cli.command.check_format(
+        cli.output_format(),
+        if cli.json { "--json" } else { "--format" },
+    )?;
     let ctx = Context::new(&cli)?;
     match cli.command {
         Command::Init(args) => commands::init::run(&ctx, args),

@@ -35,11 +35,6 @@ pub struct InitArgs {
     /// 2024-06) into the --db ledger instead, to keep and change.
     #[arg(long = "demo", id = "init_demo")]
     pub load_demo: bool,
-    /// Holds the id of the global `--demo` (an in-memory ledger), so that clap neither adds
-    /// that flag to `init` (whose own `--demo` loads the demo into --db) nor mistakes one for
-    /// the other; `ncp-usage --demo init` still sets it.
-    #[arg(id = "demo", long = "in-memory-demo", hide = true)]
-    pub in_memory_demo: bool,
 }
 
 /// Runs `init`.

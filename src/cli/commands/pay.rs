@@ -56,7 +56,10 @@ fn deposit_amount(text: &str) -> std::result::Result<Krw, String> {
     const MORE_THAN_0: &str = "the amount must be more than 0 won (digits only, e.g. 113300)";
     let t = text.trim();
     let negative = t.strip_prefix('-').is_some_and(|rest| {
-        !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        !rest.is_empty()
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
     });
     if negative {
         return Err(MORE_THAN_0.to_string());
