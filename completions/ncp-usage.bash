@@ -301,7 +301,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version show set billing-email payment-method help"
+            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version show set billing-email payment-method help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -327,7 +327,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account__subcmd__billing__subcmd__email)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -479,7 +479,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account__subcmd__payment__subcmd__method)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version card transfer deposit help"
+            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version card transfer deposit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -505,7 +505,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__card)
-            opts="-y -h -V --brand --last4 --expiry --limit --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --brand --last4 --expiry --limit --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -547,7 +547,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__deposit)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -643,7 +643,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__transfer)
-            opts="-y -h -V --bank --last4 --balance --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --bank --last4 --balance --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -681,7 +681,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account__subcmd__set)
-            opts="-y -h -V --first-name --last-name --email --member-type --expatriate --phone --company --business-no --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --first-name --last-name --email --member-type --expatriate --phone --company --business-no --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -704,7 +704,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --expatriate)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --phone)
@@ -739,7 +739,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account__subcmd__show)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -765,7 +765,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__calendar)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version add list help"
+            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -791,7 +791,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__calendar__subcmd__add)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -873,7 +873,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__calendar__subcmd__list)
-            opts="-y -h -V --year --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --year --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -903,7 +903,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__check)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -929,7 +929,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__completions)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version bash elvish fish powershell zsh"
+            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -955,7 +955,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__confirmation)
-            opts="-o -y -h -V --month --output --db --as-of --json --format --yes --demo --help --version"
+            opts="-o -y -h -V --month --output --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -993,7 +993,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__export)
-            opts="-o -y -h -V --month --output --db --as-of --json --format --yes --demo --help --version"
+            opts="-o -y -h -V --month --output --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1465,7 +1465,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__history)
-            opts="-y -h -V --month --region --detail --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --month --region --detail --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1499,7 +1499,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__import)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version contracts usage fees promotions holidays ncp"
+            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version contracts usage fees promotions holidays ncp"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1579,7 +1579,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__manpage)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1605,7 +1605,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__notifications)
-            opts="-y -h -V --month --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --month --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1635,7 +1635,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__pay)
-            opts="-y -h -V --instant --auto --deposit --month --method --reference --idempotency-key --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --instant --auto --deposit --month --method --reference --idempotency-key --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1681,7 +1681,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__promotions)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1707,7 +1707,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__receipt)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version apply cancel list help"
+            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version apply cancel list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1733,7 +1733,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__receipt__subcmd__apply)
-            opts="-y -h -V --agree-nts --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --agree-nts --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1759,7 +1759,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__receipt__subcmd__cancel)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1855,7 +1855,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__receipt__subcmd__list)
-            opts="-y -h -V --month --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --month --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1885,7 +1885,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__status)
-            opts="-y -h -V --region --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --region --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1915,7 +1915,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__sync)
-            opts="-y -h -V --from --to --endpoint --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --from --to --endpoint --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1953,7 +1953,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__trend)
-            opts="-y -h -V --months --db --as-of --json --format --yes --demo --help --version"
+            opts="-y -h -V --months --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

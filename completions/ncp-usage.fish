@@ -28,10 +28,10 @@ end
 
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -57,31 +57,31 @@ complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "manpage" -d 'Pr
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l member-type -d 'Individual or business member' -r -f -a "individual\t'A private person'
 business\t'A company: tax invoices, account transfer and direct deposit'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l first-name -d 'First name: at least 2 letters' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l last-name -d 'Last name: at least 1 letter' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l email -d 'Login email; bills go here until `account billing-email` changes it' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l first-name -d 'First name: at least 2 letters (required unless --demo)' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l last-name -d 'Last name: at least 1 letter (required unless --demo)' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l email -d 'Login email; bills go here until `account billing-email` changes it (required unless --demo)' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l phone -d 'Mobile number for SMS notices (bills, outstanding amounts)' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l company -d 'Company name (business members), shown on usage confirmations' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l business-no -d 'Business registration number (business members), NNN-NN-NNNNN' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l expatriate -d 'An expatriate (international resident) member: pays by credit card only'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l demo -d 'Load the demo account (a business with 10 services in KR, SGN and JPN, 2023-06 to 2024-06) instead'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l json -d 'Print one JSON document (same as --format json)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l demo -d 'Load the demo account (a business with 10 services in KR, SGN and JPN, 2023-06 to 2024-06) into the --db ledger instead, to keep and change'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -f -a "show" -d 'Show the member, billing email, payment method and the history of changes'
@@ -91,12 +91,12 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __f
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l first-name -d 'First name: at least 2 letters' -r
@@ -104,39 +104,38 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l email -d 'Login email' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l member-type -d 'Individual or business member' -r -f -a "individual\t'A private person'
 business\t'A company: tax invoices, account transfer and direct deposit'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l expatriate -d 'Expatriate (international resident) member: true or false' -r -f -a "true\t''
-false\t''"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l expatriate -d 'Expatriate (international resident) member: true or false (yes/no also work)' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l phone -d 'Mobile number for SMS notices' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l company -d 'Company name (business members), shown on usage confirmations' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l business-no -d 'Business registration number (business members), NNN-NN-NNNNN' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -f -a "card" -d 'A credit card: automatic payment between the 10th and the 14th'
@@ -150,64 +149,64 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -s V -l version -d 'Print version'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l month -d 'The usage month, YYYY-MM' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -s o -l output -d 'The file to write: .xlsx or .csv (created with mode 0600)' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l month -d 'The usage month, YYYY-MM [required]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -s o -l output -d 'The file to write: .xlsx or .csv (created with mode 0600) [required]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l month -d 'The usage month, YYYY-MM [default: the month of --as-of, up to the day before]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l region -d 'Limit the rows to one region (KR, SGN, JPN…); totals stay over every region' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l detail -d 'List the fee lines behind each service'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l month -d 'The usage month, YYYY-MM [default: the month of --as-of, up to the day before]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l region -d 'Limit the rows to one region (KR, SGN, JPN…); totals stay over every region' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l detail -d 'List the fee lines behind each service'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l region -d 'Limit the rows to one region (KR, SGN, JPN…)' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -s V -l version -d 'Print version'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l deposit -d 'Record a direct deposit of this many won to the fee deposit account' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l deposit -d 'Record a direct deposit of this many won (more than 0) to the fee deposit account' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l month -d 'With --instant: pay only this month\'s bill (repeat for several)' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l method -d 'With --instant: card or real-time account transfer [default: the registered kind]' -r -f -a "card\t'Credit or debit card'
 transfer\t'Real-time account transfer'"
@@ -215,68 +214,68 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l reference -d
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l idempotency-key -d 'A key that makes a retried command charge once: the same key and arguments return the first payment, other arguments are refused' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l instant -d 'Pay now: the previous month\'s bill in advance, or outstanding amounts (14:00 on the 3rd to 22:00 on the last day, except the 10th–14th)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l auto -d 'Run the automatic payments due by now (what cron runs daily)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l month -d 'Only those about this bill month' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l months -d 'How many months (1–120)' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -s V -l version -d 'Print version'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l month -d 'The usage month, YYYY-MM (a month that has ended)' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s o -l output -d 'The file to write: .html (self-contained, print-ready A4) or .pdf (needs Chromium)' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l month -d 'The usage month, YYYY-MM (a month that has ended) [required]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s o -l output -d 'The file to write: .html (self-contained, print-ready A4) or .pdf (needs Chromium) [required]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -f -a "apply" -d 'Apply for automatic issuance of cash receipts (individual members)'
@@ -285,34 +284,34 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __f
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l agree-nts -d 'Agree to provide the transaction information to the National Tax Service for the income tax deduction (otherwise you are asked on a terminal)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l month -d 'Only this month (the payment\'s month for cash receipts, the usage month for tax invoices)' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Apply for automatic issuance of cash receipts (individual members)'
@@ -321,12 +320,12 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a holiday (or rename the one on that day)'
@@ -334,69 +333,69 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l year -d 'Only this year' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a holiday (or rename the one on that day)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the holidays'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l from -d 'First month, YYYY-MM' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l to -d 'Last month, YYYY-MM' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l from -d 'First month, YYYY-MM [required]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l to -d 'Last month, YYYY-MM [required]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l endpoint -d 'The Billing API base URL [default: https://billingapi.apigw.ntruss.com/billing/v1]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l format -d 'Output format' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l json -d 'Print one JSON document (same as --format json)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "init" -d 'Create the account in a new ledger (or load the demo account with --demo)'

@@ -2,7 +2,11 @@
 //!
 //! Every failure is one line on stderr that names what was wrong and how to fix it. The kind
 //! decides the exit status scripts rely on: 2 invalid input, 3 refused by a billing rule,
-//! 4 a ledger problem, 1 anything else.
+//! 4 a ledger problem, 1 anything else (a "no" at a prompt among it), 130 interrupted.
+//!
+//! Messages are written in code as "P4: sentence": the SPEC rule id first. The id is kept for
+//! JSON errors and tests ([`Error::rule`]); people read the sentence ([`Error::sentence`],
+//! which `Display` prints).
 
 use std::fmt;
 
@@ -19,6 +23,10 @@ pub enum Kind {
     Busy,
     /// Anything else (an unwritable output file, …): exit 1.
     Other,
+    /// The member answered no at a prompt; nothing was done: exit 1.
+    Cancelled,
+    /// Interrupted (Ctrl-C) at a prompt; nothing was done: exit 130.
+    Interrupted,
 }
 
 impl Kind {
@@ -28,7 +36,8 @@ impl Kind {
             Kind::Invalid => 2,
             Kind::Refused => 3,
             Kind::Ledger | Kind::Busy => 4,
-            Kind::Other => 1,
+            Kind::Other | Kind::Cancelled => 1,
+            Kind::Interrupted => 130,
         }
     }
 }
@@ -78,18 +87,67 @@ impl Error {
         }
     }
 
-    /// Prefixes the message with where the problem is (a file, a line).
-    pub fn context(self, what: impl fmt::Display) -> Error {
+    /// The member said no at a prompt (exit 1).
+    pub fn cancelled(message: impl Into<String>) -> Error {
         Error {
-            kind: self.kind,
-            message: format!("{what}: {}", self.message),
+            kind: Kind::Cancelled,
+            message: message.into(),
         }
     }
+
+    /// Prefixes the message with where the problem is (a file, a line); a rule id stays first.
+    pub fn context(self, what: impl fmt::Display) -> Error {
+        let message = match self.rule() {
+            Some(rule) => format!("{rule}: {what}: {}", self.sentence()),
+            None => format!("{what}: {}", self.message),
+        };
+        Error {
+            kind: self.kind,
+            message,
+        }
+    }
+
+    /// The SPEC rule the message names with a leading "P4: ", if any.
+    pub fn rule(&self) -> Option<&'static str> {
+        split_rule(&self.message).map(|(rule, _)| rule)
+    }
+
+    /// The message without its rule id: what people read.
+    pub fn sentence(&self) -> &str {
+        split_rule(&self.message).map_or(&self.message, |(_, sentence)| sentence)
+    }
+
+    /// The error as one JSON document (printed on stderr under `--json`):
+    /// `{"error":{"rule":…,"message":…,"exit_code":…}}`.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "error": {
+                "rule": self.rule(),
+                "message": self.sentence(),
+                "exit_code": self.kind.exit_code(),
+            }
+        })
+    }
+}
+
+/// The rule ids of the SPEC, which messages may start with.
+const RULES: &[&str] = &[
+    "A1", "A2", "C1", "H1", "H2", "H3", "H4", "H5", "M1", "M2", "M3", "O1", "O2", "O3", "O4", "P1",
+    "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11", "PR1", "PR2", "R1", "R2", "R3",
+    "S1", "T1", "T2", "TR1",
+];
+
+/// Splits "P4: sentence" into the rule and the sentence; `None` when the message does not
+/// start with a SPEC rule id.
+fn split_rule(message: &str) -> Option<(&'static str, &str)> {
+    let (id, rest) = message.split_once(": ")?;
+    let rule = RULES.iter().find(|r| **r == id)?;
+    Some((rule, rest))
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(self.sentence())
     }
 }
 
@@ -161,5 +219,41 @@ impl From<crate::billing::account::AccountError> for Error {
 impl From<crate::billing::period::FutureMonth> for Error {
     fn from(e: crate::billing::period::FutureMonth) -> Error {
         Error::invalid(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn o2_a_rule_id_is_kept_apart_from_the_sentence() {
+        let e = Error::refused("P4: instant payment opens at 14:00");
+        assert_eq!(e.rule(), Some("P4"));
+        assert_eq!(e.sentence(), "instant payment opens at 14:00");
+        assert_eq!(e.to_string(), "instant payment opens at 14:00");
+        let e = e.context("pay");
+        assert_eq!(e.rule(), Some("P4"));
+        assert_eq!(e.to_string(), "pay: instant payment opens at 14:00");
+        assert_eq!(
+            e.json().to_string(),
+            r#"{"error":{"rule":"P4","message":"pay: instant payment opens at 14:00","exit_code":3}}"#
+        );
+    }
+
+    #[test]
+    fn o2_a_file_name_is_not_a_rule_id() {
+        let e = Error::invalid("usage.csv: line 7, column quantity: expected a number");
+        assert_eq!(e.rule(), None);
+        assert_eq!(e.sentence(), e.message);
+        let e = Error::invalid("X9: not a rule");
+        assert_eq!(e.rule(), None);
+        assert_eq!(e.to_string(), "X9: not a rule");
+    }
+
+    #[test]
+    fn o2_exit_codes() {
+        assert_eq!(Error::cancelled("no").kind.exit_code(), 1);
+        assert_eq!(Kind::Interrupted.exit_code(), 130);
     }
 }

@@ -3,10 +3,12 @@
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
+use ncp_usage::cli;
+use ncp_usage::error::Error;
 
 fn main() -> ExitCode {
-    let cli = match ncp_usage::cli::parse() {
-        Ok(cli) => cli,
+    let parsed = match cli::parse() {
+        Ok(parsed) => parsed,
         Err(e)
             if matches!(
                 e.kind(),
@@ -23,16 +25,18 @@ fn main() -> ExitCode {
             };
         }
         Err(e) => {
-            eprintln!("error: {}", ncp_usage::cli::clap_error_line(&e));
-            return ExitCode::from(2);
+            let error = Error::invalid(cli::clap_error_line(&e));
+            cli::print_error(&error, cli::args_want_json());
+            return ExitCode::from(error.kind.exit_code());
         }
     };
-    match ncp_usage::cli::run(cli) {
+    let json = parsed.output_format() == cli::Format::Json;
+    match cli::run(parsed) {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that went away (`| head`) is not an error worth a message.
         Err(e) if e.message.contains("Broken pipe") => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            cli::print_error(&e, json);
             ExitCode::from(e.kind.exit_code())
         }
     }

@@ -127,6 +127,16 @@ pub fn held_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result
     rows.map(|r| to_contract(r?)).collect()
 }
 
+/// The region codes the ledger knows of, sorted: those of its contracts and of NCP's
+/// contract summaries (both small tables; fee lines are left to the month that shows them).
+pub fn regions(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT region FROM contracts UNION SELECT region FROM ncp_contract_summaries ORDER BY 1",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+}
+
 /// Records one day's usage of a metered contract, or corrects it.
 pub fn upsert_usage(
     conn: &Connection,

@@ -60,6 +60,17 @@ impl Env {
         stderr
     }
 
+    /// Runs a command that must fail with `code` under `--json`; returns the SPEC rule its
+    /// JSON error names (the printed sentence leaves it out).
+    pub fn rule(&self, as_of: &str, args: &[&str], code: i32) -> Option<String> {
+        let out = self.cmd(as_of).args(args).arg("--json").output().unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+        assert!(out.stdout.is_empty(), "a failed command printed to stdout");
+        let doc: Value = serde_json::from_slice(&out.stderr).unwrap();
+        assert_eq!(doc["error"]["exit_code"], code);
+        doc["error"]["rule"].as_str().map(str::to_string)
+    }
+
     /// Runs a command with `--json` and parses its one document.
     pub fn json(&self, as_of: &str, args: &[&str]) -> Value {
         let mut all = args.to_vec();

@@ -6,6 +6,7 @@
 
 mod account;
 mod check;
+mod cli_surface;
 mod common;
 mod completions_real;
 mod concurrency;

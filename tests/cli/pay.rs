@@ -90,11 +90,13 @@ fn by_deposit() -> Env {
 }
 
 /// Runs a command that a rule refuses, and checks that it changed nothing.
+/// Returns the error line followed by the rule its JSON error names, e.g. `… [P6]`.
 fn refused(env: &Env, as_of: &str, args: &[&str], code: i32) -> String {
     let before = env.dump();
     let stderr = env.fail(as_of, args, code);
+    let rule = env.rule(as_of, args, code).unwrap_or_default();
     assert_eq!(env.dump(), before, "{args:?} changed the ledger");
-    stderr
+    format!("{stderr} [{rule}]")
 }
 
 fn count(env: &Env, table: &str) -> i64 {
@@ -397,7 +399,7 @@ fn instant_accepted(env: &Env, as_of: &str, rfc: &str) {
 }
 
 fn instant_refused(env: &Env, as_of: &str, next: &str) {
-    let err = refused(env, as_of, &["pay", "--instant", "--yes", "--json"], 3);
+    let err = refused(env, as_of, &["pay", "--instant", "--yes"], 3);
     assert!(err.contains("P4"), "{err}");
     assert!(err.contains(next), "{err}");
     let view = env.json(as_of, &["pay"]);

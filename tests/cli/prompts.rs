@@ -63,7 +63,8 @@ fn o3_the_prompt_shows_amount_months_and_method_and_no_moves_nothing() {
         screen.contains("Pay 55,000 KRW now for 2024-01 (prepayment) with VISA card ****4242"),
         "{screen}"
     );
-    assert_eq!(code, Some(3), "{screen}");
+    // A "no" is exit 1 for every prompt (README "Exit codes"); 3 is for rule refusals.
+    assert_eq!(code, Some(1), "{screen}");
     assert!(
         screen.contains("cancelled; nothing was charged"),
         "{screen}"

@@ -141,7 +141,7 @@ fn s1_region_filter() {
     let doc = env.json("2024-02-15", &["status", "--region", "SGN"]);
     assert_eq!(doc["region"], "SGN");
     assert_eq!(doc["services"], json!([row("Server", "SGN", 1)]));
-    let doc = env.json("2024-02-15", &["status", "--region", "kr"]);
+    let doc = env.json("2024-02-15", &["status", "--region", "KR"]);
     assert_eq!(doc["region"], "KR");
     assert_eq!(
         doc["services"],
@@ -151,6 +151,9 @@ fn s1_region_filter() {
             row("Server", "KR", 3)
         ])
     );
+    // Region codes are capitals, as imports require (README "Commands").
+    let e = env.fail("2024-02-15", &["status", "--region", "kr"], 2);
+    assert!(e.contains("did you mean KR?"), "{e}");
     let doc = env.json("2024-02-15", &["status", "--region", "JPN"]);
     assert_eq!(doc["services"], json!([]));
     let out = env.ok("2024-02-15", &["status", "--region", "JPN"]);

@@ -48,8 +48,8 @@ pub struct SetArgs {
     /// Individual or business member.
     #[arg(long, value_enum)]
     pub member_type: Option<MemberType>,
-    /// Expatriate (international resident) member: true or false.
-    #[arg(long, value_name = "BOOL")]
+    /// Expatriate (international resident) member: true or false (yes/no also work).
+    #[arg(long, value_name = "BOOL", value_parser = parse_bool)]
     pub expatriate: Option<bool>,
     /// Mobile number for SMS notices.
     #[arg(long)]
@@ -60,6 +60,15 @@ pub struct SetArgs {
     /// Business registration number (business members), NNN-NN-NNNNN.
     #[arg(long, value_name = "NNN-NN-NNNNN")]
     pub business_no: Option<String>,
+}
+
+/// `--expatriate`: true or false; yes/no, on/off and 1/0 mean the same.
+fn parse_bool(text: &str) -> std::result::Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "y" | "on" | "1" => Ok(true),
+        "false" | "no" | "n" | "off" | "0" => Ok(false),
+        _ => Err("give true or false".to_string()),
+    }
 }
 
 /// Payment methods (P11). Only the last four digits of a card or account are ever kept.

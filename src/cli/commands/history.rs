@@ -3,9 +3,10 @@
 use clap::Args;
 
 use crate::calendar::Month;
+use crate::cli::commands::check_region;
 use crate::cli::Context;
 use crate::error::Result;
-use crate::ledger::{account, bills};
+use crate::ledger::{account, bills, contracts};
 use crate::ops::month;
 use crate::report::history::History;
 
@@ -29,9 +30,18 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<()> {
     let month = args
         .month
         .unwrap_or_else(|| Month::of(ctx.now.date_naive()));
-    let region = args.region.map(|r| r.trim().to_ascii_uppercase());
     let report = ctx.read(|tx| {
         let fees = month::load(tx, month, ctx.now)?;
+        let region = match &args.region {
+            Some(r) => {
+                let mut in_use = contracts::regions(tx)?;
+                in_use.extend(fees.lines.iter().map(|l| l.region.clone()));
+                in_use.sort();
+                in_use.dedup();
+                Some(check_region(r, &in_use)?)
+            }
+            None => None,
+        };
         let member = account::member(tx)?;
         let method = account::current_method(tx, ctx.now)?;
         // A month NCP billed shows NCP's own totals (its rounding, VAT and bill-level
@@ -45,7 +55,7 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<()> {
             fees.period,
             fees.source,
             fees.lines,
-            region.clone(),
+            region,
             args.detail,
             member.as_ref(),
             method.as_ref(),

@@ -21,27 +21,28 @@ pub struct InitArgs {
     /// An expatriate (international resident) member: pays by credit card only.
     #[arg(long)]
     pub expatriate: bool,
-    /// First name: at least 2 letters.
-    #[arg(long, required_unless_present = "demo", conflicts_with = "demo")]
+    /// First name: at least 2 letters (required unless --demo).
+    #[arg(long, conflicts_with = "init_demo")]
     pub first_name: Option<String>,
-    /// Last name: at least 1 letter.
-    #[arg(long, required_unless_present = "demo", conflicts_with = "demo")]
+    /// Last name: at least 1 letter (required unless --demo).
+    #[arg(long, conflicts_with = "init_demo")]
     pub last_name: Option<String>,
-    /// Login email; bills go here until `account billing-email` changes it.
-    #[arg(long, required_unless_present = "demo", conflicts_with = "demo")]
+    /// Login email; bills go here until `account billing-email` changes it (required unless
+    /// --demo).
+    #[arg(long, conflicts_with = "init_demo")]
     pub email: Option<String>,
     /// Mobile number for SMS notices (bills, outstanding amounts).
-    #[arg(long, conflicts_with = "demo")]
+    #[arg(long, conflicts_with = "init_demo")]
     pub phone: Option<String>,
     /// Company name (business members), shown on usage confirmations.
-    #[arg(long, value_name = "NAME", conflicts_with = "demo")]
+    #[arg(long, value_name = "NAME", conflicts_with = "init_demo")]
     pub company: Option<String>,
     /// Business registration number (business members), NNN-NN-NNNNN.
-    #[arg(long, value_name = "NNN-NN-NNNNN", conflicts_with = "demo")]
+    #[arg(long, value_name = "NNN-NN-NNNNN", conflicts_with = "init_demo")]
     pub business_no: Option<String>,
     /// Load the demo account (a business with 10 services in KR, SGN and JPN, 2023-06 to
-    /// 2024-06) instead.
-    #[arg(long = "demo", id = "demo")]
+    /// 2024-06) into the --db ledger instead, to keep and change.
+    #[arg(long = "demo", id = "init_demo")]
     pub load_demo: bool,
 }
 
@@ -60,6 +61,26 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
             display_name(&m.first_name, &m.last_name)
         )
     } else {
+        // Checked here rather than by clap, so that `ncp-usage --demo init` gets the message
+        // above instead of a list of missing options.
+        let missing: Vec<&str> = [
+            ("--first-name", args.first_name.is_none()),
+            ("--last-name", args.last_name.is_none()),
+            ("--email", args.email.is_none()),
+        ]
+        .into_iter()
+        .filter_map(|(name, absent)| absent.then_some(name))
+        .collect();
+        if !missing.is_empty() {
+            let names = match missing.split_last() {
+                Some((last, [])) => (*last).to_string(),
+                Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+                None => String::new(),
+            };
+            return Err(Error::invalid(format!(
+                "init needs {names}; give them, or --demo to load the demo account"
+            )));
+        }
         let email = validate_email(args.email.as_deref().unwrap_or_default())?;
         let member = Member {
             first_name: validate_name(

@@ -26,8 +26,8 @@ pub struct PayArgs {
     /// Run the automatic payments due by now (what cron runs daily).
     #[arg(long)]
     pub auto: bool,
-    /// Record a direct deposit of this many won to the fee deposit account.
-    #[arg(long, value_name = "KRW")]
+    /// Record a direct deposit of this many won (more than 0) to the fee deposit account.
+    #[arg(long, value_name = "KRW", allow_negative_numbers = true, value_parser = deposit_amount)]
     pub deposit: Option<Krw>,
     /// With --instant: pay only this month's bill (repeat for several).
     #[arg(long, value_name = "YYYY-MM", requires = "instant")]
@@ -42,6 +42,33 @@ pub struct PayArgs {
     /// the first payment, other arguments are refused.
     #[arg(long, value_name = "KEY")]
     pub idempotency_key: Option<String>,
+}
+
+impl PayArgs {
+    /// No action: `pay` only shows the bills.
+    pub fn is_view(&self) -> bool {
+        !self.instant && !self.auto && self.deposit.is_none()
+    }
+}
+
+/// `--deposit`: a whole number of won, more than 0, refused while parsing (before any prompt).
+fn deposit_amount(text: &str) -> std::result::Result<Krw, String> {
+    const MORE_THAN_0: &str = "the amount must be more than 0 won (digits only, e.g. 113300)";
+    let t = text.trim();
+    let negative = t.strip_prefix('-').is_some_and(|rest| {
+        !rest.is_empty()
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    });
+    if negative {
+        return Err(MORE_THAN_0.to_string());
+    }
+    match Krw::parse_non_negative(t) {
+        Ok(amount) if amount == Krw::ZERO => Err(MORE_THAN_0.to_string()),
+        Ok(amount) => Ok(amount),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// Runs `pay`.

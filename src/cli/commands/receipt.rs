@@ -114,6 +114,6 @@ fn ask_consent() -> Result<()> {
         Error::invalid(
             "R1: applying needs your consent to provide the transaction information to the National Tax Service; pass --agree-nts (nothing was recorded)",
         ),
-        Error::refused("R1: without consent nothing is recorded"),
+        Error::cancelled("R1: cancelled; without consent nothing is recorded"),
     )
 }

@@ -5,6 +5,7 @@ use clap::Args;
 use crate::billing::payment::blocked_since;
 use crate::billing::status::{console_url, holdings, Holding};
 use crate::calendar::Month;
+use crate::cli::commands::check_region;
 use crate::cli::Context;
 use crate::clock;
 use crate::error::Result;
@@ -22,10 +23,14 @@ pub struct StatusArgs {
 
 /// Runs `status`.
 pub fn run(ctx: &Context, args: StatusArgs) -> Result<()> {
-    let region = args.region.map(|r| r.trim().to_ascii_uppercase());
     let today = ctx.now.date_naive();
-    let (held, balances, reported) = ctx.read(|tx| {
+    let (region, held, balances, reported) = ctx.read(|tx| {
+        let region = match &args.region {
+            Some(r) => Some(check_region(r, &contracts::regions(tx)?)?),
+            None => None,
+        };
         Ok((
+            region,
             contracts::held_between(tx, today, today)?,
             bills::balances(tx, ctx.now)?,
             ncp::contract_summaries(tx, Month::of(today))?,
