@@ -493,10 +493,15 @@ impl<'c> UsageWriter<'c> {
 }
 
 fn usage_insert_sql(rows: usize) -> String {
-    let mut sql =
-        String::from("INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli) VALUES ");
+    let mut sql = String::from(
+        "INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli, recorded_at) VALUES ",
+    );
+    // T2: every row carries the instant of the import (the connection's `temp.as_of`).
+    let stamp = crate::ledger::as_of::RECORDED;
     for i in 0..rows {
-        sql.push_str(if i == 0 { "(?,?,?)" } else { ",(?,?,?)" });
+        sql.push_str(if i == 0 { "(?,?,?," } else { ",(?,?,?," });
+        sql.push_str(stamp);
+        sql.push(')');
     }
     sql
 }
@@ -596,11 +601,13 @@ fn import_usage(conn: &Connection, input: impl Read) -> Result<Summary> {
     // days; elsewhere the new rows' quantities are added to what the summary holds.
     let UsageWriter { resum, summary, .. } = writer;
     contracts::refresh_monthly(conn, &resum)?;
-    let mut add = conn.prepare(
-        "INSERT INTO usage_monthly (month, contract_no, quantity_milli) VALUES (?1, ?2, ?3)
+    let mut add = conn.prepare(&format!(
+        "INSERT INTO usage_monthly (month, contract_no, quantity_milli, recorded_at)
+         VALUES (?1, ?2, ?3, {0})
          ON CONFLICT (month, contract_no)
-         DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli",
-    )?;
+         DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli, recorded_at = {0}",
+        crate::ledger::as_of::RECORDED
+    ))?;
     for k in &known {
         for &(m, milli) in &k.added {
             match month_of_key(m) {

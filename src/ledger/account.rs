@@ -6,13 +6,37 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::billing::account::{Member, MemberType, PaymentMethod};
 use crate::clock::{self, Instant};
 use crate::error::{Error, Result};
+use super::as_of::VISIBLE;
 
-/// The member, if the ledger has been initialised.
+/// The member, if the ledger has been initialised, as it stood at the running instant (T2):
+/// a field changed later shows the value it had then.
 pub fn member(conn: &Connection) -> Result<Option<Member>> {
+    // Each field: its latest logged value up to the instant when the log has one and the
+    // field changed after the instant, else the stored one.
+    let field = |name: &str, stored: &str| {
+        format!(
+            "CASE WHEN EXISTS (SELECT 1 FROM account_changes WHERE field = '{name}' AND at > {VISIBLE})
+                  THEN COALESCE((SELECT value FROM account_changes WHERE field = '{name}'
+                                 AND at <= {VISIBLE} ORDER BY id DESC LIMIT 1), {stored})
+                  ELSE {stored} END"
+        )
+    };
+    let sql = format!(
+        "SELECT {}, {}, {}, {}, {}, {}, {} FROM account WHERE id = 1",
+        field("first_name", "first_name"),
+        field("last_name", "last_name"),
+        field("email", "email"),
+        field("member_type", "member_type"),
+        field(
+            "expatriate",
+            "CASE expatriate WHEN 1 THEN 'true' ELSE 'false' END"
+        ),
+        field("billing_email", "billing_email"),
+        field("phone", "COALESCE(phone, '')"),
+    );
     let row = conn
         .query_row(
-            "SELECT first_name, last_name, email, member_type, expatriate, billing_email, phone
-             FROM account WHERE id = 1",
+            &sql,
             [],
             |r| {
                 Ok((
@@ -20,9 +44,9 @@ pub fn member(conn: &Connection) -> Result<Option<Member>> {
                     r.get::<_, String>(1)?,
                     r.get::<_, String>(2)?,
                     r.get::<_, String>(3)?,
-                    r.get::<_, bool>(4)?,
+                    r.get::<_, String>(4)? == "true",
                     r.get::<_, String>(5)?,
-                    r.get::<_, Option<String>>(6)?,
+                    Some(r.get::<_, String>(6)?).filter(|p| !p.is_empty()),
                 ))
             },
         )
@@ -90,7 +114,24 @@ pub fn create(conn: &Connection, m: &Member, now: Instant) -> Result<()> {
             m.phone
         ],
     )?;
-    log_change(conn, now, "account", "created")
+    log_change(conn, now, "account", "created")?;
+    // T2: the starting values, so that a read at any later instant can rebuild the member.
+    let expatriate = m.expatriate.to_string();
+    for (field, value) in [
+        ("first_name", m.first_name.as_str()),
+        ("last_name", &m.last_name),
+        ("email", &m.email),
+        ("billing_email", &m.billing_email),
+        ("phone", m.phone.as_deref().unwrap_or("")),
+        ("member_type", m.member_type.as_str()),
+        ("expatriate", &expatriate),
+    ] {
+        conn.execute(
+            "INSERT INTO account_changes (at, field, value, initial) VALUES (?1, ?2, ?3, 1)",
+            params![clock::rfc3339(now), field, value],
+        )?;
+    }
+    Ok(())
 }
 
 /// Stores the member's new details, logging each field that changed.
@@ -152,7 +193,8 @@ pub struct Change {
 
 /// Every change of the account up to `now`, oldest first.
 pub fn changes(conn: &Connection, now: Instant) -> Result<Vec<Change>> {
-    let mut stmt = conn.prepare("SELECT at, field, value FROM account_changes ORDER BY id")?;
+    let mut stmt = conn
+        .prepare("SELECT at, field, value FROM account_changes WHERE initial = 0 ORDER BY id")?;
     let rows = stmt.query_map([], |r| {
         Ok(Change {
             at: r.get(0)?,

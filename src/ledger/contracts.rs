@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, Row};
 use rust_decimal::Decimal;
 
+use super::as_of::RECORDED;
 use super::date_col;
 use super::holidays::Upserted;
 use crate::billing::facts::{quantity_from_milli, Contract, Plan};
@@ -77,10 +78,13 @@ pub fn upsert(conn: &Connection, c: &Contract) -> Result<Upserted> {
         c.end_date.map(|d| d.to_string()),
     ];
     let added = conn.execute(
-        concat!(
-            "INSERT OR IGNORE INTO contracts (",
-            columns!(),
-            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        &format!(
+            concat!(
+                "INSERT OR IGNORE INTO contracts (",
+                columns!(),
+                ", recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, {})"
+            ),
+            RECORDED
         ),
         values,
     )?;
@@ -114,12 +118,12 @@ pub fn all(conn: &Connection) -> Result<HashMap<String, Contract>> {
 }
 
 /// The contracts held on at least one day between `from` and `to`, by region, service and
-/// number.
+/// number, as recorded at the running instant (T2).
 pub fn held_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Contract>> {
     let mut stmt = conn.prepare(concat!(
         "SELECT ",
         columns!(),
-        " FROM contracts
+        " FROM contracts_asof
          WHERE start_date <= ?2 AND (end_date IS NULL OR end_date >= ?1)
          ORDER BY region, service, contract_no"
     ))?;
@@ -135,9 +139,10 @@ pub fn upsert_usage(
     milli: i64,
 ) -> Result<Upserted> {
     let date = date.to_string();
-    let mut insert = conn.prepare_cached(
-        "INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli) VALUES (?1, ?2, ?3)",
-    )?;
+    let mut insert = conn.prepare_cached(&format!(
+        "INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli, recorded_at)
+         VALUES (?1, ?2, ?3, {RECORDED})"
+    ))?;
     if insert.execute(params![date, contract_no, milli])? == 1 {
         return Ok(Upserted::Added);
     }
@@ -156,8 +161,8 @@ pub fn upsert_usage(
 pub fn refresh_monthly(conn: &Connection, months: &BTreeSet<Month>) -> Result<()> {
     let mut delete = conn.prepare_cached("DELETE FROM usage_monthly WHERE month = ?1")?;
     let mut fill = conn.prepare_cached(
-        "INSERT INTO usage_monthly (month, contract_no, quantity_milli)
-         SELECT ?1, contract_no, SUM(quantity_milli) FROM usage
+        "INSERT INTO usage_monthly (month, contract_no, quantity_milli, recorded_at)
+         SELECT ?1, contract_no, SUM(quantity_milli), MAX(recorded_at) FROM usage
          WHERE date BETWEEN ?2 AND ?3 GROUP BY contract_no",
     )?;
     for month in months {
@@ -172,8 +177,9 @@ pub fn refresh_monthly(conn: &Connection, months: &BTreeSet<Month>) -> Result<()
     Ok(())
 }
 
-/// The metered quantity of each contract used inside `period` of `month`: from the monthly
-/// summary for a whole month, from the daily rows for the running one.
+/// The metered quantity of each contract used inside `period` of `month`, as recorded at the
+/// running instant (T2): from the monthly summary for a whole month, from the daily rows for
+/// the running one, and for a contract whose summary changed after the running instant.
 pub fn metered_quantities(
     conn: &Connection,
     month: Month,
@@ -193,12 +199,25 @@ pub fn metered_quantities(
     };
     if period.complete {
         collect(
-            "SELECT contract_no, quantity_milli FROM usage_monthly WHERE month = ?1",
+            "SELECT contract_no, quantity_milli FROM usage_monthly
+             WHERE month = ?1 AND recorded_at <= COALESCE((SELECT now FROM temp.as_of), '9999')",
             &[&month.to_string()],
+        )?;
+        collect(
+            "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
+             WHERE date BETWEEN ?2 AND ?3
+               AND contract_no IN (SELECT contract_no FROM usage_monthly WHERE month = ?1
+                   AND recorded_at > COALESCE((SELECT now FROM temp.as_of), '9999'))
+             GROUP BY contract_no",
+            &[
+                &month.to_string(),
+                &month.first_day().to_string(),
+                &month.last_day().to_string(),
+            ],
         )?;
     } else {
         collect(
-            "SELECT contract_no, SUM(quantity_milli) FROM usage
+            "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
              WHERE date BETWEEN ?1 AND ?2 GROUP BY contract_no",
             &[&period.from.to_string(), &to.to_string()],
         )?;

@@ -7,6 +7,7 @@
 //! either happens whole or not at all, and two shells never interleave.
 
 pub mod account;
+pub mod as_of;
 pub mod bills;
 pub mod check;
 pub mod contracts;
@@ -34,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/0002_payments.sql"),
     include_str!("sql/0003_receipts.sql"),
     include_str!("sql/0004_ncp.sql"),
+    include_str!("sql/0005_recorded_at.sql"),
 ];
 
 /// The schema version this build writes.
@@ -125,6 +127,7 @@ impl Ledger {
         if version < SCHEMA_VERSION {
             self.migrate()?;
         }
+        self.conn.execute_batch(&as_of::temp_schema())?;
         Ok(())
     }
 
@@ -166,6 +169,7 @@ impl Ledger {
                 )));
             }
         }
+        as_of::set(&tx, Some(now))?;
         let out = f(&tx)?;
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('latest_instant', ?1)
@@ -180,9 +184,21 @@ impl Ledger {
     /// and whatever it wrote on the way (the catch-up of derived state to its instant) is
     /// rolled back, so a read never changes the ledger.
     pub fn read<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.read_as_of(None, f)
+    }
+
+    /// Like [`Ledger::read`], showing the facts as they stood at `now` (T2): a fact recorded
+    /// later is left out, a fact replaced later is seen as it was. Without `now`, every fact
+    /// as stored (`check`).
+    pub fn read_as_of<T>(
+        &mut self,
+        now: Option<Instant>,
+        f: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        as_of::set(&tx, now)?;
         let out = f(&tx)?;
         tx.rollback()?;
         Ok(out)

@@ -3,6 +3,7 @@
 
 use rusqlite::{params, Connection};
 
+use super::as_of::RECORDED;
 use super::date_col;
 use super::holidays::Upserted;
 use crate::error::{Error, Result};
@@ -24,9 +25,11 @@ pub fn upsert(conn: &Connection, p: &Promotion) -> Result<Upserted> {
         p.valid_to.to_string(),
     ];
     let added = conn.execute(
-        "INSERT OR IGNORE INTO promotions (name, service, provision_type, pricing_plan, provided,
-             used, discount_rate, credit, valid_from, valid_to)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        &format!(
+            "INSERT OR IGNORE INTO promotions (name, service, provision_type, pricing_plan, provided,
+                 used, discount_rate, credit, valid_from, valid_to, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, {RECORDED})"
+        ),
         values,
     )?;
     if added == 1 {
@@ -47,12 +50,12 @@ pub fn upsert(conn: &Connection, p: &Promotion) -> Result<Upserted> {
     })
 }
 
-/// Every promotion, by name and service.
+/// Every promotion, by name and service, as recorded at the running instant (T2).
 pub fn all(conn: &Connection) -> Result<Vec<Promotion>> {
     let mut stmt = conn.prepare(
         "SELECT name, service, provision_type, pricing_plan, provided, used, discount_rate,
                 credit, valid_from, valid_to
-         FROM promotions ORDER BY name, service",
+         FROM promotions_asof ORDER BY name, service",
     )?;
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();
