@@ -180,6 +180,24 @@ fn log_change(conn: &Connection, now: Instant, field: &str, value: &str) -> Resu
     Ok(())
 }
 
+/// The member type from each logged change of it (the starting value included), oldest
+/// first, with the KST day it took effect, up to the running instant.
+pub fn member_type_changes(conn: &Connection) -> Result<Vec<(chrono::NaiveDate, MemberType)>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT at, value FROM account_changes
+         WHERE field = 'member_type' AND at <= {VISIBLE} ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (at, value) = row?;
+        let damaged = || Error::ledger(format!("a damaged member type change '{at}' '{value}'"));
+        let on = clock::parse_as_of(&at).map_err(|_| damaged())?.date_naive();
+        out.push((on, MemberType::parse(&value).ok_or_else(damaged)?));
+    }
+    Ok(out)
+}
+
 /// One change of the account, for `account show`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Change {

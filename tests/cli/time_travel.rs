@@ -132,3 +132,54 @@ fn t2_account_promotions_and_holidays_as_they_stood() {
     assert!(!listed("2024-03-05"));
     assert!(listed("2024-03-21"));
 }
+
+/// Issue 11 (R1, R3): an individual with automatic cash receipts who becomes a business stops
+/// getting cash receipts at that instant; a bill paid with a cash receipt gets no tax invoice,
+/// later bills get tax invoices only.
+#[test]
+fn r1_r3_becoming_a_business_ends_cash_receipts() {
+    let env = Env::new().with_member().with_february();
+    env.ok("2024-03-02", &["receipt", "apply", "--agree-nts"]);
+    // February's bill (54,670), paid by real-time transfer while issuance is on.
+    env.ok(
+        "2024-03-04T15:00",
+        &["pay", "--instant", "--method", "transfer", "--yes"],
+    );
+    let out = env.ok("2024-03-05", &["account", "set", "--member-type", "business"]);
+    assert!(
+        out.contains("Automatic issuance of cash receipts has stopped"),
+        "{out}"
+    );
+    let doc = env.json("2024-03-05", &["receipt", "list"]);
+    assert_eq!(doc["automatic_issuance"], false);
+    // Nothing left to cancel, and a business may not anyway.
+    let e = env.fail("2024-03-06", &["receipt", "cancel"], 3);
+    assert!(e.contains("tax invoice"), "{e}");
+    // March's bill (60,000 + VAT = 66,000), paid by transfer as a business.
+    env.ok(
+        "2024-04-03T15:00",
+        &["pay", "--instant", "--method", "transfer", "--yes"],
+    );
+
+    let doc = env.json("2024-04-20", &["receipt", "list"]);
+    assert_eq!(doc["automatic_issuance"], false);
+    let kinds: Vec<(String, String, i64)> = doc["receipts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["kind"].as_str().unwrap().to_string(),
+                r["month"].as_str().unwrap().to_string(),
+                r["amount"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("cash_receipt".to_string(), "2024-03".to_string(), 54_670),
+            ("tax_invoice".to_string(), "2024-03".to_string(), 66_000),
+        ]
+    );
+}
