@@ -224,3 +224,22 @@ pub fn metered_quantities(
     }
     Ok(out)
 }
+
+/// The metered quantity of each contract used from `from` through `to`, as recorded at the
+/// running instant (T2): where a promotion's validity splits a line (PR2).
+pub fn quantities_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<HashMap<String, Decimal>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
+         WHERE date BETWEEN ?1 AND ?2 GROUP BY contract_no",
+    )?;
+    let mut rows = stmt.query(params![from.to_string(), to.to_string()])?;
+    let mut out = HashMap::new();
+    while let Some(r) = rows.next()? {
+        out.insert(r.get::<_, String>(0)?, quantity_from_milli(r.get(1)?));
+    }
+    Ok(out)
+}

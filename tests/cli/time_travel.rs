@@ -183,3 +183,49 @@ fn r1_r3_becoming_a_business_ends_cash_receipts() {
         ]
     );
 }
+
+/// Issue 11 (PR2): a credit valid 1–15 March does not pay for usage of 20 March, and a rate
+/// from 16 March covers only the days of a monthly line from the 16th.
+#[test]
+fn pr2_promotions_apply_only_to_usage_inside_their_validity() {
+    let env = Env::new().with_member();
+    let contracts = env.file(
+        "contracts.csv",
+        "contract_no,service,region,plan,price,unit,start_date,end_date\n\
+         KR-LB-1,Load Balancer,KR,metered,12,hour,2024-03-01,\n\
+         KR-SVR-1,Server,KR,monthly,31000,month,2024-03-01,\n",
+    );
+    let usage = env.file(
+        "usage.csv",
+        "contract_no,date,quantity\nKR-LB-1,2024-03-10,100\nKR-LB-1,2024-03-20,100\n",
+    );
+    let promos = env.file(
+        "promos.csv",
+        "name,service,provision_type,pricing_plan,provided,used,discount_rate,credit,valid_from,valid_to\n\
+         Spring,Load Balancer,credit,all,1,0,,100000,2024-03-01,2024-03-15\n\
+         Later,Server,discount,all,1,0,10,,2024-03-16,2024-12-31\n",
+    );
+    env.ok("2024-03-01", &["import", "contracts", contracts.to_str().unwrap()]);
+    env.ok("2024-03-01", &["import", "usage", usage.to_str().unwrap()]);
+    env.ok("2024-03-01", &["import", "promotions", promos.to_str().unwrap()]);
+
+    let doc = env.json("2024-04-05", &["history", "--month", "2024-03"]);
+    // The credit covers the 1,200 of 10 March only, not the 1,200 of 20 March.
+    assert_eq!(service(&doc, "Load Balancer")["used_amount"], 2_400);
+    assert_eq!(service(&doc, "Load Balancer")["discount_amount"], 1_200);
+    // 31,000 × 15 ÷ 31 = 15,000 through the 15th; 10 % of the other 16,000.
+    assert_eq!(service(&doc, "Server")["used_amount"], 31_000);
+    assert_eq!(service(&doc, "Server")["discount_amount"], 1_600);
+    assert_eq!(doc["totals"]["estimated_payment_amount"], 30_600);
+    assert_eq!(billed(&doc), 33_660);
+    // The credit's 98,800 are left, and it has expired.
+    let doc = env.json("2024-04-05", &["promotions"]);
+    let spring = doc["promotions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Spring")
+        .unwrap();
+    assert_eq!(spring["credit_remaining"], 98_800);
+    assert_eq!(spring["credit_status"], "expired");
+}
