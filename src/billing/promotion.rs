@@ -98,7 +98,11 @@ pub fn cut_days(promotions: &[Promotion], period: &Period) -> Vec<NaiveDate> {
 
 /// The parts of a line: (first day, last day, amount), in order; their amounts add up to the
 /// line's used amount.
-fn parts(line: &FeeLine, period: &Period, cumulative: &Cumulative) -> Vec<(NaiveDate, NaiveDate, Krw)> {
+fn parts(
+    line: &FeeLine,
+    period: &Period,
+    cumulative: &Cumulative,
+) -> Vec<(NaiveDate, NaiveDate, Krw)> {
     let Some(to) = period.to else {
         return Vec::new();
     };
@@ -432,7 +436,8 @@ mod tests {
         let march = period("2024-03");
         assert_eq!(cut_days(&credit, &march), vec![d("2024-03-15")]);
         // 31,000 for the month; 15,000 of it through the 15th.
-        let cumulative = Cumulative::from([("A".to_string(), vec![(d("2024-03-15"), Krw::new(15_000))])]);
+        let cumulative =
+            Cumulative::from([("A".to_string(), vec![(d("2024-03-15"), Krw::new(15_000))])]);
         let mut lines = [line("A", "Server", 31_000)];
         let used = apply(
             &mut lines,
@@ -444,13 +449,31 @@ mod tests {
         );
         assert_eq!(lines[0].discount_amount, Krw::new(15_000));
         assert_eq!(lines[0].estimated_payment_amount, Krw::new(16_000));
-        assert_eq!(used.get(&("Spring".into(), "Server".into())), Some(&Krw::new(15_000)));
+        assert_eq!(
+            used.get(&("Spring".into(), "Server".into())),
+            Some(&Krw::new(15_000))
+        );
         // A rate from the 20th: 10 % of the 12,000 from the 20th on.
-        let rate = [promo("Late", "Server", Some(dec!(10)), None, "2024-03-20", "2024-12-31")];
+        let rate = [promo(
+            "Late",
+            "Server",
+            Some(dec!(10)),
+            None,
+            "2024-03-20",
+            "2024-12-31",
+        )];
         assert_eq!(cut_days(&rate, &march), vec![d("2024-03-19")]);
-        let cumulative = Cumulative::from([("A".to_string(), vec![(d("2024-03-19"), Krw::new(19_000))])]);
+        let cumulative =
+            Cumulative::from([("A".to_string(), vec![(d("2024-03-19"), Krw::new(19_000))])]);
         let mut lines = [line("A", "Server", 31_000)];
-        apply(&mut lines, &HashMap::new(), &rate, &march, &cumulative, &CreditUse::new());
+        apply(
+            &mut lines,
+            &HashMap::new(),
+            &rate,
+            &march,
+            &cumulative,
+            &CreditUse::new(),
+        );
         assert_eq!(lines[0].discount_amount, Krw::new(1_200));
     }
 

@@ -190,7 +190,9 @@ mod tests {
         assert_eq!(r[1].available_on, d("2024-02-13"));
         assert_eq!(r[1].kind, ReceiptKind::CashReceipt);
         let jan: Month = "2024-01".parse().unwrap();
-        assert!(months_with_cash_receipts(&[paid(1, "transfer", "2024-02-16", true)]).contains(&jan));
+        assert!(
+            months_with_cash_receipts(&[paid(1, "transfer", "2024-02-16", true)]).contains(&jan)
+        );
         assert!(months_with_cash_receipts(&[paid(1, "card", "2024-02-16", true)]).is_empty());
     }
 

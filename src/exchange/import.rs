@@ -601,12 +601,14 @@ fn import_usage(conn: &Connection, input: impl Read) -> Result<Summary> {
     // days; elsewhere the new rows' quantities are added to what the summary holds.
     let UsageWriter { resum, summary, .. } = writer;
     contracts::refresh_monthly(conn, &resum)?;
-    let mut add = conn.prepare(&format!(
+    let mut add = conn.prepare(concat!(
         "INSERT INTO usage_monthly (month, contract_no, quantity_milli, recorded_at)
-         VALUES (?1, ?2, ?3, {0})
+         VALUES (?1, ?2, ?3, ",
+        crate::ledger_recorded!(),
+        ")
          ON CONFLICT (month, contract_no)
-         DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli, recorded_at = {0}",
-        crate::ledger::as_of::RECORDED
+         DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli,
+             recorded_at = excluded.recorded_at"
     ))?;
     for k in &known {
         for &(m, milli) in &k.added {

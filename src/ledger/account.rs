@@ -6,50 +6,63 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::billing::account::{Member, MemberType, PaymentMethod};
 use crate::clock::{self, Instant};
 use crate::error::{Error, Result};
-use super::as_of::VISIBLE;
 
 /// The member, if the ledger has been initialised, as it stood at the running instant (T2):
 /// a field changed later shows the value it had then.
 pub fn member(conn: &Connection) -> Result<Option<Member>> {
     // Each field: its latest logged value up to the instant when the log has one and the
     // field changed after the instant, else the stored one.
-    let field = |name: &str, stored: &str| {
-        format!(
-            "CASE WHEN EXISTS (SELECT 1 FROM account_changes WHERE field = '{name}' AND at > {VISIBLE})
-                  THEN COALESCE((SELECT value FROM account_changes WHERE field = '{name}'
-                                 AND at <= {VISIBLE} ORDER BY id DESC LIMIT 1), {stored})
-                  ELSE {stored} END"
-        )
-    };
-    let sql = format!(
-        "SELECT {}, {}, {}, {}, {}, {}, {} FROM account WHERE id = 1",
-        field("first_name", "first_name"),
-        field("last_name", "last_name"),
-        field("email", "email"),
-        field("member_type", "member_type"),
-        field(
+    macro_rules! field {
+        ($name:literal, $stored:literal) => {
+            concat!(
+                "CASE WHEN EXISTS (SELECT 1 FROM account_changes WHERE field = '",
+                $name,
+                "' AND at > ",
+                crate::ledger_visible!(),
+                ") THEN COALESCE((SELECT value FROM account_changes WHERE field = '",
+                $name,
+                "' AND at <= ",
+                crate::ledger_visible!(),
+                " ORDER BY id DESC LIMIT 1), ",
+                $stored,
+                ") ELSE ",
+                $stored,
+                " END"
+            )
+        };
+    }
+    let sql = concat!(
+        "SELECT ",
+        field!("first_name", "first_name"),
+        ", ",
+        field!("last_name", "last_name"),
+        ", ",
+        field!("email", "email"),
+        ", ",
+        field!("member_type", "member_type"),
+        ", ",
+        field!(
             "expatriate",
             "CASE expatriate WHEN 1 THEN 'true' ELSE 'false' END"
         ),
-        field("billing_email", "billing_email"),
-        field("phone", "COALESCE(phone, '')"),
+        ", ",
+        field!("billing_email", "billing_email"),
+        ", ",
+        field!("phone", "COALESCE(phone, '')"),
+        " FROM account WHERE id = 1"
     );
     let row = conn
-        .query_row(
-            &sql,
-            [],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)? == "true",
-                    r.get::<_, String>(5)?,
-                    Some(r.get::<_, String>(6)?).filter(|p| !p.is_empty()),
-                ))
-            },
-        )
+        .query_row(sql, [], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)? == "true",
+                r.get::<_, String>(5)?,
+                Some(r.get::<_, String>(6)?).filter(|p| !p.is_empty()),
+            ))
+        })
         .optional()?;
     row.map(
         |(first_name, last_name, email, t, expatriate, billing_email, phone)| {
@@ -183,9 +196,10 @@ fn log_change(conn: &Connection, now: Instant, field: &str, value: &str) -> Resu
 /// The member type from each logged change of it (the starting value included), oldest
 /// first, with the KST day it took effect, up to the running instant.
 pub fn member_type_changes(conn: &Connection) -> Result<Vec<(chrono::NaiveDate, MemberType)>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT at, value FROM account_changes
-         WHERE field = 'member_type' AND at <= {VISIBLE} ORDER BY id"
+    let mut stmt = conn.prepare(concat!(
+        "SELECT at, value FROM account_changes WHERE field = 'member_type' AND at <= ",
+        crate::ledger_visible!(),
+        " ORDER BY id"
     ))?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
     let mut out = Vec::new();
@@ -211,8 +225,8 @@ pub struct Change {
 
 /// Every change of the account up to `now`, oldest first.
 pub fn changes(conn: &Connection, now: Instant) -> Result<Vec<Change>> {
-    let mut stmt = conn
-        .prepare("SELECT at, field, value FROM account_changes WHERE initial = 0 ORDER BY id")?;
+    let mut stmt =
+        conn.prepare("SELECT at, field, value FROM account_changes WHERE initial = 0 ORDER BY id")?;
     let rows = stmt.query_map([], |r| {
         Ok(Change {
             at: r.get(0)?,

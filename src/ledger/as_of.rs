@@ -15,44 +15,79 @@ use crate::clock::{self, Instant};
 use crate::error::Result;
 
 /// SQL for the running command's instant, to stamp a new row with (`''`, "always", when no
-/// instant is set).
-pub const RECORDED: &str = "COALESCE((SELECT now FROM temp.as_of), '')";
+/// instant is set). A macro, so that SQL can be put together with `concat!`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! ledger_recorded {
+    () => {
+        "COALESCE((SELECT now FROM temp.as_of), '')"
+    };
+}
 
 /// SQL for the instant reads filter by: the running one, else everything.
-pub(crate) const VISIBLE: &str = "COALESCE((SELECT now FROM temp.as_of), '9999')";
+#[macro_export]
+#[doc(hidden)]
+macro_rules! ledger_visible {
+    () => {
+        "COALESCE((SELECT now FROM temp.as_of), '9999')"
+    };
+}
 
-/// The fact tables with versions: name, key columns, other columns.
-const VERSIONED: &[(&str, &[&str], &[&str])] = &[
-    (
+/// [`ledger_recorded!`] as a constant.
+pub const RECORDED: &str = crate::ledger_recorded!();
+
+/// The view, and the triggers that keep versions, of one fact table: its name, its key
+/// columns and its other columns.
+macro_rules! versioned {
+    ($table:literal, [$($key:literal),+], [$($col:literal),+]) => {
+        concat!(
+            "CREATE TEMP VIEW IF NOT EXISTS ", $table, "_asof AS SELECT ",
+            $($key, ", ",)+ $($col, ", ",)+ "recorded_at FROM main.", $table,
+            " WHERE recorded_at <= ", crate::ledger_visible!(),
+            " UNION ALL SELECT ", $($key, ", ",)+ $($col, ", ",)+ "recorded_at FROM main.",
+            $table, "_versions WHERE recorded_at <= ", crate::ledger_visible!(),
+            " AND superseded_at > ", crate::ledger_visible!(), ";\n",
+            "CREATE TEMP TRIGGER IF NOT EXISTS ", $table, "_keep_updated AFTER UPDATE ON main.",
+            $table, " WHEN OLD.recorded_at < (SELECT now FROM temp.as_of) BEGIN INSERT INTO ",
+            $table, "_versions (", $($key, ", ",)+ $($col, ", ",)+ "recorded_at, superseded_at) VALUES (",
+            $("OLD.", $key, ", ",)+ $("OLD.", $col, ", ",)+
+            "OLD.recorded_at, (SELECT now FROM temp.as_of)); UPDATE ", $table,
+            " SET recorded_at = (SELECT now FROM temp.as_of) WHERE ",
+            $($key, " = NEW.", $key, " AND ",)+ "1; END;\n",
+            "CREATE TEMP TRIGGER IF NOT EXISTS ", $table, "_keep_deleted AFTER DELETE ON main.",
+            $table, " WHEN OLD.recorded_at < (SELECT now FROM temp.as_of) BEGIN INSERT INTO ",
+            $table, "_versions (", $($key, ", ",)+ $($col, ", ",)+ "recorded_at, superseded_at) VALUES (",
+            $("OLD.", $key, ", ",)+ $("OLD.", $col, ", ",)+
+            "OLD.recorded_at, (SELECT now FROM temp.as_of)); END;\n"
+        )
+    };
+}
+
+/// The connection's temporary table, views and triggers.
+pub(crate) const TEMP_SCHEMA: &str = concat!(
+    "CREATE TEMP TABLE IF NOT EXISTS as_of (id INTEGER PRIMARY KEY CHECK (id = 1), now TEXT NOT NULL);\n",
+    versioned!(
         "contracts",
-        &["contract_no"],
-        &[
-            "service",
-            "region",
-            "plan",
-            "price",
-            "unit",
-            "start_date",
-            "end_date",
-        ],
+        ["contract_no"],
+        ["service", "region", "plan", "price", "unit", "start_date", "end_date"]
     ),
-    ("usage", &["date", "contract_no"], &["quantity_milli"]),
-    (
+    versioned!("usage", ["date", "contract_no"], ["quantity_milli"]),
+    versioned!(
         "fee_lines",
-        &["month", "source", "region", "service", "contract_no", "item"],
-        &[
+        ["month", "source", "region", "service", "contract_no", "item"],
+        [
             "quantity",
             "unit",
             "unit_price",
             "used_amount",
             "discount_amount",
-            "estimated_payment_amount",
-        ],
+            "estimated_payment_amount"
+        ]
     ),
-    (
+    versioned!(
         "promotions",
-        &["name", "service"],
-        &[
+        ["name", "service"],
+        [
             "provision_type",
             "pricing_plan",
             "provided",
@@ -60,59 +95,16 @@ const VERSIONED: &[(&str, &[&str], &[&str])] = &[
             "discount_rate",
             "credit",
             "valid_from",
-            "valid_to",
-        ],
+            "valid_to"
+        ]
     ),
-    ("holidays", &["date"], &["name", "source"]),
-    (
+    versioned!("holidays", ["date"], ["name", "source"]),
+    versioned!(
         "ncp_contract_summaries",
-        &["month", "region", "contract_type", "status"],
-        &["contract_type_name", "contracts"],
+        ["month", "region", "contract_type", "status"],
+        ["contract_type_name", "contracts"]
     ),
-];
-
-/// The connection's temporary table, views and triggers.
-pub(crate) fn temp_schema() -> String {
-    let mut sql = String::from(
-        "CREATE TEMP TABLE IF NOT EXISTS as_of (id INTEGER PRIMARY KEY CHECK (id = 1), now TEXT NOT NULL);\n",
-    );
-    for (table, key, rest) in VERSIONED {
-        let cols: Vec<&str> = key.iter().chain(rest.iter()).copied().collect();
-        let list = cols.join(", ");
-        let old = cols
-            .iter()
-            .map(|c| format!("OLD.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let same_key = key
-            .iter()
-            .map(|c| format!("{c} = NEW.{c}"))
-            .collect::<Vec<_>>()
-            .join(" AND ");
-        let now = "(SELECT now FROM temp.as_of)";
-        sql.push_str(&format!(
-            "CREATE TEMP VIEW IF NOT EXISTS {table}_asof AS
-               SELECT {list} FROM main.{table} WHERE recorded_at <= {VISIBLE}
-               UNION ALL
-               SELECT {list} FROM main.{table}_versions
-               WHERE recorded_at <= {VISIBLE} AND superseded_at > {VISIBLE};
-             CREATE TEMP TRIGGER IF NOT EXISTS {table}_keep_updated AFTER UPDATE ON main.{table}
-             WHEN OLD.recorded_at < {now}
-             BEGIN
-               INSERT INTO {table}_versions ({list}, recorded_at, superseded_at)
-               VALUES ({old}, OLD.recorded_at, {now});
-               UPDATE {table} SET recorded_at = {now} WHERE {same_key};
-             END;
-             CREATE TEMP TRIGGER IF NOT EXISTS {table}_keep_deleted AFTER DELETE ON main.{table}
-             WHEN OLD.recorded_at < {now}
-             BEGIN
-               INSERT INTO {table}_versions ({list}, recorded_at, superseded_at)
-               VALUES ({old}, OLD.recorded_at, {now});
-             END;\n"
-        ));
-    }
-    sql
-}
+);
 
 /// Sets the running transaction's instant (`None`: every fact as stored).
 pub(crate) fn set(conn: &Connection, now: Option<Instant>) -> Result<()> {
@@ -124,12 +116,4 @@ pub(crate) fn set(conn: &Connection, now: Option<Instant>) -> Result<()> {
         )?;
     }
     Ok(())
-}
-
-/// The running transaction's instant, if one is set.
-pub fn current(conn: &Connection) -> Result<Option<String>> {
-    use rusqlite::OptionalExtension;
-    Ok(conn
-        .query_row("SELECT now FROM temp.as_of", [], |r| r.get(0))
-        .optional()?)
 }

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, Row};
 use rust_decimal::Decimal;
 
-use super::as_of::RECORDED;
 use super::date_col;
 use super::holidays::Upserted;
 use crate::billing::facts::{quantity_from_milli, Contract, Plan};
@@ -78,13 +77,12 @@ pub fn upsert(conn: &Connection, c: &Contract) -> Result<Upserted> {
         c.end_date.map(|d| d.to_string()),
     ];
     let added = conn.execute(
-        &format!(
-            concat!(
-                "INSERT OR IGNORE INTO contracts (",
-                columns!(),
-                ", recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, {})"
-            ),
-            RECORDED
+        concat!(
+            "INSERT OR IGNORE INTO contracts (",
+            columns!(),
+            ", recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ",
+            crate::ledger_recorded!(),
+            ")"
         ),
         values,
     )?;
@@ -139,9 +137,11 @@ pub fn upsert_usage(
     milli: i64,
 ) -> Result<Upserted> {
     let date = date.to_string();
-    let mut insert = conn.prepare_cached(&format!(
+    let mut insert = conn.prepare_cached(concat!(
         "INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli, recorded_at)
-         VALUES (?1, ?2, ?3, {RECORDED})"
+         VALUES (?1, ?2, ?3, ",
+        crate::ledger_recorded!(),
+        ")"
     ))?;
     if insert.execute(params![date, contract_no, milli])? == 1 {
         return Ok(Upserted::Added);
@@ -199,16 +199,22 @@ pub fn metered_quantities(
     };
     if period.complete {
         collect(
-            "SELECT contract_no, quantity_milli FROM usage_monthly
-             WHERE month = ?1 AND recorded_at <= COALESCE((SELECT now FROM temp.as_of), '9999')",
+            concat!(
+                "SELECT contract_no, quantity_milli FROM usage_monthly
+                 WHERE month = ?1 AND recorded_at <= ",
+                crate::ledger_visible!()
+            ),
             &[&month.to_string()],
         )?;
         collect(
-            "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
-             WHERE date BETWEEN ?2 AND ?3
-               AND contract_no IN (SELECT contract_no FROM usage_monthly WHERE month = ?1
-                   AND recorded_at > COALESCE((SELECT now FROM temp.as_of), '9999'))
-             GROUP BY contract_no",
+            concat!(
+                "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
+                 WHERE date BETWEEN ?2 AND ?3
+                   AND contract_no IN (SELECT contract_no FROM usage_monthly WHERE month = ?1
+                       AND recorded_at > ",
+                crate::ledger_visible!(),
+                ") GROUP BY contract_no"
+            ),
             &[
                 &month.to_string(),
                 &month.first_day().to_string(),

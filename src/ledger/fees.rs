@@ -3,7 +3,6 @@
 use rusqlite::{params, Connection};
 use rust_decimal::Decimal;
 
-use super::as_of::RECORDED;
 use super::holidays::Upserted;
 use crate::billing::facts::FeeLine;
 use crate::calendar::Month;
@@ -25,10 +24,12 @@ pub fn upsert(conn: &Connection, l: &FeeLine) -> Result<Upserted> {
         l.discount_amount,
         l.estimated_payment_amount,
     ];
-    let mut insert = conn.prepare_cached(&format!(
+    let mut insert = conn.prepare_cached(concat!(
         "INSERT OR IGNORE INTO fee_lines (month, region, service, contract_no, item, quantity,
              unit, unit_price, used_amount, discount_amount, estimated_payment_amount, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, {RECORDED})"
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ",
+        crate::ledger_recorded!(),
+        ")"
     ))?;
     if insert.execute(key)? == 1 {
         return Ok(Upserted::Added);
@@ -59,10 +60,12 @@ pub fn replace_month<'a>(
         "DELETE FROM fee_lines WHERE month = ?1 AND source = ?2",
         params![month.to_string(), source],
     )?;
-    let mut insert = conn.prepare_cached(&format!(
+    let mut insert = conn.prepare_cached(concat!(
         "INSERT INTO fee_lines (month, source, region, service, contract_no, item, quantity, unit,
              unit_price, used_amount, discount_amount, estimated_payment_amount, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, {RECORDED})"
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ",
+        crate::ledger_recorded!(),
+        ")"
     ))?;
     for l in lines {
         insert.execute(params![

@@ -50,10 +50,11 @@ pub(crate) fn seed_builtin(conn: &Connection) -> Result<()> {
 pub fn upsert(conn: &Connection, date: NaiveDate, name: &str) -> Result<Upserted> {
     let date = date.to_string();
     let added = conn.execute(
-        &format!(
+        concat!(
             "INSERT OR IGNORE INTO holidays (date, name, source, recorded_at)
-             VALUES (?1, ?2, 'user', {})",
-            super::as_of::RECORDED
+             VALUES (?1, ?2, 'user', ",
+            crate::ledger_recorded!(),
+            ")"
         ),
         params![date, name],
     )?;

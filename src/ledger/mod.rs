@@ -127,7 +127,7 @@ impl Ledger {
         if version < SCHEMA_VERSION {
             self.migrate()?;
         }
-        self.conn.execute_batch(&as_of::temp_schema())?;
+        self.conn.execute_batch(as_of::TEMP_SCHEMA)?;
         Ok(())
     }
 

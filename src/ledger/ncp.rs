@@ -116,17 +116,17 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
         )?;
         for s in rows {
             conn.execute(
-                &format!("INSERT INTO ncp_contract_summaries (month, region, contract_type, contract_type_name, status, contracts, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, {})
-                 ON CONFLICT (month, region, contract_type, status) DO UPDATE SET contracts = contracts + excluded.contracts", super::as_of::RECORDED),
+                concat!("INSERT INTO ncp_contract_summaries (month, region, contract_type, contract_type_name, status, contracts, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ", crate::ledger_recorded!(), ")
+                 ON CONFLICT (month, region, contract_type, status) DO UPDATE SET contracts = contracts + excluded.contracts"),
                 params![month.to_string(), s.region, s.contract_type, s.contract_type_name, s.status, s.contracts],
             )?;
         }
     }
     for u in daily {
         conn.execute(
-            &format!("INSERT INTO ncp_daily_usage (contract_no, date, product, quantity, unit, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, {0})
-             ON CONFLICT (contract_no, date, product) DO UPDATE SET quantity = excluded.quantity, unit = excluded.unit, recorded_at = {0}", super::as_of::RECORDED),
+            concat!("INSERT INTO ncp_daily_usage (contract_no, date, product, quantity, unit, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ", crate::ledger_recorded!(), ")
+             ON CONFLICT (contract_no, date, product) DO UPDATE SET quantity = excluded.quantity, unit = excluded.unit, recorded_at = excluded.recorded_at"),
             params![u.contract_no, u.date.to_string(), u.product, u.quantity.to_string(), u.unit],
         )?;
     }

@@ -3,7 +3,6 @@
 
 use rusqlite::{params, Connection};
 
-use super::as_of::RECORDED;
 use super::date_col;
 use super::holidays::Upserted;
 use crate::error::{Error, Result};
@@ -25,10 +24,12 @@ pub fn upsert(conn: &Connection, p: &Promotion) -> Result<Upserted> {
         p.valid_to.to_string(),
     ];
     let added = conn.execute(
-        &format!(
+        concat!(
             "INSERT OR IGNORE INTO promotions (name, service, provision_type, pricing_plan, provided,
                  used, discount_rate, credit, valid_from, valid_to, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, {RECORDED})"
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ",
+            crate::ledger_recorded!(),
+            ")"
         ),
         values,
     )?;

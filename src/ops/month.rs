@@ -35,7 +35,11 @@ pub struct MonthFees {
 }
 
 /// The rated lines of a period, before promotions, with the contracts held.
-fn rated(conn: &Connection, month: Month, period: &Period) -> Result<(Vec<FeeLine>, Vec<Contract>)> {
+fn rated(
+    conn: &Connection,
+    month: Month,
+    period: &Period,
+) -> Result<(Vec<FeeLine>, Vec<Contract>)> {
     let Some(to) = period.to else {
         return Ok((Vec::new(), Vec::new()));
     };

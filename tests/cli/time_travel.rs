@@ -63,8 +63,14 @@ fn t2_a_corrected_row_is_seen_as_it_was_before_the_correction() {
         "contract_no,service,region,plan,price,unit,start_date,end_date\n\
          KR-SVR-1,Server,KR,monthly,60000,month,2024-02-10,2024-02-19\n",
     );
-    let usage = env.file("fix.csv", "contract_no,date,quantity\nKR-LB-1,2024-02-29,128\n");
-    env.ok("2024-03-25", &["import", "contracts", ended.to_str().unwrap()]);
+    let usage = env.file(
+        "fix.csv",
+        "contract_no,date,quantity\nKR-LB-1,2024-02-29,128\n",
+    );
+    env.ok(
+        "2024-03-25",
+        &["import", "contracts", ended.to_str().unwrap()],
+    );
     env.ok("2024-03-25", &["import", "usage", usage.to_str().unwrap()]);
 
     let before = env.json("2024-03-21", &["history", "--month", "2024-02"]);
@@ -92,7 +98,10 @@ fn t2_a_read_before_an_import_shows_none_of_it() {
 #[test]
 fn t2_account_promotions_and_holidays_as_they_stood() {
     let env = Env::new().with_member();
-    env.ok("2024-02-01", &["account", "billing-email", "bills@example.com"]);
+    env.ok(
+        "2024-02-01",
+        &["account", "billing-email", "bills@example.com"],
+    );
     env.ok("2024-02-02", &["account", "set", "--first-name", "Jisoo"]);
     let env = env.with_february();
     let promos = env.file(
@@ -100,8 +109,14 @@ fn t2_account_promotions_and_holidays_as_they_stood() {
         "name,service,provision_type,pricing_plan,provided,used,discount_rate,credit,valid_from,valid_to\n\
          Welcome,Server,credit,all,1,0,,10000,2024-01-01,2024-12-31\n",
     );
-    env.ok("2024-03-20", &["import", "promotions", promos.to_str().unwrap()]);
-    env.ok("2024-03-20", &["calendar", "add", "2024-04-02", "Company day"]);
+    env.ok(
+        "2024-03-20",
+        &["import", "promotions", promos.to_str().unwrap()],
+    );
+    env.ok(
+        "2024-03-20",
+        &["calendar", "add", "2024-04-02", "Company day"],
+    );
 
     let doc = env.json("2024-01-15", &["account", "show"]);
     assert_eq!(doc["member"]["billing_email"], "minji@example.com");
@@ -145,7 +160,10 @@ fn r1_r3_becoming_a_business_ends_cash_receipts() {
         "2024-03-04T15:00",
         &["pay", "--instant", "--method", "transfer", "--yes"],
     );
-    let out = env.ok("2024-03-05", &["account", "set", "--member-type", "business"]);
+    let out = env.ok(
+        "2024-03-05",
+        &["account", "set", "--member-type", "business"],
+    );
     assert!(
         out.contains("Automatic issuance of cash receipts has stopped"),
         "{out}"
@@ -205,9 +223,15 @@ fn pr2_promotions_apply_only_to_usage_inside_their_validity() {
          Spring,Load Balancer,credit,all,1,0,,100000,2024-03-01,2024-03-15\n\
          Later,Server,discount,all,1,0,10,,2024-03-16,2024-12-31\n",
     );
-    env.ok("2024-03-01", &["import", "contracts", contracts.to_str().unwrap()]);
+    env.ok(
+        "2024-03-01",
+        &["import", "contracts", contracts.to_str().unwrap()],
+    );
     env.ok("2024-03-01", &["import", "usage", usage.to_str().unwrap()]);
-    env.ok("2024-03-01", &["import", "promotions", promos.to_str().unwrap()]);
+    env.ok(
+        "2024-03-01",
+        &["import", "promotions", promos.to_str().unwrap()],
+    );
 
     let doc = env.json("2024-04-05", &["history", "--month", "2024-03"]);
     // The credit covers the 1,200 of 10 March only, not the 1,200 of 20 March.
