@@ -493,16 +493,17 @@ impl<'c> UsageWriter<'c> {
 }
 
 fn usage_insert_sql(rows: usize) -> String {
-    let mut sql = String::from(
-        "INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli, recorded_at) VALUES ",
-    );
-    // T2: every row carries the instant of the import (the connection's `temp.as_of`).
-    let stamp = crate::ledger::as_of::RECORDED;
+    // T2: every row carries the instant of the import (the connection's `temp.as_of`), read
+    // once per statement.
+    let mut sql = String::from(concat!(
+        "INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli, recorded_at) SELECT *, ",
+        crate::ledger_recorded!(),
+        " FROM (VALUES "
+    ));
     for i in 0..rows {
-        sql.push_str(if i == 0 { "(?,?,?," } else { ",(?,?,?," });
-        sql.push_str(stamp);
-        sql.push(')');
+        sql.push_str(if i == 0 { "(?,?,?)" } else { ",(?,?,?)" });
     }
+    sql.push(')');
     sql
 }
 

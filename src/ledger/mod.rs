@@ -298,6 +298,26 @@ mod tests {
         }
     }
 
+    /// T2: the views reads use search current rows and earlier versions by the month's dates
+    /// too (the only scans are of the view's own rows and the one-row `temp.as_of`).
+    #[test]
+    fn a_months_history_as_of_an_instant_does_not_scan_other_months() {
+        let ledger = Ledger::in_memory().unwrap();
+        for sql in [
+            "SELECT contract_no, SUM(quantity_milli) FROM usage_asof WHERE date BETWEEN '2024-02-01' AND '2024-02-14' GROUP BY contract_no",
+            "SELECT * FROM fee_lines_asof WHERE month = '2024-02'",
+        ] {
+            let mut stmt = ledger
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap();
+            let rows = stmt.query_map([], |r| r.get::<_, String>(3)).unwrap();
+            let p = rows.map(Result::unwrap).collect::<Vec<_>>().join("; ");
+            assert!(p.matches("SEARCH main.").count() == 2, "{sql}: {p}");
+            assert!(!p.contains("SCAN main."), "{sql}: {p}");
+        }
+    }
+
     #[test]
     fn o4_newer_schema_is_refused() {
         let dir = tempfile::tempdir().unwrap();
