@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use ncp_usage::billing::facts::{Contract, FeeLine, Plan};
 use ncp_usage::billing::penalty::{default_ratio, late_penalty};
 use ncp_usage::billing::period::{usage_period, Period};
-use ncp_usage::billing::promotion::{apply, CreditUse, Promotion};
+use ncp_usage::billing::promotion::{apply, CreditUse, Cumulative, Promotion};
 use ncp_usage::billing::rating::{month_lines, prorate, rate};
 use ncp_usage::billing::statement::summarize;
 use ncp_usage::calendar::Month;
@@ -183,7 +183,16 @@ fn promotion(c: &mut Criterion) {
         group.bench_function(format!("apply {n} lines"), |b| {
             b.iter_batched_ref(
                 || l.clone(),
-                |lines| apply(lines, &plans, &promos, &period, &CreditUse::new()),
+                |lines| {
+                    apply(
+                        lines,
+                        &plans,
+                        &promos,
+                        &period,
+                        &Cumulative::new(),
+                        &CreditUse::new(),
+                    )
+                },
                 BatchSize::LargeInput,
             )
         });

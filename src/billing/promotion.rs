@@ -4,6 +4,10 @@
 //! each only on its designated service, within its validity and never beyond what remains of
 //! it; then promotion discount rates on what is left after credits. Every discount is computed
 //! per fee line and truncated to won (M2). An expired credit is never used.
+//!
+//! A promotion covers only the usage inside its validity: a line whose period a validity
+//! starts or ends in is split at those days into parts ([`cut_days`], [`Cumulative`]), and each
+//! part gets the promotions valid on all of its days.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -70,6 +74,50 @@ impl Promotion {
 /// How much of each credit (by name and service) has been used.
 pub type CreditUse = BTreeMap<(String, String), Krw>;
 
+/// Each contract's amount used from the period's first day through each cut day, truncated
+/// (M2): where its line splits. A contract without an entry is not split.
+pub type Cumulative = HashMap<String, Vec<(NaiveDate, Krw)>>;
+
+/// PR2: the days of `period` after which some promotion's validity starts or ends (the day
+/// before its first day, its last day), excluding the period's last day, in order.
+pub fn cut_days(promotions: &[Promotion], period: &Period) -> Vec<NaiveDate> {
+    let Some(to) = period.to else {
+        return Vec::new();
+    };
+    let mut days: Vec<NaiveDate> = promotions
+        .iter()
+        .filter(|p| p.valid_in(period))
+        .flat_map(|p| [p.valid_from.pred_opt(), Some(p.valid_to)])
+        .flatten()
+        .filter(|d| period.from <= *d && *d < to)
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    days
+}
+
+/// The parts of a line: (first day, last day, amount), in order; their amounts add up to the
+/// line's used amount.
+fn parts(
+    line: &FeeLine,
+    period: &Period,
+    cumulative: &Cumulative,
+) -> Vec<(NaiveDate, NaiveDate, Krw)> {
+    let Some(to) = period.to else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let (mut from, mut before) = (period.from, Krw::ZERO);
+    for &(day, through) in cumulative.get(&line.contract_no).into_iter().flatten() {
+        let through = through.min(line.used_amount).max(before);
+        out.push((from, day, through - before));
+        before = through;
+        from = day.succ_opt().unwrap_or(day);
+    }
+    out.push((from, to, line.used_amount - before));
+    out
+}
+
 /// PR2: credits in the order NCP applies them: earliest expiry, then earliest provided.
 fn credit_order(promotions: &[Promotion]) -> Vec<&Promotion> {
     let mut credits: Vec<&Promotion> = promotions.iter().filter(|p| p.credit.is_some()).collect();
@@ -80,12 +128,15 @@ fn credit_order(promotions: &[Promotion]) -> Vec<&Promotion> {
 }
 
 /// PR1, PR2: applies credits then rates to a month's lines (in place), given what each credit
-/// had used before this month. Returns what each credit used in this month.
+/// had used before this month, each only to the part of a line inside its validity
+/// (`cumulative` splits the lines at [`cut_days`]). Returns what each credit used in this
+/// month.
 pub fn apply(
     lines: &mut [FeeLine],
     plans: &HashMap<String, Plan>,
     promotions: &[Promotion],
     period: &Period,
+    cumulative: &Cumulative,
     used_before: &CreditUse,
 ) -> CreditUse {
     let credits: Vec<&Promotion> = credit_order(promotions)
@@ -108,26 +159,34 @@ pub fn apply(
     });
     let mut used_now = CreditUse::new();
     for line in lines.iter_mut() {
-        let mut left = (line.used_amount - line.discount_amount).clamp_zero();
         let mut discount = line.discount_amount;
-        for (credit, rem) in credits.iter().zip(remaining.iter_mut()) {
-            if left.is_zero() {
-                break;
+        // A discount already on the line comes off its first parts.
+        let mut already = line.discount_amount;
+        for (first, last, amount) in parts(line, period, cumulative) {
+            let mut left = amount;
+            let off = left.min(already);
+            left -= off;
+            already -= off;
+            let covers = |p: &Promotion| p.valid_from <= first && last <= p.valid_to;
+            for (credit, rem) in credits.iter().zip(remaining.iter_mut()) {
+                if left.is_zero() {
+                    break;
+                }
+                if !credit.fits(line, plans) || rem.is_zero() || !covers(credit) {
+                    continue;
+                }
+                let take = left.min(*rem);
+                *rem -= take;
+                left -= take;
+                discount += take;
+                *used_now.entry(credit.key()).or_default() += take;
             }
-            if !credit.fits(line, plans) || rem.is_zero() {
-                continue;
+            for rate in rates.iter().filter(|r| r.fits(line, plans) && covers(r)) {
+                let pct = rate.discount_rate.unwrap_or_default();
+                let d = truncate_won(left.to_decimal() * pct / Decimal::from(100)).min(left);
+                left -= d;
+                discount += d;
             }
-            let take = left.min(*rem);
-            *rem -= take;
-            left -= take;
-            discount += take;
-            *used_now.entry(credit.key()).or_default() += take;
-        }
-        for rate in rates.iter().filter(|r| r.fits(line, plans)) {
-            let pct = rate.discount_rate.unwrap_or_default();
-            let d = truncate_won(left.to_decimal() * pct / Decimal::from(100)).min(left);
-            left -= d;
-            discount += d;
         }
         line.discount_amount = discount;
         line.estimated_payment_amount = line.used_amount - discount;
@@ -246,6 +305,7 @@ mod tests {
                 "2024-12-31",
             )],
             &period("2024-03"),
+            &Cumulative::new(),
             &CreditUse::new(),
         );
         assert_eq!(lines[0].discount_amount, Krw::new(12_413));
@@ -268,6 +328,7 @@ mod tests {
             &HashMap::new(),
             &credit,
             &period("2024-03"),
+            &Cumulative::new(),
             &CreditUse::new(),
         );
         assert_eq!(march[0].discount_amount, Krw::new(6_000));
@@ -277,6 +338,7 @@ mod tests {
             &HashMap::new(),
             &credit,
             &period("2024-04"),
+            &Cumulative::new(),
             &used_march,
         );
         assert_eq!(april[0].discount_amount, Krw::new(4_000));
@@ -288,6 +350,7 @@ mod tests {
             &HashMap::new(),
             &credit,
             &period("2024-05"),
+            &Cumulative::new(),
             &total,
         );
         assert_eq!(may[0].discount_amount, Krw::ZERO);
@@ -343,6 +406,7 @@ mod tests {
             &HashMap::new(),
             &promos,
             &period("2024-03"),
+            &Cumulative::new(),
             &CreditUse::new(),
         );
         // 3,000 (expires first) + 5,000, then 10 % of the 2,000 left.
@@ -356,6 +420,61 @@ mod tests {
             Some(&Krw::new(5_000))
         );
         assert!(!used.contains_key(&("Expired".into(), "Server".into())));
+    }
+
+    /// Issue 11: a credit that expires on 15 March covers the line's part up to the 15th only.
+    #[test]
+    fn pr2_a_credit_covers_only_usage_inside_its_validity() {
+        let credit = [promo(
+            "Spring",
+            "Server",
+            None,
+            Some(100_000),
+            "2024-03-01",
+            "2024-03-15",
+        )];
+        let march = period("2024-03");
+        assert_eq!(cut_days(&credit, &march), vec![d("2024-03-15")]);
+        // 31,000 for the month; 15,000 of it through the 15th.
+        let cumulative =
+            Cumulative::from([("A".to_string(), vec![(d("2024-03-15"), Krw::new(15_000))])]);
+        let mut lines = [line("A", "Server", 31_000)];
+        let used = apply(
+            &mut lines,
+            &HashMap::new(),
+            &credit,
+            &march,
+            &cumulative,
+            &CreditUse::new(),
+        );
+        assert_eq!(lines[0].discount_amount, Krw::new(15_000));
+        assert_eq!(lines[0].estimated_payment_amount, Krw::new(16_000));
+        assert_eq!(
+            used.get(&("Spring".into(), "Server".into())),
+            Some(&Krw::new(15_000))
+        );
+        // A rate from the 20th: 10 % of the 12,000 from the 20th on.
+        let rate = [promo(
+            "Late",
+            "Server",
+            Some(dec!(10)),
+            None,
+            "2024-03-20",
+            "2024-12-31",
+        )];
+        assert_eq!(cut_days(&rate, &march), vec![d("2024-03-19")]);
+        let cumulative =
+            Cumulative::from([("A".to_string(), vec![(d("2024-03-19"), Krw::new(19_000))])]);
+        let mut lines = [line("A", "Server", 31_000)];
+        apply(
+            &mut lines,
+            &HashMap::new(),
+            &rate,
+            &march,
+            &cumulative,
+            &CreditUse::new(),
+        );
+        assert_eq!(lines[0].discount_amount, Krw::new(1_200));
     }
 
     #[test]
@@ -379,6 +498,7 @@ mod tests {
             &plans,
             &[p],
             &period("2024-03"),
+            &Cumulative::new(),
             &CreditUse::new(),
         );
         assert_eq!(

@@ -42,6 +42,27 @@ pub fn metered_amount(unit_price: Decimal, quantity: Decimal) -> Krw {
     truncate_won(unit_price * quantity)
 }
 
+/// The amount of `contract` used from the first day of `period` through `day`, truncated
+/// (M2): where a promotion starting or ending inside the period splits its line (PR2).
+/// `metered_quantity` is the units used through `day`.
+pub fn amount_through(
+    contract: &Contract,
+    month: Month,
+    period: &Period,
+    day: NaiveDate,
+    metered_quantity: Decimal,
+) -> Krw {
+    let part = Period {
+        from: period.from,
+        to: period.to.map(|to| to.min(day)),
+        complete: false,
+    };
+    match contract.plan {
+        Plan::Monthly => prorate(contract.price, days_used(contract, &part), month),
+        Plan::Metered => metered_amount(contract.price, metered_quantity),
+    }
+}
+
 /// The fee line of one contract for one month's period, or `None` when the contract was not
 /// held (monthly) or not used (metered) in it. `metered_quantity` is the sum of the daily
 /// usage inside the period; it is ignored for monthly contracts.

@@ -26,6 +26,27 @@ pub fn check_may_apply(member_type: MemberType) -> Result<(), String> {
     }
 }
 
+/// R1, R3: whether a change of member type ends automatic issuance of cash receipts. A
+/// business member gets a tax invoice for each month instead, so a member who becomes one
+/// stops getting cash receipts at that instant: never both documents for one payment.
+pub fn change_ends_issuance(old: MemberType, new: MemberType) -> bool {
+    old != new && new == MemberType::Business
+}
+
+/// The member type on `day` from the logged changes `(day, type)`, oldest first; `current`
+/// when none is logged by then (a ledger from before changes were logged).
+pub fn member_type_on(
+    changes: &[(NaiveDate, MemberType)],
+    day: NaiveDate,
+    current: MemberType,
+) -> MemberType {
+    changes
+        .iter()
+        .rev()
+        .find(|(on, _)| *on <= day)
+        .map_or(current, |(_, t)| *t)
+}
+
 /// What kind of document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -66,6 +87,22 @@ pub struct PaidFact {
     pub paid_on: NaiveDate,
     /// Whether automatic issuance was on when it was paid.
     pub issuance_on: bool,
+    /// The months whose bills it paid.
+    pub months: Vec<Month>,
+}
+
+fn gets_cash_receipt(p: &PaidFact) -> bool {
+    p.issuance_on && (p.method == "transfer" || p.method == "deposit")
+}
+
+/// R1, R3: the months whose bills a payment with a cash receipt paid: they get no tax
+/// invoice, so no payment is covered by both documents.
+pub fn months_with_cash_receipts(payments: &[PaidFact]) -> std::collections::BTreeSet<Month> {
+    payments
+        .iter()
+        .filter(|p| gets_cash_receipt(p))
+        .flat_map(|p| p.months.iter().copied())
+        .collect()
 }
 
 /// R2: a cash receipt for each payment by account transfer or direct deposit made while
@@ -73,7 +110,7 @@ pub struct PaidFact {
 pub fn cash_receipts(payments: &[PaidFact], calendar: &Calendar) -> Vec<Receipt> {
     payments
         .iter()
-        .filter(|p| p.issuance_on && (p.method == "transfer" || p.method == "deposit"))
+        .filter(|p| gets_cash_receipt(p))
         .map(|p| Receipt {
             kind: ReceiptKind::CashReceipt,
             month: Month::of(p.paid_on),
@@ -128,6 +165,7 @@ mod tests {
             amount: Krw::new(55_000),
             paid_on: d(on),
             issuance_on,
+            months: vec!["2024-01".parse().unwrap()],
         }
     }
 
@@ -151,6 +189,11 @@ mod tests {
         // Thursday before Seollal → Tuesday.
         assert_eq!(r[1].available_on, d("2024-02-13"));
         assert_eq!(r[1].kind, ReceiptKind::CashReceipt);
+        let jan: Month = "2024-01".parse().unwrap();
+        assert!(
+            months_with_cash_receipts(&[paid(1, "transfer", "2024-02-16", true)]).contains(&jan)
+        );
+        assert!(months_with_cash_receipts(&[paid(1, "card", "2024-02-16", true)]).is_empty());
     }
 
     #[test]
@@ -166,6 +209,19 @@ mod tests {
             (t.kind, t.amount),
             (ReceiptKind::TaxInvoice, Krw::new(110_000))
         );
+    }
+
+    #[test]
+    fn r1_r3_becoming_a_business_ends_issuance() {
+        use MemberType::{Business, Individual};
+        assert!(change_ends_issuance(Individual, Business));
+        assert!(!change_ends_issuance(Business, Business));
+        assert!(!change_ends_issuance(Business, Individual));
+        assert!(!change_ends_issuance(Individual, Individual));
+        let log = [(d("2024-01-01"), Individual), (d("2024-03-10"), Business)];
+        assert_eq!(member_type_on(&log, d("2024-03-09"), Business), Individual);
+        assert_eq!(member_type_on(&log, d("2024-03-10"), Individual), Business);
+        assert_eq!(member_type_on(&[], d("2024-03-10"), Individual), Individual);
     }
 
     #[test]

@@ -96,7 +96,7 @@ impl Context {
         // (SQLITE_BUSY), and reading again from a fresh snapshot is the cure.
         let mut tries = 0;
         loop {
-            let result = ledger.read(|tx| {
+            let result = ledger.read_as_of(Some(self.now), |tx| {
                 catch_up(tx, self.now, &self.gateway)?;
                 f(tx)
             });

@@ -495,11 +495,17 @@ impl<'c> UsageWriter<'c> {
 }
 
 fn usage_insert_sql(rows: usize) -> String {
-    let mut sql =
-        String::from("INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli) VALUES ");
+    // T2: every row carries the instant of the import (the connection's `temp.as_of`), read
+    // once per statement.
+    let mut sql = String::from(concat!(
+        "INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli, recorded_at) SELECT *, ",
+        crate::ledger_recorded!(),
+        " FROM (VALUES "
+    ));
     for i in 0..rows {
         sql.push_str(if i == 0 { "(?,?,?)" } else { ",(?,?,?)" });
     }
+    sql.push(')');
     sql
 }
 
@@ -598,11 +604,15 @@ fn import_usage(conn: &Connection, input: impl Read) -> Result<Summary> {
     // days; elsewhere the new rows' quantities are added to what the summary holds.
     let UsageWriter { resum, summary, .. } = writer;
     contracts::refresh_monthly(conn, &resum)?;
-    let mut add = conn.prepare(
-        "INSERT INTO usage_monthly (month, contract_no, quantity_milli) VALUES (?1, ?2, ?3)
+    let mut add = conn.prepare(concat!(
+        "INSERT INTO usage_monthly (month, contract_no, quantity_milli, recorded_at)
+         VALUES (?1, ?2, ?3, ",
+        crate::ledger_recorded!(),
+        ")
          ON CONFLICT (month, contract_no)
-         DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli",
-    )?;
+         DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli,
+             recorded_at = excluded.recorded_at"
+    ))?;
     for k in &known {
         for &(m, milli) in &k.added {
             match month_of_key(m) {

@@ -7,25 +7,62 @@ use crate::billing::account::{Business, Member, MemberType, PaymentMethod};
 use crate::clock::{self, Instant};
 use crate::error::{Error, Result};
 
-/// The member, if the ledger has been initialised.
+/// The member, if the ledger has been initialised, as it stood at the running instant (T2):
+/// a field changed later shows the value it had then.
 pub fn member(conn: &Connection) -> Result<Option<Member>> {
+    // Each field: its latest logged value up to the instant when the log has one and the
+    // field changed after the instant, else the stored one.
+    macro_rules! field {
+        ($name:literal, $stored:literal) => {
+            concat!(
+                "CASE WHEN EXISTS (SELECT 1 FROM account_changes WHERE field = '",
+                $name,
+                "' AND at > ",
+                crate::ledger_visible!(),
+                ") THEN COALESCE((SELECT value FROM account_changes WHERE field = '",
+                $name,
+                "' AND at <= ",
+                crate::ledger_visible!(),
+                " ORDER BY id DESC LIMIT 1), ",
+                $stored,
+                ") ELSE ",
+                $stored,
+                " END"
+            )
+        };
+    }
+    let sql = concat!(
+        "SELECT ",
+        field!("first_name", "first_name"),
+        ", ",
+        field!("last_name", "last_name"),
+        ", ",
+        field!("email", "email"),
+        ", ",
+        field!("member_type", "member_type"),
+        ", ",
+        field!(
+            "expatriate",
+            "CASE expatriate WHEN 1 THEN 'true' ELSE 'false' END"
+        ),
+        ", ",
+        field!("billing_email", "billing_email"),
+        ", ",
+        field!("phone", "COALESCE(phone, '')"),
+        " FROM account WHERE id = 1"
+    );
     let row = conn
-        .query_row(
-            "SELECT first_name, last_name, email, member_type, expatriate, billing_email, phone
-             FROM account WHERE id = 1",
-            [],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, bool>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, Option<String>>(6)?,
-                ))
-            },
-        )
+        .query_row(sql, [], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)? == "true",
+                r.get::<_, String>(5)?,
+                Some(r.get::<_, String>(6)?).filter(|p| !p.is_empty()),
+            ))
+        })
         .optional()?;
     row.map(
         |(first_name, last_name, email, t, expatriate, billing_email, phone)| {
@@ -128,7 +165,24 @@ pub fn create(conn: &Connection, m: &Member, now: Instant) -> Result<()> {
             m.phone
         ],
     )?;
-    log_change(conn, now, "account", "created")
+    log_change(conn, now, "account", "created")?;
+    // T2: the starting values, so that a read at any later instant can rebuild the member.
+    let expatriate = m.expatriate.to_string();
+    for (field, value) in [
+        ("first_name", m.first_name.as_str()),
+        ("last_name", &m.last_name),
+        ("email", &m.email),
+        ("billing_email", &m.billing_email),
+        ("phone", m.phone.as_deref().unwrap_or("")),
+        ("member_type", m.member_type.as_str()),
+        ("expatriate", &expatriate),
+    ] {
+        conn.execute(
+            "INSERT INTO account_changes (at, field, value, initial) VALUES (?1, ?2, ?3, 1)",
+            params![clock::rfc3339(now), field, value],
+        )?;
+    }
+    Ok(())
 }
 
 /// Stores the member's new details, logging each field that changed.
@@ -177,6 +231,25 @@ fn log_change(conn: &Connection, now: Instant, field: &str, value: &str) -> Resu
     Ok(())
 }
 
+/// The member type from each logged change of it (the starting value included), oldest
+/// first, with the KST day it took effect, up to the running instant.
+pub fn member_type_changes(conn: &Connection) -> Result<Vec<(chrono::NaiveDate, MemberType)>> {
+    let mut stmt = conn.prepare(concat!(
+        "SELECT at, value FROM account_changes WHERE field = 'member_type' AND at <= ",
+        crate::ledger_visible!(),
+        " ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (at, value) = row?;
+        let damaged = || Error::ledger(format!("a damaged member type change '{at}' '{value}'"));
+        let on = clock::parse_as_of(&at).map_err(|_| damaged())?.date_naive();
+        out.push((on, MemberType::parse(&value).ok_or_else(damaged)?));
+    }
+    Ok(out)
+}
+
 /// One change of the account, for `account show`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Change {
@@ -190,7 +263,8 @@ pub struct Change {
 
 /// Every change of the account up to `now`, oldest first.
 pub fn changes(conn: &Connection, now: Instant) -> Result<Vec<Change>> {
-    let mut stmt = conn.prepare("SELECT at, field, value FROM account_changes ORDER BY id")?;
+    let mut stmt =
+        conn.prepare("SELECT at, field, value FROM account_changes WHERE initial = 0 ORDER BY id")?;
     let rows = stmt.query_map([], |r| {
         Ok(Change {
             at: r.get(0)?,

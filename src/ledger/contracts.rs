@@ -80,7 +80,9 @@ pub fn upsert(conn: &Connection, c: &Contract) -> Result<Upserted> {
         concat!(
             "INSERT OR IGNORE INTO contracts (",
             columns!(),
-            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+            ", recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ",
+            crate::ledger_recorded!(),
+            ")"
         ),
         values,
     )?;
@@ -114,12 +116,12 @@ pub fn all(conn: &Connection) -> Result<HashMap<String, Contract>> {
 }
 
 /// The contracts held on at least one day between `from` and `to`, by region, service and
-/// number.
+/// number, as recorded at the running instant (T2).
 pub fn held_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Contract>> {
     let mut stmt = conn.prepare(concat!(
         "SELECT ",
         columns!(),
-        " FROM contracts
+        " FROM contracts_asof
          WHERE start_date <= ?2 AND (end_date IS NULL OR end_date >= ?1)
          ORDER BY region, service, contract_no"
     ))?;
@@ -145,9 +147,12 @@ pub fn upsert_usage(
     milli: i64,
 ) -> Result<Upserted> {
     let date = date.to_string();
-    let mut insert = conn.prepare_cached(
-        "INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli) VALUES (?1, ?2, ?3)",
-    )?;
+    let mut insert = conn.prepare_cached(concat!(
+        "INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli, recorded_at)
+         VALUES (?1, ?2, ?3, ",
+        crate::ledger_recorded!(),
+        ")"
+    ))?;
     if insert.execute(params![date, contract_no, milli])? == 1 {
         return Ok(Upserted::Added);
     }
@@ -166,8 +171,8 @@ pub fn upsert_usage(
 pub fn refresh_monthly(conn: &Connection, months: &BTreeSet<Month>) -> Result<()> {
     let mut delete = conn.prepare_cached("DELETE FROM usage_monthly WHERE month = ?1")?;
     let mut fill = conn.prepare_cached(
-        "INSERT INTO usage_monthly (month, contract_no, quantity_milli)
-         SELECT ?1, contract_no, SUM(quantity_milli) FROM usage
+        "INSERT INTO usage_monthly (month, contract_no, quantity_milli, recorded_at)
+         SELECT ?1, contract_no, SUM(quantity_milli), MAX(recorded_at) FROM usage
          WHERE date BETWEEN ?2 AND ?3 GROUP BY contract_no",
     )?;
     for month in months {
@@ -182,8 +187,9 @@ pub fn refresh_monthly(conn: &Connection, months: &BTreeSet<Month>) -> Result<()
     Ok(())
 }
 
-/// The metered quantity of each contract used inside `period` of `month`: from the monthly
-/// summary for a whole month, from the daily rows for the running one.
+/// The metered quantity of each contract used inside `period` of `month`, as recorded at the
+/// running instant (T2): from the monthly summary for a whole month, from the daily rows for
+/// the running one, and for a contract whose summary changed after the running instant.
 pub fn metered_quantities(
     conn: &Connection,
     month: Month,
@@ -203,15 +209,53 @@ pub fn metered_quantities(
     };
     if period.complete {
         collect(
-            "SELECT contract_no, quantity_milli FROM usage_monthly WHERE month = ?1",
+            concat!(
+                "SELECT contract_no, quantity_milli FROM usage_monthly
+                 WHERE month = ?1 AND recorded_at <= ",
+                crate::ledger_visible!()
+            ),
             &[&month.to_string()],
+        )?;
+        collect(
+            concat!(
+                "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
+                 WHERE date BETWEEN ?2 AND ?3
+                   AND contract_no IN (SELECT contract_no FROM usage_monthly WHERE month = ?1
+                       AND recorded_at > ",
+                crate::ledger_visible!(),
+                ") GROUP BY contract_no"
+            ),
+            &[
+                &month.to_string(),
+                &month.first_day().to_string(),
+                &month.last_day().to_string(),
+            ],
         )?;
     } else {
         collect(
-            "SELECT contract_no, SUM(quantity_milli) FROM usage
+            "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
              WHERE date BETWEEN ?1 AND ?2 GROUP BY contract_no",
             &[&period.from.to_string(), &to.to_string()],
         )?;
+    }
+    Ok(out)
+}
+
+/// The metered quantity of each contract used from `from` through `to`, as recorded at the
+/// running instant (T2): where a promotion's validity splits a line (PR2).
+pub fn quantities_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<HashMap<String, Decimal>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
+         WHERE date BETWEEN ?1 AND ?2 GROUP BY contract_no",
+    )?;
+    let mut rows = stmt.query(params![from.to_string(), to.to_string()])?;
+    let mut out = HashMap::new();
+    while let Some(r) = rows.next()? {
+        out.insert(r.get::<_, String>(0)?, quantity_from_milli(r.get(1)?));
     }
     Ok(out)
 }

@@ -24,11 +24,13 @@ pub fn upsert(conn: &Connection, l: &FeeLine) -> Result<Upserted> {
         l.discount_amount,
         l.estimated_payment_amount,
     ];
-    let mut insert = conn.prepare_cached(
+    let mut insert = conn.prepare_cached(concat!(
         "INSERT OR IGNORE INTO fee_lines (month, region, service, contract_no, item, quantity,
-             unit, unit_price, used_amount, discount_amount, estimated_payment_amount)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?;
+             unit, unit_price, used_amount, discount_amount, estimated_payment_amount, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ",
+        crate::ledger_recorded!(),
+        ")"
+    ))?;
     if insert.execute(key)? == 1 {
         return Ok(Upserted::Added);
     }
@@ -58,11 +60,13 @@ pub fn replace_month<'a>(
         "DELETE FROM fee_lines WHERE month = ?1 AND source = ?2",
         params![month.to_string(), source],
     )?;
-    let mut insert = conn.prepare_cached(
+    let mut insert = conn.prepare_cached(concat!(
         "INSERT INTO fee_lines (month, source, region, service, contract_no, item, quantity, unit,
-             unit_price, used_amount, discount_amount, estimated_payment_amount)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?;
+             unit_price, used_amount, discount_amount, estimated_payment_amount, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ",
+        crate::ledger_recorded!(),
+        ")"
+    ))?;
     for l in lines {
         insert.execute(params![
             month.to_string(),
@@ -104,11 +108,11 @@ pub fn for_each_of_month(
     let mut stmt = conn.prepare_cached(
         "SELECT region, service, contract_no, item, quantity, unit, unit_price, used_amount,
                 discount_amount, estimated_payment_amount
-         FROM fee_lines
+         FROM fee_lines_asof
          WHERE month = ?1
            -- One statement per month: NCP's per-contract lines, else its per-service lines,
            -- else a fees CSV.
-           AND source = (SELECT source FROM fee_lines WHERE month = ?1
+           AND source = (SELECT source FROM fee_lines_asof WHERE month = ?1
                          ORDER BY CASE source WHEN 'ncp_contract' THEN 0 WHEN 'ncp_product' THEN 1 ELSE 2 END
                          LIMIT 1)
          ORDER BY region, service, contract_no, item",
@@ -141,8 +145,9 @@ pub fn for_each_of_month(
     Ok(count)
 }
 
-/// Whether `month` has imported fee lines (then they are its statement).
+/// Whether `month` has imported fee lines (then they are its statement), as recorded at the
+/// running instant (T2).
 pub fn has_month(conn: &Connection, month: Month) -> Result<bool> {
-    let mut stmt = conn.prepare_cached("SELECT 1 FROM fee_lines WHERE month = ?1 LIMIT 1")?;
+    let mut stmt = conn.prepare_cached("SELECT 1 FROM fee_lines_asof WHERE month = ?1 LIMIT 1")?;
     Ok(stmt.exists([month.to_string()])?)
 }

@@ -50,7 +50,12 @@ pub(crate) fn seed_builtin(conn: &Connection) -> Result<()> {
 pub fn upsert(conn: &Connection, date: NaiveDate, name: &str) -> Result<Upserted> {
     let date = date.to_string();
     let added = conn.execute(
-        "INSERT OR IGNORE INTO holidays (date, name, source) VALUES (?1, ?2, 'user')",
+        concat!(
+            "INSERT OR IGNORE INTO holidays (date, name, source, recorded_at)
+             VALUES (?1, ?2, 'user', ",
+            crate::ledger_recorded!(),
+            ")"
+        ),
         params![date, name],
     )?;
     if added == 1 {
@@ -67,14 +72,14 @@ pub fn upsert(conn: &Connection, date: NaiveDate, name: &str) -> Result<Upserted
     })
 }
 
-/// The holidays, optionally of one year, by date.
+/// The holidays, optionally of one year, by date, as recorded at the running instant (T2).
 pub fn list(conn: &Connection, year: Option<i32>) -> Result<Vec<Holiday>> {
     let (from, to) = match year {
         Some(y) => (format!("{y:04}-01-01"), format!("{y:04}-12-31")),
         None => ("0000".to_string(), "9999-99".to_string()),
     };
     let mut stmt = conn.prepare(
-        "SELECT date, name, source FROM holidays WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
+        "SELECT date, name, source FROM holidays_asof WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
     )?;
     let rows = stmt.query_map(params![from, to], |r| {
         Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?))

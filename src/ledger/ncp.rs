@@ -118,17 +118,17 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
         )?;
         for s in rows {
             conn.execute(
-                "INSERT INTO ncp_contract_summaries (month, region, contract_type, contract_type_name, status, contracts)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT (month, region, contract_type, status) DO UPDATE SET contracts = contracts + excluded.contracts",
+                concat!("INSERT INTO ncp_contract_summaries (month, region, contract_type, contract_type_name, status, contracts, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ", crate::ledger_recorded!(), ")
+                 ON CONFLICT (month, region, contract_type, status) DO UPDATE SET contracts = contracts + excluded.contracts"),
                 params![month.to_string(), s.region, s.contract_type, s.contract_type_name, s.status, s.contracts],
             )?;
         }
     }
     for u in daily {
         conn.execute(
-            "INSERT INTO ncp_daily_usage (contract_no, date, product, quantity, unit) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (contract_no, date, product) DO UPDATE SET quantity = excluded.quantity, unit = excluded.unit",
+            concat!("INSERT INTO ncp_daily_usage (contract_no, date, product, quantity, unit, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ", crate::ledger_recorded!(), ")
+             ON CONFLICT (contract_no, date, product) DO UPDATE SET quantity = excluded.quantity, unit = excluded.unit, recorded_at = excluded.recorded_at"),
             params![u.contract_no, u.date.to_string(), u.product, u.quantity.to_string(), u.unit],
         )?;
     }
@@ -361,7 +361,7 @@ fn is_final(conn: &Connection, month: Month) -> Result<bool> {
 pub fn contract_summaries(conn: &Connection, month: Month) -> Result<Option<ContractCounts>> {
     let latest: Option<String> = conn
         .query_row(
-            "SELECT MAX(month) FROM ncp_contract_summaries WHERE month <= ?1",
+            "SELECT MAX(month) FROM ncp_contract_summaries_asof WHERE month <= ?1",
             [month.to_string()],
             |r| r.get(0),
         )
@@ -371,7 +371,7 @@ pub fn contract_summaries(conn: &Connection, month: Month) -> Result<Option<Cont
         return Ok(None);
     };
     let mut stmt = conn.prepare(
-        "SELECT contract_type_name, region, SUM(contracts) FROM ncp_contract_summaries
+        "SELECT contract_type_name, region, SUM(contracts) FROM ncp_contract_summaries_asof
          WHERE month = ?1 AND status = 'NOML' GROUP BY contract_type_name, region
          ORDER BY region, contract_type_name",
     )?;

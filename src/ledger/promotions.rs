@@ -24,9 +24,13 @@ pub fn upsert(conn: &Connection, p: &Promotion) -> Result<Upserted> {
         p.valid_to.to_string(),
     ];
     let added = conn.execute(
-        "INSERT OR IGNORE INTO promotions (name, service, provision_type, pricing_plan, provided,
-             used, discount_rate, credit, valid_from, valid_to)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        concat!(
+            "INSERT OR IGNORE INTO promotions (name, service, provision_type, pricing_plan, provided,
+                 used, discount_rate, credit, valid_from, valid_to, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ",
+            crate::ledger_recorded!(),
+            ")"
+        ),
         values,
     )?;
     if added == 1 {
@@ -47,12 +51,12 @@ pub fn upsert(conn: &Connection, p: &Promotion) -> Result<Upserted> {
     })
 }
 
-/// Every promotion, by name and service.
+/// Every promotion, by name and service, as recorded at the running instant (T2).
 pub fn all(conn: &Connection) -> Result<Vec<Promotion>> {
     let mut stmt = conn.prepare(
         "SELECT name, service, provision_type, pricing_plan, provided, used, discount_rate,
                 credit, valid_from, valid_to
-         FROM promotions ORDER BY name, service",
+         FROM promotions_asof ORDER BY name, service",
     )?;
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();

@@ -56,6 +56,17 @@ pub fn cancel(conn: &Connection, now: Instant) -> Result<()> {
     Ok(())
 }
 
+/// R1, R3: ends automatic issuance at `now` if it is on (the member became a business);
+/// returns whether it was on.
+pub fn end_issuance(conn: &Connection, now: Instant) -> Result<bool> {
+    let changed = conn.execute(
+        "UPDATE cash_receipt_enrollments SET cancelled_at = ?1
+         WHERE cancelled_at IS NULL AND applied_at <= ?1",
+        [clock::rfc3339(now)],
+    )?;
+    Ok(changed > 0)
+}
+
 /// A usage confirmation's number and issue record.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ConfirmationRecord {

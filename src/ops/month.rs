@@ -2,7 +2,9 @@
 //! them always show the same lines.
 //!
 //! A month with an imported statement is shown as imported. Any other month is rated from
-//! contracts and usage, then promotions and credits are applied (PR1, PR2). Credits carry
+//! contracts and usage, then promotions and credits are applied (PR1, PR2), each to the part
+//! of a line inside its validity (a monthly line split by days, a metered one by the days
+//! its usage was on). Credits carry
 //! from month to month, so rating a month first replays the credits' use in every earlier
 //! month of their validity.
 
@@ -10,10 +12,10 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
-use crate::billing::facts::{FeeLine, Plan};
+use crate::billing::facts::{Contract, FeeLine, Plan};
 use crate::billing::period::{usage_period, Period};
-use crate::billing::promotion::{self, CreditUse, Promotion};
-use crate::billing::rating::month_lines;
+use crate::billing::promotion::{self, CreditUse, Cumulative, Promotion};
+use crate::billing::rating::{amount_through, month_lines};
 use crate::calendar::Month;
 use crate::clock::Instant;
 use crate::error::Result;
@@ -32,22 +34,54 @@ pub struct MonthFees {
     pub credits_used: CreditUse,
 }
 
-/// The rated lines of a period, before promotions, with each contract's plan.
+/// The rated lines of a period, before promotions, with the contracts held.
 fn rated(
     conn: &Connection,
     month: Month,
     period: &Period,
-) -> Result<(Vec<FeeLine>, HashMap<String, Plan>)> {
+) -> Result<(Vec<FeeLine>, Vec<Contract>)> {
     let Some(to) = period.to else {
-        return Ok((Vec::new(), HashMap::new()));
+        return Ok((Vec::new(), Vec::new()));
     };
     let held = contracts::held_between(conn, period.from, to)?;
     let quantities = contracts::metered_quantities(conn, month, period)?;
-    let plans = held
+    Ok((month_lines(&held, &quantities, month, period), held))
+}
+
+/// PR1, PR2: applies the promotions to a period's rated lines, each only to the part of a
+/// line inside its validity. Returns what each credit used.
+fn discount(
+    conn: &Connection,
+    month: Month,
+    period: &Period,
+    lines: &mut [FeeLine],
+    held: &[Contract],
+    promos: &[Promotion],
+    used_before: &CreditUse,
+) -> Result<CreditUse> {
+    let plans: HashMap<String, Plan> = held
         .iter()
         .map(|c| (c.contract_no.clone(), c.plan))
         .collect();
-    Ok((month_lines(&held, &quantities, month, period), plans))
+    let mut cumulative = Cumulative::new();
+    for day in promotion::cut_days(promos, period) {
+        let quantities = contracts::quantities_between(conn, period.from, day)?;
+        for c in held {
+            let q = quantities.get(&c.contract_no).copied().unwrap_or_default();
+            cumulative
+                .entry(c.contract_no.clone())
+                .or_default()
+                .push((day, amount_through(c, month, period, day, q)));
+        }
+    }
+    Ok(promotion::apply(
+        lines,
+        &plans,
+        promos,
+        period,
+        &cumulative,
+        used_before,
+    ))
 }
 
 /// What the credits still valid in `month` used in the months before it.
@@ -68,8 +102,8 @@ pub fn credits_used_before(
     while m < month {
         if fees::of_month(conn, m)?.is_empty() {
             let period = usage_period(m, month.first_day())?;
-            let (mut lines, plans) = rated(conn, m, &period)?;
-            let this_month = promotion::apply(&mut lines, &plans, promos, &period, &used);
+            let (mut lines, held) = rated(conn, m, &period)?;
+            let this_month = discount(conn, m, &period, &mut lines, &held, promos, &used)?;
             promotion::add_use(&mut used, this_month);
         }
         m = m.next();
@@ -90,12 +124,20 @@ pub fn load(conn: &Connection, month: Month, now: Instant) -> Result<MonthFees> 
             credits_used: CreditUse::new(),
         });
     }
-    let (mut lines, plans) = rated(conn, month, &period)?;
+    let (mut lines, held) = rated(conn, month, &period)?;
     let promos = promotions::all(conn)?;
     let mut credits_used = CreditUse::new();
     if !promos.is_empty() {
         credits_used = credits_used_before(conn, month, &promos)?;
-        let now_used = promotion::apply(&mut lines, &plans, &promos, &period, &credits_used);
+        let now_used = discount(
+            conn,
+            month,
+            &period,
+            &mut lines,
+            &held,
+            &promos,
+            &credits_used,
+        )?;
         promotion::add_use(&mut credits_used, now_used);
     }
     Ok(MonthFees {

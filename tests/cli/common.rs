@@ -132,6 +132,11 @@ impl Env {
     /// The issue's February 2024 figures: a 60,000-won monthly server from the 10th and a
     /// metered load balancer at 12 won an hour used 700 hours.
     pub fn with_february(self) -> Env {
+        self.with_february_at("2024-03-01")
+    }
+
+    /// [`Env::with_february`] imported at `as_of`: a read sees it only from then on (T2).
+    pub fn with_february_at(self, as_of: &str) -> Env {
         let contracts = self.file(
             "contracts.csv",
             "contract_no,service,region,plan,price,unit,start_date,end_date\n\
@@ -145,11 +150,8 @@ impl Env {
         }
         usage.push_str("KR-LB-1,2024-02-29,28\n");
         let usage = self.file("usage.csv", usage);
-        self.ok(
-            "2024-03-01",
-            &["import", "contracts", contracts.to_str().unwrap()],
-        );
-        self.ok("2024-03-01", &["import", "usage", usage.to_str().unwrap()]);
+        self.ok(as_of, &["import", "contracts", contracts.to_str().unwrap()]);
+        self.ok(as_of, &["import", "usage", usage.to_str().unwrap()]);
         self
     }
 }

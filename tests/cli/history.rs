@@ -30,7 +30,8 @@ fn h1_m2_m3_february_2024_totals() {
 
 #[test]
 fn h2_h3_current_month_runs_to_the_day_before_now() {
-    let env = Env::new().with_member().with_february();
+    // Imported on 1 February, so a read on the 15th sees it (T2).
+    let env = Env::new().with_member().with_february_at("2024-02-01");
     // Read-only commands may look at an earlier instant (T2).
     let doc = env.json("2024-02-15T09:00", &["history", "--month", "2024-02"]);
     assert_eq!(doc["period"]["to"], "2024-02-14");

@@ -116,10 +116,13 @@ fn t2_a_write_before_the_latest_instant_is_refused() {
     assert!(e.contains("the ledger already records"), "{e}");
     assert_eq!(env.dump(), before);
 
-    // Read-only commands may look at the earlier instant.
+    // Read-only commands may look at the earlier instant, and see the ledger as it stood
+    // then: the contracts imported on 1 March are not there yet.
     let doc = env.json("2024-02-15T09:00", &["history", "--month", "2024-02"]);
     assert_eq!(doc["period"]["to"], "2024-02-14");
     let doc = env.json("2024-02-15", &["status"]);
+    assert_eq!(doc["services"].as_array().unwrap().len(), 0);
+    let doc = env.json("2024-03-01", &["status"]);
     assert_eq!(doc["services"].as_array().unwrap().len(), 2);
     let doc = env.json("2023-12-31", &["account", "show"]);
     assert!(doc["payment_method"].is_null());

@@ -30,3 +30,4 @@ mod readme;
 mod receipts;
 mod security;
 mod status;
+mod time_travel;

@@ -535,7 +535,10 @@ fn sync_signs_pages_retries_and_lands_in_one_transaction() {
     let h = env.json("2024-07-05", &["history", "--month", "2024-05"]);
     assert_eq!(h["totals"]["billed_amount"], 113_740);
     assert_eq!(h["services"].as_array().unwrap().len(), 2);
+    // T2: what the sync of 5 July stored is seen from then on.
     let status = env.json("2024-05-20", &["status"]);
+    assert_eq!(status["source"], "contracts");
+    let status = env.json("2024-07-05", &["status"]);
     assert_eq!(status["source"], "ncp 2024-05");
 }
 

@@ -237,7 +237,7 @@ fn tr1_billing_history_and_payments_per_month() {
 
 #[test]
 fn trend_projects_the_running_month() {
-    let env = Env::new().with_member().with_february();
+    let env = Env::new().with_member().with_february_at("2024-02-01");
     // On 15 February: 14 days elapsed. The server runs from the 10th to month end (20 of 29
     // days: 41,379); the load balancer used 14 × 24 = 336 hours, projected over 29 days:
     // 336 × 29 ÷ 14 = 696 hours × 12 won = 8,352.

@@ -8,10 +8,11 @@ use crate::billing::account::{
     validate_company, validate_email, validate_label, validate_last4, validate_name,
     validate_phone, MemberType, PaymentMethod,
 };
+use crate::billing::receipt::change_ends_issuance;
 use crate::calendar::Month;
 use crate::cli::Context;
 use crate::error::{Error, Result};
-use crate::ledger::account;
+use crate::ledger::{account, receipts};
 use crate::money::Krw;
 use crate::report::account::AccountView;
 use crate::report::import::Done;
@@ -136,7 +137,7 @@ pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
                     "nothing to change; give --first-name, --last-name, --email, --phone, --member-type, --expatriate, --company or --business-no",
                 ));
             }
-            ctx.write(|tx| {
+            let ended_issuance = ctx.write(|tx| {
                 let old = account::require_member(tx)?;
                 let mut new = old.clone();
                 if let Some(v) = &args.first_name {
@@ -177,11 +178,15 @@ pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
                     check_business_allowed(new.member_type, &business)?;
                     account::set_business(tx, &business, ctx.now)?;
                 }
-                Ok(())
+                // R1, R3: a business gets tax invoices, so cash receipts stop now.
+                Ok(change_ends_issuance(old.member_type, new.member_type)
+                    && receipts::end_issuance(tx, ctx.now)?)
             })?;
-            ctx.print(&Done {
-                message: "Your profile has been successfully updated.".to_string(),
-            })
+            let mut message = "Your profile has been successfully updated.".to_string();
+            if ended_issuance {
+                message.push_str(" Automatic issuance of cash receipts has stopped: business members receive a tax invoice for each month instead.");
+            }
+            ctx.print(&Done { message })
         }
         AccountCommand::BillingEmail { email } => {
             let email = validate_email(&email)?;

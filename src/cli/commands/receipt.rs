@@ -6,7 +6,10 @@ use std::io::IsTerminal;
 use clap::Subcommand;
 
 use crate::billing::account::MemberType;
-use crate::billing::receipt::{cash_receipts, check_may_apply, tax_invoice, PaidFact, NTS_CONSENT};
+use crate::billing::receipt::{
+    cash_receipts, check_may_apply, member_type_on, months_with_cash_receipts, tax_invoice,
+    tax_invoice_date, PaidFact, NTS_CONSENT,
+};
 use crate::calendar::Month;
 use crate::cli::prompt::ask;
 use crate::cli::Context;
@@ -77,15 +80,24 @@ pub fn run(ctx: &Context, cmd: ReceiptCommand) -> Result<()> {
                         paid_on: clock::parse_as_of(&p.paid_at)
                             .map(|t| t.date_naive())
                             .unwrap_or_default(),
+                        months: p.applied.iter().map(|a| a.month).collect(),
                         payment_id: p.payment_id,
                         method: p.method,
                         amount: p.amount,
                     })
                     .collect();
                 let mut list = cash_receipts(&facts, &calendar);
-                if member.member_type == MemberType::Business {
-                    let today = ctx.now.date_naive();
-                    for b in bills::balances(tx, ctx.now)? {
+                let receipted = months_with_cash_receipts(&facts);
+                // R3: a month's tax invoice, when the member was a business on the day it is
+                // sent (a member who changed type gets each document only while it applies),
+                // and never for a bill a payment with a cash receipt paid.
+                let types = account::member_type_changes(tx)?;
+                let today = ctx.now.date_naive();
+                for b in bills::balances(tx, ctx.now)? {
+                    let sent_on = tax_invoice_date(b.month, &calendar);
+                    if member_type_on(&types, sent_on, member.member_type) == MemberType::Business
+                        && !receipted.contains(&b.month)
+                    {
                         list.extend(tax_invoice(b.month, b.billed_amount, &calendar, today));
                     }
                 }
