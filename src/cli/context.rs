@@ -43,7 +43,10 @@ impl Context {
         } else {
             cli.format.unwrap_or(Format::Table)
         };
-        let db = if cli.demo {
+        // `init --demo` loads the demo account into --db: clap hands its `--demo` to the
+        // global flag of the same name too, which must not take the ledger into memory.
+        let in_memory = cli.demo && !matches!(cli.command, super::Command::Init(_));
+        let db = if in_memory {
             None
         } else {
             Some(match &cli.db {

@@ -815,3 +815,23 @@ fn o2_every_failed_write_leaves_the_ledger_byte_identical() {
         failures.join("\n")
     );
 }
+
+/// `init --demo` loads the demo account into the `--db` ledger (README); clap gave its
+/// `--demo` to the global in-memory flag too, so it always failed with "the global --demo
+/// ledger lives in memory only; … run `ncp-usage --db FILE init --demo`" — the very command.
+#[test]
+fn init_demo_loads_the_demo_account_into_the_db_ledger() {
+    let env = Env::new();
+    let out = env.ok("2024-06-05", &["init", "--demo"]);
+    assert!(
+        out.contains("Loaded the demo account of Seoyeon Park"),
+        "{out}"
+    );
+    let doc = env.json("2024-06-05", &["history", "--month", "2024-05"]);
+    assert_eq!(doc["totals"]["billed_amount"], 1_248_390);
+    // Once is enough: a second load is refused and changes nothing.
+    let before = env.dump();
+    let err = env.fail("2024-06-05", &["init", "--demo"], 3);
+    assert!(err.contains("already has an account"), "{err}");
+    assert_eq!(env.dump(), before);
+}
