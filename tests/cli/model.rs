@@ -1,6 +1,9 @@
-//! A model test (SPEC P1–P10, T2, M2, M3): random sequences of commands — imports, the clock
-//! moving forward by hours or days, `pay --auto`, `pay --instant`, deposits and their replays,
-//! new cards, `receipt apply` — run on a real ledger through the real binary and on a small
+//! A model test (SPEC P1–P10, T2, M2, M3, O1–O3, R1): random sequences of commands — imports,
+//! the clock moving forward by hours or days, `pay --auto`, `pay --instant`, deposits and
+//! their replays (by reference and by idempotency key), new cards, `receipt apply`, changes of
+//! member type, a contract's price corrected after its bills were issued (adjustments, credit
+//! balance), and writing commands with `--format csv|json`, `--json`, `--yes` added or taken
+//! away — run on a real ledger through the real binary and on a small
 //! in-memory model of the billing rules written here from the SPEC. After every step `check`
 //! is clean and the model and the ledger agree on every bill's billed, paid, penalty and
 //! unpaid amounts and status, on the credit balance, and on whether the command succeeded.
