@@ -733,6 +733,60 @@ fn sidecar(db: &Path, suffix: &str) -> PathBuf {
     name.into()
 }
 
+/// Runs one case on `db` (a fresh copy of the base ledger): what went wrong, and stderr.
+fn run_case(
+    env: &Env,
+    db: &Path,
+    case: &Case,
+    before_bytes: &[u8],
+    before_rows: &str,
+) -> (Vec<String>, String) {
+    let mut cmd = assert_cmd::Command::cargo_bin("ncp-usage").unwrap();
+    cmd.env_clear()
+        .env("NO_COLOR", "1")
+        .current_dir(env.dir.path())
+        .arg("--db")
+        .arg(db)
+        .arg("--as-of")
+        .arg(&case.as_of)
+        .args(&case.args);
+    for (k, v) in &case.envs {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).trim_end().to_string();
+    let mut problems = Vec::new();
+    if !case.codes.iter().any(|c| out.status.code() == Some(*c)) {
+        problems.push(format!(
+            "exit {:?}, expected {:?}",
+            out.status.code(),
+            case.codes
+        ));
+    }
+    if out.status.code() != Some(0) {
+        if !out.stdout.is_empty() {
+            problems.push("stdout is not empty".to_string());
+        }
+        if !stderr.starts_with("error: ") || stderr.lines().count() != 1 {
+            problems.push("stderr is not one `error:` line".to_string());
+        }
+    }
+    if sidecar(db, "-wal").exists() && std::fs::metadata(sidecar(db, "-wal")).unwrap().len() > 0 {
+        problems.push("a WAL was left behind".to_string());
+    }
+    let bytes_same = std::fs::read(db).unwrap() == before_bytes;
+    let rows = dump(db);
+    if rows != *before_rows {
+        problems.push(format!(
+            "rows changed in {}",
+            changed_tables(before_rows, &rows)
+        ));
+    } else if !bytes_same {
+        problems.push("the file's bytes changed".to_string());
+    }
+    (problems, stderr)
+}
+
 #[test]
 fn o2_every_failed_write_leaves_the_ledger_byte_identical() {
     let env = base();
@@ -751,51 +805,7 @@ fn o2_every_failed_write_leaves_the_ledger_byte_identical() {
         // Each case on its own copy, so one bug does not hide or cause another.
         let db = env.path(&format!("case-{i}.db"));
         std::fs::copy(&env.db, &db).unwrap();
-        let mut cmd = assert_cmd::Command::cargo_bin("ncp-usage").unwrap();
-        cmd.env_clear()
-            .env("NO_COLOR", "1")
-            .current_dir(env.dir.path())
-            .arg("--db")
-            .arg(&db)
-            .arg("--as-of")
-            .arg(&case.as_of)
-            .args(&case.args);
-        for (k, v) in &case.envs {
-            cmd.env(k, v);
-        }
-        let out = cmd.output().unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr).trim_end().to_string();
-        let mut problems = Vec::new();
-        if !case.codes.iter().any(|c| out.status.code() == Some(*c)) {
-            problems.push(format!(
-                "exit {:?}, expected {:?}",
-                out.status.code(),
-                case.codes
-            ));
-        }
-        if out.status.code() != Some(0) {
-            if !out.stdout.is_empty() {
-                problems.push("stdout is not empty".to_string());
-            }
-            if !stderr.starts_with("error: ") || stderr.lines().count() != 1 {
-                problems.push("stderr is not one `error:` line".to_string());
-            }
-        }
-        if sidecar(&db, "-wal").exists()
-            && std::fs::metadata(sidecar(&db, "-wal")).unwrap().len() > 0
-        {
-            problems.push("a WAL was left behind".to_string());
-        }
-        let bytes_same = std::fs::read(&db).unwrap() == before_bytes;
-        let rows = dump(&db);
-        if rows != before_rows {
-            problems.push(format!(
-                "rows changed in {}",
-                changed_tables(&before_rows, &rows)
-            ));
-        } else if !bytes_same {
-            problems.push("the file's bytes changed".to_string());
-        }
+        let (problems, stderr) = run_case(&env, &db, case, &before_bytes, &before_rows);
         if !problems.is_empty() {
             failures.push(format!(
                 "{} — {}: {}",
@@ -834,4 +844,104 @@ fn init_demo_loads_the_demo_account_into_the_db_ledger() {
     let err = env.fail("2024-06-05", &["init", "--demo"], 3);
     assert!(err.contains("already has an account"), "{err}");
     assert_eq!(env.dump(), before);
+}
+
+/// The same property at instants picked by proptest: any writing command with an output
+/// option it has no form for, or conflicting output options, at any instant in the year after
+/// the ledger's latest write (penalties, blocking and months of catch-up to do), or with an
+/// `--as-of` anywhere before that write (T2). `PROPTEST_CASES` scales it (default 48).
+#[test]
+fn o2_failed_writes_at_any_instant_change_nothing() {
+    use chrono::{Duration, NaiveDate};
+    use proptest::test_runner::{Config, TestCaseError, TestRunner};
+
+    let env = base();
+    let file = files(&env);
+    let commands = commands(&file, &env);
+    let before_bytes = std::fs::read(&env.db).unwrap();
+    let before_rows = dump(&env.db);
+    let latest = NaiveDate::from_ymd_opt(2024, 3, 20)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(48);
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        max_shrink_iters: 16,
+        ..Config::default()
+    });
+    let counter = std::cell::Cell::new(0usize);
+    let result = runner.run(
+        &(
+            0..commands.len(),
+            0usize..4,
+            1i64..=366 * 24 * 60,
+            1i64..=(79 * 24 * 60 + 10 * 60),
+        ),
+        |(c, variant, later, earlier)| {
+            let c = &commands[c];
+            let own = |code: i32| {
+                let mut codes = vec![code];
+                codes.extend(c.fails);
+                codes
+            };
+            let mut args = c.args.clone();
+            let (at, codes) = match variant {
+                0 => {
+                    args.extend(["--format".into(), "csv".into()]);
+                    (latest + Duration::minutes(later), own(2))
+                }
+                1 => {
+                    args.extend(["--json".into(), "--format".into(), "csv".into()]);
+                    (latest + Duration::minutes(later), vec![2])
+                }
+                2 => {
+                    args.extend([
+                        "--format".into(),
+                        "json".into(),
+                        "--format".into(),
+                        "csv".into(),
+                    ]);
+                    (latest + Duration::minutes(later), vec![2])
+                }
+                _ => {
+                    // T2 refuses a write; a read may look back. Either way a month that
+                    // has not started at that instant is invalid input first.
+                    let mut codes = if c.reads { vec![0] } else { own(3) };
+                    codes.push(2);
+                    (latest - Duration::minutes(earlier), codes)
+                }
+            };
+            let case = Case {
+                name: format!("{}: {args:?}", c.name),
+                as_of: at.format("%Y-%m-%dT%H:%M").to_string(),
+                args,
+                envs: c.envs.clone(),
+                codes,
+            };
+            let n = counter.get();
+            counter.set(n + 1);
+            let db = env.path(&format!("prop-{n}.db"));
+            std::fs::copy(&env.db, &db).unwrap();
+            let (problems, stderr) = run_case(&env, &db, &case, &before_bytes, &before_rows);
+            std::fs::remove_file(&db).unwrap();
+            if problems.is_empty() {
+                Ok(())
+            } else {
+                Err(TestCaseError::fail(format!(
+                    "{} at {} — {}: {stderr}",
+                    case.name,
+                    case.as_of,
+                    problems.join("; ")
+                )))
+            }
+        },
+    );
+    if let Err(e) = result {
+        panic!("{e}");
+    }
 }
