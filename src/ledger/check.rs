@@ -272,10 +272,11 @@ const INVARIANTS: &[Invariant] = &[
               ORDER BY u.contract_no, u.date",
     },
     // P3, P5, T2: an instant, automatic or NCP payment pays only bills issued by the time it
-    // was made (a deposit may come first: it waits as credit balance, and its application
-    // is held to the bill's issue by `application_time`); and payments are recorded in the
-    // order they were made: of one kind, a later payment (a higher id) is never dated before
-    // an earlier one. NCP's paid-up payments carry NCP's dates, which arrive in any order.
+    // was made (a deposit, or any other credit, may come first: it waits as credit balance,
+    // and its application is held to the bill's issue by `application_time`); and payments
+    // are recorded in the order they were made: of one kind, a later payment (a higher id) is
+    // never dated before an earlier one. NCP's paid-up payments carry NCP's dates, which
+    // arrive in any order.
     Invariant {
         name: "payment_before_issue",
         sql: "SELECT 'payment ' || p.id || ' (' || p.kind || ') at ' || p.paid_at || ' pays bill '
@@ -283,14 +284,14 @@ const INVARIANTS: &[Invariant] = &[
               FROM payments p
               JOIN payment_applications x ON x.payment_id = p.id
               JOIN bills b ON b.month = x.month
-              WHERE p.kind <> 'deposit' AND p.paid_at < b.issued_at
+              WHERE p.kind IN ('instant', 'auto', 'ncp') AND p.paid_at < b.issued_at
               UNION ALL
               SELECT 'payment ' || id || ' (' || kind || ') at ' || paid_at
                      || ' is recorded after a ' || kind || ' payment at ' || before
               FROM (SELECT id, kind, paid_at,
                            MAX(paid_at) OVER (PARTITION BY kind ORDER BY id
                                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
-                    FROM payments WHERE kind <> 'ncp')
+                    FROM payments WHERE kind IN ('instant', 'auto', 'deposit'))
               WHERE paid_at < before",
     },
 ];
