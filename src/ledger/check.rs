@@ -325,6 +325,38 @@ const INVARIANTS: &[Invariant] = &[
               WHERE b.billed_amount + COALESCE(adj.amount, 0) + COALESCE(cr.amount, 0) < 0
               ORDER BY b.month",
     },
+    // §11 usage: a day of usage lies inside its contract's dates (start to end, inclusive).
+    Invariant {
+        name: "usage_in_contract",
+        sql: "SELECT 'usage of ' || u.contract_no || ' on ' || u.date || ' lies outside its contract ('
+                     || c.start_date || ' to ' || COALESCE(c.end_date, 'open') || ')'
+              FROM usage u JOIN contracts c ON c.contract_no = u.contract_no
+              WHERE u.date < c.start_date OR u.date > COALESCE(c.end_date, '9999-12-31')
+              ORDER BY u.contract_no, u.date",
+    },
+    // P3, P5, T2: an instant, automatic or NCP payment pays only bills issued by the time it
+    // was made (a deposit, or any other credit, may come first: it waits as credit balance,
+    // and its application is held to the bill's issue by `application_time`); and payments
+    // are recorded in the order they were made: of one kind, a later payment (a higher id) is
+    // never dated before an earlier one. NCP's paid-up payments carry NCP's dates, which
+    // arrive in any order.
+    Invariant {
+        name: "payment_before_issue",
+        sql: "SELECT 'payment ' || p.id || ' (' || p.kind || ') at ' || p.paid_at || ' pays bill '
+                     || b.month || ', issued only at ' || b.issued_at
+              FROM payments p
+              JOIN payment_applications x ON x.payment_id = p.id
+              JOIN bills b ON b.month = x.month
+              WHERE p.kind IN ('instant', 'auto', 'ncp') AND p.paid_at < b.issued_at
+              UNION ALL
+              SELECT 'payment ' || id || ' (' || kind || ') at ' || paid_at
+                     || ' is recorded after a ' || kind || ' payment at ' || before
+              FROM (SELECT id, kind, paid_at,
+                           MAX(paid_at) OVER (PARTITION BY kind ORDER BY id
+                                              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+                    FROM payments WHERE kind IN ('instant', 'auto', 'deposit'))
+              WHERE paid_at < before",
+    },
 ];
 
 /// Runs every check and returns what it found (empty when the ledger is sound).

@@ -188,6 +188,27 @@ const FAULTS: &[(&str, &str, &str)] = &[
         "UPDATE payments SET reference = 'card 4111 1111 1111 1111' WHERE reference = 'KB-0520'",
     ),
     (
+        "usage_in_contract",
+        "usage on days before its contract started",
+        "UPDATE contracts SET start_date = '2024-02-15' WHERE contract_no = 'KR-LB-1'",
+    ),
+    (
+        "usage_in_contract",
+        "usage on a day after its contract ended",
+        "UPDATE contracts SET end_date = '2024-02-28' WHERE contract_no = 'KR-LB-1'",
+    ),
+    (
+        "payment_before_issue",
+        "an instant payment dated before the bill it paid was issued",
+        "UPDATE payments SET paid_at = '2024-03-02T10:00:00+09:00' WHERE idempotency_key = 'k-feb'",
+    ),
+    (
+        "payment_before_issue",
+        "a deposit recorded after a later one",
+        "INSERT INTO payments (kind, method, amount, paid_at, reference)
+         VALUES ('deposit', 'deposit', 1000, '2024-05-01T00:00:00+09:00', 'KB-0501')",
+    ),
+    (
         "foreign_key_check",
         "an application to a bill that does not exist",
         "UPDATE payment_applications SET month = '1999-01' WHERE id = (SELECT MIN(id) FROM payment_applications)",

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)] // helpers outside #[test] functions unwrap too: a failure is a test failure
 
 mod account;
+mod byte_identical;
 mod check;
 mod cli_surface;
 mod common;
