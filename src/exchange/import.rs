@@ -195,6 +195,7 @@ fn import_contracts(conn: &Connection, input: impl Read) -> Result<Summary> {
         first_seen(&mut seen, contract_no.clone(), row.line, || {
             format!("contract {contract_no}")
         })?;
+        refuse_orphaned_usage(conn, row, &contract_no, start_date, end_date)?;
         let c = Contract {
             service: row.text("service", 100)?,
             region: row.region("region")?,
@@ -209,6 +210,35 @@ fn import_contracts(conn: &Connection, input: impl Read) -> Result<Summary> {
         Ok(())
     })?;
     Ok(summary)
+}
+
+/// A corrected contract whose new dates leave recorded usage outside them is refused (exit
+/// 2): that usage would stay billed while `history` and `check` say the contract was not held.
+/// The error names the contract, the usage days outside and the column to correct.
+fn refuse_orphaned_usage(
+    conn: &Connection,
+    row: &Row<'_>,
+    contract_no: &str,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+) -> Result<()> {
+    let Some((days, first, last)) = contracts::usage_outside(conn, contract_no, start, end)? else {
+        return Ok(());
+    };
+    let recorded = if days == 1 {
+        format!("usage on {first}")
+    } else {
+        format!("usage on {days} days from {first} to {last}")
+    };
+    let (column, keep) = if first < start {
+        ("start_date", format!("a start date on or before {first}"))
+    } else {
+        ("end_date", format!("an end date on or after {last} (or empty)"))
+    };
+    Err(row.error(
+        column,
+        format!("{keep}: contract {contract_no} has {recorded} outside the new dates, which would stay billed"),
+    ))
 }
 
 /// FxHash: contract numbers are looked up once per usage row, and a local file needs no

@@ -159,7 +159,11 @@ fn import_ncp(ctx: &Context, names: &[String], inputs: &[Vec<u8>]) -> Result<()>
     let pages = names
         .iter()
         .zip(inputs)
-        .map(|(name, bytes)| ncp::parse(bytes, name))
+        .map(|(name, bytes)| {
+            let page = ncp::parse(bytes, name)?;
+            page.check(ctx.now, name)?;
+            Ok(page)
+        })
         .collect::<Result<Vec<_>>>()?;
     let stored = ctx.write(|tx| ledger_ncp::store(tx, &pages, ctx.now))?;
     for d in &stored.differences {
