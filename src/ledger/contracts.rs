@@ -180,6 +180,15 @@ pub fn usage_outside(
     Ok(found)
 }
 
+/// The largest monthly quantity (thousandths) recorded for a contract, 0 without usage.
+pub fn max_monthly_quantity(conn: &Connection, contract_no: &str) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(MAX(quantity_milli), 0) FROM usage_monthly WHERE contract_no = ?1",
+        [contract_no],
+        |r| r.get(0),
+    )?)
+}
+
 /// Records one day's usage of a metered contract, or corrects it.
 pub fn upsert_usage(
     conn: &Connection,
