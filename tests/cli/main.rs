@@ -17,6 +17,7 @@ mod hostile;
 mod imports;
 mod ledger;
 mod model;
+mod money_bounds;
 mod ncp;
 mod pay;
 mod promotions;
