@@ -56,12 +56,12 @@ pub fn catch_up(conn: &Connection, now: Instant, gateway: &dyn Gateway) -> Resul
     let Some(created) = account::created_at(conn)? else {
         return Ok(done);
     };
-    let balances = bills::balances(conn, now)?;
-    let settled = |m: Month| {
-        balances
-            .iter()
-            .any(|b| b.month == m && b.unpaid().is_zero())
-    };
+    let paid: std::collections::HashSet<Month> = bills::balances(conn, now)?
+        .into_iter()
+        .filter(|b| b.unpaid().is_zero())
+        .map(|b| b.month)
+        .collect();
+    let settled = |m: Month| paid.contains(&m);
     // The steps in time order. A bill's late penalties are walked one at a time: the next
     // date is queued only once the previous one found principal unpaid, so a walk costs a
     // few steps per month (plus one per penalty really charged), not one per month for
