@@ -80,7 +80,10 @@ pub fn check_now(text: &str, at: Instant) -> Result<Instant, NowError> {
     } else {
         Err(NowError::OutOfRange(OutOfRange {
             text: text.to_string(),
-            kst: at.with_timezone(&kst()).format("%Y-%m-%dT%H:%M:%S").to_string(),
+            kst: at
+                .with_timezone(&kst())
+                .format("%Y-%m-%dT%H:%M:%S")
+                .to_string(),
         }))
     }
 }
@@ -200,11 +203,10 @@ mod tests {
         assert!(parse_now("1999-12-31T14:59:59Z").is_err());
         assert!(parse_now("1999-12-31").is_err());
         assert!(parse_now("3000-01-01").is_err());
-        assert!(matches!(
-            parse_now("yesterday"),
-            Err(NowError::NotATime(_))
-        ));
-        let e = parse_now("9999-12-31T23:00:00-05:00").unwrap_err().to_string();
+        assert!(matches!(parse_now("yesterday"), Err(NowError::NotATime(_))));
+        let e = parse_now("9999-12-31T23:00:00-05:00")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("10000-01-01T13:00:00"), "{e}");
     }
 

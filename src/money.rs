@@ -324,7 +324,7 @@ mod tests {
         assert_eq!(checked_truncate_won(dec!(1000000000000000.9)), Some(max));
         assert_eq!(checked_truncate_won(dec!(1000000000000001)), None);
         assert_eq!(checked_truncate_won(dec!(99999999999999999999)), None);
-        assert!(31 * MAX_DAY_WON <= MAX_WON);
+        const { assert!(31 * MAX_DAY_WON <= MAX_WON) };
     }
 
     #[test]

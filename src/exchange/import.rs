@@ -250,7 +250,10 @@ fn refuse_orphaned_usage(
     let (column, keep) = if first < start {
         ("start_date", format!("a start date on or before {first}"))
     } else {
-        ("end_date", format!("an end date on or after {last} (or empty)"))
+        (
+            "end_date",
+            format!("an end date on or after {last} (or empty)"),
+        )
     };
     Err(row.error(
         column,
@@ -284,7 +287,11 @@ fn refuse_price_beyond_ceiling(
 /// M1: from `from` to the month of `now`, every month's fee lines (before discounts, which
 /// only lower them) must add up, with VAT, to at most [`MAX_WON`]; else the import is
 /// refused naming the month, so no bill wraps, saturates or goes negative later.
-pub fn check_month_ceilings(conn: &Connection, from: Month, now: crate::clock::Instant) -> Result<()> {
+pub fn check_month_ceilings(
+    conn: &Connection,
+    from: Month,
+    now: crate::clock::Instant,
+) -> Result<()> {
     use crate::billing::period::usage_period;
     let last = Month::of(now.date_naive());
     let mut month = from;

@@ -665,13 +665,15 @@ fn sum_won(at: At<'_>, fields: &[&str]) -> Result<Krw> {
 
 /// `a + b`, or an error at `at.field` when the sum is outside what the ledger holds.
 fn add_won(at: At<'_>, field: &str, a: Krw, b: Krw) -> Result<Krw> {
-    a.checked_add(b).filter(|t| t.within_ceiling()).ok_or_else(|| {
-        Error::invalid(format!(
+    a.checked_add(b)
+        .filter(|t| t.within_ceiling())
+        .ok_or_else(|| {
+            Error::invalid(format!(
             "{}: the amounts of this row add up to more than {} won, more than the ledger holds",
             at.path(field),
             crate::money::MAX_WON_TEXT
         ))
-    })
+        })
 }
 
 /// A bill's amount: 0 to [`crate::money::MAX_WON`] (never a negative bill).

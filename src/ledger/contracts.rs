@@ -147,7 +147,10 @@ pub fn usage_outside(
     let Some((old_start, old_end)) = stored else {
         return Ok(None);
     };
-    let (old_start, old_end) = (date_col(&old_start)?, old_end.as_deref().map(date_col).transpose()?);
+    let (old_start, old_end) = (
+        date_col(&old_start)?,
+        old_end.as_deref().map(date_col).transpose()?,
+    );
     let mut ranges: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();
     if start > old_start {
         ranges.push((old_start, start.pred_opt()));

@@ -31,11 +31,7 @@ fn r7_an_ncp_bill_for_a_month_that_has_not_happened_is_refused() {
         .replace("\"202405\"", "\"203001\"");
     let file = env.file("future.json", body);
     let before = env.dump();
-    let err = env.fail(
-        "2024-06-20",
-        &["import", "ncp", file.to_str().unwrap()],
-        2,
-    );
+    let err = env.fail("2024-06-20", &["import", "ncp", file.to_str().unwrap()], 2);
     assert!(
         err.contains(
             "future.json: $.getDemandCostListResponse.demandCostList[0].demandMonth: expected a month up to 2024-06 (the month of --as-of), got 2030-01"
@@ -271,10 +267,7 @@ fn r13_a_contract_correction_that_leaves_usage_outside_its_dates_is_refused() {
 fn s1_status_uses_an_ncp_summary_only_for_the_month_it_counts() {
     let env = Env::new().with_member();
     let summary = fixture("contract-summary-2024-05.json");
-    env.ok(
-        "2024-05-20",
-        &["import", "ncp", summary.to_str().unwrap()],
-    );
+    env.ok("2024-05-20", &["import", "ncp", summary.to_str().unwrap()]);
     let may = env.json("2024-05-20", &["status"]);
     assert_eq!(may["source"], "ncp 2024-05");
     let env = env.with_contracts(
