@@ -856,6 +856,53 @@ mod tests {
     use super::*;
 
     #[test]
+    fn m1_bills_below_zero_or_past_the_ceiling_are_refused_at_their_path() {
+        let bill = |fields: &str| {
+            format!(
+                r#"{{"getDemandCostListResponse": {{"returnCode": "0", "totalRows": 1,
+                  "demandCostList": [{{"demandMonth": "202405", "useAmount": 1000, {fields}}}]}}}}"#
+            )
+        };
+        let e = parse(
+            bill(r#""thisMonthVatAmount": 0, "thisMonthAmountIncludingVat": -100"#).as_bytes(),
+            "x.json",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("demandCostList[0].thisMonthAmountIncludingVat: expected a billed amount of 0 won or more"),
+            "{e}"
+        );
+        let e = parse(
+            bill(r#""promiseDiscountAmount": 600000000000000, "promotionDiscountAmount": 600000000000000"#)
+                .as_bytes(),
+            "x.json",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("demandCostList[0].promotionDiscountAmount: the amounts of this row add up to more than 10^15 won"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn r7_rows_for_a_month_after_now_are_refused_at_their_path() {
+        let body = br#"{"getDemandCostListResponse": {"returnCode": "0", "totalRows": 1,
+          "demandCostList": [{"demandMonth": "203001", "useAmount": 1000,
+                              "thisMonthAmountIncludingVat": 1100}]}}"#;
+        let page = parse(body, "x.json").unwrap();
+        let now = clock::parse_as_of("2024-06-20").unwrap();
+        let e = page.check(now, "x.json").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "x.json: $.getDemandCostListResponse.demandCostList[0].demandMonth: expected a month up to 2024-06 (the month of --as-of), got 2030-01; NCP has no figures for a month that has not happened"
+        );
+        let later = clock::parse_as_of("2030-01-20").unwrap();
+        assert!(page.check(later, "x.json").is_ok());
+    }
+
+    #[test]
     fn reads_the_reference_example() {
         let body = br#"{"getProductDemandCostListResponse": {
           "requestId": "0", "returnCode": "0", "returnMessage": "success", "totalRows": 1,

@@ -83,6 +83,9 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<()> {
         bar.inc(1);
     }
     bar.finish_and_clear();
+    for page in &pages {
+        page.check(ctx.now, "sync")?;
+    }
     let stored = ctx.write(|tx| ledger_ncp::store(tx, &pages, ctx.now))?;
     for d in &stored.differences {
         eprintln!("warning: {d}");
