@@ -136,15 +136,20 @@ impl Krw {
 
 /// M2: truncates a computed amount toward zero to whole won. The one rounding function of
 /// the library: every prorated, metered, discounted or penalty amount passes through it.
+/// Checked (M1): an amount past the ceiling comes out as [`OVER_CEILING`] (or its negative),
+/// never saturated to `i64::MAX` or wrapped, so every checked sum after it still refuses it.
 pub fn truncate_won(amount: Decimal) -> Krw {
-    let t = amount.round_dp_with_strategy(0, RoundingStrategy::ToZero);
-    // Amounts come from ledger values bounded by MAX_WON times small factors, so they fit.
-    Krw(t.to_i64().unwrap_or(if t.is_sign_negative() {
-        i64::MIN
+    checked_truncate_won(amount).unwrap_or(if amount.is_sign_negative() {
+        -OVER_CEILING
     } else {
-        i64::MAX
-    }))
+        OVER_CEILING
+    })
 }
+
+/// What a computation past [`MAX_WON`] yields: one won over it, so it stays positive and every
+/// [`Krw::checked_add`] or [`Krw::within_ceiling`] after it refuses it. Imports keep stored
+/// amounts from ever producing it.
+pub const OVER_CEILING: Krw = Krw(MAX_WON + 1);
 
 /// M2 with the ceiling: the truncated amount, or `None` when it is beyond [`MAX_WON`]
 /// (where [`truncate_won`] would saturate and the ledger could not hold it).
@@ -324,6 +329,10 @@ mod tests {
         assert_eq!(checked_truncate_won(dec!(1000000000000000.9)), Some(max));
         assert_eq!(checked_truncate_won(dec!(1000000000000001)), None);
         assert_eq!(checked_truncate_won(dec!(99999999999999999999)), None);
+        // The metered line: saturated to i64::MAX before, over the ceiling now.
+        assert_eq!(truncate_won(dec!(99999999999999999999)), OVER_CEILING);
+        assert_eq!(truncate_won(dec!(-99999999999999999999)), -OVER_CEILING);
+        assert!(!OVER_CEILING.within_ceiling());
         const { assert!(31 * MAX_DAY_WON <= MAX_WON) };
     }
 
