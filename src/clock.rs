@@ -38,6 +38,67 @@ pub fn wall_clock_millis() -> String {
 )]
 pub struct AsOfError(pub String);
 
+/// The first day "now" may fall on, in KST: NCP's billing starts long after it.
+pub const FIRST_DAY: (i32, u32, u32) = (2000, 1, 1);
+/// The last day "now" may fall on, in KST: NCP's own "open end" is 2999-12-31, and a ledger
+/// catching up past it would walk ten thousand months of bills.
+pub const LAST_DAY: (i32, u32, u32) = (2999, 12, 31);
+
+/// An instant outside the range "now" may take.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error(
+    "T1: '{text}' is {kst} in KST, outside the range the ledger keeps (2000-01-01 to 2999-12-31 KST); give an --as-of inside it"
+)]
+pub struct OutOfRange {
+    /// What was given.
+    pub text: String,
+    /// It, in KST.
+    pub kst: String,
+}
+
+/// T1: whether `now` is inside 2000-01-01 00:00 .. 2999-12-31 23:59:59 KST.
+pub fn in_range(now: Instant) -> bool {
+    let day = now.with_timezone(&kst()).date_naive();
+    let (fy, fm, fd) = FIRST_DAY;
+    let (ly, lm, ld) = LAST_DAY;
+    NaiveDate::from_ymd_opt(fy, fm, fd).is_some_and(|f| day >= f)
+        && NaiveDate::from_ymd_opt(ly, lm, ld).is_some_and(|l| day <= l)
+}
+
+/// T1: "now" from `--as-of` / `NCP_USAGE_NOW` (any form [`parse_as_of`] reads), range-checked
+/// after its conversion to KST, so `9999-12-31T23:00:00-05:00` (10000-01-01 in KST) is
+/// refused rather than recorded.
+pub fn parse_now(text: &str) -> Result<Instant, NowError> {
+    let at = parse_as_of(text).map_err(NowError::NotATime)?;
+    check_now(text, at)
+}
+
+/// T1: refuses an instant outside [`in_range`]; `text` is how it was given.
+pub fn check_now(text: &str, at: Instant) -> Result<Instant, NowError> {
+    if in_range(at) {
+        Ok(at)
+    } else {
+        Err(NowError::OutOfRange(OutOfRange {
+            text: text.to_string(),
+            kst: at
+                .with_timezone(&kst())
+                .format("%Y-%m-%dT%H:%M:%S")
+                .to_string(),
+        }))
+    }
+}
+
+/// Why a text cannot be "now".
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum NowError {
+    /// Not a date or time at all.
+    #[error(transparent)]
+    NotATime(AsOfError),
+    /// A time outside the ledger's range.
+    #[error(transparent)]
+    OutOfRange(OutOfRange),
+}
+
 /// Parses `--as-of`: `YYYY-MM-DD` (00:00 KST), `YYYY-MM-DDTHH:MM[:SS]` (KST) or RFC 3339 with
 /// an offset (converted to KST). A space may stand for the `T`.
 pub fn parse_as_of(text: &str) -> Result<Instant, AsOfError> {
@@ -124,6 +185,29 @@ mod tests {
         ] {
             assert!(parse_as_of(bad).is_err(), "{bad} should be refused");
         }
+    }
+
+    #[test]
+    fn t1_as_of_is_range_checked_after_conversion_to_kst() {
+        // The instant: 9999-12-31 in New York is 10000-01-01 in Seoul.
+        assert!(matches!(
+            parse_now("9999-12-31T23:00:00-05:00"),
+            Err(NowError::OutOfRange(_))
+        ));
+        // The edges, in KST.
+        assert!(parse_now("2999-12-31T23:59:59").is_ok());
+        assert!(parse_now("2999-12-31T15:00:00Z").is_err());
+        assert!(parse_now("2999-12-31T14:59:59Z").is_ok());
+        assert!(parse_now("2000-01-01").is_ok());
+        assert!(parse_now("1999-12-31T15:00:00Z").is_ok());
+        assert!(parse_now("1999-12-31T14:59:59Z").is_err());
+        assert!(parse_now("1999-12-31").is_err());
+        assert!(parse_now("3000-01-01").is_err());
+        assert!(matches!(parse_now("yesterday"), Err(NowError::NotATime(_))));
+        let e = parse_now("9999-12-31T23:00:00-05:00")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("10000-01-01T13:00:00"), "{e}");
     }
 
     #[test]

@@ -206,6 +206,12 @@ impl From<crate::clock::AsOfError> for Error {
     }
 }
 
+impl From<crate::clock::NowError> for Error {
+    fn from(e: crate::clock::NowError) -> Error {
+        Error::invalid(e.to_string())
+    }
+}
+
 impl From<crate::billing::account::AccountError> for Error {
     fn from(e: crate::billing::account::AccountError) -> Error {
         if e.is_refusal() {

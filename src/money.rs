@@ -32,9 +32,18 @@ pub enum MoneyError {
     Negative(String),
 }
 
-/// The largest amount the ledger accepts: a quadrillion won, far beyond any bill, yet small
-/// enough that sums of millions of lines can never overflow an `i64`.
+/// The ceiling of the ledger (M1): no amount it stores or computes — a price, a fee line, a
+/// month's total, a bill, a payment — may exceed a quadrillion won (10^15), far beyond any
+/// bill, yet small enough that a few thousand of them add up inside an `i64`. Imports refuse
+/// what could carry an amount past it; arithmetic on amounts is checked against it.
 pub const MAX_WON: i64 = 1_000_000_000_000_000;
+
+/// [`MAX_WON`] as messages write it.
+pub const MAX_WON_TEXT: &str = "10^15";
+
+/// The most one day of a metered contract may cost: a month of such days stays under
+/// [`MAX_WON`] (31 × this ≤ 10^15).
+pub const MAX_DAY_WON: i64 = MAX_WON / 31;
 
 impl Krw {
     /// Zero won.
@@ -58,6 +67,27 @@ impl Krw {
     /// The smaller of two amounts.
     pub fn min(self, other: Krw) -> Krw {
         Krw(self.0.min(other.0))
+    }
+
+    /// `self + other`, or `None` when the sum is outside −[`MAX_WON`] ..= [`MAX_WON`].
+    pub fn checked_add(self, other: Krw) -> Option<Krw> {
+        self.0
+            .checked_add(other.0)
+            .map(Krw)
+            .filter(|k| k.within_ceiling())
+    }
+
+    /// `self − other`, or `None` when the difference is outside the ceiling.
+    pub fn checked_sub(self, other: Krw) -> Option<Krw> {
+        self.0
+            .checked_sub(other.0)
+            .map(Krw)
+            .filter(|k| k.within_ceiling())
+    }
+
+    /// Whether the amount is inside −[`MAX_WON`] ..= [`MAX_WON`].
+    pub fn within_ceiling(self) -> bool {
+        self.0.unsigned_abs() <= MAX_WON as u64
     }
 
     /// Zero or more: negative amounts become zero.
@@ -106,14 +136,33 @@ impl Krw {
 
 /// M2: truncates a computed amount toward zero to whole won. The one rounding function of
 /// the library: every prorated, metered, discounted or penalty amount passes through it.
+/// Checked (M1): an amount past the ceiling comes out as [`OVER_CEILING`] (or its negative),
+/// never saturated to `i64::MAX` or wrapped, so every checked sum after it still refuses it.
 pub fn truncate_won(amount: Decimal) -> Krw {
-    let t = amount.round_dp_with_strategy(0, RoundingStrategy::ToZero);
-    // Amounts come from ledger values bounded by MAX_WON times small factors, so they fit.
-    Krw(t.to_i64().unwrap_or(if t.is_sign_negative() {
-        i64::MIN
+    checked_truncate_won(amount).unwrap_or(if amount.is_sign_negative() {
+        -OVER_CEILING
     } else {
-        i64::MAX
-    }))
+        OVER_CEILING
+    })
+}
+
+/// What a computation past [`MAX_WON`] yields: one won over it, so it stays positive and every
+/// [`Krw::checked_add`] or [`Krw::within_ceiling`] after it refuses it. Imports keep stored
+/// amounts from ever producing it.
+pub const OVER_CEILING: Krw = Krw(MAX_WON + 1);
+
+/// M2 with the ceiling: the truncated amount, or `None` when it is beyond [`MAX_WON`]
+/// (where [`truncate_won`] would saturate and the ledger could not hold it).
+pub fn checked_truncate_won(amount: Decimal) -> Option<Krw> {
+    let t = amount.round_dp_with_strategy(0, RoundingStrategy::ToZero);
+    t.to_i64().map(Krw).filter(|k| k.within_ceiling())
+}
+
+/// The sum of amounts, or `None` as soon as a partial sum leaves the ceiling.
+pub fn checked_sum(amounts: impl IntoIterator<Item = Krw>) -> Option<Krw> {
+    amounts
+        .into_iter()
+        .try_fold(Krw::ZERO, |total, a| total.checked_add(a))
 }
 
 /// M2: a month's amount before VAT, cut down to a multiple of 100 won.
@@ -266,6 +315,25 @@ mod tests {
             "-1".parse::<Krw>(),
             Err(MoneyError::Negative("-1".to_string()))
         );
+    }
+
+    #[test]
+    fn m1_arithmetic_is_checked_against_the_ceiling() {
+        let max = Krw(MAX_WON);
+        assert_eq!(max.checked_add(Krw(0)), Some(max));
+        assert_eq!(max.checked_add(Krw(1)), None);
+        assert_eq!(Krw(-MAX_WON).checked_sub(Krw(1)), None);
+        assert_eq!(Krw(i64::MAX).checked_add(Krw(1)), None);
+        assert_eq!(checked_sum([Krw(MAX_WON / 2), Krw(MAX_WON / 2)]), Some(max));
+        assert_eq!(checked_sum([max, Krw(1), Krw(-1)]), None);
+        assert_eq!(checked_truncate_won(dec!(1000000000000000.9)), Some(max));
+        assert_eq!(checked_truncate_won(dec!(1000000000000001)), None);
+        assert_eq!(checked_truncate_won(dec!(99999999999999999999)), None);
+        // The metered line: saturated to i64::MAX before, over the ceiling now.
+        assert_eq!(truncate_won(dec!(99999999999999999999)), OVER_CEILING);
+        assert_eq!(truncate_won(dec!(-99999999999999999999)), -OVER_CEILING);
+        assert!(!OVER_CEILING.within_ceiling());
+        const { assert!(31 * MAX_DAY_WON <= MAX_WON) };
     }
 
     #[test]

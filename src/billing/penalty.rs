@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::money::{truncate_won, Krw};
+use crate::money::{checked_truncate_won, Krw};
 
 /// The late penalty rate: 1.5 %.
 pub fn default_ratio() -> Decimal {
@@ -11,9 +11,12 @@ pub fn default_ratio() -> Decimal {
 }
 
 /// P10: the penalty on an unpaid principal at `ratio` (NCP's `overdueRatio` for imported
-/// bills, 1.5 % otherwise), truncated.
+/// bills, 1.5 % otherwise), truncated. The ratio is taken between 0 and 100 %, so a penalty
+/// never exceeds its principal and stays under the ceiling (M1).
 pub fn late_penalty(unpaid_principal: Krw, ratio: Decimal) -> Krw {
-    truncate_won(unpaid_principal.clamp_zero().to_decimal() * ratio)
+    let ratio = ratio.clamp(Decimal::ZERO, Decimal::ONE);
+    checked_truncate_won(unpaid_principal.clamp_zero().to_decimal() * ratio)
+        .unwrap_or(unpaid_principal.clamp_zero())
 }
 
 #[cfg(test)]
@@ -36,5 +39,16 @@ mod tests {
         );
         assert_eq!(late_penalty(Krw::new(66), default_ratio()), Krw::new(0));
         assert_eq!(late_penalty(Krw::ZERO, default_ratio()), Krw::ZERO);
+    }
+
+    #[test]
+    fn m1_p10_a_penalty_never_exceeds_its_principal() {
+        let max = Krw::new(crate::money::MAX_WON);
+        assert_eq!(late_penalty(max, Decimal::from(50)), max);
+        assert_eq!(late_penalty(Krw::new(1_000), Decimal::from(-1)), Krw::ZERO);
+        assert_eq!(
+            late_penalty(max, default_ratio()),
+            Krw::new(15_000_000_000_000)
+        );
     }
 }

@@ -230,10 +230,12 @@ pub fn credit_standing(credit: Krw, used: Krw, phase: CreditPhase) -> (Krw, &'st
     (left, status)
 }
 
-/// Adds one month's credit use to a running total.
+/// Adds one month's credit use to a running total. Checked (M1): a credit's use never passes
+/// the credit, itself at most `MAX_WON`, so the sum stays inside the ceiling.
 pub fn add_use(total: &mut CreditUse, month: CreditUse) {
     for (k, v) in month {
-        *total.entry(k).or_default() += v;
+        let t = total.entry(k).or_default();
+        *t = t.checked_add(v).unwrap_or(Krw::new(crate::money::MAX_WON));
     }
 }
 

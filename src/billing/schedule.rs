@@ -71,6 +71,13 @@ pub fn penalty_dates(month: Month, now: Instant) -> impl Iterator<Item = Instant
     })
 }
 
+/// P10: the penalty date after `after` (itself a penalty date), if it is not after `now`: the
+/// catch-up walks a carried bill's penalties one month at a time.
+pub fn next_penalty_date(after: Instant, now: Instant) -> Option<Instant> {
+    let t = midnight(Month::of(after.date_naive()).next().first_day());
+    (t <= now).then_some(t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +107,10 @@ mod tests {
         );
         let before = crate::clock::parse_as_of("2024-02-29T23:59").unwrap();
         assert_eq!(penalty_dates(jan, before).count(), 0);
+        // One at a time, as the catch-up walks them: the same dates.
+        let first = penalty_dates(jan, now).next().unwrap();
+        let second = next_penalty_date(first, now).unwrap();
+        assert_eq!(rfc3339(second), "2024-04-01T00:00:00+09:00");
+        assert_eq!(next_penalty_date(second, now), None);
     }
 }

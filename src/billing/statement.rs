@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::facts::FeeLine;
-use crate::money::{round_down_to_hundred, vat, Krw};
+use crate::money::{round_down_to_hundred, vat, Krw, MAX_WON};
 
 /// The three amounts every row of the history shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -24,10 +24,21 @@ pub struct Amounts {
 }
 
 impl Amounts {
-    fn add_line(&mut self, line: &FeeLine) {
-        self.used_amount += line.used_amount;
-        self.discount_amount += line.discount_amount;
-        self.estimated_payment_amount += line.estimated_payment_amount;
+    /// Adds a line with checked arithmetic; past the ceiling (M1) a sum stays at ±MAX_WON
+    /// and `false` says the statement could not be held (imports refuse such months).
+    fn add_line(&mut self, line: &FeeLine) -> bool {
+        let add = |a: Krw, b: Krw| match a.checked_add(b) {
+            Some(sum) => (sum, true),
+            None if b < Krw::ZERO => (Krw::new(-MAX_WON), false),
+            None => (Krw::new(MAX_WON), false),
+        };
+        let (used, a) = add(self.used_amount, line.used_amount);
+        let (discount, b) = add(self.discount_amount, line.discount_amount);
+        let (estimated, c) = add(self.estimated_payment_amount, line.estimated_payment_amount);
+        self.used_amount = used;
+        self.discount_amount = discount;
+        self.estimated_payment_amount = estimated;
+        a && b && c
     }
 }
 
@@ -93,28 +104,42 @@ pub fn totals_of(amounts: Amounts) -> Totals {
         estimated_payment_amount: amounts.estimated_payment_amount,
         rounddown_discount_amount: rounddown,
         vat_amount,
-        billed_amount: kept + vat_amount,
+        // kept ≤ MAX_WON and VAT is a tenth of it: the sum fits an i64 whatever came in.
+        billed_amount: Krw::new(kept.won().saturating_add(vat_amount.won())),
     }
 }
 
-/// H1: sums fee lines per service and region, per region, and for the month.
+/// H1: sums fee lines per service and region, per region, and for the month. Sums are
+/// checked (M1); [`try_summarize`] tells whether the month stays under the ceiling.
 pub fn summarize(lines: &[FeeLine]) -> Statement {
+    summarize_checked(lines).0
+}
+
+/// M1: the month summed up, or `None` when a sum or the bill would exceed
+/// [`crate::money::MAX_WON`] — what imports refuse, so a stored month never does.
+pub fn try_summarize(lines: &[FeeLine]) -> Option<Statement> {
+    let (statement, fits) = summarize_checked(lines);
+    (fits && statement.totals.billed_amount.within_ceiling()).then_some(statement)
+}
+
+fn summarize_checked(lines: &[FeeLine]) -> (Statement, bool) {
     let mut services: BTreeMap<(&str, &str), (Amounts, Vec<&FeeLine>)> = BTreeMap::new();
     let mut regions: BTreeMap<&str, Amounts> = BTreeMap::new();
     let mut all = Amounts::default();
+    let mut fits = true;
     for line in lines {
         let entry = services
             .entry((line.region.as_str(), line.service.as_str()))
             .or_default();
-        entry.0.add_line(line);
+        fits &= entry.0.add_line(line);
         entry.1.push(line);
-        regions
+        fits &= regions
             .entry(line.region.as_str())
             .or_default()
             .add_line(line);
-        all.add_line(line);
+        fits &= all.add_line(line);
     }
-    Statement {
+    let statement = Statement {
         services: services
             .into_iter()
             .map(|((region, service), (amounts, lines))| ServiceRow {
@@ -132,7 +157,8 @@ pub fn summarize(lines: &[FeeLine]) -> Statement {
             })
             .collect(),
         totals: totals_of(all),
-    }
+    };
+    (statement, fits)
 }
 
 /// "2 contracts, 3 fee lines" — the portal's Details column, in words.
@@ -212,6 +238,29 @@ mod tests {
             discount_amount: Krw::new(discount),
             estimated_payment_amount: Krw::new(used - discount),
         }
+    }
+
+    #[test]
+    fn m1_a_month_beyond_the_ceiling_is_not_a_statement() {
+        let max = MAX_WON;
+        // The wrap: sums that pass i64 no longer come back negative or as 0 won.
+        let lines: Vec<FeeLine> = (0..10_000)
+            .map(|i| line("KR", "Server", &format!("C{i}"), max, 0))
+            .collect();
+        assert_eq!(try_summarize(&lines), None);
+        let s = summarize(&lines);
+        assert!(s.totals.billed_amount > Krw::ZERO);
+        // Two lines of half the ceiling fit as a month, but their bill with VAT does not.
+        let two = [
+            line("KR", "Server", "A", max / 2, 0),
+            line("KR", "Server", "B", max / 2, 0),
+        ];
+        assert_eq!(try_summarize(&two), None);
+        let ok = [line("KR", "Server", "A", max / 2, 0)];
+        assert_eq!(
+            try_summarize(&ok).unwrap().totals.billed_amount,
+            Krw::new(550_000_000_000_000)
+        );
     }
 
     #[test]

@@ -35,8 +35,11 @@ impl Context {
     /// Resolves the global options.
     pub fn new(cli: &Cli) -> Result<Context> {
         let now = match &cli.as_of {
-            Some(text) => clock::parse_as_of(text)?,
-            None => clock::system_now(),
+            Some(text) => clock::parse_now(text)?,
+            None => {
+                let now = clock::system_now();
+                clock::check_now(&clock::rfc3339(now), now)?
+            }
         };
         let format = if cli.json {
             Format::Json

@@ -22,6 +22,7 @@ use crate::error::{Error, Result};
 use crate::ledger::holidays::Upserted;
 use crate::ledger::promotions::Promotion;
 use crate::ledger::{contracts, fees, holidays, promotions};
+use crate::money::{MAX_DAY_WON, MAX_WON, MAX_WON_TEXT};
 use rust_decimal::Decimal;
 
 /// The kinds of interchange file.
@@ -51,9 +52,18 @@ pub struct Summary {
     pub updated: usize,
     /// Rows already in the ledger as given.
     pub unchanged: usize,
+    /// The earliest month whose amounts the rows may have changed: from it to "now", each
+    /// month is checked against the ceiling ([`check_month_ceilings`]).
+    #[serde(skip)]
+    pub first_month: Option<Month>,
 }
 
 impl Summary {
+    /// Notes that the amounts of `month` (and later ones) may have changed.
+    pub fn touch(&mut self, month: Month) {
+        self.first_month = Some(self.first_month.map_or(month, |m| m.min(month)));
+    }
+
     fn count(&mut self, u: Upserted) {
         self.rows += 1;
         match u {
@@ -197,6 +207,10 @@ fn import_contracts(conn: &Connection, input: impl Read) -> Result<Summary> {
         first_seen(&mut seen, contract_no.clone(), row.line, || {
             format!("contract {contract_no}")
         })?;
+        refuse_orphaned_usage(conn, row, &contract_no, start_date, end_date)?;
+        if plan == Plan::Metered {
+            refuse_price_beyond_ceiling(conn, row, &contract_no, price)?;
+        }
         let c = Contract {
             service: row.text("service", 100)?,
             region: row.region("region")?,
@@ -207,10 +221,100 @@ fn import_contracts(conn: &Connection, input: impl Read) -> Result<Summary> {
             start_date,
             end_date,
         };
-        summary.count(contracts::upsert(conn, &c)?);
+        let upserted = contracts::upsert(conn, &c)?;
+        if upserted != Upserted::Unchanged {
+            summary.touch(Month::of(start_date));
+        }
+        summary.count(upserted);
         Ok(())
     })?;
     Ok(summary)
+}
+
+/// A corrected contract whose new dates leave recorded usage outside them is refused (exit
+/// 2): that usage would stay billed while `history` and `check` say the contract was not held.
+/// The error names the contract, the usage days outside and the column to correct.
+fn refuse_orphaned_usage(
+    conn: &Connection,
+    row: &Row<'_>,
+    contract_no: &str,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+) -> Result<()> {
+    let Some((days, first, last)) = contracts::usage_outside(conn, contract_no, start, end)? else {
+        return Ok(());
+    };
+    let recorded = if days == 1 {
+        format!("usage on {first}")
+    } else {
+        format!("usage on {days} days from {first} to {last}")
+    };
+    let (column, keep) = if first < start {
+        ("start_date", format!("a start date on or before {first}"))
+    } else {
+        (
+            "end_date",
+            format!("an end date on or after {last} (or empty)"),
+        )
+    };
+    Err(row.error(
+        column,
+        format!("{keep}: contract {contract_no} has {recorded} outside the new dates, which would stay billed"),
+    ))
+}
+
+/// M1: a metered price that would make a month of the usage already recorded cost more than
+/// [`MAX_WON`] is refused at its `price` column (new usage is bounded per day on import).
+fn refuse_price_beyond_ceiling(
+    conn: &Connection,
+    row: &Row<'_>,
+    contract_no: &str,
+    price: Decimal,
+) -> Result<()> {
+    let milli = contracts::max_monthly_quantity(conn, contract_no)?;
+    if milli == 0 || price * Decimal::new(milli, 3) <= Decimal::from(MAX_WON) {
+        return Ok(());
+    }
+    let most = Decimal::from(MAX_WON) / Decimal::new(milli, 3);
+    Err(row.error(
+        "price",
+        format!(
+            "a price of at most {} won: contract {contract_no} has a month of {} units recorded, and a fee line may not exceed {MAX_WON_TEXT} won",
+            most.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::ToZero).normalize(),
+            Decimal::new(milli, 3).normalize()
+        ),
+    ))
+}
+
+/// M1: from `from` to the month of `now`, every month's fee lines (before discounts, which
+/// only lower them) must add up, with VAT, to at most [`MAX_WON`]; else the import is
+/// refused naming the month, so no bill wraps, saturates or goes negative later.
+pub fn check_month_ceilings(
+    conn: &Connection,
+    from: Month,
+    now: crate::clock::Instant,
+) -> Result<()> {
+    use crate::billing::period::usage_period;
+    let last = Month::of(now.date_naive());
+    let mut month = from;
+    while month <= last {
+        let period = usage_period(month, now.date_naive())?;
+        let mut lines = fees::of_month(conn, month)?;
+        if lines.is_empty() {
+            if let Some(to) = period.to {
+                let held = contracts::held_between(conn, period.from, to)?;
+                let quantities = contracts::metered_quantities(conn, month, &period)?;
+                lines = crate::billing::rating::month_lines(&held, &quantities, month, &period);
+            }
+        }
+        if crate::billing::statement::try_summarize(&lines).is_none() {
+            return Err(Error::invalid(format!(
+                "the {month} bill would come to more than {MAX_WON_TEXT} won, more than the ledger holds; correct the prices, quantities or amounts imported for {month}"
+            )));
+        }
+        month = month.next();
+    }
+    Ok(())
 }
 
 /// FxHash: contract numbers are looked up once per usage row, and a local file needs no
@@ -304,6 +408,21 @@ struct Known {
     rank: u32,
     /// Thousandths added per month (`year * 12 + month - 1`) by rows new to the ledger.
     added: Vec<(i32, i64)>,
+    /// The most thousandths one day may hold at its price (M1: a day costs at most
+    /// [`MAX_DAY_WON`], so a month's line stays under [`MAX_WON`]).
+    max_milli: i64,
+}
+
+/// M1: the most thousandths of a unit one day of a contract at `price` may hold.
+fn max_day_milli(price: Decimal) -> i64 {
+    use rust_decimal::prelude::ToPrimitive;
+    if price.is_zero() {
+        return i64::MAX;
+    }
+    (Decimal::from(MAX_DAY_WON) * Decimal::from(1000) / price)
+        .floor()
+        .to_i64()
+        .unwrap_or(i64::MAX)
 }
 
 /// A date written exactly `YYYY-MM-DD`, the way nearly every row writes it, without the
@@ -516,6 +635,7 @@ fn import_usage(conn: &Connection, input: impl Read) -> Result<Summary> {
     for (no, contract) in contracts::all(conn)? {
         by_no.insert(no, known.len());
         known.push(Known {
+            max_milli: max_day_milli(contract.price),
             start: contract.start_date.num_days_from_ce(),
             end: contract.end_date.map(|d| d.num_days_from_ce()),
             contract,
@@ -536,6 +656,7 @@ fn import_usage(conn: &Connection, input: impl Read) -> Result<Summary> {
     }
     let mut writer = UsageWriter::new(conn)?;
     let mut last: Option<usize> = None;
+    let mut first_month: Option<i32> = None;
     each_row(&mut reader, |row| {
         let contract_no = row.id_str("contract_no")?;
         let i = match last.filter(|&i| known[i].contract.contract_no == contract_no) {
@@ -578,6 +699,17 @@ fn import_usage(conn: &Connection, input: impl Read) -> Result<Summary> {
         }
         .filter(|m| *m <= 1_000_000_000_000)
         .ok_or_else(|| row.error("quantity", "a quantity under 10^9 units a day"))?;
+        if milli > k.max_milli {
+            return Err(row.error(
+                "quantity",
+                format!(
+                    "a quantity of at most {} a day: at contract {contract_no}'s price of {} won a {}, a day may cost at most {MAX_DAY_WON} won, so that a month stays under {MAX_WON_TEXT} won",
+                    Decimal::new(k.max_milli, 3).normalize(),
+                    k.contract.price.normalize(),
+                    k.contract.unit
+                ),
+            ));
+        }
         if let Some(first) = k.seen.insert(day, row.line) {
             return Err(duplicate(
                 row.line,
@@ -587,6 +719,8 @@ fn import_usage(conn: &Connection, input: impl Read) -> Result<Summary> {
         }
         // As the ledger writes dates: `YYYY-MM-DD`.
         let (text, date_len) = date_text(date);
+        let month_key = date.year() * 12 + date.month0() as i32;
+        first_month = Some(first_month.map_or(month_key, |m| m.min(month_key)));
         writer.push(
             PendingUsage {
                 key: (day, known[i].rank),
@@ -602,7 +736,12 @@ fn import_usage(conn: &Connection, input: impl Read) -> Result<Summary> {
     writer.flush(&mut known)?;
     // The monthly summaries: a month where a stored row changed is summed again from its
     // days; elsewhere the new rows' quantities are added to what the summary holds.
-    let UsageWriter { resum, summary, .. } = writer;
+    let UsageWriter {
+        resum, mut summary, ..
+    } = writer;
+    if let Some(month) = first_month.and_then(month_of_key) {
+        summary.touch(month);
+    }
     contracts::refresh_monthly(conn, &resum)?;
     let mut add = conn.prepare(concat!(
         "INSERT INTO usage_monthly (month, contract_no, quantity_milli, recorded_at)
@@ -668,7 +807,11 @@ fn import_fees(conn: &Connection, input: impl Read) -> Result<Summary> {
                 line.month, line.region, line.contract_no, line.item
             )
         })?;
-        summary.count(fees::upsert(conn, &line)?);
+        let upserted = fees::upsert(conn, &line)?;
+        if upserted != Upserted::Unchanged {
+            summary.touch(line.month);
+        }
+        summary.count(upserted);
         Ok(())
     })?;
     Ok(summary)

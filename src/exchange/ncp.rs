@@ -135,6 +135,77 @@ impl Page {
     }
 }
 
+impl Page {
+    /// Refuses what no command could stand on, naming the JSON path: a row for a month after
+    /// the month of `now` (NCP bills no month that has not happened, as `sync` refuses such
+    /// months), a day of usage after `now`'s day, and fee lines of one month adding up to
+    /// more than [`crate::money::MAX_WON`]. `source` names the body, as [`parse`] does.
+    pub fn check(&self, now: Instant, source: &str) -> Result<()> {
+        let current = Month::of(now.date_naive());
+        let ahead = |i: usize, field: &str, month: Month| {
+            Error::invalid(format!(
+                "{}[{i}].{field}: expected a month up to {current} (the month of --as-of), got {month}; NCP has no figures for a month that has not happened",
+                self.list_path
+            ))
+            .context(source)
+        };
+        let lines = |rows: &[FeeLine]| -> Result<()> {
+            let mut sums: std::collections::BTreeMap<Month, Krw> = Default::default();
+            for (i, l) in rows.iter().enumerate() {
+                if l.month > current {
+                    return Err(ahead(i, "demandMonth", l.month));
+                }
+                let sum = sums.entry(l.month).or_default();
+                *sum = sum
+                    .checked_add(l.used_amount)
+                    .filter(|t| t.within_ceiling())
+                    .ok_or_else(|| {
+                        Error::invalid(format!(
+                            "{}[{i}].useAmount: the {} lines of this body add up to more than {} won, more than the ledger holds",
+                            self.list_path,
+                            l.month,
+                            crate::money::MAX_WON_TEXT
+                        ))
+                        .context(source)
+                    })?;
+            }
+            Ok(())
+        };
+        match &self.body {
+            Body::DemandCosts(rows) => {
+                for (i, d) in rows.iter().enumerate() {
+                    if d.month > current {
+                        return Err(ahead(i, "demandMonth", d.month));
+                    }
+                }
+                Ok(())
+            }
+            Body::ProductCosts(rows) | Body::ContractCosts(rows) => lines(rows),
+            Body::ContractSummaries(rows) => {
+                for (i, r) in rows.iter().enumerate() {
+                    if let Some(m) = r.month.filter(|m| *m > current) {
+                        return Err(ahead(i, "contractMonth", m));
+                    }
+                }
+                Ok(())
+            }
+            Body::DailyUsage(rows) => {
+                let today = now.date_naive();
+                for (i, u) in rows.iter().enumerate() {
+                    if u.date > today {
+                        return Err(Error::invalid(format!(
+                            "{}[{i}].useDate.useStartDate: expected a day up to {today} (the day of --as-of), got {}",
+                            self.list_path, u.date
+                        ))
+                        .context(source));
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
 /// A parsed body with its paging information.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
@@ -144,6 +215,9 @@ pub struct Page {
     pub total_rows: Option<u64>,
     /// v2 `nextToken`: where the next page starts, if there is one.
     pub next_token: Option<String>,
+    /// The JSON path of the list of rows (`$.getDemandCostListResponse.demandCostList`), for
+    /// messages about a row found wrong after parsing.
+    pub list_path: String,
 }
 
 /// A value at a JSON path, for error messages that say where.
@@ -377,6 +451,7 @@ fn parse_value(value: &Value) -> Result<Page> {
             body: Body::DemandCosts(rows),
             total_rows: None,
             next_token,
+            list_path: format!("$.{key}"),
         });
     }
     let known = [
@@ -441,6 +516,7 @@ fn parse_value(value: &Value) -> Result<Page> {
         body,
         total_rows,
         next_token: None,
+        list_path,
     })
 }
 
@@ -470,13 +546,27 @@ fn demand_cost(at: At<'_>) -> Result<DemandCost> {
     let rounddown = if at.field("rounddownDiscountAmount").is_some() {
         at.won("rounddownDiscountAmount")?
     } else {
-        at.won("under100DiscountAmount")? + at.won("under1000DiscountAmount")?
+        add_won(
+            at,
+            "under1000DiscountAmount",
+            at.won("under100DiscountAmount")?,
+            at.won("under1000DiscountAmount")?,
+        )?
     };
     let vat = at.won("thisMonthVatAmount")?;
     let billed = if at.field("thisMonthAmountIncludingVat").is_some() {
-        at.won("thisMonthAmountIncludingVat")?
+        bill_won(
+            at,
+            "thisMonthAmountIncludingVat",
+            at.won("thisMonthAmountIncludingVat")?,
+        )?
     } else {
-        at.required_won("thisMonthDemandAmount")? + vat
+        let demand = at.required_won("thisMonthDemandAmount")?;
+        bill_won(
+            at,
+            "thisMonthDemandAmount",
+            add_won(at, "thisMonthVatAmount", demand, vat)?,
+        )?
     };
     let member = match at.text("memberNo")? {
         Some(m) => Some(m),
@@ -525,7 +615,11 @@ fn demand_cost_v2(at: At<'_>) -> Result<DemandCost> {
         discount_amount: discount,
         rounddown_discount_amount: at.won("roundDownDiscountAmount")?,
         vat_amount: vat,
-        billed_amount: at.required_won("demandAmountIncludingVat")?,
+        billed_amount: bill_won(
+            at,
+            "demandAmountIncludingVat",
+            at.required_won("demandAmountIncludingVat")?,
+        )?,
         paid_up: at.bool("paidUp")?,
         paid_up_at: at.instant("paidUpDateTime")?,
         overdue_ratio: normalize_ratio(at.decimal("overdueRate")?),
@@ -559,12 +653,39 @@ const ROW_DISCOUNTS: &[&str] = &[
     "memberPromiseDiscountAddAmount",
 ];
 
+/// M1: adds amounts of one row, refusing a sum beyond [`crate::money::MAX_WON`] at the path
+/// of the field that carried it over.
 fn sum_won(at: At<'_>, fields: &[&str]) -> Result<Krw> {
     let mut total = Krw::ZERO;
     for f in fields {
-        total += at.won(f)?;
+        total = add_won(at, f, total, at.won(f)?)?;
     }
     Ok(total)
+}
+
+/// `a + b`, or an error at `at.field` when the sum is outside what the ledger holds.
+fn add_won(at: At<'_>, field: &str, a: Krw, b: Krw) -> Result<Krw> {
+    a.checked_add(b)
+        .filter(|t| t.within_ceiling())
+        .ok_or_else(|| {
+            Error::invalid(format!(
+            "{}: the amounts of this row add up to more than {} won, more than the ledger holds",
+            at.path(field),
+            crate::money::MAX_WON_TEXT
+        ))
+        })
+}
+
+/// A bill's amount: 0 to [`crate::money::MAX_WON`] (never a negative bill).
+fn bill_won(at: At<'_>, field: &str, amount: Krw) -> Result<Krw> {
+    if amount < Krw::ZERO {
+        return Err(fail(
+            &at.path(field),
+            "a billed amount of 0 won or more",
+            at.value.get(field).unwrap_or(&Value::Null),
+        ));
+    }
+    Ok(amount)
 }
 
 fn product_cost(at: At<'_>) -> Result<FeeLine> {
@@ -733,6 +854,53 @@ fn daily_usage(at: At<'_>) -> Result<DailyUsage> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn m1_bills_below_zero_or_past_the_ceiling_are_refused_at_their_path() {
+        let bill = |fields: &str| {
+            format!(
+                r#"{{"getDemandCostListResponse": {{"returnCode": "0", "totalRows": 1,
+                  "demandCostList": [{{"demandMonth": "202405", "useAmount": 1000, {fields}}}]}}}}"#
+            )
+        };
+        let e = parse(
+            bill(r#""thisMonthVatAmount": 0, "thisMonthAmountIncludingVat": -100"#).as_bytes(),
+            "x.json",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("demandCostList[0].thisMonthAmountIncludingVat: expected a billed amount of 0 won or more"),
+            "{e}"
+        );
+        let e = parse(
+            bill(r#""promiseDiscountAmount": 600000000000000, "promotionDiscountAmount": 600000000000000"#)
+                .as_bytes(),
+            "x.json",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("demandCostList[0].promotionDiscountAmount: the amounts of this row add up to more than 10^15 won"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn r7_rows_for_a_month_after_now_are_refused_at_their_path() {
+        let body = br#"{"getDemandCostListResponse": {"returnCode": "0", "totalRows": 1,
+          "demandCostList": [{"demandMonth": "203001", "useAmount": 1000,
+                              "thisMonthAmountIncludingVat": 1100}]}}"#;
+        let page = parse(body, "x.json").unwrap();
+        let now = clock::parse_as_of("2024-06-20").unwrap();
+        let e = page.check(now, "x.json").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "x.json: $.getDemandCostListResponse.demandCostList[0].demandMonth: expected a month up to 2024-06 (the month of --as-of), got 2030-01; NCP has no figures for a month that has not happened"
+        );
+        let later = clock::parse_as_of("2030-01-20").unwrap();
+        assert!(page.check(later, "x.json").is_ok());
+    }
 
     #[test]
     fn reads_the_reference_example() {

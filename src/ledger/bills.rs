@@ -118,8 +118,29 @@ pub fn balance(conn: &Connection, month: Month, now: Instant) -> Result<Option<B
 fn balances_of(conn: &Connection, now: Instant, month: Option<Month>) -> Result<Vec<BillBalance>> {
     let at = clock::rfc3339(now);
     let day = now.date_naive().to_string();
-    let mut stmt = conn.prepare_cached(
-        "SELECT b.month,
+    // One month reads its row by the key: `?3 IS NULL OR b.month = ?3` would scan every
+    // bill, which made the catch-up's per-step balances quadratic in the months walked.
+    let sql = if month.is_some() {
+        BALANCES_SQL.replace("(?3 IS NULL OR b.month = ?3)", "b.month = ?3")
+    } else {
+        BALANCES_SQL.to_string()
+    };
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params![at, day, month.map(|m| m.to_string())])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(BillBalance {
+            month: month_col(&r.get::<_, String>(0)?)?,
+            billed_amount: r.get(1)?,
+            penalty_amount: r.get(2)?,
+            paid_principal: r.get(3)?,
+            paid_penalty: r.get(4)?,
+        });
+    }
+    Ok(out)
+}
+
+const BALANCES_SQL: &str = "SELECT b.month,
                 b.billed_amount
                   + COALESCE((SELECT SUM(amount) FROM bill_adjustments a
                               WHERE a.carried_into = b.month), 0)
@@ -136,21 +157,7 @@ fn balances_of(conn: &Connection, now: Instant, month: Option<Month>) -> Result<
                   + COALESCE((SELECT SUM(penalty) FROM credit_applications x
                               WHERE x.month = b.month AND x.applied_at <= ?1), 0)
          FROM bills b WHERE b.issued_at <= ?1 AND (?3 IS NULL OR b.month = ?3)
-         ORDER BY b.month",
-    )?;
-    let mut rows = stmt.query(params![at, day, month.map(|m| m.to_string())])?;
-    let mut out = Vec::new();
-    while let Some(r) = rows.next()? {
-        out.push(BillBalance {
-            month: month_col(&r.get::<_, String>(0)?)?,
-            billed_amount: r.get(1)?,
-            penalty_amount: r.get(2)?,
-            paid_principal: r.get(3)?,
-            paid_penalty: r.get(4)?,
-        });
-    }
-    Ok(out)
-}
+         ORDER BY b.month";
 
 /// The late penalty rate of a month's bill, if it exists.
 pub fn overdue_ratio(conn: &Connection, month: Month) -> Result<Option<Decimal>> {

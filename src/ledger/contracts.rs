@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use rust_decimal::Decimal;
 
 use super::date_col;
@@ -137,6 +137,71 @@ pub fn regions(conn: &Connection) -> Result<Vec<String>> {
     )?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+}
+
+/// The usage a contract would leave outside `start`..=`end` (`end` `None`: open) if its dates
+/// became these: how many days, the first and the last, or `None` when every day stays
+/// inside. Usage lies inside the stored dates (imports check it), so only the days the new
+/// dates give up are read, as date ranges of the usage table's key.
+pub fn usage_outside(
+    conn: &Connection,
+    contract_no: &str,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+) -> Result<Option<(i64, NaiveDate, NaiveDate)>> {
+    let stored: Option<(String, Option<String>)> = conn
+        .query_row(
+            "SELECT start_date, end_date FROM contracts WHERE contract_no = ?1",
+            [contract_no],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((old_start, old_end)) = stored else {
+        return Ok(None);
+    };
+    let (old_start, old_end) = (
+        date_col(&old_start)?,
+        old_end.as_deref().map(date_col).transpose()?,
+    );
+    let mut ranges: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();
+    if start > old_start {
+        ranges.push((old_start, start.pred_opt()));
+    }
+    if let Some(end) = end {
+        if old_end.is_none_or(|old| end < old) {
+            if let Some(after) = end.succ_opt() {
+                ranges.push((after, old_end));
+            }
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT COUNT(*), MIN(date), MAX(date) FROM usage
+         WHERE date >= ?2 AND date <= COALESCE(?3, '9999-12-31') AND contract_no = ?1",
+    )?;
+    let mut found: Option<(i64, NaiveDate, NaiveDate)> = None;
+    for (from, to) in ranges {
+        let (count, first, last): (i64, Option<String>, Option<String>) = stmt.query_row(
+            params![contract_no, from.to_string(), to.map(|d| d.to_string())],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        if let (Some(f), Some(l)) = (first, last) {
+            let (f, l) = (date_col(&f)?, date_col(&l)?);
+            found = Some(match found {
+                None => (count, f, l),
+                Some((n, f0, l0)) => (n + count, f0.min(f), l0.max(l)),
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// The largest monthly quantity (thousandths) recorded for a contract, 0 without usage.
+pub fn max_monthly_quantity(conn: &Connection, contract_no: &str) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(MAX(quantity_milli), 0) FROM usage_monthly WHERE contract_no = ?1",
+        [contract_no],
+        |r| r.get(0),
+    )?)
 }
 
 /// Records one day's usage of a metered contract, or corrects it.

@@ -356,12 +356,13 @@ fn is_final(conn: &Connection, month: Month) -> Result<bool> {
     )?)
 }
 
-/// The contract counts NCP reported for the latest month up to `month`: (month, rows of
-/// service name, region, contracts held).
+/// The contract counts NCP reported for `month` itself: (month, rows of service name, region,
+/// contracts held). S1 counts "as of now", so an older month's summary never stands for
+/// this one (contracts taken or ended since would be missed); without one, `None`.
 pub fn contract_summaries(conn: &Connection, month: Month) -> Result<Option<ContractCounts>> {
     let latest: Option<String> = conn
         .query_row(
-            "SELECT MAX(month) FROM ncp_contract_summaries_asof WHERE month <= ?1",
+            "SELECT MAX(month) FROM ncp_contract_summaries_asof WHERE month = ?1",
             [month.to_string()],
             |r| r.get(0),
         )

@@ -9,6 +9,9 @@
 //! instant a writing command's catch-up already walked past (T2): new facts (an NCP import)
 //! take effect from the instant they arrive.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use chrono::Datelike;
 use rusqlite::Connection;
 
@@ -94,37 +97,50 @@ fn catch_up_from(
     let Some(created) = account::created_at(conn)? else {
         return Ok(done);
     };
-    let balances = bills::balances(conn, now)?;
-    let settled = |m: Month| {
-        balances
-            .iter()
-            .any(|b| b.month == m && b.unpaid().is_zero())
-    };
-    let mut steps: Vec<(Instant, Step, Month)> = Vec::new();
+    let paid: std::collections::HashSet<Month> = bills::balances(conn, now)?
+        .into_iter()
+        .filter(|b| b.unpaid().is_zero())
+        .map(|b| b.month)
+        .collect();
+    let settled = |m: Month| paid.contains(&m);
+    // The steps in time order. A bill's late penalties are walked one at a time: the next
+    // date is queued only once the previous one found principal unpaid, so a walk costs a
+    // few steps per month (plus one per penalty really charged), not one per month for
+    // every month before it — which made a far `--as-of` quadratic and ran out of memory.
+    let mut steps: BinaryHeap<Reverse<(Instant, Step, Month)>> = BinaryHeap::new();
     let mut month = Month::of(created.date_naive());
     while schedule::issued_at(month) <= now {
         // A bill paid in full by now has nothing left to happen: every step before its
         // payment ran when that payment was recorded.
         if !settled(month) {
-            steps.push((schedule::issued_at(month), Step::Issue, month));
+            steps.push(Reverse((schedule::issued_at(month), Step::Issue, month)));
             for t in schedule::auto_attempts(month).filter(|t| *t <= now) {
-                steps.push((t, Step::Auto, month));
+                steps.push(Reverse((t, Step::Auto, month)));
             }
             if schedule::outstanding_at(month) <= now {
-                steps.push((schedule::outstanding_at(month), Step::Outstanding, month));
+                steps.push(Reverse((
+                    schedule::outstanding_at(month),
+                    Step::Outstanding,
+                    month,
+                )));
             }
-            for t in schedule::penalty_dates(month, now) {
-                steps.push((t, Step::Penalty, month));
+            if let Some(t) = schedule::penalty_dates(month, now).next() {
+                steps.push(Reverse((t, Step::Penalty, month)));
             }
         }
         month = month.next();
     }
-    steps.sort();
     let passed = |at: Instant| floor.is_some_and(|f| at < f);
-    for (at, step, month) in steps {
+    while let Some(Reverse((at, step, month))) = steps.pop() {
         if step != Step::Issue && passed(at) {
             if step == Step::Outstanding && floor.is_some_and(|f| now >= f) {
                 late_outstanding(conn, &member, month, now)?;
+            }
+            // A penalty date walked already: the next one may still fall after the floor.
+            if step == Step::Penalty {
+                if let Some(next) = schedule::next_penalty_date(at, now) {
+                    steps.push(Reverse((next, Step::Penalty, month)));
+                }
             }
             continue;
         }
@@ -141,7 +157,13 @@ fn catch_up_from(
                 }
             }
             Step::Outstanding => outstanding(conn, &member, month, at)?,
-            Step::Penalty => penalty(conn, &member, month, at)?,
+            Step::Penalty => {
+                if penalty(conn, &member, month, at)? {
+                    if let Some(next) = schedule::next_penalty_date(at, now) {
+                        steps.push(Reverse((next, Step::Penalty, month)));
+                    }
+                }
+            }
         }
     }
     Ok(done)
@@ -217,10 +239,7 @@ fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Resul
     bills::carry_adjustments(conn, month, at)?;
     // A negative adjustment larger than this bill leaves it at 0 and the rest as credit.
     bills::credit_excess(conn, month, at)?;
-    let billed = bills::balances(conn, at)?
-        .into_iter()
-        .find(|b| b.month == month)
-        .map_or(totals.billed_amount, |b| b.billed_amount);
+    let billed = bills::balance(conn, month, at)?.map_or(totals.billed_amount, |b| b.billed_amount);
     // A month without charges is billed (it closes the month) but not announced.
     if !billed.is_zero() {
         send(
@@ -376,21 +395,26 @@ fn outstanding(conn: &Connection, member: &Member, month: Month, at: Instant) ->
     )
 }
 
-/// P10: 1.5 % of the unpaid bill amount at the start of each month it is carried.
-fn penalty(conn: &Connection, member: &Member, month: Month, at: Instant) -> Result<()> {
+/// P10: 1.5 % of the unpaid bill amount at the start of each month it is carried. Returns
+/// whether the bill still carried unpaid principal then (so the next month may charge again).
+fn penalty(conn: &Connection, member: &Member, month: Month, at: Instant) -> Result<bool> {
     // Charged already (every later command walks this date again): nothing to compute. With
     // many months carried, recomputing balances here made each command quadratic or worse.
     if bills::penalty_exists(conn, month, at.date_naive())? {
-        return Ok(());
+        return Ok(true);
     }
     let Some(balance) = balance_of(conn, month, at)? else {
-        return Ok(());
+        return Ok(false);
     };
     let base = balance.unpaid_principal();
+    if base.is_zero() {
+        return Ok(false);
+    }
     let ratio = bills::overdue_ratio(conn, month)?.unwrap_or_else(default_ratio);
     let amount = late_penalty(base, ratio);
     if amount.is_zero() {
-        return Ok(());
+        // Too small for a won of penalty this month; the bill is still carried.
+        return Ok(true);
     }
     if bills::insert_penalty(conn, month, at.date_naive(), base, amount)? {
         send(
@@ -407,7 +431,7 @@ fn penalty(conn: &Connection, member: &Member, month: Month, at: Instant) -> Res
             false,
         )?;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// P1: after new facts arrive (an import), an issued bill is never changed; the difference

@@ -23,6 +23,7 @@ mod inputs;
 mod ledger;
 mod model;
 mod money_balances;
+mod money_bounds;
 mod ncp;
 mod pay;
 mod promotions;

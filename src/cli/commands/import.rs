@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::Context;
 use crate::error::{Error, Result};
-use crate::exchange::import::{import_from, Kind, Summary};
+use crate::exchange::import::{check_month_ceilings, import_from, Kind, Summary};
 use crate::exchange::ncp;
 use crate::ledger::ncp as ledger_ncp;
 use crate::ops::catch_up::adjust_issued_bills;
@@ -139,6 +139,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
             total.added += s.added;
             total.updated += s.updated;
             total.unchanged += s.unchanged;
+            if let Some(m) = s.first_month {
+                total.touch(m);
+            }
+        }
+        if let Some(from) = total.first_month {
+            check_month_ceilings(tx, from, ctx.now).map_err(|e| e.context(names.join(", ")))?;
         }
         bar.set_message("updating bills");
         let reason = format!("{} imported after the bill was issued", names.join(", "));
@@ -159,7 +165,11 @@ fn import_ncp(ctx: &Context, names: &[String], inputs: &[Vec<u8>]) -> Result<()>
     let pages = names
         .iter()
         .zip(inputs)
-        .map(|(name, bytes)| ncp::parse(bytes, name))
+        .map(|(name, bytes)| {
+            let page = ncp::parse(bytes, name)?;
+            page.check(ctx.now, name)?;
+            Ok(page)
+        })
         .collect::<Result<Vec<_>>>()?;
     let stored = ctx.write(|tx| {
         let stored = ledger_ncp::store(tx, &pages, ctx.now)?;

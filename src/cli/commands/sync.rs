@@ -83,6 +83,9 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<()> {
         bar.inc(1);
     }
     bar.finish_and_clear();
+    for page in &pages {
+        page.check(ctx.now, "sync")?;
+    }
     let stored = ctx.write(|tx| {
         let stored = ledger_ncp::store(tx, &pages, ctx.now)?;
         // A bill NCP reopened is outstanding from now on, and notified now (P9).
