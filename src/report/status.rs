@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use super::{align_right, table, Report, Style};
+use super::layout::{Column, Grid};
+use super::{Report, Style};
 use crate::billing::status::Holding;
 
 /// The `status` document.
@@ -24,25 +25,40 @@ impl Report for Status {
         if self.services.is_empty() {
             return format!("No contracts held as of {}.\n", self.as_of);
         }
-        let mut t = table(
+        let mut t = Grid::new(
             style,
-            &["Service", "Region", "Contracts", "Console", "Blocked"],
+            vec![
+                Column::text("Service"),
+                Column::fixed("Region"),
+                Column::amount("Contracts"),
+                Column::fixed("Blocked"),
+            ],
         );
+        let mut consoles: Vec<(&str, &str)> = Vec::new();
         for s in &self.services {
-            t.add_row(vec![
+            t.row(vec![
                 s.service.clone(),
                 s.region.clone(),
                 s.contracts.to_string(),
-                s.console_url.clone(),
                 if s.blocked {
                     "BLOCKED".to_string()
                 } else {
                     String::new()
                 },
             ]);
+            if !consoles.iter().any(|(r, _)| *r == s.region) {
+                consoles.push((&s.region, &s.console_url));
+            }
         }
-        align_right(&mut t, &[2]);
-        format!("Service usage status as of {}\n{t}\n", self.as_of)
+        // The console link depends on the region only: one line per region under the table
+        // keeps the URL whole at any width.
+        let mut out = format!("Service usage status as of {}\n{t}\n", self.as_of);
+        let width = consoles.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
+        for (i, (region, url)) in consoles.iter().enumerate() {
+            let head = if i == 0 { "Console" } else { "" };
+            out.push_str(&format!("{head:<8}{region:<width$}  {url}\n"));
+        }
+        out
     }
 
     fn csv(&self) -> Option<Vec<Vec<String>>> {
