@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::layout::{grouped_decimal, won, Column, Grid};
+use super::layout::{field, grouped_decimal, won, Column, Grid};
 use super::{plural, MethodView, Report, Style};
 use crate::billing::account::{Member, PaymentMethod};
 use crate::billing::facts::FeeLine;
@@ -128,9 +128,8 @@ impl Report for History {
                 ", month in progress"
             }
         );
-        let _ = writeln!(
-            out,
-            "Billing amount    {} KRW over {} ({})",
+        let billing = format!(
+            "{} KRW over {} ({})",
             self.totals.billed_amount.grouped(),
             if self.regions.is_empty() {
                 "no region in use".to_string()
@@ -147,7 +146,13 @@ impl Report for History {
                 "VAT included"
             }
         );
-        let _ = writeln!(out, "Payment method    {}", self.payment_method.label);
+        out.push_str(&field(style, 18, "Billing amount", &billing));
+        out.push_str(&field(
+            style,
+            18,
+            "Payment method",
+            &self.payment_method.label,
+        ));
         let _ = writeln!(
             out,
             "Billing email     {}",

@@ -23,8 +23,12 @@ impl Report for Imported {
     fn human(&self, _style: Style) -> String {
         let s = &self.summary;
         let mut out = format!(
-            "Imported {}: {} row(s) — {} added, {} updated, {} already there.\n",
-            self.file, s.rows, s.added, s.updated, s.unchanged
+            "Imported {}: {} — {} added, {} updated, {} already there.\n",
+            self.file,
+            super::plural(s.rows, "row", "rows"),
+            s.added,
+            s.updated,
+            s.unchanged
         );
         if !self.adjusted_bills.is_empty() {
             let months: Vec<String> = self

@@ -210,20 +210,19 @@ impl Grid {
                 if nat.iter().sum::<usize>() <= avail {
                     return Some((shown, nat));
                 }
-                // Share the room left over by how much each column would still grow.
-                let extra = avail - min.iter().sum::<usize>();
-                let deficit: Vec<usize> = nat.iter().zip(&min).map(|(n, m)| n - m).collect();
-                let all: usize = deficit.iter().sum();
-                let mut widths: Vec<usize> = min
-                    .iter()
-                    .zip(&deficit)
-                    .map(|(m, d)| m + extra * d / all.max(1))
-                    .collect();
-                let mut left = avail - widths.iter().sum::<usize>();
-                for (w, n) in widths.iter_mut().zip(&nat) {
-                    let more = left.min(n.saturating_sub(*w));
-                    *w += more;
-                    left -= more;
+                // Share the room left over evenly, each column taking no more than it needs,
+                // so that narrow columns are whole before wide ones grow.
+                let mut widths = min;
+                let mut extra = avail - widths.iter().sum::<usize>();
+                let mut open: Vec<usize> = (0..widths.len()).filter(|&i| widths[i] < nat[i]).collect();
+                while extra > 0 && !open.is_empty() {
+                    let share = (extra / open.len()).max(1);
+                    for &i in &open {
+                        let give = share.min(nat[i] - widths[i]).min(extra);
+                        widths[i] += give;
+                        extra -= give;
+                    }
+                    open.retain(|&i| widths[i] < nat[i]);
                 }
                 return Some((shown, widths));
             }
@@ -281,13 +280,15 @@ impl Grid {
             }));
         }
         let mut out = t.to_string();
+        // A hidden column with nothing in it (every cell empty or 0) goes unmentioned.
         let hidden: Vec<&str> = (0..self.columns.len())
             .filter(|c| !shown.contains(c))
+            .filter(|&c| (0..self.rows.len()).any(|r| !matches!(self.cell(r, c), "" | "0")))
             .map(|c| self.columns[c].header.as_str())
             .collect();
         if !hidden.is_empty() {
             let note = format!(
-                "(not shown at this width: {}; a wider terminal or --json shows every column)",
+                "(hidden at this width: {}; --json shows every field)",
                 hidden.join(", ")
             );
             let room = self.style.width.map_or(usize::MAX, usize::from);
@@ -383,7 +384,7 @@ mod tests {
         ]);
         let out = g.render();
         assert!(out.contains("1,188,710"), "{out}");
-        assert!(out.contains("not shown at this width: Details"), "{out}");
+        assert!(out.contains("hidden at this width: Details"), "{out}");
         assert!(out.lines().all(|l| l.width() <= 30), "{out}");
     }
 

@@ -98,7 +98,7 @@ impl Report for PayView {
                 vec![
                     Column::fixed("Month"),
                     Column::amount("Billed"),
-                    Column::amount("Penalties"),
+                    Column::amount("Penalties").optional(1),
                     Column::amount("Paid"),
                     Column::amount("Unpaid"),
                     Column::fixed("Status"),
@@ -335,8 +335,8 @@ impl Report for Outbox {
             style,
             vec![
                 Column::fixed("Sent"),
-                Column::fixed("Channel"),
-                Column::fixed("Kind"),
+                Column::fixed("Channel").optional(1),
+                Column::fixed("Kind").optional(2),
                 Column::fixed("Bill"),
                 Column::fixed("To"),
                 Column::text("Subject"),

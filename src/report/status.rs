@@ -54,9 +54,9 @@ impl Report for Status {
         // keeps the URL whole at any width.
         let mut out = format!("Service usage status as of {}\n{t}\n", self.as_of);
         let width = consoles.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
-        for (i, (region, url)) in consoles.iter().enumerate() {
-            let head = if i == 0 { "Console" } else { "" };
-            out.push_str(&format!("{head:<8}{region:<width$}  {url}\n"));
+        out.push_str("Consoles\n");
+        for (region, url) in consoles {
+            out.push_str(&format!("  {region:<width$}  {url}\n"));
         }
         out
     }
