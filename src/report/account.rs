@@ -40,11 +40,7 @@ impl Report for AccountView {
             "Phone (SMS)     {}",
             m.phone.as_deref().unwrap_or("none registered")
         );
-        let _ = writeln!(
-            out,
-            "Payment method  {}",
-            self.payment_method.label
-        );
+        let _ = writeln!(out, "Payment method  {}", self.payment_method.label);
         if !self.changes.is_empty() {
             let mut t = Grid::new(
                 style,

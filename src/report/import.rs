@@ -20,7 +20,7 @@ pub struct Imported {
 }
 
 impl Report for Imported {
-    fn human(&self, _style: Style) -> String {
+    fn human(&self, style: Style) -> String {
         let s = &self.summary;
         let mut out = format!(
             "Imported {}: {} — {} added, {} updated, {} already there.\n",
@@ -40,6 +40,9 @@ impl Report for Imported {
                 "Bills already issued for {} stay as issued; the difference was recorded as an adjustment (see `ncp-usage pay`).\n",
                 months.join(", ")
             ));
+        }
+        if let Some(w) = style.width {
+            out = super::layout::wrap(&out, usize::from(w)).join("\n") + "\n";
         }
         out
     }

@@ -26,6 +26,8 @@ pub struct Column {
     right: bool,
     /// 0: always shown; otherwise hidden on a narrow terminal, highest first.
     drop: u8,
+    /// Whether the note under the table names it when hidden.
+    mention: bool,
 }
 
 impl Column {
@@ -36,6 +38,7 @@ impl Column {
             fixed: true,
             right: false,
             drop: 0,
+            mention: true,
         }
     }
 
@@ -58,6 +61,12 @@ impl Column {
     /// Hidden when the table would not fit otherwise; `priority` 1 goes before 2.
     pub fn optional(mut self, priority: u8) -> Column {
         self.drop = u8::MAX - priority;
+        self
+    }
+
+    /// Not named in the note when hidden (the report shows it another way).
+    pub fn unmentioned(mut self) -> Column {
+        self.mention = false;
         self
     }
 }
@@ -137,9 +146,9 @@ pub fn grouped_decimal(d: rust_decimal::Decimal) -> String {
 
 /// A `Label   value` line, the value wrapped at spaces under itself to fit the width.
 pub fn field(style: Style, label_width: usize, label: &str, value: &str) -> String {
-    let room = style
-        .width
-        .map_or(usize::MAX, |w| usize::from(w).saturating_sub(label_width).max(20));
+    let room = style.width.map_or(usize::MAX, |w| {
+        usize::from(w).saturating_sub(label_width).max(20)
+    });
     let mut out = String::new();
     for (i, line) in wrap(value, room).iter().enumerate() {
         let head = if i == 0 { label } else { "" };
@@ -214,7 +223,8 @@ impl Grid {
                 // so that narrow columns are whole before wide ones grow.
                 let mut widths = min;
                 let mut extra = avail - widths.iter().sum::<usize>();
-                let mut open: Vec<usize> = (0..widths.len()).filter(|&i| widths[i] < nat[i]).collect();
+                let mut open: Vec<usize> =
+                    (0..widths.len()).filter(|&i| widths[i] < nat[i]).collect();
                 while extra > 0 && !open.is_empty() {
                     let share = (extra / open.len()).max(1);
                     for &i in &open {
@@ -235,6 +245,11 @@ impl Grid {
                 .map(|(i, _)| i)?;
             shown.remove(victim);
         }
+    }
+
+    /// Whether column `col` is shown at this width (not hidden, not stacked).
+    pub fn shows(&self, col: usize) -> bool {
+        self.layout().is_some_and(|(shown, _)| shown.contains(&col))
     }
 
     /// The table as text, without a final newline.
@@ -260,8 +275,8 @@ impl Grid {
             }
         };
         t.set_header(shown.iter().zip(widths).map(|(&c, &w)| {
-            let cell = Cell::new(wrap(&self.columns[c].header, w).join("\n"))
-                .set_alignment(align(c));
+            let cell =
+                Cell::new(wrap(&self.columns[c].header, w).join("\n")).set_alignment(align(c));
             if self.style.color {
                 cell.add_attribute(Attribute::Bold)
             } else {
@@ -283,6 +298,7 @@ impl Grid {
         // A hidden column with nothing in it (every cell empty or 0) goes unmentioned.
         let hidden: Vec<&str> = (0..self.columns.len())
             .filter(|c| !shown.contains(c))
+            .filter(|&c| self.columns[c].mention)
             .filter(|&c| (0..self.rows.len()).any(|r| !matches!(self.cell(r, c), "" | "0")))
             .map(|c| self.columns[c].header.as_str())
             .collect();

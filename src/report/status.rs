@@ -31,6 +31,7 @@ impl Report for Status {
                 Column::text("Service"),
                 Column::fixed("Region"),
                 Column::amount("Contracts"),
+                Column::fixed("Console").optional(1).unmentioned(),
                 Column::fixed("Blocked"),
             ],
         );
@@ -40,6 +41,7 @@ impl Report for Status {
                 s.service.clone(),
                 s.region.clone(),
                 s.contracts.to_string(),
+                s.console_url.clone(),
                 if s.blocked {
                     "BLOCKED".to_string()
                 } else {
@@ -50,9 +52,12 @@ impl Report for Status {
                 consoles.push((&s.region, &s.console_url));
             }
         }
-        // The console link depends on the region only: one line per region under the table
-        // keeps the URL whole at any width.
+        // The console link depends on the region only: when the column does not fit, one
+        // line per region under the table keeps the URL whole.
         let mut out = format!("Service usage status as of {}\n{t}\n", self.as_of);
+        if t.shows(3) {
+            return out;
+        }
         let width = consoles.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
         out.push_str("Consoles\n");
         for (region, url) in consoles {

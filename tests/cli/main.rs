@@ -24,3 +24,4 @@ mod prompts;
 mod receipts;
 mod security;
 mod status;
+mod tables;
