@@ -398,10 +398,18 @@ mod tests {
             "1,188,710".into(),
             "2 contracts".into(),
         ]);
-        let out = g.render();
-        assert!(out.contains("1,188,710"), "{out}");
-        assert!(out.contains("hidden at this width: Details"), "{out}");
-        assert!(out.lines().all(|l| l.width() <= 30), "{out}");
+        assert_eq!(
+            g.render(),
+            "┌──────────────┬───────────┐\n\
+             │ Service name ┆    Amount │\n\
+             ╞══════════════╪═══════════╡\n\
+             │ Cloud DB for ┆ 1,188,710 │\n\
+             │ MySQL        ┆           │\n\
+             └──────────────┴───────────┘\n\
+             (hidden at this width:\n\
+             Details; --json shows every\n\
+             field)"
+        );
     }
 
     #[test]
