@@ -41,9 +41,7 @@ impl Report for Imported {
                 months.join(", ")
             ));
         }
-        if let Some(w) = style.width {
-            out = super::layout::wrap(&out, usize::from(w)).join("\n") + "\n";
-        }
+        out = super::layout::fit(style, &out);
         out
     }
 }
@@ -61,7 +59,7 @@ pub struct NcpImported {
 }
 
 impl Report for NcpImported {
-    fn human(&self, _style: Style) -> String {
+    fn human(&self, style: Style) -> String {
         let mut out = String::new();
         let rows: Vec<String> = self
             .stored
@@ -88,7 +86,7 @@ impl Report for NcpImported {
                 m.join(", ")
             ));
         }
-        out
+        super::layout::fit(style, &out)
     }
 }
 
@@ -100,7 +98,7 @@ pub struct Done {
 }
 
 impl Report for Done {
-    fn human(&self, _style: Style) -> String {
-        format!("{}\n", self.message)
+    fn human(&self, style: Style) -> String {
+        super::layout::fit(style, &format!("{}\n", self.message))
     }
 }

@@ -144,6 +144,20 @@ pub fn grouped_decimal(d: rust_decimal::Decimal) -> String {
     out
 }
 
+/// Lines of prose wrapped at spaces to the terminal width, when it is known.
+pub fn fit(style: Style, text: &str) -> String {
+    match style.width {
+        Some(w) if !text.is_empty() => {
+            let mut out = wrap(text, usize::from(w)).join("\n");
+            if text.ends_with('\n') {
+                out.push('\n');
+            }
+            out
+        }
+        _ => text.to_string(),
+    }
+}
+
 /// A `Label   value` line, the value wrapped at spaces under itself to fit the width.
 pub fn field(style: Style, label_width: usize, label: &str, value: &str) -> String {
     let room = style.width.map_or(usize::MAX, |w| {

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::layout::{field, won, Column, Grid};
+use super::layout::{field, fit, won, Column, Grid};
 use super::{plural, MethodView, Report, Style};
 use crate::billing::payment::{BillBalance, BillStatus};
 use crate::calendar::Month;
@@ -242,15 +242,17 @@ impl Report for PaymentDoc {
         } else {
             "Paid:"
         };
-        let _ = writeln!(
-            out,
-            "{verb} payment {} — {} KRW by {} ({}) at {}",
-            p.payment_id,
-            p.amount.grouped(),
-            p.method,
-            p.kind,
-            p.paid_at
-        );
+        out.push_str(&fit(
+            style,
+            &format!(
+                "{verb} payment {} — {} KRW by {} ({}) at {}\n",
+                p.payment_id,
+                p.amount.grouped(),
+                p.method,
+                p.kind,
+                p.paid_at
+            ),
+        ));
         if !p.applied.is_empty() {
             let mut t = Grid::new(
                 style,
@@ -270,11 +272,13 @@ impl Report for PaymentDoc {
             let _ = writeln!(out, "{t}");
         }
         if !self.credit_balance.is_zero() {
-            let _ = writeln!(
-                out,
-                "Credit balance: {} KRW, applied to the next bill",
-                self.credit_balance.grouped()
-            );
+            out.push_str(&fit(
+                style,
+                &format!(
+                    "Credit balance: {} KRW, applied to the next bill\n",
+                    self.credit_balance.grouped()
+                ),
+            ));
         }
         out
     }
