@@ -307,7 +307,7 @@ impl Report for AutoDoc {
                 Column::fixed("At"),
                 Column::amount("Amount"),
                 Column::fixed("Outcome"),
-                Column::text("Reason"),
+                Column::text("Reason").optional(1),
             ],
         );
         for a in &self.attempts {

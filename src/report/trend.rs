@@ -177,7 +177,7 @@ impl Report for Trend {
                 vec![
                     Column::fixed("Paid at"),
                     Column::fixed("Kind"),
-                    Column::fixed("Method"),
+                    Column::fixed("Method").optional(1),
                     Column::amount("Amount"),
                     Column::text("Bills"),
                 ],
