@@ -52,6 +52,8 @@ pub struct ServiceRow {
     /// Its amounts.
     #[serde(flatten)]
     pub amounts: Amounts,
+    /// How many contracts stand behind the row.
+    pub contracts: usize,
     /// How many contracts and fee lines stand behind the row, in words.
     pub details: String,
 }
@@ -146,6 +148,7 @@ fn summarize_checked(lines: &[FeeLine]) -> (Statement, bool) {
                 service: service.to_string(),
                 region: region.to_string(),
                 amounts,
+                contracts: count_contracts(&lines),
                 details: describe(&lines),
             })
             .collect(),
@@ -159,6 +162,13 @@ fn summarize_checked(lines: &[FeeLine]) -> (Statement, bool) {
         totals: totals_of(all),
     };
     (statement, fits)
+}
+
+fn count_contracts(lines: &[&FeeLine]) -> usize {
+    let mut contracts: Vec<&str> = lines.iter().map(|l| l.contract_no.as_str()).collect();
+    contracts.sort_unstable();
+    contracts.dedup();
+    contracts.len()
 }
 
 /// "2 contracts, 3 fee lines" — the portal's Details column, in words.

@@ -1,5 +1,5 @@
 //! Writing a month's fee lines to `.csv` (the fees format of SPEC §11, so export → import
-//! round-trips) or `.xlsx` (real numeric cells, a header row, one sheet per month) (SPEC H4).
+//! round-trips; a file starts with a UTF-8 byte-order mark for spreadsheets) or `.xlsx` (real numeric cells, a header row, one sheet per month) (SPEC H4).
 //!
 //! Text cells that a spreadsheet could run as a formula — beginning with `=`, `+`, `-`, `@`,
 //! a tab or a carriage return — get a leading `'`; so does text already beginning with `'`,
@@ -17,6 +17,9 @@ use rust_xlsxwriter::{Format, Workbook};
 use super::import::FEE_COLUMNS;
 use crate::billing::facts::FeeLine;
 use crate::error::{Error, Result};
+
+/// The UTF-8 byte-order mark that starts an exported `.csv` file.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The formats `export` writes, chosen by the output file's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,10 +223,14 @@ impl FeeFile {
             .try_clone()
             .map_err(|e| write_error(path, e))?;
         let sink = match format {
-            FileFormat::Csv => Sink::Csv(Box::new(CsvSink::new(BufWriter::with_capacity(
-                1 << 16,
-                file,
-            ))?)),
+            FileFormat::Csv => {
+                // A byte-order mark, so that spreadsheets (Excel in Korea) read the file as
+                // UTF-8 and show 서버, not mojibake; the importer skips it. CSV on stdout
+                // (`--format csv`) has none.
+                let mut out = BufWriter::with_capacity(1 << 16, file);
+                out.write_all(UTF8_BOM).map_err(|e| write_error(path, e))?;
+                Sink::Csv(Box::new(CsvSink::new(out)?))
+            }
             FileFormat::Xlsx => {
                 Sink::Xlsx(Box::new(XlsxSink::new(sheet_name)?), BufWriter::new(file))
             }

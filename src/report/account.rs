@@ -4,8 +4,9 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{table, Report, Style};
-use crate::billing::account::{display_name, Business, Member, PaymentMethod};
+use super::layout::{Column, Grid};
+use super::{MethodView, Report, Style};
+use crate::billing::account::{display_name, Business, Member};
 use crate::ledger::account::Change;
 
 /// The `account show` document.
@@ -13,9 +14,9 @@ use crate::ledger::account::Change;
 pub struct AccountView {
     /// The member.
     pub member: Member,
-    /// The registered payment method, if any.
-    pub payment_method: Option<PaymentMethod>,
-    /// Its label, as the portal names it.
+    /// The registered payment method (`kind` `none` when there is none).
+    pub payment_method: MethodView,
+    /// Its label, as the portal names it (also `payment_method.label`).
     pub payment_method_label: Option<String>,
     /// The changes of the account, oldest first.
     pub changes: Vec<Change>,
@@ -50,15 +51,21 @@ impl Report for AccountView {
         let _ = writeln!(out, "Billing email   {}", m.billing_email);
         let _ = writeln!(
             out,
-            "Payment method  {}",
-            self.payment_method_label
-                .as_deref()
-                .unwrap_or("none registered")
+            "Phone (SMS)     {}",
+            m.phone.as_deref().unwrap_or("none registered")
         );
+        let _ = writeln!(out, "Payment method  {}", self.payment_method.label);
         if !self.changes.is_empty() {
-            let mut t = table(style, &["When", "Change", "Value"]);
+            let mut t = Grid::new(
+                style,
+                vec![
+                    Column::fixed("When"),
+                    Column::fixed("Change"),
+                    Column::text("Value"),
+                ],
+            );
             for c in &self.changes {
-                t.add_row(vec![c.at.clone(), c.field.clone(), c.value.clone()]);
+                t.row(vec![c.at.clone(), c.field.clone(), c.value.clone()]);
             }
             let _ = writeln!(out, "\n{t}");
         }

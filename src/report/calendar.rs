@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use super::{table, Report, Style};
+use super::layout::{Column, Grid};
+use super::{plural, Report, Style};
 use crate::ledger::holidays::Holiday;
 
 /// The `calendar list` document.
@@ -16,16 +17,27 @@ pub struct Holidays {
 
 impl Report for Holidays {
     fn human(&self, style: Style) -> String {
-        let mut t = table(style, &["Date", "Day", "Name", "Source"]);
+        let mut t = Grid::new(
+            style,
+            vec![
+                Column::fixed("Date"),
+                Column::fixed("Day"),
+                Column::text("Name"),
+                Column::fixed("Source"),
+            ],
+        );
         for h in &self.holidays {
-            t.add_row(vec![
+            t.row(vec![
                 h.date.to_string(),
                 h.date.format("%a").to_string(),
                 h.name.clone(),
                 h.source.clone(),
             ]);
         }
-        format!("{t}\n{} holiday(s)\n", self.holidays.len())
+        format!(
+            "{t}\n{}\n",
+            plural(self.holidays.len(), "holiday", "holidays")
+        )
     }
 
     fn csv(&self) -> Option<Vec<Vec<String>>> {

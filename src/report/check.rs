@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use super::{table, Report, Style};
+use super::layout::{Column, Grid};
+use super::{plural, Report, Style};
 use crate::ledger::check::Finding;
 
 /// The `check` document.
@@ -21,10 +22,14 @@ impl Report for CheckReport {
         if self.ok {
             return format!("{}: ok, every check passed.\n", self.ledger);
         }
-        let mut t = table(style, &["Check", "Finding"]);
+        let mut t = Grid::new(style, vec![Column::fixed("Check"), Column::text("Finding")]);
         for f in &self.findings {
-            t.add_row(vec![f.check.to_string(), f.detail.clone()]);
+            t.row(vec![f.check.to_string(), f.detail.clone()]);
         }
-        format!("{}: {} finding(s)\n{t}\n", self.ledger, self.findings.len())
+        format!(
+            "{}: {}\n{t}\n",
+            self.ledger,
+            plural(self.findings.len(), "finding", "findings")
+        )
     }
 }

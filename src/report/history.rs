@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{table, won, Report, Style};
+use super::layout::{field, grouped_decimal, won, Column, Grid};
+use super::{plural, MethodView, Report, Style};
 use crate::billing::account::{Member, PaymentMethod};
 use crate::billing::facts::FeeLine;
 use crate::billing::period::Period;
@@ -36,15 +37,6 @@ pub struct PeriodView {
     pub days: u32,
     /// Whether the month has ended.
     pub complete: bool,
-}
-
-/// The registered payment method as shown.
-#[derive(Debug, Clone, Serialize)]
-pub struct MethodView {
-    /// `card`, `transfer`, `deposit` or `none`.
-    pub kind: String,
-    /// How the portal names it.
-    pub label: String,
 }
 
 /// The `history` document (SPEC §12).
@@ -103,16 +95,7 @@ impl History {
                 complete: period.complete,
             },
             source,
-            payment_method: method.map_or(
-                MethodView {
-                    kind: "none".to_string(),
-                    label: "none registered".to_string(),
-                },
-                |m| MethodView {
-                    kind: m.kind().to_string(),
-                    label: m.label(),
-                },
-            ),
+            payment_method: MethodView::new(method),
             billing_email: member.map(|m| m.billing_email.clone()),
             regions: statement.regions,
             services,
@@ -127,7 +110,12 @@ impl Report for History {
     fn human(&self, style: Style) -> String {
         let mut out = String::new();
         let period = match self.period.to {
-            Some(to) => format!("{} – {} ({} days)", self.period.from, to, self.period.days),
+            Some(to) => format!(
+                "{} – {} ({})",
+                self.period.from,
+                to,
+                plural(self.period.days as usize, "day", "days")
+            ),
             None => format!("{} – nothing accrued yet", self.period.from),
         };
         let _ = writeln!(out, "Service usage history  {}", self.month);
@@ -140,9 +128,8 @@ impl Report for History {
                 ", month in progress"
             }
         );
-        let _ = writeln!(
-            out,
-            "Billing amount    {} KRW over {} ({})",
+        let billing = format!(
+            "{} KRW over {} ({})",
             self.totals.billed_amount.grouped(),
             if self.regions.is_empty() {
                 "no region in use".to_string()
@@ -159,7 +146,13 @@ impl Report for History {
                 "VAT included"
             }
         );
-        let _ = writeln!(out, "Payment method    {}", self.payment_method.label);
+        out.push_str(&field(style, 18, "Billing amount", &billing));
+        out.push_str(&field(
+            style,
+            18,
+            "Payment method",
+            &self.payment_method.label,
+        ));
         let _ = writeln!(
             out,
             "Billing email     {}",
@@ -172,31 +165,34 @@ impl Report for History {
         if self.services.is_empty() {
             out.push_str("No usage in this period.\n");
         } else {
-            let mut t = table(
+            let mut t = Grid::new(
                 style,
-                &[
-                    "Service",
-                    "Region",
-                    "Monthly used amount",
-                    "Discounts per service",
-                    "Estimated payment amount",
-                    "Details",
+                vec![
+                    Column::text("Service"),
+                    Column::fixed("Region"),
+                    Column::amount("Monthly used amount"),
+                    Column::amount("Discounts per service"),
+                    Column::amount("Estimated payment amount"),
+                    Column::text("Details").optional(1),
                 ],
             );
             for s in &self.services {
-                t.add_row(vec![
-                    comfy_table::Cell::new(&s.service),
-                    comfy_table::Cell::new(&s.region),
+                t.row(vec![
+                    s.service.clone(),
+                    s.region.clone(),
                     won(s.amounts.used_amount),
                     won(s.amounts.discount_amount),
                     won(s.amounts.estimated_payment_amount),
-                    comfy_table::Cell::new(&s.details),
+                    s.details.clone(),
                 ]);
             }
             let _ = writeln!(out, "{t}");
         }
         let t = &self.totals;
-        let mut totals = table(style, &["Totals (every region)", "KRW"]);
+        let mut totals = Grid::new(
+            style,
+            vec![Column::text("Totals (every region)"), Column::amount("KRW")],
+        );
         for (name, amount) in [
             ("Monthly used amount", t.used_amount),
             ("Discounts", t.discount_amount),
@@ -208,36 +204,32 @@ impl Report for History {
             ("VAT (10 %)", t.vat_amount),
             ("Billed amount", t.billed_amount),
         ] {
-            totals.add_row(vec![comfy_table::Cell::new(name), won(amount)]);
+            totals.row(vec![name.to_string(), won(amount)]);
         }
         let _ = writeln!(out, "{totals}");
         if let Some(lines) = &self.lines {
-            let mut d = table(
+            let mut d = Grid::new(
                 style,
-                &[
-                    "Region",
-                    "Service",
-                    "Contract",
-                    "Item",
-                    "Quantity",
-                    "Unit",
-                    "Unit price",
-                    "Used",
-                    "Discount",
-                    "Estimated",
+                vec![
+                    Column::fixed("Region").optional(2),
+                    Column::text("Service"),
+                    Column::fixed("Contract"),
+                    Column::text("Item"),
+                    Column::text("Quantity"),
+                    Column::amount("Unit price"),
+                    Column::amount("Used"),
+                    Column::amount("Discount"),
+                    Column::amount("Estimated").optional(1),
                 ],
             );
             for l in lines {
-                d.add_row(vec![
-                    comfy_table::Cell::new(&l.region),
-                    comfy_table::Cell::new(&l.service),
-                    comfy_table::Cell::new(&l.contract_no),
-                    comfy_table::Cell::new(&l.item),
-                    comfy_table::Cell::new(l.quantity.normalize())
-                        .set_alignment(comfy_table::CellAlignment::Right),
-                    comfy_table::Cell::new(&l.unit),
-                    comfy_table::Cell::new(l.unit_price.normalize())
-                        .set_alignment(comfy_table::CellAlignment::Right),
+                d.row(vec![
+                    l.region.clone(),
+                    l.service.clone(),
+                    l.contract_no.clone(),
+                    l.item.clone(),
+                    format!("{} {}", grouped_decimal(l.quantity), l.unit),
+                    grouped_decimal(l.unit_price),
                     won(l.used_amount),
                     won(l.discount_amount),
                     won(l.estimated_payment_amount),
@@ -264,6 +256,7 @@ impl Report for History {
                     "used_amount",
                     "discount_amount",
                     "estimated_payment_amount",
+                    "contracts",
                     "details",
                 ]
                 .map(String::from)
@@ -277,6 +270,7 @@ impl Report for History {
                     s.amounts.used_amount.to_string(),
                     s.amounts.discount_amount.to_string(),
                     s.amounts.estimated_payment_amount.to_string(),
+                    s.contracts.to_string(),
                     s.details.clone(),
                 ]);
             }

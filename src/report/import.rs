@@ -20,11 +20,15 @@ pub struct Imported {
 }
 
 impl Report for Imported {
-    fn human(&self, _style: Style) -> String {
+    fn human(&self, style: Style) -> String {
         let s = &self.summary;
         let mut out = format!(
-            "Imported {}: {} row(s) — {} added, {} updated, {} already there.\n",
-            self.file, s.rows, s.added, s.updated, s.unchanged
+            "Imported {}: {} — {} added, {} updated, {} already there.\n",
+            self.file,
+            super::plural(s.rows, "row", "rows"),
+            s.added,
+            s.updated,
+            s.unchanged
         );
         if !self.adjusted_bills.is_empty() {
             let months: Vec<String> = self
@@ -37,6 +41,7 @@ impl Report for Imported {
                 months.join(", ")
             ));
         }
+        out = super::layout::fit(style, &out);
         out
     }
 }
@@ -54,7 +59,7 @@ pub struct NcpImported {
 }
 
 impl Report for NcpImported {
-    fn human(&self, _style: Style) -> String {
+    fn human(&self, style: Style) -> String {
         let mut out = String::new();
         let rows: Vec<String> = self
             .stored
@@ -81,7 +86,7 @@ impl Report for NcpImported {
                 m.join(", ")
             ));
         }
-        out
+        super::layout::fit(style, &out)
     }
 }
 
@@ -93,7 +98,7 @@ pub struct Done {
 }
 
 impl Report for Done {
-    fn human(&self, _style: Style) -> String {
-        format!("{}\n", self.message)
+    fn human(&self, style: Style) -> String {
+        super::layout::fit(style, &format!("{}\n", self.message))
     }
 }

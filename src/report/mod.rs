@@ -10,6 +10,7 @@ pub mod check;
 pub mod confirmation;
 pub mod history;
 pub mod import;
+pub mod layout;
 pub mod pay;
 pub mod promotions;
 pub mod receipt;
@@ -71,6 +72,59 @@ pub fn table(style: Style, header: &[&str]) -> Table {
 /// A right-aligned cell with an amount in won, grouped by thousands.
 pub fn won(amount: Krw) -> Cell {
     Cell::new(amount.grouped()).set_alignment(CellAlignment::Right)
+}
+
+/// The registered payment method, in the one JSON shape every document uses:
+/// `{"kind": "card", "label": "VISA card ****4242 (expires 2027-12)", "brand": ...}` — its
+/// kind, how the portal names it, then the method's own fields; `{"kind": "none", "label":
+/// "none registered"}` when there is none.
+#[derive(Debug, Clone)]
+pub struct MethodView {
+    /// `card`, `transfer`, `deposit` or `none`.
+    pub kind: String,
+    /// How the portal names it.
+    pub label: String,
+    method: Option<crate::billing::account::PaymentMethod>,
+}
+
+impl MethodView {
+    /// The view of a method, or of none.
+    pub fn new(method: Option<&crate::billing::account::PaymentMethod>) -> MethodView {
+        match method {
+            Some(m) => MethodView {
+                kind: m.kind().to_string(),
+                label: m.label(),
+                method: Some(m.clone()),
+            },
+            None => MethodView {
+                kind: "none".to_string(),
+                label: "none registered".to_string(),
+                method: None,
+            },
+        }
+    }
+}
+
+impl Serialize for MethodView {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("kind", &self.kind)?;
+        map.serialize_entry("label", &self.label)?;
+        if let Some(m) = &self.method {
+            if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(m) {
+                for (k, v) in fields.iter().filter(|(k, _)| k.as_str() != "kind") {
+                    map.serialize_entry(k, v)?;
+                }
+            }
+        }
+        map.end()
+    }
+}
+
+/// `1 day`, `2 days`: a count with the right form of its noun.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Right-aligns the given columns of a table (amounts, counts).

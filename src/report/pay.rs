@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{table, won, Report, Style};
+use super::layout::{field, fit, won, Column, Grid};
+use super::{plural, MethodView, Report, Style};
 use crate::billing::payment::{BillBalance, BillStatus};
 use crate::calendar::Month;
 use crate::ledger::bills::{Attempt, Notification, Payment};
@@ -66,8 +67,8 @@ pub struct PayView {
     pub credit_balance: Krw,
     /// Corrections of issued bills (P1) that the next bill will carry.
     pub pending_adjustment_amount: Krw,
-    /// The registered payment method, as the portal names it.
-    pub payment_method: Option<String>,
+    /// The registered payment method.
+    pub payment_method: MethodView,
     /// Services are blocked for an unpaid bill since then (P9).
     pub blocked_since: Option<String>,
 }
@@ -92,24 +93,32 @@ impl Report for PayView {
                 "No bill has been issued yet (bills are issued on the 3rd of the next month).\n",
             );
         } else {
-            let mut t = table(
+            let mut t = Grid::new(
                 style,
-                &["Month", "Billed", "Penalties", "Paid", "Unpaid", "Status"],
+                vec![
+                    Column::fixed("Month"),
+                    Column::amount("Billed"),
+                    Column::amount("Penalties").optional(1),
+                    Column::amount("Paid"),
+                    Column::amount("Unpaid"),
+                    Column::fixed("Status"),
+                ],
             );
             let mut rows = shown.clone();
             rows.sort_by_key(|b| b.month);
             for b in rows {
-                t.add_row(vec![
-                    comfy_table::Cell::new(b.month),
+                t.row(vec![
+                    b.month.to_string(),
                     won(b.billed_amount),
                     won(b.penalty_amount),
                     won(b.paid_amount),
                     won(b.unpaid_amount),
-                    comfy_table::Cell::new(match b.status {
+                    match b.status {
                         BillStatus::Open => "open",
                         BillStatus::Paid => "paid",
                         BillStatus::Outstanding => "OUTSTANDING",
-                    }),
+                    }
+                    .to_string(),
                 ]);
             }
             let _ = writeln!(out, "{t}");
@@ -117,49 +126,69 @@ impl Report for PayView {
             if hidden > 0 {
                 let _ = writeln!(
                     out,
-                    "({hidden} older paid bill(s) not shown; --json lists them all)"
+                    "({} not shown; --json lists them all)",
+                    plural(hidden, "older paid bill", "older paid bills")
                 );
             }
         }
-        let _ = writeln!(
-            out,
-            "Payment method    {}",
-            self.payment_method.as_deref().unwrap_or("none registered")
-        );
+        out.push_str(&field(
+            style,
+            18,
+            "Payment method",
+            &self.payment_method.label,
+        ));
         if !self.credit_balance.is_zero() {
-            let _ = writeln!(
-                out,
-                "Credit balance    {} KRW (applied to the next bill)",
-                self.credit_balance.grouped()
-            );
+            out.push_str(&field(
+                style,
+                18,
+                "Credit balance",
+                &format!(
+                    "{} KRW (applied to the next bill)",
+                    self.credit_balance.grouped()
+                ),
+            ));
         }
         if !self.pending_adjustment_amount.is_zero() {
-            let _ = writeln!(
-                out,
-                "Adjustments      {} KRW recorded for issued bills, carried into the next bill",
-                self.pending_adjustment_amount.grouped()
-            );
+            out.push_str(&field(
+                style,
+                18,
+                "Adjustments",
+                &format!(
+                    "{} KRW recorded for issued bills, carried into the next bill",
+                    self.pending_adjustment_amount.grouped()
+                ),
+            ));
         }
         if let Some(since) = &self.blocked_since {
-            let _ = writeln!(
-                out,
-                "Services BLOCKED  since {since}, until the outstanding amount is paid"
-            );
+            out.push_str(&field(
+                style,
+                18,
+                "Services BLOCKED",
+                &format!("since {since}, until the outstanding amount is paid"),
+            ));
         }
         let i = &self.instant;
         if i.open {
-            let _ = writeln!(
-                out,
-                "Instant payment   open: `ncp-usage pay --instant` pays {} KRW",
-                i.payable_amount.grouped()
-            );
+            out.push_str(&field(
+                style,
+                18,
+                "Instant payment",
+                &format!(
+                    "open: `ncp-usage pay --instant` pays {} KRW",
+                    i.payable_amount.grouped()
+                ),
+            ));
         } else {
-            let _ = writeln!(
-                out,
-                "Instant payment   closed; opens {} ({} KRW payable)",
-                i.next_opens_at.as_deref().unwrap_or("later"),
-                i.payable_amount.grouped()
-            );
+            out.push_str(&field(
+                style,
+                18,
+                "Instant payment",
+                &format!(
+                    "closed; opens {} ({} KRW payable)",
+                    i.next_opens_at.as_deref().unwrap_or("later"),
+                    i.payable_amount.grouped()
+                ),
+            ));
         }
         out
     }
@@ -213,20 +242,29 @@ impl Report for PaymentDoc {
         } else {
             "Paid:"
         };
-        let _ = writeln!(
-            out,
-            "{verb} payment {} — {} KRW by {} ({}) at {}",
-            p.payment_id,
-            p.amount.grouped(),
-            p.method,
-            p.kind,
-            p.paid_at
-        );
+        out.push_str(&fit(
+            style,
+            &format!(
+                "{verb} payment {} — {} KRW by {} ({}) at {}\n",
+                p.payment_id,
+                p.amount.grouped(),
+                p.method,
+                p.kind,
+                p.paid_at
+            ),
+        ));
         if !p.applied.is_empty() {
-            let mut t = table(style, &["Bill", "Principal", "Penalty"]);
+            let mut t = Grid::new(
+                style,
+                vec![
+                    Column::fixed("Bill"),
+                    Column::amount("Principal"),
+                    Column::amount("Penalty"),
+                ],
+            );
             for a in &p.applied {
-                t.add_row(vec![
-                    comfy_table::Cell::new(a.month),
+                t.row(vec![
+                    a.month.to_string(),
                     won(a.amount),
                     won(a.penalty_amount),
                 ]);
@@ -234,11 +272,13 @@ impl Report for PaymentDoc {
             let _ = writeln!(out, "{t}");
         }
         if !self.credit_balance.is_zero() {
-            let _ = writeln!(
-                out,
-                "Credit balance: {} KRW, applied to the next bill",
-                self.credit_balance.grouped()
-            );
+            out.push_str(&fit(
+                style,
+                &format!(
+                    "Credit balance: {} KRW, applied to the next bill\n",
+                    self.credit_balance.grouped()
+                ),
+            ));
         }
         out
     }
@@ -260,14 +300,23 @@ impl Report for AutoDoc {
         if self.attempts.is_empty() {
             return format!("No automatic payment was due by {}.\n", self.as_of);
         }
-        let mut t = table(style, &["Bill", "At", "Amount", "Outcome", "Reason"]);
+        let mut t = Grid::new(
+            style,
+            vec![
+                Column::fixed("Bill"),
+                Column::fixed("At"),
+                Column::amount("Amount"),
+                Column::fixed("Outcome"),
+                Column::text("Reason").optional(1),
+            ],
+        );
         for a in &self.attempts {
-            t.add_row(vec![
-                comfy_table::Cell::new(a.month),
-                comfy_table::Cell::new(&a.at),
+            t.row(vec![
+                a.month.to_string(),
+                a.at.clone(),
                 won(a.amount),
-                comfy_table::Cell::new(&a.outcome),
-                comfy_table::Cell::new(a.reason.as_deref().unwrap_or("")),
+                a.outcome.clone(),
+                a.reason.clone().unwrap_or_default(),
             ]);
         }
         format!("{t}\n")
@@ -286,9 +335,19 @@ impl Report for Outbox {
         if self.notifications.is_empty() {
             return "No notifications.\n".to_string();
         }
-        let mut t = table(style, &["Sent", "Channel", "Kind", "Bill", "To", "Subject"]);
+        let mut t = Grid::new(
+            style,
+            vec![
+                Column::fixed("Sent"),
+                Column::fixed("Channel").optional(1),
+                Column::fixed("Kind").optional(2),
+                Column::fixed("Bill"),
+                Column::fixed("To"),
+                Column::text("Subject"),
+            ],
+        );
         for n in &self.notifications {
-            t.add_row(vec![
+            t.row(vec![
                 n.sent_at.clone(),
                 n.channel.clone(),
                 n.kind.clone(),

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{table, won, Report, Style};
+use super::layout::{won, Column, Grid};
+use super::{Report, Style};
 use crate::billing::promotion::Promotion;
 use crate::money::Krw;
 
@@ -37,19 +38,19 @@ impl Report for Promotions {
             return "No promotions. Import them with `ncp-usage import promotions FILE`.\n"
                 .to_string();
         }
-        let mut t = table(
+        let mut t = Grid::new(
             style,
-            &[
-                "Promotion",
-                "Service",
-                "Provision type",
-                "Pricing plan",
-                "Provided",
-                "Used",
-                "Benefit",
-                "Valid",
-                "Credit left",
-                "Runs out (projected)",
+            vec![
+                Column::text("Promotion"),
+                Column::text("Service"),
+                Column::text("Provision type").optional(2),
+                Column::text("Pricing plan").optional(1),
+                Column::amount("Provided").optional(4),
+                Column::amount("Used").optional(3),
+                Column::text("Benefit"),
+                Column::text("Valid"),
+                Column::text("Credit left"),
+                Column::fixed("Runs out (projected)"),
             ],
         );
         for r in &self.promotions {
@@ -62,27 +63,25 @@ impl Report for Promotions {
                 (None, Some(c)) => format!("{} KRW credit", c.grouped()),
                 (None, None) => String::new(),
             };
-            t.add_row(vec![
-                comfy_table::Cell::new(&p.name),
-                comfy_table::Cell::new(&p.service),
-                comfy_table::Cell::new(&p.provision_type),
-                comfy_table::Cell::new(&p.pricing_plan),
-                comfy_table::Cell::new(p.provided).set_alignment(comfy_table::CellAlignment::Right),
-                comfy_table::Cell::new(p.used).set_alignment(comfy_table::CellAlignment::Right),
-                comfy_table::Cell::new(benefit),
-                comfy_table::Cell::new(format!("{} – {}", p.valid_from, p.valid_to)),
+            t.row(vec![
+                p.name.clone(),
+                p.service.clone(),
+                p.provision_type.clone(),
+                p.pricing_plan.clone(),
+                p.provided.to_string(),
+                p.used.to_string(),
+                benefit,
+                format!("{} – {}", p.valid_from, p.valid_to),
                 match (r.credit_remaining, r.credit_status) {
-                    (Some(k), Some(status)) if status != "active" => comfy_table::Cell::new(
-                        format!("{} ({})", k.grouped(), status.replace('_', " ")),
-                    ),
+                    (Some(k), Some(status)) if status != "active" => {
+                        format!("{} ({})", k.grouped(), status.replace('_', " "))
+                    }
                     (Some(k), _) => won(k),
-                    _ => comfy_table::Cell::new(""),
+                    _ => String::new(),
                 },
-                comfy_table::Cell::new(
-                    r.projected_run_out
-                        .map(|d| d.to_string())
-                        .unwrap_or_default(),
-                ),
+                r.projected_run_out
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
             ]);
         }
         format!("{t}\n")
@@ -101,6 +100,7 @@ impl Report for Promotions {
             "valid_from",
             "valid_to",
             "credit_remaining",
+            "credit_status",
             "projected_run_out",
         ]
         .map(String::from)
@@ -123,6 +123,7 @@ impl Report for Promotions {
                 r.credit_remaining
                     .map(|c| c.to_string())
                     .unwrap_or_default(),
+                r.credit_status.unwrap_or_default().to_string(),
                 r.projected_run_out
                     .map(|d| d.to_string())
                     .unwrap_or_default(),

@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use super::{table, won, Report, Style};
+use super::layout::{won, Column, Grid};
+use super::{Report, Style};
 use crate::billing::receipt::{Receipt, ReceiptKind};
 
 /// The `receipt list` document.
@@ -24,28 +25,29 @@ impl Report for Receipts {
             out.push_str("No cash receipts or tax invoices.\n");
             return out;
         }
-        let mut t = table(
+        let mut t = Grid::new(
             style,
-            &[
-                "Kind",
-                "Month",
-                "Payment",
-                "Amount",
-                "Issued",
-                "Available on NTS",
+            vec![
+                Column::text("Kind"),
+                Column::fixed("Month"),
+                Column::fixed("Payment").optional(1),
+                Column::amount("Amount"),
+                Column::fixed("Issued"),
+                Column::fixed("Available on NTS"),
             ],
         );
         for r in &self.receipts {
-            t.add_row(vec![
-                comfy_table::Cell::new(match r.kind {
+            t.row(vec![
+                match r.kind {
                     ReceiptKind::CashReceipt => "cash receipt",
                     ReceiptKind::TaxInvoice => "tax invoice",
-                }),
-                comfy_table::Cell::new(r.month),
-                comfy_table::Cell::new(r.payment_id.map(|p| p.to_string()).unwrap_or_default()),
+                }
+                .to_string(),
+                r.month.to_string(),
+                r.payment_id.map(|p| p.to_string()).unwrap_or_default(),
                 won(r.amount),
-                comfy_table::Cell::new(r.issued_on),
-                comfy_table::Cell::new(r.available_on),
+                r.issued_on.to_string(),
+                r.available_on.to_string(),
             ]);
         }
         out.push_str(&format!("{t}\n"));

@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use super::{align_right, table, Report, Style};
+use super::layout::{Column, Grid};
+use super::{Report, Style};
 use crate::billing::status::Holding;
 
 /// The `status` document.
@@ -24,12 +25,19 @@ impl Report for Status {
         if self.services.is_empty() {
             return format!("No contracts held as of {}.\n", self.as_of);
         }
-        let mut t = table(
+        let mut t = Grid::new(
             style,
-            &["Service", "Region", "Contracts", "Console", "Blocked"],
+            vec![
+                Column::text("Service"),
+                Column::fixed("Region"),
+                Column::amount("Contracts"),
+                Column::fixed("Console").optional(1).unmentioned(),
+                Column::fixed("Blocked"),
+            ],
         );
+        let mut consoles: Vec<(&str, &str)> = Vec::new();
         for s in &self.services {
-            t.add_row(vec![
+            t.row(vec![
                 s.service.clone(),
                 s.region.clone(),
                 s.contracts.to_string(),
@@ -40,9 +48,22 @@ impl Report for Status {
                     String::new()
                 },
             ]);
+            if !consoles.iter().any(|(r, _)| *r == s.region) {
+                consoles.push((&s.region, &s.console_url));
+            }
         }
-        align_right(&mut t, &[2]);
-        format!("Service usage status as of {}\n{t}\n", self.as_of)
+        // The console link depends on the region only: when the column does not fit, one
+        // line per region under the table keeps the URL whole.
+        let mut out = format!("Service usage status as of {}\n{t}\n", self.as_of);
+        if t.shows(3) {
+            return out;
+        }
+        let width = consoles.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
+        out.push_str("Consoles\n");
+        for (region, url) in consoles {
+            out.push_str(&format!("  {region:<width$}  {url}\n"));
+        }
+        out
     }
 
     fn csv(&self) -> Option<Vec<Vec<String>>> {

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{table, won, Report, Style};
+use super::layout::{won, Column, Grid};
+use super::{Report, Style};
 use crate::billing::trend::MonthStatus;
 use crate::calendar::Month;
 use crate::ledger::bills::Payment;
@@ -100,8 +101,17 @@ impl Report for Trend {
             .max()
             .unwrap_or(1);
         let total = usize::from(style.width.unwrap_or(80));
-        // "2024-06 │" + bar + " " + amount + " (to 06-04)"
-        let bar_width = total.saturating_sub(8 + 2 + label_width + 14).clamp(10, 60);
+        // "2024-06 │" + bar + " " + amount + the longest note after it.
+        let note_width = if self.projection.is_some() {
+            " projected month end".len()
+        } else if self.months.iter().any(|m| !m.complete) {
+            " (so far)".len()
+        } else {
+            0
+        };
+        let bar_width = total
+            .saturating_sub(7 + 2 + 1 + label_width + note_width)
+            .clamp(5, 60);
         for m in &self.months {
             let b = bar(m.used_amount, max, bar_width);
             let note = if m.complete {
@@ -132,46 +142,56 @@ impl Report for Trend {
             );
         }
         out.push('\n');
-        let mut t = table(
+        let mut t = Grid::new(
             style,
-            &[
-                "Month",
-                "Used",
-                "Billed",
-                "Paid",
-                "Outstanding",
-                "Penalties",
-                "Status",
+            vec![
+                Column::fixed("Month"),
+                Column::amount("Used"),
+                Column::amount("Billed"),
+                Column::amount("Paid"),
+                Column::amount("Outstanding").optional(2),
+                Column::amount("Penalties").optional(1),
+                Column::text("Status"),
             ],
         );
         for m in &self.months {
-            t.add_row(vec![
-                comfy_table::Cell::new(m.month),
+            t.row(vec![
+                m.month.to_string(),
                 won(m.used_amount),
                 won(m.billed_amount),
                 won(m.paid_amount),
                 won(m.outstanding_amount),
                 won(m.penalty_amount),
-                comfy_table::Cell::new(match m.status {
+                match m.status {
                     Some(MonthStatus::Paid) => "paid",
                     Some(MonthStatus::Open) => "open",
                     Some(MonthStatus::Outstanding) => "OUTSTANDING",
                     Some(MonthStatus::BeforeAccount) => "before the account",
                     None => "not billed yet",
-                }),
+                }
+                .to_string(),
             ]);
         }
         let _ = writeln!(out, "{t}");
         if !self.payments.is_empty() {
-            let mut p = table(style, &["Paid at", "Kind", "Method", "Amount", "Bills"]);
+            let mut p = Grid::new(
+                style,
+                vec![
+                    Column::fixed("Paid at"),
+                    Column::fixed("Kind"),
+                    Column::fixed("Method").optional(1),
+                    Column::amount("Amount"),
+                    Column::text("Bills"),
+                ],
+            );
             for pay in &self.payments {
                 let months: Vec<String> = pay.applied.iter().map(|a| a.month.to_string()).collect();
-                p.add_row(vec![
-                    comfy_table::Cell::new(&pay.paid_at),
-                    comfy_table::Cell::new(&pay.kind),
-                    comfy_table::Cell::new(&pay.method),
+                p.row(vec![
+                    pay.paid_at.clone(),
+                    pay.kind.clone(),
+                    pay.method.clone(),
                     won(pay.amount),
-                    comfy_table::Cell::new(months.join(", ")),
+                    months.join(", "),
                 ]);
             }
             let _ = writeln!(out, "\nPayments\n{p}");
@@ -187,6 +207,7 @@ impl Report for Trend {
             "paid_amount",
             "outstanding_amount",
             "penalty_amount",
+            "status",
         ]
         .map(String::from)
         .to_vec()];
@@ -198,6 +219,10 @@ impl Report for Trend {
                 m.paid_amount.to_string(),
                 m.outstanding_amount.to_string(),
                 m.penalty_amount.to_string(),
+                m.status
+                    .and_then(|st| serde_json::to_value(st).ok())
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default(),
             ]);
         }
         Some(rows)

@@ -181,7 +181,7 @@ fn a2_account_show_json() {
     }
     assert_eq!(
         doc["payment_method"],
-        json!({"kind": "card", "brand": "VISA", "last4": "4242", "expiry": "2027-12", "limit": null})
+        json!({"kind": "card", "label": "VISA card ****4242 (expires 2027-12)", "brand": "VISA", "last4": "4242", "expiry": "2027-12", "limit": null})
     );
     assert_eq!(
         doc["payment_method_label"],
@@ -218,7 +218,7 @@ fn a2_business_and_expatriate_members() {
     let doc = env.json("2024-01-01", &["account", "show"]);
     assert_eq!(doc["member"]["member_type"], "business");
     assert_eq!(doc["member"]["expatriate"], true);
-    assert!(doc["payment_method"].is_null());
+    assert_eq!(doc["payment_method"]["kind"], "none");
 }
 
 #[test]
@@ -339,12 +339,15 @@ fn p11_business_transfer_then_deposit() {
     let doc = env.json("2024-01-01", &["account", "show"]);
     assert_eq!(
         doc["payment_method"],
-        json!({"kind": "transfer", "bank": "KB Kookmin", "last4": "1234", "balance": 500000})
+        json!({"kind": "transfer", "label": "KB Kookmin account transfer ****1234", "bank": "KB Kookmin", "last4": "1234", "balance": 500000})
     );
 
     env.ok("2024-01-05", DEPOSIT);
     let doc = env.json("2024-01-05", &["account", "show"]);
-    assert_eq!(doc["payment_method"], json!({"kind": "deposit"}));
+    assert_eq!(
+        doc["payment_method"],
+        json!({"kind": "deposit", "label": "Direct deposit (fee deposit account)"})
+    );
     assert_eq!(
         doc["payment_method_label"],
         "Direct deposit (fee deposit account)"

@@ -32,4 +32,5 @@ mod readme;
 mod receipts;
 mod security;
 mod status;
+mod tables;
 mod time_travel;

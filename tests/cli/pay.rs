@@ -178,7 +178,7 @@ fn p9_bill_is_open_to_the_end_of_the_14th_and_outstanding_from_the_15th() {
     );
     assert_eq!(doc["credit_balance"], 0);
     assert_eq!(
-        doc["payment_method"],
+        doc["payment_method"]["label"],
         "Direct deposit (fee deposit account)"
     );
     assert!(doc["blocked_since"].is_null());

@@ -16,6 +16,7 @@ use crate::ledger::{account, receipts};
 use crate::money::Krw;
 use crate::report::account::AccountView;
 use crate::report::import::Done;
+use crate::report::MethodView;
 
 /// Account subcommands.
 #[derive(Debug, Subcommand)]
@@ -116,7 +117,7 @@ pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
                 Ok(AccountView {
                     member,
                     payment_method_label: method.as_ref().map(PaymentMethod::label),
-                    payment_method: method,
+                    payment_method: MethodView::new(method.as_ref()),
                     changes: account::changes(tx, ctx.now)?,
                     business: Some(account::business(tx)?).filter(|b| !b.is_empty()),
                 })

@@ -46,7 +46,8 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
     })?;
     ctx.print(&Done {
         message: format!(
-            "Wrote {lines} fee line(s) of {} to {}.",
+            "Wrote {} of {} to {}.",
+            crate::report::plural(lines, "fee line", "fee lines"),
             args.month,
             args.output.display()
         ),

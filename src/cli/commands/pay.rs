@@ -14,6 +14,7 @@ use crate::money::Krw;
 use crate::ops::catch_up::catch_up_for_write;
 use crate::ops::pay::{deposit, pay_instant, preview_instant, InstantRequest, Paid};
 use crate::report::pay::{AutoDoc, BillRow, InstantView, PayView, PaymentDoc};
+use crate::report::MethodView;
 
 /// Show the bills, what is unpaid and whether instant payment is open; or pay.
 #[derive(Debug, Args)]
@@ -158,7 +159,7 @@ pub fn run(ctx: &Context, args: PayArgs) -> Result<()> {
             bills: balances.iter().map(|b| BillRow::new(b, ctx.now)).collect(),
             credit_balance: bills::credit_balance(tx, ctx.now)?,
             pending_adjustment_amount: bills::pending_adjustments(tx, ctx.now)?,
-            payment_method: account::current_method(tx, ctx.now)?.map(|m| m.label()),
+            payment_method: MethodView::new(account::current_method(tx, ctx.now)?.as_ref()),
             blocked_since: blocked_since(&balances, ctx.now).map(clock::rfc3339),
         })
     })?;
