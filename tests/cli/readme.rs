@@ -13,6 +13,7 @@ const NOT_RUN: &[&str] = &[
     "scripts/",
     "man ",
     "UPDATE_GENERATED=",
+    "INSTA_UPDATE=",
     "PROPTEST_CASES=",
     "NCP_USAGE_CRASH_KILLS=",
     "apt-get ",

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::billing::account::display_name;
 use crate::billing::account::MemberType;
 use crate::billing::payment::BillStatus;
 use crate::billing::period::usage_period;
@@ -16,7 +17,6 @@ use crate::error::{Error, Result};
 use crate::exchange::confirmation;
 use crate::ledger::{account, bills, receipts};
 use crate::ops::month;
-use crate::billing::account::display_name;
 use crate::report::confirmation::{lines, Confirmation, ConfirmationBill, Dates};
 
 /// Issue a usage confirmation: a printable document with the month's services, amounts,
