@@ -122,7 +122,7 @@ impl PaymentMethod {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum AccountError {
     /// A1 on names.
-    #[error("A1: {field} must have at least {min} letter(s) and no digits or special characters (got '{value}')")]
+    #[error("A1: {field} must have at least {} and no digits or special characters (got '{value}')", crate::report::plural(*min, "letter", "letters"))]
     Name {
         /// `first name` or `last name`.
         field: &'static str,

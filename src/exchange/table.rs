@@ -192,7 +192,12 @@ fn header_index(header: &csv::ByteRecord, columns: &[Column]) -> Result<Index> {
     }
     if !unknown.is_empty() {
         return Err(Error::invalid(format!(
-            "line 1: unknown column(s) {}; expected the columns {}",
+            "line 1: unknown {} {}; expected the columns {}",
+            if unknown.len() == 1 {
+                "column"
+            } else {
+                "columns"
+            },
             unknown.join(", "),
             expected()
         )));
@@ -204,7 +209,12 @@ fn header_index(header: &csv::ByteRecord, columns: &[Column]) -> Result<Index> {
         .collect();
     if !missing.is_empty() {
         return Err(Error::invalid(format!(
-            "line 1: missing column(s) {}; expected the columns {}",
+            "line 1: missing {} {}; expected the columns {}",
+            if missing.len() == 1 {
+                "column"
+            } else {
+                "columns"
+            },
             missing.join(", "),
             expected()
         )));
@@ -722,7 +732,8 @@ fn csv_error(e: csv::Error) -> Error {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => Error::invalid(format!(
-            "line {line}: has {len} field(s) but the header has {expected_len}; check for a missing or extra comma, or quote fields that contain commas"
+            "line {line}: has {} but the header has {expected_len}; check for a missing or extra comma, or quote fields that contain commas",
+            crate::report::plural(*len as usize, "field", "fields")
         )),
         csv::ErrorKind::Io(io) => Error::invalid(format!("cannot read the file: {io}")),
         _ => Error::invalid(format!("line {line}: not well-formed CSV ({e})")),
@@ -892,21 +903,21 @@ mod tests {
 
     #[test]
     fn refuses_unknown_and_missing_columns_by_name() {
-        assert!(err(b"date,name,colour\n").contains("unknown column(s) 'colour'"));
-        assert!(err(b"date\n").contains("missing column(s) name"));
+        assert!(err(b"date,name,colour\n").contains("unknown column 'colour'"));
+        assert!(err(b"date\n").contains("missing column name"));
         assert!(err(b"").contains("empty"));
     }
 
     #[test]
     fn names_the_line_of_a_bad_row() {
-        assert!(err(b"date,name\n2024-01-01,a\n2024-01-02\n").starts_with("line 3: has 1 field(s)"));
+        assert!(err(b"date,name\n2024-01-01,a\n2024-01-02\n").starts_with("line 3: has 1 field"));
         assert!(err(b"date,name\n2024-01-01,\xff\xfe\n")
             .starts_with("line 2, column name: not valid UTF-8"));
         assert!(err(b"date,name\n2024-01-01,a\0b\n")
             .starts_with("line 2, column name: contains a NUL byte"));
         assert!(err(b"date,name\n2024-01-01,a\n2024-01-02,\"b\n")
             .starts_with("line 3, column name: a quoted field is never closed"));
-        assert!(err(b"date,na\"me\n").starts_with("line 1: unknown column(s)"));
+        assert!(err(b"date,na\"me\n").starts_with("line 1: unknown column"));
     }
 
     #[test]
@@ -976,7 +987,7 @@ mod tests {
         let refused = row.error("date", "something else");
         let e = reader.refuse(refused);
         assert!(
-            e.message.starts_with("line 20003: has 1 field(s)"),
+            e.message.starts_with("line 20003: has 1 field"),
             "{}",
             e.message
         );
@@ -1076,7 +1087,7 @@ mod tests {
         // Malformed rows too.
         let bytes = file(&["date,name", "2024-01-01,a", "2024-01-02", ""]);
         assert!(
-            err(&bytes).starts_with("line 3: has 1 field(s)"),
+            err(&bytes).starts_with("line 3: has 1 field"),
             "{}",
             err(&bytes)
         );

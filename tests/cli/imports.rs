@@ -204,12 +204,12 @@ fn bytes(parts: &[&[u8]]) -> Vec<u8> {
 #[case::unknown_column(
     "contracts",
     bytes(&[b"contract_no,service,region,plan,price,unit,start_date,end_date,colour\n"]),
-    "line 1: unknown column(s) 'colour'; expected the columns contract_no,service,region,plan,price,unit,start_date,end_date"
+    "line 1: unknown column 'colour'; expected the columns contract_no,service,region,plan,price,unit,start_date,end_date"
 )]
 #[case::missing_column(
     "contracts",
     bytes(&[b"contract_no,service,region,plan,price,unit,end_date\n"]),
-    "line 1: missing column(s) start_date"
+    "line 1: missing column start_date"
 )]
 #[case::negative_price(
     "contracts",
@@ -239,7 +239,7 @@ fn bytes(parts: &[&[u8]]) -> Vec<u8> {
 #[case::wrong_field_count(
     "contracts",
     bytes(&[CONTRACT_HEADER.as_bytes(), GOOD_CONTRACT.as_bytes(), b"KR-SVR-2,Server,KR,monthly,60000,month,2024-02-10\n"]),
-    "line 3: has 7 field(s) but the header has 8"
+    "line 3: has 7 fields but the header has 8"
 )]
 #[case::unterminated_quote(
     "contracts",

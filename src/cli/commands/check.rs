@@ -23,8 +23,8 @@ pub fn run(ctx: &Context) -> Result<()> {
         Err(Error {
             kind: Kind::Ledger,
             message: format!(
-                "the ledger failed {} check(s); restore it from a backup or re-import the affected data",
-                report.findings.len()
+                "the ledger failed {}; restore it from a backup or re-import the affected data",
+                crate::report::plural(report.findings.len(), "check", "checks")
             ),
         })
     }
