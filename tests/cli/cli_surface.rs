@@ -686,3 +686,25 @@ fn o3_no_at_any_prompt_is_exit_1_and_changes_nothing() {
         assert_eq!(env.dump(), before, "{args}");
     }
 }
+
+/// `import KIND - -` waited on standard input for ever (found from outside): standard input
+/// can be read once, so a second '-' is refused before anything is opened.
+#[test]
+fn s11_standard_input_given_twice_is_refused_instead_of_hanging() {
+    let env = Env::new();
+    for kind in ["usage", "contracts", "ncp"] {
+        let out = env
+            .cmd("2024-07-20")
+            .args(["import", kind, "-", "-"])
+            .write_stdin("")
+            .timeout(Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{kind}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "error: '-' (standard input) is given more than once; standard input can be read only once: give '-' once, or the files by name\n"
+        );
+        assert!(!env.db.exists(), "no ledger is created");
+    }
+}

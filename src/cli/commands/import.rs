@@ -113,6 +113,12 @@ fn progress(total: Option<u64>) -> ProgressBar {
 
 /// Runs `import`.
 pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
+    // Standard input can be read once: a second '-' would wait on it for ever.
+    if args.files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        return Err(Error::invalid(
+            "'-' (standard input) is given more than once; standard input can be read only once: give '-' once, or the files by name",
+        ));
+    }
     let names: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
     let Some(kind) = csv_kind(args.kind) else {
         let inputs = args
