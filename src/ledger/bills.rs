@@ -318,8 +318,7 @@ pub struct Payment {
     pub amount: Krw,
     /// When (RFC 3339).
     pub paid_at: String,
-    /// The depositor's reference.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The depositor's reference (`null` when none: one shape for scripts).
     pub reference: Option<String>,
     /// How it was applied.
     pub applied: Vec<Application>,

@@ -708,3 +708,18 @@ fn s11_standard_input_given_twice_is_refused_instead_of_hanging() {
         assert!(!env.db.exists(), "no ledger is created");
     }
 }
+
+/// One shape for scripts: a payment's JSON always carries `reference` (`null` without one).
+#[test]
+fn o1_payment_json_always_has_a_reference() {
+    let env = Env::new();
+    env.ok("2024-06-01", &["init", "--demo"]);
+    let paid = env.json("2024-06-05", &["pay", "--instant", "--yes"]);
+    assert_eq!(paid["reference"], Value::Null);
+    assert_eq!(paid["amount"], 1_248_390);
+    let deposit = env.json(
+        "2024-06-20",
+        &["pay", "--deposit", "100", "--reference", "KB 1", "--yes"],
+    );
+    assert_eq!(deposit["reference"], "KB 1");
+}
