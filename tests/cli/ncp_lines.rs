@@ -18,7 +18,10 @@ fn fixture(name: &str) -> String {
         .to_string()
 }
 
-const LINES: [&str; 2] = ["product-demand-2024-05.json", "contract-demand-2024-05.json"];
+const LINES: [&str; 2] = [
+    "product-demand-2024-05.json",
+    "contract-demand-2024-05.json",
+];
 
 fn member() -> Env {
     let env = Env::new();
