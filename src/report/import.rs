@@ -86,6 +86,18 @@ impl Report for NcpImported {
                 m.join(", ")
             ));
         }
+        if !self.stored.adjusted_bills.is_empty() {
+            let m: Vec<String> = self
+                .stored
+                .adjusted_bills
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            out.push_str(&format!(
+                "Bills already issued for {} stay as issued; the difference was recorded as an adjustment (see `ncp-usage pay`).\n",
+                m.join(", ")
+            ));
+        }
         super::layout::fit(style, &out)
     }
 }

@@ -177,12 +177,8 @@ fn import_ncp(ctx: &Context, names: &[String], inputs: &[Vec<u8>]) -> Result<()>
             Ok(page)
         })
         .collect::<Result<Vec<_>>>()?;
-    let stored = ctx.write(|tx| {
-        let stored = ledger_ncp::store(tx, &pages, ctx.now)?;
-        // A bill NCP reopened is outstanding from now on, and notified now (P9).
-        crate::ops::catch_up::catch_up_after_import(tx, ctx.now, &ctx.gateway)?;
-        Ok(stored)
-    })?;
+    let reason = format!("{} imported after the bill was issued", names.join(", "));
+    let stored = ctx.write(|tx| store_ncp(ctx, tx, &pages, &reason))?;
     for d in &stored.differences {
         eprintln!("warning: {d}");
     }
@@ -191,4 +187,30 @@ fn import_ncp(ctx: &Context, names: &[String], inputs: &[Vec<u8>]) -> Result<()>
         files: names.to_vec(),
         stored,
     })
+}
+
+/// Stores NCP bodies (`import ncp`, `sync`) inside the command's transaction.
+///
+/// P1: NCP's per-service and per-contract lines win over the fees CSV and over rating, so
+/// where they change what an issued month rates at, the difference becomes an adjustment
+/// carried into the next bill, as `import fees` does. A month whose NCP bill is stored is
+/// not adjusted again: NCP's bill figures govern it (see `ledger::ncp::store`).
+pub fn store_ncp(
+    ctx: &Context,
+    tx: &rusqlite::Connection,
+    pages: &[ncp::Page],
+    reason: &str,
+) -> Result<ledger_ncp::Stored> {
+    let mut stored = ledger_ncp::store(tx, pages, ctx.now)?;
+    if !stored.months.is_empty() {
+        for month in adjust_issued_bills(tx, ctx.now, reason)? {
+            if !stored.adjusted_bills.contains(&month) {
+                stored.adjusted_bills.push(month);
+            }
+        }
+        stored.adjusted_bills.sort();
+    }
+    // A bill NCP reopened is outstanding from now on, and notified now (P9).
+    crate::ops::catch_up::catch_up_after_import(tx, ctx.now, &ctx.gateway)?;
+    Ok(stored)
 }

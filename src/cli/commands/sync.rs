@@ -10,7 +10,6 @@ use crate::calendar::Month;
 use crate::cli::Context;
 use crate::error::{Error, Result};
 use crate::exchange::ncp_api::{credentials, plan, Client};
-use crate::ledger::ncp as ledger_ncp;
 use crate::report::import::NcpImported;
 
 /// Fetch bills, per-service and per-contract amounts and contract counts from NCP's Billing
@@ -86,12 +85,11 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<()> {
     for page in &pages {
         page.check(ctx.now, "sync")?;
     }
-    let stored = ctx.write(|tx| {
-        let stored = ledger_ncp::store(tx, &pages, ctx.now)?;
-        // A bill NCP reopened is outstanding from now on, and notified now (P9).
-        crate::ops::catch_up::catch_up_after_import(tx, ctx.now, &ctx.gateway)?;
-        Ok(stored)
-    })?;
+    let reason = format!(
+        "NCP's amounts synced for {} to {} after the bill was issued",
+        args.from, args.to
+    );
+    let stored = ctx.write(|tx| super::import::store_ncp(ctx, tx, &pages, &reason))?;
     for d in &stored.differences {
         eprintln!("warning: {d}");
     }

@@ -1,0 +1,205 @@
+//! NCP's per-service and per-contract lines (getProductDemandCostList,
+//! getContractDemandCostList) of a month whose bill was already issued: they win over the
+//! rated lines, so the difference becomes an adjustment carried into the next bill (P1), as
+//! `import fees` does — unless NCP's own bill (getDemandCostList) for the month is stored,
+//! whose figures then govern, and the lines never adjust a second time.
+
+use std::path::PathBuf;
+
+use serde_json::{json, Value};
+
+use crate::common::Env;
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/ncp")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+const LINES: [&str; 2] = [
+    "product-demand-2024-05.json",
+    "contract-demand-2024-05.json",
+];
+
+fn member() -> Env {
+    let env = Env::new();
+    env.ok(
+        "2024-05-01",
+        &[
+            "init",
+            "--member-type",
+            "business",
+            "--first-name",
+            "Minji",
+            "--last-name",
+            "Kim",
+            "--email",
+            "minji@example.com",
+        ],
+    );
+    env
+}
+
+/// A member whose own 1,000-won monthly contract rates May at 1,100 won.
+fn rated_member() -> Env {
+    member().with_contracts(
+        "2024-05-01",
+        "C1,Server,KR,monthly,1000,month,2024-05-01,\n",
+    )
+}
+
+fn import(env: &Env, as_of: &str, files: &[&str]) -> Value {
+    let paths: Vec<String> = files.iter().map(|f| fixture(f)).collect();
+    let mut args = vec!["import", "ncp"];
+    args.extend(paths.iter().map(String::as_str));
+    env.json(as_of, &args)
+}
+
+/// (month, billed, unpaid, status) of every bill, and the pending adjustment.
+fn pay(env: &Env, as_of: &str) -> (Vec<(String, i64, i64, String)>, i64) {
+    let doc = env.json(as_of, &["pay"]);
+    let bills = doc["bills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["month"].as_str().unwrap().to_string(),
+                b["billed_amount"].as_i64().unwrap(),
+                b["unpaid_amount"].as_i64().unwrap(),
+                b["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (bills, doc["pending_adjustment_amount"].as_i64().unwrap())
+}
+
+fn bill(month: &str, billed: i64, unpaid: i64, status: &str) -> (String, i64, i64, String) {
+    (month.to_string(), billed, unpaid, status.to_string())
+}
+
+#[test]
+fn r_p1_ncp_lines_of_an_issued_zero_won_month_become_an_adjustment() {
+    let env = member();
+    let doc = import(&env, "2024-06-20", &LINES);
+    assert_eq!(doc["bills"], json!([]));
+    assert_eq!(doc["months"], json!(["2024-05"]));
+    assert_eq!(doc["adjusted_bills"], json!(["2024-05"]));
+    let human = env.ok(
+        "2024-06-20",
+        &["import", "ncp", &fixture(LINES[0]), &fixture(LINES[1])],
+    );
+    // The same bodies again adjust nothing more.
+    assert!(!human.contains("adjustment"), "{human}");
+    let doc = import(&env, "2024-06-20", &LINES);
+    assert_eq!(doc["adjusted_bills"], json!([]));
+    assert_eq!(
+        pay(&env, "2024-06-20"),
+        (vec![bill("2024-05", 0, 0, "paid")], 113_740)
+    );
+    let history = env.json("2024-06-20", &["history", "--month", "2024-05"]);
+    assert_eq!(history["totals"]["billed_amount"], 113_740);
+    // The June bill carries May's difference.
+    assert_eq!(
+        pay(&env, "2024-07-20"),
+        (
+            vec![
+                bill("2024-05", 0, 0, "paid"),
+                bill("2024-06", 113_740, 113_740, "outstanding")
+            ],
+            0
+        )
+    );
+    let out = env.path("may.html");
+    let doc = env.json(
+        "2024-07-20",
+        &[
+            "confirmation",
+            "--month",
+            "2024-05",
+            "--output",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(doc["totals"]["billed_amount"], 113_740);
+    assert_eq!(doc["bill"]["billed_amount"], 0);
+    assert_eq!(
+        doc["corrections"],
+        json!([{"month": "2024-05", "amount": 113_740, "carried_into": "2024-06"}])
+    );
+    env.ok("2024-07-20", &["check"]);
+}
+
+#[test]
+fn r_p1_ncp_lines_adjust_a_rated_bill_and_ncps_bill_later_adds_nothing() {
+    let env = rated_member();
+    assert_eq!(
+        pay(&env, "2024-06-20"),
+        (vec![bill("2024-05", 1_100, 1_100, "outstanding")], 0)
+    );
+    let doc = import(&env, "2024-06-20", &LINES);
+    assert_eq!(doc["adjusted_bills"], json!(["2024-05"]));
+    // 113,740 − 1,100.
+    assert_eq!(
+        pay(&env, "2024-06-20"),
+        (vec![bill("2024-05", 1_100, 1_100, "outstanding")], 112_640)
+    );
+    // NCP's bill for May says 113,740 too: it governs now, with nothing more to adjust.
+    let doc = import(&env, "2024-06-21", &["demand-cost-2024-05.json"]);
+    assert_eq!(doc["bills"], json!(["2024-05"]));
+    assert_eq!(doc["adjusted_bills"], json!([]));
+    // June: 1,100 of its own + 112,640 carried.
+    assert_eq!(
+        pay(&env, "2024-07-20"),
+        (
+            vec![
+                bill("2024-05", 1_100, 0, "paid"),
+                bill("2024-06", 113_740, 113_740, "outstanding")
+            ],
+            0
+        )
+    );
+    let history = env.json("2024-07-20", &["history", "--month", "2024-05"]);
+    assert_eq!(history["totals"]["billed_amount"], 113_740);
+    env.ok("2024-07-20", &["check"]);
+}
+
+#[test]
+fn r_p1_ncp_lines_never_adjust_a_month_whose_ncp_bill_is_stored() {
+    // The bill and its lines in one import: one adjustment, NCP's bill's.
+    let env = rated_member();
+    let doc = import(
+        &env,
+        "2024-06-20",
+        &[
+            "demand-cost-2024-05.json",
+            "product-demand-2024-05.json",
+            "contract-demand-2024-05.json",
+        ],
+    );
+    assert_eq!(doc["adjusted_bills"], json!(["2024-05"]));
+    assert_eq!(pay(&env, "2024-06-20").1, 112_640);
+    assert_eq!(
+        pay(&env, "2024-07-20"),
+        (
+            vec![
+                bill("2024-05", 1_100, 0, "paid"),
+                bill("2024-06", 113_740, 113_740, "outstanding")
+            ],
+            0
+        )
+    );
+    env.ok("2024-07-20", &["check"]);
+
+    // The bill first, lines later: the lines adjust nothing.
+    let env = rated_member();
+    let doc = import(&env, "2024-06-20", &["demand-cost-2024-05.json"]);
+    assert_eq!(doc["adjusted_bills"], json!(["2024-05"]));
+    let doc = import(&env, "2024-06-21", &LINES);
+    assert_eq!(doc["months"], json!(["2024-05"]));
+    assert_eq!(doc["adjusted_bills"], json!([]));
+    assert_eq!(pay(&env, "2024-06-21").1, 112_640);
+    env.ok("2024-07-20", &["check"]);
+}
