@@ -25,6 +25,7 @@ mod model;
 mod money_balances;
 mod money_bounds;
 mod ncp;
+mod ncp_paid;
 mod pay;
 mod promotions;
 mod prompts;
