@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::bills::{self, Bill, NewPayment};
 use super::fees;
 use crate::billing::facts::FeeLine;
-use crate::billing::payment::allocate;
+use crate::billing::payment::{allocate, BillBalance};
 use crate::billing::penalty::default_ratio;
 use crate::billing::schedule;
 use crate::billing::statement::Totals;
@@ -163,7 +163,8 @@ fn merge(into: &mut FeeLine, more: &FeeLine) {
 }
 
 /// NCP's bill of a month: it becomes the ledger's bill for that month (source `ncp`), and
-/// NCP's paid-up state becomes a payment of kind `ncp`, replaced on every re-import.
+/// NCP's paid-up state becomes a payment of kind `ncp`, replaced on every re-import, of what
+/// the ledger's own money and credit have not paid (nothing, when they paid it all).
 ///
 /// P1: a bill that is issued is final (see [`is_final`]): NCP's figures for it become an
 /// adjustment entry of the difference, carried into the next bill like any correction. Only
@@ -267,6 +268,11 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
         .unwrap_or(now)
         .min(now)
         .max(issued_at);
+    // NCP's figure is what NCP collected: a difference it reports paid up is settled on this
+    // bill by NCP's payment, not carried into the next bill and charged again.
+    if d.paid_up {
+        settle_pending_adjustments(conn, d.month, now)?;
+    }
     let earlier: Option<(i64, String)> = conn
         .query_row(
             "SELECT id, paid_at FROM payments WHERE idempotency_key = ?1",
@@ -292,10 +298,21 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
         conn.execute("DELETE FROM payments WHERE id = ?1", [id])?;
     }
     if d.paid_up {
-        let balance = bills::balances(conn, paid_at)?
-            .into_iter()
-            .filter(|b| b.month == d.month)
-            .collect::<Vec<_>>();
+        // NCP's payment pays only what the ledger's own money and credit have not: what was
+        // owed at `paid_at` (billed, and penalties charged by then), less everything the
+        // ledger applied to the bill by now — also after `paid_at`. The member's money is
+        // never lost, and never counted twice.
+        let balance = match (
+            bills::balance(conn, d.month, paid_at)?,
+            bills::balance(conn, d.month, now)?,
+        ) {
+            (Some(then), Some(by_now)) => vec![BillBalance {
+                paid_principal: by_now.paid_principal,
+                paid_penalty: by_now.paid_penalty,
+                ..then
+            }],
+            _ => Vec::new(),
+        };
         let owed: Krw = balance.iter().map(|b| b.unpaid()).sum();
         if !owed.is_zero() {
             let id = bills::insert_payment(
@@ -323,6 +340,29 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
         bills::apply_credit(conn, now)?;
     }
     Ok(adjusted)
+}
+
+/// P1: when NCP reports a month paid up, the corrections of that month not carried into a
+/// bill yet are carried into the month's own bill, so that NCP's payment settles them, as long
+/// as they add up to more than 0 (NCP collected more). Corrections that add up to less stay
+/// for the next bill, where they become credit.
+fn settle_pending_adjustments(conn: &Connection, month: Month, now: Instant) -> Result<()> {
+    let m = month.to_string();
+    let at = clock::rfc3339(now);
+    let pending: Krw = conn.query_row(
+        "SELECT COALESCE(SUM(amount), 0) FROM bill_adjustments
+         WHERE month = ?1 AND carried_into IS NULL AND recorded_at <= ?2",
+        params![m, at],
+        |r| r.get(0),
+    )?;
+    if pending > Krw::ZERO {
+        conn.execute(
+            "UPDATE bill_adjustments SET carried_into = ?1
+             WHERE month = ?1 AND carried_into IS NULL AND recorded_at <= ?2",
+            params![m, at],
+        )?;
+    }
+    Ok(())
 }
 
 /// Whether NCP's own bill for a month was imported.

@@ -26,6 +26,7 @@ mod money_balances;
 mod money_bounds;
 mod ncp;
 mod ncp_lines;
+mod ncp_paid;
 mod pay;
 mod promotions;
 mod prompts;
