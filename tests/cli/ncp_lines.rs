@@ -150,13 +150,14 @@ fn r_p1_ncp_lines_adjust_a_rated_bill_and_ncps_bill_later_adds_nothing() {
     let doc = import(&env, "2024-06-21", &["demand-cost-2024-05.json"]);
     assert_eq!(doc["bills"], json!(["2024-05"]));
     assert_eq!(doc["adjusted_bills"], json!([]));
-    // June: 1,100 of its own + 112,640 carried.
+    // NCP reports May paid up at 113,740: the pending 112,640 lands on May's own bill and
+    // NCP's payment settles it (nothing is charged again); June bills its own 1,100.
     assert_eq!(
         pay(&env, "2024-07-20"),
         (
             vec![
-                bill("2024-05", 1_100, 0, "paid"),
-                bill("2024-06", 113_740, 113_740, "outstanding")
+                bill("2024-05", 113_740, 0, "paid"),
+                bill("2024-06", 1_100, 1_100, "outstanding")
             ],
             0
         )
@@ -180,13 +181,14 @@ fn r_p1_ncp_lines_never_adjust_a_month_whose_ncp_bill_is_stored() {
         ],
     );
     assert_eq!(doc["adjusted_bills"], json!(["2024-05"]));
-    assert_eq!(pay(&env, "2024-06-20").1, 112_640);
+    // NCP reports May paid up: its 112,640 more is settled on May's own bill.
+    assert_eq!(pay(&env, "2024-06-20").1, 0);
     assert_eq!(
         pay(&env, "2024-07-20"),
         (
             vec![
-                bill("2024-05", 1_100, 0, "paid"),
-                bill("2024-06", 113_740, 113_740, "outstanding")
+                bill("2024-05", 113_740, 0, "paid"),
+                bill("2024-06", 1_100, 1_100, "outstanding")
             ],
             0
         )
@@ -200,6 +202,6 @@ fn r_p1_ncp_lines_never_adjust_a_month_whose_ncp_bill_is_stored() {
     let doc = import(&env, "2024-06-21", &LINES);
     assert_eq!(doc["months"], json!(["2024-05"]));
     assert_eq!(doc["adjusted_bills"], json!([]));
-    assert_eq!(pay(&env, "2024-06-21").1, 112_640);
+    assert_eq!(pay(&env, "2024-06-21").1, 0);
     env.ok("2024-07-20", &["check"]);
 }
