@@ -222,6 +222,12 @@ impl From<crate::billing::account::AccountError> for Error {
     }
 }
 
+impl From<crate::billing::statement::OverCeiling> for Error {
+    fn from(e: crate::billing::statement::OverCeiling) -> Error {
+        Error::ledger(e.to_string())
+    }
+}
+
 impl From<crate::billing::period::FutureMonth> for Error {
     fn from(e: crate::billing::period::FutureMonth) -> Error {
         Error::invalid(e.to_string())

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::facts::FeeLine;
-use crate::money::{round_down_to_hundred, vat, Krw, MAX_WON};
+use crate::money::{round_down_to_hundred, vat, Krw, MAX_WON_TEXT};
 
 /// The three amounts every row of the history shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -24,22 +24,27 @@ pub struct Amounts {
 }
 
 impl Amounts {
-    /// Adds a line with checked arithmetic; past the ceiling (M1) a sum stays at ±MAX_WON
-    /// and `false` says the statement could not be held (imports refuse such months).
-    fn add_line(&mut self, line: &FeeLine) -> bool {
-        let add = |a: Krw, b: Krw| match a.checked_add(b) {
-            Some(sum) => (sum, true),
-            None if b < Krw::ZERO => (Krw::new(-MAX_WON), false),
-            None => (Krw::new(MAX_WON), false),
-        };
-        let (used, a) = add(self.used_amount, line.used_amount);
-        let (discount, b) = add(self.discount_amount, line.discount_amount);
-        let (estimated, c) = add(self.estimated_payment_amount, line.estimated_payment_amount);
-        self.used_amount = used;
-        self.discount_amount = discount;
-        self.estimated_payment_amount = estimated;
-        a && b && c
+    /// Adds a line with checked arithmetic (M1); `None` when a sum would pass the ceiling.
+    /// Never clamped: a sum held at the ceiling would hide the error (imports refuse such
+    /// months).
+    fn add_line(&mut self, line: &FeeLine) -> Option<()> {
+        self.used_amount = self.used_amount.checked_add(line.used_amount)?;
+        self.discount_amount = self.discount_amount.checked_add(line.discount_amount)?;
+        self.estimated_payment_amount = self
+            .estimated_payment_amount
+            .checked_add(line.estimated_payment_amount)?;
+        Some(())
     }
+}
+
+/// M1: a month whose totals would pass [`crate::money::MAX_WON`]. Imports refuse what could lead to one
+/// (exit 2), so a stored month never does; if one is met, it is an error, never a total held
+/// at the ceiling.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("M1: the {month} totals would come to more than {MAX_WON_TEXT} won, more than the ledger holds; correct the prices, quantities or amounts imported for {month}")]
+pub struct OverCeiling {
+    /// The month of the lines (`the month` when there were none).
+    pub month: String,
 }
 
 /// One service in one region.
@@ -96,52 +101,47 @@ pub struct Statement {
     pub totals: Totals,
 }
 
-/// M2, M3: totals of a month from the sum of its estimated payment amounts.
-pub fn totals_of(amounts: Amounts) -> Totals {
+/// M2, M3: totals of a month from the sum of its estimated payment amounts; `None` when the
+/// bill with VAT would pass [`crate::money::MAX_WON`] (M1).
+pub fn totals_of(amounts: Amounts) -> Option<Totals> {
     let (kept, rounddown) = round_down_to_hundred(amounts.estimated_payment_amount.clamp_zero());
     let vat_amount = vat(kept);
-    Totals {
+    Some(Totals {
         used_amount: amounts.used_amount,
         discount_amount: amounts.discount_amount,
         estimated_payment_amount: amounts.estimated_payment_amount,
         rounddown_discount_amount: rounddown,
         vat_amount,
-        // kept ≤ MAX_WON and VAT is a tenth of it: the sum fits an i64 whatever came in.
-        billed_amount: Krw::new(kept.won().saturating_add(vat_amount.won())),
-    }
+        billed_amount: kept.checked_add(vat_amount)?,
+    })
 }
 
-/// H1: sums fee lines per service and region, per region, and for the month. Sums are
-/// checked (M1); [`try_summarize`] tells whether the month stays under the ceiling.
-pub fn summarize(lines: &[FeeLine]) -> Statement {
-    summarize_checked(lines).0
-}
-
-/// M1: the month summed up, or `None` when a sum or the bill would exceed
-/// [`crate::money::MAX_WON`] — what imports refuse, so a stored month never does.
-pub fn try_summarize(lines: &[FeeLine]) -> Option<Statement> {
-    let (statement, fits) = summarize_checked(lines);
-    (fits && statement.totals.billed_amount.within_ceiling()).then_some(statement)
-}
-
-fn summarize_checked(lines: &[FeeLine]) -> (Statement, bool) {
+/// H1: sums fee lines per service and region, per region, and for the month. Every sum is
+/// checked (M1): a month whose sums or bill would pass [`crate::money::MAX_WON`] is an error, never
+/// clamped — what imports refuse, so a stored month never is one.
+pub fn summarize(lines: &[FeeLine]) -> Result<Statement, OverCeiling> {
+    let over = || OverCeiling {
+        month: lines
+            .first()
+            .map_or_else(|| "the month".to_string(), |l| l.month.to_string()),
+    };
     let mut services: BTreeMap<(&str, &str), (Amounts, Vec<&FeeLine>)> = BTreeMap::new();
     let mut regions: BTreeMap<&str, Amounts> = BTreeMap::new();
     let mut all = Amounts::default();
-    let mut fits = true;
     for line in lines {
         let entry = services
             .entry((line.region.as_str(), line.service.as_str()))
             .or_default();
-        fits &= entry.0.add_line(line);
+        entry.0.add_line(line).ok_or_else(over)?;
         entry.1.push(line);
-        fits &= regions
+        regions
             .entry(line.region.as_str())
             .or_default()
-            .add_line(line);
-        fits &= all.add_line(line);
+            .add_line(line)
+            .ok_or_else(over)?;
+        all.add_line(line).ok_or_else(over)?;
     }
-    let statement = Statement {
+    Ok(Statement {
         services: services
             .into_iter()
             .map(|((region, service), (amounts, lines))| ServiceRow {
@@ -159,9 +159,8 @@ fn summarize_checked(lines: &[FeeLine]) -> (Statement, bool) {
                 amounts,
             })
             .collect(),
-        totals: totals_of(all),
-    };
-    (statement, fits)
+        totals: totals_of(all).ok_or_else(over)?,
+    })
 }
 
 fn count_contracts(lines: &[&FeeLine]) -> usize {
@@ -252,25 +251,41 @@ mod tests {
 
     #[test]
     fn m1_a_month_beyond_the_ceiling_is_not_a_statement() {
-        let max = MAX_WON;
+        let max = crate::money::MAX_WON;
+        let over = Err(OverCeiling {
+            month: "2024-02".to_string(),
+        });
         // The wrap: sums that pass i64 no longer come back negative or as 0 won.
         let lines: Vec<FeeLine> = (0..10_000)
             .map(|i| line("KR", "Server", &format!("C{i}"), max, 0))
             .collect();
-        assert_eq!(try_summarize(&lines), None);
-        let s = summarize(&lines);
-        assert!(s.totals.billed_amount > Krw::ZERO);
+        assert_eq!(summarize(&lines), over);
+        // Two lines of 7×10^14: their sum is an error, never held at the ceiling.
+        let pair = [
+            line("KR", "Server", "A", 700_000_000_000_000, 0),
+            line("KR", "Server", "B", 700_000_000_000_000, 0),
+        ];
+        assert_eq!(summarize(&pair), over);
         // Two lines of half the ceiling fit as a month, but their bill with VAT does not.
         let two = [
             line("KR", "Server", "A", max / 2, 0),
             line("KR", "Server", "B", max / 2, 0),
         ];
-        assert_eq!(try_summarize(&two), None);
+        assert_eq!(summarize(&two), over);
         let ok = [line("KR", "Server", "A", max / 2, 0)];
         assert_eq!(
-            try_summarize(&ok).unwrap().totals.billed_amount,
+            summarize(&ok).unwrap().totals.billed_amount,
             Krw::new(550_000_000_000_000)
         );
+        // Just under: 909,090,909,090,900 + 10 % VAT = 999,999,999,999,990.
+        let under = [
+            line("KR", "Server", "A", 454_545_454_545_450, 0),
+            line("KR", "Server", "B", 454_545_454_545_450, 0),
+        ];
+        let t = summarize(&under).unwrap().totals;
+        assert_eq!(t.used_amount, Krw::new(909_090_909_090_900));
+        assert_eq!(t.vat_amount, Krw::new(90_909_090_909_090));
+        assert_eq!(t.billed_amount, Krw::new(999_999_999_999_990));
     }
 
     #[test]
@@ -295,7 +310,8 @@ mod tests {
         let s = summarize(&[
             line("KR", "Server", "A", 41_379, 0),
             line("KR", "Load Balancer", "B", 8_400, 0),
-        ]);
+        ])
+        .unwrap();
         assert_eq!(
             s.totals,
             Totals {
@@ -316,7 +332,8 @@ mod tests {
             line("KR", "Server", "K1", 2_000, 0),
             line("KR", "Server", "K2", 3_050, 50),
             line("KR", "CDN+", "K3", 999, 0),
-        ]);
+        ])
+        .unwrap();
         let keys: Vec<_> = s
             .services
             .iter()

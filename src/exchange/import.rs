@@ -286,33 +286,63 @@ fn refuse_price_beyond_ceiling(
     ))
 }
 
-/// M1: from `from` to the month of `now`, every month's fee lines (before discounts, which
-/// only lower them) must add up, with VAT, to at most [`MAX_WON`]; else the import is
-/// refused naming the month, so no bill wraps, saturates or goes negative later.
+/// M1: every month the import can change must bill, with VAT, at most [`MAX_WON`] (fee
+/// lines before discounts, which only lower them); else the import is refused naming the
+/// month, so no bill is ever past the ceiling later. A month before the month of `now` is
+/// rated as history rates it (every day); the running month and every later month a
+/// contract touches are rated as the whole month will bill, so an import on the 1st or
+/// mid-month is refused as it would be once the month is over.
 pub fn check_month_ceilings(
     conn: &Connection,
     from: Month,
     now: crate::clock::Instant,
 ) -> Result<()> {
-    use crate::billing::period::usage_period;
-    let last = Month::of(now.date_naive());
+    use crate::billing::period::{usage_period, Period};
+    let running = Month::of(now.date_naive());
     let mut month = from;
-    while month <= last {
+    while month < running {
         let period = usage_period(month, now.date_naive())?;
-        let mut lines = fees::of_month(conn, month)?;
-        if lines.is_empty() {
-            if let Some(to) = period.to {
-                let held = contracts::held_between(conn, period.from, to)?;
-                let quantities = contracts::metered_quantities(conn, month, &period)?;
-                lines = crate::billing::rating::month_lines(&held, &quantities, month, &period);
-            }
-        }
-        if crate::billing::statement::try_summarize(&lines).is_none() {
-            return Err(Error::invalid(format!(
-                "the {month} bill would come to more than {MAX_WON_TEXT} won, more than the ledger holds; correct the prices, quantities or amounts imported for {month}"
-            )));
-        }
+        check_month_ceiling(conn, month, &period)?;
         month = month.next();
+    }
+    // From the running month on, a month bills what the month before it did unless a
+    // contract starts or ends, or usage or fee lines are recorded, in it or the month before.
+    let first = from.max(running);
+    let mut months = std::collections::BTreeSet::from([first, first.next()]);
+    for m in contracts::changing_months(conn, first)? {
+        months.insert(m);
+        months.insert(m.next());
+    }
+    for month in months {
+        let whole = Period {
+            from: month.first_day(),
+            to: Some(month.last_day()),
+            complete: false,
+        };
+        check_month_ceiling(conn, month, &whole)?;
+    }
+    Ok(())
+}
+
+/// M1: one month's fee lines in `period` (imported ones if any, else rated) against the
+/// ceiling.
+fn check_month_ceiling(
+    conn: &Connection,
+    month: Month,
+    period: &crate::billing::period::Period,
+) -> Result<()> {
+    let mut lines = fees::of_month(conn, month)?;
+    if lines.is_empty() {
+        if let Some(to) = period.to {
+            let held = contracts::held_between(conn, period.from, to)?;
+            let quantities = contracts::metered_quantities(conn, month, period)?;
+            lines = crate::billing::rating::month_lines(&held, &quantities, month, period);
+        }
+    }
+    if crate::billing::statement::summarize(&lines).is_err() {
+        return Err(Error::invalid(format!(
+            "the {month} bill would come to more than {MAX_WON_TEXT} won, more than the ledger holds; correct the prices, quantities or amounts imported for {month}"
+        )));
     }
     Ok(())
 }

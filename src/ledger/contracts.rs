@@ -129,6 +129,32 @@ pub fn held_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result
     rows.map(|r| to_contract(r?)).collect()
 }
 
+/// M1: the months from `from` on in which what a month bills can change, as recorded at the
+/// running instant (T2): those a contract starts or ends in, and those with metered usage or
+/// imported fee lines. Between two of them every contract held covers whole months, so a
+/// month that is none of them nor follows one bills what the month before it did.
+pub fn changing_months(conn: &Connection, from: Month) -> Result<BTreeSet<Month>> {
+    let mut stmt = conn.prepare(
+        "SELECT substr(start_date, 1, 7) FROM contracts_asof WHERE start_date >= ?1
+         UNION SELECT substr(end_date, 1, 7) FROM contracts_asof WHERE end_date >= ?1
+         UNION SELECT month FROM usage_monthly WHERE month >= ?2
+         UNION SELECT month FROM fee_lines_asof WHERE month >= ?2",
+    )?;
+    let rows = stmt.query_map(
+        params![from.first_day().to_string(), from.to_string()],
+        |r| r.get::<_, String>(0),
+    )?;
+    let mut out = BTreeSet::new();
+    for r in rows {
+        let text = r?;
+        let month = text
+            .parse::<Month>()
+            .map_err(|_| Error::ledger(format!("the ledger holds a damaged month '{text}'")))?;
+        out.insert(month);
+    }
+    Ok(out)
+}
+
 /// The region codes the ledger knows of, sorted: those of its contracts and of NCP's
 /// contract summaries (both small tables; fee lines are left to the month that shows them).
 pub fn regions(conn: &Connection) -> Result<Vec<String>> {

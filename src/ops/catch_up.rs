@@ -221,7 +221,7 @@ fn late_outstanding(conn: &Connection, member: &Member, month: Month, now: Insta
 /// SMS, and any credit balance is applied to it.
 fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Result<()> {
     let fees = crate::ops::month::load(conn, month, at)?;
-    let totals: Totals = summarize(&fees.lines).totals;
+    let totals: Totals = summarize(&fees.lines)?.totals;
     bills::insert(
         conn,
         &Bill {
@@ -449,7 +449,7 @@ pub fn adjust_issued_bills(conn: &Connection, now: Instant, reason: &str) -> Res
             continue;
         }
         let fees = crate::ops::month::load(conn, bill.month, now)?;
-        let billed = summarize(&fees.lines).totals.billed_amount;
+        let billed = summarize(&fees.lines)?.totals.billed_amount;
         let so_far = bills::adjusted_billed(conn, bill.month)?;
         if billed != so_far {
             bills::adjust(conn, bill.month, billed - so_far, reason, now)?;

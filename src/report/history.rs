@@ -11,7 +11,7 @@ use super::{plural, MethodView, Report, Style};
 use crate::billing::account::{Member, PaymentMethod};
 use crate::billing::facts::FeeLine;
 use crate::billing::period::Period;
-use crate::billing::statement::{summarize, RegionRow, ServiceRow, Totals};
+use crate::billing::statement::{summarize, OverCeiling, RegionRow, ServiceRow, Totals};
 use crate::calendar::Month;
 use crate::exchange::export::csv_record;
 use crate::exchange::import::FEE_COLUMNS;
@@ -66,7 +66,8 @@ pub struct History {
 }
 
 impl History {
-    /// Builds the view of a month from its fee lines.
+    /// Builds the view of a month from its fee lines; an error when its totals would pass
+    /// the ceiling (M1), never a clamped total.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         month: Month,
@@ -77,8 +78,8 @@ impl History {
         detail: bool,
         member: Option<&Member>,
         method: Option<&PaymentMethod>,
-    ) -> History {
-        let statement = summarize(&lines);
+    ) -> Result<History, OverCeiling> {
+        let statement = summarize(&lines)?;
         let in_region = |r: &str| region.as_deref().is_none_or(|want| want == r);
         let services = statement
             .services
@@ -86,7 +87,7 @@ impl History {
             .filter(|s| in_region(&s.region))
             .collect();
         let lines = detail.then(|| lines.into_iter().filter(|l| in_region(&l.region)).collect());
-        History {
+        Ok(History {
             month,
             period: PeriodView {
                 from: period.from,
@@ -102,7 +103,7 @@ impl History {
             totals: statement.totals,
             lines,
             region,
-        }
+        })
     }
 }
 

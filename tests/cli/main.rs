@@ -6,6 +6,7 @@
 
 mod account;
 mod byte_identical;
+mod ceiling;
 mod check;
 mod cli_surface;
 mod common;

@@ -71,7 +71,7 @@ pub fn run(ctx: &Context, args: ConfirmationArgs) -> Result<()> {
             }));
         };
         let fees = month::load(tx, args.month, ctx.now)?;
-        let statement = summarize(&fees.lines);
+        let statement = summarize(&fees.lines)?;
         let (corrections, carried_in) = bills::adjustments(tx, args.month, ctx.now)?;
         let business = (member.member_type == MemberType::Business)
             .then(|| account::business(tx))

@@ -59,7 +59,7 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<()> {
             args.detail,
             member.as_ref(),
             method.as_ref(),
-        );
+        )?;
         if let Some(totals) = ncp_totals {
             report.totals = totals;
         }

@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, args: TrendArgs) -> Result<()> {
         let mut m = first;
         while m <= last {
             let fees = month::load(tx, m, ctx.now)?;
-            let used = summarize(&fees.lines).totals.used_amount;
+            let used = summarize(&fees.lines)?.totals.used_amount;
             let bill = balances.iter().find(|b| b.month == m);
             let status = month_status(m, first_billed, bill.map(|b| b.status(ctx.now)));
             months.push(TrendMonth {
