@@ -42,11 +42,9 @@ pub struct Bill {
 
 /// Whether month's bill exists.
 pub fn exists(conn: &Connection, month: Month) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM bills WHERE month = ?1)",
-        [month.to_string()],
-        |r| r.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM bills WHERE month = ?1)")?
+        .query_row([month.to_string()], |r| r.get(0))?)
 }
 
 /// Stores an issued bill.
@@ -115,17 +113,54 @@ pub fn balance(conn: &Connection, month: Month, now: Instant) -> Result<Option<B
     Ok(balances_of(conn, now, Some(month))?.pop())
 }
 
+/// The unpaid principal of a month's bill at `now`, if it exists (P10's base): unlike
+/// [`balance`], it does not sum the bill's penalties, whose number grows with every month the
+/// bill is carried (which made the catch-up's penalty step slower every month walked).
+pub fn unpaid_principal(conn: &Connection, month: Month, now: Instant) -> Result<Option<Krw>> {
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        BALANCES_SQL
+            .replace("(?3 IS NULL OR b.month = ?3)", "b.month = ?3")
+            .replace(
+                "COALESCE((SELECT SUM(amount) FROM penalties p
+                          WHERE p.month = b.month AND p.charged_on <= ?2), 0)",
+                "length(?2) * 0",
+            )
+    });
+    debug_assert!(!SQL.contains("FROM penalties"), "{}", SQL.as_str());
+    let mut stmt = conn.prepare_cached(SQL.as_str())?;
+    let mut rows = stmt.query(params![
+        clock::rfc3339(now),
+        now.date_naive().to_string(),
+        month.to_string()
+    ])?;
+    let Some(r) = rows.next()? else {
+        return Ok(None);
+    };
+    let b = BillBalance {
+        month: month_col(&r.get::<_, String>(0)?)?,
+        billed_amount: r.get(1)?,
+        penalty_amount: r.get(2)?,
+        paid_principal: r.get(3)?,
+        paid_penalty: r.get(4)?,
+    };
+    Ok(Some(b.unpaid_principal()))
+}
+
 fn balances_of(conn: &Connection, now: Instant, month: Option<Month>) -> Result<Vec<BillBalance>> {
     let at = clock::rfc3339(now);
     let day = now.date_naive().to_string();
     // One month reads its row by the key: `?3 IS NULL OR b.month = ?3` would scan every
     // bill, which made the catch-up's per-step balances quadratic in the months walked.
-    let sql = if month.is_some() {
+    // Built once: the catch-up asks for one month's balance several times a month walked.
+    static ONE_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         BALANCES_SQL.replace("(?3 IS NULL OR b.month = ?3)", "b.month = ?3")
+    });
+    let sql = if month.is_some() {
+        ONE_SQL.as_str()
     } else {
-        BALANCES_SQL.to_string()
+        BALANCES_SQL
     };
-    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut stmt = conn.prepare_cached(sql)?;
     let mut rows = stmt.query(params![at, day, month.map(|m| m.to_string())])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
@@ -162,11 +197,8 @@ const BALANCES_SQL: &str = "SELECT b.month,
 /// The late penalty rate of a month's bill, if it exists.
 pub fn overdue_ratio(conn: &Connection, month: Month) -> Result<Option<Decimal>> {
     let text: Option<String> = conn
-        .query_row(
-            "SELECT overdue_ratio FROM bills WHERE month = ?1",
-            [month.to_string()],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT overdue_ratio FROM bills WHERE month = ?1")?
+        .query_row([month.to_string()], |r| r.get(0))
         .optional()?;
     text.map(|t| {
         t.parse()
@@ -177,11 +209,11 @@ pub fn overdue_ratio(conn: &Connection, month: Month) -> Result<Option<Decimal>>
 
 /// Whether a late penalty was charged on a month's bill on `on`.
 pub fn penalty_exists(conn: &Connection, month: Month, on: chrono::NaiveDate) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM penalties WHERE month = ?1 AND charged_on = ?2)",
-        params![month.to_string(), on.to_string()],
-        |r| r.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM penalties WHERE month = ?1 AND charged_on = ?2)",
+        )?
+        .query_row(params![month.to_string(), on.to_string()], |r| r.get(0))?)
 }
 
 /// A correction of an issued bill (P1).
@@ -499,11 +531,11 @@ pub fn credit_excess(conn: &Connection, month: Month, at: Instant) -> Result<Krw
 
 /// Whether the automatic attempt of `month` on `day` was made.
 pub fn attempt_exists(conn: &Connection, month: Month, day: chrono::NaiveDate) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM auto_attempts WHERE month = ?1 AND attempt_on = ?2)",
-        params![month.to_string(), day.to_string()],
-        |r| r.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM auto_attempts WHERE month = ?1 AND attempt_on = ?2)",
+        )?
+        .query_row(params![month.to_string(), day.to_string()], |r| r.get(0))?)
 }
 
 /// One automatic attempt (P2).
@@ -582,16 +614,15 @@ pub fn insert_penalty(
 ) -> Result<bool> {
     // Look before writing: a read-only command's catch-up must not take the write lock
     // for nothing.
-    let exists: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM penalties WHERE month = ?1 AND charged_on = ?2)",
-        params![month.to_string(), on.to_string()],
-        |r| r.get(0),
-    )?;
+    let exists: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM penalties WHERE month = ?1 AND charged_on = ?2)",
+        )?
+        .query_row(params![month.to_string(), on.to_string()], |r| r.get(0))?;
     if exists {
         return Ok(false);
     }
-    Ok(conn.execute(
-        "INSERT OR IGNORE INTO penalties (month, charged_on, base, amount) VALUES (?1, ?2, ?3, ?4)",
+    Ok(conn.prepare_cached("INSERT OR IGNORE INTO penalties (month, charged_on, base, amount) VALUES (?1, ?2, ?3, ?4)")?.execute(
         params![month.to_string(), on.to_string(), base, amount],
     )? == 1)
 }
@@ -658,27 +689,30 @@ pub fn notified(conn: &Connection, kind: &str, month: Month) -> Result<bool> {
 
 /// Puts a message in the outbox unless the same one was sent already.
 pub fn notify(conn: &Connection, n: &Notification) -> Result<()> {
-    let exists: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM notifications
+    let exists: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM notifications
                         WHERE kind = ?1 AND channel = ?2 AND month = ?3 AND sent_at = ?4)",
-        params![n.kind, n.channel, n.month.to_string(), n.sent_at],
-        |r| r.get(0),
-    )?;
+        )?
+        .query_row(
+            params![n.kind, n.channel, n.month.to_string(), n.sent_at],
+            |r| r.get(0),
+        )?;
     if exists {
         return Ok(());
     }
-    conn.execute(
+    conn.prepare_cached(
         "INSERT OR IGNORE INTO notifications (kind, channel, month, sent_at, recipient, subject)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            n.kind,
-            n.channel,
-            n.month.to_string(),
-            n.sent_at,
-            n.to,
-            n.subject
-        ],
-    )?;
+    )?
+    .execute(params![
+        n.kind,
+        n.channel,
+        n.month.to_string(),
+        n.sent_at,
+        n.to,
+        n.subject
+    ])?;
     Ok(())
 }
 

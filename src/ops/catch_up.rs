@@ -124,7 +124,18 @@ fn catch_up_from(
                     month,
                 )));
             }
-            if let Some(t) = schedule::penalty_dates(month, now).next() {
+            // Penalty dates before the floor were walked already and are skipped one by
+            // one below; start at the first one from the floor (without this, every command
+            // stepped through each carried bill's whole penalty history).
+            let first = schedule::penalty_dates(month, now)
+                .next()
+                .and_then(|t| match floor {
+                    Some(f) if t < f => {
+                        schedule::next_penalty_date(f - chrono::Duration::seconds(1), now)
+                    }
+                    _ => Some(t),
+                });
+            if let Some(t) = first {
                 steps.push(Reverse((t, Step::Penalty, month)));
             }
         }
@@ -403,10 +414,9 @@ fn penalty(conn: &Connection, member: &Member, month: Month, at: Instant) -> Res
     if bills::penalty_exists(conn, month, at.date_naive())? {
         return Ok(true);
     }
-    let Some(balance) = balance_of(conn, month, at)? else {
+    let Some(base) = bills::unpaid_principal(conn, month, at)? else {
         return Ok(false);
     };
-    let base = balance.unpaid_principal();
     if base.is_zero() {
         return Ok(false);
     }

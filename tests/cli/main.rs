@@ -16,6 +16,7 @@ mod confirmation_doc;
 mod contention;
 mod crash;
 mod export;
+mod far_as_of;
 mod generated;
 mod history;
 mod hostile;
