@@ -28,24 +28,9 @@ const EARLIER: &str = "2024-03-20T09:00";
 /// by real-time transfer with the key `k-inst`; a 10,000-won deposit with reference
 /// `KB-0320` and key `k-dep` waiting as credit balance; then the ledger closed at rest.
 fn base() -> Env {
-    let env = Env::business("2024-01-01");
-    env.ok(
-        "2024-01-01",
-        &[
-            "account",
-            "payment-method",
-            "card",
-            "--brand",
-            "VISA",
-            "--last4",
-            "4242",
-            "--expiry",
-            "2027-12",
-            "--limit",
-            "1000",
-        ],
-    );
-    let env = env.with_february();
+    let env = Env::business("2024-01-01")
+        .paying_by_card("2024-01-01", "2027-12", &["--limit", "1000"])
+        .with_february();
     env.ok(
         "2024-03-20T10:00",
         &[

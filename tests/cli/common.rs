@@ -112,21 +112,7 @@ impl Env {
                 "minji@example.com",
             ],
         );
-        self.ok(
-            "2024-01-01",
-            &[
-                "account",
-                "payment-method",
-                "card",
-                "--brand",
-                "VISA",
-                "--last4",
-                "4242",
-                "--expiry",
-                "2027-12",
-            ],
-        );
-        self
+        self.paying_by_card("2024-01-01", "2027-12", &[])
     }
 
     /// The February 2024 figures: a 60,000-won monthly server from the 10th and a
@@ -210,25 +196,30 @@ impl Env {
         env
     }
 
+    /// Registers the card VISA ****4242 expiring `expiry`, with `extra` options (`--limit`).
+    pub fn paying_by_card(self, as_of: &str, expiry: &str, extra: &[&str]) -> Env {
+        let mut args = vec![
+            "account",
+            "payment-method",
+            "card",
+            "--brand",
+            "VISA",
+            "--last4",
+            "4242",
+            "--expiry",
+            expiry,
+        ];
+        args.extend_from_slice(extra);
+        self.ok(as_of, &args);
+        self
+    }
+
     /// Registers a card expiring `expiry`, then direct deposit (P11: deposit needs an
     /// automatic method first).
     pub fn paying_by_deposit(self, as_of: &str, expiry: &str) -> Env {
-        self.ok(
-            as_of,
-            &[
-                "account",
-                "payment-method",
-                "card",
-                "--brand",
-                "VISA",
-                "--last4",
-                "4242",
-                "--expiry",
-                expiry,
-            ],
-        );
-        self.ok(as_of, &["account", "payment-method", "deposit"]);
-        self
+        let env = self.paying_by_card(as_of, expiry, &[]);
+        env.ok(as_of, &["account", "payment-method", "deposit"]);
+        env
     }
 
     /// Imports contracts: `rows` in the contracts format, without the header.

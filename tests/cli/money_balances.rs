@@ -19,22 +19,7 @@ fn fixture(name: &str) -> PathBuf {
 
 /// A business member created on 2024-01-01 who pays by card (VISA 4242).
 fn by_card(as_of: &str) -> Env {
-    let env = Env::business(as_of);
-    env.ok(
-        as_of,
-        &[
-            "account",
-            "payment-method",
-            "card",
-            "--brand",
-            "VISA",
-            "--last4",
-            "4242",
-            "--expiry",
-            "2027-12",
-        ],
-    );
-    env
+    Env::business(as_of).paying_by_card(as_of, "2027-12", &[])
 }
 
 fn count(env: &Env, sql: &str) -> i64 {

@@ -45,20 +45,7 @@ fn member(card: bool) -> Env {
         ],
     );
     if card {
-        env.ok(
-            "2024-05-01",
-            &[
-                "account",
-                "payment-method",
-                "card",
-                "--brand",
-                "VISA",
-                "--last4",
-                "4242",
-                "--expiry",
-                "2029-12",
-            ],
-        );
+        return env.paying_by_card("2024-05-01", "2029-12", &[]);
     }
     env
 }
