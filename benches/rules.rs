@@ -15,14 +15,14 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use rust_decimal::Decimal;
 
-use ncp_usage::billing::facts::{Contract, FeeLine, Plan};
-use ncp_usage::billing::penalty::{default_ratio, late_penalty};
-use ncp_usage::billing::period::{usage_period, Period};
-use ncp_usage::billing::promotion::{apply, CreditUse, Cumulative, Promotion};
-use ncp_usage::billing::rating::{month_lines, prorate, rate};
-use ncp_usage::billing::statement::summarize;
-use ncp_usage::calendar::Month;
-use ncp_usage::money::Krw;
+use ncp_usage_core::billing::facts::{Contract, FeeLine, Plan};
+use ncp_usage_core::billing::penalty::{default_ratio, late_penalty};
+use ncp_usage_core::billing::period::{usage_period, Period};
+use ncp_usage_core::billing::promotion::{apply, CreditUse, Cumulative, Promotion};
+use ncp_usage_core::billing::rating::{month_lines, prorate, rate};
+use ncp_usage_core::billing::statement::summarize;
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::money::Krw;
 
 const REGIONS: [&str; 6] = ["KR", "SGN", "JPN", "USWN", "DEN", "HK"];
 const SERVICES: [&str; 8] = [

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use ncp_usage::cli;
-use ncp_usage::error::Error;
+use ncp_usage_core::error::Error;
 
 fn main() -> ExitCode {
     let parsed = match cli::parse() {

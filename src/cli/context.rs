@@ -7,15 +7,14 @@ use std::time::Duration;
 
 use super::output::Format;
 use super::Cli;
-use rusqlite::Transaction;
 
-use crate::billing::gateway::LocalGateway;
-use crate::clock::{self, Instant};
-use crate::error::{Error, Result};
-use crate::exchange::demo;
-use crate::ledger::Ledger;
-use crate::ops::catch_up::{catch_up, catch_up_for_write};
-use crate::report::{Report, Style};
+use ncp_usage_app::exchange::demo;
+use ncp_usage_app::ops::catch_up::{catch_up, catch_up_for_write};
+use ncp_usage_app::report::{Report, Style};
+use ncp_usage_core::billing::gateway::LocalGateway;
+use ncp_usage_core::clock::{self, Instant};
+use ncp_usage_core::error::{Error, Result};
+use ncp_usage_ledger::{Ledger, Transaction};
 
 /// The settings of one command run.
 pub struct Context {
@@ -104,7 +103,7 @@ impl Context {
                 f(tx)
             });
             match result {
-                Err(e) if e.kind == crate::error::Kind::Busy && tries < 20 => {
+                Err(e) if e.kind == ncp_usage_core::error::Kind::Busy && tries < 20 => {
                     tries += 1;
                     std::thread::sleep(Duration::from_millis(10 * tries));
                 }
@@ -117,7 +116,7 @@ impl Context {
     /// holding the demo account.
     fn ledger(&self) -> Result<Ledger> {
         match &self.db {
-            Some(path) => Ledger::open(path, busy_timeout()),
+            Some(path) => Ok(Ledger::open(path, busy_timeout())?),
             None => {
                 let mut ledger = Ledger::in_memory()?;
                 ledger.write(self.now, |tx| demo::load(tx))?;

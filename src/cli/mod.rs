@@ -4,6 +4,7 @@
 //! Each subcommand is glue: it parses, loads facts from the ledger in one transaction, calls
 //! the rules of `billing`, stores what they decided and renders a `report`.
 
+pub(crate) mod choice;
 mod commands;
 mod context;
 mod output;
@@ -17,7 +18,7 @@ pub use commands::completions::{man_page, script as completion_script};
 pub use context::Context;
 pub use output::Format;
 
-use crate::error::{Error, Result};
+use ncp_usage_core::error::{Error, Result};
 
 /// The help heading the global options are listed under in every subcommand's help.
 pub const GLOBAL_OPTIONS: &str = "Global options";
@@ -333,7 +334,9 @@ pub fn parse() -> std::result::Result<Cli, clap::Error> {
             .filter_map(std::env::var_os),
     );
     for arg in given {
-        if let Some(last4) = crate::billing::account::find_card_number(arg.as_encoded_bytes()) {
+        if let Some(last4) =
+            ncp_usage_core::billing::account::find_card_number(arg.as_encoded_bytes())
+        {
             return Err(clap::Error::raw(
                 clap::error::ErrorKind::ValueValidation,
                 format!("an argument holds what looks like a full card number (ending {last4}); ncp-usage never takes card numbers: give only the last 4 digits with --last4\n"),
@@ -386,7 +389,10 @@ pub fn run(cli: Cli) -> Result<()> {
 /// one line of JSON, `{"error":{"rule":…,"message":…,"exit_code":…}}`. Stdout stays empty.
 pub fn print_error(e: &Error, json: bool) {
     if json {
-        eprintln!("{}", e.json());
+        eprintln!(
+            "{}",
+            serde_json::to_string(e).unwrap_or_else(|_| e.to_string())
+        );
     } else {
         eprintln!("error: {e}");
     }

@@ -5,8 +5,8 @@ use std::io::Write;
 use serde_json::{Map, Value};
 
 use super::io_error;
-use crate::error::{Error, Result};
-use crate::report::{Report, Style};
+use ncp_usage_app::report::{Report, Style};
+use ncp_usage_core::error::{Error, Result};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -13,7 +13,7 @@ use std::time::Duration;
 use dialoguer::Confirm;
 
 use super::Context;
-use crate::error::{Error, Kind, Result};
+use ncp_usage_core::error::{Error, Kind, Result};
 
 /// Set while a prompt waits for an answer: an interrupt then has changed nothing.
 static PROMPTING: AtomicBool = AtomicBool::new(false);
@@ -56,10 +56,10 @@ pub fn ask(question: &str, no_terminal: Error, declined: Error) -> Result<()> {
             // the time to, and end the same way if it cannot.
             std::thread::sleep(Duration::from_secs(2));
             let _ = console::Term::stderr().show_cursor();
-            return Err(Error {
-                kind: Kind::Interrupted,
-                message: "interrupted; nothing was charged or recorded".to_string(),
-            });
+            return Err(Error::new(
+                Kind::Interrupted,
+                "interrupted; nothing was charged or recorded",
+            ));
         }
         Err(e) => {
             PROMPTING.store(false, Ordering::SeqCst);
@@ -71,10 +71,7 @@ pub fn ask(question: &str, no_terminal: Error, declined: Error) -> Result<()> {
     if yes {
         Ok(())
     } else {
-        Err(Error {
-            kind: Kind::Cancelled,
-            message: declined.message,
-        })
+        Err(Error::new(Kind::Cancelled, declined.message))
     }
 }
 

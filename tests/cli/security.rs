@@ -8,12 +8,12 @@ use std::process::Command;
 
 use proptest::prelude::*;
 
-use ncp_usage::billing::account::find_card_number;
-use ncp_usage::billing::facts::FeeLine;
-use ncp_usage::exchange::export::{neutralize, write_csv};
-use ncp_usage::exchange::import::{import, Kind};
-use ncp_usage::exchange::table::unneutralize;
-use ncp_usage::ledger::{fees, Ledger};
+use ncp_usage_app::exchange::export::{neutralize, write_csv};
+use ncp_usage_app::exchange::import::{import, Kind};
+use ncp_usage_app::exchange::table::unneutralize;
+use ncp_usage_core::billing::account::find_card_number;
+use ncp_usage_core::billing::facts::FeeLine;
+use ncp_usage_ledger::{fees, Ledger};
 
 use crate::common::Env;
 
@@ -397,9 +397,9 @@ proptest! {
             quantity: rust_decimal::Decimal::new(15, 1),
             unit,
             unit_price: rust_decimal::Decimal::new(12, 0),
-            used_amount: ncp_usage::money::Krw::new(used),
-            discount_amount: ncp_usage::money::Krw::new(discount),
-            estimated_payment_amount: ncp_usage::money::Krw::new(used - discount),
+            used_amount: ncp_usage_core::money::Krw::new(used),
+            discount_amount: ncp_usage_core::money::Krw::new(discount),
+            estimated_payment_amount: ncp_usage_core::money::Krw::new(used - discount),
         };
         // A contract number the importer refuses (it allows letters, digits and -_.:/
         // only) is not something export could have written.
@@ -413,7 +413,7 @@ proptest! {
             }
         }
         let mut ledger = Ledger::in_memory().unwrap();
-        let now = ncp_usage::clock::parse_as_of("2024-01-01").unwrap();
+        let now = ncp_usage_core::clock::parse_as_of("2024-01-01").unwrap();
         let back = ledger
             .write(now, |tx| {
                 import(tx, Kind::Fees, &csv)?;

@@ -1,22 +1,23 @@
 //! `account`: show and change the member, the billing email and the payment method
 //! (SPEC A1, A2, P11).
 
+use crate::cli::choice::choice;
 use clap::{Args, Subcommand};
 
-use crate::billing::account::{
+use crate::cli::Context;
+use ncp_usage_app::report::account::AccountView;
+use ncp_usage_app::report::import::Done;
+use ncp_usage_app::report::MethodView;
+use ncp_usage_core::billing::account::{
     check_business_allowed, check_card_valid, check_method_allowed, validate_business_no,
     validate_company, validate_email, validate_label, validate_last4, validate_name,
     validate_phone, MemberType, PaymentMethod,
 };
-use crate::billing::receipt::change_ends_issuance;
-use crate::calendar::Month;
-use crate::cli::Context;
-use crate::error::{Error, Result};
-use crate::ledger::{account, receipts};
-use crate::money::Krw;
-use crate::report::account::AccountView;
-use crate::report::import::Done;
-use crate::report::MethodView;
+use ncp_usage_core::billing::receipt::change_ends_issuance;
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::error::{Error, Result};
+use ncp_usage_core::money::Krw;
+use ncp_usage_ledger::{account, receipts};
 
 /// Account subcommands.
 #[derive(Debug, Subcommand)]
@@ -48,7 +49,7 @@ pub struct SetArgs {
     #[arg(long)]
     pub email: Option<String>,
     /// Individual or business member.
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = choice::<MemberType>())]
     pub member_type: Option<MemberType>,
     /// Expatriate (international resident) member: true or false (yes/no also work).
     #[arg(long, value_name = "BOOL", value_parser = parse_bool)]
@@ -195,7 +196,7 @@ pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
                 let old = account::require_member(tx)?;
                 let mut new = old.clone();
                 new.billing_email = email.clone();
-                account::update(tx, &old, &new, ctx.now)
+                Ok(account::update(tx, &old, &new, ctx.now)?)
             })?;
             ctx.print(&Done {
                 message: format!("Bills will be sent to {email}."),
@@ -232,7 +233,7 @@ pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
             ctx.write(|tx| {
                 let member = account::require_member(tx)?;
                 check_method_allowed(&member, &method, account::has_automatic_method(tx)?)?;
-                account::register_method(tx, &method, ctx.now)
+                Ok(account::register_method(tx, &method, ctx.now)?)
             })?;
             ctx.print(&Done {
                 message: format!("Payment method registered: {}.", method.label()),

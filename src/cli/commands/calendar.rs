@@ -4,11 +4,11 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 
 use crate::cli::Context;
-use crate::clock;
-use crate::error::{Error, Result};
-use crate::ledger::holidays::{self, Upserted};
-use crate::report::calendar::Holidays;
-use crate::report::import::Done;
+use ncp_usage_app::report::calendar::Holidays;
+use ncp_usage_app::report::import::Done;
+use ncp_usage_core::clock;
+use ncp_usage_core::error::{Error, Result};
+use ncp_usage_ledger::holidays::{self, Upserted};
 
 /// Calendar subcommands.
 #[derive(Debug, Subcommand)]
@@ -37,12 +37,12 @@ fn parse_day(text: &str) -> std::result::Result<NaiveDate, String> {
 pub fn run(ctx: &Context, cmd: CalendarCommand) -> Result<()> {
     match cmd {
         CalendarCommand::Add { date, name } => {
-            let name = crate::text::clean(&name, 100).map_err(|_| {
+            let name = ncp_usage_core::text::clean(&name, 100).map_err(|_| {
                 Error::invalid(
                     "the holiday name must be 1 to 100 characters without control characters",
                 )
             })?;
-            let what = ctx.write(|tx| holidays::upsert(tx, date, &name))?;
+            let what = ctx.write(|tx| Ok(holidays::upsert(tx, date, &name)?))?;
             let message = match what {
                 Upserted::Added => format!("Added {date} ({name}) to the holiday calendar."),
                 Upserted::Updated => format!("Renamed the holiday on {date} to {name}."),
@@ -53,7 +53,7 @@ pub fn run(ctx: &Context, cmd: CalendarCommand) -> Result<()> {
             ctx.print(&Done { message })
         }
         CalendarCommand::List { year } => {
-            let list = ctx.read(|tx| holidays::list(tx, year))?;
+            let list = ctx.read(|tx| Ok(holidays::list(tx, year)?))?;
             ctx.print(&Holidays {
                 year,
                 holidays: list,

@@ -1,13 +1,13 @@
 //! `check`: verify the ledger's integrity and invariants (exit 0 when clean, 4 otherwise).
 
 use crate::cli::Context;
-use crate::error::{Error, Kind, Result};
-use crate::ledger::check;
-use crate::report::check::CheckReport;
+use ncp_usage_app::report::check::CheckReport;
+use ncp_usage_core::error::{Error, Kind, Result};
+use ncp_usage_ledger::check;
 
 /// Runs `check`.
 pub fn run(ctx: &Context) -> Result<()> {
-    let findings = ctx.read_without_catch_up(|tx| check::run(tx))?;
+    let findings = ctx.read_without_catch_up(|tx| Ok(check::run(tx)?))?;
     let report = CheckReport {
         ledger: ctx
             .db
@@ -20,12 +20,12 @@ pub fn run(ctx: &Context) -> Result<()> {
     if report.ok {
         Ok(())
     } else {
-        Err(Error {
-            kind: Kind::Ledger,
-            message: format!(
+        Err(Error::new(
+            Kind::Ledger,
+            format!(
                 "the ledger failed {}; restore it from a backup or re-import the affected data",
-                crate::report::plural(report.findings.len(), "check", "checks")
+                ncp_usage_core::text::plural(report.findings.len(), "check", "checks")
             ),
-        })
+        ))
     }
 }

@@ -4,7 +4,7 @@ use clap::{Args, CommandFactory};
 use clap_complete::Shell;
 
 use crate::cli::{io_error, Cli};
-use crate::error::Result;
+use ncp_usage_core::error::Result;
 
 /// Print a completion script for a shell.
 #[derive(Debug, Args)]

@@ -4,20 +4,20 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::billing::account::display_name;
-use crate::billing::account::MemberType;
-use crate::billing::payment::BillStatus;
-use crate::billing::period::usage_period;
-use crate::billing::schedule;
-use crate::billing::statement::summarize;
-use crate::calendar::Month;
 use crate::cli::Context;
-use crate::clock;
-use crate::error::{Error, Result};
-use crate::exchange::confirmation;
-use crate::ledger::{account, bills, receipts};
-use crate::ops::month;
-use crate::report::confirmation::{lines, Confirmation, ConfirmationBill, Dates};
+use ncp_usage_app::exchange::confirmation;
+use ncp_usage_app::ops::month;
+use ncp_usage_app::report::confirmation::{lines, Confirmation, ConfirmationBill, Dates};
+use ncp_usage_core::billing::account::display_name;
+use ncp_usage_core::billing::account::MemberType;
+use ncp_usage_core::billing::payment::BillStatus;
+use ncp_usage_core::billing::period::usage_period;
+use ncp_usage_core::billing::schedule;
+use ncp_usage_core::billing::statement::summarize;
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock;
+use ncp_usage_core::error::{Error, Result};
+use ncp_usage_ledger::{account, bills, receipts};
 
 /// Issue a usage confirmation: a printable document with the month's services, amounts,
 /// VAT, payment status and a unique number (reissuing keeps the number).

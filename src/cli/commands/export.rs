@@ -4,14 +4,14 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::billing::period::usage_period;
-use crate::calendar::Month;
 use crate::cli::Context;
-use crate::error::Result;
-use crate::exchange::export::{write_file, FeeFile, FileFormat};
-use crate::ledger::fees;
-use crate::ops::month;
-use crate::report::import::Done;
+use ncp_usage_app::exchange::export::{write_file, FeeFile, FileFormat};
+use ncp_usage_app::ops::month;
+use ncp_usage_app::report::import::Done;
+use ncp_usage_core::billing::period::usage_period;
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::error::Result;
+use ncp_usage_ledger::fees;
 
 /// Write a month's fee lines to a spreadsheet or CSV (the fees format, which `import fees`
 /// reads back).
@@ -36,7 +36,9 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
             // An imported statement (a million lines, say) streams from the ledger to the
             // file without being held in memory.
             let mut file = FeeFile::create(&args.output, &sheet)?;
-            fees::for_each_of_month(tx, args.month, |l| file.line(&l))?;
+            fees::for_each_of_month(tx, args.month, |l| {
+                file.line(&l).map_err(ncp_usage_ledger::error::Error)
+            })?;
             file.finish()
         } else {
             let fees = month::load(tx, args.month, ctx.now)?;
@@ -47,7 +49,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
     ctx.print(&Done {
         message: format!(
             "Wrote {} of {} to {}.",
-            crate::report::plural(lines, "fee line", "fee lines"),
+            ncp_usage_core::text::plural(lines, "fee line", "fee lines"),
             args.month,
             args.output.display()
         ),

@@ -2,13 +2,13 @@
 
 use clap::Args;
 
-use crate::calendar::Month;
 use crate::cli::commands::check_region;
 use crate::cli::Context;
-use crate::error::Result;
-use crate::ledger::{account, bills, contracts};
-use crate::ops::month;
-use crate::report::history::History;
+use ncp_usage_app::ops::month;
+use ncp_usage_app::report::history::History;
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::error::Result;
+use ncp_usage_ledger::{account, bills, contracts};
 
 /// Show a month's used amounts, discounts and estimated payment per service and region,
 /// with the month's totals (rounding discount, VAT, billed amount).

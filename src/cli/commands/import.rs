@@ -8,12 +8,12 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::Context;
-use crate::error::{Error, Result};
-use crate::exchange::import::{check_month_ceilings, import_from, Kind, Summary};
-use crate::exchange::ncp;
-use crate::ledger::ncp as ledger_ncp;
-use crate::ops::catch_up::adjust_issued_bills;
-use crate::report::import::{Imported, NcpImported};
+use ncp_usage_app::exchange::import::{check_month_ceilings, import_from, Kind, Summary};
+use ncp_usage_app::exchange::ncp;
+use ncp_usage_app::ops::catch_up::adjust_issued_bills;
+use ncp_usage_app::report::import::{Imported, NcpImported};
+use ncp_usage_core::error::{Error, Result};
+use ncp_usage_ledger::ncp as ledger_ncp;
 
 /// What the files hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -197,8 +197,8 @@ fn import_ncp(ctx: &Context, names: &[String], inputs: &[Vec<u8>]) -> Result<()>
 /// not adjusted again: NCP's bill figures govern it (see `ledger::ncp::store`).
 pub fn store_ncp(
     ctx: &Context,
-    tx: &rusqlite::Connection,
-    pages: &[ncp::Page],
+    tx: &ncp_usage_ledger::Connection,
+    pages: &[ncp_usage_core::billing::ncp::Page],
     reason: &str,
 ) -> Result<ledger_ncp::Stored> {
     let mut stored = ledger_ncp::store(tx, pages, ctx.now)?;
@@ -211,6 +211,6 @@ pub fn store_ncp(
         stored.adjusted_bills.sort();
     }
     // A bill NCP reopened is outstanding from now on, and notified now (P9).
-    crate::ops::catch_up::catch_up_after_import(tx, ctx.now, &ctx.gateway)?;
+    ncp_usage_app::ops::catch_up::catch_up_after_import(tx, ctx.now, &ctx.gateway)?;
     Ok(stored)
 }

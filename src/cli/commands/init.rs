@@ -1,22 +1,23 @@
 //! `init`: create the account in a new ledger (SPEC A1, A2), or load the demo account.
 
+use crate::cli::choice::choice;
 use clap::Args;
 
-use crate::billing::account::{
+use crate::cli::Context;
+use ncp_usage_app::exchange::demo;
+use ncp_usage_app::report::import::Done;
+use ncp_usage_core::billing::account::{
     check_business_allowed, display_name, validate_business_no, validate_company, validate_email,
     validate_name, validate_phone, Business, Member, MemberType,
 };
-use crate::cli::Context;
-use crate::error::{Error, Result};
-use crate::exchange::demo;
-use crate::ledger::account;
-use crate::report::import::Done;
+use ncp_usage_core::error::{Error, Result};
+use ncp_usage_ledger::account;
 
 /// Create the account: name, email, member type.
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Individual or business member.
-    #[arg(long, value_enum, default_value = "individual")]
+    #[arg(long, value_parser = choice::<MemberType>(), default_value = "individual")]
     pub member_type: MemberType,
     /// An expatriate (international resident) member: pays by credit card only.
     #[arg(long)]
@@ -113,7 +114,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
             if business.is_empty() {
                 Ok(())
             } else {
-                account::set_business(tx, &business, ctx.now)
+                Ok(account::set_business(tx, &business, ctx.now)?)
             }
         })?;
         format!(

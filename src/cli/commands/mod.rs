@@ -18,7 +18,7 @@ pub mod status;
 pub mod sync;
 pub mod trend;
 
-use crate::error::{Error, Result};
+use ncp_usage_core::error::{Error, Result};
 
 /// `--region CODE`: one of the regions in use, written as the ledger writes it (capitals, as
 /// imports require); anything else is refused with the list (exit 2).

@@ -3,11 +3,11 @@
 
 use clap::Args;
 
-use crate::calendar::Month;
 use crate::cli::Context;
-use crate::error::Result;
-use crate::ledger::bills;
-use crate::report::pay::Outbox;
+use ncp_usage_app::report::pay::Outbox;
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::error::Result;
+use ncp_usage_ledger::bills;
 
 /// List the messages sent by email and SMS.
 #[derive(Debug, Args)]
@@ -19,6 +19,6 @@ pub struct NotificationsArgs {
 
 /// Runs `notifications`.
 pub fn run(ctx: &Context, args: NotificationsArgs) -> Result<()> {
-    let notifications = ctx.read(|tx| bills::notifications(tx, ctx.now, args.month))?;
+    let notifications = ctx.read(|tx| Ok(bills::notifications(tx, ctx.now, args.month)?))?;
     ctx.print(&Outbox { notifications })
 }

@@ -1,20 +1,21 @@
 //! `pay`: what is owed and whether instant payment is open; `--instant`, `--auto`,
 //! `--deposit` (SPEC P1–P8).
 
+use crate::cli::choice::choice;
 use clap::{ArgGroup, Args};
 
-use crate::billing::payment::{blocked_since, instant_window, InstantMethod};
-use crate::calendar::Month;
 use crate::cli::prompt::confirm;
 use crate::cli::Context;
-use crate::clock;
-use crate::error::Result;
-use crate::ledger::{account, bills};
-use crate::money::Krw;
-use crate::ops::catch_up::catch_up_for_write;
-use crate::ops::pay::{deposit, pay_instant, preview_instant, InstantRequest, Paid};
-use crate::report::pay::{AutoDoc, BillRow, InstantView, PayView, PaymentDoc};
-use crate::report::MethodView;
+use ncp_usage_app::ops::catch_up::catch_up_for_write;
+use ncp_usage_app::ops::pay::{deposit, pay_instant, preview_instant, InstantRequest, Paid};
+use ncp_usage_app::report::pay::{AutoDoc, BillRow, InstantView, PayView, PaymentDoc};
+use ncp_usage_app::report::MethodView;
+use ncp_usage_core::billing::payment::{blocked_since, instant_window, InstantMethod};
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock;
+use ncp_usage_core::error::Result;
+use ncp_usage_core::money::Krw;
+use ncp_usage_ledger::{account, bills};
 
 /// Show the bills, what is unpaid and whether instant payment is open; or pay.
 #[derive(Debug, Args)]
@@ -34,7 +35,7 @@ pub struct PayArgs {
     #[arg(long, value_name = "YYYY-MM", requires = "instant")]
     pub month: Vec<Month>,
     /// With --instant: card or real-time account transfer [default: the registered kind].
-    #[arg(long, value_enum, requires = "instant")]
+    #[arg(long, value_parser = choice::<InstantMethod>(), requires = "instant")]
     pub method: Option<InstantMethod>,
     /// With --deposit: the bank's reference; recording the same reference again is a replay.
     #[arg(long, value_name = "REF", requires = "deposit")]
@@ -137,7 +138,7 @@ pub fn run(ctx: &Context, args: PayArgs) -> Result<()> {
                 .iter()
                 .filter_map(|a| a.payment_id)
                 .map(|id| bills::payment(tx, id))
-                .collect::<Result<Vec<_>>>()?;
+                .collect::<ncp_usage_ledger::error::Result<Vec<_>>>()?;
             Ok(AutoDoc {
                 as_of: clock::rfc3339(ctx.now),
                 payments,
@@ -176,10 +177,10 @@ fn print_paid(ctx: &Context, paid: Paid) -> Result<()> {
 
 /// A text option as it is stored: trimmed, NFC, 1 to 100 characters, no control characters.
 fn clean_arg(option: &str, value: Option<String>) -> Result<Option<String>> {
-    crate::text::clean_optional(value.as_deref(), 100).map_err(|e| {
-        crate::error::Error::invalid(format!(
+    ncp_usage_core::text::clean_optional(value.as_deref(), 100).map_err(|e| {
+        ncp_usage_core::error::Error::invalid(format!(
             "{option} {e}; give {}",
-            crate::text::TextError::expected(100)
+            ncp_usage_core::text::TextError::expected(100)
         ))
     })
 }

@@ -1,16 +1,16 @@
 //! `promotions`: the promotions and credits, what each credit has left and when it runs out
 //! (SPEC PR1, PR2).
 
-use crate::billing::promotion::{credit_phase, credit_standing, CreditPhase};
-use crate::billing::trend::credit_runs_out;
-use crate::calendar::Month;
 use crate::cli::Context;
-use crate::clock;
-use crate::error::Result;
-use crate::ledger::promotions;
-use crate::money::Krw;
-use crate::ops::month;
-use crate::report::promotions::{PromotionRow, Promotions};
+use ncp_usage_app::ops::month;
+use ncp_usage_app::report::promotions::{PromotionRow, Promotions};
+use ncp_usage_core::billing::promotion::{credit_phase, credit_standing, CreditPhase};
+use ncp_usage_core::billing::trend::credit_runs_out;
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock;
+use ncp_usage_core::error::Result;
+use ncp_usage_core::money::Krw;
+use ncp_usage_ledger::promotions;
 
 /// Runs `promotions`.
 pub fn run(ctx: &Context) -> Result<()> {

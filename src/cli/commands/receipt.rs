@@ -5,19 +5,19 @@ use std::io::IsTerminal;
 
 use clap::Subcommand;
 
-use crate::billing::account::MemberType;
-use crate::billing::receipt::{
+use crate::cli::prompt::ask;
+use crate::cli::Context;
+use ncp_usage_app::report::import::Done;
+use ncp_usage_app::report::receipt::Receipts;
+use ncp_usage_core::billing::account::MemberType;
+use ncp_usage_core::billing::receipt::{
     cash_receipts, check_may_apply, member_type_on, months_with_cash_receipts, tax_invoice,
     tax_invoice_date, PaidFact, NTS_CONSENT,
 };
-use crate::calendar::Month;
-use crate::cli::prompt::ask;
-use crate::cli::Context;
-use crate::clock;
-use crate::error::{Error, Result};
-use crate::ledger::{account, bills, holidays, receipts};
-use crate::report::import::Done;
-use crate::report::receipt::Receipts;
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock;
+use ncp_usage_core::error::{Error, Result};
+use ncp_usage_ledger::{account, bills, holidays, receipts};
 
 /// Receipt subcommands.
 #[derive(Debug, Subcommand)]
@@ -44,7 +44,7 @@ pub enum ReceiptCommand {
 pub fn run(ctx: &Context, cmd: ReceiptCommand) -> Result<()> {
     match cmd {
         ReceiptCommand::Apply { agree_nts } => {
-            let member = ctx.read(|tx| account::require_member(tx))?;
+            let member = ctx.read(|tx| Ok(account::require_member(tx)?))?;
             check_may_apply(member.member_type).map_err(Error::refused)?;
             if !agree_nts {
                 ask_consent()?;
@@ -52,7 +52,7 @@ pub fn run(ctx: &Context, cmd: ReceiptCommand) -> Result<()> {
             ctx.write(|tx| {
                 let member = account::require_member(tx)?;
                 check_may_apply(member.member_type).map_err(Error::refused)?;
-                receipts::apply(tx, NTS_CONSENT, ctx.now)
+                Ok(receipts::apply(tx, NTS_CONSENT, ctx.now)?)
             })?;
             ctx.print(&Done {
                 message: "Automatic issuance of cash receipts is on: each payment by account transfer or direct deposit gets a cash receipt, on the NTS website from the next business day.".to_string(),
@@ -62,7 +62,7 @@ pub fn run(ctx: &Context, cmd: ReceiptCommand) -> Result<()> {
             ctx.write(|tx| {
                 let member = account::require_member(tx)?;
                 check_may_apply(member.member_type).map_err(Error::refused)?;
-                receipts::cancel(tx, ctx.now)
+                Ok(receipts::cancel(tx, ctx.now)?)
             })?;
             ctx.print(&Done {
                 message: "Automatic issuance of cash receipts is off from now on.".to_string(),

@@ -2,15 +2,15 @@
 
 use clap::Args;
 
-use crate::billing::payment::blocked_since;
-use crate::billing::status::{console_url, holdings, Holding};
-use crate::calendar::Month;
 use crate::cli::commands::check_region;
 use crate::cli::Context;
-use crate::clock;
-use crate::error::Result;
-use crate::ledger::{bills, contracts, ncp};
-use crate::report::status::Status;
+use ncp_usage_app::report::status::Status;
+use ncp_usage_core::billing::payment::blocked_since;
+use ncp_usage_core::billing::status::{console_url, holdings, Holding};
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock;
+use ncp_usage_core::error::Result;
+use ncp_usage_ledger::{bills, contracts, ncp};
 
 /// Show the services in use per region and how many contracts each holds, with a link to
 /// the console.

@@ -6,11 +6,11 @@ use std::time::Duration;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::calendar::Month;
 use crate::cli::Context;
-use crate::error::{Error, Result};
-use crate::exchange::ncp_api::{credentials, plan, Client};
-use crate::report::import::NcpImported;
+use ncp_usage_app::exchange::ncp_api::{credentials, plan, Client};
+use ncp_usage_app::report::import::NcpImported;
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::error::{Error, Result};
 
 /// Fetch bills, per-service and per-contract amounts and contract counts from NCP's Billing
 /// API. Keys: NCLOUD_ACCESS_KEY / NCLOUD_SECRET_KEY, or ~/.ncloud/configure.

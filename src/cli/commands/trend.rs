@@ -2,15 +2,15 @@
 
 use clap::Args;
 
-use crate::billing::statement::summarize;
-use crate::billing::trend::{month_status, window};
-use crate::calendar::Month;
 use crate::cli::Context;
-use crate::clock;
-use crate::error::{Error, Result};
-use crate::ledger::{account, bills};
-use crate::ops::month;
-use crate::report::trend::{Projection, Trend, TrendMonth};
+use ncp_usage_app::ops::month;
+use ncp_usage_app::report::trend::{Projection, Trend, TrendMonth};
+use ncp_usage_core::billing::statement::summarize;
+use ncp_usage_core::billing::trend::{month_status, window};
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock;
+use ncp_usage_core::error::{Error, Result};
+use ncp_usage_ledger::{account, bills};
 
 /// Usage over every region and the billing history of the last months, ending with the
 /// month of the day before "now".

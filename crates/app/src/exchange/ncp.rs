@@ -1,0 +1,806 @@
+//! Reading NCP's own billing data: the JSON bodies of the Billing API (v1 and v2), as saved
+//! files (`import ncp`) or fetched by `sync` (SPEC §11, `reference/ncp-billing-api.md`).
+//!
+//! The kind of body is told by its wrapper key; both field generations are accepted
+//! (`memberNo`/`loginId`, `rounddownDiscountAmount`/`under100DiscountAmount` +
+//! `under1000DiscountAmount`), dates with `+0900` offsets, `2999-12-31` open ends, and `""` or
+//! `{}` for absent values. Every error names the JSON path of the value at fault.
+
+use chrono::{DateTime, NaiveDate};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+use ncp_usage_core::billing::facts::FeeLine;
+use ncp_usage_core::billing::ncp::{Body, ContractSummary, DailyUsage, DemandCost, Page};
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock::{self, Instant};
+use ncp_usage_core::error::{Error, Result};
+use ncp_usage_core::money::Krw;
+
+/// A value at a JSON path, for error messages that say where.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    value: &'a Value,
+    path: &'a str,
+}
+
+fn fail(path: &str, expected: &str, got: &Value) -> Error {
+    let shown = match got {
+        Value::Null => "null".to_string(),
+        Value::String(s) => format!("the text {}", super::table::shown(s)),
+        Value::Number(n) => format!("the number {n}"),
+        Value::Bool(b) => format!("{b}"),
+        Value::Array(_) => "a list".to_string(),
+        Value::Object(_) => "an object".to_string(),
+    };
+    Error::invalid(format!("{path}: expected {expected}, got {shown}"))
+}
+
+impl<'a> At<'a> {
+    fn field(&self, name: &str) -> Option<&'a Value> {
+        match self.value.get(name) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.is_empty() => None,
+            Some(Value::Object(o)) if o.is_empty() => None,
+            Some(v) => Some(v),
+        }
+    }
+
+    fn path(&self, name: &str) -> String {
+        format!("{}.{name}", self.path)
+    }
+
+    fn missing(&self, name: &str) -> Error {
+        Error::invalid(format!("{}: a required field is missing", self.path(name)))
+    }
+
+    fn text(&self, name: &str) -> Result<Option<String>> {
+        match self.field(name) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
+            Some(Value::Number(n)) => Ok(Some(n.to_string())),
+            Some(v) => Err(fail(&self.path(name), "a text", v)),
+        }
+    }
+
+    fn required_text(&self, name: &str) -> Result<String> {
+        self.text(name)?.ok_or_else(|| self.missing(name))
+    }
+
+    fn decimal(&self, name: &str) -> Result<Option<Decimal>> {
+        let Some(v) = self.field(name) else {
+            return Ok(None);
+        };
+        let text = match v {
+            Value::Number(n) => n.to_string(),
+            Value::String(s) => s.trim().to_string(),
+            v => return Err(fail(&self.path(name), "a number", v)),
+        };
+        parse_number(&text)
+            .map(Some)
+            .ok_or_else(|| fail(&self.path(name), "a number", v))
+    }
+
+    /// An amount of won: a whole number (NCP sends doubles like `120000.0`).
+    fn won(&self, name: &str) -> Result<Krw> {
+        let Some(d) = self.decimal(name)? else {
+            return Ok(Krw::ZERO);
+        };
+        whole_won(d).ok_or_else(|| {
+            fail(
+                &self.path(name),
+                "a whole amount of won",
+                self.value.get(name).unwrap_or(&Value::Null),
+            )
+        })
+    }
+
+    fn required_won(&self, name: &str) -> Result<Krw> {
+        if self.field(name).is_none() {
+            return Err(self.missing(name));
+        }
+        self.won(name)
+    }
+
+    fn month(&self, name: &str) -> Result<Month> {
+        let text = self.required_text(name)?;
+        parse_month(&text).ok_or_else(|| {
+            fail(
+                &self.path(name),
+                "a month yyyyMM or yyyy-MM",
+                self.value.get(name).unwrap_or(&Value::Null),
+            )
+        })
+    }
+
+    fn instant(&self, name: &str) -> Result<Option<Instant>> {
+        let Some(text) = self.text(name)? else {
+            return Ok(None);
+        };
+        parse_instant(&text).map(Some).ok_or_else(|| {
+            fail(
+                &self.path(name),
+                "a date and time like 2024-06-01T08:00:00+0900",
+                self.value.get(name).unwrap_or(&Value::Null),
+            )
+        })
+    }
+
+    fn bool(&self, name: &str) -> Result<bool> {
+        match self.field(name) {
+            None => Ok(false),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(Value::String(s)) if s.eq_ignore_ascii_case("true") || s == "Y" => Ok(true),
+            Some(Value::String(s)) if s.eq_ignore_ascii_case("false") || s == "N" => Ok(false),
+            Some(v) => Err(fail(&self.path(name), "true or false", v)),
+        }
+    }
+
+    /// A `{code, codeName}` object (or a plain text) as one label: the name, else the code.
+    fn label(&self, name: &str) -> Result<Option<String>> {
+        let Some(v) = self.field(name) else {
+            return Ok(None);
+        };
+        if !v.is_object() {
+            return self.text(name);
+        }
+        let path = self.path(name);
+        let o = At {
+            value: v,
+            path: &path,
+        };
+        Ok(o.text("codeName")?.or(o.text("code")?))
+    }
+
+    /// The object under `name`, if there is one; callers pair it with `self.path(name)`.
+    fn object(&self, name: &str) -> Option<&'a Value> {
+        self.field(name).filter(|v| v.is_object())
+    }
+}
+
+/// A JSON number as text to an exact decimal; refuses NaN, infinities and huge exponents.
+fn parse_number(text: &str) -> Option<Decimal> {
+    if text.is_empty() || text.len() > 40 {
+        return None;
+    }
+    Decimal::from_str_exact(text)
+        .ok()
+        .or_else(|| Decimal::from_scientific(text).ok())
+}
+
+fn whole_won(d: Decimal) -> Option<Krw> {
+    use rust_decimal::prelude::ToPrimitive;
+    if !d.fract().is_zero() {
+        return None;
+    }
+    d.to_i64()
+        .filter(|w| w.abs() <= ncp_usage_core::money::MAX_WON)
+        .map(Krw::new)
+}
+
+/// `202405`, `2024-05`.
+pub fn parse_month(text: &str) -> Option<Month> {
+    if text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return format!("{}-{}", &text[..4], &text[4..]).parse().ok();
+    }
+    text.parse().ok()
+}
+
+/// `2024-06-01T08:00:00+0900`, RFC 3339 (`Z` or `+09:00`), or a bare `yyyyMMdd`/date.
+fn parse_instant(text: &str) -> Option<Instant> {
+    if let Ok(t) = DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%z") {
+        return Some(t.with_timezone(&clock::kst()));
+    }
+    if let Ok(t) = DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z") {
+        return Some(t.with_timezone(&clock::kst()));
+    }
+    if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let d = NaiveDate::parse_from_str(text, "%Y%m%d").ok()?;
+        return clock::parse_as_of(&d.to_string()).ok();
+    }
+    clock::parse_as_of(text).ok()
+}
+
+/// Parses one body; `source` names it in messages (a file name or an API action).
+pub fn parse(bytes: &[u8], source: &str) -> Result<Page> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        let what = if e.is_eof() {
+            "the JSON ends too early (a truncated body?)"
+        } else {
+            "not well-formed JSON"
+        };
+        Error::invalid(format!(
+            "{source}: {what} at line {}, column {}: {e}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    parse_value(&value).map_err(|e| e.context(source))
+}
+
+fn parse_value(value: &Value) -> Result<Page> {
+    let Value::Object(top) = value else {
+        return Err(fail("$", "an object", value));
+    };
+    if let Some(err) = top.get("error") {
+        let code = err
+            .get("errorCode")
+            .map(|c| c.to_string())
+            .unwrap_or_default();
+        let message = err.get("message").and_then(Value::as_str).unwrap_or("");
+        return Err(Error::invalid(format!(
+            "$.error: NCP answered with error {code}: {message}"
+        )));
+    }
+    if let Some(list) = top.get("demandCostList").or_else(|| top.get("demandCosts")) {
+        // v2: a plain object with the list and a cursor.
+        let next_token = top
+            .get("nextToken")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let key = if top.contains_key("demandCostList") {
+            "demandCostList"
+        } else {
+            "demandCosts"
+        };
+        let rows = each(list, &format!("$.{key}"), demand_cost_v2)?;
+        return Ok(Page {
+            body: Body::DemandCosts(rows),
+            total_rows: None,
+            next_token,
+            list_path: format!("$.{key}"),
+        });
+    }
+    let known = [
+        ("getDemandCostListResponse", "demandCostList"),
+        ("getProductDemandCostListResponse", "productDemandCostList"),
+        (
+            "getContractDemandCostListResponse",
+            "contractDemandCostList",
+        ),
+        ("getContractSummaryListResponse", "contractSummaryList"),
+        (
+            "getContractUsageListByDailyResponse",
+            "contractUsageListByDaily",
+        ),
+    ];
+    let Some((wrapper, list_key, inner)) = known
+        .iter()
+        .find_map(|(w, l)| top.get(*w).map(|inner| (*w, *l, inner)))
+    else {
+        let keys: Vec<&str> = top.keys().map(String::as_str).take(5).collect();
+        return Err(Error::invalid(format!(
+            "$: not an NCP Billing API body this version reads (its keys: {}); expected getDemandCostListResponse, getProductDemandCostListResponse, getContractDemandCostListResponse, getContractSummaryListResponse, getContractUsageListByDailyResponse or a v2 demand-costs body",
+            if keys.is_empty() { "none".to_string() } else { keys.join(", ") }
+        )));
+    };
+    let path = format!("$.{wrapper}");
+    let at = At {
+        value: inner,
+        path: &path,
+    };
+    let code = at
+        .text("returnCode")?
+        .ok_or_else(|| at.missing("returnCode"))?;
+    if code != "0" {
+        let message = at.text("returnMessage")?.unwrap_or_default();
+        return Err(Error::invalid(format!(
+            "{path}.returnCode: NCP answered {code} ({message}), not 0 (success)"
+        )));
+    }
+    let total_rows = match at.decimal("totalRows")? {
+        Some(d) => Some(
+            rust_decimal::prelude::ToPrimitive::to_u64(&d)
+                .ok_or_else(|| fail(&at.path("totalRows"), "a count", &Value::Null))?,
+        ),
+        None => None,
+    };
+    let list_path = format!("{path}.{list_key}");
+    let list = inner.get(list_key).unwrap_or(&Value::Null);
+    let list = if list.is_null() {
+        &Value::Array(Vec::new())
+    } else {
+        list
+    };
+    let body = match list_key {
+        "demandCostList" => Body::DemandCosts(each(list, &list_path, demand_cost)?),
+        "productDemandCostList" => Body::ProductCosts(each(list, &list_path, product_cost)?),
+        "contractDemandCostList" => Body::ContractCosts(each(list, &list_path, contract_cost)?),
+        "contractSummaryList" => Body::ContractSummaries(each(list, &list_path, contract_summary)?),
+        _ => Body::DailyUsage(each(list, &list_path, daily_usage)?),
+    };
+    Ok(Page {
+        body,
+        total_rows,
+        next_token: None,
+        list_path,
+    })
+}
+
+fn each<T>(list: &Value, path: &str, f: impl Fn(At<'_>) -> Result<T>) -> Result<Vec<T>> {
+    let Value::Array(items) = list else {
+        return Err(fail(path, "a list", list));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, value)| {
+            let p = format!("{path}[{i}]");
+            if !value.is_object() {
+                return Err(fail(&p, "an object", value));
+            }
+            f(At { value, path: &p })
+        })
+        .collect()
+}
+
+fn demand_cost(at: At<'_>) -> Result<DemandCost> {
+    // Read in the order of the body, so the first problem is the one reported.
+    let month = at.month("demandMonth")?;
+    let use_amount = at.required_won("useAmount")?;
+    let discount = sum_won(at, BILL_DISCOUNTS)?;
+    // Older bodies split the rounding discount in two.
+    let rounddown = if at.field("rounddownDiscountAmount").is_some() {
+        at.won("rounddownDiscountAmount")?
+    } else {
+        add_won(
+            at,
+            "under1000DiscountAmount",
+            at.won("under100DiscountAmount")?,
+            at.won("under1000DiscountAmount")?,
+        )?
+    };
+    let vat = at.won("thisMonthVatAmount")?;
+    let billed = if at.field("thisMonthAmountIncludingVat").is_some() {
+        bill_won(
+            at,
+            "thisMonthAmountIncludingVat",
+            at.won("thisMonthAmountIncludingVat")?,
+        )?
+    } else {
+        let demand = at.required_won("thisMonthDemandAmount")?;
+        bill_won(
+            at,
+            "thisMonthDemandAmount",
+            add_won(at, "thisMonthVatAmount", demand, vat)?,
+        )?
+    };
+    let member = match at.text("memberNo")? {
+        Some(m) => Some(m),
+        None => at.text("loginId")?,
+    };
+    Ok(DemandCost {
+        month,
+        member,
+        demand_no: at.text("demandNo")?,
+        use_amount,
+        discount_amount: discount,
+        rounddown_discount_amount: rounddown,
+        vat_amount: vat,
+        billed_amount: billed,
+        paid_up: at.bool("isPaidUp")?,
+        paid_up_at: at.instant("paidUpDate")?,
+        overdue_ratio: normalize_ratio(at.decimal("overdueRatio")?),
+        overdue_at: at.instant("overdueOccurDate")?,
+        written_at: at.instant("writeDate")?,
+    })
+}
+
+/// NCP gives the overdue ratio as a fraction (0.015) in v1 and a percent (1.5) in v2.
+fn normalize_ratio(r: Option<Decimal>) -> Option<Decimal> {
+    r.filter(|r| !r.is_zero()).map(|r| {
+        if r > Decimal::ONE {
+            r / Decimal::from(100)
+        } else {
+            r
+        }
+    })
+}
+
+fn demand_cost_v2(at: At<'_>) -> Result<DemandCost> {
+    if at.field("demandMonth").is_some() && at.field("demandAmountIncludingVat").is_none() {
+        // A v1 row inside a v2-looking wrapper: read it as v1.
+        return demand_cost(at);
+    }
+    let discount = sum_won(at, BILL_DISCOUNTS)?;
+    let vat = at.won("vatAmount")?;
+    Ok(DemandCost {
+        month: at.month("demandMonth")?,
+        member: at.text("memberNo")?,
+        demand_no: at.text("demandCostId")?,
+        use_amount: at.required_won("useAmount")?,
+        discount_amount: discount,
+        rounddown_discount_amount: at.won("roundDownDiscountAmount")?,
+        vat_amount: vat,
+        billed_amount: bill_won(
+            at,
+            "demandAmountIncludingVat",
+            at.required_won("demandAmountIncludingVat")?,
+        )?,
+        paid_up: at.bool("paidUp")?,
+        paid_up_at: at.instant("paidUpDateTime")?,
+        overdue_ratio: normalize_ratio(at.decimal("overdueRate")?),
+        overdue_at: at.instant("overdueOccurDateTime")?,
+        written_at: at.instant("createdDateTime")?,
+    })
+}
+
+/// The discounts a bill (DemandCost) sums, in both API generations; the rounding discount
+/// is kept apart.
+const BILL_DISCOUNTS: &[&str] = &[
+    "promiseDiscountAmount",
+    "promotionDiscountAmount",
+    "etcDiscountAmount",
+    "customerDiscountAmount",
+    "productDiscountAmount",
+    "creditDiscountAmount",
+    "currencyDiscountAmount",
+    "memberPriceDiscountAmount",
+    "memberPromiseDiscountAddAmount",
+];
+
+/// The discounts of a per-service or per-contract row.
+const ROW_DISCOUNTS: &[&str] = &[
+    "promiseDiscountAmount",
+    "promotionDiscountAmount",
+    "etcDiscountAmount",
+    "productDiscountAmount",
+    "creditDiscountAmount",
+    "memberPriceDiscountAmount",
+    "memberPromiseDiscountAddAmount",
+];
+
+/// M1: adds amounts of one row, refusing a sum beyond [`ncp_usage_core::money::MAX_WON`] at the path
+/// of the field that carried it over.
+fn sum_won(at: At<'_>, fields: &[&str]) -> Result<Krw> {
+    let mut total = Krw::ZERO;
+    for f in fields {
+        total = add_won(at, f, total, at.won(f)?)?;
+    }
+    Ok(total)
+}
+
+/// `a + b`, or an error at `at.field` when the sum is outside what the ledger holds.
+fn add_won(at: At<'_>, field: &str, a: Krw, b: Krw) -> Result<Krw> {
+    a.checked_add(b)
+        .filter(|t| t.within_ceiling())
+        .ok_or_else(|| {
+            Error::invalid(format!(
+            "{}: the amounts of this row add up to more than {} won, more than the ledger holds",
+            at.path(field),
+            ncp_usage_core::money::MAX_WON_TEXT
+        ))
+        })
+}
+
+/// A bill's amount: 0 to [`ncp_usage_core::money::MAX_WON`] (never a negative bill).
+fn bill_won(at: At<'_>, field: &str, amount: Krw) -> Result<Krw> {
+    if amount < Krw::ZERO {
+        return Err(fail(
+            &at.path(field),
+            "a billed amount of 0 won or more",
+            at.value.get(field).unwrap_or(&Value::Null),
+        ));
+    }
+    Ok(amount)
+}
+
+fn product_cost(at: At<'_>) -> Result<FeeLine> {
+    let t = at
+        .object("productDemandType")
+        .ok_or_else(|| at.missing("productDemandType"))?;
+    let t = At {
+        value: t,
+        path: &at.path("productDemandType"),
+    };
+    let code = t.required_text("code")?;
+    let name = t.text("codeName")?.unwrap_or_else(|| code.clone());
+    let used = at.required_won("useAmount")?;
+    let discount = sum_won(at, ROW_DISCOUNTS)?.min(used);
+    Ok(FeeLine {
+        month: at.month("demandMonth")?,
+        region: t.text("regionCode")?.unwrap_or_else(|| "-".to_string()),
+        service: name.clone(),
+        contract_no: code,
+        item: format!("{name} (NCP)"),
+        quantity: Decimal::ONE,
+        unit: "month".to_string(),
+        unit_price: used.to_decimal(),
+        used_amount: used,
+        discount_amount: discount,
+        estimated_payment_amount: used - discount,
+    })
+}
+
+fn contract_cost(at: At<'_>) -> Result<FeeLine> {
+    let contract = at
+        .object("contract")
+        .ok_or_else(|| at.missing("contract"))?;
+    let cpath = at.path("contract");
+    let contract = At {
+        value: contract,
+        path: &cpath,
+    };
+    let contract_no = contract.required_text("contractNo")?;
+    let service = at
+        .label("demandType")?
+        .unwrap_or_else(|| "NCP service".to_string());
+    let item = at
+        .label("demandTypeDetail")?
+        .unwrap_or_else(|| service.clone());
+    let region = match at.text("regionCode")? {
+        Some(r) => r,
+        None => contract
+            .text("regionCode")?
+            .unwrap_or_else(|| "-".to_string()),
+    };
+    let unit = at.label("usageUnit")?.unwrap_or_else(|| "unit".to_string());
+    let used = at.required_won("useAmount")?;
+    let discount = sum_won(at, ROW_DISCOUNTS)?.min(used);
+    let quantity = at
+        .decimal("totalUnitUsageQuantity")?
+        .or(at.decimal("unitUsageQuantity")?)
+        .unwrap_or(Decimal::ONE);
+    Ok(FeeLine {
+        month: at.month("demandMonth")?,
+        region,
+        service,
+        contract_no,
+        item,
+        quantity: quantity.round_dp(3).normalize(),
+        unit,
+        unit_price: at
+            .decimal("productPrice")?
+            .unwrap_or_default()
+            .round_dp(4)
+            .normalize(),
+        used_amount: used,
+        discount_amount: discount,
+        estimated_payment_amount: used - discount,
+    })
+}
+
+fn contract_summary(at: At<'_>) -> Result<ContractSummary> {
+    let code_name = |name: &str| -> Result<(String, String)> {
+        let o = at.object(name).ok_or_else(|| at.missing(name))?;
+        let path = at.path(name);
+        let code = At {
+            value: o,
+            path: &path,
+        }
+        .required_text("code")?;
+        let label = at.label(name)?.unwrap_or_else(|| code.clone());
+        Ok((code, label))
+    };
+    let (contract_type, contract_type_name) = code_name("contractType")?;
+    let (status, _) = code_name("contractStatus")?;
+    let count = at
+        .decimal("contractCount")?
+        .ok_or_else(|| at.missing("contractCount"))?;
+    Ok(ContractSummary {
+        month: match (at.field("contractMonth"), at.field("demandMonth")) {
+            (Some(_), _) => Some(at.month("contractMonth")?),
+            (None, Some(_)) => Some(at.month("demandMonth")?),
+            (None, None) => None,
+        },
+        region: at.required_text("regionCode")?,
+        contract_type,
+        contract_type_name,
+        status,
+        contracts: rust_decimal::prelude::ToPrimitive::to_i64(&count)
+            .filter(|c| *c >= 0)
+            .ok_or_else(|| fail(&at.path("contractCount"), "a count", &Value::Null))?,
+    })
+}
+
+fn daily_usage(at: At<'_>) -> Result<DailyUsage> {
+    let contract = at
+        .object("contract")
+        .ok_or_else(|| at.missing("contract"))?;
+    let cp = at.path("contract");
+    let contract = At {
+        value: contract,
+        path: &cp,
+    };
+    let use_date = at.object("useDate").ok_or_else(|| at.missing("useDate"))?;
+    let up = at.path("useDate");
+    let use_date = At {
+        value: use_date,
+        path: &up,
+    };
+    let start = use_date
+        .instant("useStartDate")?
+        .ok_or_else(|| use_date.missing("useStartDate"))?;
+    let usage = at.object("usage").ok_or_else(|| at.missing("usage"))?;
+    let sp = at.path("usage");
+    let usage = At {
+        value: usage,
+        path: &sp,
+    };
+    // The product measured: its sequence or code, else the metering type.
+    let product = match at.object("contractProduct") {
+        Some(p) => {
+            let path = at.path("contractProduct");
+            let p = At {
+                value: p,
+                path: &path,
+            };
+            p.text("contractProductSequence")?
+                .or(p.text("productCode")?)
+        }
+        None => None,
+    };
+    let product = match product {
+        Some(p) => p,
+        None => usage
+            .label("meteringType")?
+            .unwrap_or_else(|| "-".to_string()),
+    };
+    Ok(DailyUsage {
+        contract_no: contract.required_text("contractNo")?,
+        date: start.date_naive(),
+        product,
+        quantity: usage
+            .decimal("usageQuantity")?
+            .ok_or_else(|| usage.missing("usageQuantity"))?
+            .normalize(),
+        unit: usage.text("unit")?.unwrap_or_default(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn m1_bills_below_zero_or_past_the_ceiling_are_refused_at_their_path() {
+        let bill = |fields: &str| {
+            format!(
+                r#"{{"getDemandCostListResponse": {{"returnCode": "0", "totalRows": 1,
+                  "demandCostList": [{{"demandMonth": "202405", "useAmount": 1000, {fields}}}]}}}}"#
+            )
+        };
+        let e = parse(
+            bill(r#""thisMonthVatAmount": 0, "thisMonthAmountIncludingVat": -100"#).as_bytes(),
+            "x.json",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("demandCostList[0].thisMonthAmountIncludingVat: expected a billed amount of 0 won or more"),
+            "{e}"
+        );
+        let e = parse(
+            bill(r#""promiseDiscountAmount": 600000000000000, "promotionDiscountAmount": 600000000000000"#)
+                .as_bytes(),
+            "x.json",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("demandCostList[0].promotionDiscountAmount: the amounts of this row add up to more than 10^15 won"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn r7_rows_for_a_month_after_now_are_refused_at_their_path() {
+        let body = br#"{"getDemandCostListResponse": {"returnCode": "0", "totalRows": 1,
+          "demandCostList": [{"demandMonth": "203001", "useAmount": 1000,
+                              "thisMonthAmountIncludingVat": 1100}]}}"#;
+        let page = parse(body, "x.json").unwrap();
+        let now = clock::parse_as_of("2024-06-20").unwrap();
+        let e = page.check(now, "x.json").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "x.json: $.getDemandCostListResponse.demandCostList[0].demandMonth: expected a month up to 2024-06 (the month of --as-of), got 2030-01; NCP has no figures for a month that has not happened"
+        );
+        let later = clock::parse_as_of("2030-01-20").unwrap();
+        assert!(page.check(later, "x.json").is_ok());
+    }
+
+    #[test]
+    fn reads_the_reference_example() {
+        let body = br#"{"getProductDemandCostListResponse": {
+          "requestId": "0", "returnCode": "0", "returnMessage": "success", "totalRows": 1,
+          "productDemandCostList": [
+            {"memberNo": "1000001", "demandMonth": "202405",
+             "productDemandType": {"code": "VSVR", "codeName": "Server(VPC)", "regionCode": "KR"},
+             "useAmount": 120000, "promotionDiscountAmount": 20000, "promiseDiscountAmount": 0,
+             "etcDiscountAmount": 0, "productDiscountAmount": 0, "creditDiscountAmount": 0,
+             "defaultAmount": 0, "demandAmount": 100000, "writeDate": "2024-06-01T08:00:00+0900",
+             "memberPriceDiscountAmount": 0, "memberPromiseDiscountAddAmount": 0,
+             "payCurrency": {"code": "KRW", "codeName": "South Korea Won"},
+             "thisMonthAppliedExchangeRate": 1}]}}"#;
+        let page = parse(body, "x.json").unwrap();
+        assert_eq!(page.total_rows, Some(1));
+        let Body::ProductCosts(lines) = page.body else {
+            panic!()
+        };
+        assert_eq!(lines[0].service, "Server(VPC)");
+        assert_eq!(lines[0].region, "KR");
+        assert_eq!(lines[0].used_amount, Krw::new(120_000));
+        assert_eq!(lines[0].discount_amount, Krw::new(20_000));
+        assert_eq!(lines[0].estimated_payment_amount, Krw::new(100_000));
+        assert_eq!(lines[0].month.to_string(), "2024-05");
+    }
+
+    #[test]
+    fn errors_name_the_json_path() {
+        let e = parse(br#"{"getDemandCostListResponse": {"returnCode": "0", "demandCostList": [{"demandMonth": "202405", "useAmount": "lots"}]}}"#, "f.json").unwrap_err();
+        assert_eq!(e.message, "f.json: $.getDemandCostListResponse.demandCostList[0].useAmount: expected a number, got the text 'lots'");
+        let e = parse(br#"{"getDemandCostListResponse": {"returnCode": "0", "demandCostList": [{"demandMonth": "202405"}]}}"#, "f.json").unwrap_err();
+        assert!(
+            e.message
+                .ends_with("demandCostList[0].useAmount: a required field is missing"),
+            "{}",
+            e.message
+        );
+        let e = parse(
+            br#"{"getDemandCostListResponse": {"returnCode": "1000", "returnMessage": "bad"}}"#,
+            "f.json",
+        )
+        .unwrap_err();
+        assert!(
+            e.message.contains("returnCode: NCP answered 1000 (bad)"),
+            "{}",
+            e.message
+        );
+        let e = parse(
+            br#"{"getDemandCostListResponse": {"returnCode": "0", "demandCostList": [{"#,
+            "f.json",
+        )
+        .unwrap_err();
+        assert!(e.message.contains("ends too early"), "{}", e.message);
+        let e = parse(br#"{"somethingElse": {}}"#, "f.json").unwrap_err();
+        assert!(
+            e.message.contains("not an NCP Billing API body")
+                && e.message.contains("somethingElse"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn accepts_both_field_generations_and_odd_empties() {
+        let body =
+            br#"{"getDemandCostListResponse": {"returnCode": 0, "totalRows": 1, "demandCostList": [
+          {"loginId": "old@example.com", "demandMonth": "202201", "useAmount": 10099.0,
+           "promotionDiscountAmount": 0, "under100DiscountAmount": 99, "under1000DiscountAmount": 0,
+           "thisMonthDemandAmount": 10000, "thisMonthVatAmount": 1000, "isPaidUp": true,
+           "paidUpDate": "2022-02-10T10:00:00+0900", "overdueOccurDate": "", "overdueRatio": {},
+           "writeDate": "2022-02-01T00:00:00+0900"}]}}"#;
+        let Body::DemandCosts(rows) = parse(body, "old.json").unwrap().body else {
+            panic!()
+        };
+        let d = &rows[0];
+        assert_eq!(d.member.as_deref(), Some("old@example.com"));
+        assert_eq!(d.rounddown_discount_amount, Krw::new(99));
+        assert_eq!(d.billed_amount, Krw::new(11_000));
+        assert!(d.paid_up);
+        assert_eq!(
+            clock::rfc3339(d.paid_up_at.unwrap()),
+            "2022-02-10T10:00:00+09:00"
+        );
+        assert_eq!(d.overdue_ratio, None);
+        assert_eq!(d.overdue_at, None);
+    }
+
+    #[test]
+    fn reads_v2_demand_costs() {
+        let body = br#"{"demandCosts": [{"demandCostId": "D-1", "demandMonth": "2024-05", "useAmount": 50000,
+          "roundDownDiscountAmount": 0, "vatAmount": 5000, "demandAmountIncludingVat": 55000,
+          "paidUp": false, "overdueRate": 1.5, "createdDateTime": "2024-06-01T00:00:00Z"}], "nextToken": null}"#;
+        let page = parse(body, "v2.json").unwrap();
+        assert_eq!(page.next_token, None);
+        let Body::DemandCosts(rows) = page.body else {
+            panic!()
+        };
+        assert_eq!(rows[0].billed_amount, Krw::new(55_000));
+        assert_eq!(rows[0].overdue_ratio, Some(Decimal::new(15, 3)));
+        assert_eq!(
+            clock::rfc3339(rows[0].written_at.unwrap()),
+            "2024-06-01T09:00:00+09:00"
+        );
+    }
+}

@@ -1,0 +1,461 @@
+//! Catching the ledger up to "now" (SPEC P1, P2, P9, P10).
+//!
+//! Bills, automatic payments, outstanding notices, blocking notices and late penalties follow
+//! from the facts and the instant. Every command first walks the payment calendar of each
+//! billed month from the account's creation up to "now", in time order, and materialises
+//! what is due — idempotently, by natural keys, so catching up twice changes nothing the
+//! second time. Writers keep what it wrote; readers roll it back with their transaction, so
+//! looking at a future `--as-of` never moves the ledger forward. Nothing is recorded at an
+//! instant a writing command's catch-up already walked past (T2): new facts (an NCP import)
+//! take effect from the instant they arrive.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use chrono::Datelike;
+use ncp_usage_ledger::Connection;
+
+use ncp_usage_core::billing::account::Member;
+use ncp_usage_core::billing::gateway::{Charge, Gateway};
+use ncp_usage_core::billing::payment::Application;
+use ncp_usage_core::billing::penalty::{default_ratio, late_penalty};
+use ncp_usage_core::billing::schedule;
+use ncp_usage_core::billing::statement::{summarize, Totals};
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock::{self, Instant};
+use ncp_usage_core::error::Result;
+use ncp_usage_ledger::account;
+use ncp_usage_ledger::bills::{self, Attempt, Bill, NewPayment, Notification};
+
+/// What happens at one instant of a bill's calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Step {
+    /// A late penalty (the 1st).
+    Penalty,
+    /// The bill is issued (the 3rd).
+    Issue,
+    /// An automatic attempt (the 10th–14th).
+    Auto,
+    /// Outstanding, with the blocking notice (the 15th).
+    Outstanding,
+}
+
+/// What one catch-up did that a person may want to see (`pay --auto`).
+#[derive(Debug, Default)]
+pub struct CaughtUp {
+    /// Bills issued.
+    pub issued: Vec<Month>,
+    /// Automatic attempts made.
+    pub attempts: Vec<Attempt>,
+}
+
+/// Brings the ledger up to `now`.
+pub fn catch_up(conn: &Connection, now: Instant, gateway: &dyn Gateway) -> Result<CaughtUp> {
+    let floor = bills::caught_up_to(conn)?;
+    catch_up_from(conn, now, gateway, floor)
+}
+
+/// Brings the ledger up to `now` for a command that writes, and records that its calendar
+/// was walked up to `now` (a read's catch-up is rolled back, so it records nothing).
+pub fn catch_up_for_write(
+    conn: &Connection,
+    now: Instant,
+    gateway: &dyn Gateway,
+) -> Result<CaughtUp> {
+    let done = catch_up(conn, now, gateway)?;
+    if account::member(conn)?.is_some() {
+        bills::mark_caught_up(conn, now)?;
+    }
+    Ok(done)
+}
+
+/// Brings the ledger up to `now` again after new facts arrived in this same command (an NCP
+/// import that reopened a bill): nothing is recorded before `now` this time.
+pub fn catch_up_after_import(
+    conn: &Connection,
+    now: Instant,
+    gateway: &dyn Gateway,
+) -> Result<CaughtUp> {
+    catch_up_from(conn, now, gateway, Some(now))
+}
+
+/// T2: steps earlier than `floor` (how far a writing command last walked the calendar, never
+/// later than the ledger's latest instant) were walked then, with the facts known then; new
+/// facts never make a charge, a notice or a penalty at an instant the ledger has passed. A
+/// bill reopened since (NCP's paid-up state withdrawn) is outstanding from now on, notified
+/// now, and payable instantly.
+fn catch_up_from(
+    conn: &Connection,
+    now: Instant,
+    gateway: &dyn Gateway,
+    floor: Option<Instant>,
+) -> Result<CaughtUp> {
+    let mut done = CaughtUp::default();
+    let Some(member) = account::member(conn)? else {
+        return Ok(done);
+    };
+    let Some(created) = account::created_at(conn)? else {
+        return Ok(done);
+    };
+    let paid: std::collections::HashSet<Month> = bills::balances(conn, now)?
+        .into_iter()
+        .filter(|b| b.unpaid().is_zero())
+        .map(|b| b.month)
+        .collect();
+    let settled = |m: Month| paid.contains(&m);
+    // The steps in time order. A bill's late penalties are walked one at a time: the next
+    // date is queued only once the previous one found principal unpaid, so a walk costs a
+    // few steps per month (plus one per penalty really charged), not one per month for
+    // every month before it — which made a far `--as-of` quadratic and ran out of memory.
+    let mut steps: BinaryHeap<Reverse<(Instant, Step, Month)>> = BinaryHeap::new();
+    let mut month = Month::of(created.date_naive());
+    while schedule::issued_at(month) <= now {
+        // A bill paid in full by now has nothing left to happen: every step before its
+        // payment ran when that payment was recorded.
+        if !settled(month) {
+            steps.push(Reverse((schedule::issued_at(month), Step::Issue, month)));
+            for t in schedule::auto_attempts(month).filter(|t| *t <= now) {
+                steps.push(Reverse((t, Step::Auto, month)));
+            }
+            if schedule::outstanding_at(month) <= now {
+                steps.push(Reverse((
+                    schedule::outstanding_at(month),
+                    Step::Outstanding,
+                    month,
+                )));
+            }
+            // Penalty dates before the floor were walked already and are skipped one by
+            // one below; start at the first one from the floor (without this, every command
+            // stepped through each carried bill's whole penalty history).
+            let first = schedule::penalty_dates(month, now)
+                .next()
+                .and_then(|t| match floor {
+                    Some(f) if t < f => {
+                        schedule::next_penalty_date(f - chrono::Duration::seconds(1), now)
+                    }
+                    _ => Some(t),
+                });
+            if let Some(t) = first {
+                steps.push(Reverse((t, Step::Penalty, month)));
+            }
+        }
+        month = month.next();
+    }
+    let passed = |at: Instant| floor.is_some_and(|f| at < f);
+    while let Some(Reverse((at, step, month))) = steps.pop() {
+        if step != Step::Issue && passed(at) {
+            if step == Step::Outstanding && floor.is_some_and(|f| now >= f) {
+                late_outstanding(conn, &member, month, now)?;
+            }
+            // A penalty date walked already: the next one may still fall after the floor.
+            if step == Step::Penalty {
+                if let Some(next) = schedule::next_penalty_date(at, now) {
+                    steps.push(Reverse((next, Step::Penalty, month)));
+                }
+            }
+            continue;
+        }
+        match step {
+            Step::Issue => {
+                if !bills::exists(conn, month)? {
+                    issue(conn, &member, month, at)?;
+                    done.issued.push(month);
+                }
+            }
+            Step::Auto => {
+                if let Some(a) = auto_attempt(conn, &member, month, at, gateway)? {
+                    done.attempts.push(a);
+                }
+            }
+            Step::Outstanding => outstanding(conn, &member, month, at)?,
+            Step::Penalty => {
+                if penalty(conn, &member, month, at)? {
+                    if let Some(next) = schedule::next_penalty_date(at, now) {
+                        steps.push(Reverse((next, Step::Penalty, month)));
+                    }
+                }
+            }
+        }
+    }
+    Ok(done)
+}
+
+fn send(
+    conn: &Connection,
+    member: &Member,
+    kind: &str,
+    month: Month,
+    at: Instant,
+    subject: &str,
+    sms: bool,
+) -> Result<()> {
+    let mut channels = vec![("email", member.billing_email.clone())];
+    if sms {
+        channels.push((
+            "sms",
+            member
+                .phone
+                .clone()
+                .unwrap_or_else(|| "(no phone registered)".to_string()),
+        ));
+    }
+    for (channel, to) in channels {
+        bills::notify(
+            conn,
+            &Notification {
+                kind: kind.to_string(),
+                channel: channel.to_string(),
+                month,
+                sent_at: clock::rfc3339(at),
+                to,
+                subject: subject.to_string(),
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// P9 for a bill whose automatic payment period had passed when it was reopened: outstanding
+/// from `now`, notified now unless an outstanding notice for it was ever sent.
+fn late_outstanding(conn: &Connection, member: &Member, month: Month, now: Instant) -> Result<()> {
+    if bills::notified(conn, "outstanding", month)? {
+        return Ok(());
+    }
+    outstanding(conn, member, month, now)
+}
+
+/// P1: the month's statement becomes its bill, final from now on; it is sent by email and
+/// SMS, and any credit balance is applied to it.
+fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Result<()> {
+    let fees = crate::ops::month::load(conn, month, at)?;
+    let totals: Totals = summarize(&fees.lines)?.totals;
+    bills::insert(
+        conn,
+        &Bill {
+            month,
+            totals,
+            overdue_ratio: default_ratio(),
+            source: match fees.source {
+                crate::report::history::Source::Rated => "rated",
+                crate::report::history::Source::Imported => "imported",
+            }
+            .to_string(),
+            issued_at: clock::rfc3339(at),
+        },
+    )?;
+    bills::carry_adjustments(conn, month, at)?;
+    // A negative adjustment larger than this bill leaves it at 0 and the rest as credit.
+    bills::credit_excess(conn, month, at)?;
+    let billed = bills::balance(conn, month, at)?.map_or(totals.billed_amount, |b| b.billed_amount);
+    // A month without charges is billed (it closes the month) but not announced.
+    if !billed.is_zero() {
+        send(
+            conn,
+            member,
+            "bill_issued",
+            month,
+            at,
+            &format!(
+                "Your {month} bill: {} KRW, due {} to {}",
+                billed.grouped(),
+                month.next().day(schedule::AUTO_FIRST_DAY),
+                month.next().day(schedule::AUTO_LAST_DAY)
+            ),
+            true,
+        )?;
+    }
+    Ok(bills::apply_credit(conn, at)?)
+}
+
+/// P2: one automatic attempt on the previous month's bill with the method registered then.
+fn auto_attempt(
+    conn: &Connection,
+    member: &Member,
+    month: Month,
+    at: Instant,
+    gateway: &dyn Gateway,
+) -> Result<Option<Attempt>> {
+    let day = at.date_naive();
+    if bills::attempt_exists(conn, month, day)? {
+        return Ok(None);
+    }
+    let Some(balance) = bills::balance(conn, month, at)? else {
+        return Ok(None);
+    };
+    let amount = balance.unpaid();
+    if amount.is_zero() {
+        return Ok(None);
+    }
+    let Some((method_id, method)) = account::method_at(conn, at, None)? else {
+        return Ok(None);
+    };
+    if !method.is_automatic() {
+        return Ok(None);
+    }
+    let charge = Charge {
+        method: &method,
+        amount,
+        at,
+        card_spent_this_month: bills::charged(conn, method_id, Some(Month::of(day)))?,
+        transfer_spent: bills::charged(conn, method_id, None)?,
+    };
+    let mut attempt = Attempt {
+        month,
+        at: clock::rfc3339(at),
+        amount,
+        outcome: "approved".to_string(),
+        reason: None,
+        payment_id: None,
+    };
+    match gateway.charge(&charge) {
+        Ok(()) => {
+            let id = bills::insert_payment(
+                conn,
+                &NewPayment {
+                    kind: "auto",
+                    method: method.kind(),
+                    method_id: Some(method_id),
+                    amount,
+                    paid_at: at,
+                    reference: None,
+                    idempotency_key: None,
+                    request: None,
+                },
+            )?;
+            bills::apply(
+                conn,
+                id,
+                &Application {
+                    month,
+                    amount: balance.unpaid_principal(),
+                    penalty_amount: balance.unpaid_penalty(),
+                },
+                at,
+            )?;
+            attempt.payment_id = Some(id);
+        }
+        Err(decline) => {
+            attempt.outcome = "declined".to_string();
+            attempt.reason = Some(decline.to_string());
+            let retry = if day.day() < schedule::AUTO_LAST_DAY {
+                "it will be tried again tomorrow"
+            } else {
+                "it becomes outstanding tomorrow"
+            };
+            send(
+                conn,
+                member,
+                "payment_failed",
+                month,
+                at,
+                &format!(
+                    "Automatic payment of {} KRW with {} failed ({decline}); {retry}",
+                    amount.grouped(),
+                    method.label()
+                ),
+                false,
+            )?;
+        }
+    }
+    bills::insert_attempt(conn, &attempt, Some(method_id), day)?;
+    Ok(Some(attempt))
+}
+
+/// P9: still unpaid when the automatic payment period ends: outstanding, notified by email
+/// and SMS, with notice of the blocking that follows if it stays unpaid.
+fn outstanding(conn: &Connection, member: &Member, month: Month, at: Instant) -> Result<()> {
+    let Some(balance) = bills::balance(conn, month, at)? else {
+        return Ok(());
+    };
+    if balance.unpaid().is_zero() {
+        return Ok(());
+    }
+    send(
+        conn,
+        member,
+        "outstanding",
+        month,
+        at,
+        &format!(
+            "Your {month} bill has an outstanding amount of {} KRW; pay it by {} to avoid a late penalty",
+            balance.unpaid().grouped(),
+            month.next().last_day()
+        ),
+        true,
+    )?;
+    send(
+        conn,
+        member,
+        "blocking_notice",
+        month,
+        at,
+        &format!(
+            "Notice: unless the {month} bill is paid, services may be blocked from {} and resources terminated",
+            schedule::blocking_at(month).date_naive()
+        ),
+        true,
+    )
+}
+
+/// P10: 1.5 % of the unpaid bill amount at the start of each month it is carried. Returns
+/// whether the bill still carried unpaid principal then (so the next month may charge again).
+fn penalty(conn: &Connection, member: &Member, month: Month, at: Instant) -> Result<bool> {
+    // Charged already (every later command walks this date again): nothing to compute. With
+    // many months carried, recomputing balances here made each command quadratic or worse.
+    if bills::penalty_exists(conn, month, at.date_naive())? {
+        return Ok(true);
+    }
+    let Some(base) = bills::unpaid_principal(conn, month, at)? else {
+        return Ok(false);
+    };
+    if base.is_zero() {
+        return Ok(false);
+    }
+    let ratio = bills::overdue_ratio(conn, month)?.unwrap_or_else(default_ratio);
+    let amount = late_penalty(base, ratio);
+    if amount.is_zero() {
+        // Too small for a won of penalty this month; the bill is still carried.
+        return Ok(true);
+    }
+    if bills::insert_penalty(conn, month, at.date_naive(), base, amount)? {
+        send(
+            conn,
+            member,
+            "late_penalty",
+            month,
+            at,
+            &format!(
+                "A late penalty of {} KRW was added to your {month} bill (unpaid {} KRW)",
+                amount.grouped(),
+                base.grouped()
+            ),
+            false,
+        )?;
+    }
+    Ok(true)
+}
+
+/// P1: after new facts arrive (an import), an issued bill is never changed; the difference
+/// between what its month now rates at and what was billed becomes an adjustment entry, which
+/// the next bill carries. Returns the months adjusted.
+pub fn adjust_issued_bills(conn: &Connection, now: Instant, reason: &str) -> Result<Vec<Month>> {
+    let mut adjusted = Vec::new();
+    // Only bills ncp-usage rated itself: imported and NCP bills stand as their source gave them.
+    for bill in bills::issued(conn, now)?
+        .into_iter()
+        .filter(|b| b.source == "rated")
+    {
+        // NCP's bill for the month, once imported, is what its adjustments follow (P1).
+        if ncp_usage_ledger::ncp::has_bill(conn, bill.month)? {
+            continue;
+        }
+        let fees = crate::ops::month::load(conn, bill.month, now)?;
+        let billed = summarize(&fees.lines)?.totals.billed_amount;
+        let so_far = bills::adjusted_billed(conn, bill.month)?;
+        if billed != so_far {
+            bills::adjust(conn, bill.month, billed - so_far, reason, now)?;
+            adjusted.push(bill.month);
+        }
+    }
+    Ok(adjusted)
+}

@@ -1,0 +1,332 @@
+//! Paying: instant payments and direct deposits (SPEC P3–P8), each in one transaction.
+//!
+//! P6 holds by construction: the command's transaction starts with `BEGIN IMMEDIATE`, so two
+//! shells paying the same bill run one after the other and the second sees it paid; a bill is
+//! never paid beyond what it owes because payments are applied through `allocate`; and a
+//! retried command with the same idempotency key returns the payment it made the first time.
+
+use ncp_usage_ledger::Connection;
+use serde::Serialize;
+
+use ncp_usage_core::billing::account::PaymentMethod;
+use ncp_usage_core::billing::gateway::{Charge, Gateway};
+use ncp_usage_core::billing::payment::{
+    allocate, check_instant, instant_window, payable, BillStatus, InstantMethod, PaymentRefusal,
+};
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock::{self, Instant};
+use ncp_usage_core::error::{Error, Result};
+use ncp_usage_core::money::Krw;
+use ncp_usage_ledger::account;
+use ncp_usage_ledger::bills::{self, NewPayment, Payment};
+
+/// What an instant payment would pay, shown before asking for confirmation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Preview {
+    /// The amount to charge.
+    pub amount: Krw,
+    /// The bills it pays.
+    pub months: Vec<Month>,
+    /// How.
+    pub method: InstantMethod,
+    /// The card or account charged, as the portal names it.
+    pub method_label: String,
+    /// Whether it pays an outstanding amount (else a prepayment).
+    pub outstanding: bool,
+}
+
+/// An instant payment as asked on the command line.
+#[derive(Debug, Clone)]
+pub struct InstantRequest {
+    /// `--month`: only these bills (empty: every payable bill).
+    pub months: Vec<Month>,
+    /// `--method`: card or transfer (default: the registered method's kind, else card).
+    pub method: Option<InstantMethod>,
+    /// `--idempotency-key`.
+    pub key: Option<String>,
+}
+
+impl InstantRequest {
+    fn fingerprint(&self) -> String {
+        let mut months: Vec<String> = self.months.iter().map(Month::to_string).collect();
+        months.sort();
+        months.dedup();
+        format!(
+            "instant months={} method={}",
+            months.join(","),
+            self.method.map_or("default", InstantMethod::as_str)
+        )
+    }
+}
+
+/// The outcome of a paying command: a new payment, or the one a replayed key made.
+#[derive(Debug, Clone)]
+pub struct Paid {
+    /// The payment.
+    pub payment: Payment,
+    /// True when the idempotency key had been used for this same request before: nothing
+    /// was charged this time.
+    pub replayed: bool,
+    /// The member's credit balance after it.
+    pub credit_balance: Krw,
+}
+
+fn refused(r: PaymentRefusal) -> Error {
+    Error::refused(r.to_string())
+}
+
+/// P6: a key used before returns its payment when the request is the same, and is refused
+/// when it is not.
+fn replay(conn: &Connection, key: Option<&str>, fingerprint: &str) -> Result<Option<Paid>> {
+    let Some(key) = key else { return Ok(None) };
+    match bills::payment_by_key(conn, key)? {
+        Some(p) if p.request.as_deref() == Some(fingerprint) => Ok(Some(Paid {
+            payment: p,
+            replayed: true,
+            credit_balance: Krw::ZERO,
+        })),
+        Some(p) => Err(Error::refused(format!(
+            "P6: idempotency key '{key}' was already used for payment {} ({}) with other arguments; use a new key for a new payment",
+            p.payment_id,
+            p.request.unwrap_or_default()
+        ))),
+        None => Ok(None),
+    }
+}
+
+/// What an instant payment charges: the latest registered card, or the latest registered
+/// account — and for a transfer with no account registered, a real-time account transfer
+/// made at payment time (P11), which needs no registration.
+fn instant_method(
+    conn: &Connection,
+    now: Instant,
+    method: InstantMethod,
+) -> Result<(Option<i64>, PaymentMethod)> {
+    match account::method_at(conn, now, Some(method.as_str()))? {
+        Some((id, m)) => Ok((Some(id), m)),
+        None if method == InstantMethod::Transfer => Ok((
+            None,
+            PaymentMethod::Transfer {
+                bank: "Real-time".to_string(),
+                last4: "0000".to_string(),
+                balance: None,
+            },
+        )),
+        None => Err(Error::refused(
+            "no card is registered to pay with; register one with `ncp-usage account payment-method card …`, or pay by --method transfer",
+        )),
+    }
+}
+
+/// P4, P5, P7, P8 and the registered method: what `pay --instant` would pay at `now`.
+pub fn preview_instant(conn: &Connection, now: Instant, req: &InstantRequest) -> Result<Preview> {
+    let window = instant_window(now);
+    if !window.open {
+        return Err(refused(PaymentRefusal::WindowClosed {
+            now: clock::rfc3339(now),
+            next: window.next_opens_at.map(clock::rfc3339).unwrap_or_default(),
+        }));
+    }
+    let member = account::require_member(conn)?;
+    let registered = account::current_method(conn, now)?;
+    // Without --method: the registered method's kind; with direct deposit registered, a
+    // registered card if there is one, else an account transfer.
+    let method = match (req.method, registered.as_ref().map(|m| m.kind())) {
+        (Some(m), _) => m,
+        (None, Some("card")) => InstantMethod::Card,
+        (None, Some("transfer")) => InstantMethod::Transfer,
+        (None, _) if account::method_at(conn, now, Some("card"))?.is_some() => InstantMethod::Card,
+        (None, _) if member.expatriate => InstantMethod::Card,
+        (None, _) => InstantMethod::Transfer,
+    };
+    // P7 before looking for the account: an expatriate cannot register one (P11), so the
+    // refusal must name the rule, not the missing account.
+    if member.expatriate && method != InstantMethod::Card {
+        return Err(refused(PaymentRefusal::ExpatriateCardOnly));
+    }
+    let (stored_id, stored) = instant_method(conn, now, method)?;
+    let balances = bills::balances(conn, now)?;
+    for m in &req.months {
+        let bill = balances.iter().find(|b| b.month == *m);
+        match bill {
+            None => {
+                return Err(refused(PaymentRefusal::NothingPayable(format!(
+                    ": {m} has no issued bill yet (bills are issued on the 3rd of the next month)"
+                ))))
+            }
+            Some(b) if b.unpaid().is_zero() => {
+                return Err(refused(PaymentRefusal::NothingPayable(format!(
+                    ": the {m} bill is paid"
+                ))))
+            }
+            Some(_) => {}
+        }
+    }
+    let bills = payable(&balances, &req.months);
+    if bills.is_empty() {
+        return Err(refused(PaymentRefusal::NothingPayable(
+            ": every issued bill is paid".to_string(),
+        )));
+    }
+    let amount: Krw = bills.iter().map(|b| b.unpaid()).sum();
+    let outstanding = bills
+        .iter()
+        .any(|b| b.status(now) == BillStatus::Outstanding);
+    check_instant(member.expatriate, method, amount, outstanding).map_err(refused)?;
+    Ok(Preview {
+        amount,
+        months: bills.iter().map(|b| b.month).collect(),
+        method,
+        method_label: match stored_id {
+            Some(_) => stored.label(),
+            None => "a real-time account transfer".to_string(),
+        },
+        outstanding,
+    })
+}
+
+/// `pay --instant`: charges the payable bills now. With `confirmed`, refuses if what is
+/// payable changed since the member saw it.
+pub fn pay_instant(
+    conn: &Connection,
+    now: Instant,
+    req: &InstantRequest,
+    gateway: &dyn Gateway,
+    confirmed: Option<&Preview>,
+) -> Result<Paid> {
+    let fingerprint = req.fingerprint();
+    if let Some(done) = replay(conn, req.key.as_deref(), &fingerprint)? {
+        return Ok(Paid {
+            credit_balance: bills::credit_balance(conn, now)?,
+            ..done
+        });
+    }
+    let preview = preview_instant(conn, now, req)?;
+    if confirmed.is_some_and(|c| c != &preview) {
+        return Err(Error::refused(
+            "what is payable changed while you were confirming (another payment?); nothing was charged, run the command again",
+        ));
+    }
+    let (method_id, method) = instant_method(conn, now, preview.method)?;
+    let month = Month::of(now.date_naive());
+    gateway
+        .charge(&Charge {
+            method: &method,
+            amount: preview.amount,
+            at: now,
+            card_spent_this_month: match method_id {
+                Some(id) => bills::charged(conn, id, Some(month))?,
+                None => Krw::ZERO,
+            },
+            transfer_spent: match method_id {
+                Some(id) => bills::charged(conn, id, None)?,
+                None => Krw::ZERO,
+            },
+        })
+        .map_err(|d| {
+            Error::refused(format!(
+                "the payment of {} KRW with {} was declined ({d}); nothing was charged",
+                preview.amount.grouped(),
+                method.label()
+            ))
+        })?;
+    let id = bills::insert_payment(
+        conn,
+        &NewPayment {
+            kind: "instant",
+            method: preview.method.as_str(),
+            method_id,
+            amount: preview.amount,
+            paid_at: now,
+            reference: None,
+            idempotency_key: req.key.as_deref(),
+            request: Some(&fingerprint),
+        },
+    )?;
+    let balances = bills::balances(conn, now)?;
+    let chosen: Vec<_> = balances
+        .into_iter()
+        .filter(|b| preview.months.contains(&b.month))
+        .collect();
+    let (apps, left) = allocate(preview.amount, &chosen);
+    debug_assert!(left.is_zero());
+    for a in &apps {
+        bills::apply(conn, id, a, now)?;
+    }
+    Ok(Paid {
+        payment: bills::payment(conn, id)?,
+        replayed: false,
+        credit_balance: bills::credit_balance(conn, now)?,
+    })
+}
+
+/// `pay --deposit`: records money deposited to the fee deposit account and applies it to the
+/// oldest unpaid amounts, penalties before principal; what is left is a credit balance that
+/// pays the next bill. The same reference with the same amount, or the same idempotency key
+/// with the same arguments, is a replay; a key or a reference reused otherwise is refused.
+pub fn deposit(
+    conn: &Connection,
+    now: Instant,
+    amount: Krw,
+    reference: Option<&str>,
+    key: Option<&str>,
+) -> Result<Paid> {
+    if amount.is_zero() {
+        return Err(Error::invalid("a deposit must be more than 0 won"));
+    }
+    account::require_member(conn)?;
+    let fingerprint = format!(
+        "deposit amount={amount} reference={}",
+        reference.unwrap_or("")
+    );
+    if let Some(done) = replay(conn, key, &fingerprint)? {
+        return Ok(Paid {
+            credit_balance: bills::credit_balance(conn, now)?,
+            ..done
+        });
+    }
+    // P6: one bank deposit is one reference. The same reference with the same amount is the
+    // same deposit recorded again, with or without a key; with another amount it is refused.
+    if let Some(r) = reference {
+        if let Some(p) = bills::deposit_by_reference(conn, r)? {
+            if p.amount != amount {
+                return Err(Error::refused(format!(
+                    "P6: deposit reference '{r}' was already recorded for payment {} of {} won on {}; a different deposit needs its own --reference",
+                    p.payment_id,
+                    p.amount.grouped(),
+                    p.paid_at
+                )));
+            }
+            return Ok(Paid {
+                payment: p,
+                replayed: true,
+                credit_balance: bills::credit_balance(conn, now)?,
+            });
+        }
+    }
+    let key = key
+        .map(str::to_string)
+        .or_else(|| reference.map(|r| format!("deposit-reference:{r}")));
+    let id = bills::insert_payment(
+        conn,
+        &NewPayment {
+            kind: "deposit",
+            method: "deposit",
+            method_id: None,
+            amount,
+            paid_at: now,
+            reference,
+            idempotency_key: key.as_deref(),
+            request: Some(&fingerprint),
+        },
+    )?;
+    let (apps, _) = allocate(amount, &bills::balances(conn, now)?);
+    for a in &apps {
+        bills::apply(conn, id, a, now)?;
+    }
+    Ok(Paid {
+        payment: bills::payment(conn, id)?,
+        replayed: false,
+        credit_balance: bills::credit_balance(conn, now)?,
+    })
+}

@@ -1,0 +1,152 @@
+//! The usage confirmation (SPEC H5): what the printable document says, computed once and
+//! rendered as HTML (or PDF) by `exchange::confirmation`, and as JSON.
+
+use serde::Serialize;
+
+use super::{Report, Style};
+use ncp_usage_core::billing::account::{Business, Member};
+use ncp_usage_core::billing::payment::BillBalance;
+use ncp_usage_core::billing::statement::{allocate_proportionally, ServiceRow, Totals};
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::money::Krw;
+use ncp_usage_ledger::bills::Adjustment;
+
+/// One service's line on the confirmation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConfirmationLine {
+    /// Service name.
+    pub service: String,
+    /// Region code.
+    pub region: String,
+    /// Monthly used amount.
+    pub used_amount: Krw,
+    /// Discounts, with the service's share of the 100-won rounding discount.
+    pub discount_amount: Krw,
+    /// The service's share of the month's VAT.
+    pub vat_amount: Krw,
+    /// Used − discounts + VAT.
+    pub billed_amount: Krw,
+}
+
+/// A period's first and last day.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dates {
+    /// First day.
+    pub from: chrono::NaiveDate,
+    /// Last day.
+    pub to: chrono::NaiveDate,
+}
+
+/// The confirmation document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Confirmation {
+    /// The unique confirmation number (kept when reissued).
+    pub number: String,
+    /// The day it was issued.
+    pub issued_on: String,
+    /// How many times it has been issued.
+    pub times_issued: i64,
+    /// The usage month.
+    pub month: Month,
+    /// First and last day of the period of usage.
+    pub period: Dates,
+    /// The member.
+    pub member: Member,
+    /// The member's name as printed (family name first for a Hangul name: 김민지).
+    pub member_name: String,
+    /// A business member's company name and registration number, if set.
+    pub business: Option<Business>,
+    /// Per service and region.
+    pub lines: Vec<ConfirmationLine>,
+    /// The month's totals.
+    pub totals: Totals,
+    /// `paid`, `open` or `outstanding`: the month's bill, by the same balance rule as `pay`.
+    pub payment_status: String,
+    /// Paid so far towards the month's bill (its penalties included).
+    pub paid_amount: Krw,
+    /// The month's bill as `pay` shows it.
+    pub bill: ConfirmationBill,
+    /// Corrections of this month recorded after its bill was issued: carried into a later
+    /// bill (`carried_into`, or `null` until the next bill is issued) and paid with it.
+    pub corrections: Vec<Adjustment>,
+    /// Where the document was written.
+    pub output: String,
+}
+
+/// The month's bill on the confirmation: what `pay` shows for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConfirmationBill {
+    /// The bill's amount, VAT included, with the corrections of earlier months carried into it.
+    pub billed_amount: Krw,
+    /// Of which this month's usage, as billed when the bill was issued.
+    pub usage_amount: Krw,
+    /// Corrections of earlier months carried into this bill.
+    pub carried_in: Vec<Adjustment>,
+    /// Late penalties charged on it.
+    pub penalty_amount: Krw,
+    /// Paid towards it (penalties included).
+    pub paid_amount: Krw,
+    /// Still owed on it.
+    pub unpaid_amount: Krw,
+}
+
+impl ConfirmationBill {
+    /// The bill from its balance and the corrections carried into it.
+    pub fn new(balance: &BillBalance, carried_in: Vec<Adjustment>) -> ConfirmationBill {
+        let carried: Krw = carried_in.iter().map(|a| a.amount).sum();
+        ConfirmationBill {
+            billed_amount: balance.billed_amount,
+            usage_amount: balance.billed_amount - carried,
+            carried_in,
+            penalty_amount: balance.penalty_amount,
+            paid_amount: balance.paid(),
+            unpaid_amount: balance.unpaid(),
+        }
+    }
+}
+
+/// H5: per-service lines whose VAT and rounding shares add up to the month's totals, so the
+/// columns of the document always sum to its totals row.
+pub fn lines(services: &[ServiceRow], totals: &Totals) -> Vec<ConfirmationLine> {
+    let weights: Vec<Krw> = services
+        .iter()
+        .map(|s| s.amounts.estimated_payment_amount)
+        .collect();
+    let vat = allocate_proportionally(totals.vat_amount, &weights);
+    let cut = allocate_proportionally(totals.rounddown_discount_amount, &weights);
+    services
+        .iter()
+        .zip(vat.into_iter().zip(cut))
+        .map(|(s, (vat_amount, cut))| {
+            let discount_amount = s.amounts.discount_amount + cut;
+            ConfirmationLine {
+                service: s.service.clone(),
+                region: s.region.clone(),
+                used_amount: s.amounts.used_amount,
+                discount_amount,
+                vat_amount,
+                billed_amount: s.amounts.used_amount - discount_amount + vat_amount,
+            }
+        })
+        .collect()
+}
+
+impl Report for Confirmation {
+    fn human(&self, _style: Style) -> String {
+        format!(
+            "Issued usage confirmation {} for {} ({} KRW billed, {}, paid {} of {} KRW) to {}{}.\n",
+            self.number,
+            self.month,
+            self.totals.billed_amount.grouped(),
+            self.payment_status,
+            self.bill.paid_amount.grouped(),
+            (self.bill.billed_amount + self.bill.penalty_amount).grouped(),
+            self.output,
+            if self.times_issued > 1 {
+                format!(" (reissue no. {})", self.times_issued - 1)
+            } else {
+                String::new()
+            }
+        )
+    }
+}

@@ -1,0 +1,282 @@
+//! `history` (alias `usage`): a month's service usage by region, as the portal's "Service
+//! usage history" tab shows it (SPEC H1–H4, §12).
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::layout::{field, grouped_decimal, won, Column, Grid};
+use super::{MethodView, Report, Style};
+use crate::exchange::export::csv_record;
+use crate::exchange::import::FEE_COLUMNS;
+use ncp_usage_core::billing::account::{Member, PaymentMethod};
+use ncp_usage_core::billing::facts::FeeLine;
+use ncp_usage_core::billing::period::Period;
+use ncp_usage_core::billing::statement::{summarize, OverCeiling, RegionRow, ServiceRow, Totals};
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::text::plural;
+
+/// Where a month's fee lines came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Rated by ncp-usage from contracts and usage.
+    Rated,
+    /// Imported as a statement (`import fees`), shown as given.
+    Imported,
+}
+
+/// The period of usage as shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodView {
+    /// First day counted.
+    pub from: NaiveDate,
+    /// Last day counted; `null` when nothing has accrued yet (the 1st of the current month).
+    pub to: Option<NaiveDate>,
+    /// How many days are counted.
+    pub days: u32,
+    /// Whether the month has ended.
+    pub complete: bool,
+}
+
+/// The `history` document (SPEC §12).
+#[derive(Debug, Clone, Serialize)]
+pub struct History {
+    /// The month shown.
+    pub month: Month,
+    /// The days counted.
+    pub period: PeriodView,
+    /// The region the rows are limited to, if any.
+    pub region: Option<String>,
+    /// `rated` or `imported`.
+    pub source: Source,
+    /// The registered payment method.
+    pub payment_method: MethodView,
+    /// Where bills are sent.
+    pub billing_email: Option<String>,
+    /// Every region in use with its subtotal.
+    pub regions: Vec<RegionRow>,
+    /// One row per service and region (limited to `region` when given).
+    pub services: Vec<ServiceRow>,
+    /// The month's totals over every region in use.
+    pub totals: Totals,
+    /// The fee lines behind the rows (`--detail`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Vec<FeeLine>>,
+}
+
+impl History {
+    /// Builds the view of a month from its fee lines; an error when its totals would pass
+    /// the ceiling (M1), never a clamped total.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        month: Month,
+        period: Period,
+        source: Source,
+        lines: Vec<FeeLine>,
+        region: Option<String>,
+        detail: bool,
+        member: Option<&Member>,
+        method: Option<&PaymentMethod>,
+    ) -> Result<History, OverCeiling> {
+        let statement = summarize(&lines)?;
+        let in_region = |r: &str| region.as_deref().is_none_or(|want| want == r);
+        let services = statement
+            .services
+            .into_iter()
+            .filter(|s| in_region(&s.region))
+            .collect();
+        let lines = detail.then(|| lines.into_iter().filter(|l| in_region(&l.region)).collect());
+        Ok(History {
+            month,
+            period: PeriodView {
+                from: period.from,
+                to: period.to,
+                days: period.days(),
+                complete: period.complete,
+            },
+            source,
+            payment_method: MethodView::new(method),
+            billing_email: member.map(|m| m.billing_email.clone()),
+            regions: statement.regions,
+            services,
+            totals: statement.totals,
+            lines,
+            region,
+        })
+    }
+}
+
+impl Report for History {
+    fn human(&self, style: Style) -> String {
+        let mut out = String::new();
+        let period = match self.period.to {
+            Some(to) => format!(
+                "{} – {} ({})",
+                self.period.from,
+                to,
+                plural(self.period.days as usize, "day", "days")
+            ),
+            None => format!("{} – nothing accrued yet", self.period.from),
+        };
+        let _ = writeln!(out, "Service usage history  {}", self.month);
+        let _ = writeln!(
+            out,
+            "Period of usage   {period}{}",
+            if self.period.complete {
+                ""
+            } else {
+                ", month in progress"
+            }
+        );
+        let billing = format!(
+            "{} KRW over {} ({})",
+            self.totals.billed_amount.grouped(),
+            if self.regions.is_empty() {
+                "no region in use".to_string()
+            } else {
+                self.regions
+                    .iter()
+                    .map(|r| r.region.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+            if self.source == Source::Imported {
+                "imported statement"
+            } else {
+                "VAT included"
+            }
+        );
+        out.push_str(&field(style, 18, "Billing amount", &billing));
+        out.push_str(&field(
+            style,
+            18,
+            "Payment method",
+            &self.payment_method.label,
+        ));
+        let _ = writeln!(
+            out,
+            "Billing email     {}",
+            self.billing_email.as_deref().unwrap_or("none registered")
+        );
+        if let Some(r) = &self.region {
+            let _ = writeln!(out, "Region            {r}");
+        }
+        out.push('\n');
+        if self.services.is_empty() {
+            out.push_str("No usage in this period.\n");
+        } else {
+            let mut t = Grid::new(
+                style,
+                vec![
+                    Column::text("Service"),
+                    Column::fixed("Region"),
+                    Column::amount("Monthly used amount"),
+                    Column::amount("Discounts per service"),
+                    Column::amount("Estimated payment amount"),
+                    Column::text("Details").optional(1),
+                ],
+            );
+            for s in &self.services {
+                t.row(vec![
+                    s.service.clone(),
+                    s.region.clone(),
+                    won(s.amounts.used_amount),
+                    won(s.amounts.discount_amount),
+                    won(s.amounts.estimated_payment_amount),
+                    s.details.clone(),
+                ]);
+            }
+            let _ = writeln!(out, "{t}");
+        }
+        let t = &self.totals;
+        let mut totals = Grid::new(
+            style,
+            vec![Column::text("Totals (every region)"), Column::amount("KRW")],
+        );
+        for (name, amount) in [
+            ("Monthly used amount", t.used_amount),
+            ("Discounts", t.discount_amount),
+            ("Estimated payment amount", t.estimated_payment_amount),
+            (
+                "Rounding discount (under 100 won)",
+                t.rounddown_discount_amount,
+            ),
+            ("VAT (10 %)", t.vat_amount),
+            ("Billed amount", t.billed_amount),
+        ] {
+            totals.row(vec![name.to_string(), won(amount)]);
+        }
+        let _ = writeln!(out, "{totals}");
+        if let Some(lines) = &self.lines {
+            let mut d = Grid::new(
+                style,
+                vec![
+                    Column::fixed("Region").optional(2),
+                    Column::text("Service"),
+                    Column::fixed("Contract"),
+                    Column::text("Item"),
+                    Column::text("Quantity"),
+                    Column::amount("Unit price"),
+                    Column::amount("Used"),
+                    Column::amount("Discount"),
+                    Column::amount("Estimated").optional(1),
+                ],
+            );
+            for l in lines {
+                d.row(vec![
+                    l.region.clone(),
+                    l.service.clone(),
+                    l.contract_no.clone(),
+                    l.item.clone(),
+                    format!("{} {}", grouped_decimal(l.quantity), l.unit),
+                    grouped_decimal(l.unit_price),
+                    won(l.used_amount),
+                    won(l.discount_amount),
+                    won(l.estimated_payment_amount),
+                ]);
+            }
+            let _ = writeln!(out, "\nDetailed fees\n{d}");
+        }
+        out
+    }
+
+    /// Without `--detail`, one row per service and region; with it, the fee lines in the
+    /// fees format of SPEC §11, which `import fees` reads back.
+    fn csv(&self) -> Option<Vec<Vec<String>>> {
+        let mut rows = Vec::new();
+        if let Some(lines) = &self.lines {
+            rows.push(FEE_COLUMNS.iter().map(|c| c.name.to_string()).collect());
+            rows.extend(lines.iter().map(|l| csv_record(l).to_vec()));
+        } else {
+            rows.push(
+                [
+                    "month",
+                    "service",
+                    "region",
+                    "used_amount",
+                    "discount_amount",
+                    "estimated_payment_amount",
+                    "contracts",
+                    "details",
+                ]
+                .map(String::from)
+                .to_vec(),
+            );
+            for s in &self.services {
+                rows.push(vec![
+                    self.month.to_string(),
+                    crate::exchange::export::neutralize(&s.service),
+                    crate::exchange::export::neutralize(&s.region),
+                    s.amounts.used_amount.to_string(),
+                    s.amounts.discount_amount.to_string(),
+                    s.amounts.estimated_payment_amount.to_string(),
+                    s.contracts.to_string(),
+                    s.details.clone(),
+                ]);
+            }
+        }
+        Some(rows)
+    }
+}

@@ -1,0 +1,116 @@
+//! What a writing command did: imports, `init`, `calendar add`, account changes.
+
+use serde::Serialize;
+
+use super::{Report, Style};
+use crate::exchange::import::{Kind, Summary};
+
+/// The result of `import KIND FILE`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Imported {
+    /// What kind of file.
+    pub kind: Kind,
+    /// The file read (`-` for stdin).
+    pub file: String,
+    /// Row counts.
+    #[serde(flatten)]
+    pub summary: Summary,
+    /// Issued bills whose month now rates differently: each got an adjustment entry (P1).
+    pub adjusted_bills: Vec<ncp_usage_core::calendar::Month>,
+}
+
+impl Report for Imported {
+    fn human(&self, style: Style) -> String {
+        let s = &self.summary;
+        let mut out = format!(
+            "Imported {}: {} — {} added, {} updated, {} already there.\n",
+            self.file,
+            ncp_usage_core::text::plural(s.rows, "row", "rows"),
+            s.added,
+            s.updated,
+            s.unchanged
+        );
+        if !self.adjusted_bills.is_empty() {
+            let months: Vec<String> = self
+                .adjusted_bills
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            out.push_str(&format!(
+                "Bills already issued for {} stay as issued; the difference was recorded as an adjustment (see `ncp-usage pay`).\n",
+                months.join(", ")
+            ));
+        }
+        out = super::layout::fit(style, &out);
+        out
+    }
+}
+
+/// The result of `import ncp` and `sync`.
+#[derive(Debug, Clone, Serialize)]
+pub struct NcpImported {
+    /// Always `ncp`.
+    pub kind: &'static str,
+    /// The files read (for `sync`, the API actions called).
+    pub files: Vec<String>,
+    /// What was stored.
+    #[serde(flatten)]
+    pub stored: ncp_usage_ledger::ncp::Stored,
+}
+
+impl Report for NcpImported {
+    fn human(&self, style: Style) -> String {
+        let mut out = String::new();
+        let rows: Vec<String> = self
+            .stored
+            .rows
+            .iter()
+            .map(|(a, n)| format!("{n} from {a}"))
+            .collect();
+        out.push_str(&format!(
+            "Imported NCP data: {}.\n",
+            if rows.is_empty() {
+                "no rows".to_string()
+            } else {
+                rows.join(", ")
+            }
+        ));
+        if !self.stored.bills.is_empty() {
+            let m: Vec<String> = self.stored.bills.iter().map(ToString::to_string).collect();
+            out.push_str(&format!("NCP's bills now stand for {}.\n", m.join(", ")));
+        }
+        if !self.stored.months.is_empty() {
+            let m: Vec<String> = self.stored.months.iter().map(ToString::to_string).collect();
+            out.push_str(&format!(
+                "NCP's amounts replace earlier figures for {} (see `ncp-usage history`).\n",
+                m.join(", ")
+            ));
+        }
+        if !self.stored.adjusted_bills.is_empty() {
+            let m: Vec<String> = self
+                .stored
+                .adjusted_bills
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            out.push_str(&format!(
+                "Bills already issued for {} stay as issued; the difference was recorded as an adjustment (see `ncp-usage pay`).\n",
+                m.join(", ")
+            ));
+        }
+        super::layout::fit(style, &out)
+    }
+}
+
+/// A one-line confirmation of a change, with its JSON form.
+#[derive(Debug, Clone, Serialize)]
+pub struct Done {
+    /// What happened, in words.
+    pub message: String,
+}
+
+impl Report for Done {
+    fn human(&self, style: Style) -> String {
+        super::layout::fit(style, &format!("{}\n", self.message))
+    }
+}

@@ -1,0 +1,134 @@
+//! `promotions`: what each promotion gives and, for credits, what remains and when it runs
+//! out at the current rate (SPEC PR1, PR2, §12).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::layout::{won, Column, Grid};
+use super::{Report, Style};
+use ncp_usage_core::billing::promotion::Promotion;
+use ncp_usage_core::money::Krw;
+
+/// One promotion as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PromotionRow {
+    /// The promotion.
+    #[serde(flatten)]
+    pub promotion: Promotion,
+    /// For a credit: what is left of it at "now".
+    pub credit_remaining: Option<Krw>,
+    /// For a credit: `not_started`, `active`, `used_up` or `expired`.
+    pub credit_status: Option<&'static str>,
+    /// For a credit in use: the day it runs out at this month's rate, if before it expires.
+    pub projected_run_out: Option<NaiveDate>,
+}
+
+/// The `promotions` document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Promotions {
+    /// The instant shown.
+    pub as_of: String,
+    /// By name and service.
+    pub promotions: Vec<PromotionRow>,
+}
+
+impl Report for Promotions {
+    fn human(&self, style: Style) -> String {
+        if self.promotions.is_empty() {
+            return "No promotions. Import them with `ncp-usage import promotions FILE`.\n"
+                .to_string();
+        }
+        let mut t = Grid::new(
+            style,
+            vec![
+                Column::text("Promotion"),
+                Column::text("Service"),
+                Column::text("Provision type").optional(2),
+                Column::text("Pricing plan").optional(1),
+                Column::amount("Provided").optional(4),
+                Column::amount("Used").optional(3),
+                Column::text("Benefit"),
+                Column::text("Valid"),
+                Column::text("Credit left"),
+                Column::fixed("Runs out (projected)"),
+            ],
+        );
+        for r in &self.promotions {
+            let p = &r.promotion;
+            let benefit = match (p.discount_rate, p.credit) {
+                (Some(rate), Some(c)) => {
+                    format!("{}% + {} KRW credit", rate.normalize(), c.grouped())
+                }
+                (Some(rate), None) => format!("{}% off", rate.normalize()),
+                (None, Some(c)) => format!("{} KRW credit", c.grouped()),
+                (None, None) => String::new(),
+            };
+            t.row(vec![
+                p.name.clone(),
+                p.service.clone(),
+                p.provision_type.clone(),
+                p.pricing_plan.clone(),
+                p.provided.to_string(),
+                p.used.to_string(),
+                benefit,
+                format!("{} – {}", p.valid_from, p.valid_to),
+                match (r.credit_remaining, r.credit_status) {
+                    (Some(k), Some(status)) if status != "active" => {
+                        format!("{} ({})", k.grouped(), status.replace('_', " "))
+                    }
+                    (Some(k), _) => won(k),
+                    _ => String::new(),
+                },
+                r.projected_run_out
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            ]);
+        }
+        format!("{t}\n")
+    }
+
+    fn csv(&self) -> Option<Vec<Vec<String>>> {
+        let mut rows = vec![[
+            "name",
+            "service",
+            "provision_type",
+            "pricing_plan",
+            "provided",
+            "used",
+            "discount_rate",
+            "credit",
+            "valid_from",
+            "valid_to",
+            "credit_remaining",
+            "credit_status",
+            "projected_run_out",
+        ]
+        .map(String::from)
+        .to_vec()];
+        for r in &self.promotions {
+            let p = &r.promotion;
+            rows.push(vec![
+                crate::exchange::export::neutralize(&p.name),
+                crate::exchange::export::neutralize(&p.service),
+                crate::exchange::export::neutralize(&p.provision_type),
+                crate::exchange::export::neutralize(&p.pricing_plan),
+                p.provided.to_string(),
+                p.used.to_string(),
+                p.discount_rate
+                    .map(|d| d.normalize().to_string())
+                    .unwrap_or_default(),
+                p.credit.map(|c| c.to_string()).unwrap_or_default(),
+                p.valid_from.to_string(),
+                p.valid_to.to_string(),
+                r.credit_remaining
+                    .map(|c| c.to_string())
+                    .unwrap_or_default(),
+                r.credit_status.unwrap_or_default().to_string(),
+                r.projected_run_out
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            ]);
+        }
+        Some(rows)
+    }
+}

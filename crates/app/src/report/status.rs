@@ -1,0 +1,84 @@
+//! `status`: contracts held per service and region at "now" (SPEC S1, §12).
+
+use serde::Serialize;
+
+use super::layout::{Column, Grid};
+use super::{Report, Style};
+use ncp_usage_core::billing::status::Holding;
+
+/// The `status` document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    /// The instant the status is for (RFC 3339, KST).
+    pub as_of: String,
+    /// Where the counts come from: `contracts` (imported contracts held that day) or
+    /// `ncp YYYY-MM` (NCP's contract summary of that month).
+    pub source: String,
+    /// The region the rows are limited to, if any.
+    pub region: Option<String>,
+    /// One row per service and region.
+    pub services: Vec<Holding>,
+}
+
+impl Report for Status {
+    fn human(&self, style: Style) -> String {
+        if self.services.is_empty() {
+            return format!("No contracts held as of {}.\n", self.as_of);
+        }
+        let mut t = Grid::new(
+            style,
+            vec![
+                Column::text("Service"),
+                Column::fixed("Region"),
+                Column::amount("Contracts"),
+                Column::fixed("Console").optional(1).unmentioned(),
+                Column::fixed("Blocked"),
+            ],
+        );
+        let mut consoles: Vec<(&str, &str)> = Vec::new();
+        for s in &self.services {
+            t.row(vec![
+                s.service.clone(),
+                s.region.clone(),
+                s.contracts.to_string(),
+                s.console_url.clone(),
+                if s.blocked {
+                    "BLOCKED".to_string()
+                } else {
+                    String::new()
+                },
+            ]);
+            if !consoles.iter().any(|(r, _)| *r == s.region) {
+                consoles.push((&s.region, &s.console_url));
+            }
+        }
+        // The console link depends on the region only: when the column does not fit, one
+        // line per region under the table keeps the URL whole.
+        let mut out = format!("Service usage status as of {}\n{t}\n", self.as_of);
+        if t.shows(3) {
+            return out;
+        }
+        let width = consoles.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
+        out.push_str("Consoles\n");
+        for (region, url) in consoles {
+            out.push_str(&format!("  {region:<width$}  {url}\n"));
+        }
+        out
+    }
+
+    fn csv(&self) -> Option<Vec<Vec<String>>> {
+        let mut rows = vec![["service", "region", "contracts", "console_url", "blocked"]
+            .map(String::from)
+            .to_vec()];
+        rows.extend(self.services.iter().map(|s| {
+            vec![
+                crate::exchange::export::neutralize(&s.service),
+                s.region.clone(),
+                s.contracts.to_string(),
+                s.console_url.clone(),
+                s.blocked.to_string(),
+            ]
+        }));
+        Some(rows)
+    }
+}

@@ -1,0 +1,20 @@
+//! The billing rules, as pure functions of facts and an instant.
+//!
+//! Nothing in here reads the clock, touches SQLite or prints: commands load facts from the
+//! ledger, call these functions with the instant of SPEC T1, store what they decide and render
+//! it. Each module names the SPEC rules it implements, and its tests are named after them.
+
+pub mod account;
+pub mod facts;
+pub mod gateway;
+pub mod ncp;
+pub mod payment;
+pub mod penalty;
+pub mod period;
+pub mod promotion;
+pub mod rating;
+pub mod receipt;
+pub mod schedule;
+pub mod statement;
+pub mod status;
+pub mod trend;

@@ -1,0 +1,261 @@
+//! The errors a command can end with, and their exit codes (SPEC O2).
+//!
+//! Every failure is one line on stderr that names what was wrong and how to fix it. The kind
+//! decides the exit status scripts rely on: 2 invalid input, 3 refused by a billing rule,
+//! 4 a ledger problem, 1 anything else (a "no" at a prompt among it), 130 interrupted.
+//!
+//! Messages are written in code as "P4: sentence": the SPEC rule id first. The id is kept for
+//! JSON errors and tests ([`Error::rule`]); people read the sentence ([`Error::sentence`],
+//! which `Display` prints).
+
+use std::fmt;
+
+/// What went wrong, as far as the exit status is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Input that cannot be used: exit 2.
+    Invalid,
+    /// Valid input that a billing rule refuses: exit 3.
+    Refused,
+    /// The ledger is damaged or from a newer version: exit 4.
+    Ledger,
+    /// Another command holds the ledger's lock past the busy timeout: exit 4.
+    Busy,
+    /// Anything else (an unwritable output file, …): exit 1.
+    Other,
+    /// The member answered no at a prompt; nothing was done: exit 1.
+    Cancelled,
+    /// Interrupted (Ctrl-C) at a prompt; nothing was done: exit 130.
+    Interrupted,
+    /// The reader of standard output went away (`| head`): not worth a message, exit 0.
+    BrokenPipe,
+}
+
+impl Kind {
+    /// The process exit status for this kind (SPEC O2).
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Kind::Invalid => 2,
+            Kind::Refused => 3,
+            Kind::Ledger | Kind::Busy => 4,
+            Kind::Other | Kind::Cancelled => 1,
+            Kind::Interrupted => 130,
+            Kind::BrokenPipe => 0,
+        }
+    }
+}
+
+/// A failed command: its kind, the one line that explains it, and what caused it.
+#[derive(Debug)]
+pub struct Error {
+    /// Decides the exit status.
+    pub kind: Kind,
+    /// What was wrong and how to fix it.
+    pub message: String,
+    /// The lower-level error behind it (SQLite's, the file system's), kept for
+    /// [`std::error::Error::source`]: the message already says what people need.
+    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+}
+
+/// A command's result.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// An error of `kind` with the one line that explains it.
+    pub fn new(kind: Kind, message: impl Into<String>) -> Error {
+        Error {
+            kind,
+            message: message.into(),
+            source: None,
+        }
+    }
+
+    /// Keeps the lower-level error this one comes from.
+    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Error {
+        self.source = Some(Box::new(source));
+        self
+    }
+
+    /// Bad input (exit 2).
+    pub fn invalid(message: impl Into<String>) -> Error {
+        Error::new(Kind::Invalid, message)
+    }
+
+    /// Refused by a billing rule (exit 3).
+    pub fn refused(message: impl Into<String>) -> Error {
+        Error::new(Kind::Refused, message)
+    }
+
+    /// A ledger problem (exit 4).
+    pub fn ledger(message: impl Into<String>) -> Error {
+        Error::new(Kind::Ledger, message)
+    }
+
+    /// Anything else (exit 1).
+    pub fn other(message: impl Into<String>) -> Error {
+        Error::new(Kind::Other, message)
+    }
+
+    /// The member said no at a prompt (exit 1).
+    pub fn cancelled(message: impl Into<String>) -> Error {
+        Error::new(Kind::Cancelled, message)
+    }
+
+    /// Prefixes the message with where the problem is (a file, a line); a rule id stays first.
+    pub fn context(self, what: impl fmt::Display) -> Error {
+        let message = match self.rule() {
+            Some(rule) => format!("{rule}: {what}: {}", self.sentence()),
+            None => format!("{what}: {}", self.message),
+        };
+        Error { message, ..self }
+    }
+
+    /// The SPEC rule the message names with a leading "P4: ", if any.
+    pub fn rule(&self) -> Option<&'static str> {
+        split_rule(&self.message).map(|(rule, _)| rule)
+    }
+
+    /// The message without its rule id: what people read.
+    pub fn sentence(&self) -> &str {
+        split_rule(&self.message).map_or(&self.message, |(_, sentence)| sentence)
+    }
+}
+
+/// The error as one JSON document (printed on stderr under `--json`):
+/// `{"error":{"rule":…,"message":…,"exit_code":…}}`.
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Body<'a> {
+            rule: Option<&'static str>,
+            message: &'a str,
+            exit_code: u8,
+        }
+        #[derive(serde::Serialize)]
+        struct Document<'a> {
+            error: Body<'a>,
+        }
+        Document {
+            error: Body {
+                rule: self.rule(),
+                message: self.sentence(),
+                exit_code: self.kind.exit_code(),
+            },
+        }
+        .serialize(serializer)
+    }
+}
+
+/// The rule ids of the SPEC, which messages may start with.
+const RULES: &[&str] = &[
+    "A1", "A2", "C1", "H1", "H2", "H3", "H4", "H5", "M1", "M2", "M3", "O1", "O2", "O3", "O4", "P1",
+    "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11", "PR1", "PR2", "R1", "R2", "R3",
+    "S1", "T1", "T2", "TR1",
+];
+
+/// Splits "P4: sentence" into the rule and the sentence; `None` when the message does not
+/// start with a SPEC rule id.
+fn split_rule(message: &str) -> Option<(&'static str, &str)> {
+    let (id, rest) = message.split_once(": ")?;
+    let rule = RULES.iter().find(|r| **r == id)?;
+    Some((rule, rest))
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.sentence())
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+impl From<crate::money::MoneyError> for Error {
+    fn from(e: crate::money::MoneyError) -> Error {
+        Error::invalid(e.to_string())
+    }
+}
+
+impl From<crate::calendar::MonthError> for Error {
+    fn from(e: crate::calendar::MonthError) -> Error {
+        Error::invalid(e.to_string())
+    }
+}
+
+impl From<crate::clock::AsOfError> for Error {
+    fn from(e: crate::clock::AsOfError) -> Error {
+        Error::invalid(e.to_string())
+    }
+}
+
+impl From<crate::clock::NowError> for Error {
+    fn from(e: crate::clock::NowError) -> Error {
+        Error::invalid(e.to_string())
+    }
+}
+
+impl From<crate::billing::account::AccountError> for Error {
+    fn from(e: crate::billing::account::AccountError) -> Error {
+        if e.is_refusal() {
+            Error::refused(e.to_string())
+        } else {
+            Error::invalid(e.to_string())
+        }
+    }
+}
+
+impl From<crate::billing::statement::OverCeiling> for Error {
+    fn from(e: crate::billing::statement::OverCeiling) -> Error {
+        Error::ledger(e.to_string())
+    }
+}
+
+impl From<crate::billing::period::FutureMonth> for Error {
+    fn from(e: crate::billing::period::FutureMonth) -> Error {
+        Error::invalid(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn o2_a_rule_id_is_kept_apart_from_the_sentence() {
+        let e = Error::refused("P4: instant payment opens at 14:00");
+        assert_eq!(e.rule(), Some("P4"));
+        assert_eq!(e.sentence(), "instant payment opens at 14:00");
+        assert_eq!(e.to_string(), "instant payment opens at 14:00");
+        let e = e.context("pay");
+        assert_eq!(e.rule(), Some("P4"));
+        assert_eq!(e.to_string(), "pay: instant payment opens at 14:00");
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"error":{"rule":"P4","message":"pay: instant payment opens at 14:00","exit_code":3}}"#
+        );
+    }
+
+    #[test]
+    fn o2_a_file_name_is_not_a_rule_id() {
+        let e = Error::invalid("usage.csv: line 7, column quantity: expected a number");
+        assert_eq!(e.rule(), None);
+        assert_eq!(e.sentence(), e.message);
+        let e = Error::invalid("X9: not a rule");
+        assert_eq!(e.rule(), None);
+        assert_eq!(e.to_string(), "X9: not a rule");
+    }
+
+    #[test]
+    fn o2_exit_codes() {
+        assert_eq!(Error::cancelled("no").kind.exit_code(), 1);
+        assert_eq!(Kind::Interrupted.exit_code(), 130);
+    }
+}

@@ -1,0 +1,119 @@
+//! T2 for facts: the ledger as it stood at the command's instant.
+//!
+//! Every fact row carries `recorded_at`, the "now" of the command that recorded it. Each
+//! connection keeps the instant of its running transaction in `temp.as_of` (set by
+//! [`crate::Ledger::write`] and [`crate::Ledger::read_as_of`]); SQL stamps new
+//! rows with it ([`RECORDED`]) and loaders read the `<table>_asof` views, which show the rows
+//! recorded by then and, for a row replaced or deleted later, the version that stood then.
+//! Temporary triggers keep those versions: an `UPDATE` or `DELETE` of a row recorded before
+//! the running instant first copies it into `<table>_versions` with the instant it was
+//! superseded at, and an update stamps the row with the running instant.
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+use ncp_usage_core::clock::{self, Instant};
+
+/// SQL for the running command's instant, to stamp a new row with (`''`, "always", when no
+/// instant is set). A macro, so that SQL can be put together with `concat!`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! ledger_recorded {
+    () => {
+        "COALESCE((SELECT now FROM temp.as_of), '')"
+    };
+}
+
+/// SQL for the instant reads filter by: the running one, else everything.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! ledger_visible {
+    () => {
+        "COALESCE((SELECT now FROM temp.as_of), '9999')"
+    };
+}
+
+/// [`ledger_recorded!`] as a constant.
+pub const RECORDED: &str = crate::ledger_recorded!();
+
+/// The view, and the triggers that keep versions, of one fact table: its name, its key
+/// columns and its other columns.
+macro_rules! versioned {
+    ($table:literal, [$($key:literal),+], [$($col:literal),+]) => {
+        concat!(
+            "CREATE TEMP VIEW IF NOT EXISTS ", $table, "_asof AS SELECT ",
+            $($key, ", ",)+ $($col, ", ",)+ "recorded_at FROM main.", $table,
+            " WHERE recorded_at <= ", crate::ledger_visible!(),
+            " UNION ALL SELECT ", $($key, ", ",)+ $($col, ", ",)+ "recorded_at FROM main.",
+            $table, "_versions WHERE recorded_at <= ", crate::ledger_visible!(),
+            " AND superseded_at > ", crate::ledger_visible!(), ";\n",
+            "CREATE TEMP TRIGGER IF NOT EXISTS ", $table, "_keep_updated AFTER UPDATE ON main.",
+            $table, " WHEN OLD.recorded_at < (SELECT now FROM temp.as_of) BEGIN INSERT INTO ",
+            $table, "_versions (", $($key, ", ",)+ $($col, ", ",)+ "recorded_at, superseded_at) VALUES (",
+            $("OLD.", $key, ", ",)+ $("OLD.", $col, ", ",)+
+            "OLD.recorded_at, (SELECT now FROM temp.as_of)); UPDATE ", $table,
+            " SET recorded_at = (SELECT now FROM temp.as_of) WHERE ",
+            $($key, " = NEW.", $key, " AND ",)+ "1; END;\n",
+            "CREATE TEMP TRIGGER IF NOT EXISTS ", $table, "_keep_deleted AFTER DELETE ON main.",
+            $table, " WHEN OLD.recorded_at < (SELECT now FROM temp.as_of) BEGIN INSERT INTO ",
+            $table, "_versions (", $($key, ", ",)+ $($col, ", ",)+ "recorded_at, superseded_at) VALUES (",
+            $("OLD.", $key, ", ",)+ $("OLD.", $col, ", ",)+
+            "OLD.recorded_at, (SELECT now FROM temp.as_of)); END;\n"
+        )
+    };
+}
+
+/// The connection's temporary table, views and triggers.
+pub(crate) const TEMP_SCHEMA: &str = concat!(
+    "CREATE TEMP TABLE IF NOT EXISTS as_of (id INTEGER PRIMARY KEY CHECK (id = 1), now TEXT NOT NULL);\n",
+    versioned!(
+        "contracts",
+        ["contract_no"],
+        ["service", "region", "plan", "price", "unit", "start_date", "end_date"]
+    ),
+    versioned!("usage", ["date", "contract_no"], ["quantity_milli"]),
+    versioned!(
+        "fee_lines",
+        ["month", "source", "region", "service", "contract_no", "item"],
+        [
+            "quantity",
+            "unit",
+            "unit_price",
+            "used_amount",
+            "discount_amount",
+            "estimated_payment_amount"
+        ]
+    ),
+    versioned!(
+        "promotions",
+        ["name", "service"],
+        [
+            "provision_type",
+            "pricing_plan",
+            "provided",
+            "used",
+            "discount_rate",
+            "credit",
+            "valid_from",
+            "valid_to"
+        ]
+    ),
+    versioned!("holidays", ["date"], ["name", "source"]),
+    versioned!(
+        "ncp_contract_summaries",
+        ["month", "region", "contract_type", "status"],
+        ["contract_type_name", "contracts"]
+    ),
+);
+
+/// Sets the running transaction's instant (`None`: every fact as stored).
+pub(crate) fn set(conn: &Connection, now: Option<Instant>) -> Result<()> {
+    conn.execute("DELETE FROM temp.as_of", [])?;
+    if let Some(now) = now {
+        conn.execute(
+            "INSERT INTO temp.as_of (id, now) VALUES (1, ?1)",
+            [clock::rfc3339(now)],
+        )?;
+    }
+    Ok(())
+}

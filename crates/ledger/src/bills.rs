@@ -1,0 +1,787 @@
+//! Bills, payments, automatic attempts, penalties and the notification outbox (SPEC P1–P10).
+//!
+//! Instants are stored as RFC 3339 text in KST, all in one format, so `<=` on the text is
+//! `<=` in time: every query here takes the instant "now" and sees only what had happened by
+//! then.
+
+use crate::values::RowExt;
+use rusqlite::{params, Connection, OptionalExtension};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use ncp_usage_core::billing::payment::{allocate, Application, BillBalance};
+use ncp_usage_core::billing::statement::Totals;
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock::{self, Instant};
+use ncp_usage_core::money::Krw;
+
+fn month_col(text: &str) -> Result<Month> {
+    text.parse().map_err(|_| {
+        Error::ledger(format!(
+            "the ledger holds a damaged month '{text}'; restore it from a backup"
+        ))
+    })
+}
+
+/// A stored bill.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bill {
+    /// The usage month.
+    pub month: Month,
+    /// The month's totals when it was issued.
+    #[serde(flatten)]
+    pub totals: Totals,
+    /// The late penalty rate (1.5 %, or NCP's `overdueRatio`).
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub overdue_ratio: Decimal,
+    /// `rated` or `imported`.
+    pub source: String,
+    /// When it was issued (RFC 3339).
+    pub issued_at: String,
+}
+
+/// Whether month's bill exists.
+pub fn exists(conn: &Connection, month: Month) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM bills WHERE month = ?1)")?
+        .query_row([month.to_string()], |r| r.get(0))?)
+}
+
+/// Stores an issued bill.
+pub fn insert(conn: &Connection, bill: &Bill) -> Result<()> {
+    let t = &bill.totals;
+    conn.execute(
+        "INSERT INTO bills (month, used_amount, discount_amount, rounddown_discount_amount,
+             vat_amount, billed_amount, overdue_ratio, source, issued_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            bill.month.to_string(),
+            t.used_amount.won(),
+            t.discount_amount.won(),
+            t.rounddown_discount_amount.won(),
+            t.vat_amount.won(),
+            t.billed_amount.won(),
+            bill.overdue_ratio.to_string(),
+            bill.source,
+            bill.issued_at
+        ],
+    )?;
+    Ok(())
+}
+
+/// The bills issued by `now`, oldest first.
+pub fn issued(conn: &Connection, now: Instant) -> Result<Vec<Bill>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT month, used_amount, discount_amount, rounddown_discount_amount, vat_amount,
+                billed_amount, overdue_ratio, source, issued_at
+         FROM bills WHERE issued_at <= ?1 ORDER BY month",
+    )?;
+    let mut rows = stmt.query([clock::rfc3339(now)])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let used: Krw = r.krw(1)?;
+        let discount: Krw = r.krw(2)?;
+        let ratio: String = r.get(6)?;
+        out.push(Bill {
+            month: month_col(&r.get::<_, String>(0)?)?,
+            totals: Totals {
+                used_amount: used,
+                discount_amount: discount,
+                estimated_payment_amount: used - discount,
+                rounddown_discount_amount: r.krw(3)?,
+                vat_amount: r.krw(4)?,
+                billed_amount: r.krw(5)?,
+            },
+            overdue_ratio: ratio.parse().map_err(|_| {
+                Error::ledger(format!("a bill holds a damaged overdue ratio '{ratio}'"))
+            })?,
+            source: r.get(7)?,
+            issued_at: r.get(8)?,
+        });
+    }
+    Ok(out)
+}
+
+/// What is owed on every bill issued by `now`, as of `now`, oldest first.
+pub fn balances(conn: &Connection, now: Instant) -> Result<Vec<BillBalance>> {
+    balances_of(conn, now, None)
+}
+
+/// What is owed on one bill at `now`, if it was issued by then (the one-month form of
+/// [`balances`], for the catch-up's steps).
+pub fn balance(conn: &Connection, month: Month, now: Instant) -> Result<Option<BillBalance>> {
+    Ok(balances_of(conn, now, Some(month))?.pop())
+}
+
+/// The unpaid principal of a month's bill at `now`, if it exists (P10's base): unlike
+/// [`balance`], it does not sum the bill's penalties, whose number grows with every month the
+/// bill is carried (which made the catch-up's penalty step slower every month walked).
+pub fn unpaid_principal(conn: &Connection, month: Month, now: Instant) -> Result<Option<Krw>> {
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        BALANCES_SQL
+            .replace("(?3 IS NULL OR b.month = ?3)", "b.month = ?3")
+            .replace(
+                "COALESCE((SELECT SUM(amount) FROM penalties p
+                          WHERE p.month = b.month AND p.charged_on <= ?2), 0)",
+                "length(?2) * 0",
+            )
+    });
+    debug_assert!(!SQL.contains("FROM penalties"), "{}", SQL.as_str());
+    let mut stmt = conn.prepare_cached(SQL.as_str())?;
+    let mut rows = stmt.query(params![
+        clock::rfc3339(now),
+        now.date_naive().to_string(),
+        month.to_string()
+    ])?;
+    let Some(r) = rows.next()? else {
+        return Ok(None);
+    };
+    let b = BillBalance {
+        month: month_col(&r.get::<_, String>(0)?)?,
+        billed_amount: r.krw(1)?,
+        penalty_amount: r.krw(2)?,
+        paid_principal: r.krw(3)?,
+        paid_penalty: r.krw(4)?,
+    };
+    Ok(Some(b.unpaid_principal()))
+}
+
+fn balances_of(conn: &Connection, now: Instant, month: Option<Month>) -> Result<Vec<BillBalance>> {
+    let at = clock::rfc3339(now);
+    let day = now.date_naive().to_string();
+    // One month reads its row by the key: `?3 IS NULL OR b.month = ?3` would scan every
+    // bill, which made the catch-up's per-step balances quadratic in the months walked.
+    // Built once: the catch-up asks for one month's balance several times a month walked.
+    static ONE_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        BALANCES_SQL.replace("(?3 IS NULL OR b.month = ?3)", "b.month = ?3")
+    });
+    let sql = if month.is_some() {
+        ONE_SQL.as_str()
+    } else {
+        BALANCES_SQL
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(params![at, day, month.map(|m| m.to_string())])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(BillBalance {
+            month: month_col(&r.get::<_, String>(0)?)?,
+            billed_amount: r.krw(1)?,
+            penalty_amount: r.krw(2)?,
+            paid_principal: r.krw(3)?,
+            paid_penalty: r.krw(4)?,
+        });
+    }
+    Ok(out)
+}
+
+const BALANCES_SQL: &str = "SELECT b.month,
+                b.billed_amount
+                  + COALESCE((SELECT SUM(amount) FROM bill_adjustments a
+                              WHERE a.carried_into = b.month), 0)
+                  + COALESCE((SELECT SUM(amount) FROM credits c
+                              WHERE c.month = b.month AND c.recorded_at <= ?1), 0),
+                COALESCE((SELECT SUM(amount) FROM penalties p
+                          WHERE p.month = b.month AND p.charged_on <= ?2), 0),
+                COALESCE((SELECT SUM(principal) FROM payment_applications x
+                          WHERE x.month = b.month AND x.applied_at <= ?1), 0)
+                  + COALESCE((SELECT SUM(principal) FROM credit_applications x
+                              WHERE x.month = b.month AND x.applied_at <= ?1), 0),
+                COALESCE((SELECT SUM(penalty) FROM payment_applications x
+                          WHERE x.month = b.month AND x.applied_at <= ?1), 0)
+                  + COALESCE((SELECT SUM(penalty) FROM credit_applications x
+                              WHERE x.month = b.month AND x.applied_at <= ?1), 0)
+         FROM bills b WHERE b.issued_at <= ?1 AND (?3 IS NULL OR b.month = ?3)
+         ORDER BY b.month";
+
+/// The late penalty rate of a month's bill, if it exists.
+pub fn overdue_ratio(conn: &Connection, month: Month) -> Result<Option<Decimal>> {
+    let text: Option<String> = conn
+        .prepare_cached("SELECT overdue_ratio FROM bills WHERE month = ?1")?
+        .query_row([month.to_string()], |r| r.get(0))
+        .optional()?;
+    text.map(|t| {
+        t.parse()
+            .map_err(|_| Error::ledger(format!("a bill holds a damaged overdue ratio '{t}'")))
+    })
+    .transpose()
+}
+
+/// Whether a late penalty was charged on a month's bill on `on`.
+pub fn penalty_exists(conn: &Connection, month: Month, on: chrono::NaiveDate) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM penalties WHERE month = ?1 AND charged_on = ?2)",
+        )?
+        .query_row(params![month.to_string(), on.to_string()], |r| r.get(0))?)
+}
+
+/// A correction of an issued bill (P1).
+pub fn adjust(
+    conn: &Connection,
+    month: Month,
+    amount: Krw,
+    reason: &str,
+    now: Instant,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO bill_adjustments (month, amount, reason, recorded_at) VALUES (?1, ?2, ?3, ?4)",
+        params![month.to_string(), amount.won(), reason, clock::rfc3339(now)],
+    )?;
+    Ok(())
+}
+
+/// P1: carries the adjustments recorded by `at` and not yet billed into `month`'s bill.
+pub fn carry_adjustments(conn: &Connection, month: Month, at: Instant) -> Result<()> {
+    conn.execute(
+        "UPDATE bill_adjustments SET carried_into = ?1 WHERE carried_into IS NULL AND recorded_at <= ?2",
+        params![month.to_string(), clock::rfc3339(at)],
+    )?;
+    Ok(())
+}
+
+/// Adjustments recorded by `now` that no bill carries yet: they go on the next one.
+pub fn pending_adjustments(conn: &Connection, now: Instant) -> Result<Krw> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(SUM(amount), 0) FROM bill_adjustments WHERE carried_into IS NULL AND recorded_at <= ?1",
+        [clock::rfc3339(now)],
+        |r| r.krw(0),
+    )?)
+}
+
+/// What a month is billed with the corrections recorded for it so far (for comparing with
+/// what it rates at now).
+pub fn adjusted_billed(conn: &Connection, month: Month) -> Result<Krw> {
+    Ok(conn.query_row(
+        "SELECT b.billed_amount + COALESCE((SELECT SUM(amount) FROM bill_adjustments a WHERE a.month = b.month), 0)
+         FROM bills b WHERE b.month = ?1",
+        [month.to_string()],
+        |r| r.krw(0),
+    )?)
+}
+
+/// A payment to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPayment<'a> {
+    /// `instant`, `auto` or `deposit`.
+    pub kind: &'a str,
+    /// `card`, `transfer` or `deposit`.
+    pub method: &'a str,
+    /// The registered method charged, if any.
+    pub method_id: Option<i64>,
+    /// The amount received.
+    pub amount: Krw,
+    /// When.
+    pub paid_at: Instant,
+    /// The depositor's reference.
+    pub reference: Option<&'a str>,
+    /// P6: the key a retried command carries.
+    pub idempotency_key: Option<&'a str>,
+    /// What was asked, to tell a replay from a different request with the same key.
+    pub request: Option<&'a str>,
+}
+
+/// The key in `meta` of the highest payment id ever given: a payment replaced by a later NCP
+/// import is deleted, and its id must not be given to another payment.
+const LAST_PAYMENT_ID: &str = "last_payment_id";
+
+/// Remembers the highest payment id given so far, before a payment is deleted.
+pub fn retire_payment_ids(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value)
+         SELECT ?1, CAST(MAX(COALESCE((SELECT MAX(id) FROM payments), 0),
+                             COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?1), 0)) AS TEXT)
+         WHERE true
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [LAST_PAYMENT_ID],
+    )?;
+    Ok(())
+}
+
+/// Records a payment and returns its id. Ids are never given twice, not even the id of a
+/// payment that was deleted (NCP's paid-up state replaced by a later import).
+pub fn insert_payment(conn: &Connection, p: &NewPayment<'_>) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO payments (id, kind, method, method_id, amount, paid_at, reference, idempotency_key, request)
+         VALUES (MAX(COALESCE((SELECT MAX(id) FROM payments), 0),
+                     COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?9), 0)) + 1,
+                 ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            p.kind,
+            p.method,
+            p.method_id,
+            p.amount.won(),
+            clock::rfc3339(p.paid_at),
+            p.reference,
+            p.idempotency_key,
+            p.request,
+            LAST_PAYMENT_ID
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Applies part of a payment to a bill.
+pub fn apply(conn: &Connection, payment_id: i64, a: &Application, at: Instant) -> Result<()> {
+    conn.execute(
+        "INSERT INTO payment_applications (payment_id, month, principal, penalty, applied_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            payment_id,
+            a.month.to_string(),
+            a.amount.won(),
+            a.penalty_amount.won(),
+            clock::rfc3339(at)
+        ],
+    )?;
+    Ok(())
+}
+
+/// A recorded payment with its applications.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Payment {
+    /// The payment's id.
+    pub payment_id: i64,
+    /// `instant`, `auto` or `deposit`.
+    pub kind: String,
+    /// `card`, `transfer` or `deposit`.
+    pub method: String,
+    /// The amount received.
+    pub amount: Krw,
+    /// When (RFC 3339).
+    pub paid_at: String,
+    /// The depositor's reference (`null` when none: one shape for scripts).
+    pub reference: Option<String>,
+    /// How it was applied.
+    pub applied: Vec<Application>,
+    /// What of it is not applied (the credit it left).
+    pub unapplied_amount: Krw,
+    /// The idempotency key it was made with.
+    #[serde(skip)]
+    pub request: Option<String>,
+}
+
+fn load_payments(
+    conn: &Connection,
+    filter: &str,
+    p: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<Payment>> {
+    let sql = match filter {
+        "id" => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE id = ?1",
+        "key" => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE idempotency_key = ?1",
+        "reference" => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE kind = 'deposit' AND reference = ?1 ORDER BY id",
+        _ => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE paid_at <= ?1 ORDER BY paid_at, id",
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(p)?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let amount: Krw = r.krw(3)?;
+        let applied = applications(conn, id)?;
+        let used: Krw = applied.iter().map(|a| a.amount + a.penalty_amount).sum();
+        out.push(Payment {
+            payment_id: id,
+            kind: r.get(1)?,
+            method: r.get(2)?,
+            amount,
+            paid_at: r.get(4)?,
+            reference: r.get(5)?,
+            applied,
+            unapplied_amount: amount - used,
+            request: r.get(6)?,
+        });
+    }
+    Ok(out)
+}
+
+fn applications(conn: &Connection, payment_id: i64) -> Result<Vec<Application>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT month, SUM(principal), SUM(penalty) FROM payment_applications
+         WHERE payment_id = ?1 GROUP BY month ORDER BY month",
+    )?;
+    let mut rows = stmt.query([payment_id])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(Application {
+            month: month_col(&r.get::<_, String>(0)?)?,
+            amount: r.krw(1)?,
+            penalty_amount: r.krw(2)?,
+        });
+    }
+    Ok(out)
+}
+
+/// One payment by id.
+pub fn payment(conn: &Connection, id: i64) -> Result<Payment> {
+    load_payments(conn, "id", &[&id])?
+        .pop()
+        .ok_or_else(|| Error::ledger(format!("payment {id} is missing from the ledger")))
+}
+
+/// The payment made with an idempotency key, if any.
+pub fn payment_by_key(conn: &Connection, key: &str) -> Result<Option<Payment>> {
+    Ok(load_payments(conn, "key", &[&key])?.pop())
+}
+
+/// The first direct deposit recorded with a depositor's reference, if any (P6).
+pub fn deposit_by_reference(conn: &Connection, reference: &str) -> Result<Option<Payment>> {
+    Ok(load_payments(conn, "reference", &[&reference])?
+        .into_iter()
+        .next())
+}
+
+/// Every payment made by `now`, oldest first.
+pub fn payments(conn: &Connection, now: Instant) -> Result<Vec<Payment>> {
+    load_payments(conn, "time", &[&clock::rfc3339(now)])
+}
+
+/// Payments with something not yet applied at `now`: (payment id, what is left).
+pub fn unapplied(conn: &Connection, now: Instant) -> Result<Vec<(i64, Krw)>> {
+    let at = clock::rfc3339(now);
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.amount - COALESCE((SELECT SUM(principal + penalty) FROM payment_applications x
+                                           WHERE x.payment_id = p.id AND x.applied_at <= ?1), 0) AS left
+         FROM payments p WHERE p.paid_at <= ?1 AND left > 0 ORDER BY p.paid_at, p.id",
+    )?;
+    let rows = stmt.query_map([at], |r| Ok((r.get(0)?, r.krw(1)?)))?;
+    rows.map(|r| r.map_err(Error::from)).collect()
+}
+
+/// Credits (the part of negative adjustments a bill could not take) with something not yet
+/// applied at `now`: (credit id, what is left).
+pub fn unapplied_credits(conn: &Connection, now: Instant) -> Result<Vec<(i64, Krw)>> {
+    let at = clock::rfc3339(now);
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.amount - COALESCE((SELECT SUM(principal + penalty) FROM credit_applications x
+                                           WHERE x.credit_id = c.id AND x.applied_at <= ?1), 0) AS left
+         FROM credits c WHERE c.recorded_at <= ?1 AND left > 0 ORDER BY c.recorded_at, c.id",
+    )?;
+    let rows = stmt.query_map([at], |r| Ok((r.get(0)?, r.krw(1)?)))?;
+    rows.map(|r| r.map_err(Error::from)).collect()
+}
+
+/// The member's credit balance at `now`: money received and not applied to any bill, and
+/// credits left by negative adjustments and not applied yet.
+pub fn credit_balance(conn: &Connection, now: Instant) -> Result<Krw> {
+    let money: Krw = unapplied(conn, now)?.into_iter().map(|(_, k)| k).sum();
+    let credits: Krw = unapplied_credits(conn, now)?
+        .into_iter()
+        .map(|(_, k)| k)
+        .sum();
+    Ok(money + credits)
+}
+
+/// P3: the credit balance pays the oldest unpaid amounts at `at` — money received and not
+/// applied first, then credits, each oldest first. Whatever a bill's source (rated, imported,
+/// NCP's), a newly issued bill is paid from it before any card is charged.
+pub fn apply_credit(conn: &Connection, at: Instant) -> Result<()> {
+    for (payment_id, left) in unapplied(conn, at)? {
+        let (apps, _) = allocate(left, &balances(conn, at)?);
+        for a in &apps {
+            apply(conn, payment_id, a, at)?;
+        }
+    }
+    for (credit_id, left) in unapplied_credits(conn, at)? {
+        let (apps, _) = allocate(left, &balances(conn, at)?);
+        for a in &apps {
+            conn.execute(
+                "INSERT INTO credit_applications (credit_id, month, principal, penalty, applied_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    credit_id,
+                    a.month.to_string(),
+                    a.amount.won(),
+                    a.penalty_amount.won(),
+                    clock::rfc3339(at)
+                ],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// P1, P3: a bill is never negative. When the adjustments carried into `month`'s bill take
+/// it below 0, the bill is left at 0 and the rest becomes a credit recorded at `at`, which
+/// pays the following bills. Returns the credit recorded.
+pub fn credit_excess(conn: &Connection, month: Month, at: Instant) -> Result<Krw> {
+    let due: Krw = conn.query_row(
+        "SELECT b.billed_amount
+                + COALESCE((SELECT SUM(amount) FROM bill_adjustments a WHERE a.carried_into = b.month), 0)
+                + COALESCE((SELECT SUM(amount) FROM credits c WHERE c.month = b.month), 0)
+         FROM bills b WHERE b.month = ?1",
+        [month.to_string()],
+        |r| r.krw(0),
+    )?;
+    if due >= Krw::ZERO {
+        return Ok(Krw::ZERO);
+    }
+    let excess = Krw::ZERO - due;
+    conn.execute(
+        "INSERT INTO credits (month, amount, reason, recorded_at) VALUES (?1, ?2, ?3, ?4)",
+        params![
+            month.to_string(),
+            excess.won(),
+            format!("adjustments carried into the {month} bill exceed it"),
+            clock::rfc3339(at)
+        ],
+    )?;
+    Ok(excess)
+}
+
+/// Whether the automatic attempt of `month` on `day` was made.
+pub fn attempt_exists(conn: &Connection, month: Month, day: chrono::NaiveDate) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM auto_attempts WHERE month = ?1 AND attempt_on = ?2)",
+        )?
+        .query_row(params![month.to_string(), day.to_string()], |r| r.get(0))?)
+}
+
+/// One automatic attempt (P2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attempt {
+    /// The bill's month.
+    pub month: Month,
+    /// When (RFC 3339).
+    pub at: String,
+    /// The amount tried.
+    pub amount: Krw,
+    /// `approved` or `declined`.
+    pub outcome: String,
+    /// Why it was declined.
+    pub reason: Option<String>,
+    /// The payment it made, if approved.
+    pub payment_id: Option<i64>,
+}
+
+/// Records an automatic attempt.
+pub fn insert_attempt(
+    conn: &Connection,
+    a: &Attempt,
+    method_id: Option<i64>,
+    day: chrono::NaiveDate,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO auto_attempts (month, attempt_on, at, method_id, amount, outcome, reason, payment_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![a.month.to_string(), day.to_string(), a.at, method_id, a.amount.won(), a.outcome, a.reason, a.payment_id],
+    )?;
+    Ok(())
+}
+
+/// Every automatic attempt made by `now`, oldest first.
+pub fn attempts(conn: &Connection, now: Instant) -> Result<Vec<Attempt>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT month, at, amount, outcome, reason, payment_id FROM auto_attempts
+         WHERE at <= ?1 ORDER BY at, month",
+    )?;
+    let mut rows = stmt.query([clock::rfc3339(now)])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(Attempt {
+            month: month_col(&r.get::<_, String>(0)?)?,
+            at: r.get(1)?,
+            amount: r.krw(2)?,
+            outcome: r.get(3)?,
+            reason: r.get(4)?,
+            payment_id: r.get(5)?,
+        });
+    }
+    Ok(out)
+}
+
+/// What a card was charged in a calendar month, and what an account was charged in all.
+pub fn charged(conn: &Connection, method_id: i64, month: Option<Month>) -> Result<Krw> {
+    let (from, to) = match month {
+        Some(m) => (m.first_day().to_string(), format!("{}T99", m.last_day())),
+        None => ("0000".to_string(), "9999".to_string()),
+    };
+    Ok(conn.query_row(
+        "SELECT COALESCE(SUM(amount), 0) FROM payments WHERE method_id = ?1 AND paid_at >= ?2 AND paid_at <= ?3",
+        params![method_id, from, to],
+        |r| r.krw(0),
+    )?)
+}
+
+/// Records a late penalty unless that month's was already charged. Returns whether it was new.
+pub fn insert_penalty(
+    conn: &Connection,
+    month: Month,
+    on: chrono::NaiveDate,
+    base: Krw,
+    amount: Krw,
+) -> Result<bool> {
+    // Look before writing: a read-only command's catch-up must not take the write lock
+    // for nothing.
+    let exists: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM penalties WHERE month = ?1 AND charged_on = ?2)",
+        )?
+        .query_row(params![month.to_string(), on.to_string()], |r| r.get(0))?;
+    if exists {
+        return Ok(false);
+    }
+    Ok(conn.prepare_cached("INSERT OR IGNORE INTO penalties (month, charged_on, base, amount) VALUES (?1, ?2, ?3, ?4)")?.execute(
+        params![month.to_string(), on.to_string(), base.won(), amount.won()],
+    )? == 1)
+}
+
+/// One message of the outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Notification {
+    /// `bill_issued`, `payment_failed`, `outstanding`, `blocking_notice`, `late_penalty`.
+    pub kind: String,
+    /// `email` or `sms`.
+    pub channel: String,
+    /// The bill's month.
+    pub month: Month,
+    /// When (RFC 3339).
+    pub sent_at: String,
+    /// The address or phone number.
+    pub to: String,
+    /// What it says.
+    pub subject: String,
+}
+
+/// T2: the instant up to which a writing command last caught the ledger up, if any.
+pub fn caught_up_to(conn: &Connection) -> Result<Option<Instant>> {
+    let text: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'caught_up_to'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    text.map(|t| {
+        clock::parse_as_of(&t)
+            .map_err(|_| Error::ledger(format!("the ledger's catch-up instant '{t}' is damaged")))
+    })
+    .transpose()
+}
+
+/// Records that a writing command caught the ledger up to `now`.
+pub fn mark_caught_up(conn: &Connection, now: Instant) -> Result<()> {
+    let at = clock::rfc3339(now);
+    let same: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'caught_up_to' AND value = ?1)",
+        [&at],
+        |r| r.get(0),
+    )?;
+    if !same {
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('caught_up_to', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [&at],
+        )?;
+    }
+    Ok(())
+}
+
+/// Whether a message of `kind` about `month` was ever put in the outbox.
+pub fn notified(conn: &Connection, kind: &str, month: Month) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM notifications WHERE kind = ?1 AND month = ?2)",
+        params![kind, month.to_string()],
+        |r| r.get(0),
+    )?)
+}
+
+/// Puts a message in the outbox unless the same one was sent already.
+pub fn notify(conn: &Connection, n: &Notification) -> Result<()> {
+    let exists: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM notifications
+                        WHERE kind = ?1 AND channel = ?2 AND month = ?3 AND sent_at = ?4)",
+        )?
+        .query_row(
+            params![n.kind, n.channel, n.month.to_string(), n.sent_at],
+            |r| r.get(0),
+        )?;
+    if exists {
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO notifications (kind, channel, month, sent_at, recipient, subject)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        n.kind,
+        n.channel,
+        n.month.to_string(),
+        n.sent_at,
+        n.to,
+        n.subject
+    ])?;
+    Ok(())
+}
+
+/// The outbox up to `now`, optionally for one bill month, oldest first.
+pub fn notifications(
+    conn: &Connection,
+    now: Instant,
+    month: Option<Month>,
+) -> Result<Vec<Notification>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, channel, month, sent_at, recipient, subject FROM notifications
+         WHERE sent_at <= ?1 AND (?2 IS NULL OR month = ?2) ORDER BY sent_at, id",
+    )?;
+    let mut rows = stmt.query(params![clock::rfc3339(now), month.map(|m| m.to_string())])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(Notification {
+            kind: r.get(0)?,
+            channel: r.get(1)?,
+            month: month_col(&r.get::<_, String>(2)?)?,
+            sent_at: r.get(3)?,
+            to: r.get(4)?,
+            subject: r.get(5)?,
+        });
+    }
+    Ok(out)
+}
+
+/// One correction of an issued bill, with the bill that carries it (`None` until the next
+/// bill is issued).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Adjustment {
+    /// The usage month corrected.
+    pub month: Month,
+    /// The correction, VAT included (negative for a credit).
+    pub amount: Krw,
+    /// The bill it is carried into and paid with.
+    pub carried_into: Option<Month>,
+}
+
+/// The corrections recorded by `now` of `month`'s bill (`of`), or carried into `month`'s
+/// bill (`into`), oldest first.
+pub fn adjustments(
+    conn: &Connection,
+    month: Month,
+    now: Instant,
+) -> Result<(Vec<Adjustment>, Vec<Adjustment>)> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT month, amount, carried_into FROM bill_adjustments
+         WHERE recorded_at <= ?2 AND (month = ?1 OR carried_into = ?1) ORDER BY id",
+    )?;
+    let mut rows = stmt.query(params![month.to_string(), clock::rfc3339(now)])?;
+    let (mut of, mut into) = (Vec::new(), Vec::new());
+    while let Some(r) = rows.next()? {
+        let a = Adjustment {
+            month: month_col(&r.get::<_, String>(0)?)?,
+            amount: r.krw(1)?,
+            carried_into: r
+                .get::<_, Option<String>>(2)?
+                .map(|m| month_col(&m))
+                .transpose()?,
+        };
+        if a.carried_into == Some(month) {
+            into.push(a.clone());
+        }
+        if a.month == month {
+            of.push(a);
+        }
+    }
+    Ok((of, into))
+}

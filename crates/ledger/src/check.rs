@@ -1,0 +1,464 @@
+//! `check`: the ledger verifies itself (SPEC §10 `check`).
+//!
+//! SQLite's own integrity and foreign-key checks, then the ledger's invariants, each a query
+//! that returns one row per violation. Nothing here repairs anything: findings are reported so
+//! a person can restore a backup or re-import.
+//!
+//! The invariants are what the rest of the program promises and never re-verifies on its
+//! own: bills add up (M2, M3), no money is lost or applied twice (P3, P6), automatic attempts
+//! and their payments agree (P2), stored balances match the entries they summarise, the clock
+//! only moves forward (T2), and no card number is kept anywhere (P11).
+
+use rusqlite::types::ValueRef;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::error::Result;
+use ncp_usage_core::billing::account::find_card_number;
+
+/// One thing wrong with the ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Which check found it.
+    pub check: &'static str,
+    /// What is wrong, in words.
+    pub detail: String,
+}
+
+/// One invariant: its name, and a query returning one row (one TEXT column, the detail) per
+/// violation. The queries only read, and never build SQL from data.
+struct Invariant {
+    name: &'static str,
+    sql: &'static str,
+}
+
+/// The month's amount before VAT that M2 keeps, as an SQL expression over a `bills` row:
+/// used − discounts, never below zero, cut to a multiple of 100.
+macro_rules! kept {
+    () => {
+        "(MAX(used_amount - discount_amount, 0) - MAX(used_amount - discount_amount, 0) % 100)"
+    };
+}
+
+/// Every recorded instant, with where it is recorded (`T2`).
+macro_rules! instants {
+    () => {
+        "SELECT 'account created_at' AS what, created_at AS at FROM account
+         UNION ALL SELECT 'account change ' || id, at FROM account_changes
+         UNION ALL SELECT 'payment method ' || id || ' registered_at', registered_at FROM payment_methods
+         UNION ALL SELECT 'bill ' || month || ' issued_at', issued_at FROM bills
+         UNION ALL SELECT 'adjustment ' || id || ' recorded_at', recorded_at FROM bill_adjustments
+         UNION ALL SELECT 'payment ' || id || ' paid_at', paid_at FROM payments
+         UNION ALL SELECT 'application ' || id || ' applied_at', applied_at FROM payment_applications
+         UNION ALL SELECT 'automatic attempt ' || month || ' ' || attempt_on, at FROM auto_attempts
+         UNION ALL SELECT 'penalty ' || month || ' charged_on', charged_on FROM penalties
+         UNION ALL SELECT 'notification ' || id || ' sent_at', sent_at FROM notifications
+         UNION ALL SELECT 'cash receipt enrollment ' || id || ' applied_at', applied_at FROM cash_receipt_enrollments
+         UNION ALL SELECT 'cash receipt enrollment ' || id || ' cancelled_at', cancelled_at FROM cash_receipt_enrollments WHERE cancelled_at IS NOT NULL
+         UNION ALL SELECT 'confirmation ' || number || ' last_issued_at', last_issued_at FROM confirmations
+         UNION ALL SELECT 'credit ' || id || ' recorded_at', recorded_at FROM credits
+         UNION ALL SELECT 'credit application ' || id || ' applied_at', applied_at FROM credit_applications"
+    };
+}
+
+/// The ledger's invariants, in the order they are reported.
+const INVARIANTS: &[Invariant] = &[
+    // M2, M3: a bill's rounding discount is what M2 cut, its VAT 10 % of the rest truncated,
+    // and its billed amount the rest + VAT.
+    Invariant {
+        name: "bill_totals",
+        sql: concat!(
+            "SELECT 'bill ' || month || ': used ' || used_amount || ' - discount ' || discount_amount
+                    || ' gives rounding discount ' || (MAX(used_amount - discount_amount, 0) % 100)
+                    || ', VAT ', ",
+            kept!(),
+            " / 10 || ', billed ',",
+            kept!(),
+            " + ",
+            kept!(),
+            " / 10 || '; the bill stores ' || rounddown_discount_amount || ', ' || vat_amount
+                    || ', ' || billed_amount
+             FROM bills
+             WHERE source IN ('rated', 'imported')
+               AND (rounddown_discount_amount IS NOT MAX(used_amount - discount_amount, 0) % 100
+                    OR vat_amount IS NOT ",
+            kept!(),
+            " / 10
+                    OR billed_amount IS NOT ",
+            kept!(),
+            " + ",
+            kept!(),
+            " / 10)
+             ORDER BY month"
+        ),
+    },
+    // P3, P6: a payment is never applied beyond what was paid.
+    Invariant {
+        name: "payment_overapplied",
+        sql: "SELECT 'payment ' || p.id || ' of ' || p.amount || ' won is applied '
+                     || SUM(x.principal + x.penalty) || ' won'
+              FROM payments p JOIN payment_applications x ON x.payment_id = p.id
+              GROUP BY p.id HAVING SUM(x.principal + x.penalty) > p.amount
+              ORDER BY p.id",
+    },
+    // P6: no bill is paid beyond its amount (with the adjustments it carries) or beyond its
+    // penalties.
+    Invariant {
+        name: "bill_overpaid",
+        sql: "SELECT 'bill ' || b.month || ': ' || paid.principal || ' won paid towards '
+                     || MAX(b.billed_amount + COALESCE(adj.amount, 0), 0) || ' billed, '
+                     || paid.penalty || ' won towards ' || COALESCE(pen.amount, 0) || ' of penalties'
+              FROM bills b
+              JOIN (SELECT month, SUM(principal) AS principal, SUM(penalty) AS penalty
+                    FROM payment_applications GROUP BY month) paid ON paid.month = b.month
+              LEFT JOIN (SELECT carried_into AS month, SUM(amount) AS amount FROM bill_adjustments
+                         WHERE carried_into IS NOT NULL GROUP BY carried_into) adj ON adj.month = b.month
+              LEFT JOIN (SELECT month, SUM(amount) AS amount FROM penalties GROUP BY month) pen
+                     ON pen.month = b.month
+              WHERE paid.principal > MAX(b.billed_amount + COALESCE(adj.amount, 0), 0)
+                 OR paid.penalty > COALESCE(pen.amount, 0)
+              ORDER BY b.month",
+    },
+    // P3: money is applied to a bill only after it was received and after the bill was issued.
+    Invariant {
+        name: "application_time",
+        sql: "SELECT 'application ' || x.id || ' of payment ' || x.payment_id || ' to ' || x.month
+                     || ' at ' || x.applied_at || ' precedes '
+                     || CASE WHEN x.applied_at < p.paid_at THEN 'the payment (' || p.paid_at || ')'
+                             ELSE 'the bill (' || b.issued_at || ')' END
+              FROM payment_applications x
+              JOIN payments p ON p.id = x.payment_id
+              JOIN bills b ON b.month = x.month
+              WHERE x.applied_at < p.paid_at OR x.applied_at < b.issued_at
+              ORDER BY x.id",
+    },
+    // P2: an approved attempt made exactly one automatic payment of its amount; a declined
+    // one made none; and every automatic payment comes from an approved attempt.
+    Invariant {
+        name: "auto_attempts",
+        sql: "SELECT 'automatic attempt on ' || a.month || ' (' || a.attempt_on || ') is '
+                     || a.outcome || ' but '
+                     || CASE WHEN a.outcome = 'declined' THEN 'points to payment ' || a.payment_id
+                             WHEN a.payment_id IS NULL THEN 'points to no payment'
+                             WHEN p.id IS NULL THEN 'points to a missing payment ' || a.payment_id
+                             WHEN p.kind <> 'auto' THEN 'points to a ' || p.kind || ' payment ' || p.id
+                             ELSE 'tried ' || a.amount || ' won and payment ' || p.id || ' is '
+                                  || p.amount || ' won' END
+              FROM auto_attempts a LEFT JOIN payments p ON p.id = a.payment_id
+              WHERE (a.outcome = 'declined' AND a.payment_id IS NOT NULL)
+                 OR (a.outcome = 'approved'
+                     AND (p.id IS NULL OR p.kind <> 'auto' OR p.amount <> a.amount))
+              UNION ALL
+              SELECT 'automatic payment ' || p.id || ' of ' || p.amount
+                     || ' won has no approved attempt'
+              FROM payments p
+              WHERE p.kind = 'auto'
+                AND NOT EXISTS (SELECT 1 FROM auto_attempts a
+                                WHERE a.payment_id = p.id AND a.outcome = 'approved')",
+    },
+    // P10: a late penalty falls on the 1st of a month after the one the bill became
+    // outstanding in, once per month.
+    Invariant {
+        name: "penalty_dates",
+        sql: "SELECT 'penalty on ' || month || ' charged on ' || charged_on
+                     || ' (penalties fall on the 1st of a month from ' || date(month || '-01', '+2 months') || ')'
+              FROM penalties
+              WHERE charged_on < date(month || '-01', '+2 months') OR substr(charged_on, 9) <> '01'
+              ORDER BY month, charged_on",
+    },
+    // The monthly usage summary equals the sum of the daily rows, per month and contract.
+    Invariant {
+        name: "usage_monthly",
+        sql: "SELECT 'usage_monthly ' || m.month || ' ' || m.contract_no || ' holds '
+                     || m.quantity_milli || ' but the daily rows sum to ' || COALESCE(d.q, 0)
+              FROM usage_monthly m
+              LEFT JOIN (SELECT substr(date, 1, 7) AS month, contract_no, SUM(quantity_milli) AS q
+                         FROM usage GROUP BY 1, 2) d
+                     ON d.month = m.month AND d.contract_no = m.contract_no
+              WHERE d.q IS NOT m.quantity_milli
+              UNION ALL
+              SELECT 'usage of ' || d.contract_no || ' in ' || d.month || ' (' || d.q
+                     || ') is missing from usage_monthly'
+              FROM (SELECT substr(date, 1, 7) AS month, contract_no, SUM(quantity_milli) AS q
+                    FROM usage GROUP BY 1, 2) d
+              WHERE NOT EXISTS (SELECT 1 FROM usage_monthly m
+                                WHERE m.month = d.month AND m.contract_no = d.contract_no)",
+    },
+    // P6: an idempotency key is used once, and a keyed payment keeps the request it was made
+    // for (without it a retry could not be told from a different payment).
+    Invariant {
+        name: "idempotency",
+        sql: "SELECT 'idempotency key ''' || idempotency_key || ''' is used by ' || COUNT(*) || ' payments'
+              FROM payments WHERE idempotency_key IS NOT NULL
+              GROUP BY idempotency_key HAVING COUNT(*) > 1
+              UNION ALL
+              SELECT 'payment ' || id || ' has idempotency key ''' || idempotency_key
+                     || ''' but no request fingerprint'
+              FROM payments
+              WHERE idempotency_key IS NOT NULL AND (request IS NULL OR request = '')",
+    },
+    // §11 fees: a fee line's estimated payment amount is used − discount.
+    Invariant {
+        name: "fee_lines",
+        sql: "SELECT 'fee line ' || month || ' ' || region || ' ' || contract_no || ' '''
+                     || item || ''': used ' || used_amount || ' - discount ' || discount_amount
+                     || ' is not the estimated ' || estimated_payment_amount
+              FROM fee_lines
+              WHERE estimated_payment_amount IS NOT used_amount - discount_amount
+              ORDER BY month, region, service, contract_no, item",
+    },
+    // M1: amounts that can only be zero or more (payments: more than zero).
+    Invariant {
+        name: "negative_amounts",
+        sql: "SELECT 'bill ' || month || ' has a negative amount' FROM bills
+              WHERE used_amount < 0 OR discount_amount < 0 OR rounddown_discount_amount < 0
+                 OR vat_amount < 0 OR billed_amount < 0
+              UNION ALL SELECT 'payment ' || id || ' is of ' || amount || ' won' FROM payments WHERE amount <= 0
+              UNION ALL SELECT 'application ' || id || ' applies ' || principal || ' + ' || penalty || ' won'
+                FROM payment_applications WHERE principal < 0 OR penalty < 0 OR principal + penalty <= 0
+              UNION ALL SELECT 'penalty on ' || month || ' of ' || amount || ' won' FROM penalties WHERE amount < 0 OR base < 0
+              UNION ALL SELECT 'automatic attempt on ' || month || ' of ' || amount || ' won' FROM auto_attempts WHERE amount <= 0
+              UNION ALL SELECT 'fee line ' || month || ' ' || contract_no || ' has a negative amount' FROM fee_lines
+                WHERE used_amount < 0 OR discount_amount < 0 OR estimated_payment_amount < 0
+              UNION ALL SELECT 'usage ' || contract_no || ' on ' || date || ' is ' || quantity_milli || ' thousandths'
+                FROM usage WHERE quantity_milli < 0
+              UNION ALL SELECT 'usage_monthly ' || contract_no || ' in ' || month || ' is negative'
+                FROM usage_monthly WHERE quantity_milli < 0
+              UNION ALL SELECT 'promotion ''' || name || ''' has a negative count or credit' FROM promotions
+                WHERE provided < 0 OR used < 0 OR credit < 0
+              UNION ALL SELECT 'payment method ' || id || ' has a negative limit or balance' FROM payment_methods
+                WHERE monthly_limit < 0 OR balance < 0",
+    },
+    // P1: a bill is issued only after its month has ended.
+    Invariant {
+        name: "bill_issued_early",
+        sql: "SELECT 'bill ' || month || ' was issued at ' || issued_at || ', before its month ended'
+              FROM bills WHERE issued_at < date(month || '-01', '+1 month')
+                 -- NCP writes a preliminary bill inside its month; it is taken as NCP gives it.
+                 AND source <> 'ncp'
+              ORDER BY month",
+    },
+    // T2: the ledger's latest instant is not earlier than anything it records.
+    Invariant {
+        name: "latest_instant",
+        sql: concat!(
+            "SELECT CASE WHEN l.value IS NULL THEN 'the ledger records ' || e.what || ' = ' || e.at
+                         || ' but no latest instant'
+                    ELSE e.what || ' = ' || e.at || ' is later than the latest instant ' || l.value END
+             FROM (",
+            instants!(),
+            ") e
+             LEFT JOIN (SELECT value FROM meta WHERE key = 'latest_instant') l
+             WHERE l.value IS NULL OR e.at > l.value
+             ORDER BY e.at"
+        ),
+    },
+    // P11: of a card or account, only its last four digits are kept.
+    Invariant {
+        name: "last4",
+        sql: "SELECT 'payment method ' || id || ' (' || kind || ') keeps ' || length(last4)
+                     || ' characters as its last four digits'
+              FROM payment_methods
+              WHERE last4 IS NOT NULL AND (length(last4) <> 4 OR last4 GLOB '*[^0-9]*')
+              UNION ALL
+              SELECT 'payment method ' || id || ' is a ' || kind || ' without last four digits'
+              FROM payment_methods WHERE kind IN ('card', 'transfer') AND last4 IS NULL",
+    },
+    // P1, P3: the credit balance is what negative adjustments left over, less what credit has
+    // paid, never negative: each bill's credit is exactly the part of the adjustments carried
+    // into it that went below 0; no credit is applied beyond its amount, before it existed or
+    // before the bill it pays was issued; and payments and credits together never pay a bill
+    // beyond its amount due.
+    Invariant {
+        name: "credit_balance",
+        sql: "SELECT 'bill ' || b.month || ': the adjustments carried into it leave '
+                     || MAX(-(b.billed_amount + COALESCE(adj.amount, 0)), 0)
+                     || ' won of credit but ' || COALESCE(cr.amount, 0) || ' won are recorded'
+              FROM bills b
+              LEFT JOIN (SELECT carried_into AS month, SUM(amount) AS amount FROM bill_adjustments
+                         WHERE carried_into IS NOT NULL GROUP BY carried_into) adj ON adj.month = b.month
+              LEFT JOIN (SELECT month, SUM(amount) AS amount FROM credits GROUP BY month) cr
+                     ON cr.month = b.month
+              WHERE COALESCE(cr.amount, 0) <> MAX(-(b.billed_amount + COALESCE(adj.amount, 0)), 0)
+              UNION ALL
+              SELECT 'credit ' || c.id || ' of ' || c.amount || ' won is applied '
+                     || SUM(x.principal + x.penalty) || ' won'
+              FROM credits c JOIN credit_applications x ON x.credit_id = c.id
+              GROUP BY c.id HAVING SUM(x.principal + x.penalty) > c.amount
+              UNION ALL
+              SELECT 'credit application ' || x.id || ' to ' || x.month || ' at ' || x.applied_at
+                     || ' precedes its credit (' || c.recorded_at || ') or the bill ('
+                     || b.issued_at || ')'
+              FROM credit_applications x
+              JOIN credits c ON c.id = x.credit_id
+              JOIN bills b ON b.month = x.month
+              WHERE x.applied_at < c.recorded_at OR x.applied_at < b.issued_at
+              UNION ALL
+              SELECT 'bill ' || b.month || ': ' || (COALESCE(pp.principal, 0) + cp.principal)
+                     || ' won paid and credited towards ' || MAX(b.billed_amount + COALESCE(adj.amount, 0)
+                     + COALESCE(cr.amount, 0), 0) || ' due'
+              FROM bills b
+              JOIN (SELECT month, SUM(principal) AS principal FROM credit_applications GROUP BY month) cp
+                ON cp.month = b.month
+              LEFT JOIN (SELECT month, SUM(principal) AS principal FROM payment_applications GROUP BY month) pp
+                     ON pp.month = b.month
+              LEFT JOIN (SELECT carried_into AS month, SUM(amount) AS amount FROM bill_adjustments
+                         WHERE carried_into IS NOT NULL GROUP BY carried_into) adj ON adj.month = b.month
+              LEFT JOIN (SELECT month, SUM(amount) AS amount FROM credits GROUP BY month) cr
+                     ON cr.month = b.month
+              WHERE COALESCE(pp.principal, 0) + cp.principal
+                    > MAX(b.billed_amount + COALESCE(adj.amount, 0) + COALESCE(cr.amount, 0), 0)",
+    },
+    // P1: no bill's amount due, with the adjustments it carries (and the credit that took
+    // what went below 0), is negative.
+    Invariant {
+        name: "bill_negative",
+        sql: "SELECT 'bill ' || b.month || ' is due ' || (b.billed_amount + COALESCE(adj.amount, 0)
+                     + COALESCE(cr.amount, 0)) || ' won (billed ' || b.billed_amount
+                     || ', adjustments ' || COALESCE(adj.amount, 0) || ', credited '
+                     || COALESCE(cr.amount, 0) || ')'
+              FROM bills b
+              LEFT JOIN (SELECT carried_into AS month, SUM(amount) AS amount FROM bill_adjustments
+                         WHERE carried_into IS NOT NULL GROUP BY carried_into) adj ON adj.month = b.month
+              LEFT JOIN (SELECT month, SUM(amount) AS amount FROM credits GROUP BY month) cr
+                     ON cr.month = b.month
+              WHERE b.billed_amount + COALESCE(adj.amount, 0) + COALESCE(cr.amount, 0) < 0
+              ORDER BY b.month",
+    },
+    // §11 usage: a day of usage lies inside its contract's dates (start to end, inclusive).
+    Invariant {
+        name: "usage_in_contract",
+        sql: "SELECT 'usage of ' || u.contract_no || ' on ' || u.date || ' lies outside its contract ('
+                     || c.start_date || ' to ' || COALESCE(c.end_date, 'open') || ')'
+              FROM usage u JOIN contracts c ON c.contract_no = u.contract_no
+              WHERE u.date < c.start_date OR u.date > COALESCE(c.end_date, '9999-12-31')
+              ORDER BY u.contract_no, u.date",
+    },
+    // P3, P5, T2: an instant, automatic or NCP payment pays only bills issued by the time it
+    // was made (a deposit, or any other credit, may come first: it waits as credit balance,
+    // and its application is held to the bill's issue by `application_time`); and payments
+    // are recorded in the order they were made: of one kind, a later payment (a higher id) is
+    // never dated before an earlier one. NCP's paid-up payments carry NCP's dates, which
+    // arrive in any order.
+    Invariant {
+        name: "payment_before_issue",
+        sql: "SELECT 'payment ' || p.id || ' (' || p.kind || ') at ' || p.paid_at || ' pays bill '
+                     || b.month || ', issued only at ' || b.issued_at
+              FROM payments p
+              JOIN payment_applications x ON x.payment_id = p.id
+              JOIN bills b ON b.month = x.month
+              WHERE p.kind IN ('instant', 'auto', 'ncp') AND p.paid_at < b.issued_at
+              UNION ALL
+              SELECT 'payment ' || id || ' (' || kind || ') at ' || paid_at
+                     || ' is recorded after a ' || kind || ' payment at ' || before
+              FROM (SELECT id, kind, paid_at,
+                           MAX(paid_at) OVER (PARTITION BY kind ORDER BY id
+                                              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+                    FROM payments WHERE kind IN ('instant', 'auto', 'deposit'))
+              WHERE paid_at < before",
+    },
+];
+
+/// Runs every check and returns what it found (empty when the ledger is sound).
+pub fn run(conn: &Connection) -> Result<Vec<Finding>> {
+    let mut findings = Vec::new();
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    for row in rows {
+        let line = row?;
+        if line != "ok" {
+            findings.push(Finding {
+                check: "integrity_check",
+                detail: line,
+            });
+        }
+    }
+    let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<i64>>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (table, rowid, parent) = row?;
+        findings.push(Finding {
+            check: "foreign_key_check",
+            detail: format!(
+                "{table} row {} refers to a missing {parent} row",
+                rowid.map_or("?".to_string(), |r| r.to_string())
+            ),
+        });
+    }
+    // On a damaged file the invariants may fail to run: report that, with what SQLite found.
+    let damaged = !findings.is_empty();
+    for inv in INVARIANTS {
+        match invariant(conn, inv) {
+            Ok(found) => findings.extend(found),
+            Err(e) if damaged => findings.push(Finding {
+                check: inv.name,
+                detail: format!("could not be checked: {e}"),
+            }),
+            Err(e) => return Err(e),
+        }
+    }
+    match card_numbers(conn) {
+        Ok(found) => findings.extend(found),
+        Err(e) if damaged => findings.push(Finding {
+            check: "card_number",
+            detail: format!("could not be checked: {e}"),
+        }),
+        Err(e) => return Err(e),
+    }
+    Ok(findings)
+}
+
+fn invariant(conn: &Connection, inv: &Invariant) -> Result<Vec<Finding>> {
+    let mut stmt = conn.prepare(inv.sql)?;
+    let rows = stmt.query_map([], |r| r.get::<_, Option<String>>(0))?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(Finding {
+            check: inv.name,
+            detail: row?.unwrap_or_else(|| "(a row with NULL amounts)".to_string()),
+        });
+    }
+    Ok(out)
+}
+
+/// P11: no text anywhere in the ledger holds a full card number. Every table is read whole:
+/// names come from `sqlite_schema` and are quoted, never taken from user data.
+fn card_numbers(conn: &Connection) -> Result<Vec<Finding>> {
+    let mut tables = conn.prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )?;
+    let names: Vec<String> = tables
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    for name in names {
+        // An identifier from the schema, quoted; the one statement not written out in full.
+        let quoted = String::from("\"") + &name.replace('"', "\"\"") + "\"";
+        let mut stmt = conn.prepare(&(String::from("SELECT * FROM ") + &quoted))?;
+        let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            for (i, column) in columns.iter().enumerate() {
+                let bytes = match r.get_ref(i)? {
+                    ValueRef::Text(t) | ValueRef::Blob(t) => t,
+                    _ => continue,
+                };
+                if let Some(last4) = find_card_number(bytes) {
+                    out.push(Finding {
+                        check: "card_number",
+                        detail: format!(
+                            "{name}.{column} holds what looks like a full card number (ending {last4}); only the last four digits may be kept"
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,352 @@
+//! Contracts and their daily metered usage.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use rust_decimal::Decimal;
+
+use super::date_col;
+use super::holidays::Upserted;
+use crate::error::{Error, Result};
+use ncp_usage_core::billing::facts::{quantity_from_milli, Contract, Plan};
+use ncp_usage_core::billing::period::Period;
+use ncp_usage_core::calendar::Month;
+
+/// The contract columns, in the order `from_row` reads them.
+macro_rules! columns {
+    () => {
+        "contract_no, service, region, plan, price, unit, start_date, end_date"
+    };
+}
+
+type RawContract = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+);
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<RawContract> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+    ))
+}
+
+fn to_contract(raw: RawContract) -> Result<Contract> {
+    let (contract_no, service, region, plan, price, unit, start, end) = raw;
+    let damaged = |what: &str| {
+        Error::ledger(format!(
+            "contract {contract_no} has a damaged {what} in the ledger; restore the ledger from a backup"
+        ))
+    };
+    Ok(Contract {
+        plan: Plan::parse(&plan).ok_or_else(|| damaged("plan"))?,
+        price: price.parse::<Decimal>().map_err(|_| damaged("price"))?,
+        start_date: date_col(&start)?,
+        end_date: end.as_deref().map(date_col).transpose()?,
+        contract_no,
+        service,
+        region,
+        unit,
+    })
+}
+
+/// Adds a contract, or updates the one with the same number (a contract that ended gets its
+/// end date this way).
+pub fn upsert(conn: &Connection, c: &Contract) -> Result<Upserted> {
+    let values = params![
+        c.contract_no,
+        c.service,
+        c.region,
+        c.plan.as_str(),
+        c.price.normalize().to_string(),
+        c.unit,
+        c.start_date.to_string(),
+        c.end_date.map(|d| d.to_string()),
+    ];
+    let added = conn.execute(
+        concat!(
+            "INSERT OR IGNORE INTO contracts (",
+            columns!(),
+            ", recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ",
+            crate::ledger_recorded!(),
+            ")"
+        ),
+        values,
+    )?;
+    if added == 1 {
+        return Ok(Upserted::Added);
+    }
+    let updated = conn.execute(
+        "UPDATE contracts SET service = ?2, region = ?3, plan = ?4, price = ?5, unit = ?6,
+                start_date = ?7, end_date = ?8
+         WHERE contract_no = ?1
+           AND (service, region, plan, price, unit, start_date, end_date)
+               IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        values,
+    )?;
+    Ok(if updated == 1 {
+        Upserted::Updated
+    } else {
+        Upserted::Unchanged
+    })
+}
+
+/// Every contract, by number.
+pub fn all(conn: &Connection) -> Result<HashMap<String, Contract>> {
+    let mut stmt = conn.prepare(concat!("SELECT ", columns!(), " FROM contracts"))?;
+    let rows = stmt.query_map([], from_row)?;
+    rows.map(|r| {
+        let c = to_contract(r?)?;
+        Ok((c.contract_no.clone(), c))
+    })
+    .collect()
+}
+
+/// The contracts held on at least one day between `from` and `to`, by region, service and
+/// number, as recorded at the running instant (T2).
+pub fn held_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Contract>> {
+    let mut stmt = conn.prepare(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM contracts_asof
+         WHERE start_date <= ?2 AND (end_date IS NULL OR end_date >= ?1)
+         ORDER BY region, service, contract_no"
+    ))?;
+    let rows = stmt.query_map(params![from.to_string(), to.to_string()], from_row)?;
+    rows.map(|r| to_contract(r?)).collect()
+}
+
+/// M1: the months from `from` on in which what a month bills can change, as recorded at the
+/// running instant (T2): those a contract starts or ends in, and those with metered usage or
+/// imported fee lines. Between two of them every contract held covers whole months, so a
+/// month that is none of them nor follows one bills what the month before it did.
+pub fn changing_months(conn: &Connection, from: Month) -> Result<BTreeSet<Month>> {
+    let mut stmt = conn.prepare(
+        "SELECT substr(start_date, 1, 7) FROM contracts_asof WHERE start_date >= ?1
+         UNION SELECT substr(end_date, 1, 7) FROM contracts_asof WHERE end_date >= ?1
+         UNION SELECT month FROM usage_monthly WHERE month >= ?2
+         UNION SELECT month FROM fee_lines_asof WHERE month >= ?2",
+    )?;
+    let rows = stmt.query_map(
+        params![from.first_day().to_string(), from.to_string()],
+        |r| r.get::<_, String>(0),
+    )?;
+    let mut out = BTreeSet::new();
+    for r in rows {
+        let text = r?;
+        let month = text
+            .parse::<Month>()
+            .map_err(|_| Error::ledger(format!("the ledger holds a damaged month '{text}'")))?;
+        out.insert(month);
+    }
+    Ok(out)
+}
+
+/// The region codes the ledger knows of, sorted: those of its contracts and of NCP's
+/// contract summaries (both small tables; fee lines are left to the month that shows them).
+pub fn regions(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT region FROM contracts UNION SELECT region FROM ncp_contract_summaries ORDER BY 1",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+}
+
+/// The usage a contract would leave outside `start`..=`end` (`end` `None`: open) if its dates
+/// became these: how many days, the first and the last, or `None` when every day stays
+/// inside. Usage lies inside the stored dates (imports check it), so only the days the new
+/// dates give up are read, as date ranges of the usage table's key.
+pub fn usage_outside(
+    conn: &Connection,
+    contract_no: &str,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+) -> Result<Option<(i64, NaiveDate, NaiveDate)>> {
+    let stored: Option<(String, Option<String>)> = conn
+        .query_row(
+            "SELECT start_date, end_date FROM contracts WHERE contract_no = ?1",
+            [contract_no],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((old_start, old_end)) = stored else {
+        return Ok(None);
+    };
+    let (old_start, old_end) = (
+        date_col(&old_start)?,
+        old_end.as_deref().map(date_col).transpose()?,
+    );
+    let mut ranges: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();
+    if start > old_start {
+        ranges.push((old_start, start.pred_opt()));
+    }
+    if let Some(end) = end {
+        if old_end.is_none_or(|old| end < old) {
+            if let Some(after) = end.succ_opt() {
+                ranges.push((after, old_end));
+            }
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT COUNT(*), MIN(date), MAX(date) FROM usage
+         WHERE date >= ?2 AND date <= COALESCE(?3, '9999-12-31') AND contract_no = ?1",
+    )?;
+    let mut found: Option<(i64, NaiveDate, NaiveDate)> = None;
+    for (from, to) in ranges {
+        let (count, first, last): (i64, Option<String>, Option<String>) = stmt.query_row(
+            params![contract_no, from.to_string(), to.map(|d| d.to_string())],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        if let (Some(f), Some(l)) = (first, last) {
+            let (f, l) = (date_col(&f)?, date_col(&l)?);
+            found = Some(match found {
+                None => (count, f, l),
+                Some((n, f0, l0)) => (n + count, f0.min(f), l0.max(l)),
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// The largest monthly quantity (thousandths) recorded for a contract, 0 without usage.
+pub fn max_monthly_quantity(conn: &Connection, contract_no: &str) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(MAX(quantity_milli), 0) FROM usage_monthly WHERE contract_no = ?1",
+        [contract_no],
+        |r| r.get(0),
+    )?)
+}
+
+/// Records one day's usage of a metered contract, or corrects it.
+pub fn upsert_usage(
+    conn: &Connection,
+    contract_no: &str,
+    date: NaiveDate,
+    milli: i64,
+) -> Result<Upserted> {
+    let date = date.to_string();
+    let mut insert = conn.prepare_cached(concat!(
+        "INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli, recorded_at)
+         VALUES (?1, ?2, ?3, ",
+        crate::ledger_recorded!(),
+        ")"
+    ))?;
+    if insert.execute(params![date, contract_no, milli])? == 1 {
+        return Ok(Upserted::Added);
+    }
+    let mut update = conn.prepare_cached(
+        "UPDATE usage SET quantity_milli = ?3
+         WHERE date = ?1 AND contract_no = ?2 AND quantity_milli <> ?3",
+    )?;
+    Ok(if update.execute(params![date, contract_no, milli])? == 1 {
+        Upserted::Updated
+    } else {
+        Upserted::Unchanged
+    })
+}
+
+/// Recomputes the monthly usage summary of the given months from the daily rows.
+pub fn refresh_monthly(conn: &Connection, months: &BTreeSet<Month>) -> Result<()> {
+    let mut delete = conn.prepare_cached("DELETE FROM usage_monthly WHERE month = ?1")?;
+    let mut fill = conn.prepare_cached(
+        "INSERT INTO usage_monthly (month, contract_no, quantity_milli, recorded_at)
+         SELECT ?1, contract_no, SUM(quantity_milli), MAX(recorded_at) FROM usage
+         WHERE date BETWEEN ?2 AND ?3 GROUP BY contract_no",
+    )?;
+    for month in months {
+        let m = month.to_string();
+        delete.execute([&m])?;
+        fill.execute(params![
+            m,
+            month.first_day().to_string(),
+            month.last_day().to_string()
+        ])?;
+    }
+    Ok(())
+}
+
+/// The metered quantity of each contract used inside `period` of `month`, as recorded at the
+/// running instant (T2): from the monthly summary for a whole month, from the daily rows for
+/// the running one, and for a contract whose summary changed after the running instant.
+pub fn metered_quantities(
+    conn: &Connection,
+    month: Month,
+    period: &Period,
+) -> Result<HashMap<String, Decimal>> {
+    let Some(to) = period.to else {
+        return Ok(HashMap::new());
+    };
+    let mut out = HashMap::new();
+    let mut collect = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<()> {
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query(p)?;
+        while let Some(r) = rows.next()? {
+            out.insert(r.get::<_, String>(0)?, quantity_from_milli(r.get(1)?));
+        }
+        Ok(())
+    };
+    if period.complete {
+        collect(
+            concat!(
+                "SELECT contract_no, quantity_milli FROM usage_monthly
+                 WHERE month = ?1 AND recorded_at <= ",
+                crate::ledger_visible!()
+            ),
+            &[&month.to_string()],
+        )?;
+        collect(
+            concat!(
+                "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
+                 WHERE date BETWEEN ?2 AND ?3
+                   AND contract_no IN (SELECT contract_no FROM usage_monthly WHERE month = ?1
+                       AND recorded_at > ",
+                crate::ledger_visible!(),
+                ") GROUP BY contract_no"
+            ),
+            &[
+                &month.to_string(),
+                &month.first_day().to_string(),
+                &month.last_day().to_string(),
+            ],
+        )?;
+    } else {
+        collect(
+            "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
+             WHERE date BETWEEN ?1 AND ?2 GROUP BY contract_no",
+            &[&period.from.to_string(), &to.to_string()],
+        )?;
+    }
+    Ok(out)
+}
+
+/// The metered quantity of each contract used from `from` through `to`, as recorded at the
+/// running instant (T2): where a promotion's validity splits a line (PR2).
+pub fn quantities_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<HashMap<String, Decimal>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
+         WHERE date BETWEEN ?1 AND ?2 GROUP BY contract_no",
+    )?;
+    let mut rows = stmt.query(params![from.to_string(), to.to_string()])?;
+    let mut out = HashMap::new();
+    while let Some(r) = rows.next()? {
+        out.insert(r.get::<_, String>(0)?, quantity_from_milli(r.get(1)?));
+    }
+    Ok(out)
+}

@@ -1,0 +1,154 @@
+//! Imported fee lines: a month's statement as NCP (or another ledger's export) gave it.
+
+use crate::values::RowExt;
+use rusqlite::{params, Connection};
+use rust_decimal::Decimal;
+
+use super::holidays::Upserted;
+use crate::error::{Error, Result};
+use ncp_usage_core::billing::facts::FeeLine;
+use ncp_usage_core::calendar::Month;
+
+/// Adds a fee line, or replaces the amounts of the same line (month, region, service,
+/// contract, item) imported before.
+pub fn upsert(conn: &Connection, l: &FeeLine) -> Result<Upserted> {
+    let key = params![
+        l.month.to_string(),
+        l.region,
+        l.service,
+        l.contract_no,
+        l.item,
+        l.quantity.normalize().to_string(),
+        l.unit,
+        l.unit_price.normalize().to_string(),
+        l.used_amount.won(),
+        l.discount_amount.won(),
+        l.estimated_payment_amount.won(),
+    ];
+    let mut insert = conn.prepare_cached(concat!(
+        "INSERT OR IGNORE INTO fee_lines (month, region, service, contract_no, item, quantity,
+             unit, unit_price, used_amount, discount_amount, estimated_payment_amount, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ",
+        crate::ledger_recorded!(),
+        ")"
+    ))?;
+    if insert.execute(key)? == 1 {
+        return Ok(Upserted::Added);
+    }
+    let mut update = conn.prepare_cached(
+        "UPDATE fee_lines SET quantity = ?6, unit = ?7, unit_price = ?8, used_amount = ?9,
+             discount_amount = ?10, estimated_payment_amount = ?11
+         WHERE month = ?1 AND source = 'csv' AND region = ?2 AND service = ?3 AND contract_no = ?4 AND item = ?5
+           AND (quantity, unit, unit_price, used_amount, discount_amount, estimated_payment_amount)
+               IS NOT (?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    Ok(if update.execute(key)? == 1 {
+        Upserted::Updated
+    } else {
+        Upserted::Unchanged
+    })
+}
+
+/// Replaces a month's lines of one source (`ncp_product`, `ncp_contract`) with `lines`: NCP's
+/// figures for a month stand whole, never added to earlier ones.
+pub fn replace_month<'a>(
+    conn: &Connection,
+    month: Month,
+    source: &str,
+    lines: impl IntoIterator<Item = &'a FeeLine>,
+) -> Result<()> {
+    conn.execute(
+        "DELETE FROM fee_lines WHERE month = ?1 AND source = ?2",
+        params![month.to_string(), source],
+    )?;
+    let mut insert = conn.prepare_cached(concat!(
+        "INSERT INTO fee_lines (month, source, region, service, contract_no, item, quantity, unit,
+             unit_price, used_amount, discount_amount, estimated_payment_amount, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ",
+        crate::ledger_recorded!(),
+        ")"
+    ))?;
+    for l in lines {
+        insert.execute(params![
+            month.to_string(),
+            source,
+            l.region,
+            l.service,
+            l.contract_no,
+            l.item,
+            l.quantity.normalize().to_string(),
+            l.unit,
+            l.unit_price.normalize().to_string(),
+            l.used_amount.won(),
+            l.discount_amount.won(),
+            l.estimated_payment_amount.won()
+        ])?;
+    }
+    Ok(())
+}
+
+/// The imported fee lines of a month, by region, service, contract and item; empty when the
+/// month was not imported.
+pub fn of_month(conn: &Connection, month: Month) -> Result<Vec<FeeLine>> {
+    let mut out = Vec::new();
+    for_each_of_month(conn, month, |l| {
+        out.push(l);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// The imported fee lines of a month, one at a time and in the order of [`of_month`], without
+/// holding them all: an export of a million lines streams from here to the file. Returns
+/// how many there were.
+pub fn for_each_of_month(
+    conn: &Connection,
+    month: Month,
+    mut f: impl FnMut(FeeLine) -> Result<()>,
+) -> Result<usize> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT region, service, contract_no, item, quantity, unit, unit_price, used_amount,
+                discount_amount, estimated_payment_amount
+         FROM fee_lines_asof
+         WHERE month = ?1
+           -- One statement per month: NCP's per-contract lines, else its per-service lines,
+           -- else a fees CSV.
+           AND source = (SELECT source FROM fee_lines_asof WHERE month = ?1
+                         ORDER BY CASE source WHEN 'ncp_contract' THEN 0 WHEN 'ncp_product' THEN 1 ELSE 2 END
+                         LIMIT 1)
+         ORDER BY region, service, contract_no, item",
+    )?;
+    let mut rows = stmt.query([month.to_string()])?;
+    let mut count = 0;
+    while let Some(r) = rows.next()? {
+        let dec = |i: usize| -> Result<Decimal> {
+            let text: String = r.get(i)?;
+            text.parse().map_err(|_| {
+                let damaged = format!("a fee line of {month} holds a damaged number '{text}'");
+                Error::ledger(damaged)
+            })
+        };
+        f(FeeLine {
+            month,
+            region: r.get(0)?,
+            service: r.get(1)?,
+            contract_no: r.get(2)?,
+            item: r.get(3)?,
+            quantity: dec(4)?,
+            unit: r.get(5)?,
+            unit_price: dec(6)?,
+            used_amount: r.krw(7)?,
+            discount_amount: r.krw(8)?,
+            estimated_payment_amount: r.krw(9)?,
+        })?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// Whether `month` has imported fee lines (then they are its statement), as recorded at the
+/// running instant (T2).
+pub fn has_month(conn: &Connection, month: Month) -> Result<bool> {
+    let mut stmt = conn.prepare_cached("SELECT 1 FROM fee_lines_asof WHERE month = ?1 LIMIT 1")?;
+    Ok(stmt.exists([month.to_string()])?)
+}

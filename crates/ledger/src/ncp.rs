@@ -1,0 +1,427 @@
+//! Storing NCP's own figures (`import ncp`, `sync`): bills, per-service and per-contract
+//! amounts, contract counts and daily quantities, as NCP computed them.
+//!
+//! Re-importing a month replaces NCP's earlier figures for it: a bill written before the
+//! month ended is superseded by the final one, never added to it.
+
+use crate::values::RowExt;
+use std::collections::BTreeMap;
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use super::bills::{self, Bill, NewPayment};
+use super::fees;
+use crate::error::Result;
+use ncp_usage_core::billing::facts::FeeLine;
+use ncp_usage_core::billing::ncp::{Body, ContractSummary, DailyUsage, DemandCost, Page};
+use ncp_usage_core::billing::payment::{allocate, BillBalance};
+use ncp_usage_core::billing::penalty::default_ratio;
+use ncp_usage_core::billing::schedule;
+use ncp_usage_core::billing::statement::Totals;
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock::{self, Instant};
+use ncp_usage_core::money::Krw;
+
+/// What an NCP import stored.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Stored {
+    /// Rows read per API action.
+    pub rows: BTreeMap<&'static str, usize>,
+    /// Months whose bill NCP's figures now stand for.
+    pub bills: Vec<Month>,
+    /// Months whose per-service or per-contract amounts were replaced.
+    pub months: Vec<Month>,
+    /// Where NCP's per-service amounts do not add up to its bill.
+    pub differences: Vec<String>,
+    /// Issued bills NCP's figures differ from: each difference became an adjustment (P1).
+    pub adjusted_bills: Vec<Month>,
+}
+
+/// Fee lines of one month and source, merged by region, service, contract and item.
+type LinesByKey = BTreeMap<(String, String, String, String), FeeLine>;
+
+/// NCP's contract counts of a month: (service name, region, contracts held).
+pub type ContractCounts = (Month, Vec<(String, String, i64)>);
+
+/// Stores the bodies of one import or sync, inside the caller's transaction.
+pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> {
+    let mut stored = Stored::default();
+    let mut demand: BTreeMap<Month, DemandCost> = BTreeMap::new();
+    let mut lines: BTreeMap<(Month, &'static str), LinesByKey> = BTreeMap::new();
+    let mut unmonthed: Vec<&ContractSummary> = Vec::new();
+    let mut daily: Vec<&DailyUsage> = Vec::new();
+    for page in pages {
+        *stored.rows.entry(page.body.action()).or_default() += page.body.len();
+        match &page.body {
+            // A later body for the same month (a re-import, a later page) supersedes.
+            Body::DemandCosts(rows) => {
+                for d in rows {
+                    demand.insert(d.month, d.clone());
+                }
+            }
+            Body::ProductCosts(rows) | Body::ContractCosts(rows) => {
+                let source = if matches!(page.body, Body::ProductCosts(_)) {
+                    "ncp_product"
+                } else {
+                    "ncp_contract"
+                };
+                for l in rows {
+                    let key = (
+                        l.region.clone(),
+                        l.service.clone(),
+                        l.contract_no.clone(),
+                        l.item.clone(),
+                    );
+                    lines
+                        .entry((l.month, source))
+                        .or_default()
+                        .entry(key)
+                        .and_modify(|m| merge(m, l))
+                        .or_insert_with(|| l.clone());
+                }
+            }
+            Body::ContractSummaries(rows) => unmonthed.extend(rows),
+            Body::DailyUsage(rows) => daily.extend(rows),
+        }
+    }
+    // Contract summary rows carry no month: they count the month the other bodies of the
+    // same import are about, or the month of "now".
+    let mut months: Vec<Month> = demand
+        .keys()
+        .copied()
+        .chain(lines.keys().map(|(m, _)| *m))
+        .collect();
+    months.sort();
+    months.dedup();
+    let fallback = if months.len() == 1 {
+        months[0]
+    } else {
+        Month::of(now.date_naive())
+    };
+    let mut summaries: BTreeMap<Month, Vec<&ContractSummary>> = BTreeMap::new();
+    for s in unmonthed {
+        summaries
+            .entry(s.month.unwrap_or(fallback))
+            .or_default()
+            .push(s);
+    }
+    for ((month, source), month_lines) in &lines {
+        fees::replace_month(conn, *month, source, month_lines.values())?;
+        if !stored.months.contains(month) {
+            stored.months.push(*month);
+        }
+    }
+    for (month, rows) in &summaries {
+        conn.execute(
+            "DELETE FROM ncp_contract_summaries WHERE month = ?1",
+            [month.to_string()],
+        )?;
+        for s in rows {
+            conn.execute(
+                concat!("INSERT INTO ncp_contract_summaries (month, region, contract_type, contract_type_name, status, contracts, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ", crate::ledger_recorded!(), ")
+                 ON CONFLICT (month, region, contract_type, status) DO UPDATE SET contracts = contracts + excluded.contracts"),
+                params![month.to_string(), s.region, s.contract_type, s.contract_type_name, s.status, s.contracts],
+            )?;
+        }
+    }
+    for u in daily {
+        conn.execute(
+            concat!("INSERT INTO ncp_daily_usage (contract_no, date, product, quantity, unit, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ", crate::ledger_recorded!(), ")
+             ON CONFLICT (contract_no, date, product) DO UPDATE SET quantity = excluded.quantity, unit = excluded.unit, recorded_at = excluded.recorded_at"),
+            params![u.contract_no, u.date.to_string(), u.product, u.quantity.to_string(), u.unit],
+        )?;
+    }
+    for d in demand.values() {
+        if store_bill(conn, d, now)? {
+            stored.adjusted_bills.push(d.month);
+        }
+        stored.bills.push(d.month);
+        // The cross-check: NCP's per-service amounts add up to its bill.
+        if let Some(product) = lines.get(&(d.month, "ncp_product")) {
+            let sum: Krw = product.values().map(|l| l.used_amount).sum();
+            if sum != d.use_amount {
+                stored.differences.push(format!(
+                    "{}: the per-service used amounts add up to {} KRW but the bill says {} KRW (difference {})",
+                    d.month,
+                    sum.grouped(),
+                    d.use_amount.grouped(),
+                    (sum - d.use_amount).grouped()
+                ));
+            }
+        }
+    }
+    stored.months.sort();
+    Ok(stored)
+}
+
+fn merge(into: &mut FeeLine, more: &FeeLine) {
+    into.quantity += more.quantity;
+    into.used_amount += more.used_amount;
+    into.discount_amount += more.discount_amount;
+    into.estimated_payment_amount += more.estimated_payment_amount;
+}
+
+/// NCP's bill of a month: it becomes the ledger's bill for that month (source `ncp`), and
+/// NCP's paid-up state becomes a payment of kind `ncp`, replaced on every re-import, of what
+/// the ledger's own money and credit have not paid (nothing, when they paid it all).
+///
+/// P1: a bill that is issued is final (see [`is_final`]): NCP's figures for it become an
+/// adjustment entry of the difference, carried into the next bill like any correction. Only
+/// a bill that is not final yet (NCP's preliminary bill, or the 0-won bill that closed a month
+/// the ledger had no usage for) is superseded in place. Returns whether it made an adjustment.
+fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
+    let month = d.month.to_string();
+    let estimated = d.use_amount - d.discount_amount;
+    let totals = Totals {
+        used_amount: d.use_amount,
+        discount_amount: d.discount_amount,
+        estimated_payment_amount: estimated,
+        rounddown_discount_amount: d.rounddown_discount_amount,
+        vat_amount: d.vat_amount,
+        billed_amount: d.billed_amount.clamp_zero(),
+    };
+    // NCP's own instants, but never later than "now": the ledger records nothing ahead of
+    // its clock (T2).
+    let issued_at = d
+        .written_at
+        .unwrap_or_else(|| schedule::issued_at(d.month))
+        .min(now);
+    let ratio = d.overdue_ratio.unwrap_or_else(default_ratio);
+    let mut adjusted = false;
+    // A bill stored or superseded now, which the credit balance pays.
+    let mut fresh = false;
+    if bills::exists(conn, d.month)? {
+        if is_final(conn, d.month)? {
+            let so_far = bills::adjusted_billed(conn, d.month)?;
+            if totals.billed_amount != so_far {
+                bills::adjust(
+                    conn,
+                    d.month,
+                    totals.billed_amount - so_far,
+                    &format!(
+                        "NCP's bill for {month} ({} KRW) differs from the issued bill",
+                        totals.billed_amount.grouped()
+                    ),
+                    now,
+                )?;
+                adjusted = true;
+            }
+        } else {
+            conn.execute(
+                "UPDATE bills SET used_amount = ?2, discount_amount = ?3, rounddown_discount_amount = ?4,
+                     vat_amount = ?5, billed_amount = ?6, overdue_ratio = ?7, source = 'ncp'
+                 WHERE month = ?1",
+                params![
+                    month,
+                    totals.used_amount.won(),
+                    totals.discount_amount.won(),
+                    totals.rounddown_discount_amount.won(),
+                    totals.vat_amount.won(),
+                    totals.billed_amount.won(),
+                    ratio.to_string()
+                ],
+            )?;
+            fresh = true;
+        }
+    } else {
+        bills::insert(
+            conn,
+            &Bill {
+                month: d.month,
+                totals,
+                overdue_ratio: ratio,
+                source: "ncp".to_string(),
+                issued_at: clock::rfc3339(issued_at),
+            },
+        )?;
+        fresh = true;
+    }
+    conn.execute(
+        "INSERT INTO ncp_bills (month, member, demand_no, paid_up, paid_up_at, overdue_at, written_at, imported_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (month) DO UPDATE SET member = excluded.member, demand_no = excluded.demand_no,
+             paid_up = excluded.paid_up, paid_up_at = excluded.paid_up_at, overdue_at = excluded.overdue_at,
+             written_at = excluded.written_at, imported_at = excluded.imported_at",
+        params![
+            month,
+            d.member,
+            d.demand_no,
+            d.paid_up,
+            d.paid_up_at.map(clock::rfc3339),
+            d.overdue_at.map(clock::rfc3339),
+            d.written_at.map(clock::rfc3339),
+            clock::rfc3339(now)
+        ],
+    )?;
+    let issued_at = bills::issued(conn, now)?
+        .into_iter()
+        .find(|b| b.month == d.month)
+        .and_then(|b| clock::parse_as_of(&b.issued_at).ok())
+        .unwrap_or(issued_at);
+    // NCP's paid-up state, replaced: drop the payment of an earlier import first — unless
+    // it says the same as before, so that importing the same body twice changes nothing.
+    let key = format!("ncp-paid-up:{month}");
+    let paid_at = d
+        .paid_up_at
+        .or(d.written_at)
+        .unwrap_or(now)
+        .min(now)
+        .max(issued_at);
+    // NCP's figure is what NCP collected: a difference it reports paid up is settled on this
+    // bill by NCP's payment, not carried into the next bill and charged again.
+    if d.paid_up {
+        settle_pending_adjustments(conn, d.month, now)?;
+    }
+    let earlier: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT id, paid_at FROM payments WHERE idempotency_key = ?1",
+            [&key],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((id, at)) = earlier {
+        let settled = bills::balance(conn, d.month, now)?.is_some_and(|b| b.unpaid().is_zero());
+        if d.paid_up && settled && at == clock::rfc3339(paid_at) {
+            return Ok(adjusted);
+        }
+        // Its id is never given to another payment.
+        bills::retire_payment_ids(conn)?;
+        conn.execute(
+            "DELETE FROM payment_applications WHERE payment_id = ?1",
+            [id],
+        )?;
+        conn.execute(
+            "UPDATE auto_attempts SET payment_id = NULL WHERE payment_id = ?1",
+            [id],
+        )?;
+        conn.execute("DELETE FROM payments WHERE id = ?1", [id])?;
+    }
+    if d.paid_up {
+        // NCP's payment pays only what the ledger's own money and credit have not: what was
+        // owed at `paid_at` (billed, and penalties charged by then), less everything the
+        // ledger applied to the bill by now — also after `paid_at`. The member's money is
+        // never lost, and never counted twice.
+        let balance = match (
+            bills::balance(conn, d.month, paid_at)?,
+            bills::balance(conn, d.month, now)?,
+        ) {
+            (Some(then), Some(by_now)) => vec![BillBalance {
+                paid_principal: by_now.paid_principal,
+                paid_penalty: by_now.paid_penalty,
+                ..then
+            }],
+            _ => Vec::new(),
+        };
+        let owed: Krw = balance.iter().map(|b| b.unpaid()).sum();
+        if !owed.is_zero() {
+            let id = bills::insert_payment(
+                conn,
+                &NewPayment {
+                    kind: "ncp",
+                    method: "ncp",
+                    method_id: None,
+                    amount: owed,
+                    paid_at,
+                    reference: d.demand_no.as_deref(),
+                    idempotency_key: Some(&key),
+                    request: Some("ncp paid-up state"),
+                },
+            )?;
+            let (apps, _) = allocate(owed, &balance);
+            for a in &apps {
+                bills::apply(conn, id, a, paid_at)?;
+            }
+        }
+    }
+    // A bill newly stored that NCP does not report paid is paid from the credit balance
+    // first, now (never at an instant the ledger has passed), before any card is charged.
+    if fresh {
+        bills::apply_credit(conn, now)?;
+    }
+    Ok(adjusted)
+}
+
+/// P1: when NCP reports a month paid up, the corrections of that month not carried into a
+/// bill yet are carried into the month's own bill, so that NCP's payment settles them, as long
+/// as they add up to more than 0 (NCP collected more). Corrections that add up to less stay
+/// for the next bill, where they become credit.
+fn settle_pending_adjustments(conn: &Connection, month: Month, now: Instant) -> Result<()> {
+    let m = month.to_string();
+    let at = clock::rfc3339(now);
+    let pending: Krw = conn.query_row(
+        "SELECT COALESCE(SUM(amount), 0) FROM bill_adjustments
+         WHERE month = ?1 AND carried_into IS NULL AND recorded_at <= ?2",
+        params![m, at],
+        |r| r.krw(0),
+    )?;
+    if pending > Krw::ZERO {
+        conn.execute(
+            "UPDATE bill_adjustments SET carried_into = ?1
+             WHERE month = ?1 AND carried_into IS NULL AND recorded_at <= ?2",
+            params![m, at],
+        )?;
+    }
+    Ok(())
+}
+
+/// Whether NCP's own bill for a month was imported.
+pub fn has_bill(conn: &Connection, month: Month) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM ncp_bills WHERE month = ?1)",
+        [month.to_string()],
+        |r| r.get(0),
+    )?)
+}
+
+/// P1: whether a month's stored bill is final. A bill on which any money or credit of the
+/// ledger's own was applied, or that carries an adjustment, is. So is any other bill the
+/// ledger issued with an amount (it was sent to the member); a 0-won bill that closed a month
+/// the ledger knew nothing of is not. An NCP bill is final once NCP wrote it after its month
+/// ended; before that it is preliminary.
+fn is_final(conn: &Connection, month: Month) -> Result<bool> {
+    let end = clock::rfc3339(schedule::midnight(month.next().first_day()));
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM payment_applications x JOIN payments p ON p.id = x.payment_id
+                        WHERE x.month = b.month AND p.kind <> 'ncp')
+                OR EXISTS (SELECT 1 FROM credit_applications c WHERE c.month = b.month)
+                OR EXISTS (SELECT 1 FROM bill_adjustments a WHERE a.carried_into = b.month)
+                OR CASE WHEN b.source = 'ncp'
+                        THEN MAX(b.issued_at, COALESCE(n.written_at, b.issued_at)) >= ?2
+                        ELSE b.billed_amount <> 0 END
+         FROM bills b LEFT JOIN ncp_bills n ON n.month = b.month
+         WHERE b.month = ?1",
+        params![month.to_string(), end],
+        |r| r.get(0),
+    )?)
+}
+
+/// The contract counts NCP reported for `month` itself: (month, rows of service name, region,
+/// contracts held). S1 counts "as of now", so an older month's summary never stands for
+/// this one (contracts taken or ended since would be missed); without one, `None`.
+pub fn contract_summaries(conn: &Connection, month: Month) -> Result<Option<ContractCounts>> {
+    let latest: Option<String> = conn
+        .query_row(
+            "SELECT MAX(month) FROM ncp_contract_summaries_asof WHERE month = ?1",
+            [month.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    let Some(latest) = latest else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare(
+        "SELECT contract_type_name, region, SUM(contracts) FROM ncp_contract_summaries_asof
+         WHERE month = ?1 AND status = 'NOML' GROUP BY contract_type_name, region
+         ORDER BY region, contract_type_name",
+    )?;
+    let rows = stmt
+        .query_map([&latest], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let m = latest
+        .parse()
+        .map_err(|_| crate::error::Error::ledger("a damaged NCP contract summary month"))?;
+    Ok(Some((m, rows)))
+}

@@ -1,0 +1,93 @@
+//! Storing daily usage rows fast: many rows per `INSERT OR IGNORE`, which says how many were
+//! new, and an `UPDATE` for a row only when some of its batch were not. The import checks
+//! every row before it gets here; this module only writes.
+
+use rusqlite::{params, Connection, Statement};
+
+use crate::error::Result;
+
+/// How many usage rows one INSERT statement carries.
+pub const BATCH: usize = 64;
+
+/// Writes usage rows (and their monthly sums) inside the command's transaction.
+pub struct UsageWriter<'c> {
+    conn: &'c Connection,
+    insert: Statement<'c>,
+    update: Statement<'c>,
+    add_monthly: Statement<'c>,
+}
+
+impl<'c> UsageWriter<'c> {
+    /// Prepares the statements.
+    pub fn new(conn: &'c Connection) -> Result<UsageWriter<'c>> {
+        Ok(UsageWriter {
+            conn,
+            insert: conn.prepare(&insert_sql(BATCH))?,
+            update: conn.prepare(
+                "UPDATE usage SET quantity_milli = ?3
+                 WHERE date = ?1 AND contract_no = ?2 AND quantity_milli <> ?3",
+            )?,
+            add_monthly: conn.prepare(concat!(
+                "INSERT INTO usage_monthly (month, contract_no, quantity_milli, recorded_at)
+                 VALUES (?1, ?2, ?3, ",
+                crate::ledger_recorded!(),
+                ")
+                 ON CONFLICT (month, contract_no)
+                 DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli,
+                     recorded_at = excluded.recorded_at"
+            ))?,
+        })
+    }
+
+    /// Inserts those of `rows` (date `YYYY-MM-DD`, contract, quantity in thousandths; at
+    /// most [`BATCH`]) that are not stored yet, and says how many were new.
+    pub fn insert_new<'r>(
+        &mut self,
+        rows: impl ExactSizeIterator<Item = (&'r str, &'r str, i64)>,
+    ) -> Result<usize> {
+        let n = rows.len();
+        if n == 0 {
+            return Ok(0);
+        }
+        let mut partial;
+        let insert = if n == BATCH {
+            &mut self.insert
+        } else {
+            partial = self.conn.prepare(&insert_sql(n))?;
+            &mut partial
+        };
+        for (i, (date, contract_no, milli)) in rows.enumerate() {
+            insert.raw_bind_parameter(3 * i + 1, date)?;
+            insert.raw_bind_parameter(3 * i + 2, contract_no)?;
+            insert.raw_bind_parameter(3 * i + 3, milli)?;
+        }
+        Ok(insert.raw_execute()?)
+    }
+
+    /// Gives a stored row a new quantity; says whether it differed (1) or not (0).
+    pub fn update(&mut self, date: &str, contract_no: &str, milli: i64) -> Result<usize> {
+        Ok(self.update.execute(params![date, contract_no, milli])?)
+    }
+
+    /// Adds new rows' quantity to a month's summary.
+    pub fn add_monthly(&mut self, month: &str, contract_no: &str, milli: i64) -> Result<()> {
+        self.add_monthly
+            .execute(params![month, contract_no, milli])?;
+        Ok(())
+    }
+}
+
+fn insert_sql(rows: usize) -> String {
+    // T2: every row carries the instant of the import (the connection's `temp.as_of`), read
+    // once per statement.
+    let mut sql = String::from(concat!(
+        "INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli, recorded_at) SELECT *, ",
+        crate::ledger_recorded!(),
+        " FROM (VALUES "
+    ));
+    for i in 0..rows {
+        sql.push_str(if i == 0 { "(?,?,?)" } else { ",(?,?,?)" });
+    }
+    sql.push(')');
+    sql
+}
