@@ -154,7 +154,8 @@ fn individual() -> Env {
 
 /// Jisoo Lee's company, paying by card, with its name and registration number set and the
 /// issue's February 2024 (a 60,000-won Server from the 10th, 700 hours of a 12-won load
-/// balancer): bill 2024-02 of 45,430 + 9,240… issued 2024-03-03, tax invoice 2024-03-06.
+/// balancer): bill 2024-02 of 54,670 issued 2024-03-03 and paid on the 10th, tax invoice
+/// 2024-03-06.
 fn business_by_card() -> Env {
     let env = Env::business("2024-01-01");
     output(
@@ -345,11 +346,17 @@ fn views_account() {
             "220-81-12345",
         ],
     );
-    write(
+    let expatriate = write(
         &individual,
         "2024-01-02",
         "account_set_expatriate",
         &["account", "set", "--expatriate", "true"],
+    );
+    doc(
+        &expatriate,
+        "2024-01-02",
+        "account_show_expatriate",
+        &["account", "show"],
     );
     write(
         &demo,
@@ -465,17 +472,31 @@ fn views_import() {
     );
     let fees = copy(&member);
     output(&fees, "2024-02-01", &["import", "fees", "fees.csv"]);
+    rows(&fees, "2024-02-05", "pay_after_fees", &["pay"]);
     fees.file(
         "fees.csv",
         "month,region,service,contract_no,item,quantity,unit,unit_price,used_amount,discount_amount,estimated_payment_amount\n\
          2024-01,KR,Server,KR-SVR-9,Monthly flat rate,31,day,60000,60000,0,60000\n\
          2024-01,KR,Object Storage,KR-OBJ-9,Storage,120.5,GB,28,3374,374,3000\n",
     );
-    write(
+    let corrected = write(
         &fees,
         "2024-02-20",
         "import_fees_correction_after_issue",
         &["import", "fees", "fees.csv"],
+    );
+    // Where the correction went: January as history now bills it, and the bills.
+    rows(
+        &corrected,
+        "2024-03-05",
+        "history_after_fees_correction",
+        &["history", "--month", "2024-01"],
+    );
+    rows(
+        &corrected,
+        "2024-03-05",
+        "pay_after_fees_correction",
+        &["pay"],
     );
 
     // NCP's bodies: the bill and its lines, then daily usage, then a v2 bill.
@@ -599,7 +620,16 @@ fn views_status() {
         &["status", "--region", "JPN"],
     );
     rows(&card_expired(), "2024-04-05", "status_blocked", &["status"]);
-    rows(&ncp(), "2024-06-20", "status_ncp_summary", &["status"]);
+    // NCP's contract summary counts only for its own month: imported during May, it is
+    // what May's status shows; read in June (after the import of the whole month), it is not.
+    let summary = ncp_member();
+    output(
+        &summary,
+        "2024-05-25",
+        &["import", "ncp", "contract-summary-2024-05.json"],
+    );
+    rows(&summary, "2024-05-25", "status_ncp_summary", &["status"]);
+    rows(&ncp(), "2024-06-20", "status_ncp_next_month", &["status"]);
     rows(&individual(), "2024-01-15", "status_empty", &["status"]);
 }
 
@@ -773,7 +803,7 @@ fn views_receipt() {
         &["receipt", "apply", "--agree-nts"],
     );
     // January's bill by a real-time transfer on Tuesday 2024-02-06: a cash receipt, on the
-    // NTS site from the next business day (Seollal is not in this ledger's calendar).
+    // NTS site from the next business day, Wednesday 2024-02-07.
     write(
         &applied,
         "2024-02-06T15:00",
@@ -916,23 +946,24 @@ fn views_calendar() {
         &["calendar", "list", "--year", "2025"],
     );
     let individual = individual();
-    rows(
-        &individual,
-        "2024-01-15",
-        "calendar_list_empty",
-        &["calendar", "list"],
-    );
     let added = write(
         &individual,
         "2024-01-15",
         "calendar_add",
         &["calendar", "add", "2024-05-01", "Labour Day"],
     );
-    write(
+    let renamed = write(
         &added,
         "2024-01-15",
         "calendar_add_rename",
         &["calendar", "add", "2024-05-01", "Workers' Day"],
+    );
+    // The added day among the built-in ones, with its source.
+    rows(
+        &renamed,
+        "2024-01-15",
+        "calendar_list_added_2024",
+        &["calendar", "list", "--year", "2024"],
     );
 }
 
