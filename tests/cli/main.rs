@@ -38,3 +38,4 @@ mod security;
 mod status;
 mod tables;
 mod time_travel;
+mod views;
