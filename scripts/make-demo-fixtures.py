@@ -21,7 +21,7 @@ Notes on the data:
     GB stored that day divided by the days in that month, so a month's rows add up to the
     average GB stored over the month.
   * The hourly dev server (KR-SVR-1006) runs on business days only (weekdays that are not in
-    crates/ledger/holidays/kr-2023-2027.csv); days it did not run have no row.
+    fixtures/holidays/kr-2023-2027.csv); days it did not run have no row.
   * Contract KR-SVR-1003 (Server, KR, monthly 60000, from 2024-02-10, open-ended) is a figure
     the integration tests rely on: do not change it.
 """
@@ -34,7 +34,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEMO_DIR = os.path.join(ROOT, "fixtures", "demo")
-HOLIDAYS_CSV = os.path.join(ROOT, "crates", "ledger", "holidays", "kr-2023-2027.csv")
+HOLIDAYS_CSV = os.path.join(ROOT, "fixtures", "holidays", "kr-2023-2027.csv")
 
 USAGE_END = dt.date(2024, 6, 30)
 SEED = 20240101

@@ -2,7 +2,7 @@
 //!
 //! Billing is organised by calendar month, and several deadlines count business days: a
 //! weekday that is not a holiday of the ledger's calendar. The calendar itself is data (Korean
-//! public holidays ship in the ledger crate's `holidays/`, users add more), so it is passed in here.
+//! public holidays ship in `fixtures/holidays/`, users add more), so it is passed in here.
 
 use std::collections::BTreeSet;
 use std::fmt;

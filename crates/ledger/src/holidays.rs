@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use ncp_usage_core::calendar::Calendar;
 
 /// Korean public holidays 2023–2027, substitute and election days included.
-pub const BUILTIN_CSV: &str = include_str!("../holidays/kr-2023-2027.csv");
+pub const BUILTIN_CSV: &str = include_str!("../../../fixtures/holidays/kr-2023-2027.csv");
 
 /// What an upsert did to one row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
