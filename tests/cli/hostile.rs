@@ -72,6 +72,13 @@ fn parse(file: &str, text: &str) -> Result<Vec<Case>, String> {
     fn finish(file: &str, d: Draft) -> Result<Case, String> {
         let at = format!("{file}:{}", d.line);
         let missing = |key: &str| format!("{at}: case '{}' has no `{key}:` line", d.name);
+        let names_file = d.args.iter().flatten().any(|a| a == "@FILE");
+        if names_file != matches!(d.input, Input::File(_)) {
+            return Err(format!(
+                "{at}: case '{}': `@FILE` in args: goes with a `file:` block, and only with one",
+                d.name
+            ));
+        }
         Ok(Case {
             id: format!("{at} {}", d.name),
             args: d.args.ok_or_else(|| missing("args"))?,
@@ -210,13 +217,13 @@ fn words(s: &str) -> Result<Vec<String>, String> {
         .collect()
 }
 
-/// The bytes a corpus text stands for: `\\`, `\"`, `\0`, `\n`, `\xHH` (any byte),
+/// The bytes a corpus text stands for: `\\`, `\"`, `\ `, `\0`, `\n`, `\r`, `\t`, `\xHH` (a byte),
 /// `\u{HHHH}` (a character) and `\{TEXT*N}` (TEXT N times); anything else as written.
 fn unescape(s: &str) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     let mut rest = s;
     while let Some(at) = rest.find('\\') {
-        out.extend_from_slice(rest[..at].as_bytes());
+        out.extend_from_slice(&rest.as_bytes()[..at]);
         let after = &rest[at + 1..];
         let bad = || format!("bad escape at {:?}", &rest[at..]);
         let mut next = after.chars();
@@ -239,6 +246,14 @@ fn unescape(s: &str) -> Result<Vec<u8>, String> {
             }
             'n' => {
                 out.push(b'\n');
+                1
+            }
+            'r' => {
+                out.push(b'\r');
+                1
+            }
+            't' => {
+                out.push(b'\t');
                 1
             }
             'x' => {
@@ -278,9 +293,9 @@ fn o2_the_corpus_format_reads_as_documented() {
     let text = "# a comment\n\
                 \n\
                 case: one\n\
-                args: import \"a b\" \"\" x\\\"y \\u{feff}\n\
+                args: import @FILE \"a b\" \"\" x\\\"y \\u{feff}\n\
                 file:\n\
-                | h,\\0\\xff\\\\\n\
+                | h,\\0\\xff\\\\\\r\\t\n\
                 |\n\
                 | \\{ab*3}\\\n\
                 exit: 2\n\
@@ -289,13 +304,16 @@ fn o2_the_corpus_format_reads_as_documented() {
                 args: status\n\
                 exit: 3\n\
                 stderr:\n";
-    let cases = parse("t.txt", text).unwrap();
+    let cases = parse("t.txt", text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(cases.len(), 2);
     assert_eq!(cases[0].id, "t.txt:3 one");
-    assert_eq!(cases[0].args, ["import", "a b", "", "x\"y", "\u{feff}"]);
+    assert_eq!(
+        cases[0].args,
+        ["import", "@FILE", "a b", "", "x\"y", "\u{feff}"]
+    );
     assert_eq!(
         cases[0].input,
-        Input::File(b"h,\0\xff\\\n\nababab".to_vec())
+        Input::File(b"h,\0\xff\\\r\t\n\nababab".to_vec())
     );
     assert_eq!(
         (cases[0].code, cases[0].fragment.as_str()),
@@ -326,6 +344,14 @@ fn o2_the_corpus_format_reads_as_documented() {
         (
             "case: a\nfile:\n| \\q\n",
             "t.txt:3: bad escape at \"\\\\q\"",
+        ),
+        (
+            "case: a\nargs: import usage @FILE\nexit: 2\nstderr:\n",
+            "t.txt:1: case 'a': `@FILE` in args: goes with a `file:` block",
+        ),
+        (
+            "case: a\nargs: import usage -\nfile:\n| x\nexit: 2\nstderr:\n",
+            "t.txt:1: case 'a': `@FILE` in args: goes with a `file:` block",
         ),
     ] {
         let err = parse("t.txt", bad).unwrap_err();
