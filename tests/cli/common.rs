@@ -1,5 +1,6 @@
 //! The test environment: a temporary folder with a ledger, and helpers that run the binary
-//! with a cleared environment and a fixed `--as-of`.
+//! with a cleared environment and a fixed `--as-of`. Every helper that can fail a test is
+//! `#[track_caller]`, so the failure names the line of the test that called it.
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -15,6 +16,7 @@ pub struct Env {
 }
 
 impl Env {
+    #[track_caller]
     pub fn new() -> Env {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("ledger.db");
@@ -22,6 +24,7 @@ impl Env {
     }
 
     /// The binary with a cleared environment, this ledger and the clock at `as_of`.
+    #[track_caller]
     pub fn cmd(&self, as_of: &str) -> Command {
         let mut cmd = Command::cargo_bin("ncp-usage").unwrap();
         cmd.env_clear()
@@ -33,11 +36,13 @@ impl Env {
         cmd
     }
 
+    #[track_caller]
     pub fn run(&self, as_of: &str, args: &[&str]) -> Output {
         self.cmd(as_of).args(args).output().unwrap()
     }
 
     /// Runs a command that must succeed and returns its stdout.
+    #[track_caller]
     pub fn ok(&self, as_of: &str, args: &[&str]) -> String {
         let out = self.run(as_of, args);
         assert!(
@@ -50,6 +55,7 @@ impl Env {
     }
 
     /// Runs a command that must fail with `code`; returns its stderr, which must be one line.
+    #[track_caller]
     pub fn fail(&self, as_of: &str, args: &[&str], code: i32) -> String {
         let out = self.run(as_of, args);
         let stderr = String::from_utf8(out.stderr).unwrap();
@@ -62,6 +68,7 @@ impl Env {
 
     /// Runs a command that must fail with `code` under `--json`; returns the SPEC rule its
     /// JSON error names (the printed sentence leaves it out).
+    #[track_caller]
     pub fn rule(&self, as_of: &str, args: &[&str], code: i32) -> Option<String> {
         let out = self.cmd(as_of).args(args).arg("--json").output().unwrap();
         assert_eq!(out.status.code(), Some(code), "{args:?}");
@@ -72,6 +79,7 @@ impl Env {
     }
 
     /// Runs a command with `--json` and parses its one document.
+    #[track_caller]
     pub fn json(&self, as_of: &str, args: &[&str]) -> Value {
         let mut all = args.to_vec();
         all.push("--json");
@@ -81,6 +89,7 @@ impl Env {
     }
 
     /// Writes a file in the temporary folder.
+    #[track_caller]
     pub fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
         let path = self.dir.path().join(name);
         std::fs::write(&path, contents).unwrap();
@@ -92,11 +101,13 @@ impl Env {
     }
 
     /// Every row of every table, for "nothing changed" checks.
+    #[track_caller]
     pub fn dump(&self) -> String {
         dump(&self.db)
     }
 
     /// An individual member paying by card, created on 2024-01-01.
+    #[track_caller]
     pub fn with_member(self) -> Env {
         self.ok(
             "2024-01-01",
@@ -117,11 +128,13 @@ impl Env {
 
     /// The February 2024 figures: a 60,000-won monthly server from the 10th and a
     /// metered load balancer at 12 won an hour used 700 hours.
+    #[track_caller]
     pub fn with_february(self) -> Env {
         self.with_february_at("2024-03-01")
     }
 
     /// [`Env::with_february`] imported at `as_of`: a read sees it only from then on (T2).
+    #[track_caller]
     pub fn with_february_at(self, as_of: &str) -> Env {
         let contracts = self.file(
             "contracts.csv",
@@ -143,6 +156,7 @@ impl Env {
 }
 
 /// A textual dump of a ledger: every table's rows in key order.
+#[track_caller]
 pub fn dump(db: &Path) -> String {
     let conn = rusqlite::Connection::open(db).unwrap();
     let mut out = String::new();
@@ -175,6 +189,7 @@ pub fn dump(db: &Path) -> String {
 impl Env {
     /// A business member, Jisoo Lee (jisoo@corp.example, SMS to 010-1111-2222), created at
     /// `as_of` with no payment method yet.
+    #[track_caller]
     pub fn business(as_of: &str) -> Env {
         let env = Env::new();
         env.ok(
@@ -197,6 +212,7 @@ impl Env {
     }
 
     /// Registers the card VISA ****4242 expiring `expiry`, with `extra` options (`--limit`).
+    #[track_caller]
     pub fn paying_by_card(self, as_of: &str, expiry: &str, extra: &[&str]) -> Env {
         let mut args = vec![
             "account",
@@ -216,6 +232,7 @@ impl Env {
 
     /// Registers a card expiring `expiry`, then direct deposit (P11: deposit needs an
     /// automatic method first).
+    #[track_caller]
     pub fn paying_by_deposit(self, as_of: &str, expiry: &str) -> Env {
         let env = self.paying_by_card(as_of, expiry, &[]);
         env.ok(as_of, &["account", "payment-method", "deposit"]);
@@ -223,6 +240,7 @@ impl Env {
     }
 
     /// Imports contracts: `rows` in the contracts format, without the header.
+    #[track_caller]
     pub fn with_contracts(self, as_of: &str, rows: &str) -> Env {
         let file = self.file(
             "contracts.csv",
@@ -233,6 +251,7 @@ impl Env {
     }
 
     /// The binary as a child process with piped output, to race several at once.
+    #[track_caller]
     pub fn spawn(&self, as_of: &str, args: &[&str]) -> std::process::Child {
         std::process::Command::new(assert_cmd::cargo::cargo_bin("ncp-usage"))
             .env_clear()

@@ -19,10 +19,12 @@ const EMAIL: &str = "jisoo@corp.example";
 const PHONE: &str = "010-1111-2222";
 
 /// A business member created on 2024-01-01, with no payment method yet.
+#[track_caller]
 fn business() -> Env {
     Env::business("2024-01-01")
 }
 
+#[track_caller]
 fn card(env: &Env, as_of: &str, last4: &str, expiry: &str, extra: &[&str]) {
     let mut args = vec![
         "account",
@@ -39,6 +41,7 @@ fn card(env: &Env, as_of: &str, last4: &str, expiry: &str, extra: &[&str]) {
     env.ok(as_of, &args);
 }
 
+#[track_caller]
 fn transfer(env: &Env, as_of: &str, extra: &[&str]) {
     let mut args = vec![
         "account",
@@ -53,11 +56,13 @@ fn transfer(env: &Env, as_of: &str, extra: &[&str]) {
     env.ok(as_of, &args);
 }
 
+#[track_caller]
 fn direct_deposit(env: &Env, as_of: &str) {
     env.ok(as_of, &["account", "payment-method", "deposit"]);
 }
 
 /// Imports contract rows (after the header) and returns the `import --json` document.
+#[track_caller]
 fn contracts(env: &Env, as_of: &str, name: &str, rows: &str) -> Value {
     let file = env.file(name, format!("{HEADER}{rows}"));
     env.json(
@@ -67,11 +72,13 @@ fn contracts(env: &Env, as_of: &str, name: &str, rows: &str) -> Value {
 }
 
 /// The 220,000-won January bill's contract, imported on 2024-01-02.
+#[track_caller]
 fn january(env: &Env) {
     contracts(env, "2024-01-02", "january.csv", JANUARY);
 }
 
 /// A business member paying by card whose January bill is 220,000 won.
+#[track_caller]
 fn by_card() -> Env {
     let env = business();
     card(&env, "2024-01-01", "4242", "2027-12", &[]);
@@ -81,6 +88,7 @@ fn by_card() -> Env {
 
 /// A business member paying by direct deposit (a card registered first, as P11 requires)
 /// whose January bill is 220,000 won.
+#[track_caller]
 fn by_deposit() -> Env {
     let env = business();
     card(&env, "2024-01-01", "4242", "2027-12", &[]);
@@ -91,6 +99,7 @@ fn by_deposit() -> Env {
 
 /// Runs a command that a rule refuses, and checks that it changed nothing.
 /// Returns the error line followed by the rule its JSON error names, e.g. `… [P6]`.
+#[track_caller]
 fn refused(env: &Env, as_of: &str, args: &[&str], code: i32) -> String {
     let before = env.dump();
     let stderr = env.fail(as_of, args, code);
@@ -99,6 +108,7 @@ fn refused(env: &Env, as_of: &str, args: &[&str], code: i32) -> String {
     format!("{stderr} [{rule}]")
 }
 
+#[track_caller]
 fn count(env: &Env, table: &str) -> i64 {
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     conn.query_row(&format!("SELECT COUNT(*) FROM \"{table}\""), [], |r| {
@@ -108,6 +118,7 @@ fn count(env: &Env, table: &str) -> i64 {
 }
 
 /// One bill row of a `pay` document.
+#[track_caller]
 fn bill(doc: &Value, month: &str) -> Value {
     doc["bills"]
         .as_array()
@@ -130,6 +141,7 @@ fn row(month: &str, billed: i64, paid: i64, penalty: i64, unpaid: i64, status: &
 }
 
 /// (kind, channel, month, sent_at, to) of every notification, oldest first.
+#[track_caller]
 fn outbox(env: &Env, as_of: &str) -> Vec<(String, String, String, String, String)> {
     env.json(as_of, &["notifications"])["notifications"]
         .as_array()
@@ -142,20 +154,21 @@ fn outbox(env: &Env, as_of: &str) -> Vec<(String, String, String, String, String
         .collect()
 }
 
-fn note(
-    kind: &str,
-    channel: &str,
-    month: &str,
-    sent_at: &str,
-) -> (String, String, String, String, String) {
-    let to = if channel == "sms" { PHONE } else { EMAIL };
-    (
-        kind.into(),
-        channel.into(),
-        month.into(),
-        sent_at.into(),
-        to.into(),
-    )
+/// The expected notifications, one `(kind, channel, month, sent_at)` row each, in the shape
+/// [`outbox`] returns: an email goes to the member's email, an SMS to the member's phone.
+fn sent(rows: &[(&str, &str, &str, &str)]) -> Vec<(String, String, String, String, String)> {
+    rows.iter()
+        .map(|&(kind, channel, month, sent_at)| {
+            let to = if channel == "sms" { PHONE } else { EMAIL };
+            (
+                kind.into(),
+                channel.into(),
+                month.into(),
+                sent_at.into(),
+                to.into(),
+            )
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -283,47 +296,47 @@ fn p1_p9_p10_notifications_of_an_unpaid_bill() {
     let env = by_deposit();
     assert_eq!(
         outbox(&env, "2024-04-01"),
-        vec![
-            note(
+        sent(&[
+            (
                 "bill_issued",
                 "email",
                 "2024-01",
                 "2024-02-03T00:00:00+09:00"
             ),
-            note("bill_issued", "sms", "2024-01", "2024-02-03T00:00:00+09:00"),
-            note(
+            ("bill_issued", "sms", "2024-01", "2024-02-03T00:00:00+09:00"),
+            (
                 "outstanding",
                 "email",
                 "2024-01",
                 "2024-02-15T00:00:00+09:00"
             ),
-            note("outstanding", "sms", "2024-01", "2024-02-15T00:00:00+09:00"),
-            note(
+            ("outstanding", "sms", "2024-01", "2024-02-15T00:00:00+09:00"),
+            (
                 "blocking_notice",
                 "email",
                 "2024-01",
                 "2024-02-15T00:00:00+09:00"
             ),
-            note(
+            (
                 "blocking_notice",
                 "sms",
                 "2024-01",
                 "2024-02-15T00:00:00+09:00"
             ),
-            note(
+            (
                 "late_penalty",
                 "email",
                 "2024-01",
                 "2024-03-01T00:00:00+09:00"
             ),
-            note(
+            (
                 "late_penalty",
                 "email",
                 "2024-01",
                 "2024-04-01T00:00:00+09:00"
             ),
             // The 0-won February bill (issued 2024-03-03) is not announced.
-        ]
+        ])
     );
     let doc = env.json("2024-04-01", &["notifications", "--month", "2024-01"]);
     let n = &doc["notifications"][0];
@@ -618,20 +631,20 @@ fn p2_expired_card_declines_and_a_new_card_is_charged_the_next_day() {
         .collect();
     assert_eq!(
         failed,
-        vec![
-            note(
+        sent(&[
+            (
                 "payment_failed",
                 "email",
                 "2024-01",
                 "2024-02-10T00:00:00+09:00"
             ),
-            note(
+            (
                 "payment_failed",
                 "email",
                 "2024-01",
                 "2024-02-11T00:00:00+09:00"
             ),
-        ]
+        ])
     );
 }
 
@@ -675,27 +688,27 @@ fn p2_p9_card_over_its_limit_declines_five_times_then_outstanding() {
     assert_eq!(notes.iter().filter(|n| n.0 == "payment_failed").count(), 5);
     assert_eq!(
         &notes[notes.len() - 4..],
-        &[
-            note(
+        sent(&[
+            (
                 "outstanding",
                 "email",
                 "2024-01",
                 "2024-02-15T00:00:00+09:00"
             ),
-            note("outstanding", "sms", "2024-01", "2024-02-15T00:00:00+09:00"),
-            note(
+            ("outstanding", "sms", "2024-01", "2024-02-15T00:00:00+09:00"),
+            (
                 "blocking_notice",
                 "email",
                 "2024-01",
                 "2024-02-15T00:00:00+09:00"
             ),
-            note(
+            (
                 "blocking_notice",
                 "sms",
                 "2024-01",
                 "2024-02-15T00:00:00+09:00"
             ),
-        ]
+        ])
     );
 }
 
