@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use ncp_usage::cli;
-use ncp_usage_core::error::Error;
+use ncp_usage_core::error::{Error, Kind};
 
 fn main() -> ExitCode {
     let parsed = match cli::parse() {
@@ -34,7 +34,7 @@ fn main() -> ExitCode {
     match cli::run(parsed) {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that went away (`| head`) is not an error worth a message.
-        Err(e) if e.message.contains("Broken pipe") => ExitCode::SUCCESS,
+        Err(e) if e.kind == Kind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             cli::print_error(&e, json);
             ExitCode::from(e.kind.exit_code())

@@ -18,7 +18,7 @@ pub use commands::completions::{man_page, script as completion_script};
 pub use context::Context;
 pub use output::Format;
 
-use ncp_usage_core::error::{Error, Result};
+use ncp_usage_core::error::{Error, Kind, Result};
 
 /// The help heading the global options are listed under in every subcommand's help.
 pub const GLOBAL_OPTIONS: &str = "Global options";
@@ -447,5 +447,9 @@ fn is_hint(line: &str) -> bool {
 
 /// Turns an I/O failure on stdout into an error (a closed pipe is not one; see main).
 pub(crate) fn io_error(e: std::io::Error) -> Error {
-    Error::other(format!("cannot write output: {e}"))
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        // `| head` read what it wanted: the rest is not worth a message (SPEC O2).
+        return Error::new(Kind::BrokenPipe, "standard output was closed").with_source(e);
+    }
+    Error::other(format!("cannot write output: {e}")).with_source(e)
 }

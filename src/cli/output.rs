@@ -44,8 +44,7 @@ pub fn print<R: Report>(report: &R, format: Format, style: Style) -> Result<()> 
             .map_err(io_error)?,
         Format::Json => {
             let doc = json_document(report)?;
-            serde_json::to_writer_pretty(&mut out, &doc)
-                .map_err(|e| Error::other(format!("cannot write output: {e}")))?;
+            serde_json::to_writer_pretty(&mut out, &doc).map_err(|e| io_error(e.into()))?;
             out.write_all(b"\n").map_err(io_error)?;
         }
         Format::Csv => {
@@ -54,8 +53,13 @@ pub fn print<R: Report>(report: &R, format: Format, style: Style) -> Result<()> 
             })?;
             let mut w = csv::Writer::from_writer(&mut out);
             for row in rows {
-                w.write_record(&row)
-                    .map_err(|e| Error::other(format!("cannot write output: {e}")))?;
+                w.write_record(&row).map_err(|e| {
+                    let text = e.to_string();
+                    match e.into_kind() {
+                        csv::ErrorKind::Io(io) => io_error(io),
+                        _ => Error::other(format!("cannot write output: {text}")),
+                    }
+                })?;
             }
             w.flush().map_err(io_error)?;
         }

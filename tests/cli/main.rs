@@ -22,6 +22,7 @@ mod history;
 mod hostile;
 mod imports;
 mod inputs;
+mod layers;
 mod ledger;
 mod model;
 mod money_balances;
