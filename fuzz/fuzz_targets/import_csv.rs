@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use ncp_usage::exchange::import::{import, Kind};
-use ncp_usage::ledger::Ledger;
+use ncp_usage_app::exchange::import::{import, Kind};
+use ncp_usage_ledger::Ledger;
 
 const KINDS: [Kind; 5] = [
     Kind::Contracts,
@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let kind = KINDS[usize::from(selector) % KINDS.len()];
     let mut ledger = Ledger::in_memory().expect("an in-memory ledger");
-    let now = ncp_usage::clock::parse_as_of("2024-03-20T10:00").expect("an instant");
+    let now = ncp_usage_core::clock::parse_as_of("2024-03-20T10:00").expect("an instant");
     ledger
         .write(now, |tx| import(tx, Kind::Contracts, CONTRACTS).map(|_| ()))
         .expect("the seed contract imports");

@@ -3,9 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use ncp_usage::calendar::Month;
-use ncp_usage::clock;
-use ncp_usage::money::{parse_decimal, Krw};
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock;
+use ncp_usage_core::money::{parse_decimal, Krw};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
