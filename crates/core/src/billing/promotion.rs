@@ -575,77 +575,34 @@ mod tests {
         );
     }
 
-    #[test]
-    fn pr2_a_running_credit_runs_out_at_this_months_rate() {
-        let p = promo(
-            "C",
-            "Server",
-            None,
-            Some(10_000),
-            "2024-01-01",
-            "2024-12-31",
-        );
-        // 4,000 used in the 4 days of June so far (7,500 in all): 2,500 left lasts to the 7th.
+    /// A credit of 10,000 won that had used 3,500 before June, seen on a day of June with 4
+    /// days counted: at 7,500 used in all, 4,000 in 4 days, the 2,500 left last to the 7th.
+    #[rstest::rstest]
+    #[case::running("2024-01-01", "2024-12-31", 7_500, 2_500, "active", Some("2024-06-07"))]
+    #[case::used_up("2024-01-01", "2024-12-31", 10_000, 0, "used_up", None)]
+    #[case::running_past_its_end("2024-01-01", "2024-06-06", 7_500, 2_500, "active", None)]
+    #[case::not_started("2024-06-05", "2024-12-31", 0, 10_000, "not_started", None)]
+    #[case::expired("2024-03-01", "2024-05-31", 4_000, 6_000, "expired", None)]
+    fn pr2_where_a_credit_stands_and_when_it_runs_out(
+        #[case] from: &str,
+        #[case] to: &str,
+        #[case] used: i64,
+        #[case] remaining: i64,
+        #[case] status: &str,
+        #[case] runs_out: Option<&str>,
+    ) {
+        let p = promo("C", "Server", None, Some(10_000), from, to);
         let o = credit_outlook(
             &p,
             Krw::new(10_000),
-            Krw::new(7_500),
+            Krw::new(used),
             Krw::new(3_500),
             4,
             d("2024-06-05"),
         );
         assert_eq!(
-            o,
-            CreditOutlook {
-                remaining: Krw::new(2_500),
-                status: "active",
-                runs_out: Some(d("2024-06-07")),
-            }
-        );
-        let used_up = credit_outlook(
-            &p,
-            Krw::new(10_000),
-            Krw::new(10_000),
-            Krw::new(3_500),
-            4,
-            d("2024-06-05"),
-        );
-        assert_eq!((used_up.status, used_up.runs_out), ("used_up", None));
-    }
-
-    #[test]
-    fn pr2_a_credit_outside_its_validity_never_runs_out() {
-        let p = promo(
-            "C",
-            "Server",
-            None,
-            Some(10_000),
-            "2024-03-01",
-            "2024-05-31",
-        );
-        let before = credit_outlook(
-            &p,
-            Krw::new(10_000),
-            Krw::ZERO,
-            Krw::ZERO,
-            4,
-            d("2024-02-05"),
-        );
-        assert_eq!(
-            (before.remaining, before.status, before.runs_out),
-            (Krw::new(10_000), "not_started", None)
-        );
-        let after = credit_outlook(
-            &p,
-            Krw::new(10_000),
-            Krw::new(4_000),
-            Krw::ZERO,
-            4,
-            d("2024-06-05"),
-        );
-        assert_eq!(
-            (after.remaining, after.status, after.runs_out),
-            (Krw::new(6_000), "expired", None)
+            (o.remaining, o.status, o.runs_out),
+            (Krw::new(remaining), status, runs_out.map(d))
         );
     }
 }
