@@ -5,9 +5,8 @@ use crate::cli::choice::choice;
 use clap::{Args, Subcommand};
 
 use crate::cli::Context;
-use ncp_usage_app::report::account::AccountView;
+use ncp_usage_app::ops::account_show;
 use ncp_usage_app::report::import::Done;
-use ncp_usage_app::report::MethodView;
 use ncp_usage_core::billing::account::{
     check_business_allowed, check_card_valid, check_method_allowed, validate_business_no,
     validate_company, validate_email, validate_label, validate_last4, validate_name,
@@ -112,17 +111,7 @@ pub enum MethodCommand {
 pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
     match cmd {
         AccountCommand::Show => {
-            let view = ctx.read(|tx| {
-                let member = account::require_member(tx)?;
-                let method = account::current_method(tx, ctx.now)?;
-                Ok(AccountView {
-                    member,
-                    payment_method_label: method.as_ref().map(PaymentMethod::label),
-                    payment_method: MethodView::new(method.as_ref()),
-                    changes: account::changes(tx, ctx.now)?,
-                    business: Some(account::business(tx)?).filter(|b| !b.is_empty()),
-                })
-            })?;
+            let view = ctx.read(|tx| account_show::run(tx, ctx.now))?;
             ctx.print(&view)
         }
         AccountCommand::Set(args) => {

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 
 use crate::cli::Context;
-use ncp_usage_app::report::calendar::Holidays;
+use ncp_usage_app::ops::calendar_list;
 use ncp_usage_app::report::import::Done;
 use ncp_usage_core::clock;
 use ncp_usage_core::error::{Error, Result};
@@ -53,11 +53,8 @@ pub fn run(ctx: &Context, cmd: CalendarCommand) -> Result<()> {
             ctx.print(&Done { message })
         }
         CalendarCommand::List { year } => {
-            let list = ctx.read(|tx| Ok(holidays::list(tx, year)?))?;
-            ctx.print(&Holidays {
-                year,
-                holidays: list,
-            })
+            let view = ctx.read(|tx| calendar_list::run(tx, year))?;
+            ctx.print(&view)
         }
     }
 }

@@ -1,21 +1,16 @@
 //! `check`: verify the ledger's integrity and invariants (exit 0 when clean, 4 otherwise).
 
 use crate::cli::Context;
-use ncp_usage_app::report::check::CheckReport;
+use ncp_usage_app::ops::check;
 use ncp_usage_core::error::{Error, Kind, Result};
-use ncp_usage_ledger::check;
 
 /// Runs `check`.
 pub fn run(ctx: &Context) -> Result<()> {
-    let findings = ctx.read_without_catch_up(|tx| Ok(check::run(tx)?))?;
-    let report = CheckReport {
-        ledger: ctx
-            .db
-            .as_ref()
-            .map_or("the demo ledger".to_string(), |p| p.display().to_string()),
-        ok: findings.is_empty(),
-        findings,
-    };
+    let ledger = ctx
+        .db
+        .as_ref()
+        .map_or("the demo ledger".to_string(), |p| p.display().to_string());
+    let report = ctx.read_without_catch_up(|tx| check::run(tx, ledger))?;
     ctx.print(&report)?;
     if report.ok {
         Ok(())

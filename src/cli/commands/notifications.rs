@@ -4,10 +4,9 @@
 use clap::Args;
 
 use crate::cli::Context;
-use ncp_usage_app::report::pay::Outbox;
+use ncp_usage_app::ops::notifications;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::error::Result;
-use ncp_usage_ledger::bills;
 
 /// List the messages sent by email and SMS.
 #[derive(Debug, Args)]
@@ -19,6 +18,6 @@ pub struct NotificationsArgs {
 
 /// Runs `notifications`.
 pub fn run(ctx: &Context, args: NotificationsArgs) -> Result<()> {
-    let notifications = ctx.read(|tx| Ok(bills::notifications(tx, ctx.now, args.month)?))?;
-    ctx.print(&Outbox { notifications })
+    let view = ctx.read(|tx| notifications::run(tx, ctx.now, args.month))?;
+    ctx.print(&view)
 }

@@ -7,17 +7,12 @@ use clap::Subcommand;
 
 use crate::cli::prompt::ask;
 use crate::cli::Context;
+use ncp_usage_app::ops::receipt_list;
 use ncp_usage_app::report::import::Done;
-use ncp_usage_app::report::receipt::Receipts;
-use ncp_usage_core::billing::account::MemberType;
-use ncp_usage_core::billing::receipt::{
-    cash_receipts, check_may_apply, member_type_on, months_with_cash_receipts, tax_invoice,
-    tax_invoice_date, PaidFact, NTS_CONSENT,
-};
+use ncp_usage_core::billing::receipt::{check_may_apply, NTS_CONSENT};
 use ncp_usage_core::calendar::Month;
-use ncp_usage_core::clock;
 use ncp_usage_core::error::{Error, Result};
-use ncp_usage_ledger::{account, bills, holidays, receipts};
+use ncp_usage_ledger::{account, receipts};
 
 /// Receipt subcommands.
 #[derive(Debug, Subcommand)]
@@ -69,49 +64,8 @@ pub fn run(ctx: &Context, cmd: ReceiptCommand) -> Result<()> {
             })
         }
         ReceiptCommand::List { month } => {
-            let doc = ctx.read(|tx| {
-                let member = account::require_member(tx)?;
-                let calendar = holidays::calendar(tx)?;
-                let enrollments = receipts::enrollments(tx)?;
-                let facts: Vec<PaidFact> = bills::payments(tx, ctx.now)?
-                    .into_iter()
-                    .map(|p| PaidFact {
-                        issuance_on: receipts::issuance_on(&enrollments, &p.paid_at),
-                        paid_on: clock::parse_as_of(&p.paid_at)
-                            .map(|t| t.date_naive())
-                            .unwrap_or_default(),
-                        months: p.applied.iter().map(|a| a.month).collect(),
-                        payment_id: p.payment_id,
-                        method: p.method,
-                        amount: p.amount,
-                    })
-                    .collect();
-                let mut list = cash_receipts(&facts, &calendar);
-                let receipted = months_with_cash_receipts(&facts);
-                // R3: a month's tax invoice, when the member was a business on the day it is
-                // sent (a member who changed type gets each document only while it applies),
-                // and never for a bill a payment with a cash receipt paid.
-                let types = account::member_type_changes(tx)?;
-                let today = ctx.now.date_naive();
-                for b in bills::balances(tx, ctx.now)? {
-                    let sent_on = tax_invoice_date(b.month, &calendar);
-                    if member_type_on(&types, sent_on, member.member_type) == MemberType::Business
-                        && !receipted.contains(&b.month)
-                    {
-                        list.extend(tax_invoice(b.month, b.billed_amount, &calendar, today));
-                    }
-                }
-                list.retain(|r| month.is_none_or(|m| r.month == m));
-                list.sort_by_key(|r| (r.issued_on, r.payment_id));
-                Ok(Receipts {
-                    automatic_issuance: receipts::issuance_on(
-                        &enrollments,
-                        &clock::rfc3339(ctx.now),
-                    ),
-                    receipts: list,
-                })
-            })?;
-            ctx.print(&doc)
+            let view = ctx.read(|tx| receipt_list::run(tx, ctx.now, month))?;
+            ctx.print(&view)
         }
     }
 }

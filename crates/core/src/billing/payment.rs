@@ -79,6 +79,17 @@ pub enum BillStatus {
     Outstanding,
 }
 
+impl BillStatus {
+    /// How the ledger, JSON and documents spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BillStatus::Open => "open",
+            BillStatus::Paid => "paid",
+            BillStatus::Outstanding => "outstanding",
+        }
+    }
+}
+
 /// Part of a payment applied to one bill.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Application {

@@ -17,6 +17,8 @@ use serde::Serialize;
 
 use super::facts::{FeeLine, Plan};
 use super::period::Period;
+use super::trend::credit_runs_out;
+use crate::calendar::Month;
 use crate::money::{truncate_won, Krw};
 
 /// One promotion or credit on one service (SPEC §11 promotions).
@@ -196,7 +198,7 @@ pub fn apply(
 
 /// Where a credit stands in time on a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CreditPhase {
+enum CreditPhase {
     /// Its first day has not been counted yet (usage counts up to the day before).
     NotStarted,
     /// Within its validity.
@@ -206,7 +208,7 @@ pub enum CreditPhase {
 }
 
 /// The phase of a credit on `today` (usage is counted up to the day before it).
-pub fn credit_phase(p: &Promotion, today: NaiveDate) -> CreditPhase {
+fn credit_phase(p: &Promotion, today: NaiveDate) -> CreditPhase {
     let yesterday = today.pred_opt().unwrap_or(today);
     if p.valid_from > yesterday {
         CreditPhase::NotStarted
@@ -217,17 +219,59 @@ pub fn credit_phase(p: &Promotion, today: NaiveDate) -> CreditPhase {
     }
 }
 
-/// What is left of a credit and its status word (`not_started`, `active`, `used_up`,
-/// `expired`), given what it has used in all.
-pub fn credit_standing(credit: Krw, used: Krw, phase: CreditPhase) -> (Krw, &'static str) {
-    let left = (credit - used).clamp_zero();
+/// PR2: the month whose running total of use is what a credit has used in all on `today`:
+/// none before it starts; once it has expired, its last month (the rest expired unused);
+/// while it runs, the month of `today`.
+pub fn credit_counted_month(p: &Promotion, today: NaiveDate) -> Option<Month> {
+    match credit_phase(p, today) {
+        CreditPhase::NotStarted => None,
+        CreditPhase::Expired => Some(Month::of(p.valid_to)),
+        CreditPhase::Running => Some(Month::of(today)),
+    }
+}
+
+/// Where a credit stands on a day, as `promotions` shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CreditOutlook {
+    /// What is left of it.
+    pub remaining: Krw,
+    /// `not_started`, `active`, `used_up` or `expired`.
+    pub status: &'static str,
+    /// While it runs: the day it runs out if it keeps being used at this month's rate, when
+    /// that is before it expires.
+    pub runs_out: Option<NaiveDate>,
+}
+
+/// PR2: where a credit of `credit` won stands on `today`, given what it has used in all
+/// (`used`, read from [`credit_counted_month`]) and what of that it had used before this
+/// month, whose `days` counted days give the rate it runs out at.
+pub fn credit_outlook(
+    p: &Promotion,
+    credit: Krw,
+    used: Krw,
+    used_before_this_month: Krw,
+    days: u32,
+    today: NaiveDate,
+) -> CreditOutlook {
+    let phase = credit_phase(p, today);
+    let remaining = (credit - used).clamp_zero();
     let status = match phase {
         CreditPhase::NotStarted => "not_started",
         CreditPhase::Expired => "expired",
-        CreditPhase::Running if left.is_zero() => "used_up",
+        CreditPhase::Running if remaining.is_zero() => "used_up",
         CreditPhase::Running => "active",
     };
-    (left, status)
+    let runs_out = (phase == CreditPhase::Running)
+        .then(|| {
+            let this_month = used - used_before_this_month;
+            credit_runs_out(remaining, this_month, days, today, p.valid_to)
+        })
+        .flatten();
+    CreditOutlook {
+        remaining,
+        status,
+        runs_out,
+    }
 }
 
 /// Adds one month's credit use to a running total. Checked (M1): a credit's use never passes
@@ -506,6 +550,59 @@ mod tests {
         assert_eq!(
             (lines[0].discount_amount, lines[1].discount_amount),
             (Krw::ZERO, Krw::new(500))
+        );
+    }
+
+    #[test]
+    fn pr2_a_credit_counts_its_use_up_to_the_day_before() {
+        let p = promo(
+            "C",
+            "Server",
+            None,
+            Some(10_000),
+            "2024-06-01",
+            "2024-06-30",
+        );
+        assert_eq!(credit_counted_month(&p, d("2024-06-01")), None);
+        assert_eq!(
+            credit_counted_month(&p, d("2024-06-02")),
+            Some("2024-06".parse().unwrap())
+        );
+        // Expired: what it used up to its last month; the rest expired unused.
+        assert_eq!(
+            credit_counted_month(&p, d("2024-08-05")),
+            Some("2024-06".parse().unwrap())
+        );
+    }
+
+    /// A credit of 10,000 won that had used 3,500 before June, seen on a day of June with 4
+    /// days counted: at 7,500 used in all, 4,000 in 4 days, the 2,500 left last to the 7th.
+    #[rstest::rstest]
+    #[case::running("2024-01-01", "2024-12-31", 7_500, 2_500, "active", Some("2024-06-07"))]
+    #[case::used_up("2024-01-01", "2024-12-31", 10_000, 0, "used_up", None)]
+    #[case::running_past_its_end("2024-01-01", "2024-06-06", 7_500, 2_500, "active", None)]
+    #[case::not_started("2024-06-05", "2024-12-31", 0, 10_000, "not_started", None)]
+    #[case::expired("2024-03-01", "2024-05-31", 4_000, 6_000, "expired", None)]
+    fn pr2_where_a_credit_stands_and_when_it_runs_out(
+        #[case] from: &str,
+        #[case] to: &str,
+        #[case] used: i64,
+        #[case] remaining: i64,
+        #[case] status: &str,
+        #[case] runs_out: Option<&str>,
+    ) {
+        let p = promo("C", "Server", None, Some(10_000), from, to);
+        let o = credit_outlook(
+            &p,
+            Krw::new(10_000),
+            Krw::new(used),
+            Krw::new(3_500),
+            4,
+            d("2024-06-05"),
+        );
+        assert_eq!(
+            (o.remaining, o.status, o.runs_out),
+            (Krw::new(remaining), status, runs_out.map(d))
         );
     }
 }

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::account::MemberType;
+use super::payment::BillBalance;
 use crate::calendar::{Calendar, Month};
 use crate::money::Krw;
 
@@ -146,6 +147,43 @@ pub fn tax_invoice(
     })
 }
 
+/// The member's type over time: the logged changes `(day, type)`, oldest first, and the type
+/// now (for days before any change was logged).
+pub struct MemberTypes<'a> {
+    /// The logged changes.
+    pub changes: &'a [(NaiveDate, MemberType)],
+    /// The type now.
+    pub current: MemberType,
+}
+
+/// R1–R3: the documents `receipt list` shows on `today`: a cash receipt for each payment
+/// that gets one (R2), and a month's tax invoice (R3) when the member was a business on the
+/// day it is sent (a member who changed type gets each document only while it applies) and
+/// no payment with a cash receipt paid that month's bill (never both documents for one
+/// payment). Limited to `month` when given, ordered by issue day, then payment.
+pub fn documents(
+    payments: &[PaidFact],
+    bills: &[BillBalance],
+    member: &MemberTypes<'_>,
+    calendar: &Calendar,
+    today: NaiveDate,
+    month: Option<Month>,
+) -> Vec<Receipt> {
+    let mut list = cash_receipts(payments, calendar);
+    let receipted = months_with_cash_receipts(payments);
+    for b in bills {
+        let sent_on = tax_invoice_date(b.month, calendar);
+        if member_type_on(member.changes, sent_on, member.current) == MemberType::Business
+            && !receipted.contains(&b.month)
+        {
+            list.extend(tax_invoice(b.month, b.billed_amount, calendar, today));
+        }
+    }
+    list.retain(|r| month.is_none_or(|m| r.month == m));
+    list.sort_by_key(|r| (r.issued_on, r.payment_id));
+    list
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,5 +268,63 @@ mod tests {
         assert!(check_may_apply(MemberType::Business)
             .unwrap_err()
             .contains("tax invoice"));
+    }
+
+    #[test]
+    fn r2_r3_a_month_paid_with_a_cash_receipt_gets_no_tax_invoice() {
+        use MemberType::{Business, Individual};
+        let bill = |month: &str| BillBalance {
+            month: month.parse().unwrap(),
+            billed_amount: Krw::new(110_000),
+            penalty_amount: Krw::ZERO,
+            paid_principal: Krw::ZERO,
+            paid_penalty: Krw::ZERO,
+        };
+        let bills = [bill("2024-01"), bill("2024-02")];
+        // An individual until 2024-02-16, when the January bill was paid with a cash
+        // receipt; a business from 2024-03-01.
+        let changes = [(d("2024-01-01"), Individual), (d("2024-03-01"), Business)];
+        let member = MemberTypes {
+            changes: &changes,
+            current: Business,
+        };
+        let payments = [paid(1, "transfer", "2024-02-16", true)];
+        let list = documents(
+            &payments,
+            &bills,
+            &member,
+            &seollal_2024(),
+            d("2024-04-01"),
+            None,
+        );
+        let kinds: Vec<(ReceiptKind, String)> = list
+            .iter()
+            .map(|r| (r.kind, r.issued_on.to_string()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (ReceiptKind::CashReceipt, "2024-02-16".to_string()),
+                (ReceiptKind::TaxInvoice, "2024-03-06".to_string()),
+            ]
+        );
+        let feb = documents(
+            &payments,
+            &bills,
+            &member,
+            &seollal_2024(),
+            d("2024-04-01"),
+            Some("2024-02".parse().unwrap()),
+        );
+        assert_eq!(feb.len(), 2, "the February payment and February's invoice");
+        let jan = documents(
+            &payments,
+            &bills,
+            &member,
+            &seollal_2024(),
+            d("2024-04-01"),
+            Some("2024-01".parse().unwrap()),
+        );
+        assert!(jan.is_empty(), "{jan:?}");
     }
 }

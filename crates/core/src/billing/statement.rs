@@ -163,6 +163,12 @@ pub fn summarize(lines: &[FeeLine]) -> Result<Statement, OverCeiling> {
     })
 }
 
+/// H1: the totals a month shows. A month NCP billed shows NCP's own totals (its rounding,
+/// VAT and bill-level discounts), not ones recomputed from its per-service lines.
+pub fn shown_totals(summed: Totals, ncp_billed: Option<Totals>) -> Totals {
+    ncp_billed.unwrap_or(summed)
+}
+
 fn count_contracts(lines: &[&FeeLine]) -> usize {
     let mut contracts: Vec<&str> = lines.iter().map(|l| l.contract_no.as_str()).collect();
     contracts.sort_unstable();
@@ -365,5 +371,18 @@ mod tests {
         assert_eq!(s.totals.estimated_payment_amount, Krw::new(6_899));
         assert_eq!(s.totals.rounddown_discount_amount, Krw::new(99));
         assert_eq!(s.totals.billed_amount, Krw::new(6_800 + 680));
+    }
+
+    #[test]
+    fn h1_a_month_ncp_billed_shows_ncp_totals() {
+        let summed = summarize(&[line("KR", "Server", "1", 1_250, 0)])
+            .unwrap()
+            .totals;
+        let ncp = Totals {
+            billed_amount: Krw::new(1_100),
+            ..summed
+        };
+        assert_eq!(shown_totals(summed, Some(ncp)), ncp);
+        assert_eq!(shown_totals(summed, None), summed);
     }
 }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::facts::Contract;
+use crate::error::{Error, Result};
 
 /// One service in one region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -48,6 +49,58 @@ pub fn holdings(contracts: &[Contract], today: NaiveDate) -> Vec<Holding> {
         .collect()
 }
 
+/// S1, P9: the rows `status` shows. NCP's own counts of this month (service, region,
+/// contracts), when imported, stand for the contracts it knows; otherwise the contracts held
+/// on `today` are counted. Rows are limited to `region` when given, and each is flagged while
+/// services are blocked for an outstanding amount.
+pub fn service_rows(
+    held: &[Contract],
+    reported: Option<Vec<(String, String, i64)>>,
+    region: Option<&str>,
+    blocked: bool,
+    today: NaiveDate,
+) -> Vec<Holding> {
+    let rows = match reported {
+        Some(rows) => rows
+            .into_iter()
+            .map(|(service, region, contracts)| Holding {
+                console_url: console_url(&region),
+                contracts: usize::try_from(contracts).unwrap_or(0),
+                service,
+                region,
+                blocked: false,
+            })
+            .collect(),
+        None => holdings(held, today),
+    };
+    rows.into_iter()
+        .filter(|h| region.is_none_or(|r| r == h.region))
+        .map(|h| Holding { blocked, ..h })
+        .collect()
+}
+
+/// `--region CODE`: one of the regions in use, written as the ledger writes it (capitals, as
+/// imports require); anything else is refused with the list (exit 2).
+pub fn check_region(given: &str, in_use: &[String]) -> Result<String> {
+    let code = given.trim();
+    if in_use.iter().any(|r| r == code) {
+        return Ok(code.to_string());
+    }
+    let listed = if in_use.is_empty() {
+        "none yet (import contracts or NCP data first)".to_string()
+    } else {
+        in_use.join(", ")
+    };
+    if let Some(upper) = in_use.iter().find(|r| r.eq_ignore_ascii_case(code)) {
+        return Err(Error::invalid(format!(
+            "--region '{code}': region codes are written in capitals; did you mean {upper}? (regions in use: {listed})"
+        )));
+    }
+    Err(Error::invalid(format!(
+        "--region '{code}' is not a region in use; give a region code: {listed}"
+    )))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +140,53 @@ mod tests {
             h[0].console_url,
             "https://console.ncloud.com/dashboard?regionCode=KR"
         );
+    }
+
+    #[test]
+    fn s1_ncp_counts_stand_for_the_contracts_it_knows() {
+        let cs = [c("1", "Server", "KR", "2024-01-01", None)];
+        let today = NaiveDate::from_ymd_opt(2024, 2, 15).unwrap();
+        let reported = vec![("NAS".to_string(), "JPN".to_string(), 3)];
+        let rows = service_rows(&cs, Some(reported), None, false, today);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            (
+                rows[0].service.as_str(),
+                rows[0].region.as_str(),
+                rows[0].contracts
+            ),
+            ("NAS", "JPN", 3)
+        );
+        assert_eq!(
+            rows[0].console_url,
+            "https://console.ncloud.com/dashboard?regionCode=JPN"
+        );
+    }
+
+    #[test]
+    fn s1_p9_rows_of_one_region_are_flagged_while_blocked() {
+        let cs = [
+            c("1", "Server", "KR", "2024-01-01", None),
+            c("2", "NAS", "JPN", "2024-01-01", None),
+        ];
+        let today = NaiveDate::from_ymd_opt(2024, 2, 15).unwrap();
+        let rows = service_rows(&cs, None, Some("KR"), true, today);
+        assert_eq!(rows.len(), 1);
+        assert_eq!((rows[0].region.as_str(), rows[0].blocked), ("KR", true));
+        assert!(service_rows(&cs, None, None, false, today)
+            .iter()
+            .all(|h| !h.blocked));
+    }
+
+    #[test]
+    fn a_region_is_given_as_the_ledger_writes_it() {
+        let in_use = ["JPN".to_string(), "KR".to_string()];
+        assert_eq!(check_region(" KR ", &in_use).unwrap(), "KR");
+        let e = check_region("kr", &in_use).unwrap_err();
+        assert!(e.to_string().contains("did you mean KR?"), "{e}");
+        let e = check_region("US", &in_use).unwrap_err();
+        assert!(e.to_string().contains("JPN, KR"), "{e}");
+        let e = check_region("KR", &[]).unwrap_err();
+        assert!(e.to_string().contains("none yet"), "{e}");
     }
 }

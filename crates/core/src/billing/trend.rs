@@ -10,6 +10,7 @@ use super::facts::{Contract, Plan};
 use super::period::Period;
 use super::rating::{metered_amount, prorate};
 use crate::calendar::Month;
+use crate::error::{Error, Result};
 use crate::money::Krw;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -57,6 +58,32 @@ pub fn window(today: NaiveDate, n: u32) -> (Month, Month) {
     }
     (first, last)
 }
+
+/// TR1: the longest trend shown, in months.
+pub const MAX_MONTHS: u32 = 120;
+
+/// TR1: `--months` counts 1 to [`MAX_MONTHS`] months.
+pub fn check_length(months: u32) -> Result<u32> {
+    if (1..=MAX_MONTHS).contains(&months) {
+        Ok(months)
+    } else {
+        Err(Error::invalid(format!(
+            "--months {months} is out of range; give 1 to {MAX_MONTHS}"
+        )))
+    }
+}
+
+/// The month a trend ending with `last` projects to its end: the running month (of
+/// `today`) when the trend ends with it; on the 1st the trend ends with the month before,
+/// which is over, and nothing is projected.
+pub fn projected_month(today: NaiveDate, last: Month) -> Option<Month> {
+    let running = Month::of(today);
+    (running == last).then_some(running)
+}
+
+/// How [`project_month_end`] projects, in words for the view.
+pub const PROJECTION_BASIS: &str =
+    "monthly contracts to the end of the month + metered usage at its daily rate so far";
 
 /// The month-end used amount of the running month, projected: monthly contracts charged to
 /// the end of the month (or their end date), metered contracts at their run rate so far
@@ -164,6 +191,26 @@ mod tests {
             (a.to_string(), b.to_string()),
             ("2023-07".into(), "2024-06".into())
         );
+    }
+
+    #[test]
+    fn tr1_one_to_120_months() {
+        assert_eq!(check_length(1).unwrap(), 1);
+        assert_eq!(check_length(120).unwrap(), 120);
+        for n in [0, 121] {
+            assert_eq!(
+                check_length(n).unwrap_err().to_string(),
+                format!("--months {n} is out of range; give 1 to 120")
+            );
+        }
+    }
+
+    #[test]
+    fn tr1_only_a_trend_ending_with_the_running_month_is_projected() {
+        let (_, last) = window(d("2024-06-05"), 6);
+        assert_eq!(projected_month(d("2024-06-05"), last), Some(last));
+        let (_, last) = window(d("2024-06-01"), 6);
+        assert_eq!(projected_month(d("2024-06-01"), last), None);
     }
 
     #[test]

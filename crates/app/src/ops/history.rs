@@ -1,0 +1,56 @@
+//! `history` (alias `usage`): a month's usage by service and region (SPEC H1–H4).
+
+use ncp_usage_ledger::{account, bills, contracts, Connection};
+
+use super::month;
+use crate::report::history::History;
+use ncp_usage_core::billing::statement::shown_totals;
+use ncp_usage_core::billing::status::check_region;
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock::Instant;
+use ncp_usage_core::error::Result;
+
+/// `history` as asked on the command line.
+#[derive(Debug, Clone)]
+pub struct HistoryRequest {
+    /// `--month`: the usage month [default: the month of "now", up to the day before].
+    pub month: Option<Month>,
+    /// `--region`: limit the rows to one region; totals stay over every region.
+    pub region: Option<String>,
+    /// `--detail`: list the fee lines behind each service.
+    pub detail: bool,
+}
+
+/// Shows a month's usage as of `now`.
+pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<History> {
+    let month = request.month.unwrap_or_else(|| Month::of(now.date_naive()));
+    let fees = month::load(tx, month, now)?;
+    let region = match &request.region {
+        Some(r) => {
+            let mut in_use = contracts::regions(tx)?;
+            in_use.extend(fees.lines.iter().map(|l| l.region.clone()));
+            in_use.sort();
+            in_use.dedup();
+            Some(check_region(r, &in_use)?)
+        }
+        None => None,
+    };
+    let member = account::member(tx)?;
+    let method = account::current_method(tx, now)?;
+    let ncp_billed = bills::issued(tx, now)?
+        .into_iter()
+        .find(|b| b.month == month && b.source == "ncp")
+        .map(|b| b.totals);
+    let mut view = History::new(
+        month,
+        fees.period,
+        fees.source,
+        fees.lines,
+        region,
+        request.detail,
+        member.as_ref(),
+        method.as_ref(),
+    )?;
+    view.totals = shown_totals(view.totals, ncp_billed);
+    Ok(view)
+}

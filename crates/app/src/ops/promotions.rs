@@ -1,0 +1,54 @@
+//! `promotions`: the promotions and credits, what each credit has left and when it runs out
+//! (SPEC PR1, PR2).
+
+use ncp_usage_ledger::{promotions, Connection};
+
+use super::month;
+use crate::report::promotions::{PromotionRow, Promotions};
+use ncp_usage_core::billing::promotion::{credit_counted_month, credit_outlook};
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock::{self, Instant};
+use ncp_usage_core::error::Result;
+
+/// Shows every promotion as of `now`.
+pub fn run(tx: &Connection, now: Instant) -> Result<Promotions> {
+    let today = now.date_naive();
+    let current = Month::of(today);
+    let promos = promotions::all(tx)?;
+    let fees = month::load(tx, current, now)?;
+    let before = month::credits_used_before(tx, current, &promos)?;
+    let mut rows = Vec::new();
+    for p in &promos {
+        let key = p.key();
+        let outlook = match p.credit {
+            None => None,
+            Some(credit) => {
+                let used = match credit_counted_month(p, today) {
+                    None => None,
+                    Some(m) if m == current => fees.credits_used.get(&key).copied(),
+                    Some(m) => month::load(tx, m, now)?.credits_used.get(&key).copied(),
+                }
+                .unwrap_or_default();
+                let used_before = before.get(&key).copied().unwrap_or_default();
+                Some(credit_outlook(
+                    p,
+                    credit,
+                    used,
+                    used_before,
+                    fees.period.days(),
+                    today,
+                ))
+            }
+        };
+        rows.push(PromotionRow {
+            promotion: p.clone(),
+            credit_remaining: outlook.map(|o| o.remaining),
+            credit_status: outlook.map(|o| o.status),
+            projected_run_out: outlook.and_then(|o| o.runs_out),
+        });
+    }
+    Ok(Promotions {
+        as_of: clock::rfc3339(now),
+        promotions: rows,
+    })
+}

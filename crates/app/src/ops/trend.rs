@@ -1,0 +1,78 @@
+//! `trend`: usage and billing over the last months (SPEC TR1), with a month-end projection
+//! of the running month.
+
+use ncp_usage_ledger::{account, bills, Connection};
+
+use super::month;
+use crate::report::trend::{Projection, Trend, TrendMonth};
+use ncp_usage_core::billing::statement::summarize;
+use ncp_usage_core::billing::trend::{
+    check_length, month_status, projected_month, window, PROJECTION_BASIS,
+};
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock::{self, Instant};
+use ncp_usage_core::error::Result;
+
+/// `trend` as asked on the command line: checked before the ledger is opened.
+#[derive(Debug, Clone, Copy)]
+pub struct TrendRequest {
+    months: u32,
+}
+
+impl TrendRequest {
+    /// `--months N`: TR1 shows 1 to 120 months.
+    pub fn new(months: u32) -> Result<TrendRequest> {
+        Ok(TrendRequest {
+            months: check_length(months)?,
+        })
+    }
+}
+
+/// Shows the months of the trend ending with the month of the day before `now`.
+pub fn run(tx: &Connection, now: Instant, request: &TrendRequest) -> Result<Trend> {
+    let today = now.date_naive();
+    let (first, last) = window(today, request.months);
+    let balances = bills::balances(tx, now)?;
+    let first_billed = account::created_at(tx)?.map(|t| Month::of(t.date_naive()));
+    let mut months = Vec::new();
+    let mut m = first;
+    while m <= last {
+        let fees = month::load(tx, m, now)?;
+        let bill = balances.iter().find(|b| b.month == m);
+        months.push(TrendMonth {
+            month: m,
+            used_amount: summarize(&fees.lines)?.totals.used_amount,
+            complete: fees.period.complete,
+            billed_amount: bill.map(|b| b.billed_amount).unwrap_or_default(),
+            paid_amount: bill.map(|b| b.paid()).unwrap_or_default(),
+            outstanding_amount: bill.map(|b| b.outstanding(now)).unwrap_or_default(),
+            penalty_amount: bill.map(|b| b.penalty_amount).unwrap_or_default(),
+            status: month_status(m, first_billed, bill.map(|b| b.status(now))),
+        });
+        m = m.next();
+    }
+    let payments = bills::payments(tx, now)?
+        .into_iter()
+        .filter(|p| {
+            clock::parse_as_of(&p.paid_at)
+                .map(|t| Month::of(t.date_naive()))
+                .is_ok_and(|pm| first <= pm && pm <= last)
+        })
+        .collect();
+    let projection = match projected_month(today, last) {
+        Some(running) => month::projection(tx, running, now)?.map(|p| Projection {
+            month: running,
+            used_so_far: months.last().map(|m| m.used_amount).unwrap_or_default(),
+            projected_used_amount: p,
+            basis: PROJECTION_BASIS,
+        }),
+        None => None,
+    };
+    Ok(Trend {
+        from_month: first,
+        to_month: last,
+        months,
+        payments,
+        projection,
+    })
+}
