@@ -5,3 +5,5 @@
 pub mod catch_up;
 pub mod month;
 pub mod pay;
+pub mod import;
+pub mod sync;
