@@ -7,3 +7,7 @@ pub mod month;
 pub mod pay;
 pub mod import;
 pub mod sync;
+pub mod init;
+pub mod account_billing_email;
+pub mod account_payment_method;
+pub mod account_set;
