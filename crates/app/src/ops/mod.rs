@@ -1,19 +1,21 @@
-//! Operations that take several steps over the ledger and the rules: catching the ledger up
-//! to "now" and paying. Like cargo's `ops`, they sit between the thin commands and the two
-//! layers they combine; they never print.
+//! One operation per command (like cargo's `ops/cargo_*.rs`): each loads the facts from the
+//! ledger, lets the core's rules decide, stores what was decided and returns the view the
+//! command shows. They sit between the thin commands and the layers they combine; they
+//! never print. A subcommand that writes has its own (`account_set`, `receipt_apply`…).
+//! `catch_up` and `month` are the steps several operations share.
 
-pub mod catch_up;
-pub mod month;
-pub mod pay;
-pub mod import;
-pub mod sync;
-pub mod init;
 pub mod account_billing_email;
 pub mod account_payment_method;
 pub mod account_set;
+pub mod calendar_add;
+pub mod catch_up;
+pub mod export;
+pub mod import;
+pub mod init;
+pub mod month;
+pub mod pay;
 pub mod pay_auto;
 pub mod pay_show;
-pub mod export;
-pub mod calendar_add;
 pub mod receipt_apply;
 pub mod receipt_cancel;
+pub mod sync;
