@@ -54,9 +54,11 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
     } else {
         // Checked here rather than by clap, so that `ncp-usage --demo init` gets the message
         // above instead of a list of missing options.
-        let (Some(first_name), Some(last_name), Some(email)) =
-            (args.first_name.clone(), args.last_name.clone(), args.email.clone())
-        else {
+        let (Some(first_name), Some(last_name), Some(email)) = (
+            args.first_name.clone(),
+            args.last_name.clone(),
+            args.email.clone(),
+        ) else {
             let missing: Vec<&str> = [
                 ("--first-name", args.first_name.is_none()),
                 ("--last-name", args.last_name.is_none()),

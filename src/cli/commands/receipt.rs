@@ -11,8 +11,8 @@ use ncp_usage_app::ops::{receipt_apply, receipt_cancel};
 use ncp_usage_app::report::receipt::Receipts;
 use ncp_usage_core::billing::account::MemberType;
 use ncp_usage_core::billing::receipt::{
-    cash_receipts, member_type_on, months_with_cash_receipts, tax_invoice,
-    tax_invoice_date, PaidFact, NTS_CONSENT,
+    cash_receipts, member_type_on, months_with_cash_receipts, tax_invoice, tax_invoice_date,
+    PaidFact, NTS_CONSENT,
 };
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock;

@@ -87,8 +87,8 @@ pub fn run(tx: &Connection, now: Instant, changes: &Changes) -> Result<Done> {
         account::set_business(tx, &business, now)?;
     }
     // R1, R3: a business gets tax invoices, so cash receipts stop now.
-    let ended_issuance = change_ends_issuance(old.member_type, new.member_type)
-        && receipts::end_issuance(tx, now)?;
+    let ended_issuance =
+        change_ends_issuance(old.member_type, new.member_type) && receipts::end_issuance(tx, now)?;
     let mut message = "Your profile has been successfully updated.".to_string();
     if ended_issuance {
         message.push_str(" Automatic issuance of cash receipts has stopped: business members receive a tax invoice for each month instead.");

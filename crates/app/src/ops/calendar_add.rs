@@ -19,7 +19,9 @@ impl Request {
     /// The name as stored: trimmed, NFC, 1 to 100 characters, no control characters.
     pub fn new(date: NaiveDate, name: &str) -> Result<Request> {
         let name = ncp_usage_core::text::clean(name, 100).map_err(|_| {
-            Error::invalid("the holiday name must be 1 to 100 characters without control characters")
+            Error::invalid(
+                "the holiday name must be 1 to 100 characters without control characters",
+            )
         })?;
         Ok(Request { date, name })
     }

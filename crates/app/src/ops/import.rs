@@ -192,3 +192,19 @@ pub fn store_ncp(
     catch_up_after_import(tx, now, gateway)?;
     Ok(stored)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `import KIND` names a CSV kind as its JSON view spells it (`"kind": "usage"`).
+    #[test]
+    fn csv_kinds_are_named_as_the_view_spells_them() {
+        for kind in Kind::ALL {
+            if let Kind::Csv(csv) = kind {
+                assert_eq!(serde_json::to_value(csv).unwrap(), kind.name());
+            }
+            assert_eq!(Kind::from_name(kind.name()), Some(*kind));
+        }
+    }
+}
