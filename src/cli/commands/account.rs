@@ -13,10 +13,15 @@ use ncp_usage_core::billing::account::{
     validate_phone, MemberType, PaymentMethod,
 };
 use ncp_usage_core::billing::receipt::change_ends_issuance;
+use ncp_usage_app::ops::account_set::{self, Changes};
+use ncp_usage_app::ops::{account_billing_email, account_payment_method};
+use ncp_usage_app::report::account::AccountView;
+use ncp_usage_app::report::MethodView;
+use ncp_usage_core::billing::account::{MemberType, PaymentMethod};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::error::{Error, Result};
 use ncp_usage_core::money::Krw;
-use ncp_usage_ledger::{account, receipts};
+use ncp_usage_ledger::account;
 
 /// Account subcommands.
 #[derive(Debug, Subcommand)]
@@ -115,118 +120,53 @@ pub fn run(ctx: &Context, cmd: AccountCommand) -> Result<()> {
             ctx.print(&view)
         }
         AccountCommand::Set(args) => {
-            if args.first_name.is_none()
-                && args.last_name.is_none()
-                && args.email.is_none()
-                && args.member_type.is_none()
-                && args.expatriate.is_none()
-                && args.phone.is_none()
-                && args.company.is_none()
-                && args.business_no.is_none()
-            {
+            let changes = Changes {
+                first_name: args.first_name,
+                last_name: args.last_name,
+                email: args.email,
+                member_type: args.member_type,
+                expatriate: args.expatriate,
+                phone: args.phone,
+                company: args.company,
+                business_no: args.business_no,
+            };
+            if changes.is_empty() {
                 return Err(Error::invalid(
                     "nothing to change; give --first-name, --last-name, --email, --phone, --member-type, --expatriate, --company or --business-no",
                 ));
             }
-            let ended_issuance = ctx.write(|tx| {
-                let old = account::require_member(tx)?;
-                let mut new = old.clone();
-                if let Some(v) = &args.first_name {
-                    new.first_name = validate_name("first name", v, 2)?;
-                }
-                if let Some(v) = &args.last_name {
-                    new.last_name = validate_name("last name", v, 1)?;
-                }
-                if let Some(v) = &args.email {
-                    new.email = validate_email(v)?;
-                }
-                if let Some(v) = args.member_type {
-                    new.member_type = v;
-                }
-                if let Some(v) = args.expatriate {
-                    new.expatriate = v;
-                }
-                if let Some(v) = &args.phone {
-                    new.phone = Some(validate_phone(v)?);
-                }
-                // P11 holds after the change too: a member who becomes an individual or an
-                // expatriate must first move to a method such a member may register.
-                if let Some(method) = account::current_method(tx, ctx.now)? {
-                    check_method_allowed(&new, &method, account::has_automatic_method(tx)?)
-                        .map_err(|e| {
-                            Error::refused(format!("{e}; change the payment method first"))
-                        })?;
-                }
-                account::update(tx, &old, &new, ctx.now)?;
-                if args.company.is_some() || args.business_no.is_some() {
-                    let mut business = account::business(tx)?;
-                    if let Some(v) = &args.company {
-                        business.company = Some(validate_company(v)?);
-                    }
-                    if let Some(v) = &args.business_no {
-                        business.business_no = Some(validate_business_no(v)?);
-                    }
-                    check_business_allowed(new.member_type, &business)?;
-                    account::set_business(tx, &business, ctx.now)?;
-                }
-                // R1, R3: a business gets tax invoices, so cash receipts stop now.
-                Ok(change_ends_issuance(old.member_type, new.member_type)
-                    && receipts::end_issuance(tx, ctx.now)?)
-            })?;
-            let mut message = "Your profile has been successfully updated.".to_string();
-            if ended_issuance {
-                message.push_str(" Automatic issuance of cash receipts has stopped: business members receive a tax invoice for each month instead.");
-            }
-            ctx.print(&Done { message })
+            ctx.print(&ctx.write(|tx| account_set::run(tx, ctx.now, &changes))?)
         }
         AccountCommand::BillingEmail { email } => {
-            let email = validate_email(&email)?;
-            ctx.write(|tx| {
-                let old = account::require_member(tx)?;
-                let mut new = old.clone();
-                new.billing_email = email.clone();
-                Ok(account::update(tx, &old, &new, ctx.now)?)
-            })?;
-            ctx.print(&Done {
-                message: format!("Bills will be sent to {email}."),
-            })
+            let request = account_billing_email::Request::new(&email)?;
+            ctx.print(&ctx.write(|tx| account_billing_email::run(tx, ctx.now, &request))?)
         }
         AccountCommand::PaymentMethod(m) => {
-            let method = match m {
+            let given = match m {
                 MethodCommand::Card {
                     brand,
                     last4,
                     expiry,
                     limit,
-                } => {
-                    let card = PaymentMethod::Card {
-                        brand: validate_label("--brand", &brand)?,
-                        last4: validate_last4(&last4)?,
-                        expiry,
-                        limit,
-                    };
-                    check_card_valid(expiry, Month::of(ctx.now.date_naive()))?;
-                    card
-                }
+                } => PaymentMethod::Card {
+                    brand,
+                    last4,
+                    expiry,
+                    limit,
+                },
                 MethodCommand::Transfer {
                     bank,
                     last4,
                     balance,
                 } => PaymentMethod::Transfer {
-                    bank: validate_label("--bank", &bank)?,
-                    last4: validate_last4(&last4)?,
+                    bank,
+                    last4,
                     balance,
                 },
                 MethodCommand::Deposit => PaymentMethod::Deposit,
             };
-            ctx.write(|tx| {
-                let member = account::require_member(tx)?;
-                check_method_allowed(&member, &method, account::has_automatic_method(tx)?)?;
-                Ok(account::register_method(tx, &method, ctx.now)?)
-            })?;
-            ctx.print(&Done {
-                message: format!("Payment method registered: {}.", method.label()),
-            })
+            let request = account_payment_method::Request::new(given, ctx.now)?;
+            ctx.print(&ctx.write(|tx| account_payment_method::run(tx, ctx.now, &request))?)
         }
     }
 }

@@ -6,9 +6,11 @@ use clap::Subcommand;
 use crate::cli::Context;
 use ncp_usage_app::ops::calendar_list;
 use ncp_usage_app::report::import::Done;
+use ncp_usage_app::ops::calendar_add;
+use ncp_usage_app::report::calendar::Holidays;
 use ncp_usage_core::clock;
-use ncp_usage_core::error::{Error, Result};
-use ncp_usage_ledger::holidays::{self, Upserted};
+use ncp_usage_core::error::Result;
+use ncp_usage_ledger::holidays;
 
 /// Calendar subcommands.
 #[derive(Debug, Subcommand)]
@@ -37,20 +39,8 @@ fn parse_day(text: &str) -> std::result::Result<NaiveDate, String> {
 pub fn run(ctx: &Context, cmd: CalendarCommand) -> Result<()> {
     match cmd {
         CalendarCommand::Add { date, name } => {
-            let name = ncp_usage_core::text::clean(&name, 100).map_err(|_| {
-                Error::invalid(
-                    "the holiday name must be 1 to 100 characters without control characters",
-                )
-            })?;
-            let what = ctx.write(|tx| Ok(holidays::upsert(tx, date, &name)?))?;
-            let message = match what {
-                Upserted::Added => format!("Added {date} ({name}) to the holiday calendar."),
-                Upserted::Updated => format!("Renamed the holiday on {date} to {name}."),
-                Upserted::Unchanged => {
-                    format!("{date} ({name}) was already in the holiday calendar.")
-                }
-            };
-            ctx.print(&Done { message })
+            let request = calendar_add::Request::new(date, &name)?;
+            ctx.print(&ctx.write(|tx| calendar_add::run(tx, &request))?)
         }
         CalendarCommand::List { year } => {
             let view = ctx.read(|tx| calendar_list::run(tx, year))?;

@@ -4,14 +4,9 @@ use crate::cli::choice::choice;
 use clap::Args;
 
 use crate::cli::Context;
-use ncp_usage_app::exchange::demo;
-use ncp_usage_app::report::import::Done;
-use ncp_usage_core::billing::account::{
-    check_business_allowed, display_name, validate_business_no, validate_company, validate_email,
-    validate_name, validate_phone, Business, Member, MemberType,
-};
+use ncp_usage_app::ops::init::{self, Given, Request};
+use ncp_usage_core::billing::account::MemberType;
 use ncp_usage_core::error::{Error, Result};
-use ncp_usage_ledger::account;
 
 /// Create the account: name, email, member type.
 #[derive(Debug, Args)]
@@ -54,25 +49,24 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
             "the global --demo ledger lives in memory only; to keep a demo ledger, run `ncp-usage --db FILE init --demo`",
         ));
     }
-    let message = if args.load_demo {
-        ctx.write(|tx| demo::load(tx))?;
-        let m = demo::member();
-        format!(
-            "Loaded the demo account of {} (business, 10 services in KR, SGN and JPN, 2023-06 to 2024-06). Try: ncp-usage history --month 2024-05",
-            display_name(&m.first_name, &m.last_name)
-        )
+    let request = if args.load_demo {
+        Request::Demo
     } else {
         // Checked here rather than by clap, so that `ncp-usage --demo init` gets the message
         // above instead of a list of missing options.
-        let missing: Vec<&str> = [
-            ("--first-name", args.first_name.is_none()),
-            ("--last-name", args.last_name.is_none()),
-            ("--email", args.email.is_none()),
-        ]
-        .into_iter()
-        .filter_map(|(name, absent)| absent.then_some(name))
-        .collect();
-        if !missing.is_empty() {
+        let (Some(first_name), Some(last_name), Some(email)) = (
+            args.first_name.clone(),
+            args.last_name.clone(),
+            args.email.clone(),
+        ) else {
+            let missing: Vec<&str> = [
+                ("--first-name", args.first_name.is_none()),
+                ("--last-name", args.last_name.is_none()),
+                ("--email", args.email.is_none()),
+            ]
+            .into_iter()
+            .filter_map(|(name, absent)| absent.then_some(name))
+            .collect();
             let names = match missing.split_last() {
                 Some((last, [])) => (*last).to_string(),
                 Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
@@ -81,48 +75,18 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
             return Err(Error::invalid(format!(
                 "init needs {names}; give them, or --demo to load the demo account"
             )));
-        }
-        let email = validate_email(args.email.as_deref().unwrap_or_default())?;
-        let member = Member {
-            first_name: validate_name(
-                "first name",
-                args.first_name.as_deref().unwrap_or_default(),
-                2,
-            )?,
-            last_name: validate_name(
-                "last name",
-                args.last_name.as_deref().unwrap_or_default(),
-                1,
-            )?,
-            billing_email: email.clone(),
+        };
+        Request::create(Given {
+            first_name,
+            last_name,
             email,
             member_type: args.member_type,
             expatriate: args.expatriate,
-            phone: args.phone.as_deref().map(validate_phone).transpose()?,
-        };
-        let business = Business {
-            company: args.company.as_deref().map(validate_company).transpose()?,
-            business_no: args
-                .business_no
-                .as_deref()
-                .map(validate_business_no)
-                .transpose()?,
-        };
-        check_business_allowed(member.member_type, &business)?;
-        ctx.write(|tx| {
-            account::create(tx, &member, ctx.now)?;
-            if business.is_empty() {
-                Ok(())
-            } else {
-                Ok(account::set_business(tx, &business, ctx.now)?)
-            }
-        })?;
-        format!(
-            "Created the account of {} ({}{}). Next: register a payment method with `ncp-usage account payment-method`.",
-            display_name(&member.first_name, &member.last_name),
-            member.member_type.as_str(),
-            if member.expatriate { ", expatriate" } else { "" }
-        )
+            phone: args.phone,
+            company: args.company,
+            business_no: args.business_no,
+        })?
     };
-    ctx.print(&Done { message })
+    let done = ctx.write(|tx| init::run(tx, ctx.now, &request))?;
+    ctx.print(&done)
 }

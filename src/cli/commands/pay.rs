@@ -6,16 +6,13 @@ use clap::{ArgGroup, Args};
 
 use crate::cli::prompt::confirm;
 use crate::cli::Context;
-use ncp_usage_app::ops::catch_up::catch_up_for_write;
-use ncp_usage_app::ops::pay::{deposit, pay_instant, preview_instant, InstantRequest, Paid};
-use ncp_usage_app::report::pay::{AutoDoc, BillRow, InstantView, PayView, PaymentDoc};
-use ncp_usage_app::report::MethodView;
-use ncp_usage_core::billing::payment::{blocked_since, instant_window, InstantMethod};
+use ncp_usage_app::ops::pay::{deposit, pay_instant, preview_instant, InstantRequest};
+use ncp_usage_app::ops::{pay_auto, pay_show};
+use ncp_usage_app::report::pay::PaymentDoc;
+use ncp_usage_core::billing::payment::InstantMethod;
 use ncp_usage_core::calendar::Month;
-use ncp_usage_core::clock;
 use ncp_usage_core::error::Result;
 use ncp_usage_core::money::Krw;
-use ncp_usage_ledger::{account, bills};
 
 /// Show the bills, what is unpaid and whether instant payment is open; or pay.
 #[derive(Debug, Args)]
@@ -111,7 +108,7 @@ pub fn run(ctx: &Context, args: PayArgs) -> Result<()> {
         };
         let paid =
             ctx.write(|tx| pay_instant(tx, ctx.now, &req, &ctx.gateway, preview.as_ref()))?;
-        return print_paid(ctx, paid);
+        return ctx.print(&PaymentDoc::from(paid));
     }
     if let Some(amount) = args.deposit {
         confirm(
@@ -127,52 +124,14 @@ pub fn run(ctx: &Context, args: PayArgs) -> Result<()> {
                 args.idempotency_key.as_deref(),
             )
         })?;
-        return print_paid(ctx, paid);
+        return ctx.print(&PaymentDoc::from(paid));
     }
     if args.auto {
         // `pay --auto` is the catch-up itself, run so that it can report what it did.
-        let doc = ctx.write_without_catch_up(|tx| {
-            let done = catch_up_for_write(tx, ctx.now, &ctx.gateway)?;
-            let payments = done
-                .attempts
-                .iter()
-                .filter_map(|a| a.payment_id)
-                .map(|id| bills::payment(tx, id))
-                .collect::<ncp_usage_ledger::error::Result<Vec<_>>>()?;
-            Ok(AutoDoc {
-                as_of: clock::rfc3339(ctx.now),
-                payments,
-                attempts: done.attempts,
-            })
-        })?;
+        let doc = ctx.write_without_catch_up(|tx| pay_auto::run(tx, ctx.now, &ctx.gateway))?;
         return ctx.print(&doc);
     }
-    let view = ctx.read(|tx| {
-        let balances = bills::balances(tx, ctx.now)?;
-        let window = instant_window(ctx.now);
-        Ok(PayView {
-            as_of: clock::rfc3339(ctx.now),
-            instant: InstantView {
-                open: window.open,
-                next_opens_at: window.next_opens_at.map(clock::rfc3339),
-                payable_amount: balances.iter().map(|b| b.unpaid()).sum(),
-            },
-            bills: balances.iter().map(|b| BillRow::new(b, ctx.now)).collect(),
-            credit_balance: bills::credit_balance(tx, ctx.now)?,
-            pending_adjustment_amount: bills::pending_adjustments(tx, ctx.now)?,
-            payment_method: MethodView::new(account::current_method(tx, ctx.now)?.as_ref()),
-            blocked_since: blocked_since(&balances, ctx.now).map(clock::rfc3339),
-        })
-    })?;
-    ctx.print(&view)
-}
-
-fn print_paid(ctx: &Context, paid: Paid) -> Result<()> {
-    ctx.print(&PaymentDoc {
-        payment: paid.payment,
-        replayed: paid.replayed,
-        credit_balance: paid.credit_balance,
-    })
+    ctx.print(&ctx.read(|tx| pay_show::run(tx, ctx.now))?)
 }
 
 /// A text option as it is stored: trimmed, NFC, 1 to 100 characters, no control characters.

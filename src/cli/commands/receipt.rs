@@ -10,6 +10,13 @@ use crate::cli::Context;
 use ncp_usage_app::ops::receipt_list;
 use ncp_usage_app::report::import::Done;
 use ncp_usage_core::billing::receipt::{check_may_apply, NTS_CONSENT};
+use ncp_usage_app::ops::{receipt_apply, receipt_cancel};
+use ncp_usage_app::report::receipt::Receipts;
+use ncp_usage_core::billing::account::MemberType;
+use ncp_usage_core::billing::receipt::{
+    cash_receipts, member_type_on, months_with_cash_receipts, tax_invoice, tax_invoice_date,
+    PaidFact, NTS_CONSENT,
+};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::error::{Error, Result};
 use ncp_usage_ledger::{account, receipts};
@@ -39,30 +46,13 @@ pub enum ReceiptCommand {
 pub fn run(ctx: &Context, cmd: ReceiptCommand) -> Result<()> {
     match cmd {
         ReceiptCommand::Apply { agree_nts } => {
-            let member = ctx.read(|tx| Ok(account::require_member(tx)?))?;
-            check_may_apply(member.member_type).map_err(Error::refused)?;
+            ctx.read(|tx| receipt_apply::check(tx))?;
             if !agree_nts {
                 ask_consent()?;
             }
-            ctx.write(|tx| {
-                let member = account::require_member(tx)?;
-                check_may_apply(member.member_type).map_err(Error::refused)?;
-                Ok(receipts::apply(tx, NTS_CONSENT, ctx.now)?)
-            })?;
-            ctx.print(&Done {
-                message: "Automatic issuance of cash receipts is on: each payment by account transfer or direct deposit gets a cash receipt, on the NTS website from the next business day.".to_string(),
-            })
+            ctx.print(&ctx.write(|tx| receipt_apply::run(tx, ctx.now))?)
         }
-        ReceiptCommand::Cancel => {
-            ctx.write(|tx| {
-                let member = account::require_member(tx)?;
-                check_may_apply(member.member_type).map_err(Error::refused)?;
-                Ok(receipts::cancel(tx, ctx.now)?)
-            })?;
-            ctx.print(&Done {
-                message: "Automatic issuance of cash receipts is off from now on.".to_string(),
-            })
-        }
+        ReceiptCommand::Cancel => ctx.print(&ctx.write(|tx| receipt_cancel::run(tx, ctx.now))?),
         ReceiptCommand::List { month } => {
             let view = ctx.read(|tx| receipt_list::run(tx, ctx.now, month))?;
             ctx.print(&view)

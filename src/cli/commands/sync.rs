@@ -7,10 +7,10 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::Context;
-use ncp_usage_app::exchange::ncp_api::{credentials, plan, Client};
-use ncp_usage_app::report::import::NcpImported;
+use ncp_usage_app::exchange::ncp_api::{credentials, Client};
+use ncp_usage_app::ops::sync;
 use ncp_usage_core::calendar::Month;
-use ncp_usage_core::error::{Error, Result};
+use ncp_usage_core::error::Result;
 
 /// Fetch bills, per-service and per-contract amounts and contract counts from NCP's Billing
 /// API. Keys: NCLOUD_ACCESS_KEY / NCLOUD_SECRET_KEY, or ~/.ncloud/configure.
@@ -33,19 +33,7 @@ fn env_number(name: &str) -> Option<u64> {
 
 /// Runs `sync`.
 pub fn run(ctx: &Context, args: SyncArgs) -> Result<()> {
-    if args.from > args.to {
-        return Err(Error::invalid(format!(
-            "--from {} is after --to {}; give the earlier month first",
-            args.from, args.to
-        )));
-    }
-    let current = Month::of(ctx.now.date_naive());
-    if args.to > current {
-        return Err(Error::invalid(format!(
-            "--to {} is after the month of --as-of ({current}); NCP has no bills for it yet",
-            args.to
-        )));
-    }
+    let request = sync::Request::new(args.from, args.to, ctx.now)?;
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
     let creds = credentials(|k| std::env::var(k).ok(), home.as_deref())?;
     let mut client = Client::new(args.endpoint.as_deref(), creds)?;
@@ -56,7 +44,7 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<()> {
     if let Some(ms) = env_number("NCP_USAGE_SYNC_BACKOFF_MS") {
         client.backoff = Duration::from_millis(ms);
     }
-    let calls = plan(args.from, args.to);
+    let calls = &request.calls;
     // Drawn on stderr only when it is a terminal: scripts and pipes see nothing.
     let bar = ProgressBar::with_draw_target(Some(calls.len() as u64), ProgressDrawTarget::stderr());
     bar.set_style(
@@ -64,7 +52,7 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<()> {
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let mut pages = Vec::new();
-    for call in &calls {
+    for call in calls {
         let window: Vec<&str> = call.query.iter().map(|(_, v)| v.as_str()).collect();
         bar.set_message(format!("{} {}", call.action, window.join("–")));
         let fetched = client.fetch(call, &mut |_, page| {
@@ -82,22 +70,10 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<()> {
         bar.inc(1);
     }
     bar.finish_and_clear();
-    for page in &pages {
-        page.check(ctx.now, "sync")?;
-    }
-    let reason = format!(
-        "NCP's amounts synced for {} to {} after the bill was issued",
-        args.from, args.to
-    );
-    let stored = ctx.write(|tx| super::import::store_ncp(ctx, tx, &pages, &reason))?;
-    for d in &stored.differences {
+    let fetched = sync::Fetched::check(&request, pages, ctx.now, &ctx.gateway)?;
+    let synced = ctx.write(|tx| sync::run(tx, ctx.now, &fetched))?;
+    for d in &synced.stored.differences {
         eprintln!("warning: {d}");
     }
-    let mut actions: Vec<String> = calls.iter().map(|c| c.action.to_string()).collect();
-    actions.dedup();
-    ctx.print(&NcpImported {
-        kind: "ncp",
-        files: actions,
-        stored,
-    })
+    ctx.print(&synced)
 }

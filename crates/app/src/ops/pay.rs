@@ -20,6 +20,8 @@ use ncp_usage_core::money::Krw;
 use ncp_usage_ledger::account;
 use ncp_usage_ledger::bills::{self, NewPayment, Payment};
 
+use crate::report::pay::PaymentDoc;
+
 /// What an instant payment would pay, shown before asking for confirmation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Preview {
@@ -329,4 +331,15 @@ pub fn deposit(
         replayed: false,
         credit_balance: bills::credit_balance(conn, now)?,
     })
+}
+
+/// What `pay --instant` and `pay --deposit` show.
+impl From<Paid> for PaymentDoc {
+    fn from(paid: Paid) -> PaymentDoc {
+        PaymentDoc {
+            payment: paid.payment,
+            replayed: paid.replayed,
+            credit_balance: paid.credit_balance,
+        }
+    }
 }

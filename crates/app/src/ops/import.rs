@@ -1,0 +1,210 @@
+//! `import KIND FILE…`: interchange files (SPEC §11) or NCP Billing API bodies into the
+//! ledger, all files in one transaction: all or nothing.
+//!
+//! The command line opens the files (and draws the progress); this module reads them into
+//! the ledger, re-rates the months they touched and turns what changed an issued bill into
+//! adjustments (P1).
+
+use std::io::Read;
+
+use ncp_usage_core::billing::gateway::Gateway;
+use ncp_usage_core::billing::ncp::Page;
+use ncp_usage_core::choice::Choice;
+use ncp_usage_core::clock::Instant;
+use ncp_usage_core::error::Result;
+use ncp_usage_ledger::{ncp as ledger_ncp, Connection};
+
+use crate::exchange::import::{check_month_ceilings, import_from, Kind as CsvKind, Summary};
+use crate::exchange::ncp;
+use crate::ops::catch_up::{adjust_issued_bills, catch_up_after_import};
+use crate::report::import::{Imported, NcpImported};
+
+/// What the files hold: one of the interchange files, or NCP's Billing API bodies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A CSV interchange file, streamed row by row.
+    Csv(CsvKind),
+    /// JSON bodies of NCP's Billing API, each parsed whole before anything is stored.
+    Ncp,
+}
+
+impl Choice for Kind {
+    const ALL: &'static [Kind] = &[
+        Kind::Csv(CsvKind::Contracts),
+        Kind::Csv(CsvKind::Usage),
+        Kind::Csv(CsvKind::Fees),
+        Kind::Csv(CsvKind::Promotions),
+        Kind::Csv(CsvKind::Holidays),
+        Kind::Ncp,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Csv(CsvKind::Contracts) => "contracts",
+            Kind::Csv(CsvKind::Usage) => "usage",
+            Kind::Csv(CsvKind::Fees) => "fees",
+            Kind::Csv(CsvKind::Promotions) => "promotions",
+            Kind::Csv(CsvKind::Holidays) => "holidays",
+            Kind::Ncp => "ncp",
+        }
+    }
+
+    /// The columns each file has, as `--help` lists them.
+    fn help(self) -> &'static str {
+        match self {
+            Kind::Csv(CsvKind::Contracts) => {
+                "`contract_no,service,region,plan,price,unit,start_date,end_date`"
+            }
+            Kind::Csv(CsvKind::Usage) => "`contract_no,date,quantity`",
+            Kind::Csv(CsvKind::Fees) => {
+                "`month,region,service,contract_no,item,quantity,unit,unit_price,used_amount,discount_amount,estimated_payment_amount`"
+            }
+            Kind::Csv(CsvKind::Promotions) => {
+                "`name,service,provision_type,pricing_plan,provided,used,discount_rate,credit,valid_from,valid_to`"
+            }
+            Kind::Csv(CsvKind::Holidays) => "`date,name`",
+            Kind::Ncp => {
+                "JSON bodies of NCP's Billing API (getDemandCostList, getProductDemandCostList, getContractDemandCostList, getContractSummaryList, getContractUsageListByDaily, v2 demand-costs)"
+            }
+        }
+    }
+}
+
+/// Where a CSV import has got to, for a progress display.
+#[derive(Debug, Clone, Copy)]
+pub enum Step<'a> {
+    /// Reading the file so named.
+    Reading(&'a str),
+    /// Re-rating the months the files touched.
+    UpdatingBills,
+}
+
+/// CSV files of one kind, opened by the caller.
+pub struct CsvRequest<'a> {
+    /// What the files hold.
+    pub kind: CsvKind,
+    /// Each file's name (`-` for standard input) and its contents as a stream.
+    pub files: Vec<(String, Box<dyn Read + 'a>)>,
+    /// Told as each step starts.
+    pub progress: &'a dyn Fn(Step),
+}
+
+/// Imports CSV files: streamed into the transaction, millions of rows in constant memory.
+pub fn run(tx: &Connection, now: Instant, request: CsvRequest) -> Result<Imported> {
+    let names: Vec<&str> = request.files.iter().map(|(n, _)| n.as_str()).collect();
+    let file = names.join(", ");
+    let mut total = Summary::default();
+    for (name, input) in request.files {
+        (request.progress)(Step::Reading(&name));
+        let s = import_from(tx, request.kind, input).map_err(|e| e.context(&name))?;
+        total.rows += s.rows;
+        total.added += s.added;
+        total.updated += s.updated;
+        total.unchanged += s.unchanged;
+        if let Some(m) = s.first_month {
+            total.touch(m);
+        }
+    }
+    if let Some(from) = total.first_month {
+        check_month_ceilings(tx, from, now).map_err(|e| e.context(&file))?;
+    }
+    (request.progress)(Step::UpdatingBills);
+    let reason = format!("{file} imported after the bill was issued");
+    let adjusted_bills = adjust_issued_bills(tx, now, &reason)?;
+    Ok(Imported {
+        kind: request.kind,
+        file,
+        summary: total,
+        adjusted_bills,
+    })
+}
+
+/// NCP bodies read and checked, ready to store.
+pub struct NcpRequest<'a> {
+    /// The files read.
+    pub files: Vec<String>,
+    /// Their bodies.
+    pub pages: Vec<Page>,
+    /// Who charges a bill NCP reopened.
+    pub gateway: &'a dyn Gateway,
+}
+
+impl<'a> NcpRequest<'a> {
+    /// Parses and checks every file before anything is stored (and before the ledger is
+    /// opened): one bad body changes nothing.
+    pub fn parse(
+        now: Instant,
+        files: &[(String, Vec<u8>)],
+        gateway: &'a dyn Gateway,
+    ) -> Result<NcpRequest<'a>> {
+        let pages = files
+            .iter()
+            .map(|(name, bytes)| {
+                let page = ncp::parse(bytes, name)?;
+                page.check(now, name)?;
+                Ok(page)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(NcpRequest {
+            files: files.iter().map(|(name, _)| name.clone()).collect(),
+            pages,
+            gateway,
+        })
+    }
+}
+
+/// Imports NCP bodies.
+pub fn run_ncp(tx: &Connection, now: Instant, request: &NcpRequest) -> Result<NcpImported> {
+    let reason = format!(
+        "{} imported after the bill was issued",
+        request.files.join(", ")
+    );
+    Ok(NcpImported {
+        kind: "ncp",
+        files: request.files.clone(),
+        stored: store_ncp(tx, now, &request.pages, &reason, request.gateway)?,
+    })
+}
+
+/// Stores NCP bodies (`import ncp`, `sync`); `reason` says why an issued bill is adjusted.
+///
+/// P1: NCP's per-service and per-contract lines win over the fees CSV and over rating, so
+/// where they change what an issued month rates at, the difference becomes an adjustment
+/// carried into the next bill, as `import fees` does. A month whose NCP bill is stored is
+/// not adjusted again: NCP's bill figures govern it (see `ledger::ncp::store`).
+pub fn store_ncp(
+    tx: &Connection,
+    now: Instant,
+    pages: &[Page],
+    reason: &str,
+    gateway: &dyn Gateway,
+) -> Result<ledger_ncp::Stored> {
+    let mut stored = ledger_ncp::store(tx, pages, now)?;
+    if !stored.months.is_empty() {
+        for month in adjust_issued_bills(tx, now, reason)? {
+            if !stored.adjusted_bills.contains(&month) {
+                stored.adjusted_bills.push(month);
+            }
+        }
+        stored.adjusted_bills.sort();
+    }
+    // A bill NCP reopened is outstanding from now on, and notified now (P9).
+    catch_up_after_import(tx, now, gateway)?;
+    Ok(stored)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `import KIND` names a CSV kind as its JSON view spells it (`"kind": "usage"`).
+    #[test]
+    fn csv_kinds_are_named_as_the_view_spells_them() {
+        for kind in Kind::ALL {
+            if let Kind::Csv(csv) = kind {
+                assert_eq!(serde_json::to_value(csv).unwrap(), kind.name());
+            }
+            assert_eq!(Kind::from_name(kind.name()), Some(*kind));
+        }
+    }
+}
