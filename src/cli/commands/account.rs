@@ -5,23 +5,13 @@ use crate::cli::choice::choice;
 use clap::{Args, Subcommand};
 
 use crate::cli::Context;
-use ncp_usage_app::ops::account_show;
-use ncp_usage_app::report::import::Done;
-use ncp_usage_core::billing::account::{
-    check_business_allowed, check_card_valid, check_method_allowed, validate_business_no,
-    validate_company, validate_email, validate_label, validate_last4, validate_name,
-    validate_phone, MemberType, PaymentMethod,
-};
-use ncp_usage_core::billing::receipt::change_ends_issuance;
 use ncp_usage_app::ops::account_set::{self, Changes};
+use ncp_usage_app::ops::account_show;
 use ncp_usage_app::ops::{account_billing_email, account_payment_method};
-use ncp_usage_app::report::account::AccountView;
-use ncp_usage_app::report::MethodView;
 use ncp_usage_core::billing::account::{MemberType, PaymentMethod};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::error::{Error, Result};
 use ncp_usage_core::money::Krw;
-use ncp_usage_ledger::account;
 
 /// Account subcommands.
 #[derive(Debug, Subcommand)]

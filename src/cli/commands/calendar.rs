@@ -4,13 +4,10 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 
 use crate::cli::Context;
-use ncp_usage_app::ops::calendar_list;
-use ncp_usage_app::report::import::Done;
 use ncp_usage_app::ops::calendar_add;
-use ncp_usage_app::report::calendar::Holidays;
+use ncp_usage_app::ops::calendar_list;
 use ncp_usage_core::clock;
 use ncp_usage_core::error::Result;
-use ncp_usage_ledger::holidays;
 
 /// Calendar subcommands.
 #[derive(Debug, Subcommand)]

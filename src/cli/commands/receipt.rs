@@ -8,18 +8,10 @@ use clap::Subcommand;
 use crate::cli::prompt::ask;
 use crate::cli::Context;
 use ncp_usage_app::ops::receipt_list;
-use ncp_usage_app::report::import::Done;
-use ncp_usage_core::billing::receipt::{check_may_apply, NTS_CONSENT};
 use ncp_usage_app::ops::{receipt_apply, receipt_cancel};
-use ncp_usage_app::report::receipt::Receipts;
-use ncp_usage_core::billing::account::MemberType;
-use ncp_usage_core::billing::receipt::{
-    cash_receipts, member_type_on, months_with_cash_receipts, tax_invoice, tax_invoice_date,
-    PaidFact, NTS_CONSENT,
-};
+use ncp_usage_core::billing::receipt::NTS_CONSENT;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::error::{Error, Result};
-use ncp_usage_ledger::{account, receipts};
 
 /// Receipt subcommands.
 #[derive(Debug, Subcommand)]
