@@ -10,12 +10,12 @@ use std::collections::BTreeMap;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use super::bills::{self, Bill, NewPayment};
+use super::bills::{self, Bill, Funds, NewPayment};
 use super::fees;
 use crate::error::Result;
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::ncp::{Body, ContractSummary, DailyUsage, DemandCost, Page};
-use ncp_usage_core::billing::payment::{allocate, BillBalance};
+use ncp_usage_core::billing::payment::BillBalance;
 use ncp_usage_core::billing::penalty::default_ratio;
 use ncp_usage_core::billing::schedule;
 use ncp_usage_core::billing::statement::Totals;
@@ -329,10 +329,7 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
                     request: Some("ncp paid-up state"),
                 },
             )?;
-            let (apps, _) = allocate(owed, &balance);
-            for a in &apps {
-                bills::apply(conn, id, a, paid_at)?;
-            }
+            bills::apply(conn, Funds::Payment(id), owed, &balance, paid_at)?;
         }
     }
     // A bill newly stored that NCP does not report paid is paid from the credit balance
