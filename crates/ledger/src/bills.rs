@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use ncp_usage_core::billing::account::PaymentMethod;
 use ncp_usage_core::billing::gateway::Charge;
+use ncp_usage_core::billing::issued::excess_credit;
 use ncp_usage_core::billing::payment::{allocate, Application, BillBalance};
 use ncp_usage_core::billing::statement::Totals;
 use ncp_usage_core::calendar::Month;
@@ -556,9 +557,8 @@ pub fn apply_credit(conn: &Connection, at: Instant) -> Result<()> {
     Ok(())
 }
 
-/// P1, P3: a bill is never negative. When the adjustments carried into `month`'s bill take
-/// it below 0, the bill is left at 0 and the rest becomes a credit recorded at `at`, which
-/// pays the following bills. Returns the credit recorded.
+/// P1, P3: records at `at` the credit that the adjustments carried into `month`'s bill leave
+/// when they take it below 0 ([`excess_credit`]). Returns the credit recorded.
 pub fn credit_excess(conn: &Connection, month: Month, at: Instant) -> Result<Krw> {
     let due: Krw = conn.query_row(
         "SELECT b.billed_amount
@@ -568,10 +568,10 @@ pub fn credit_excess(conn: &Connection, month: Month, at: Instant) -> Result<Krw
         [month.to_string()],
         |r| r.krw(0),
     )?;
-    if due >= Krw::ZERO {
-        return Ok(Krw::ZERO);
+    let excess = excess_credit(due);
+    if excess.is_zero() {
+        return Ok(excess);
     }
-    let excess = Krw::ZERO - due;
     conn.execute(
         "INSERT INTO credits (month, amount, reason, recorded_at) VALUES (?1, ?2, ?3, ?4)",
         params![
