@@ -1,7 +1,7 @@
 //! Imported fee lines: a month's statement as NCP (or another ledger's export) gave it.
 
 use crate::values::RowExt;
-use rusqlite::{params, Connection, Statement};
+use rusqlite::{params, Connection, Row, Statement};
 use rust_decimal::Decimal;
 
 use super::holidays::Upserted;
@@ -116,29 +116,35 @@ pub fn for_each_of_month(
     let mut rows = stmt.query([month.to_string()])?;
     let mut count = 0;
     while let Some(r) = rows.next()? {
-        let dec = |i: usize| -> Result<Decimal> {
-            let text: String = r.get(i)?;
-            text.parse().map_err(|_| {
-                let damaged = format!("a fee line of {month} holds a damaged number '{text}'");
-                Error::ledger(damaged)
-            })
-        };
-        f(FeeLine {
-            month,
-            region: r.get(0)?,
-            service: r.get(1)?,
-            contract_no: r.get(2)?,
-            item: r.get(3)?,
-            quantity: dec(4)?,
-            unit: r.get(5)?,
-            unit_price: dec(6)?,
-            used_amount: r.krw(7)?,
-            discount_amount: r.krw(8)?,
-            estimated_payment_amount: r.krw(9)?,
-        })?;
+        f(read_line(r, month)?)?;
         count += 1;
     }
     Ok(count)
+}
+
+/// A `fee_lines` row of `month`, from its columns 0 to 9: region, service, contract, item,
+/// quantity, unit, unit price and the three amounts.
+pub(crate) fn read_line(r: &Row<'_>, month: Month) -> Result<FeeLine> {
+    let dec = |i: usize| -> Result<Decimal> {
+        let text: String = r.get(i)?;
+        text.parse().map_err(|_| {
+            let damaged = format!("a fee line of {month} holds a damaged number '{text}'");
+            Error::ledger(damaged)
+        })
+    };
+    Ok(FeeLine {
+        month,
+        region: r.get(0)?,
+        service: r.get(1)?,
+        contract_no: r.get(2)?,
+        item: r.get(3)?,
+        quantity: dec(4)?,
+        unit: r.get(5)?,
+        unit_price: dec(6)?,
+        used_amount: r.krw(7)?,
+        discount_amount: r.krw(8)?,
+        estimated_payment_amount: r.krw(9)?,
+    })
 }
 
 /// Whether `month` has imported fee lines (then they are its statement), as recorded at the

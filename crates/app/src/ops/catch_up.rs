@@ -17,7 +17,7 @@ use ncp_usage_ledger::Connection;
 
 use ncp_usage_core::billing::account::Member;
 use ncp_usage_core::billing::gateway::Gateway;
-use ncp_usage_core::billing::penalty::{default_ratio, late_penalty};
+use ncp_usage_core::billing::penalty::{self, default_ratio};
 use ncp_usage_core::billing::schedule;
 use ncp_usage_core::billing::statement::{summarize, Totals};
 use ncp_usage_core::calendar::Month;
@@ -397,7 +397,7 @@ fn penalty(conn: &Connection, member: &Member, month: Month, at: Instant) -> Res
         return Ok(false);
     }
     let ratio = bills::overdue_ratio(conn, month)?.unwrap_or_else(default_ratio);
-    let amount = late_penalty(base, ratio);
+    let amount = penalty::due(base, ratio);
     if amount.is_zero() {
         // Too small for a won of penalty this month; the bill is still carried.
         return Ok(true);
