@@ -696,18 +696,7 @@ pub struct Notification {
 
 /// T2: the instant up to which a writing command last caught the ledger up, if any.
 pub fn caught_up_to(conn: &Connection) -> Result<Option<Instant>> {
-    let text: Option<String> = conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = 'caught_up_to'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
-    text.map(|t| {
-        clock::parse_as_of(&t)
-            .map_err(|_| Error::ledger(format!("the ledger's catch-up instant '{t}' is damaged")))
-    })
-    .transpose()
+    crate::meta_instant(conn, "caught_up_to", "catch-up instant")
 }
 
 /// Records that a writing command caught the ledger up to `now`.

@@ -220,16 +220,17 @@ impl Ledger {
 
 /// T2: the latest instant any writing command ran at.
 pub fn latest_instant(conn: &Connection) -> Result<Option<Instant>> {
+    meta_instant(conn, "latest_instant", "latest instant")
+}
+
+/// An instant kept in `meta` under `key`, if any; `what` names it when it is damaged.
+pub(crate) fn meta_instant(conn: &Connection, key: &str, what: &str) -> Result<Option<Instant>> {
     let text: Option<String> = conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = 'latest_instant'",
-            [],
-            |r| r.get(0),
-        )
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
         .optional()?;
     text.map(|t| {
         clock::parse_as_of(&t)
-            .map_err(|_| Error::ledger(format!("the ledger's latest instant '{t}' is damaged")))
+            .map_err(|_| Error::ledger(format!("the ledger's {what} '{t}' is damaged")))
     })
     .transpose()
 }

@@ -15,7 +15,9 @@ use super::fees;
 use crate::error::Result;
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::issued::{paid_up_settles, StoredBill};
-use ncp_usage_core::billing::ncp::{paid_up, Body, ContractSummary, DailyUsage, DemandCost, Page};
+use ncp_usage_core::billing::ncp::{
+    merge_line, paid_up, summary_month, Body, ContractSummary, DailyUsage, DemandCost, Page,
+};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
 use ncp_usage_core::money::Krw;
@@ -74,7 +76,7 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
                         .entry((l.month, source))
                         .or_default()
                         .entry(key)
-                        .and_modify(|m| merge(m, l))
+                        .and_modify(|m| merge_line(m, l))
                         .or_insert_with(|| l.clone());
                 }
             }
@@ -82,8 +84,6 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             Body::DailyUsage(rows) => daily.extend(rows),
         }
     }
-    // Contract summary rows carry no month: they count the month the other bodies of the
-    // same import are about, or the month of "now".
     let mut months: Vec<Month> = demand
         .keys()
         .copied()
@@ -91,11 +91,7 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
         .collect();
     months.sort();
     months.dedup();
-    let fallback = if months.len() == 1 {
-        months[0]
-    } else {
-        Month::of(now.date_naive())
-    };
+    let fallback = summary_month(&months, now);
     let mut summaries: BTreeMap<Month, Vec<&ContractSummary>> = BTreeMap::new();
     for s in unmonthed {
         summaries
@@ -138,26 +134,11 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
         // The cross-check: NCP's per-service amounts add up to its bill.
         if let Some(product) = lines.get(&(d.month, "ncp_product")) {
             let sum: Krw = product.values().map(|l| l.used_amount).sum();
-            if sum != d.use_amount {
-                stored.differences.push(format!(
-                    "{}: the per-service used amounts add up to {} KRW but the bill says {} KRW (difference {})",
-                    d.month,
-                    sum.grouped(),
-                    d.use_amount.grouped(),
-                    (sum - d.use_amount).grouped()
-                ));
-            }
+            stored.differences.extend(d.mismatch(sum));
         }
     }
     stored.months.sort();
     Ok(stored)
-}
-
-fn merge(into: &mut FeeLine, more: &FeeLine) {
-    into.quantity += more.quantity;
-    into.used_amount += more.used_amount;
-    into.discount_amount += more.discount_amount;
-    into.estimated_payment_amount += more.estimated_payment_amount;
 }
 
 /// NCP's bill of a month: it becomes the ledger's bill for that month (source `ncp`), and

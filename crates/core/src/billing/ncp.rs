@@ -85,6 +85,38 @@ impl DemandCost {
             .min(now)
             .max(issued_at)
     }
+
+    /// The cross-check of an import: NCP's per-service used amounts (`per_service`, summed)
+    /// add up to its bill; where they do not, what differs, in words.
+    pub fn mismatch(&self, per_service: Krw) -> Option<String> {
+        (per_service != self.use_amount).then(|| {
+            format!(
+                "{}: the per-service used amounts add up to {} KRW but the bill says {} KRW (difference {})",
+                self.month,
+                per_service.grouped(),
+                self.use_amount.grouped(),
+                (per_service - self.use_amount).grouped()
+            )
+        })
+    }
+}
+
+/// NCP reports a line per service (or contract) and item more than once when its figures are
+/// split (by page, by discount kind): the quantities and amounts of the same line add up.
+pub fn merge_line(into: &mut FeeLine, more: &FeeLine) {
+    into.quantity += more.quantity;
+    into.used_amount += more.used_amount;
+    into.discount_amount += more.discount_amount;
+    into.estimated_payment_amount += more.estimated_payment_amount;
+}
+
+/// Contract summary rows carry no month: they count the month the other bodies of the same
+/// import are about (`months`, when they are about one), else the month of `now`.
+pub fn summary_month(months: &[Month], now: Instant) -> Month {
+    match months {
+        [only] => *only,
+        _ => Month::of(now.date_naive()),
+    }
 }
 
 /// What NCP's paid-up state pays on the ledger's bill: what was owed when NCP was paid
@@ -318,6 +350,26 @@ mod tests {
         let early = parse_as_of("2024-02-20").unwrap();
         let d = demand(None, Some("2024-02-10"));
         assert_eq!(at(d.paid_at(early, now)), "2024-02-20T00:00:00+09:00");
+    }
+
+    #[test]
+    fn ncp_unmonthed_summaries_count_the_one_month_of_the_import_else_now() {
+        let now = parse_as_of("2024-06-05").unwrap();
+        let (feb, mar): (Month, Month) = ("2024-02".parse().unwrap(), "2024-03".parse().unwrap());
+        assert_eq!(summary_month(&[feb], now), feb);
+        assert_eq!(summary_month(&[feb, mar], now), "2024-06".parse().unwrap());
+        assert_eq!(summary_month(&[], now), "2024-06".parse().unwrap());
+    }
+
+    #[test]
+    fn ncp_per_service_amounts_add_up_to_the_bill() {
+        let d = demand(None, None);
+        assert_eq!(d.mismatch(Krw::new(12_000)), None);
+        let m = d.mismatch(Krw::new(12_100)).unwrap();
+        assert!(
+            m.ends_with("add up to 12,100 KRW but the bill says 12,000 KRW (difference 100)"),
+            "{m}"
+        );
     }
 
     #[test]
