@@ -16,7 +16,7 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughpu
 use rust_decimal::Decimal;
 
 use ncp_usage_core::billing::facts::{Contract, FeeLine, Plan};
-use ncp_usage_core::billing::penalty::{default_ratio, late_penalty};
+use ncp_usage_core::billing::penalty::{self, default_ratio};
 use ncp_usage_core::billing::period::{usage_period, Period};
 use ncp_usage_core::billing::promotion::{apply, CreditUse, Cumulative, Promotion};
 use ncp_usage_core::billing::rating::{month_lines, prorate, rate};
@@ -115,7 +115,7 @@ fn rating(c: &mut Criterion) {
 fn penalty(c: &mut Criterion) {
     let ratio = default_ratio();
     c.bench_function("penalty/late_penalty", |b| {
-        b.iter(|| late_penalty(black_box(won(1_234_567)), black_box(ratio)))
+        b.iter(|| penalty::due(black_box(won(1_234_567)), black_box(ratio)))
     });
 }
 

@@ -7,6 +7,8 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
+use crate::error::Error;
+
 /// An instant, always carried in KST (UTC+09:00).
 pub type Instant = DateTime<FixedOffset>;
 
@@ -97,6 +99,58 @@ pub enum NowError {
     /// A time outside the ledger's range.
     #[error(transparent)]
     OutOfRange(OutOfRange),
+}
+
+/// How far past the ledger's latest instant one command may catch up, in years. Each month
+/// an unpaid bill is carried adds a penalty (P10), so the catch-up's work grows with the
+/// square of the months walked; a typo'd `--as-of 2999-12-31` would run for hours.
+pub const MAX_YEARS_AHEAD: u32 = 10;
+
+/// T2: a command that writes runs at a `now` no earlier than the latest instant the ledger
+/// recorded (`latest`, `None` for a new ledger): the ledger's clock only moves forward.
+pub fn check_monotonic(latest: Option<Instant>, now: Instant) -> Result<(), Error> {
+    match latest {
+        Some(latest) if now < latest => Err(Error::refused(format!(
+            "T2: the ledger already records {}; a command that writes cannot run at the earlier --as-of {} (read-only commands can)",
+            rfc3339(latest),
+            rfc3339(now)
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// T1: a command whose `now` is more than [`MAX_YEARS_AHEAD`] years after the ledger's
+/// latest instant is refused (exit 2) before anything is caught up; `writing` says whether
+/// the command would move the ledger there or only look.
+pub fn check_within_reach(
+    latest: Option<Instant>,
+    now: Instant,
+    writing: bool,
+) -> Result<(), Error> {
+    let Some(latest) = latest else {
+        return Ok(());
+    };
+    let (from, to) = (
+        latest.with_timezone(&kst()).date_naive(),
+        now.with_timezone(&kst()),
+    );
+    let limit = latest
+        .with_timezone(&kst())
+        .checked_add_months(chrono::Months::new(12 * MAX_YEARS_AHEAD));
+    if limit.is_none_or(|l| to <= l) {
+        return Ok(());
+    }
+    let years = to.date_naive().years_since(from).unwrap_or(0);
+    let what = if writing {
+        "a writing command may move the ledger"
+    } else {
+        "a command may look ahead"
+    };
+    Err(Error::invalid(format!(
+        "T1: --as-of {} is {years} year{} after the ledger's latest entry ({from}); {what} at most {MAX_YEARS_AHEAD} years at once: give a nearer --as-of",
+        to.date_naive(),
+        if years == 1 { "" } else { "s" }
+    )))
 }
 
 /// Parses `--as-of`: `YYYY-MM-DD` (00:00 KST), `YYYY-MM-DDTHH:MM[:SS]` (KST) or RFC 3339 with
@@ -208,6 +262,46 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("10000-01-01T13:00:00"), "{e}");
+    }
+
+    #[test]
+    fn t2_a_writer_never_runs_before_the_latest_instant() {
+        let latest = parse_as_of("2024-03-01T10:00").unwrap();
+        assert!(check_monotonic(None, latest).is_ok());
+        assert!(check_monotonic(Some(latest), latest).is_ok());
+        assert!(check_monotonic(Some(latest), parse_as_of("2024-03-02").unwrap()).is_ok());
+        let e =
+            check_monotonic(Some(latest), parse_as_of("2024-03-01T09:59").unwrap()).unwrap_err();
+        assert_eq!(e.kind, crate::error::Kind::Refused);
+        assert!(
+            e.message
+                .starts_with("T2: the ledger already records 2024-03-01T10:00:00+09:00"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn t1_a_command_reaches_at_most_ten_years_past_the_latest_instant() {
+        let latest = parse_as_of("2024-03-01T10:00").unwrap();
+        let far = |t: &str| parse_as_of(t).unwrap();
+        assert!(check_within_reach(None, far("2999-12-31"), true).is_ok());
+        assert!(check_within_reach(Some(latest), far("2034-03-01T10:00"), true).is_ok());
+        // Looking back is never out of reach (T2 refuses a writer there, not T1).
+        assert!(check_within_reach(Some(latest), far("2000-01-01"), false).is_ok());
+        let e = check_within_reach(Some(latest), far("2034-03-01T10:01"), true).unwrap_err();
+        assert_eq!(e.kind, crate::error::Kind::Invalid);
+        assert!(
+            e.message.contains("is 10 years after the ledger's latest entry (2024-03-01); a writing command may move"),
+            "{}",
+            e.message
+        );
+        let e = check_within_reach(Some(latest), far("2999-12-31"), false).unwrap_err();
+        assert!(
+            e.message.contains("975 years") && e.message.contains("a command may look ahead"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

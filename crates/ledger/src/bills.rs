@@ -10,6 +10,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use ncp_usage_core::billing::account::PaymentMethod;
+use ncp_usage_core::billing::gateway::Charge;
+use ncp_usage_core::billing::issued::excess_credit;
 use ncp_usage_core::billing::payment::{allocate, Application, BillBalance};
 use ncp_usage_core::billing::statement::Totals;
 use ncp_usage_core::calendar::Month;
@@ -322,20 +325,76 @@ pub fn insert_payment(conn: &Connection, p: &NewPayment<'_>) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
-/// Applies part of a payment to a bill.
-pub fn apply(conn: &Connection, payment_id: i64, a: &Application, at: Instant) -> Result<()> {
-    conn.execute(
-        "INSERT INTO payment_applications (payment_id, month, principal, penalty, applied_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![
-            payment_id,
+/// Where money applied to bills comes from (P3): a payment received, or a credit that
+/// negative adjustments left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Funds {
+    /// A payment, by id.
+    Payment(i64),
+    /// A credit, by id.
+    Credit(i64),
+}
+
+/// P3: applies `amount` of `funds` to `bills` at `at`, as [`allocate`] decides (oldest first,
+/// penalties before principal, never beyond what is owed). Returns what is left over, which
+/// stays a credit balance.
+pub fn apply(
+    conn: &Connection,
+    funds: Funds,
+    amount: Krw,
+    bills: &[BillBalance],
+    at: Instant,
+) -> Result<Krw> {
+    let (apps, left) = allocate(amount, bills);
+    let (sql, id) = match funds {
+        Funds::Payment(id) => (
+            "INSERT INTO payment_applications (payment_id, month, principal, penalty, applied_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            id,
+        ),
+        Funds::Credit(id) => (
+            "INSERT INTO credit_applications (credit_id, month, principal, penalty, applied_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            id,
+        ),
+    };
+    let mut insert = conn.prepare_cached(sql)?;
+    for a in &apps {
+        insert.execute(params![
+            id,
             a.month.to_string(),
             a.amount.won(),
             a.penalty_amount.won(),
             clock::rfc3339(at)
-        ],
-    )?;
-    Ok(())
+        ])?;
+    }
+    Ok(left)
+}
+
+/// P11: a charge of `amount` with `method` (registered as `method_id`, if it is) at `at`,
+/// with what the method was charged before: a card's this calendar month (its limit), an
+/// account's since its balance was registered.
+pub fn charge<'m>(
+    conn: &Connection,
+    method: &'m PaymentMethod,
+    method_id: Option<i64>,
+    amount: Krw,
+    at: Instant,
+) -> Result<Charge<'m>> {
+    let (card_spent_this_month, transfer_spent) = match method_id {
+        Some(id) => (
+            charged(conn, id, Some(Month::of(at.date_naive())))?,
+            charged(conn, id, None)?,
+        ),
+        None => (Krw::ZERO, Krw::ZERO),
+    };
+    Ok(Charge {
+        method,
+        amount,
+        at,
+        card_spent_this_month,
+        transfer_spent,
+    })
 }
 
 /// A recorded payment with its applications.
@@ -478,33 +537,28 @@ pub fn credit_balance(conn: &Connection, now: Instant) -> Result<Krw> {
 /// NCP's), a newly issued bill is paid from it before any card is charged.
 pub fn apply_credit(conn: &Connection, at: Instant) -> Result<()> {
     for (payment_id, left) in unapplied(conn, at)? {
-        let (apps, _) = allocate(left, &balances(conn, at)?);
-        for a in &apps {
-            apply(conn, payment_id, a, at)?;
-        }
+        apply(
+            conn,
+            Funds::Payment(payment_id),
+            left,
+            &balances(conn, at)?,
+            at,
+        )?;
     }
     for (credit_id, left) in unapplied_credits(conn, at)? {
-        let (apps, _) = allocate(left, &balances(conn, at)?);
-        for a in &apps {
-            conn.execute(
-                "INSERT INTO credit_applications (credit_id, month, principal, penalty, applied_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    credit_id,
-                    a.month.to_string(),
-                    a.amount.won(),
-                    a.penalty_amount.won(),
-                    clock::rfc3339(at)
-                ],
-            )?;
-        }
+        apply(
+            conn,
+            Funds::Credit(credit_id),
+            left,
+            &balances(conn, at)?,
+            at,
+        )?;
     }
     Ok(())
 }
 
-/// P1, P3: a bill is never negative. When the adjustments carried into `month`'s bill take
-/// it below 0, the bill is left at 0 and the rest becomes a credit recorded at `at`, which
-/// pays the following bills. Returns the credit recorded.
+/// P1, P3: records at `at` the credit that the adjustments carried into `month`'s bill leave
+/// when they take it below 0 ([`excess_credit`]). Returns the credit recorded.
 pub fn credit_excess(conn: &Connection, month: Month, at: Instant) -> Result<Krw> {
     let due: Krw = conn.query_row(
         "SELECT b.billed_amount
@@ -514,10 +568,10 @@ pub fn credit_excess(conn: &Connection, month: Month, at: Instant) -> Result<Krw
         [month.to_string()],
         |r| r.krw(0),
     )?;
-    if due >= Krw::ZERO {
-        return Ok(Krw::ZERO);
+    let excess = excess_credit(due);
+    if excess.is_zero() {
+        return Ok(excess);
     }
-    let excess = Krw::ZERO - due;
     conn.execute(
         "INSERT INTO credits (month, amount, reason, recorded_at) VALUES (?1, ?2, ?3, ?4)",
         params![
@@ -615,12 +669,7 @@ pub fn insert_penalty(
 ) -> Result<bool> {
     // Look before writing: a read-only command's catch-up must not take the write lock
     // for nothing.
-    let exists: bool = conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM penalties WHERE month = ?1 AND charged_on = ?2)",
-        )?
-        .query_row(params![month.to_string(), on.to_string()], |r| r.get(0))?;
-    if exists {
+    if penalty_exists(conn, month, on)? {
         return Ok(false);
     }
     Ok(conn.prepare_cached("INSERT OR IGNORE INTO penalties (month, charged_on, base, amount) VALUES (?1, ?2, ?3, ?4)")?.execute(
@@ -647,18 +696,7 @@ pub struct Notification {
 
 /// T2: the instant up to which a writing command last caught the ledger up, if any.
 pub fn caught_up_to(conn: &Connection) -> Result<Option<Instant>> {
-    let text: Option<String> = conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = 'caught_up_to'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
-    text.map(|t| {
-        clock::parse_as_of(&t)
-            .map_err(|_| Error::ledger(format!("the ledger's catch-up instant '{t}' is damaged")))
-    })
-    .transpose()
+    crate::meta_instant(conn, "caught_up_to", "catch-up instant")
 }
 
 /// Records that a writing command caught the ledger up to `now`.

@@ -13,8 +13,13 @@ use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::fees;
 use ncp_usage_core::billing::account::find_card_number;
+use ncp_usage_core::billing::facts::Fault;
+use ncp_usage_core::billing::schedule;
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock;
 
 /// One thing wrong with the ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -25,11 +30,20 @@ pub struct Finding {
     pub detail: String,
 }
 
-/// One invariant: its name, and a query returning one row (one TEXT column, the detail) per
-/// violation. The queries only read, and never build SQL from data.
+/// One invariant: its name, and how its violations are found.
 struct Invariant {
     name: &'static str,
-    sql: &'static str,
+    find: Find,
+}
+
+/// How an invariant finds its violations.
+enum Find {
+    /// A query returning one row (one TEXT column, the detail) per violation. The queries
+    /// only read, and never build SQL from data.
+    Sql(&'static str),
+    /// The rows are read and the core's own rule re-derives them, so that the rule is stated
+    /// once: the details of the violations.
+    Rule(fn(&Connection) -> Result<Vec<String>>),
 }
 
 /// The month's amount before VAT that M2 keeps, as an SQL expression over a `bills` row:
@@ -67,7 +81,7 @@ const INVARIANTS: &[Invariant] = &[
     // and its billed amount the rest + VAT.
     Invariant {
         name: "bill_totals",
-        sql: concat!(
+        find: Find::Sql(concat!(
             "SELECT 'bill ' || month || ': used ' || used_amount || ' - discount ' || discount_amount
                     || ' gives rounding discount ' || (MAX(used_amount - discount_amount, 0) % 100)
                     || ', VAT ', ",
@@ -90,22 +104,22 @@ const INVARIANTS: &[Invariant] = &[
             kept!(),
             " / 10)
              ORDER BY month"
-        ),
+        )),
     },
     // P3, P6: a payment is never applied beyond what was paid.
     Invariant {
         name: "payment_overapplied",
-        sql: "SELECT 'payment ' || p.id || ' of ' || p.amount || ' won is applied '
+        find: Find::Sql("SELECT 'payment ' || p.id || ' of ' || p.amount || ' won is applied '
                      || SUM(x.principal + x.penalty) || ' won'
               FROM payments p JOIN payment_applications x ON x.payment_id = p.id
               GROUP BY p.id HAVING SUM(x.principal + x.penalty) > p.amount
-              ORDER BY p.id",
+              ORDER BY p.id"),
     },
     // P6: no bill is paid beyond its amount (with the adjustments it carries) or beyond its
     // penalties.
     Invariant {
         name: "bill_overpaid",
-        sql: "SELECT 'bill ' || b.month || ': ' || paid.principal || ' won paid towards '
+        find: Find::Sql("SELECT 'bill ' || b.month || ': ' || paid.principal || ' won paid towards '
                      || MAX(b.billed_amount + COALESCE(adj.amount, 0), 0) || ' billed, '
                      || paid.penalty || ' won towards ' || COALESCE(pen.amount, 0) || ' of penalties'
               FROM bills b
@@ -117,12 +131,12 @@ const INVARIANTS: &[Invariant] = &[
                      ON pen.month = b.month
               WHERE paid.principal > MAX(b.billed_amount + COALESCE(adj.amount, 0), 0)
                  OR paid.penalty > COALESCE(pen.amount, 0)
-              ORDER BY b.month",
+              ORDER BY b.month"),
     },
     // P3: money is applied to a bill only after it was received and after the bill was issued.
     Invariant {
         name: "application_time",
-        sql: "SELECT 'application ' || x.id || ' of payment ' || x.payment_id || ' to ' || x.month
+        find: Find::Sql("SELECT 'application ' || x.id || ' of payment ' || x.payment_id || ' to ' || x.month
                      || ' at ' || x.applied_at || ' precedes '
                      || CASE WHEN x.applied_at < p.paid_at THEN 'the payment (' || p.paid_at || ')'
                              ELSE 'the bill (' || b.issued_at || ')' END
@@ -130,13 +144,13 @@ const INVARIANTS: &[Invariant] = &[
               JOIN payments p ON p.id = x.payment_id
               JOIN bills b ON b.month = x.month
               WHERE x.applied_at < p.paid_at OR x.applied_at < b.issued_at
-              ORDER BY x.id",
+              ORDER BY x.id"),
     },
     // P2: an approved attempt made exactly one automatic payment of its amount; a declined
     // one made none; and every automatic payment comes from an approved attempt.
     Invariant {
         name: "auto_attempts",
-        sql: "SELECT 'automatic attempt on ' || a.month || ' (' || a.attempt_on || ') is '
+        find: Find::Sql("SELECT 'automatic attempt on ' || a.month || ' (' || a.attempt_on || ') is '
                      || a.outcome || ' but '
                      || CASE WHEN a.outcome = 'declined' THEN 'points to payment ' || a.payment_id
                              WHEN a.payment_id IS NULL THEN 'points to no payment'
@@ -154,22 +168,18 @@ const INVARIANTS: &[Invariant] = &[
               FROM payments p
               WHERE p.kind = 'auto'
                 AND NOT EXISTS (SELECT 1 FROM auto_attempts a
-                                WHERE a.payment_id = p.id AND a.outcome = 'approved')",
+                                WHERE a.payment_id = p.id AND a.outcome = 'approved')"),
     },
     // P10: a late penalty falls on the 1st of a month after the one the bill became
     // outstanding in, once per month.
     Invariant {
         name: "penalty_dates",
-        sql: "SELECT 'penalty on ' || month || ' charged on ' || charged_on
-                     || ' (penalties fall on the 1st of a month from ' || date(month || '-01', '+2 months') || ')'
-              FROM penalties
-              WHERE charged_on < date(month || '-01', '+2 months') OR substr(charged_on, 9) <> '01'
-              ORDER BY month, charged_on",
+        find: Find::Rule(penalty_days),
     },
     // The monthly usage summary equals the sum of the daily rows, per month and contract.
     Invariant {
         name: "usage_monthly",
-        sql: "SELECT 'usage_monthly ' || m.month || ' ' || m.contract_no || ' holds '
+        find: Find::Sql("SELECT 'usage_monthly ' || m.month || ' ' || m.contract_no || ' holds '
                      || m.quantity_milli || ' but the daily rows sum to ' || COALESCE(d.q, 0)
               FROM usage_monthly m
               LEFT JOIN (SELECT substr(date, 1, 7) AS month, contract_no, SUM(quantity_milli) AS q
@@ -182,35 +192,30 @@ const INVARIANTS: &[Invariant] = &[
               FROM (SELECT substr(date, 1, 7) AS month, contract_no, SUM(quantity_milli) AS q
                     FROM usage GROUP BY 1, 2) d
               WHERE NOT EXISTS (SELECT 1 FROM usage_monthly m
-                                WHERE m.month = d.month AND m.contract_no = d.contract_no)",
+                                WHERE m.month = d.month AND m.contract_no = d.contract_no)"),
     },
     // P6: an idempotency key is used once, and a keyed payment keeps the request it was made
     // for (without it a retry could not be told from a different payment).
     Invariant {
         name: "idempotency",
-        sql: "SELECT 'idempotency key ''' || idempotency_key || ''' is used by ' || COUNT(*) || ' payments'
+        find: Find::Sql("SELECT 'idempotency key ''' || idempotency_key || ''' is used by ' || COUNT(*) || ' payments'
               FROM payments WHERE idempotency_key IS NOT NULL
               GROUP BY idempotency_key HAVING COUNT(*) > 1
               UNION ALL
               SELECT 'payment ' || id || ' has idempotency key ''' || idempotency_key
                      || ''' but no request fingerprint'
               FROM payments
-              WHERE idempotency_key IS NOT NULL AND (request IS NULL OR request = '')",
+              WHERE idempotency_key IS NOT NULL AND (request IS NULL OR request = '')"),
     },
     // §11 fees: a fee line's estimated payment amount is used − discount.
     Invariant {
         name: "fee_lines",
-        sql: "SELECT 'fee line ' || month || ' ' || region || ' ' || contract_no || ' '''
-                     || item || ''': used ' || used_amount || ' - discount ' || discount_amount
-                     || ' is not the estimated ' || estimated_payment_amount
-              FROM fee_lines
-              WHERE estimated_payment_amount IS NOT used_amount - discount_amount
-              ORDER BY month, region, service, contract_no, item",
+        find: Find::Rule(fee_lines),
     },
     // M1: amounts that can only be zero or more (payments: more than zero).
     Invariant {
         name: "negative_amounts",
-        sql: "SELECT 'bill ' || month || ' has a negative amount' FROM bills
+        find: Find::Sql("SELECT 'bill ' || month || ' has a negative amount' FROM bills
               WHERE used_amount < 0 OR discount_amount < 0 OR rounddown_discount_amount < 0
                  OR vat_amount < 0 OR billed_amount < 0
               UNION ALL SELECT 'payment ' || id || ' is of ' || amount || ' won' FROM payments WHERE amount <= 0
@@ -227,21 +232,21 @@ const INVARIANTS: &[Invariant] = &[
               UNION ALL SELECT 'promotion ''' || name || ''' has a negative count or credit' FROM promotions
                 WHERE provided < 0 OR used < 0 OR credit < 0
               UNION ALL SELECT 'payment method ' || id || ' has a negative limit or balance' FROM payment_methods
-                WHERE monthly_limit < 0 OR balance < 0",
+                WHERE monthly_limit < 0 OR balance < 0"),
     },
     // P1: a bill is issued only after its month has ended.
     Invariant {
         name: "bill_issued_early",
-        sql: "SELECT 'bill ' || month || ' was issued at ' || issued_at || ', before its month ended'
+        find: Find::Sql("SELECT 'bill ' || month || ' was issued at ' || issued_at || ', before its month ended'
               FROM bills WHERE issued_at < date(month || '-01', '+1 month')
                  -- NCP writes a preliminary bill inside its month; it is taken as NCP gives it.
                  AND source <> 'ncp'
-              ORDER BY month",
+              ORDER BY month"),
     },
     // T2: the ledger's latest instant is not earlier than anything it records.
     Invariant {
         name: "latest_instant",
-        sql: concat!(
+        find: Find::Sql(concat!(
             "SELECT CASE WHEN l.value IS NULL THEN 'the ledger records ' || e.what || ' = ' || e.at
                          || ' but no latest instant'
                     ELSE e.what || ' = ' || e.at || ' is later than the latest instant ' || l.value END
@@ -251,18 +256,18 @@ const INVARIANTS: &[Invariant] = &[
              LEFT JOIN (SELECT value FROM meta WHERE key = 'latest_instant') l
              WHERE l.value IS NULL OR e.at > l.value
              ORDER BY e.at"
-        ),
+        )),
     },
     // P11: of a card or account, only its last four digits are kept.
     Invariant {
         name: "last4",
-        sql: "SELECT 'payment method ' || id || ' (' || kind || ') keeps ' || length(last4)
+        find: Find::Sql("SELECT 'payment method ' || id || ' (' || kind || ') keeps ' || length(last4)
                      || ' characters as its last four digits'
               FROM payment_methods
               WHERE last4 IS NOT NULL AND (length(last4) <> 4 OR last4 GLOB '*[^0-9]*')
               UNION ALL
               SELECT 'payment method ' || id || ' is a ' || kind || ' without last four digits'
-              FROM payment_methods WHERE kind IN ('card', 'transfer') AND last4 IS NULL",
+              FROM payment_methods WHERE kind IN ('card', 'transfer') AND last4 IS NULL"),
     },
     // P1, P3: the credit balance is what negative adjustments left over, less what credit has
     // paid, never negative: each bill's credit is exactly the part of the adjustments carried
@@ -271,7 +276,7 @@ const INVARIANTS: &[Invariant] = &[
     // beyond its amount due.
     Invariant {
         name: "credit_balance",
-        sql: "SELECT 'bill ' || b.month || ': the adjustments carried into it leave '
+        find: Find::Sql("SELECT 'bill ' || b.month || ': the adjustments carried into it leave '
                      || MAX(-(b.billed_amount + COALESCE(adj.amount, 0)), 0)
                      || ' won of credit but ' || COALESCE(cr.amount, 0) || ' won are recorded'
               FROM bills b
@@ -307,13 +312,13 @@ const INVARIANTS: &[Invariant] = &[
               LEFT JOIN (SELECT month, SUM(amount) AS amount FROM credits GROUP BY month) cr
                      ON cr.month = b.month
               WHERE COALESCE(pp.principal, 0) + cp.principal
-                    > MAX(b.billed_amount + COALESCE(adj.amount, 0) + COALESCE(cr.amount, 0), 0)",
+                    > MAX(b.billed_amount + COALESCE(adj.amount, 0) + COALESCE(cr.amount, 0), 0)"),
     },
     // P1: no bill's amount due, with the adjustments it carries (and the credit that took
     // what went below 0), is negative.
     Invariant {
         name: "bill_negative",
-        sql: "SELECT 'bill ' || b.month || ' is due ' || (b.billed_amount + COALESCE(adj.amount, 0)
+        find: Find::Sql("SELECT 'bill ' || b.month || ' is due ' || (b.billed_amount + COALESCE(adj.amount, 0)
                      + COALESCE(cr.amount, 0)) || ' won (billed ' || b.billed_amount
                      || ', adjustments ' || COALESCE(adj.amount, 0) || ', credited '
                      || COALESCE(cr.amount, 0) || ')'
@@ -323,16 +328,16 @@ const INVARIANTS: &[Invariant] = &[
               LEFT JOIN (SELECT month, SUM(amount) AS amount FROM credits GROUP BY month) cr
                      ON cr.month = b.month
               WHERE b.billed_amount + COALESCE(adj.amount, 0) + COALESCE(cr.amount, 0) < 0
-              ORDER BY b.month",
+              ORDER BY b.month"),
     },
     // §11 usage: a day of usage lies inside its contract's dates (start to end, inclusive).
     Invariant {
         name: "usage_in_contract",
-        sql: "SELECT 'usage of ' || u.contract_no || ' on ' || u.date || ' lies outside its contract ('
+        find: Find::Sql("SELECT 'usage of ' || u.contract_no || ' on ' || u.date || ' lies outside its contract ('
                      || c.start_date || ' to ' || COALESCE(c.end_date, 'open') || ')'
               FROM usage u JOIN contracts c ON c.contract_no = u.contract_no
               WHERE u.date < c.start_date OR u.date > COALESCE(c.end_date, '9999-12-31')
-              ORDER BY u.contract_no, u.date",
+              ORDER BY u.contract_no, u.date"),
     },
     // P3, P5, T2: an instant, automatic or NCP payment pays only bills issued by the time it
     // was made (a deposit, or any other credit, may come first: it waits as credit balance,
@@ -342,7 +347,7 @@ const INVARIANTS: &[Invariant] = &[
     // arrive in any order.
     Invariant {
         name: "payment_before_issue",
-        sql: "SELECT 'payment ' || p.id || ' (' || p.kind || ') at ' || p.paid_at || ' pays bill '
+        find: Find::Sql("SELECT 'payment ' || p.id || ' (' || p.kind || ') at ' || p.paid_at || ' pays bill '
                      || b.month || ', issued only at ' || b.issued_at
               FROM payments p
               JOIN payment_applications x ON x.payment_id = p.id
@@ -355,7 +360,7 @@ const INVARIANTS: &[Invariant] = &[
                            MAX(paid_at) OVER (PARTITION BY kind ORDER BY id
                                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
                     FROM payments WHERE kind IN ('instant', 'auto', 'deposit'))
-              WHERE paid_at < before",
+              WHERE paid_at < before"),
     },
 ];
 
@@ -415,14 +420,92 @@ pub fn run(conn: &Connection) -> Result<Vec<Finding>> {
 }
 
 fn invariant(conn: &Connection, inv: &Invariant) -> Result<Vec<Finding>> {
-    let mut stmt = conn.prepare(inv.sql)?;
-    let rows = stmt.query_map([], |r| r.get::<_, Option<String>>(0))?;
+    let details = match inv.find {
+        Find::Sql(sql) => {
+            let mut stmt = conn.prepare(sql)?;
+            let rows = stmt.query_map([], |r| r.get::<_, Option<String>>(0))?;
+            let mut out = Vec::new();
+            for row in rows {
+                out.push(row?.unwrap_or_else(|| "(a row with NULL amounts)".to_string()));
+            }
+            out
+        }
+        Find::Rule(rule) => rule(conn)?,
+    };
+    Ok(details
+        .into_iter()
+        .map(|detail| Finding {
+            check: inv.name,
+            detail,
+        })
+        .collect())
+}
+
+/// P10: a late penalty falls on a penalty day of its bill ([`schedule::is_penalty_day`]): the
+/// 1st of a month after the one the bill became outstanding in.
+fn penalty_days(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare("SELECT month, charged_on FROM penalties ORDER BY month, charged_on")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
     let mut out = Vec::new();
     for row in rows {
-        out.push(Finding {
-            check: inv.name,
-            detail: row?.unwrap_or_else(|| "(a row with NULL amounts)".to_string()),
-        });
+        let (month, on) = row?;
+        let Ok(m) = month.parse::<Month>() else {
+            out.push(format!("penalty on {month} charged on {on} (not a month)"));
+            continue;
+        };
+        if !clock::parse_date(&on).is_some_and(|day| schedule::is_penalty_day(m, day)) {
+            out.push(format!(
+                "penalty on {month} charged on {on} (penalties fall on the 1st of a month from {})",
+                schedule::first_penalty_day(m)
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// §11 fees: every stored fee line passes [`FeeLine::validate`], as import demanded.
+fn fee_lines(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT region, service, contract_no, item, quantity, unit, unit_price, used_amount,
+                discount_amount, estimated_payment_amount, month
+         FROM fee_lines ORDER BY month, region, service, contract_no, item",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let month: String = r.get(10)?;
+        let line = match month.parse::<Month>() {
+            Ok(m) => fees::read_line(r, m),
+            Err(_) => Err(Error::ledger(format!(
+                "a fee line holds a damaged month '{month}'"
+            ))),
+        };
+        let l = match line {
+            Ok(l) => l,
+            Err(e) => {
+                out.push(e.message.clone());
+                continue;
+            }
+        };
+        let what = format!(
+            "fee line {} {} {} '{}'",
+            l.month, l.region, l.contract_no, l.item
+        );
+        match l.validate() {
+            Err(Fault::EstimateNotUsedLessDiscount(_)) => out.push(format!(
+                "{what}: used {} - discount {} is not the estimated {}",
+                l.used_amount.won(),
+                l.discount_amount.won(),
+                l.estimated_payment_amount.won()
+            )),
+            Err(Fault::DiscountAboveUsed) => out.push(format!(
+                "{what}: discount {} is more than used {}",
+                l.discount_amount.won(),
+                l.used_amount.won()
+            )),
+            _ => {}
+        }
     }
     Ok(out)
 }

@@ -1,7 +1,7 @@
 //! Imported fee lines: a month's statement as NCP (or another ledger's export) gave it.
 
 use crate::values::RowExt;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, Row, Statement};
 use rust_decimal::Decimal;
 
 use super::holidays::Upserted;
@@ -12,19 +12,6 @@ use ncp_usage_core::calendar::Month;
 /// Adds a fee line, or replaces the amounts of the same line (month, region, service,
 /// contract, item) imported before.
 pub fn upsert(conn: &Connection, l: &FeeLine) -> Result<Upserted> {
-    let key = params![
-        l.month.to_string(),
-        l.region,
-        l.service,
-        l.contract_no,
-        l.item,
-        l.quantity.normalize().to_string(),
-        l.unit,
-        l.unit_price.normalize().to_string(),
-        l.used_amount.won(),
-        l.discount_amount.won(),
-        l.estimated_payment_amount.won(),
-    ];
     let mut insert = conn.prepare_cached(concat!(
         "INSERT OR IGNORE INTO fee_lines (month, region, service, contract_no, item, quantity,
              unit, unit_price, used_amount, discount_amount, estimated_payment_amount, recorded_at)
@@ -32,7 +19,8 @@ pub fn upsert(conn: &Connection, l: &FeeLine) -> Result<Upserted> {
         crate::ledger_recorded!(),
         ")"
     ))?;
-    if insert.execute(key)? == 1 {
+    bind(&mut insert, l)?;
+    if insert.raw_execute()? == 1 {
         return Ok(Upserted::Added);
     }
     let mut update = conn.prepare_cached(
@@ -42,11 +30,29 @@ pub fn upsert(conn: &Connection, l: &FeeLine) -> Result<Upserted> {
            AND (quantity, unit, unit_price, used_amount, discount_amount, estimated_payment_amount)
                IS NOT (?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
-    Ok(if update.execute(key)? == 1 {
+    bind(&mut update, l)?;
+    Ok(if update.raw_execute()? == 1 {
         Upserted::Updated
     } else {
         Upserted::Unchanged
     })
+}
+
+/// Binds a fee line to parameters `?1` to `?11`, in the column order of `fee_lines`: month,
+/// region, service, contract, item, quantity, unit, unit price and the three amounts.
+fn bind(stmt: &mut Statement<'_>, l: &FeeLine) -> Result<()> {
+    stmt.raw_bind_parameter(1, l.month.to_string())?;
+    stmt.raw_bind_parameter(2, &l.region)?;
+    stmt.raw_bind_parameter(3, &l.service)?;
+    stmt.raw_bind_parameter(4, &l.contract_no)?;
+    stmt.raw_bind_parameter(5, &l.item)?;
+    stmt.raw_bind_parameter(6, l.quantity.normalize().to_string())?;
+    stmt.raw_bind_parameter(7, &l.unit)?;
+    stmt.raw_bind_parameter(8, l.unit_price.normalize().to_string())?;
+    stmt.raw_bind_parameter(9, l.used_amount.won())?;
+    stmt.raw_bind_parameter(10, l.discount_amount.won())?;
+    stmt.raw_bind_parameter(11, l.estimated_payment_amount.won())?;
+    Ok(())
 }
 
 /// Replaces a month's lines of one source (`ncp_product`, `ncp_contract`) with `lines`: NCP's
@@ -62,27 +68,16 @@ pub fn replace_month<'a>(
         params![month.to_string(), source],
     )?;
     let mut insert = conn.prepare_cached(concat!(
-        "INSERT INTO fee_lines (month, source, region, service, contract_no, item, quantity, unit,
-             unit_price, used_amount, discount_amount, estimated_payment_amount, recorded_at)
+        "INSERT INTO fee_lines (month, region, service, contract_no, item, quantity, unit,
+             unit_price, used_amount, discount_amount, estimated_payment_amount, source, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ",
         crate::ledger_recorded!(),
         ")"
     ))?;
     for l in lines {
-        insert.execute(params![
-            month.to_string(),
-            source,
-            l.region,
-            l.service,
-            l.contract_no,
-            l.item,
-            l.quantity.normalize().to_string(),
-            l.unit,
-            l.unit_price.normalize().to_string(),
-            l.used_amount.won(),
-            l.discount_amount.won(),
-            l.estimated_payment_amount.won()
-        ])?;
+        bind(&mut insert, l)?;
+        insert.raw_bind_parameter(12, source)?;
+        insert.raw_execute()?;
     }
     Ok(())
 }
@@ -121,29 +116,35 @@ pub fn for_each_of_month(
     let mut rows = stmt.query([month.to_string()])?;
     let mut count = 0;
     while let Some(r) = rows.next()? {
-        let dec = |i: usize| -> Result<Decimal> {
-            let text: String = r.get(i)?;
-            text.parse().map_err(|_| {
-                let damaged = format!("a fee line of {month} holds a damaged number '{text}'");
-                Error::ledger(damaged)
-            })
-        };
-        f(FeeLine {
-            month,
-            region: r.get(0)?,
-            service: r.get(1)?,
-            contract_no: r.get(2)?,
-            item: r.get(3)?,
-            quantity: dec(4)?,
-            unit: r.get(5)?,
-            unit_price: dec(6)?,
-            used_amount: r.krw(7)?,
-            discount_amount: r.krw(8)?,
-            estimated_payment_amount: r.krw(9)?,
-        })?;
+        f(read_line(r, month)?)?;
         count += 1;
     }
     Ok(count)
+}
+
+/// A `fee_lines` row of `month`, from its columns 0 to 9: region, service, contract, item,
+/// quantity, unit, unit price and the three amounts.
+pub(crate) fn read_line(r: &Row<'_>, month: Month) -> Result<FeeLine> {
+    let dec = |i: usize| -> Result<Decimal> {
+        let text: String = r.get(i)?;
+        text.parse().map_err(|_| {
+            let damaged = format!("a fee line of {month} holds a damaged number '{text}'");
+            Error::ledger(damaged)
+        })
+    };
+    Ok(FeeLine {
+        month,
+        region: r.get(0)?,
+        service: r.get(1)?,
+        contract_no: r.get(2)?,
+        item: r.get(3)?,
+        quantity: dec(4)?,
+        unit: r.get(5)?,
+        unit_price: dec(6)?,
+        used_amount: r.krw(7)?,
+        discount_amount: r.krw(8)?,
+        estimated_payment_amount: r.krw(9)?,
+    })
 }
 
 /// Whether `month` has imported fee lines (then they are its statement), as recorded at the

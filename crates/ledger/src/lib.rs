@@ -171,17 +171,9 @@ impl Ledger {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(Error::from)?;
-        if let Some(latest) = latest_instant(&tx)? {
-            if now < latest {
-                return Err(Error::refused(format!(
-                    "T2: the ledger already records {}; a command that writes cannot run at the earlier --as-of {} (read-only commands can)",
-                    clock::rfc3339(latest),
-                    clock::rfc3339(now)
-                ))
-                .into());
-            }
-        }
-        within_reach(&tx, now, true)?;
+        let latest = latest_instant(&tx)?;
+        clock::check_monotonic(latest, now).map_err(Error::from)?;
+        clock::check_within_reach(latest, now, true).map_err(Error::from)?;
         as_of::set(&tx, Some(now))?;
         let out = f(&tx)?;
         tx.execute(
@@ -217,7 +209,7 @@ impl Ledger {
             .transaction_with_behavior(TransactionBehavior::Deferred)
             .map_err(Error::from)?;
         if let Some(now) = now {
-            within_reach(&tx, now, false)?;
+            clock::check_within_reach(latest_instant(&tx)?, now, false).map_err(Error::from)?;
         }
         as_of::set(&tx, now)?;
         let out = f(&tx)?;
@@ -226,52 +218,19 @@ impl Ledger {
     }
 }
 
-/// How far past the ledger's latest instant one command may catch up, in years. Each month
-/// an unpaid bill is carried adds a penalty (P10), so the catch-up's work grows with the
-/// square of the months walked; a typo'd `--as-of 2999-12-31` would run for hours.
-pub const MAX_YEARS_AHEAD: u32 = 10;
-
-/// T1: a command whose `now` is more than [`MAX_YEARS_AHEAD`] years after the ledger's
-/// latest instant is refused (exit 2) before anything is caught up.
-fn within_reach(conn: &Connection, now: Instant, writing: bool) -> Result<()> {
-    let Some(latest) = latest_instant(conn)? else {
-        return Ok(());
-    };
-    let (from, to) = (
-        latest.with_timezone(&clock::kst()).date_naive(),
-        now.with_timezone(&clock::kst()),
-    );
-    let limit = latest
-        .with_timezone(&clock::kst())
-        .checked_add_months(chrono::Months::new(12 * MAX_YEARS_AHEAD));
-    if limit.is_none_or(|l| to <= l) {
-        return Ok(());
-    }
-    let years = to.date_naive().years_since(from).unwrap_or(0);
-    let what = if writing {
-        "a writing command may move the ledger"
-    } else {
-        "a command may look ahead"
-    };
-    Err(Error::invalid(format!(
-        "T1: --as-of {} is {years} year{} after the ledger's latest entry ({from}); {what} at most {MAX_YEARS_AHEAD} years at once: give a nearer --as-of",
-        to.date_naive(),
-        if years == 1 { "" } else { "s" }
-    )))
-}
-
 /// T2: the latest instant any writing command ran at.
 pub fn latest_instant(conn: &Connection) -> Result<Option<Instant>> {
+    meta_instant(conn, "latest_instant", "latest instant")
+}
+
+/// An instant kept in `meta` under `key`, if any; `what` names it when it is damaged.
+pub(crate) fn meta_instant(conn: &Connection, key: &str, what: &str) -> Result<Option<Instant>> {
     let text: Option<String> = conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = 'latest_instant'",
-            [],
-            |r| r.get(0),
-        )
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
         .optional()?;
     text.map(|t| {
         clock::parse_as_of(&t)
-            .map_err(|_| Error::ledger(format!("the ledger's latest instant '{t}' is damaged")))
+            .map_err(|_| Error::ledger(format!("the ledger's {what} '{t}' is damaged")))
     })
     .transpose()
 }

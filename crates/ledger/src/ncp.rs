@@ -10,15 +10,14 @@ use std::collections::BTreeMap;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use super::bills::{self, Bill, NewPayment};
+use super::bills::{self, Bill, Funds, NewPayment};
 use super::fees;
 use crate::error::Result;
 use ncp_usage_core::billing::facts::FeeLine;
-use ncp_usage_core::billing::ncp::{Body, ContractSummary, DailyUsage, DemandCost, Page};
-use ncp_usage_core::billing::payment::{allocate, BillBalance};
-use ncp_usage_core::billing::penalty::default_ratio;
-use ncp_usage_core::billing::schedule;
-use ncp_usage_core::billing::statement::Totals;
+use ncp_usage_core::billing::issued::{paid_up_settles, StoredBill};
+use ncp_usage_core::billing::ncp::{
+    merge_line, paid_up, summary_month, Body, ContractSummary, DailyUsage, DemandCost, Page,
+};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
 use ncp_usage_core::money::Krw;
@@ -77,7 +76,7 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
                         .entry((l.month, source))
                         .or_default()
                         .entry(key)
-                        .and_modify(|m| merge(m, l))
+                        .and_modify(|m| merge_line(m, l))
                         .or_insert_with(|| l.clone());
                 }
             }
@@ -85,8 +84,6 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             Body::DailyUsage(rows) => daily.extend(rows),
         }
     }
-    // Contract summary rows carry no month: they count the month the other bodies of the
-    // same import are about, or the month of "now".
     let mut months: Vec<Month> = demand
         .keys()
         .copied()
@@ -94,11 +91,7 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
         .collect();
     months.sort();
     months.dedup();
-    let fallback = if months.len() == 1 {
-        months[0]
-    } else {
-        Month::of(now.date_naive())
-    };
+    let fallback = summary_month(&months, now);
     let mut summaries: BTreeMap<Month, Vec<&ContractSummary>> = BTreeMap::new();
     for s in unmonthed {
         summaries
@@ -141,26 +134,11 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
         // The cross-check: NCP's per-service amounts add up to its bill.
         if let Some(product) = lines.get(&(d.month, "ncp_product")) {
             let sum: Krw = product.values().map(|l| l.used_amount).sum();
-            if sum != d.use_amount {
-                stored.differences.push(format!(
-                    "{}: the per-service used amounts add up to {} KRW but the bill says {} KRW (difference {})",
-                    d.month,
-                    sum.grouped(),
-                    d.use_amount.grouped(),
-                    (sum - d.use_amount).grouped()
-                ));
-            }
+            stored.differences.extend(d.mismatch(sum));
         }
     }
     stored.months.sort();
     Ok(stored)
-}
-
-fn merge(into: &mut FeeLine, more: &FeeLine) {
-    into.quantity += more.quantity;
-    into.used_amount += more.used_amount;
-    into.discount_amount += more.discount_amount;
-    into.estimated_payment_amount += more.estimated_payment_amount;
 }
 
 /// NCP's bill of a month: it becomes the ledger's bill for that month (source `ncp`), and
@@ -173,22 +151,9 @@ fn merge(into: &mut FeeLine, more: &FeeLine) {
 /// the ledger had no usage for) is superseded in place. Returns whether it made an adjustment.
 fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
     let month = d.month.to_string();
-    let estimated = d.use_amount - d.discount_amount;
-    let totals = Totals {
-        used_amount: d.use_amount,
-        discount_amount: d.discount_amount,
-        estimated_payment_amount: estimated,
-        rounddown_discount_amount: d.rounddown_discount_amount,
-        vat_amount: d.vat_amount,
-        billed_amount: d.billed_amount.clamp_zero(),
-    };
-    // NCP's own instants, but never later than "now": the ledger records nothing ahead of
-    // its clock (T2).
-    let issued_at = d
-        .written_at
-        .unwrap_or_else(|| schedule::issued_at(d.month))
-        .min(now);
-    let ratio = d.overdue_ratio.unwrap_or_else(default_ratio);
+    let totals = d.totals();
+    let issued_at = d.issued_at(now);
+    let ratio = d.penalty_ratio();
     let mut adjusted = false;
     // A bill stored or superseded now, which the credit balance pays.
     let mut fresh = false;
@@ -263,12 +228,7 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
     // NCP's paid-up state, replaced: drop the payment of an earlier import first — unless
     // it says the same as before, so that importing the same body twice changes nothing.
     let key = format!("ncp-paid-up:{month}");
-    let paid_at = d
-        .paid_up_at
-        .or(d.written_at)
-        .unwrap_or(now)
-        .min(now)
-        .max(issued_at);
+    let paid_at = d.paid_at(issued_at, now);
     // NCP's figure is what NCP collected: a difference it reports paid up is settled on this
     // bill by NCP's payment, not carried into the next bill and charged again.
     if d.paid_up {
@@ -299,19 +259,12 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
         conn.execute("DELETE FROM payments WHERE id = ?1", [id])?;
     }
     if d.paid_up {
-        // NCP's payment pays only what the ledger's own money and credit have not: what was
-        // owed at `paid_at` (billed, and penalties charged by then), less everything the
-        // ledger applied to the bill by now — also after `paid_at`. The member's money is
-        // never lost, and never counted twice.
+        // NCP's payment pays only what the ledger's own money and credit have not.
         let balance = match (
             bills::balance(conn, d.month, paid_at)?,
             bills::balance(conn, d.month, now)?,
         ) {
-            (Some(then), Some(by_now)) => vec![BillBalance {
-                paid_principal: by_now.paid_principal,
-                paid_penalty: by_now.paid_penalty,
-                ..then
-            }],
+            (Some(then), Some(by_now)) => vec![paid_up(then, &by_now)],
             _ => Vec::new(),
         };
         let owed: Krw = balance.iter().map(|b| b.unpaid()).sum();
@@ -329,10 +282,7 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
                     request: Some("ncp paid-up state"),
                 },
             )?;
-            let (apps, _) = allocate(owed, &balance);
-            for a in &apps {
-                bills::apply(conn, id, a, paid_at)?;
-            }
+            bills::apply(conn, Funds::Payment(id), owed, &balance, paid_at)?;
         }
     }
     // A bill newly stored that NCP does not report paid is paid from the credit balance
@@ -344,9 +294,7 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
 }
 
 /// P1: when NCP reports a month paid up, the corrections of that month not carried into a
-/// bill yet are carried into the month's own bill, so that NCP's payment settles them, as long
-/// as they add up to more than 0 (NCP collected more). Corrections that add up to less stay
-/// for the next bill, where they become credit.
+/// bill yet are carried into the month's own bill when [`paid_up_settles`] says so.
 fn settle_pending_adjustments(conn: &Connection, month: Month, now: Instant) -> Result<()> {
     let m = month.to_string();
     let at = clock::rfc3339(now);
@@ -356,7 +304,7 @@ fn settle_pending_adjustments(conn: &Connection, month: Month, now: Instant) -> 
         params![m, at],
         |r| r.krw(0),
     )?;
-    if pending > Krw::ZERO {
+    if paid_up_settles(pending) {
         conn.execute(
             "UPDATE bill_adjustments SET carried_into = ?1
              WHERE month = ?1 AND carried_into IS NULL AND recorded_at <= ?2",
@@ -375,26 +323,41 @@ pub fn has_bill(conn: &Connection, month: Month) -> Result<bool> {
     )?)
 }
 
-/// P1: whether a month's stored bill is final. A bill on which any money or credit of the
-/// ledger's own was applied, or that carries an adjustment, is. So is any other bill the
-/// ledger issued with an amount (it was sent to the member); a 0-won bill that closed a month
-/// the ledger knew nothing of is not. An NCP bill is final once NCP wrote it after its month
-/// ended; before that it is preliminary.
+/// P1: whether a month's stored bill is final ([`StoredBill::is_final`]).
 fn is_final(conn: &Connection, month: Month) -> Result<bool> {
-    let end = clock::rfc3339(schedule::midnight(month.next().first_day()));
-    Ok(conn.query_row(
+    let (touched, source, billed_amount, issued_at, written_at): (
+        bool,
+        String,
+        Krw,
+        String,
+        Option<String>,
+    ) = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM payment_applications x JOIN payments p ON p.id = x.payment_id
                         WHERE x.month = b.month AND p.kind <> 'ncp')
                 OR EXISTS (SELECT 1 FROM credit_applications c WHERE c.month = b.month)
-                OR EXISTS (SELECT 1 FROM bill_adjustments a WHERE a.carried_into = b.month)
-                OR CASE WHEN b.source = 'ncp'
-                        THEN MAX(b.issued_at, COALESCE(n.written_at, b.issued_at)) >= ?2
-                        ELSE b.billed_amount <> 0 END
+                OR EXISTS (SELECT 1 FROM bill_adjustments a WHERE a.carried_into = b.month),
+                b.source, b.billed_amount, b.issued_at, n.written_at
          FROM bills b LEFT JOIN ncp_bills n ON n.month = b.month
          WHERE b.month = ?1",
-        params![month.to_string(), end],
-        |r| r.get(0),
-    )?)
+        [month.to_string()],
+        |r| Ok((r.get(0)?, r.get(1)?, r.krw(2)?, r.get(3)?, r.get(4)?)),
+    )?;
+    let instant = |text: &str| {
+        clock::parse_as_of(text).map_err(|_| {
+            crate::error::Error::ledger(format!(
+                "the {month} bill holds a damaged instant '{text}'; restore the ledger from a backup"
+            ))
+        })
+    };
+    Ok(StoredBill {
+        month,
+        touched,
+        from_ncp: source == "ncp",
+        billed_amount,
+        issued_at: instant(&issued_at)?,
+        ncp_written_at: written_at.as_deref().map(instant).transpose()?,
+    }
+    .is_final())
 }
 
 /// The contract counts NCP reported for `month` itself: (month, rows of service name, region,

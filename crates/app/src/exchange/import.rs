@@ -16,7 +16,9 @@ use ncp_usage_ledger::{usage, Connection};
 use serde::Serialize;
 
 use super::table::{required, Column, Reader, Row};
-use ncp_usage_core::billing::facts::{quantity_to_milli, Contract, FeeLine, Plan, QUANTITY_SCALE};
+use ncp_usage_core::billing::facts::{
+    quantity_to_milli, validate_contract_dates, Contract, Fault, FeeLine, Plan, QUANTITY_SCALE,
+};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::error::{Error, Result};
 use ncp_usage_core::money::{MAX_DAY_WON, MAX_WON, MAX_WON_TEXT};
@@ -198,7 +200,7 @@ fn import_contracts(conn: &Connection, input: impl Read) -> Result<Summary> {
         };
         let start_date = row.date("start_date")?;
         let end_date = row.optional_date("end_date")?;
-        if end_date.is_some_and(|end| end < start_date) {
+        if validate_contract_dates(start_date, end_date).is_err() {
             return Err(row.error(
                 "end_date",
                 format!("a date on or after start_date {start_date} (or empty while active)"),
@@ -775,18 +777,20 @@ fn import_fees(conn: &Connection, input: impl Read) -> Result<Summary> {
             discount_amount: row.krw("discount_amount")?,
             estimated_payment_amount: row.krw("estimated_payment_amount")?,
         };
-        if line.discount_amount > line.used_amount {
-            return Err(row.error(
-                "discount_amount",
-                format!("at most used_amount {}", line.used_amount),
-            ));
-        }
-        let expected = line.used_amount - line.discount_amount;
-        if line.estimated_payment_amount != expected {
-            return Err(row.error(
-                "estimated_payment_amount",
-                format!("used_amount − discount_amount = {expected}"),
-            ));
+        match line.validate() {
+            Err(Fault::DiscountAboveUsed) => {
+                return Err(row.error(
+                    "discount_amount",
+                    format!("at most used_amount {}", line.used_amount),
+                ))
+            }
+            Err(Fault::EstimateNotUsedLessDiscount(expected)) => {
+                return Err(row.error(
+                    "estimated_payment_amount",
+                    format!("used_amount − discount_amount = {expected}"),
+                ))
+            }
+            _ => {}
         }
         // One string per key: none of its parts can hold a control character.
         let key = format!(
@@ -835,14 +839,17 @@ fn import_promotions(conn: &Connection, input: impl Read) -> Result<Summary> {
             valid_from: row.date("valid_from")?,
             valid_to: row.date("valid_to")?,
         };
-        if p.used > p.provided {
-            return Err(row.error("used", format!("at most provided ({})", p.provided)));
-        }
-        if p.valid_to < p.valid_from {
-            return Err(row.error(
-                "valid_to",
-                format!("a date on or after valid_from {}", p.valid_from),
-            ));
+        match p.validate() {
+            Err(Fault::UsedAboveProvided) => {
+                return Err(row.error("used", format!("at most provided ({})", p.provided)))
+            }
+            Err(Fault::ValidToBeforeFrom) => {
+                return Err(row.error(
+                    "valid_to",
+                    format!("a date on or after valid_from {}", p.valid_from),
+                ))
+            }
+            _ => {}
         }
         first_seen(
             &mut seen,

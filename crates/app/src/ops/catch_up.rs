@@ -16,16 +16,15 @@ use chrono::Datelike;
 use ncp_usage_ledger::Connection;
 
 use ncp_usage_core::billing::account::Member;
-use ncp_usage_core::billing::gateway::{Charge, Gateway};
-use ncp_usage_core::billing::payment::Application;
-use ncp_usage_core::billing::penalty::{default_ratio, late_penalty};
+use ncp_usage_core::billing::gateway::Gateway;
+use ncp_usage_core::billing::penalty::{self, default_ratio};
 use ncp_usage_core::billing::schedule;
 use ncp_usage_core::billing::statement::{summarize, Totals};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
 use ncp_usage_core::error::Result;
 use ncp_usage_ledger::account;
-use ncp_usage_ledger::bills::{self, Attempt, Bill, NewPayment, Notification};
+use ncp_usage_ledger::bills::{self, Attempt, Bill, Funds, NewPayment, Notification};
 
 /// What happens at one instant of a bill's calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -292,13 +291,7 @@ fn auto_attempt(
     if !method.is_automatic() {
         return Ok(None);
     }
-    let charge = Charge {
-        method: &method,
-        amount,
-        at,
-        card_spent_this_month: bills::charged(conn, method_id, Some(Month::of(day)))?,
-        transfer_spent: bills::charged(conn, method_id, None)?,
-    };
+    let charge = bills::charge(conn, &method, Some(method_id), amount, at)?;
     let mut attempt = Attempt {
         month,
         at: clock::rfc3339(at),
@@ -322,16 +315,8 @@ fn auto_attempt(
                     request: None,
                 },
             )?;
-            bills::apply(
-                conn,
-                id,
-                &Application {
-                    month,
-                    amount: balance.unpaid_principal(),
-                    penalty_amount: balance.unpaid_penalty(),
-                },
-                at,
-            )?;
+            // The whole of what this bill owes: its penalties, then its principal.
+            bills::apply(conn, Funds::Payment(id), amount, &[balance], at)?;
             attempt.payment_id = Some(id);
         }
         Err(decline) => {
@@ -412,7 +397,7 @@ fn penalty(conn: &Connection, member: &Member, month: Month, at: Instant) -> Res
         return Ok(false);
     }
     let ratio = bills::overdue_ratio(conn, month)?.unwrap_or_else(default_ratio);
-    let amount = late_penalty(base, ratio);
+    let amount = penalty::due(base, ratio);
     if amount.is_zero() {
         // Too small for a won of penalty this month; the bill is still carried.
         return Ok(true);

@@ -9,16 +9,16 @@ use ncp_usage_ledger::Connection;
 use serde::Serialize;
 
 use ncp_usage_core::billing::account::PaymentMethod;
-use ncp_usage_core::billing::gateway::{Charge, Gateway};
+use ncp_usage_core::billing::gateway::Gateway;
 use ncp_usage_core::billing::payment::{
-    allocate, check_instant, instant_window, payable, BillStatus, InstantMethod, PaymentRefusal,
+    check_method, check_minimum, instant_window, payable, BillStatus, InstantMethod, PaymentRefusal,
 };
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
 use ncp_usage_core::error::{Error, Result};
 use ncp_usage_core::money::Krw;
 use ncp_usage_ledger::account;
-use ncp_usage_ledger::bills::{self, NewPayment, Payment};
+use ncp_usage_ledger::bills::{self, Funds, NewPayment, Payment};
 
 use crate::report::pay::PaymentDoc;
 
@@ -143,9 +143,7 @@ pub fn preview_instant(conn: &Connection, now: Instant, req: &InstantRequest) ->
     };
     // P7 before looking for the account: an expatriate cannot register one (P11), so the
     // refusal must name the rule, not the missing account.
-    if member.expatriate && method != InstantMethod::Card {
-        return Err(refused(PaymentRefusal::ExpatriateCardOnly));
-    }
+    check_method(member.expatriate, method).map_err(refused)?;
     let (stored_id, stored) = instant_method(conn, now, method)?;
     let balances = bills::balances(conn, now)?;
     for m in &req.months {
@@ -174,7 +172,7 @@ pub fn preview_instant(conn: &Connection, now: Instant, req: &InstantRequest) ->
     let outstanding = bills
         .iter()
         .any(|b| b.status(now) == BillStatus::Outstanding);
-    check_instant(member.expatriate, method, amount, outstanding).map_err(refused)?;
+    check_minimum(method, amount, outstanding).map_err(refused)?;
     Ok(Preview {
         amount,
         months: bills.iter().map(|b| b.month).collect(),
@@ -210,21 +208,14 @@ pub fn pay_instant(
         ));
     }
     let (method_id, method) = instant_method(conn, now, preview.method)?;
-    let month = Month::of(now.date_naive());
     gateway
-        .charge(&Charge {
-            method: &method,
-            amount: preview.amount,
-            at: now,
-            card_spent_this_month: match method_id {
-                Some(id) => bills::charged(conn, id, Some(month))?,
-                None => Krw::ZERO,
-            },
-            transfer_spent: match method_id {
-                Some(id) => bills::charged(conn, id, None)?,
-                None => Krw::ZERO,
-            },
-        })
+        .charge(&bills::charge(
+            conn,
+            &method,
+            method_id,
+            preview.amount,
+            now,
+        )?)
         .map_err(|d| {
             Error::refused(format!(
                 "the payment of {} KRW with {} was declined ({d}); nothing was charged",
@@ -250,11 +241,8 @@ pub fn pay_instant(
         .into_iter()
         .filter(|b| preview.months.contains(&b.month))
         .collect();
-    let (apps, left) = allocate(preview.amount, &chosen);
+    let left = bills::apply(conn, Funds::Payment(id), preview.amount, &chosen, now)?;
     debug_assert!(left.is_zero());
-    for a in &apps {
-        bills::apply(conn, id, a, now)?;
-    }
     Ok(Paid {
         payment: bills::payment(conn, id)?,
         replayed: false,
@@ -322,10 +310,13 @@ pub fn deposit(
             request: Some(&fingerprint),
         },
     )?;
-    let (apps, _) = allocate(amount, &bills::balances(conn, now)?);
-    for a in &apps {
-        bills::apply(conn, id, a, now)?;
-    }
+    bills::apply(
+        conn,
+        Funds::Payment(id),
+        amount,
+        &bills::balances(conn, now)?,
+        now,
+    )?;
     Ok(Paid {
         payment: bills::payment(conn, id)?,
         replayed: false,

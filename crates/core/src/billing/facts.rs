@@ -60,6 +60,31 @@ pub struct Contract {
     pub end_date: Option<NaiveDate>,
 }
 
+/// What makes a fact impossible: the invariant it breaks. Import refuses such a row naming
+/// its column, and `check` reports such a row in the ledger; both ask the fact's `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// A contract ends before it starts.
+    EndsBeforeStart,
+    /// A fee line discounts more than it uses.
+    DiscountAboveUsed,
+    /// A fee line's estimated payment amount is not used − discount: what it should be.
+    EstimateNotUsedLessDiscount(Krw),
+    /// A promotion used more times than it was provided.
+    UsedAboveProvided,
+    /// A promotion's validity ends before it starts.
+    ValidToBeforeFrom,
+}
+
+/// §11 contracts: a contract ends on or after the day it starts (or runs on, `None`). Taken
+/// on the dates alone: import checks them before the contract's other columns.
+pub fn validate_contract_dates(start: NaiveDate, end: Option<NaiveDate>) -> Result<(), Fault> {
+    if end.is_some_and(|end| end < start) {
+        return Err(Fault::EndsBeforeStart);
+    }
+    Ok(())
+}
+
 impl Contract {
     /// Whether the contract is held on `date`.
     pub fn is_active_on(&self, date: NaiveDate) -> bool {
@@ -98,6 +123,21 @@ pub struct FeeLine {
     pub estimated_payment_amount: Krw,
 }
 
+impl FeeLine {
+    /// §11 fees: a line discounts at most what it uses, and its estimated payment amount is
+    /// used − discount.
+    pub fn validate(&self) -> Result<(), Fault> {
+        if self.discount_amount > self.used_amount {
+            return Err(Fault::DiscountAboveUsed);
+        }
+        let expected = self.used_amount - self.discount_amount;
+        if self.estimated_payment_amount != expected {
+            return Err(Fault::EstimateNotUsedLessDiscount(expected));
+        }
+        Ok(())
+    }
+}
+
 /// Quantities have at most three decimals and are stored as thousandths of a unit, so the
 /// ledger can sum them exactly in SQL.
 pub const QUANTITY_SCALE: u32 = 3;
@@ -113,4 +153,50 @@ pub fn quantity_to_milli(q: Decimal) -> Option<i64> {
 /// A quantity back from thousandths.
 pub fn quantity_from_milli(milli: i64) -> Decimal {
     Decimal::new(milli, QUANTITY_SCALE).normalize()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(used: i64, discount: i64, estimated: i64) -> FeeLine {
+        FeeLine {
+            month: "2024-02".parse().unwrap(),
+            region: "KR".into(),
+            service: "Server".into(),
+            contract_no: "KR-SVR-1".into(),
+            item: "Monthly flat rate".into(),
+            quantity: Decimal::ONE,
+            unit: "month".into(),
+            unit_price: Decimal::from(1_000),
+            used_amount: Krw::new(used),
+            discount_amount: Krw::new(discount),
+            estimated_payment_amount: Krw::new(estimated),
+        }
+    }
+
+    #[test]
+    fn fees_estimate_is_used_less_discount() {
+        assert_eq!(line(1_000, 100, 900).validate(), Ok(()));
+        assert_eq!(
+            line(1_000, 100, 1_000).validate(),
+            Err(Fault::EstimateNotUsedLessDiscount(Krw::new(900)))
+        );
+        assert_eq!(
+            line(100, 1_000, -900).validate(),
+            Err(Fault::DiscountAboveUsed)
+        );
+    }
+
+    #[test]
+    fn contracts_end_on_or_after_they_start() {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let start = day("2024-02-10");
+        assert_eq!(validate_contract_dates(start, None), Ok(()));
+        assert_eq!(validate_contract_dates(start, Some(start)), Ok(()));
+        assert_eq!(
+            validate_contract_dates(start, Some(day("2024-02-09"))),
+            Err(Fault::EndsBeforeStart)
+        );
+    }
 }

@@ -8,6 +8,7 @@ pub mod account;
 pub mod confirmation;
 pub mod facts;
 pub mod gateway;
+pub mod issued;
 pub mod ncp;
 pub mod payment;
 pub mod penalty;

@@ -250,17 +250,21 @@ pub enum PaymentRefusal {
     NothingPayable(String),
 }
 
-/// P7, P8: may this instant payment be made? `outstanding` says whether it pays an
-/// outstanding amount (the minimums apply to those).
-pub fn check_instant(
-    expatriate: bool,
+/// P7: expatriate members pay instantly by credit card only.
+pub fn check_method(expatriate: bool, method: InstantMethod) -> Result<(), PaymentRefusal> {
+    if expatriate && method != InstantMethod::Card {
+        return Err(PaymentRefusal::ExpatriateCardOnly);
+    }
+    Ok(())
+}
+
+/// P8: may an instant payment of `amount` be made with `method`? `outstanding` says whether
+/// it pays an outstanding amount (the minimums apply to those).
+pub fn check_minimum(
     method: InstantMethod,
     amount: Krw,
     outstanding: bool,
 ) -> Result<(), PaymentRefusal> {
-    if expatriate && method != InstantMethod::Card {
-        return Err(PaymentRefusal::ExpatriateCardOnly);
-    }
     let min = minimum(method);
     if outstanding && amount < min {
         return Err(PaymentRefusal::BelowMinimum {
@@ -371,10 +375,9 @@ mod tests {
 
     #[test]
     fn p8_minimums_for_outstanding_amounts() {
-        let card = check_instant(false, InstantMethod::Card, Krw::new(900), true).unwrap_err();
+        let card = check_minimum(InstantMethod::Card, Krw::new(900), true).unwrap_err();
         assert!(card.to_string().contains("under 1,000 won"), "{card}");
-        let transfer =
-            check_instant(false, InstantMethod::Transfer, Krw::new(900), true).unwrap_err();
+        let transfer = check_minimum(InstantMethod::Transfer, Krw::new(900), true).unwrap_err();
         assert!(
             transfer.to_string().contains("under 3,000 won"),
             "{transfer}"
@@ -383,20 +386,21 @@ mod tests {
             transfer.to_string().contains("direct deposit"),
             "{transfer}"
         );
-        assert!(check_instant(false, InstantMethod::Card, Krw::new(1_000), true).is_ok());
-        assert!(check_instant(false, InstantMethod::Transfer, Krw::new(2_999), true).is_err());
-        assert!(check_instant(false, InstantMethod::Transfer, Krw::new(3_000), true).is_ok());
+        assert!(check_minimum(InstantMethod::Card, Krw::new(1_000), true).is_ok());
+        assert!(check_minimum(InstantMethod::Transfer, Krw::new(2_999), true).is_err());
+        assert!(check_minimum(InstantMethod::Transfer, Krw::new(3_000), true).is_ok());
         // A prepayment is not an outstanding amount.
-        assert!(check_instant(false, InstantMethod::Card, Krw::new(900), false).is_ok());
+        assert!(check_minimum(InstantMethod::Card, Krw::new(900), false).is_ok());
     }
 
     #[test]
     fn p7_expatriates_pay_instantly_by_card_only() {
         assert_eq!(
-            check_instant(true, InstantMethod::Transfer, Krw::new(50_000), false),
+            check_method(true, InstantMethod::Transfer),
             Err(PaymentRefusal::ExpatriateCardOnly)
         );
-        assert!(check_instant(true, InstantMethod::Card, Krw::new(50_000), false).is_ok());
+        assert!(check_method(true, InstantMethod::Card).is_ok());
+        assert!(check_method(false, InstantMethod::Transfer).is_ok());
     }
 
     #[test]

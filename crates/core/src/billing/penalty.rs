@@ -10,10 +10,11 @@ pub fn default_ratio() -> Decimal {
     Decimal::new(15, 3)
 }
 
-/// P10: the penalty on an unpaid principal at `ratio` (NCP's `overdueRatio` for imported
-/// bills, 1.5 % otherwise), truncated. The ratio is taken between 0 and 100 %, so a penalty
-/// never exceeds its principal and stays under the ceiling (M1).
-pub fn late_penalty(unpaid_principal: Krw, ratio: Decimal) -> Krw {
+/// P10: the penalty due on a penalty day ([`super::schedule::is_penalty_day`]) on a bill whose
+/// principal is unpaid then, at the bill's `ratio` (NCP's `overdueRatio` for NCP's bills,
+/// 1.5 % otherwise), truncated. The ratio is taken between 0 and 100 %, so a penalty never
+/// exceeds its principal and stays under the ceiling (M1).
+pub fn due(unpaid_principal: Krw, ratio: Decimal) -> Krw {
     let ratio = ratio.clamp(Decimal::ZERO, Decimal::ONE);
     checked_truncate_won(unpaid_principal.clamp_zero().to_decimal() * ratio)
         .unwrap_or(unpaid_principal.clamp_zero())
@@ -25,30 +26,18 @@ mod tests {
 
     #[test]
     fn p10_one_and_a_half_percent_truncated() {
-        assert_eq!(
-            late_penalty(Krw::new(110_000), default_ratio()),
-            Krw::new(1_650)
-        );
-        assert_eq!(
-            late_penalty(Krw::new(220_000), default_ratio()),
-            Krw::new(3_300)
-        );
-        assert_eq!(
-            late_penalty(Krw::new(54_670), default_ratio()),
-            Krw::new(820)
-        );
-        assert_eq!(late_penalty(Krw::new(66), default_ratio()), Krw::new(0));
-        assert_eq!(late_penalty(Krw::ZERO, default_ratio()), Krw::ZERO);
+        assert_eq!(due(Krw::new(110_000), default_ratio()), Krw::new(1_650));
+        assert_eq!(due(Krw::new(220_000), default_ratio()), Krw::new(3_300));
+        assert_eq!(due(Krw::new(54_670), default_ratio()), Krw::new(820));
+        assert_eq!(due(Krw::new(66), default_ratio()), Krw::new(0));
+        assert_eq!(due(Krw::ZERO, default_ratio()), Krw::ZERO);
     }
 
     #[test]
     fn m1_p10_a_penalty_never_exceeds_its_principal() {
         let max = Krw::new(crate::money::MAX_WON);
-        assert_eq!(late_penalty(max, Decimal::from(50)), max);
-        assert_eq!(late_penalty(Krw::new(1_000), Decimal::from(-1)), Krw::ZERO);
-        assert_eq!(
-            late_penalty(max, default_ratio()),
-            Krw::new(15_000_000_000_000)
-        );
+        assert_eq!(due(max, Decimal::from(50)), max);
+        assert_eq!(due(Krw::new(1_000), Decimal::from(-1)), Krw::ZERO);
+        assert_eq!(due(max, default_ratio()), Krw::new(15_000_000_000_000));
     }
 }

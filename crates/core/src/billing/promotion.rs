@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::facts::{FeeLine, Plan};
+use super::facts::{Fault, FeeLine, Plan};
 use super::period::Period;
 use super::trend::credit_runs_out;
 use crate::calendar::Month;
@@ -49,6 +49,18 @@ pub struct Promotion {
 }
 
 impl Promotion {
+    /// §11 promotions: a promotion is used at most as many times as it was provided, and
+    /// its validity ends on or after the day it starts.
+    pub fn validate(&self) -> Result<(), Fault> {
+        if self.used > self.provided {
+            return Err(Fault::UsedAboveProvided);
+        }
+        if self.valid_to < self.valid_from {
+            return Err(Fault::ValidToBeforeFrom);
+        }
+        Ok(())
+    }
+
     /// The key credits are tracked by.
     pub fn key(&self) -> (String, String) {
         (self.name.clone(), self.service.clone())

@@ -4,7 +4,7 @@
 //! All instants are KST wall-clock times. The catch-up of every command walks these events in
 //! order up to "now", so the ledger holds exactly what would have happened by then.
 
-use chrono::{NaiveDate, NaiveTime, TimeZone};
+use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone};
 
 use crate::calendar::Month;
 use crate::clock::{kst, Instant};
@@ -57,10 +57,22 @@ pub fn blocking_at(month: Month) -> Instant {
     midnight(month.next().next().first_day())
 }
 
-/// P10: the instants at which a late penalty is due while the bill is unpaid: 00:00 on the 1st
-/// of each month after the one in which it became outstanding, up to `now`.
+/// P10: the first day a late penalty can fall on a bill of `month`: the 1st of the month
+/// after the one in which it became outstanding.
+pub fn first_penalty_day(month: Month) -> NaiveDate {
+    month.next().next().first_day()
+}
+
+/// P10: whether a late penalty on a bill of `month` may fall on `day`: the 1st of a month,
+/// from [`first_penalty_day`] on.
+pub fn is_penalty_day(month: Month, day: NaiveDate) -> bool {
+    day >= first_penalty_day(month) && day.day() == 1
+}
+
+/// P10: the instants at which a late penalty is due while the bill is unpaid: 00:00 on each
+/// penalty day ([`is_penalty_day`]), up to `now`.
 pub fn penalty_dates(month: Month, now: Instant) -> impl Iterator<Item = Instant> {
-    let mut m = month.next().next();
+    let mut m = Month::of(first_penalty_day(month));
     std::iter::from_fn(move || {
         let t = midnight(m.first_day());
         if t > now {
@@ -112,5 +124,19 @@ mod tests {
         let second = next_penalty_date(first, now).unwrap();
         assert_eq!(rfc3339(second), "2024-04-01T00:00:00+09:00");
         assert_eq!(next_penalty_date(second, now), None);
+        for t in penalty_dates(jan, now) {
+            assert!(is_penalty_day(jan, t.date_naive()));
+        }
+    }
+
+    #[test]
+    fn p10_a_penalty_day_is_a_first_from_the_month_after_outstanding() {
+        let jan: Month = "2024-01".parse().unwrap();
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(first_penalty_day(jan), day("2024-03-01"));
+        assert!(!is_penalty_day(jan, day("2024-02-01")));
+        assert!(is_penalty_day(jan, day("2024-03-01")));
+        assert!(!is_penalty_day(jan, day("2024-04-15")));
+        assert!(is_penalty_day(jan, day("2025-01-01")));
     }
 }
