@@ -114,12 +114,11 @@ impl Report for PayView {
                     won(b.penalty_amount),
                     won(b.paid_amount),
                     won(b.unpaid_amount),
+                    // An outstanding bill stands out in the table: it shuts services (S1).
                     match b.status {
-                        BillStatus::Open => "open",
-                        BillStatus::Paid => "paid",
-                        BillStatus::Outstanding => "OUTSTANDING",
-                    }
-                    .to_string(),
+                        BillStatus::Outstanding => b.status.as_str().to_uppercase(),
+                        _ => b.status.as_str().to_string(),
+                    },
                 ]);
             }
             let _ = writeln!(out, "{t}");
