@@ -14,6 +14,7 @@ mod completions_real;
 mod concurrency;
 mod confirmation_doc;
 mod contention;
+mod corrections;
 mod crash;
 mod export;
 mod far_as_of;

@@ -425,10 +425,12 @@ fn penalty(conn: &Connection, member: &Member, month: Month, at: Instant) -> Res
 /// the next bill carries. Returns the months adjusted.
 pub fn adjust_issued_bills(conn: &Connection, now: Instant, reason: &str) -> Result<Vec<Month>> {
     let mut adjusted = Vec::new();
-    // Only bills ncp-usage rated itself: imported and NCP bills stand as their source gave them.
+    // A bill rated from contracts or issued from an imported statement follows its month's
+    // facts: a corrected statement is a correction like any other. NCP's own bill stands as
+    // NCP gave it (its re-imports adjust it in `ledger::ncp`).
     for bill in bills::issued(conn, now)?
         .into_iter()
-        .filter(|b| b.source == "rated")
+        .filter(|b| b.source != "ncp")
     {
         // NCP's bill for the month, once imported, is what its adjustments follow (P1).
         if ncp_usage_ledger::ncp::has_bill(conn, bill.month)? {
