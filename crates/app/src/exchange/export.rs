@@ -329,7 +329,7 @@ mod tests {
     #[test]
     fn h4_neutralizing_is_undone_by_the_importer() {
         for s in ["=1+1", "'x", "''y", "plain", "-5"] {
-            assert_eq!(super::super::table::unneutralize(&neutralize(s)), s);
+            assert_eq!(super::super::strict_csv::unneutralize(&neutralize(s)), s);
         }
     }
 }

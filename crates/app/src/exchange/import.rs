@@ -15,7 +15,7 @@ use chrono::{Datelike, NaiveDate};
 use ncp_usage_ledger::{usage, Connection};
 use serde::Serialize;
 
-use super::table::{required, Column, Reader, Row};
+use super::strict_csv::{required, Column, Reader, Row};
 use ncp_usage_core::billing::facts::{quantity_to_milli, Contract, FeeLine, Plan, QUANTITY_SCALE};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::error::{Error, Result};

@@ -11,4 +11,4 @@ pub mod export;
 pub mod import;
 pub mod ncp;
 pub mod ncp_api;
-pub mod table;
+pub mod strict_csv;
