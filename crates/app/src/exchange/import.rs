@@ -14,6 +14,7 @@ use chrono::{Datelike, NaiveDate};
 use ncp_usage_ledger::{usage, Connection};
 use serde::Serialize;
 
+use super::fees_format::FEE_COLUMNS;
 use super::strict_csv::{required, Column, Reader, Row};
 use ncp_usage_core::billing::facts::{quantity_to_milli, Contract, FeeLine, Plan, QUANTITY_SCALE};
 use ncp_usage_core::calendar::Month;
@@ -92,21 +93,6 @@ pub const USAGE_COLUMNS: &[Column] = &[
     required("contract_no"),
     required("date"),
     required("quantity"),
-];
-
-/// The fees columns, in the order `export` writes them.
-pub const FEE_COLUMNS: &[Column] = &[
-    required("month"),
-    required("region"),
-    required("service"),
-    required("contract_no"),
-    required("item"),
-    required("quantity"),
-    required("unit"),
-    required("unit_price"),
-    required("used_amount"),
-    required("discount_amount"),
-    required("estimated_payment_amount"),
 ];
 
 /// The promotions columns.

@@ -8,6 +8,7 @@
 pub mod confirmation;
 pub mod demo;
 pub mod export;
+pub mod fees_format;
 pub mod import;
 pub mod ncp;
 pub mod ncp_api;

@@ -17,6 +17,7 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::fees_format::unneutralize;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock;
 use ncp_usage_core::error::{Error, Result};
@@ -630,12 +631,6 @@ pub fn shown(value: &str) -> String {
     } else {
         format!("'{escaped}'")
     }
-}
-
-/// Undoes the formula neutralisation of exports (a leading `'`), so that export → import
-/// round-trips exactly.
-pub fn unneutralize(value: &str) -> &str {
-    value.strip_prefix('\'').unwrap_or(value)
 }
 
 impl<'a> Row<'a> {
