@@ -266,8 +266,8 @@ impl Report for History {
             for s in &self.services {
                 rows.push(vec![
                     self.month.to_string(),
-                    crate::exchange::fees_format::neutralize(&s.service),
-                    crate::exchange::fees_format::neutralize(&s.region),
+                    fees_format::neutralize(&s.service),
+                    fees_format::neutralize(&s.region),
                     s.amounts.used_amount.to_string(),
                     s.amounts.discount_amount.to_string(),
                     s.amounts.estimated_payment_amount.to_string(),
