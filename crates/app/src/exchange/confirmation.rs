@@ -5,6 +5,7 @@
 //! around it: finding Chromium, printing, checking for a Korean font, writing the file whole
 //! or not at all.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -99,13 +100,14 @@ pub fn write(c: &Confirmation, path: &Path) -> Result<Vec<String>> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let page = html(c);
-    match ext.as_deref() {
-        Some("html" | "htm") => super::export::write_atomically(path, |mut f| {
-            use std::io::Write;
-            f.write_all(page.as_bytes())
+    let write_whole = |bytes: &[u8]| {
+        super::export::write_atomically(path, |mut f| {
+            f.write_all(bytes)
                 .map_err(|e| Error::other(format!("cannot write {}: {e}", path.display())))
         })
-        .map(|()| Vec::new()),
+    };
+    match ext.as_deref() {
+        Some("html" | "htm") => write_whole(page.as_bytes()).map(|()| Vec::new()),
         Some("pdf") => {
             let chromium = find_chromium().ok_or_else(|| {
                 Error::other("PDF output needs Chromium (apt-get install chromium, or set NCP_USAGE_CHROMIUM); write .html instead and print it from a browser")
@@ -119,11 +121,7 @@ pub fn write(c: &Confirmation, path: &Path) -> Result<Vec<String>> {
             print_pdf(&chromium, &html_path, &pdf_path)?;
             let bytes = std::fs::read(&pdf_path)
                 .map_err(|e| Error::other(format!("cannot read the PDF: {e}")))?;
-            super::export::write_atomically(path, |mut f| {
-                use std::io::Write;
-                f.write_all(&bytes)
-                    .map_err(|e| Error::other(format!("cannot write {}: {e}", path.display())))
-            })?;
+            write_whole(&bytes)?;
             let mut warnings = Vec::new();
             if needs_cjk_font(&page) && korean_font_missing() {
                 warnings.push(NO_KOREAN_FONT.to_string());
