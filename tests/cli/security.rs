@@ -8,9 +8,9 @@ use std::process::Command;
 
 use proptest::prelude::*;
 
-use ncp_usage_app::exchange::export::{neutralize, write_csv};
+use ncp_usage_app::exchange::export::write_csv;
+use ncp_usage_app::exchange::fees_format::{neutralize, unneutralize};
 use ncp_usage_app::exchange::import::{import, Kind};
-use ncp_usage_app::exchange::table::unneutralize;
 use ncp_usage_core::billing::account::find_card_number;
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_ledger::{fees, Ledger};

@@ -1,11 +1,11 @@
 //! Writing a month's fee lines to `.csv` (the fees format of SPEC §11, so export → import
-//! round-trips; a file starts with a UTF-8 byte-order mark for spreadsheets) or `.xlsx` (real numeric cells, a header row, one sheet per month) (SPEC H4).
+//! round-trips; a file starts with a UTF-8 byte-order mark for spreadsheets) or `.xlsx` (real
+//! numeric cells, a header row, one sheet per month) (SPEC H4).
 //!
-//! Text cells that a spreadsheet could run as a formula — beginning with `=`, `+`, `-`, `@`,
-//! a tab or a carriage return — get a leading `'`; so does text already beginning with `'`,
-//! which keeps the mapping reversible (the importer strips one leading `'`). Files are written
-//! to a private temporary file beside the target (mode 0600) and renamed into place, so a
-//! failed export never leaves half a file.
+//! Text cells that a spreadsheet could run as a formula are neutralised as the fees format
+//! says ([`super::fees_format::neutralize`]). Files are written to a private temporary file
+//! beside the target (mode 0600) and renamed into place, so a failed export never leaves half
+//! a file.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook};
 
-use super::import::FEE_COLUMNS;
+use super::fees_format::{header, neutralize, record};
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::error::{Error, Result};
 
@@ -49,31 +49,6 @@ impl FileFormat {
     }
 }
 
-/// H4: a text cell that a spreadsheet will show as text, never run.
-pub fn neutralize(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => format!("'{text}"),
-        _ => text.to_string(),
-    }
-}
-
-/// The fees-format row of a line, text cells neutralised.
-pub fn csv_record(l: &FeeLine) -> [String; 11] {
-    [
-        l.month.to_string(),
-        neutralize(&l.region),
-        neutralize(&l.service),
-        neutralize(&l.contract_no),
-        neutralize(&l.item),
-        l.quantity.normalize().to_string(),
-        neutralize(&l.unit),
-        l.unit_price.normalize().to_string(),
-        l.used_amount.to_string(),
-        l.discount_amount.to_string(),
-        l.estimated_payment_amount.to_string(),
-    ]
-}
-
 /// Writes fee lines as fees-format CSV.
 pub fn write_csv(out: impl Write, lines: &[FeeLine]) -> Result<()> {
     let mut w = CsvSink::new(out)?;
@@ -95,13 +70,12 @@ struct CsvSink<W: Write> {
 impl<W: Write> CsvSink<W> {
     fn new(out: W) -> Result<CsvSink<W>> {
         let mut w = csv::Writer::from_writer(out);
-        w.write_record(FEE_COLUMNS.iter().map(|c| c.name))
-            .map_err(csv_io)?;
+        w.write_record(header()).map_err(csv_io)?;
         Ok(CsvSink { w })
     }
 
     fn line(&mut self, l: &FeeLine) -> Result<()> {
-        self.w.write_record(csv_record(l)).map_err(csv_io)
+        self.w.write_record(record(l)).map_err(csv_io)
     }
 
     fn finish(mut self) -> Result<()> {
@@ -138,9 +112,9 @@ impl XlsxSink {
             sheet.set_column_width(col as u16, width).map_err(xerr)?;
         }
         let bold = Format::new().set_bold();
-        for (col, c) in FEE_COLUMNS.iter().enumerate() {
+        for (col, name) in header().enumerate() {
             sheet
-                .write_string_with_format(0, col as u16, c.name, &bold)
+                .write_string_with_format(0, col as u16, name, &bold)
                 .map_err(xerr)?;
         }
         sheet.set_freeze_panes(1, 0).map_err(xerr)?;
@@ -308,28 +282,4 @@ pub fn write_atomically(path: &Path, fill: impl FnOnce(&File) -> Result<()>) -> 
     let tmp = private_temp(path)?;
     fill(tmp.as_file())?;
     persist(tmp, path)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn h4_neutralizes_formula_starts() {
-        assert_eq!(neutralize("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(neutralize("+1"), "'+1");
-        assert_eq!(neutralize("-1"), "'-1");
-        assert_eq!(neutralize("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(neutralize("\tx"), "'\tx");
-        assert_eq!(neutralize("\rx"), "'\rx");
-        assert_eq!(neutralize("'quoted"), "''quoted");
-        assert_eq!(neutralize("Server"), "Server");
-    }
-
-    #[test]
-    fn h4_neutralizing_is_undone_by_the_importer() {
-        for s in ["=1+1", "'x", "''y", "plain", "-5"] {
-            assert_eq!(super::super::table::unneutralize(&neutralize(s)), s);
-        }
-    }
 }

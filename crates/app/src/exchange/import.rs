@@ -8,14 +8,14 @@
 //! the one imported before.
 
 use std::collections::{BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{Read, Write as _};
 
 use chrono::{Datelike, NaiveDate};
 use ncp_usage_ledger::{usage, Connection};
 use serde::Serialize;
 
-use super::table::{required, Column, Reader, Row};
+use super::fees_format::FEE_COLUMNS;
+use super::strict_csv::{required, Column, Reader, Row};
 use ncp_usage_core::billing::facts::{
     quantity_to_milli, validate_contract_dates, Contract, Fault, FeeLine, Plan, QUANTITY_SCALE,
 };
@@ -26,6 +26,7 @@ use ncp_usage_ledger::holidays::Upserted;
 use ncp_usage_ledger::promotions::Promotion;
 use ncp_usage_ledger::{contracts, fees, holidays, promotions};
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 /// The kinds of interchange file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -94,21 +95,6 @@ pub const USAGE_COLUMNS: &[Column] = &[
     required("contract_no"),
     required("date"),
     required("quantity"),
-];
-
-/// The fees columns, in the order `export` writes them.
-pub const FEE_COLUMNS: &[Column] = &[
-    required("month"),
-    required("region"),
-    required("service"),
-    required("contract_no"),
-    required("item"),
-    required("quantity"),
-    required("unit"),
-    required("unit_price"),
-    required("used_amount"),
-    required("discount_amount"),
-    required("estimated_payment_amount"),
 ];
 
 /// The promotions columns.
@@ -348,32 +334,6 @@ fn check_month_ceiling(
     }
     Ok(())
 }
-
-/// FxHash: contract numbers are looked up once per usage row, and a local file needs no
-/// protection against hash flooding.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The lines on which one contract's days appeared in a usage file: a window of days indexed
 /// from the first day seen (dense usage costs 4 bytes a row), with a map for days far
@@ -631,7 +591,9 @@ impl<'c> UsageBuffer<'c> {
 fn import_usage(conn: &Connection, input: impl Read) -> Result<Summary> {
     let mut reader = Reader::new(input, USAGE_COLUMNS)?;
     let mut known: Vec<Known> = Vec::new();
-    let mut by_no: FxMap<String, usize> = FxMap::default();
+    // FxHash: contract numbers are looked up once per usage row, and a local file needs no
+    // protection against hash flooding.
+    let mut by_no: FxHashMap<String, usize> = FxHashMap::default();
     for (no, contract) in contracts::all(conn)? {
         by_no.insert(no, known.len());
         known.push(Known {

@@ -8,7 +8,8 @@
 pub mod confirmation;
 pub mod demo;
 pub mod export;
+pub mod fees_format;
 pub mod import;
 pub mod ncp;
 pub mod ncp_api;
-pub mod table;
+pub mod strict_csv;

@@ -27,7 +27,7 @@ struct At<'a> {
 fn fail(path: &str, expected: &str, got: &Value) -> Error {
     let shown = match got {
         Value::Null => "null".to_string(),
-        Value::String(s) => format!("the text {}", super::table::shown(s)),
+        Value::String(s) => format!("the text {}", super::strict_csv::shown(s)),
         Value::Number(n) => format!("the number {n}"),
         Value::Bool(b) => format!("{b}"),
         Value::Array(_) => "a list".to_string(),

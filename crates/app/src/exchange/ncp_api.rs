@@ -75,20 +75,10 @@ pub fn credentials(
     };
     let path: PathBuf = home.ok_or_else(missing)?.join(".ncloud").join("configure");
     let text = std::fs::read_to_string(&path).map_err(|_| missing())?;
-    let (mut access, mut secret, mut section) = (None, None, String::new());
-    for line in text.lines().map(str::trim) {
-        if line.starts_with('[') && line.ends_with(']') {
-            section = line[1..line.len() - 1].trim().to_string();
-        } else if section == "DEFAULT" {
-            if let Some((k, v)) = line.split_once('=') {
-                match k.trim() {
-                    "ncloud_access_key_id" => access = Some(v.trim().to_string()),
-                    "ncloud_secret_access_key" => secret = Some(v.trim().to_string()),
-                    _ => {}
-                }
-            }
-        }
-    }
+    let file = configure_file(text)
+        .map_err(|e| Error::invalid(format!("{} cannot be read: {e}", path.display())))?;
+    let key = |name: &str| file.get("DEFAULT", name);
+    let (access, secret) = (key("ncloud_access_key_id"), key("ncloud_secret_access_key"));
     match (access, secret) {
         (Some(a), Some(s)) if !a.is_empty() && !s.is_empty() => {
             Ok(Credentials::new(&a, &s, &path.display().to_string()))
@@ -98,6 +88,18 @@ pub fn credentials(
             path.display()
         ))),
     }
+}
+
+/// `~/.ncloud/configure` read as NCP's tools write it: `key = value` lines (values taken
+/// whole, `#` and `;` included, as a secret may hold them) under case-sensitive `[section]`
+/// headers; a line starting with `#` or `;` is a comment.
+fn configure_file(text: String) -> std::result::Result<configparser::ini::Ini, String> {
+    let mut defaults = configparser::ini::Ini::new_cs().defaults();
+    defaults.delimiters = vec!['='];
+    defaults.enable_inline_comments = false;
+    let mut file = configparser::ini::Ini::new_from_defaults(defaults);
+    file.read(text)?;
+    Ok(file)
 }
 
 /// Signature v2: Base64(HMAC-SHA256(secret, "METHOD PATH?QUERY\nTIMESTAMP\nACCESS_KEY")).
@@ -384,6 +386,58 @@ mod tests {
                 .count(),
             4
         );
+    }
+
+    #[rstest::rstest]
+    #[case::spaces_and_crlf(
+        "[ DEFAULT ]\r\nncloud_access_key_id=AK\r\nncloud_secret_access_key = SK\r\n",
+        Some(("AK", "SK"))
+    )]
+    #[case::values_whole(
+        "[DEFAULT]\nncloud_access_key_id = AK ; x\nncloud_secret_access_key = S#K=1\n",
+        Some(("AK ; x", "S#K=1"))
+    )]
+    #[case::comments_and_other_sections(
+        "# made by ncloud configure\n[other]\nncloud_access_key_id = NO\n[DEFAULT]\n; note\nncloud_access_key_id = AK\nncloud_secret_access_key = SK\n",
+        Some(("AK", "SK"))
+    )]
+    #[case::the_last_value_wins(
+        "[DEFAULT]\nncloud_access_key_id = A1\nncloud_secret_access_key = SK\n[x]\n[DEFAULT]\nncloud_access_key_id = A2\n",
+        Some(("A2", "SK"))
+    )]
+    #[case::names_are_case_sensitive(
+        "[default]\nncloud_access_key_id = AK\n[DEFAULT]\nNCLOUD_SECRET_ACCESS_KEY = SK\n",
+        None
+    )]
+    #[case::colon_is_no_delimiter(
+        "[DEFAULT]\nncloud_access_key_id: AK\nncloud_secret_access_key = SK\n",
+        None
+    )]
+    #[case::outside_any_section("ncloud_access_key_id = AK\nncloud_secret_access_key = SK\n", None)]
+    #[case::empty_values(
+        "[DEFAULT]\nncloud_access_key_id =\nncloud_secret_access_key = SK\n",
+        None
+    )]
+    fn the_configure_file_is_read_as_ncp_writes_it(
+        #[case] file: &str,
+        #[case] keys: Option<(&str, &str)>,
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join(".ncloud")).unwrap();
+        std::fs::write(dir.path().join(".ncloud/configure"), file).unwrap();
+        match (credentials(|_| None, Some(dir.path())), keys) {
+            (Ok(c), Some(keys)) => {
+                assert_eq!((c.access_key.as_str(), c.secret_key.as_str()), keys);
+            }
+            (Err(e), None) => assert!(
+                e.message.ends_with(
+                    "has no ncloud_access_key_id and ncloud_secret_access_key under [DEFAULT]"
+                ),
+                "{}",
+                e.message
+            ),
+            (got, _) => panic!("{file:?}: {got:?}"),
+        }
     }
 
     #[test]

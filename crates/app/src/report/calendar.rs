@@ -46,7 +46,7 @@ impl Report for Holidays {
         rows.extend(self.holidays.iter().map(|h| {
             vec![
                 h.date.to_string(),
-                crate::exchange::export::neutralize(&h.name),
+                crate::exchange::fees_format::neutralize(&h.name),
             ]
         }));
         Some(rows)

@@ -1,5 +1,6 @@
 //! The usage confirmation (SPEC H5): what the printable document says, computed once and
-//! rendered as HTML (or PDF) by `exchange::confirmation`, and as JSON.
+//! rendered as HTML by [`super::confirmation_html`] (which `exchange::confirmation` writes or
+//! prints to PDF), and as JSON.
 
 use serde::Serialize;
 

@@ -8,8 +8,7 @@ use serde::Serialize;
 
 use super::layout::{field, grouped_decimal, won, Column, Grid};
 use super::{MethodView, Report, Style};
-use crate::exchange::export::csv_record;
-use crate::exchange::import::FEE_COLUMNS;
+use crate::exchange::fees_format;
 use ncp_usage_core::billing::account::{Member, PaymentMethod};
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::period::Period;
@@ -247,8 +246,8 @@ impl Report for History {
     fn csv(&self) -> Option<Vec<Vec<String>>> {
         let mut rows = Vec::new();
         if let Some(lines) = &self.lines {
-            rows.push(FEE_COLUMNS.iter().map(|c| c.name.to_string()).collect());
-            rows.extend(lines.iter().map(|l| csv_record(l).to_vec()));
+            rows.push(fees_format::header().map(String::from).collect());
+            rows.extend(lines.iter().map(|l| fees_format::record(l).to_vec()));
         } else {
             rows.push(
                 [
@@ -267,8 +266,8 @@ impl Report for History {
             for s in &self.services {
                 rows.push(vec![
                     self.month.to_string(),
-                    crate::exchange::export::neutralize(&s.service),
-                    crate::exchange::export::neutralize(&s.region),
+                    fees_format::neutralize(&s.service),
+                    fees_format::neutralize(&s.region),
                     s.amounts.used_amount.to_string(),
                     s.amounts.discount_amount.to_string(),
                     s.amounts.estimated_payment_amount.to_string(),

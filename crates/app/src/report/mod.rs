@@ -8,6 +8,7 @@ pub mod account;
 pub mod calendar;
 pub mod check;
 pub mod confirmation;
+pub mod confirmation_html;
 pub mod history;
 pub mod import;
 pub mod layout;

@@ -108,10 +108,10 @@ impl Report for Promotions {
         for r in &self.promotions {
             let p = &r.promotion;
             rows.push(vec![
-                crate::exchange::export::neutralize(&p.name),
-                crate::exchange::export::neutralize(&p.service),
-                crate::exchange::export::neutralize(&p.provision_type),
-                crate::exchange::export::neutralize(&p.pricing_plan),
+                crate::exchange::fees_format::neutralize(&p.name),
+                crate::exchange::fees_format::neutralize(&p.service),
+                crate::exchange::fees_format::neutralize(&p.provision_type),
+                crate::exchange::fees_format::neutralize(&p.pricing_plan),
                 p.provided.to_string(),
                 p.used.to_string(),
                 p.discount_rate

@@ -72,7 +72,7 @@ impl Report for Status {
             .to_vec()];
         rows.extend(self.services.iter().map(|s| {
             vec![
-                crate::exchange::export::neutralize(&s.service),
+                crate::exchange::fees_format::neutralize(&s.service),
                 s.region.clone(),
                 s.contracts.to_string(),
                 s.console_url.clone(),
