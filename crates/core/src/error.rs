@@ -45,13 +45,16 @@ impl Kind {
     }
 }
 
-/// A failed command: its kind, the one line that explains it, and what caused it.
+/// A failed command: its kind, the one line that explains it, how to fix it, and what caused
+/// it.
 #[derive(Debug)]
 pub struct Error {
     /// Decides the exit status.
     pub kind: Kind,
-    /// What was wrong and how to fix it.
+    /// What was wrong (and, in messages written before hints were kept apart, how to fix it).
     pub message: String,
+    /// How to fix it, printed after the message: "message; hint".
+    hint: Option<String>,
     /// The lower-level error behind it (SQLite's, the file system's), kept for
     /// [`std::error::Error::source`]: the message already says what people need.
     source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
@@ -66,8 +69,20 @@ impl Error {
         Error {
             kind,
             message: message.into(),
+            hint: None,
             source: None,
         }
+    }
+
+    /// Says how to fix it.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Error {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// How to fix it, when kept apart from the message.
+    pub fn hint(&self) -> Option<&str> {
+        self.hint.as_deref()
     }
 
     /// Keeps the lower-level error this one comes from.
@@ -129,19 +144,19 @@ impl serde::Serialize for Error {
         serializer: S,
     ) -> std::result::Result<S::Ok, S::Error> {
         #[derive(serde::Serialize)]
-        struct Body<'a> {
+        struct Body {
             rule: Option<&'static str>,
-            message: &'a str,
+            message: String,
             exit_code: u8,
         }
         #[derive(serde::Serialize)]
-        struct Document<'a> {
-            error: Body<'a>,
+        struct Document {
+            error: Body,
         }
         Document {
             error: Body {
                 rule: self.rule(),
-                message: self.sentence(),
+                message: self.to_string(),
                 exit_code: self.kind.exit_code(),
             },
         }
@@ -166,7 +181,11 @@ fn split_rule(message: &str) -> Option<(&'static str, &str)> {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.sentence())
+        f.write_str(self.sentence())?;
+        match &self.hint {
+            Some(hint) => write!(f, "; {hint}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -251,6 +270,31 @@ mod tests {
         let e = Error::invalid("X9: not a rule");
         assert_eq!(e.rule(), None);
         assert_eq!(e.to_string(), "X9: not a rule");
+    }
+
+    #[test]
+    fn o2_a_hint_follows_the_message_and_the_source_is_kept() {
+        let io = std::io::Error::other("disk on fire");
+        let e = Error::ledger("the ledger file is damaged")
+            .with_hint("restore it from a backup")
+            .with_source(io);
+        assert_eq!(e.message, "the ledger file is damaged");
+        assert_eq!(e.hint(), Some("restore it from a backup"));
+        assert_eq!(
+            e.to_string(),
+            "the ledger file is damaged; restore it from a backup"
+        );
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"error":{"rule":null,"message":"the ledger file is damaged; restore it from a backup","exit_code":4}}"#
+        );
+        let source = std::error::Error::source(&e).map(|s| s.to_string());
+        assert_eq!(source.as_deref(), Some("disk on fire"));
+        let e = e.context("ledger.db");
+        assert_eq!(
+            e.to_string(),
+            "ledger.db: the ledger file is damaged; restore it from a backup"
+        );
     }
 
     #[test]

@@ -95,36 +95,48 @@ from_core!(
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Error {
         use rusqlite::ErrorCode;
-        let message = match e.sqlite_error_code() {
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-                return Error(
-                    core::Error::new(
-                        Kind::Busy,
-                        "the ledger is locked by another ncp-usage command; nothing was written, try again when it has finished",
-                    )
-                    .with_source(e),
-                );
-            }
-            Some(ErrorCode::NotADatabase) => {
-                "the ledger file is not an SQLite database; point --db at an ncp-usage ledger"
-                    .to_string()
-            }
-            Some(ErrorCode::DatabaseCorrupt) => {
-                "the ledger file is damaged; restore it from a backup".to_string()
-            }
-            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
-                format!("cannot write the ledger ({e}); check the file's permissions and --db")
-            }
-            Some(ErrorCode::DiskFull) => "the disk is full; nothing was written".to_string(),
+        let (kind, message, hint) = match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => (
+                Kind::Busy,
+                "the ledger is locked by another ncp-usage command".to_string(),
+                "nothing was written, try again when it has finished",
+            ),
+            Some(ErrorCode::NotADatabase) => (
+                Kind::Ledger,
+                "the ledger file is not an SQLite database".to_string(),
+                "point --db at an ncp-usage ledger",
+            ),
+            Some(ErrorCode::DatabaseCorrupt) => (
+                Kind::Ledger,
+                "the ledger file is damaged".to_string(),
+                "restore it from a backup",
+            ),
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => (
+                Kind::Ledger,
+                format!("cannot write the ledger ({e})"),
+                "check the file's permissions and --db",
+            ),
+            Some(ErrorCode::DiskFull) => (
+                Kind::Ledger,
+                "the disk is full".to_string(),
+                "nothing was written",
+            ),
             // SQLite's messages can quote a whole statement; keep the one line of O2.
-            _ => format!(
-                "ledger error: {}",
-                e.to_string()
+            _ => {
+                let one_line = e
+                    .to_string()
                     .split_whitespace()
                     .collect::<Vec<_>>()
-                    .join(" ")
-            ),
+                    .join(" ");
+                return Error(
+                    core::Error::ledger(format!("ledger error: {one_line}")).with_source(e),
+                );
+            }
         };
-        Error(core::Error::ledger(message).with_source(e))
+        Error(
+            core::Error::new(kind, message)
+                .with_hint(hint)
+                .with_source(e),
+        )
     }
 }

@@ -1,8 +1,11 @@
 //! `sync`: NCP's Billing API into the ledger, all of it in one transaction or none of it.
 //!
-//! The command line calls the API (it draws the progress, and no lock is held while the
-//! network is slow); this module says which months may be asked for, checks what came back
-//! before the ledger is opened, and stores it as `import ncp` does.
+//! This module says which months may be asked for, calls the API for them before any ledger
+//! is opened (no lock is held while the network is slow; the command line draws the progress
+//! it reports), checks what came back, and stores it as `import ncp` does.
+
+use std::path::Path;
+use std::time::Duration;
 
 use ncp_usage_core::billing::gateway::Gateway;
 use ncp_usage_core::billing::ncp::Page;
@@ -11,7 +14,7 @@ use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::{Error, Result};
 use ncp_usage_ledger::Connection;
 
-use crate::exchange::ncp_api::{plan, Call};
+use crate::exchange::ncp_api::{credentials, plan, Call, Client};
 use crate::ops::import::store_ncp;
 use crate::report::import::NcpImported;
 
@@ -46,6 +49,53 @@ impl Request {
             calls: plan(from, to),
         })
     }
+}
+
+/// The API client: keys from `NCLOUD_ACCESS_KEY`/`NCLOUD_SECRET_KEY` in `env`, else
+/// `~/.ncloud/configure` under `home`; `NCP_USAGE_SYNC_PAGE_SIZE` and
+/// `NCP_USAGE_SYNC_BACKOFF_MS` shrink pages and backoff (for tests and slow links).
+pub fn client(
+    endpoint: Option<&str>,
+    env: impl Fn(&str) -> Option<String>,
+    home: Option<&Path>,
+) -> Result<Client> {
+    let number = |name: &str| env(name).and_then(|v| v.parse::<u64>().ok());
+    let mut client = Client::new(endpoint, credentials(&env, home)?)?;
+    if let Some(n) = number("NCP_USAGE_SYNC_PAGE_SIZE") {
+        client.page_size = u32::try_from(n.clamp(1, 1000)).unwrap_or(1000);
+    }
+    if let Some(ms) = number("NCP_USAGE_SYNC_BACKOFF_MS") {
+        client.backoff = Duration::from_millis(ms);
+    }
+    Ok(client)
+}
+
+/// How far [`fetch`] has got, for a progress bar.
+pub enum Step {
+    /// A call starts (the call, its months) or moves to a later page (with its number).
+    Fetching(String),
+    /// A call has every page.
+    Fetched,
+}
+
+/// Every page of every call of `request`, in order.
+pub fn fetch(request: &Request, client: &Client, step: &mut dyn FnMut(Step)) -> Result<Vec<Page>> {
+    let mut pages = Vec::new();
+    for call in &request.calls {
+        let window: Vec<&str> = call.query.iter().map(|(_, v)| v.as_str()).collect();
+        let window = window.join("–");
+        step(Step::Fetching(format!("{} {window}", call.action)));
+        pages.extend(client.fetch(call, &mut |_, page| {
+            if page > 1 {
+                step(Step::Fetching(format!(
+                    "{} {window} page {page}",
+                    call.action
+                )));
+            }
+        })?);
+        step(Step::Fetched);
+    }
+    Ok(pages)
 }
 
 /// What the calls returned, checked, ready to store.
