@@ -7,8 +7,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use rust_decimal::Decimal;
 
 use super::date_col;
-use super::holidays::Upserted;
 use crate::error::{Error, Result};
+use crate::upsert::{self, Upserted};
 use ncp_usage_core::billing::facts::{quantity_from_milli, Contract, Plan};
 use ncp_usage_core::billing::period::Period;
 use ncp_usage_core::calendar::Month;
@@ -76,7 +76,8 @@ pub fn upsert(conn: &Connection, c: &Contract) -> Result<Upserted> {
         c.start_date.to_string(),
         c.end_date.map(|d| d.to_string()),
     ];
-    let added = conn.execute(
+    upsert::row(
+        conn,
         concat!(
             "INSERT OR IGNORE INTO contracts (",
             columns!(),
@@ -84,24 +85,13 @@ pub fn upsert(conn: &Connection, c: &Contract) -> Result<Upserted> {
             crate::ledger_recorded!(),
             ")"
         ),
-        values,
-    )?;
-    if added == 1 {
-        return Ok(Upserted::Added);
-    }
-    let updated = conn.execute(
         "UPDATE contracts SET service = ?2, region = ?3, plan = ?4, price = ?5, unit = ?6,
                 start_date = ?7, end_date = ?8
          WHERE contract_no = ?1
            AND (service, region, plan, price, unit, start_date, end_date)
                IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         values,
-    )?;
-    Ok(if updated == 1 {
-        Upserted::Updated
-    } else {
-        Upserted::Unchanged
-    })
+    )
 }
 
 /// Every contract, by number.
@@ -237,25 +227,18 @@ pub fn upsert_usage(
     date: NaiveDate,
     milli: i64,
 ) -> Result<Upserted> {
-    let date = date.to_string();
-    let mut insert = conn.prepare_cached(concat!(
-        "INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli, recorded_at)
-         VALUES (?1, ?2, ?3, ",
-        crate::ledger_recorded!(),
-        ")"
-    ))?;
-    if insert.execute(params![date, contract_no, milli])? == 1 {
-        return Ok(Upserted::Added);
-    }
-    let mut update = conn.prepare_cached(
+    upsert::row(
+        conn,
+        concat!(
+            "INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli, recorded_at)
+             VALUES (?1, ?2, ?3, ",
+            crate::ledger_recorded!(),
+            ")"
+        ),
         "UPDATE usage SET quantity_milli = ?3
          WHERE date = ?1 AND contract_no = ?2 AND quantity_milli <> ?3",
-    )?;
-    Ok(if update.execute(params![date, contract_no, milli])? == 1 {
-        Upserted::Updated
-    } else {
-        Upserted::Unchanged
-    })
+        params![date.to_string(), contract_no, milli],
+    )
 }
 
 /// Recomputes the monthly usage summary of the given months from the daily rows.

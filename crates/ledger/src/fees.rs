@@ -4,8 +4,8 @@ use crate::values::RowExt;
 use rusqlite::{params, Connection, Row, Statement};
 use rust_decimal::Decimal;
 
-use super::holidays::Upserted;
 use crate::error::{Error, Result};
+use crate::upsert::Upserted;
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::calendar::Month;
 

@@ -6,21 +6,11 @@ use rusqlite::{params, Connection};
 
 use super::date_col;
 use crate::error::{Error, Result};
+use crate::upsert::{self, Upserted};
 use ncp_usage_core::calendar::Calendar;
 
 /// Korean public holidays 2023–2027, substitute and election days included.
 pub const BUILTIN_CSV: &str = include_str!("../../../fixtures/holidays/kr-2023-2027.csv");
-
-/// What an upsert did to one row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Upserted {
-    /// A new row.
-    Added,
-    /// An existing row got new values.
-    Updated,
-    /// The row was already there as given.
-    Unchanged,
-}
 
 /// One holiday.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -49,27 +39,17 @@ pub(crate) fn seed_builtin(conn: &Connection) -> Result<()> {
 /// Adds a holiday, or renames the one already on that day.
 pub fn upsert(conn: &Connection, date: NaiveDate, name: &str) -> Result<Upserted> {
     let date = date.to_string();
-    let added = conn.execute(
+    upsert::row(
+        conn,
         concat!(
             "INSERT OR IGNORE INTO holidays (date, name, source, recorded_at)
              VALUES (?1, ?2, 'user', ",
             crate::ledger_recorded!(),
             ")"
         ),
-        params![date, name],
-    )?;
-    if added == 1 {
-        return Ok(Upserted::Added);
-    }
-    let updated = conn.execute(
         "UPDATE holidays SET name = ?2, source = 'user' WHERE date = ?1 AND name <> ?2",
         params![date, name],
-    )?;
-    Ok(if updated == 1 {
-        Upserted::Updated
-    } else {
-        Upserted::Unchanged
-    })
+    )
 }
 
 /// The holidays, optionally of one year, by date, as recorded at the running instant (T2).

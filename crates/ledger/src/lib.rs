@@ -17,6 +17,7 @@ pub mod holidays;
 pub mod ncp;
 pub mod promotions;
 pub mod receipts;
+pub mod upsert;
 pub mod usage;
 mod values;
 

@@ -5,8 +5,8 @@ use crate::values::RowExt;
 use rusqlite::{params, Connection};
 
 use super::date_col;
-use super::holidays::Upserted;
 use crate::error::{Error, Result};
+use crate::upsert::{self, Upserted};
 
 pub use ncp_usage_core::billing::promotion::Promotion;
 
@@ -24,7 +24,8 @@ pub fn upsert(conn: &Connection, p: &Promotion) -> Result<Upserted> {
         p.valid_from.to_string(),
         p.valid_to.to_string(),
     ];
-    let added = conn.execute(
+    upsert::row(
+        conn,
         concat!(
             "INSERT OR IGNORE INTO promotions (name, service, provision_type, pricing_plan, provided,
                  used, discount_rate, credit, valid_from, valid_to, recorded_at)
@@ -32,24 +33,13 @@ pub fn upsert(conn: &Connection, p: &Promotion) -> Result<Upserted> {
             crate::ledger_recorded!(),
             ")"
         ),
-        values,
-    )?;
-    if added == 1 {
-        return Ok(Upserted::Added);
-    }
-    let updated = conn.execute(
         "UPDATE promotions SET provision_type = ?3, pricing_plan = ?4, provided = ?5, used = ?6,
              discount_rate = ?7, credit = ?8, valid_from = ?9, valid_to = ?10
          WHERE name = ?1 AND service = ?2
            AND (provision_type, pricing_plan, provided, used, discount_rate, credit, valid_from, valid_to)
                IS NOT (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         values,
-    )?;
-    Ok(if updated == 1 {
-        Upserted::Updated
-    } else {
-        Upserted::Unchanged
-    })
+    )
 }
 
 /// Every promotion, by name and service, as recorded at the running instant (T2).

@@ -22,8 +22,8 @@ use ncp_usage_core::billing::facts::{
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::error::{Error, Result};
 use ncp_usage_core::money::{MAX_DAY_WON, MAX_WON, MAX_WON_TEXT};
-use ncp_usage_ledger::holidays::Upserted;
 use ncp_usage_ledger::promotions::Promotion;
+use ncp_usage_ledger::upsert::Upserted;
 use ncp_usage_ledger::{contracts, fees, holidays, promotions};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;

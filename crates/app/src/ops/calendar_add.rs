@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 use ncp_usage_core::error::{Error, Result};
-use ncp_usage_ledger::holidays::{self, Upserted};
+use ncp_usage_ledger::holidays;
+use ncp_usage_ledger::upsert::Upserted;
 use ncp_usage_ledger::Connection;
 
 use crate::report::import::Done;

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use ncp_usage_core::calendar::Month;
+
 use super::{Report, Style};
 use crate::exchange::import::{Kind, Summary};
 
@@ -16,7 +18,7 @@ pub struct Imported {
     #[serde(flatten)]
     pub summary: Summary,
     /// Issued bills whose month now rates differently: each got an adjustment entry (P1).
-    pub adjusted_bills: Vec<ncp_usage_core::calendar::Month>,
+    pub adjusted_bills: Vec<Month>,
 }
 
 impl Report for Imported {
@@ -30,17 +32,7 @@ impl Report for Imported {
             s.updated,
             s.unchanged
         );
-        if !self.adjusted_bills.is_empty() {
-            let months: Vec<String> = self
-                .adjusted_bills
-                .iter()
-                .map(ToString::to_string)
-                .collect();
-            out.push_str(&format!(
-                "Bills already issued for {} stay as issued; the difference was recorded as an adjustment (see `ncp-usage pay`).\n",
-                months.join(", ")
-            ));
-        }
+        out.push_str(&adjusted_line(&self.adjusted_bills));
         out = super::layout::fit(style, &out);
         out
     }
@@ -86,20 +78,21 @@ impl Report for NcpImported {
                 m.join(", ")
             ));
         }
-        if !self.stored.adjusted_bills.is_empty() {
-            let m: Vec<String> = self
-                .stored
-                .adjusted_bills
-                .iter()
-                .map(ToString::to_string)
-                .collect();
-            out.push_str(&format!(
-                "Bills already issued for {} stay as issued; the difference was recorded as an adjustment (see `ncp-usage pay`).\n",
-                m.join(", ")
-            ));
-        }
+        out.push_str(&adjusted_line(&self.stored.adjusted_bills));
         super::layout::fit(style, &out)
     }
+}
+
+/// P1: what an import says of the issued bills it adjusted (nothing when it adjusted none).
+fn adjusted_line(months: &[Month]) -> String {
+    if months.is_empty() {
+        return String::new();
+    }
+    let months: Vec<String> = months.iter().map(ToString::to_string).collect();
+    format!(
+        "Bills already issued for {} stay as issued; the difference was recorded as an adjustment (see `ncp-usage pay`).\n",
+        months.join(", ")
+    )
 }
 
 /// A one-line confirmation of a change, with its JSON form.
