@@ -197,6 +197,13 @@ pub fn rfc3339(at: Instant) -> String {
         .to_string()
 }
 
+/// Serializes an instant as [`rfc3339`], for `#[serde(serialize_with = "clock::serde_rfc3339")]`:
+/// JSON shows an instant as the ledger stores it and the tables show it, never in chrono's
+/// own form (which writes fractions and `+09:00` differently).
+pub fn serde_rfc3339<S: serde::Serializer>(at: &Instant, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&rfc3339(*at))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

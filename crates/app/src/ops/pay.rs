@@ -11,7 +11,8 @@ use serde::Serialize;
 use ncp_usage_core::billing::account::PaymentMethod;
 use ncp_usage_core::billing::gateway::Gateway;
 use ncp_usage_core::billing::payment::{
-    check_method, check_minimum, instant_window, payable, BillStatus, InstantMethod, PaymentRefusal,
+    check_method, check_minimum, instant_window, payable, BillStatus, InstantMethod, PaymentKind,
+    PaymentRefusal,
 };
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
@@ -226,7 +227,7 @@ pub fn pay_instant(
     let id = bills::insert_payment(
         conn,
         &NewPayment {
-            kind: "instant",
+            kind: PaymentKind::Instant,
             method: preview.method.as_str(),
             method_id,
             amount: preview.amount,
@@ -284,7 +285,7 @@ pub fn deposit(
                     "P6: deposit reference '{r}' was already recorded for payment {} of {} won on {}; a different deposit needs its own --reference",
                     p.payment_id,
                     p.amount.grouped(),
-                    p.paid_at
+                    clock::rfc3339(p.paid_at)
                 )));
             }
             return Ok(Paid {
@@ -300,7 +301,7 @@ pub fn deposit(
     let id = bills::insert_payment(
         conn,
         &NewPayment {
-            kind: "deposit",
+            kind: PaymentKind::Deposit,
             method: "deposit",
             method_id: None,
             amount,

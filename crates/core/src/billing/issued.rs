@@ -7,6 +7,18 @@ use crate::calendar::Month;
 use crate::clock::Instant;
 use crate::money::Krw;
 
+crate::choice::spelled! {
+    /// Where a stored bill's figures come from (P1).
+    pub enum BillSource {
+        /// Rated by ncp-usage from contracts and usage.
+        Rated = "rated",
+        /// Issued from an imported statement.
+        Imported = "imported",
+        /// NCP's own bill, imported.
+        Ncp = "ncp",
+    }
+}
+
 /// What P1's finality looks at in a stored bill.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredBill {

@@ -90,6 +90,30 @@ impl BillStatus {
     }
 }
 
+crate::choice::spelled! {
+    /// How a payment was made.
+    pub enum PaymentKind {
+        /// An instant payment (P4).
+        Instant = "instant",
+        /// An automatic payment (P2).
+        Auto = "auto",
+        /// A direct deposit (P6).
+        Deposit = "deposit",
+        /// NCP's paid-up state, imported.
+        Ncp = "ncp",
+    }
+}
+
+crate::choice::spelled! {
+    /// What an automatic attempt came to (P2).
+    pub enum AttemptOutcome {
+        /// The method was charged.
+        Approved = "approved",
+        /// The method declined the charge.
+        Declined = "declined",
+    }
+}
+
 /// Part of a payment applied to one bill.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Application {
