@@ -254,8 +254,9 @@ pub fn member_type_changes(conn: &Connection) -> Result<Vec<(chrono::NaiveDate, 
 /// One change of the account, for `account show`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Change {
-    /// When (RFC 3339, KST).
-    pub at: String,
+    /// When.
+    #[serde(serialize_with = "clock::serde_rfc3339")]
+    pub at: Instant,
     /// What changed.
     pub field: String,
     /// Its new value.
@@ -268,7 +269,7 @@ pub fn changes(conn: &Connection, now: Instant) -> Result<Vec<Change>> {
         conn.prepare("SELECT at, field, value FROM account_changes WHERE initial = 0 ORDER BY id")?;
     let rows = stmt.query_map([], |r| {
         Ok(Change {
-            at: r.get(0)?,
+            at: r.instant(0, "account change time")?,
             field: r.get(1)?,
             value: r.get(2)?,
         })
@@ -277,7 +278,7 @@ pub fn changes(conn: &Connection, now: Instant) -> Result<Vec<Change>> {
     for row in rows {
         let c = row?;
         // T2: a read at an earlier instant shows the ledger as it stood then.
-        if clock::parse_as_of(&c.at).is_ok_and(|at| at <= now) {
+        if c.at <= now {
             out.push(c);
         }
     }
