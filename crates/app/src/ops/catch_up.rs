@@ -17,9 +17,9 @@ use ncp_usage_ledger::Connection;
 
 use ncp_usage_core::billing::account::Member;
 use ncp_usage_core::billing::gateway::Gateway;
-use ncp_usage_core::billing::penalty::{self, default_ratio};
 use ncp_usage_core::billing::issued::BillSource;
 use ncp_usage_core::billing::payment::{AttemptOutcome, PaymentKind};
+use ncp_usage_core::billing::penalty::{self, default_ratio};
 use ncp_usage_core::billing::schedule::{self, Channel, NotificationKind};
 use ncp_usage_core::billing::statement::{summarize, Totals};
 use ncp_usage_core::calendar::Month;
