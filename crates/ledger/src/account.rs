@@ -5,7 +5,7 @@ use crate::values::RowExt;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::{Error, Result};
-use ncp_usage_core::billing::account::{Business, Member, MemberType, PaymentMethod};
+use ncp_usage_core::billing::account::{Business, Member, MemberType, MethodKind, PaymentMethod};
 use ncp_usage_core::clock::{self, Instant};
 
 /// The member, if the ledger has been initialised, as it stood at the running instant (T2):
@@ -316,7 +316,7 @@ pub fn register_method(conn: &Connection, method: &PaymentMethod, now: Instant) 
     conn.execute(
         "INSERT INTO payment_methods (kind, label, last4, expiry, monthly_limit, balance, registered_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![method.kind(), label, last4, expiry, limit.map(ncp_usage_core::money::Krw::won), balance.map(ncp_usage_core::money::Krw::won), clock::rfc3339(now)],
+        params![method.kind().as_str(), label, last4, expiry, limit.map(ncp_usage_core::money::Krw::won), balance.map(ncp_usage_core::money::Krw::won), clock::rfc3339(now)],
     )?;
     log_change(conn, now, "payment_method", &method.label())
 }
@@ -330,14 +330,14 @@ pub fn current_method(conn: &Connection, now: Instant) -> Result<Option<PaymentM
 pub fn method_at(
     conn: &Connection,
     now: Instant,
-    kind: Option<&str>,
+    kind: Option<MethodKind>,
 ) -> Result<Option<(i64, PaymentMethod)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT kind, label, last4, expiry, monthly_limit, balance, registered_at, id
          FROM payment_methods WHERE registered_at <= ?1 AND (?2 IS NULL OR kind = ?2)
          ORDER BY id DESC LIMIT 1",
     )?;
-    let mut rows = stmt.query(params![clock::rfc3339(now), kind])?;
+    let mut rows = stmt.query(params![clock::rfc3339(now), kind.map(MethodKind::as_str)])?;
     if let Some(r) = rows.next()? {
         let id: i64 = r.get(7)?;
         let kind: String = r.get(0)?;

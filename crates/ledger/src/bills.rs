@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use ncp_usage_core::billing::account::PaymentMethod;
+use ncp_usage_core::billing::account::{MethodKind, PaymentMethod};
 use ncp_usage_core::billing::gateway::Charge;
 use ncp_usage_core::billing::issued::{excess_credit, BillSource};
 use ncp_usage_core::billing::payment::{
@@ -273,8 +273,8 @@ pub fn adjusted_billed(conn: &Connection, month: Month) -> Result<Krw> {
 pub struct NewPayment<'a> {
     /// How it was made.
     pub kind: PaymentKind,
-    /// `card`, `transfer` or `deposit`.
-    pub method: &'a str,
+    /// The kind of method it was paid with.
+    pub method: MethodKind,
     /// The registered method charged, if any.
     pub method_id: Option<i64>,
     /// The amount received.
@@ -316,7 +316,7 @@ pub fn insert_payment(conn: &Connection, p: &NewPayment<'_>) -> Result<i64> {
                  ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             p.kind.as_str(),
-            p.method,
+            p.method.as_str(),
             p.method_id,
             p.amount.won(),
             clock::rfc3339(p.paid_at),
@@ -408,8 +408,8 @@ pub struct Payment {
     pub payment_id: i64,
     /// How it was made.
     pub kind: PaymentKind,
-    /// `card`, `transfer` or `deposit`.
-    pub method: String,
+    /// The kind of method it was paid with.
+    pub method: MethodKind,
     /// The amount received.
     pub amount: Krw,
     /// When.
@@ -448,7 +448,7 @@ fn load_payments(
         out.push(Payment {
             payment_id: id,
             kind: r.spelled(1, "payment kind")?,
-            method: r.get(2)?,
+            method: r.spelled(2, "payment method")?,
             amount,
             paid_at: r.instant(4, "payment time")?,
             reference: r.get(5)?,

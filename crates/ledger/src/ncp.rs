@@ -18,6 +18,7 @@ use ncp_usage_core::billing::issued::{paid_up_settles, BillSource, StoredBill};
 use ncp_usage_core::billing::ncp::{
     merge_line, paid_up, summary_month, Body, ContractSummary, DailyUsage, DemandCost, Page,
 };
+use ncp_usage_core::billing::account::MethodKind;
 use ncp_usage_core::billing::payment::PaymentKind;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
@@ -273,7 +274,7 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
                 conn,
                 &NewPayment {
                     kind: PaymentKind::Ncp,
-                    method: "ncp",
+                    method: MethodKind::Ncp,
                     method_id: None,
                     amount: owed,
                     paid_at,

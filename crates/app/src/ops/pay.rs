@@ -8,7 +8,7 @@
 use ncp_usage_ledger::Connection;
 use serde::Serialize;
 
-use ncp_usage_core::billing::account::PaymentMethod;
+use ncp_usage_core::billing::account::{MethodKind, PaymentMethod};
 use ncp_usage_core::billing::gateway::Gateway;
 use ncp_usage_core::billing::payment::{
     check_method, check_minimum, instant_window, payable, BillStatus, InstantMethod, PaymentKind,
@@ -105,7 +105,7 @@ fn instant_method(
     now: Instant,
     method: InstantMethod,
 ) -> Result<(Option<i64>, PaymentMethod)> {
-    match account::method_at(conn, now, Some(method.as_str()))? {
+    match account::method_at(conn, now, Some(method.kind()))? {
         Some((id, m)) => Ok((Some(id), m)),
         None if method == InstantMethod::Transfer => Ok((
             None,
@@ -136,9 +136,11 @@ pub fn preview_instant(conn: &Connection, now: Instant, req: &InstantRequest) ->
     // registered card if there is one, else an account transfer.
     let method = match (req.method, registered.as_ref().map(|m| m.kind())) {
         (Some(m), _) => m,
-        (None, Some("card")) => InstantMethod::Card,
-        (None, Some("transfer")) => InstantMethod::Transfer,
-        (None, _) if account::method_at(conn, now, Some("card"))?.is_some() => InstantMethod::Card,
+        (None, Some(MethodKind::Card)) => InstantMethod::Card,
+        (None, Some(MethodKind::Transfer)) => InstantMethod::Transfer,
+        (None, _) if account::method_at(conn, now, Some(MethodKind::Card))?.is_some() => {
+            InstantMethod::Card
+        }
         (None, _) if member.expatriate => InstantMethod::Card,
         (None, _) => InstantMethod::Transfer,
     };
@@ -228,7 +230,7 @@ pub fn pay_instant(
         conn,
         &NewPayment {
             kind: PaymentKind::Instant,
-            method: preview.method.as_str(),
+            method: preview.method.kind(),
             method_id,
             amount: preview.amount,
             paid_at: now,
@@ -302,7 +304,7 @@ pub fn deposit(
         conn,
         &NewPayment {
             kind: PaymentKind::Deposit,
-            method: "deposit",
+            method: MethodKind::Deposit,
             method_id: None,
             amount,
             paid_at: now,

@@ -190,7 +190,7 @@ impl Report for Trend {
                 p.row(vec![
                     clock::rfc3339(pay.paid_at),
                     pay.kind.to_string(),
-                    pay.method.clone(),
+                    pay.method.to_string(),
                     won(pay.amount),
                     months.join(", "),
                 ]);

@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveTime, Timelike};
 use serde::Serialize;
 
+use super::account::MethodKind;
 use super::schedule::{self, AUTO_FIRST_DAY, AUTO_LAST_DAY, ISSUE_DAY};
 use crate::calendar::Month;
 use crate::clock::Instant;
@@ -228,9 +229,14 @@ impl crate::choice::Choice for InstantMethod {
 impl InstantMethod {
     /// The spelling used in the ledger and JSON.
     pub fn as_str(self) -> &'static str {
+        self.kind().as_str()
+    }
+
+    /// The kind of registered method it charges.
+    pub fn kind(self) -> MethodKind {
         match self {
-            InstantMethod::Card => "card",
-            InstantMethod::Transfer => "transfer",
+            InstantMethod::Card => MethodKind::Card,
+            InstantMethod::Transfer => MethodKind::Transfer,
         }
     }
 }
