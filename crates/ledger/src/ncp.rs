@@ -13,12 +13,12 @@ use serde::Serialize;
 use super::bills::{self, Bill, Funds, NewPayment};
 use super::fees;
 use crate::error::Result;
+use ncp_usage_core::billing::account::MethodKind;
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::issued::{paid_up_settles, BillSource, StoredBill};
 use ncp_usage_core::billing::ncp::{
     merge_line, paid_up, summary_month, Body, ContractSummary, DailyUsage, DemandCost, Page,
 };
-use ncp_usage_core::billing::account::MethodKind;
 use ncp_usage_core::billing::payment::PaymentKind;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
