@@ -209,6 +209,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn json_writes_an_instant_as_the_ledger_stores_it() {
+        #[derive(serde::Serialize)]
+        struct At(#[serde(serialize_with = "serde_rfc3339")] Instant);
+        let at = parse_as_of("2024-02-15T09:00:00.250+00:00").unwrap();
+        assert_eq!(
+            serde_json::to_string(&At(at)).unwrap(),
+            "\"2024-02-15T18:00:00+09:00\""
+        );
+    }
+
+    #[test]
     fn t1_parses_every_documented_form_into_kst() {
         assert_eq!(
             rfc3339(parse_as_of("2024-02-15").unwrap()),

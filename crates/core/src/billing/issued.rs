@@ -78,6 +78,18 @@ mod tests {
     use super::*;
     use crate::clock::parse_as_of;
 
+    #[test]
+    fn a_bill_source_is_spelled_one_way_in_the_ledger_and_json() {
+        for source in [BillSource::Rated, BillSource::Imported, BillSource::Ncp] {
+            assert_eq!(source.as_str().parse(), Ok(source));
+            assert_eq!(
+                serde_json::to_string(&source).unwrap(),
+                format!("\"{source}\"")
+            );
+        }
+        assert_eq!("NCP".parse::<BillSource>(), Err(()));
+    }
+
     fn bill(
         touched: bool,
         from_ncp: bool,
