@@ -8,6 +8,16 @@ use crate::common::Env;
 
 const AS_OF: &str = "2024-06-05";
 
+/// A direct deposit with its bank reference: made again, it is a replay of the recorded one.
+const DEPOSIT: &[&str] = &[
+    "pay",
+    "--deposit",
+    "1000",
+    "--reference",
+    "KB-0605",
+    "--yes",
+];
+
 /// The demo account with its bills and payments stored (a writing command catches it up).
 #[track_caller]
 fn demo() -> Env {
@@ -28,17 +38,7 @@ fn damage(env: &Env, sql: &str) {
 #[test]
 fn a_damaged_payment_time_is_a_ledger_error_not_1970() {
     let env = demo();
-    env.ok(
-        AS_OF,
-        &[
-            "pay",
-            "--deposit",
-            "1000",
-            "--reference",
-            "KB-0605",
-            "--yes",
-        ],
-    );
+    env.ok(AS_OF, DEPOSIT);
     // Sorts before the running instant, so every read of the payments up to now meets it.
     damage(
         &env,
@@ -47,15 +47,8 @@ fn a_damaged_payment_time_is_a_ledger_error_not_1970() {
     for args in [
         &["receipt", "list"][..],
         &["trend"],
-        // The same deposit again is a replay: the recorded one is read back.
-        &[
-            "pay",
-            "--deposit",
-            "1000",
-            "--reference",
-            "KB-0605",
-            "--yes",
-        ],
+        // The replay reads the recorded deposit back.
+        DEPOSIT,
     ] {
         let err = env.fail(AS_OF, args, 4);
         assert_eq!(
