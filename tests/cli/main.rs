@@ -16,6 +16,7 @@ mod confirmation_doc;
 mod contention;
 mod corrections;
 mod crash;
+mod damaged;
 mod export;
 mod far_as_of;
 mod generated;

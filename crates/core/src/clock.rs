@@ -197,9 +197,27 @@ pub fn rfc3339(at: Instant) -> String {
         .to_string()
 }
 
+/// Serializes an instant as [`rfc3339`], for `#[serde(serialize_with = "clock::serde_rfc3339")]`:
+/// JSON shows an instant as the ledger stores it and the tables show it, never in chrono's
+/// own form (which writes fractions and `+09:00` differently).
+pub fn serde_rfc3339<S: serde::Serializer>(at: &Instant, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&rfc3339(*at))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_writes_an_instant_as_the_ledger_stores_it() {
+        #[derive(serde::Serialize)]
+        struct At(#[serde(serialize_with = "serde_rfc3339")] Instant);
+        let at = parse_as_of("2024-02-15T09:00:00.250+00:00").unwrap();
+        assert_eq!(
+            serde_json::to_string(&At(at)).unwrap(),
+            "\"2024-02-15T18:00:00+09:00\""
+        );
+    }
 
     #[test]
     fn t1_parses_every_documented_form_into_kst() {

@@ -5,7 +5,7 @@ use crate::values::RowExt;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::{Error, Result};
-use ncp_usage_core::billing::account::{Business, Member, MemberType, PaymentMethod};
+use ncp_usage_core::billing::account::{Business, Member, MemberType, MethodKind, PaymentMethod};
 use ncp_usage_core::clock::{self, Instant};
 
 /// The member, if the ledger has been initialised, as it stood at the running instant (T2):
@@ -254,8 +254,9 @@ pub fn member_type_changes(conn: &Connection) -> Result<Vec<(chrono::NaiveDate, 
 /// One change of the account, for `account show`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Change {
-    /// When (RFC 3339, KST).
-    pub at: String,
+    /// When.
+    #[serde(serialize_with = "clock::serde_rfc3339")]
+    pub at: Instant,
     /// What changed.
     pub field: String,
     /// Its new value.
@@ -268,7 +269,7 @@ pub fn changes(conn: &Connection, now: Instant) -> Result<Vec<Change>> {
         conn.prepare("SELECT at, field, value FROM account_changes WHERE initial = 0 ORDER BY id")?;
     let rows = stmt.query_map([], |r| {
         Ok(Change {
-            at: r.get(0)?,
+            at: r.instant(0, "account change time")?,
             field: r.get(1)?,
             value: r.get(2)?,
         })
@@ -277,7 +278,7 @@ pub fn changes(conn: &Connection, now: Instant) -> Result<Vec<Change>> {
     for row in rows {
         let c = row?;
         // T2: a read at an earlier instant shows the ledger as it stood then.
-        if clock::parse_as_of(&c.at).is_ok_and(|at| at <= now) {
+        if c.at <= now {
             out.push(c);
         }
     }
@@ -315,7 +316,7 @@ pub fn register_method(conn: &Connection, method: &PaymentMethod, now: Instant) 
     conn.execute(
         "INSERT INTO payment_methods (kind, label, last4, expiry, monthly_limit, balance, registered_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![method.kind(), label, last4, expiry, limit.map(ncp_usage_core::money::Krw::won), balance.map(ncp_usage_core::money::Krw::won), clock::rfc3339(now)],
+        params![method.kind().as_str(), label, last4, expiry, limit.map(ncp_usage_core::money::Krw::won), balance.map(ncp_usage_core::money::Krw::won), clock::rfc3339(now)],
     )?;
     log_change(conn, now, "payment_method", &method.label())
 }
@@ -329,14 +330,14 @@ pub fn current_method(conn: &Connection, now: Instant) -> Result<Option<PaymentM
 pub fn method_at(
     conn: &Connection,
     now: Instant,
-    kind: Option<&str>,
+    kind: Option<MethodKind>,
 ) -> Result<Option<(i64, PaymentMethod)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT kind, label, last4, expiry, monthly_limit, balance, registered_at, id
          FROM payment_methods WHERE registered_at <= ?1 AND (?2 IS NULL OR kind = ?2)
          ORDER BY id DESC LIMIT 1",
     )?;
-    let mut rows = stmt.query(params![clock::rfc3339(now), kind])?;
+    let mut rows = stmt.query(params![clock::rfc3339(now), kind.map(MethodKind::as_str)])?;
     if let Some(r) = rows.next()? {
         let id: i64 = r.get(7)?;
         let kind: String = r.get(0)?;

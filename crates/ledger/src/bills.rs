@@ -10,10 +10,13 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use ncp_usage_core::billing::account::PaymentMethod;
+use ncp_usage_core::billing::account::{MethodKind, PaymentMethod};
 use ncp_usage_core::billing::gateway::Charge;
-use ncp_usage_core::billing::issued::excess_credit;
-use ncp_usage_core::billing::payment::{allocate, Application, BillBalance};
+use ncp_usage_core::billing::issued::{excess_credit, BillSource};
+use ncp_usage_core::billing::payment::{
+    allocate, Application, AttemptOutcome, BillBalance, PaymentKind,
+};
+use ncp_usage_core::billing::schedule::{Channel, NotificationKind};
 use ncp_usage_core::billing::statement::Totals;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
@@ -38,10 +41,11 @@ pub struct Bill {
     /// The late penalty rate (1.5 %, or NCP's `overdueRatio`).
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub overdue_ratio: Decimal,
-    /// `rated` or `imported`.
-    pub source: String,
-    /// When it was issued (RFC 3339).
-    pub issued_at: String,
+    /// Where its figures come from.
+    pub source: BillSource,
+    /// When it was issued.
+    #[serde(serialize_with = "clock::serde_rfc3339")]
+    pub issued_at: Instant,
 }
 
 /// Whether month's bill exists.
@@ -66,8 +70,8 @@ pub fn insert(conn: &Connection, bill: &Bill) -> Result<()> {
             t.vat_amount.won(),
             t.billed_amount.won(),
             bill.overdue_ratio.to_string(),
-            bill.source,
-            bill.issued_at
+            bill.source.as_str(),
+            clock::rfc3339(bill.issued_at)
         ],
     )?;
     Ok(())
@@ -99,8 +103,8 @@ pub fn issued(conn: &Connection, now: Instant) -> Result<Vec<Bill>> {
             overdue_ratio: ratio.parse().map_err(|_| {
                 Error::ledger(format!("a bill holds a damaged overdue ratio '{ratio}'"))
             })?,
-            source: r.get(7)?,
-            issued_at: r.get(8)?,
+            source: r.spelled(7, "bill source")?,
+            issued_at: r.instant(8, "bill issue time")?,
         });
     }
     Ok(out)
@@ -267,10 +271,10 @@ pub fn adjusted_billed(conn: &Connection, month: Month) -> Result<Krw> {
 /// A payment to record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewPayment<'a> {
-    /// `instant`, `auto` or `deposit`.
-    pub kind: &'a str,
-    /// `card`, `transfer` or `deposit`.
-    pub method: &'a str,
+    /// How it was made.
+    pub kind: PaymentKind,
+    /// The kind of method it was paid with.
+    pub method: MethodKind,
     /// The registered method charged, if any.
     pub method_id: Option<i64>,
     /// The amount received.
@@ -311,8 +315,8 @@ pub fn insert_payment(conn: &Connection, p: &NewPayment<'_>) -> Result<i64> {
                      COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?9), 0)) + 1,
                  ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
-            p.kind,
-            p.method,
+            p.kind.as_str(),
+            p.method.as_str(),
             p.method_id,
             p.amount.won(),
             clock::rfc3339(p.paid_at),
@@ -402,14 +406,15 @@ pub fn charge<'m>(
 pub struct Payment {
     /// The payment's id.
     pub payment_id: i64,
-    /// `instant`, `auto` or `deposit`.
-    pub kind: String,
-    /// `card`, `transfer` or `deposit`.
-    pub method: String,
+    /// How it was made.
+    pub kind: PaymentKind,
+    /// The kind of method it was paid with.
+    pub method: MethodKind,
     /// The amount received.
     pub amount: Krw,
-    /// When (RFC 3339).
-    pub paid_at: String,
+    /// When.
+    #[serde(serialize_with = "clock::serde_rfc3339")]
+    pub paid_at: Instant,
     /// The depositor's reference (`null` when none: one shape for scripts).
     pub reference: Option<String>,
     /// How it was applied.
@@ -442,10 +447,10 @@ fn load_payments(
         let used: Krw = applied.iter().map(|a| a.amount + a.penalty_amount).sum();
         out.push(Payment {
             payment_id: id,
-            kind: r.get(1)?,
-            method: r.get(2)?,
+            kind: r.spelled(1, "payment kind")?,
+            method: r.spelled(2, "payment method")?,
             amount,
-            paid_at: r.get(4)?,
+            paid_at: r.instant(4, "payment time")?,
             reference: r.get(5)?,
             applied,
             unapplied_amount: amount - used,
@@ -598,12 +603,13 @@ pub fn attempt_exists(conn: &Connection, month: Month, day: chrono::NaiveDate) -
 pub struct Attempt {
     /// The bill's month.
     pub month: Month,
-    /// When (RFC 3339).
-    pub at: String,
+    /// When.
+    #[serde(serialize_with = "clock::serde_rfc3339")]
+    pub at: Instant,
     /// The amount tried.
     pub amount: Krw,
-    /// `approved` or `declined`.
-    pub outcome: String,
+    /// What it came to.
+    pub outcome: AttemptOutcome,
     /// Why it was declined.
     pub reason: Option<String>,
     /// The payment it made, if approved.
@@ -620,7 +626,7 @@ pub fn insert_attempt(
     conn.execute(
         "INSERT INTO auto_attempts (month, attempt_on, at, method_id, amount, outcome, reason, payment_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![a.month.to_string(), day.to_string(), a.at, method_id, a.amount.won(), a.outcome, a.reason, a.payment_id],
+        params![a.month.to_string(), day.to_string(), clock::rfc3339(a.at), method_id, a.amount.won(), a.outcome.as_str(), a.reason, a.payment_id],
     )?;
     Ok(())
 }
@@ -636,9 +642,9 @@ pub fn attempts(conn: &Connection, now: Instant) -> Result<Vec<Attempt>> {
     while let Some(r) = rows.next()? {
         out.push(Attempt {
             month: month_col(&r.get::<_, String>(0)?)?,
-            at: r.get(1)?,
+            at: r.instant(1, "automatic attempt time")?,
             amount: r.krw(2)?,
-            outcome: r.get(3)?,
+            outcome: r.spelled(3, "automatic attempt outcome")?,
             reason: r.get(4)?,
             payment_id: r.get(5)?,
         });
@@ -680,14 +686,15 @@ pub fn insert_penalty(
 /// One message of the outbox.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Notification {
-    /// `bill_issued`, `payment_failed`, `outstanding`, `blocking_notice`, `late_penalty`.
-    pub kind: String,
-    /// `email` or `sms`.
-    pub channel: String,
+    /// What it announces.
+    pub kind: NotificationKind,
+    /// How it is sent.
+    pub channel: Channel,
     /// The bill's month.
     pub month: Month,
-    /// When (RFC 3339).
-    pub sent_at: String,
+    /// When.
+    #[serde(serialize_with = "clock::serde_rfc3339")]
+    pub sent_at: Instant,
     /// The address or phone number.
     pub to: String,
     /// What it says.
@@ -718,23 +725,29 @@ pub fn mark_caught_up(conn: &Connection, now: Instant) -> Result<()> {
 }
 
 /// Whether a message of `kind` about `month` was ever put in the outbox.
-pub fn notified(conn: &Connection, kind: &str, month: Month) -> Result<bool> {
+pub fn notified(conn: &Connection, kind: NotificationKind, month: Month) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM notifications WHERE kind = ?1 AND month = ?2)",
-        params![kind, month.to_string()],
+        params![kind.as_str(), month.to_string()],
         |r| r.get(0),
     )?)
 }
 
 /// Puts a message in the outbox unless the same one was sent already.
 pub fn notify(conn: &Connection, n: &Notification) -> Result<()> {
+    let sent_at = clock::rfc3339(n.sent_at);
     let exists: bool = conn
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM notifications
                         WHERE kind = ?1 AND channel = ?2 AND month = ?3 AND sent_at = ?4)",
         )?
         .query_row(
-            params![n.kind, n.channel, n.month.to_string(), n.sent_at],
+            params![
+                n.kind.as_str(),
+                n.channel.as_str(),
+                n.month.to_string(),
+                sent_at
+            ],
             |r| r.get(0),
         )?;
     if exists {
@@ -745,10 +758,10 @@ pub fn notify(conn: &Connection, n: &Notification) -> Result<()> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
-        n.kind,
-        n.channel,
+        n.kind.as_str(),
+        n.channel.as_str(),
         n.month.to_string(),
-        n.sent_at,
+        sent_at,
         n.to,
         n.subject
     ])?;
@@ -769,10 +782,10 @@ pub fn notifications(
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         out.push(Notification {
-            kind: r.get(0)?,
-            channel: r.get(1)?,
+            kind: r.spelled(0, "notification kind")?,
+            channel: r.spelled(1, "notification channel")?,
             month: month_col(&r.get::<_, String>(2)?)?,
-            sent_at: r.get(3)?,
+            sent_at: r.instant(3, "notification time")?,
             to: r.get(4)?,
             subject: r.get(5)?,
         });

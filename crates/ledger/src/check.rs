@@ -258,6 +258,12 @@ const INVARIANTS: &[Invariant] = &[
              ORDER BY e.at"
         )),
     },
+    // T2: every recorded instant reads back as one (the commands refuse a ledger whose
+    // instants do not, rather than show a default).
+    Invariant {
+        name: "instant_text",
+        find: Find::Rule(unreadable_instants),
+    },
     // P11: of a card or account, only its last four digits are kept.
     Invariant {
         name: "last4",
@@ -459,6 +465,25 @@ fn penalty_days(conn: &Connection) -> Result<Vec<String>> {
                 "penalty on {month} charged on {on} (penalties fall on the 1st of a month from {})",
                 schedule::first_penalty_day(m)
             ));
+        }
+    }
+    Ok(out)
+}
+
+/// T2: every recorded instant reads back with the ledger's own reader ([`clock::parse_as_of`]).
+/// A penalty's day is a date, which `penalty_dates` checks.
+fn unreadable_instants(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(concat!(
+        "SELECT what, at FROM (",
+        instants!(),
+        ") WHERE what NOT LIKE 'penalty %' ORDER BY what"
+    ))?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (what, at) = row?;
+        if clock::parse_as_of(&at).is_err() {
+            out.push(format!("{what} = '{at}' is not an instant"));
         }
     }
     Ok(out)

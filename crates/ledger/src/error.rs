@@ -95,6 +95,13 @@ from_core!(
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Error {
         use rusqlite::ErrorCode;
+        // A value read back that the core cannot take says which value, in one line (O2).
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, cause) = &e {
+            if let Some(damaged) = cause.downcast_ref::<crate::values::Damaged>() {
+                let message = damaged.to_string();
+                return Error(core::Error::ledger(message).with_source(e));
+            }
+        }
         let (kind, message, hint) = match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => (
                 Kind::Busy,

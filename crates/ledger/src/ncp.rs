@@ -13,11 +13,13 @@ use serde::Serialize;
 use super::bills::{self, Bill, Funds, NewPayment};
 use super::fees;
 use crate::error::Result;
+use ncp_usage_core::billing::account::MethodKind;
 use ncp_usage_core::billing::facts::FeeLine;
-use ncp_usage_core::billing::issued::{paid_up_settles, StoredBill};
+use ncp_usage_core::billing::issued::{paid_up_settles, BillSource, StoredBill};
 use ncp_usage_core::billing::ncp::{
     merge_line, paid_up, summary_month, Body, ContractSummary, DailyUsage, DemandCost, Page,
 };
+use ncp_usage_core::billing::payment::PaymentKind;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
 use ncp_usage_core::money::Krw;
@@ -197,8 +199,8 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
                 month: d.month,
                 totals,
                 overdue_ratio: ratio,
-                source: "ncp".to_string(),
-                issued_at: clock::rfc3339(issued_at),
+                source: BillSource::Ncp,
+                issued_at,
             },
         )?;
         fresh = true;
@@ -223,8 +225,7 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
     let issued_at = bills::issued(conn, now)?
         .into_iter()
         .find(|b| b.month == d.month)
-        .and_then(|b| clock::parse_as_of(&b.issued_at).ok())
-        .unwrap_or(issued_at);
+        .map_or(issued_at, |b| b.issued_at);
     // NCP's paid-up state, replaced: drop the payment of an earlier import first — unless
     // it says the same as before, so that importing the same body twice changes nothing.
     let key = format!("ncp-paid-up:{month}");
@@ -272,8 +273,8 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
             let id = bills::insert_payment(
                 conn,
                 &NewPayment {
-                    kind: "ncp",
-                    method: "ncp",
+                    kind: PaymentKind::Ncp,
+                    method: MethodKind::Ncp,
                     method_id: None,
                     amount: owed,
                     paid_at,
@@ -327,10 +328,10 @@ pub fn has_bill(conn: &Connection, month: Month) -> Result<bool> {
 fn is_final(conn: &Connection, month: Month) -> Result<bool> {
     let (touched, source, billed_amount, issued_at, written_at): (
         bool,
-        String,
+        BillSource,
         Krw,
-        String,
-        Option<String>,
+        Instant,
+        Option<Instant>,
     ) = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM payment_applications x JOIN payments p ON p.id = x.payment_id
                         WHERE x.month = b.month AND p.kind <> 'ncp')
@@ -340,22 +341,23 @@ fn is_final(conn: &Connection, month: Month) -> Result<bool> {
          FROM bills b LEFT JOIN ncp_bills n ON n.month = b.month
          WHERE b.month = ?1",
         [month.to_string()],
-        |r| Ok((r.get(0)?, r.get(1)?, r.krw(2)?, r.get(3)?, r.get(4)?)),
-    )?;
-    let instant = |text: &str| {
-        clock::parse_as_of(text).map_err(|_| {
-            crate::error::Error::ledger(format!(
-                "the {month} bill holds a damaged instant '{text}'; restore the ledger from a backup"
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.spelled(1, "bill source")?,
+                r.krw(2)?,
+                r.instant(3, "bill issue time")?,
+                r.instant_opt(4, "NCP bill writing time")?,
             ))
-        })
-    };
+        },
+    )?;
     Ok(StoredBill {
         month,
         touched,
-        from_ncp: source == "ncp",
+        from_ncp: source == BillSource::Ncp,
         billed_amount,
-        issued_at: instant(&issued_at)?,
-        ncp_written_at: written_at.as_deref().map(instant).transpose()?,
+        issued_at,
+        ncp_written_at: written_at,
     }
     .is_final())
 }

@@ -17,11 +17,13 @@ use ncp_usage_ledger::Connection;
 
 use ncp_usage_core::billing::account::Member;
 use ncp_usage_core::billing::gateway::Gateway;
+use ncp_usage_core::billing::issued::BillSource;
+use ncp_usage_core::billing::payment::{AttemptOutcome, PaymentKind};
 use ncp_usage_core::billing::penalty::{self, default_ratio};
-use ncp_usage_core::billing::schedule;
+use ncp_usage_core::billing::schedule::{self, Channel, NotificationKind};
 use ncp_usage_core::billing::statement::{summarize, Totals};
 use ncp_usage_core::calendar::Month;
-use ncp_usage_core::clock::{self, Instant};
+use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::Result;
 use ncp_usage_ledger::account;
 use ncp_usage_ledger::bills::{self, Attempt, Bill, Funds, NewPayment, Notification};
@@ -182,16 +184,16 @@ fn catch_up_from(
 fn send(
     conn: &Connection,
     member: &Member,
-    kind: &str,
+    kind: NotificationKind,
     month: Month,
     at: Instant,
     subject: &str,
     sms: bool,
 ) -> Result<()> {
-    let mut channels = vec![("email", member.billing_email.clone())];
+    let mut channels = vec![(Channel::Email, member.billing_email.clone())];
     if sms {
         channels.push((
-            "sms",
+            Channel::Sms,
             member
                 .phone
                 .clone()
@@ -202,10 +204,10 @@ fn send(
         bills::notify(
             conn,
             &Notification {
-                kind: kind.to_string(),
-                channel: channel.to_string(),
+                kind,
+                channel,
                 month,
-                sent_at: clock::rfc3339(at),
+                sent_at: at,
                 to,
                 subject: subject.to_string(),
             },
@@ -217,7 +219,7 @@ fn send(
 /// P9 for a bill whose automatic payment period had passed when it was reopened: outstanding
 /// from `now`, notified now unless an outstanding notice for it was ever sent.
 fn late_outstanding(conn: &Connection, member: &Member, month: Month, now: Instant) -> Result<()> {
-    if bills::notified(conn, "outstanding", month)? {
+    if bills::notified(conn, NotificationKind::Outstanding, month)? {
         return Ok(());
     }
     outstanding(conn, member, month, now)
@@ -235,11 +237,10 @@ fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Resul
             totals,
             overdue_ratio: default_ratio(),
             source: match fees.source {
-                crate::report::history::Source::Rated => "rated",
-                crate::report::history::Source::Imported => "imported",
-            }
-            .to_string(),
-            issued_at: clock::rfc3339(at),
+                crate::report::history::Source::Rated => BillSource::Rated,
+                crate::report::history::Source::Imported => BillSource::Imported,
+            },
+            issued_at: at,
         },
     )?;
     bills::carry_adjustments(conn, month, at)?;
@@ -251,7 +252,7 @@ fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Resul
         send(
             conn,
             member,
-            "bill_issued",
+            NotificationKind::BillIssued,
             month,
             at,
             &format!(
@@ -294,9 +295,9 @@ fn auto_attempt(
     let charge = bills::charge(conn, &method, Some(method_id), amount, at)?;
     let mut attempt = Attempt {
         month,
-        at: clock::rfc3339(at),
+        at,
         amount,
-        outcome: "approved".to_string(),
+        outcome: AttemptOutcome::Approved,
         reason: None,
         payment_id: None,
     };
@@ -305,7 +306,7 @@ fn auto_attempt(
             let id = bills::insert_payment(
                 conn,
                 &NewPayment {
-                    kind: "auto",
+                    kind: PaymentKind::Auto,
                     method: method.kind(),
                     method_id: Some(method_id),
                     amount,
@@ -320,7 +321,7 @@ fn auto_attempt(
             attempt.payment_id = Some(id);
         }
         Err(decline) => {
-            attempt.outcome = "declined".to_string();
+            attempt.outcome = AttemptOutcome::Declined;
             attempt.reason = Some(decline.to_string());
             let retry = if day.day() < schedule::AUTO_LAST_DAY {
                 "it will be tried again tomorrow"
@@ -330,7 +331,7 @@ fn auto_attempt(
             send(
                 conn,
                 member,
-                "payment_failed",
+                NotificationKind::PaymentFailed,
                 month,
                 at,
                 &format!(
@@ -358,7 +359,7 @@ fn outstanding(conn: &Connection, member: &Member, month: Month, at: Instant) ->
     send(
         conn,
         member,
-        "outstanding",
+        NotificationKind::Outstanding,
         month,
         at,
         &format!(
@@ -371,7 +372,7 @@ fn outstanding(conn: &Connection, member: &Member, month: Month, at: Instant) ->
     send(
         conn,
         member,
-        "blocking_notice",
+        NotificationKind::BlockingNotice,
         month,
         at,
         &format!(
@@ -406,7 +407,7 @@ fn penalty(conn: &Connection, member: &Member, month: Month, at: Instant) -> Res
         send(
             conn,
             member,
-            "late_penalty",
+            NotificationKind::LatePenalty,
             month,
             at,
             &format!(
@@ -430,7 +431,7 @@ pub fn adjust_issued_bills(conn: &Connection, now: Instant, reason: &str) -> Res
     // NCP gave it (its re-imports adjust it in `ledger::ncp`).
     for bill in bills::issued(conn, now)?
         .into_iter()
-        .filter(|b| b.source != "ncp")
+        .filter(|b| b.source != BillSource::Ncp)
     {
         // NCP's bill for the month, once imported, is what its adjustments follow (P1).
         if ncp_usage_ledger::ncp::has_bill(conn, bill.month)? {

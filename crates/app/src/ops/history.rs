@@ -4,6 +4,7 @@ use ncp_usage_ledger::{account, bills, contracts, Connection};
 
 use super::month;
 use crate::report::history::History;
+use ncp_usage_core::billing::issued::BillSource;
 use ncp_usage_core::billing::statement::shown_totals;
 use ncp_usage_core::billing::status::check_region;
 use ncp_usage_core::calendar::Month;
@@ -39,7 +40,7 @@ pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<Hi
     let method = account::current_method(tx, now)?;
     let ncp_billed = bills::issued(tx, now)?
         .into_iter()
-        .find(|b| b.month == month && b.source == "ncp")
+        .find(|b| b.month == month && b.source == BillSource::Ncp)
         .map(|b| b.totals);
     let mut view = History::new(
         month,

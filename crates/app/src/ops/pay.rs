@@ -8,10 +8,11 @@
 use ncp_usage_ledger::Connection;
 use serde::Serialize;
 
-use ncp_usage_core::billing::account::PaymentMethod;
+use ncp_usage_core::billing::account::{MethodKind, PaymentMethod};
 use ncp_usage_core::billing::gateway::Gateway;
 use ncp_usage_core::billing::payment::{
-    check_method, check_minimum, instant_window, payable, BillStatus, InstantMethod, PaymentRefusal,
+    check_method, check_minimum, instant_window, payable, BillStatus, InstantMethod, PaymentKind,
+    PaymentRefusal,
 };
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
@@ -104,7 +105,7 @@ fn instant_method(
     now: Instant,
     method: InstantMethod,
 ) -> Result<(Option<i64>, PaymentMethod)> {
-    match account::method_at(conn, now, Some(method.as_str()))? {
+    match account::method_at(conn, now, Some(method.kind()))? {
         Some((id, m)) => Ok((Some(id), m)),
         None if method == InstantMethod::Transfer => Ok((
             None,
@@ -135,9 +136,11 @@ pub fn preview_instant(conn: &Connection, now: Instant, req: &InstantRequest) ->
     // registered card if there is one, else an account transfer.
     let method = match (req.method, registered.as_ref().map(|m| m.kind())) {
         (Some(m), _) => m,
-        (None, Some("card")) => InstantMethod::Card,
-        (None, Some("transfer")) => InstantMethod::Transfer,
-        (None, _) if account::method_at(conn, now, Some("card"))?.is_some() => InstantMethod::Card,
+        (None, Some(MethodKind::Card)) => InstantMethod::Card,
+        (None, Some(MethodKind::Transfer)) => InstantMethod::Transfer,
+        (None, _) if account::method_at(conn, now, Some(MethodKind::Card))?.is_some() => {
+            InstantMethod::Card
+        }
         (None, _) if member.expatriate => InstantMethod::Card,
         (None, _) => InstantMethod::Transfer,
     };
@@ -226,8 +229,8 @@ pub fn pay_instant(
     let id = bills::insert_payment(
         conn,
         &NewPayment {
-            kind: "instant",
-            method: preview.method.as_str(),
+            kind: PaymentKind::Instant,
+            method: preview.method.kind(),
             method_id,
             amount: preview.amount,
             paid_at: now,
@@ -284,7 +287,7 @@ pub fn deposit(
                     "P6: deposit reference '{r}' was already recorded for payment {} of {} won on {}; a different deposit needs its own --reference",
                     p.payment_id,
                     p.amount.grouped(),
-                    p.paid_at
+                    clock::rfc3339(p.paid_at)
                 )));
             }
             return Ok(Paid {
@@ -300,8 +303,8 @@ pub fn deposit(
     let id = bills::insert_payment(
         conn,
         &NewPayment {
-            kind: "deposit",
-            method: "deposit",
+            kind: PaymentKind::Deposit,
+            method: MethodKind::Deposit,
             method_id: None,
             amount,
             paid_at: now,

@@ -17,10 +17,8 @@ pub fn run(tx: &Connection, now: Instant, month: Option<Month>) -> Result<Receip
     let payments: Vec<PaidFact> = bills::payments(tx, now)?
         .into_iter()
         .map(|p| PaidFact {
-            issuance_on: receipts::issuance_on(&enrollments, &p.paid_at),
-            paid_on: clock::parse_as_of(&p.paid_at)
-                .map(|t| t.date_naive())
-                .unwrap_or_default(),
+            issuance_on: receipts::issuance_on(&enrollments, &clock::rfc3339(p.paid_at)),
+            paid_on: p.paid_at.date_naive(),
             months: p.applied.iter().map(|a| a.month).collect(),
             payment_id: p.payment_id,
             method: p.method,

@@ -10,7 +10,7 @@ use ncp_usage_core::billing::trend::{
     check_length, month_status, projected_month, window, PROJECTION_BASIS,
 };
 use ncp_usage_core::calendar::Month;
-use ncp_usage_core::clock::{self, Instant};
+use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::Result;
 
 /// `trend` as asked on the command line: checked before the ledger is opened.
@@ -53,11 +53,7 @@ pub fn run(tx: &Connection, now: Instant, request: &TrendRequest) -> Result<Tren
     }
     let payments = bills::payments(tx, now)?
         .into_iter()
-        .filter(|p| {
-            clock::parse_as_of(&p.paid_at)
-                .map(|t| Month::of(t.date_naive()))
-                .is_ok_and(|pm| first <= pm && pm <= last)
-        })
+        .filter(|p| (first..=last).contains(&Month::of(p.paid_at.date_naive())))
         .collect();
     let projection = match projected_month(today, last) {
         Some(running) => month::projection(tx, running, now)?.map(|p| Projection {

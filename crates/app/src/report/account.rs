@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::layout::{Column, Grid};
 use super::{MethodView, Report, Style};
 use ncp_usage_core::billing::account::{display_name, Business, Member};
+use ncp_usage_core::clock;
 use ncp_usage_ledger::account::Change;
 
 /// The `account show` document.
@@ -65,7 +66,7 @@ impl Report for AccountView {
                 ],
             );
             for c in &self.changes {
-                t.row(vec![c.at.clone(), c.field.clone(), c.value.clone()]);
+                t.row(vec![clock::rfc3339(c.at), c.field.clone(), c.value.clone()]);
             }
             let _ = writeln!(out, "\n{t}");
         }

@@ -9,6 +9,7 @@ use super::layout::{field, fit, won, Column, Grid};
 use super::{MethodView, Report, Style};
 use ncp_usage_core::billing::payment::{BillBalance, BillStatus};
 use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock;
 use ncp_usage_core::money::Krw;
 use ncp_usage_core::text::plural;
 use ncp_usage_ledger::bills::{Attempt, Notification, Payment};
@@ -250,7 +251,7 @@ impl Report for PaymentDoc {
                 p.amount.grouped(),
                 p.method,
                 p.kind,
-                p.paid_at
+                clock::rfc3339(p.paid_at)
             ),
         ));
         if !p.applied.is_empty() {
@@ -313,9 +314,9 @@ impl Report for AutoDoc {
         for a in &self.attempts {
             t.row(vec![
                 a.month.to_string(),
-                a.at.clone(),
+                clock::rfc3339(a.at),
                 won(a.amount),
-                a.outcome.clone(),
+                a.outcome.to_string(),
                 a.reason.clone().unwrap_or_default(),
             ]);
         }
@@ -348,9 +349,9 @@ impl Report for Outbox {
         );
         for n in &self.notifications {
             t.row(vec![
-                n.sent_at.clone(),
-                n.channel.clone(),
-                n.kind.clone(),
+                clock::rfc3339(n.sent_at),
+                n.channel.to_string(),
+                n.kind.to_string(),
                 n.month.to_string(),
                 n.to.clone(),
                 n.subject.clone(),
@@ -365,9 +366,9 @@ impl Report for Outbox {
             .to_vec()];
         rows.extend(self.notifications.iter().map(|n| {
             vec![
-                n.sent_at.clone(),
-                n.channel.clone(),
-                n.kind.clone(),
+                clock::rfc3339(n.sent_at),
+                n.channel.to_string(),
+                n.kind.to_string(),
                 n.month.to_string(),
                 n.to.clone(),
                 n.subject.clone(),

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::layout::{won, Column, Grid};
 use super::{Report, Style};
-use ncp_usage_core::billing::promotion::Promotion;
+use ncp_usage_core::billing::promotion::{CreditStatus, Promotion};
 use ncp_usage_core::money::Krw;
 
 /// One promotion as listed.
@@ -17,8 +17,8 @@ pub struct PromotionRow {
     pub promotion: Promotion,
     /// For a credit: what is left of it at "now".
     pub credit_remaining: Option<Krw>,
-    /// For a credit: `not_started`, `active`, `used_up` or `expired`.
-    pub credit_status: Option<&'static str>,
+    /// For a credit: where it stands.
+    pub credit_status: Option<CreditStatus>,
     /// For a credit in use: the day it runs out at this month's rate, if before it expires.
     pub projected_run_out: Option<NaiveDate>,
 }
@@ -73,8 +73,8 @@ impl Report for Promotions {
                 benefit,
                 format!("{} – {}", p.valid_from, p.valid_to),
                 match (r.credit_remaining, r.credit_status) {
-                    (Some(k), Some(status)) if status != "active" => {
-                        format!("{} ({})", k.grouped(), status.replace('_', " "))
+                    (Some(k), Some(status)) if status != CreditStatus::Active => {
+                        format!("{} ({})", k.grouped(), status.as_str().replace('_', " "))
                     }
                     (Some(k), _) => won(k),
                     _ => String::new(),
@@ -123,7 +123,7 @@ impl Report for Promotions {
                 r.credit_remaining
                     .map(|c| c.to_string())
                     .unwrap_or_default(),
-                r.credit_status.unwrap_or_default().to_string(),
+                r.credit_status.map(|s| s.to_string()).unwrap_or_default(),
                 r.projected_run_out
                     .map(|d| d.to_string())
                     .unwrap_or_default(),

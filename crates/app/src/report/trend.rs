@@ -9,6 +9,7 @@ use super::layout::{won, Column, Grid};
 use super::{Report, Style};
 use ncp_usage_core::billing::trend::MonthStatus;
 use ncp_usage_core::calendar::Month;
+use ncp_usage_core::clock;
 use ncp_usage_core::money::Krw;
 use ncp_usage_ledger::bills::Payment;
 
@@ -187,9 +188,9 @@ impl Report for Trend {
             for pay in &self.payments {
                 let months: Vec<String> = pay.applied.iter().map(|a| a.month.to_string()).collect();
                 p.row(vec![
-                    pay.paid_at.clone(),
-                    pay.kind.clone(),
-                    pay.method.clone(),
+                    clock::rfc3339(pay.paid_at),
+                    pay.kind.to_string(),
+                    pay.method.to_string(),
                     won(pay.amount),
                     months.join(", "),
                 ]);

@@ -101,13 +101,27 @@ pub enum PaymentMethod {
     Deposit,
 }
 
+crate::choice::spelled! {
+    /// The kind of method a payment was made with, as the ledger records it.
+    pub enum MethodKind {
+        /// A credit or debit card.
+        Card = "card",
+        /// An account transfer.
+        Transfer = "transfer",
+        /// Direct deposit.
+        Deposit = "deposit",
+        /// NCP's paid-up state, imported: NCP does not say how it was paid.
+        Ncp = "ncp",
+    }
+}
+
 impl PaymentMethod {
-    /// The method's kind: `card`, `transfer` or `deposit`.
-    pub fn kind(&self) -> &'static str {
+    /// The method's kind: a card, an account transfer or direct deposit.
+    pub fn kind(&self) -> MethodKind {
         match self {
-            PaymentMethod::Card { .. } => "card",
-            PaymentMethod::Transfer { .. } => "transfer",
-            PaymentMethod::Deposit => "deposit",
+            PaymentMethod::Card { .. } => MethodKind::Card,
+            PaymentMethod::Transfer { .. } => MethodKind::Transfer,
+            PaymentMethod::Deposit => MethodKind::Deposit,
         }
     }
 
@@ -392,21 +406,24 @@ pub fn check_method_allowed(
     method: &PaymentMethod,
     has_automatic: bool,
 ) -> Result<(), AccountError> {
-    let (who, allowed): (&str, &[&str]) = if member.expatriate {
-        ("an expatriate member", &["card"])
+    let (who, allowed): (&str, &[MethodKind]) = if member.expatriate {
+        ("an expatriate member", &[MethodKind::Card])
     } else {
         match member.member_type {
-            MemberType::Individual => ("an individual member", &["card"]),
-            MemberType::Business => ("a business member", &["card", "transfer", "deposit"]),
+            MemberType::Individual => ("an individual member", &[MethodKind::Card]),
+            MemberType::Business => (
+                "a business member",
+                &[MethodKind::Card, MethodKind::Transfer, MethodKind::Deposit],
+            ),
         }
     };
     let kind = method.kind();
     let refuse = |allowed: String| AccountError::NotAllowed {
         member: who.to_string(),
         method: match kind {
-            "card" => "a credit card",
-            "transfer" => "account transfer",
-            _ => "direct deposit",
+            MethodKind::Card => "a credit card",
+            MethodKind::Transfer => "account transfer",
+            MethodKind::Deposit | MethodKind::Ncp => "direct deposit",
         },
         allowed,
     };
@@ -415,7 +432,7 @@ pub fn check_method_allowed(
             "register a credit card instead (ncp-usage account payment-method card …)".to_string(),
         ));
     }
-    if kind == "deposit" && !has_automatic {
+    if kind == MethodKind::Deposit && !has_automatic {
         return Err(refuse(
             "register a card or account transfer first; direct deposit is offered once an automatic method exists".to_string(),
         ));

@@ -7,6 +7,18 @@ use crate::calendar::Month;
 use crate::clock::Instant;
 use crate::money::Krw;
 
+crate::choice::spelled! {
+    /// Where a stored bill's figures come from (P1).
+    pub enum BillSource {
+        /// Rated by ncp-usage from contracts and usage.
+        Rated = "rated",
+        /// Issued from an imported statement.
+        Imported = "imported",
+        /// NCP's own bill, imported.
+        Ncp = "ncp",
+    }
+}
+
 /// What P1's finality looks at in a stored bill.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredBill {
@@ -65,6 +77,18 @@ pub fn excess_credit(due: Krw) -> Krw {
 mod tests {
     use super::*;
     use crate::clock::parse_as_of;
+
+    #[test]
+    fn a_bill_source_is_spelled_one_way_in_the_ledger_and_json() {
+        for source in [BillSource::Rated, BillSource::Imported, BillSource::Ncp] {
+            assert_eq!(source.as_str().parse(), Ok(source));
+            assert_eq!(
+                serde_json::to_string(&source).unwrap(),
+                format!("\"{source}\"")
+            );
+        }
+        assert_eq!("NCP".parse::<BillSource>(), Err(()));
+    }
 
     fn bill(
         touched: bool,

@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveTime, Timelike};
 use serde::Serialize;
 
+use super::account::MethodKind;
 use super::schedule::{self, AUTO_FIRST_DAY, AUTO_LAST_DAY, ISSUE_DAY};
 use crate::calendar::Month;
 use crate::clock::Instant;
@@ -87,6 +88,30 @@ impl BillStatus {
             BillStatus::Paid => "paid",
             BillStatus::Outstanding => "outstanding",
         }
+    }
+}
+
+crate::choice::spelled! {
+    /// How a payment was made.
+    pub enum PaymentKind {
+        /// An instant payment (P4).
+        Instant = "instant",
+        /// An automatic payment (P2).
+        Auto = "auto",
+        /// A direct deposit (P6).
+        Deposit = "deposit",
+        /// NCP's paid-up state, imported.
+        Ncp = "ncp",
+    }
+}
+
+crate::choice::spelled! {
+    /// What an automatic attempt came to (P2).
+    pub enum AttemptOutcome {
+        /// The method was charged.
+        Approved = "approved",
+        /// The method declined the charge.
+        Declined = "declined",
     }
 }
 
@@ -204,9 +229,14 @@ impl crate::choice::Choice for InstantMethod {
 impl InstantMethod {
     /// The spelling used in the ledger and JSON.
     pub fn as_str(self) -> &'static str {
+        self.kind().as_str()
+    }
+
+    /// The kind of registered method it charges.
+    pub fn kind(self) -> MethodKind {
         match self {
-            InstantMethod::Card => "card",
-            InstantMethod::Transfer => "transfer",
+            InstantMethod::Card => MethodKind::Card,
+            InstantMethod::Transfer => MethodKind::Transfer,
         }
     }
 }

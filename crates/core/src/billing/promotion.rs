@@ -242,13 +242,27 @@ pub fn credit_counted_month(p: &Promotion, today: NaiveDate) -> Option<Month> {
     }
 }
 
+crate::choice::spelled! {
+    /// Where a credit stands (PR2).
+    pub enum CreditStatus {
+        /// Its validity has not begun.
+        NotStarted = "not_started",
+        /// Valid, with something left.
+        Active = "active",
+        /// Valid, and all used.
+        UsedUp = "used_up",
+        /// Past its validity.
+        Expired = "expired",
+    }
+}
+
 /// Where a credit stands on a day, as `promotions` shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CreditOutlook {
     /// What is left of it.
     pub remaining: Krw,
-    /// `not_started`, `active`, `used_up` or `expired`.
-    pub status: &'static str,
+    /// Where it stands.
+    pub status: CreditStatus,
     /// While it runs: the day it runs out if it keeps being used at this month's rate, when
     /// that is before it expires.
     pub runs_out: Option<NaiveDate>,
@@ -268,10 +282,10 @@ pub fn credit_outlook(
     let phase = credit_phase(p, today);
     let remaining = (credit - used).clamp_zero();
     let status = match phase {
-        CreditPhase::NotStarted => "not_started",
-        CreditPhase::Expired => "expired",
-        CreditPhase::Running if remaining.is_zero() => "used_up",
-        CreditPhase::Running => "active",
+        CreditPhase::NotStarted => CreditStatus::NotStarted,
+        CreditPhase::Expired => CreditStatus::Expired,
+        CreditPhase::Running if remaining.is_zero() => CreditStatus::UsedUp,
+        CreditPhase::Running => CreditStatus::Active,
     };
     let runs_out = (phase == CreditPhase::Running)
         .then(|| {
@@ -613,7 +627,7 @@ mod tests {
             d("2024-06-05"),
         );
         assert_eq!(
-            (o.remaining, o.status, o.runs_out),
+            (o.remaining, o.status.as_str(), o.runs_out),
             (Krw::new(remaining), status, runs_out.map(d))
         );
     }

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::account::MemberType;
+use super::account::{MemberType, MethodKind};
 use super::payment::BillBalance;
 use crate::calendar::{Calendar, Month};
 use crate::money::Krw;
@@ -80,8 +80,8 @@ pub struct Receipt {
 pub struct PaidFact {
     /// Its id.
     pub payment_id: i64,
-    /// `card`, `transfer` or `deposit`.
-    pub method: String,
+    /// How it was paid.
+    pub method: MethodKind,
     /// The amount paid.
     pub amount: Krw,
     /// The day it was paid (KST).
@@ -93,7 +93,7 @@ pub struct PaidFact {
 }
 
 fn gets_cash_receipt(p: &PaidFact) -> bool {
-    p.issuance_on && (p.method == "transfer" || p.method == "deposit")
+    p.issuance_on && matches!(p.method, MethodKind::Transfer | MethodKind::Deposit)
 }
 
 /// R1, R3: the months whose bills a payment with a cash receipt paid: they get no tax
@@ -199,7 +199,7 @@ mod tests {
     fn paid(id: i64, method: &str, on: &str, issuance_on: bool) -> PaidFact {
         PaidFact {
             payment_id: id,
-            method: method.into(),
+            method: method.parse().unwrap(),
             amount: Krw::new(55_000),
             paid_on: d(on),
             issuance_on,

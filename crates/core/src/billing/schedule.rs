@@ -9,6 +9,32 @@ use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone};
 use crate::calendar::Month;
 use crate::clock::{kst, Instant};
 
+crate::choice::spelled! {
+    /// What a message of the outbox announces.
+    pub enum NotificationKind {
+        /// A bill was issued (P1).
+        BillIssued = "bill_issued",
+        /// An automatic payment failed (P2).
+        PaymentFailed = "payment_failed",
+        /// A bill became outstanding (P9).
+        Outstanding = "outstanding",
+        /// Services will be blocked (P9).
+        BlockingNotice = "blocking_notice",
+        /// A late penalty was charged (P10).
+        LatePenalty = "late_penalty",
+    }
+}
+
+crate::choice::spelled! {
+    /// How a message of the outbox is sent.
+    pub enum Channel {
+        /// By email, to the billing address.
+        Email = "email",
+        /// By SMS, to the registered phone.
+        Sms = "sms",
+    }
+}
+
 /// The first day of the regular automatic payment period.
 pub const AUTO_FIRST_DAY: u32 = 10;
 /// The last day of the regular automatic payment period.
