@@ -236,10 +236,7 @@ fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Resul
             month,
             totals,
             overdue_ratio: default_ratio(),
-            source: match fees.source {
-                crate::report::history::Source::Rated => BillSource::Rated,
-                crate::report::history::Source::Imported => BillSource::Imported,
-            },
+            source: fees.source.into(),
             issued_at: at,
         },
     )?;

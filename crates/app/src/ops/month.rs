@@ -12,11 +12,11 @@ use std::collections::HashMap;
 
 use ncp_usage_ledger::Connection;
 
-use crate::report::history::Source;
 use ncp_usage_core::billing::facts::{Contract, FeeLine, Plan};
 use ncp_usage_core::billing::period::{usage_period, Period};
 use ncp_usage_core::billing::promotion::{self, CreditUse, Cumulative, Promotion};
 use ncp_usage_core::billing::rating::{amount_through, month_lines};
+use ncp_usage_core::billing::statement::Source;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::Result;

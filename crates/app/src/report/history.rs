@@ -12,19 +12,11 @@ use crate::exchange::fees_format;
 use ncp_usage_core::billing::account::{Member, PaymentMethod};
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::period::Period;
-use ncp_usage_core::billing::statement::{summarize, OverCeiling, RegionRow, ServiceRow, Totals};
+use ncp_usage_core::billing::statement::{
+    summarize, OverCeiling, RegionRow, ServiceRow, Source, Totals,
+};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::text::plural;
-
-/// Where a month's fee lines came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Source {
-    /// Rated by ncp-usage from contracts and usage.
-    Rated,
-    /// Imported as a statement (`import fees`), shown as given.
-    Imported,
-}
 
 /// The period of usage as shown.
 #[derive(Debug, Clone, Serialize)]

@@ -12,6 +12,26 @@ use serde::Serialize;
 use super::facts::FeeLine;
 use crate::money::{round_down_to_hundred, vat, Krw, MAX_WON_TEXT};
 
+/// Where a month's fee lines came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Rated by ncp-usage from contracts and usage.
+    Rated,
+    /// Imported as a statement (`import fees`), shown as given.
+    Imported,
+}
+
+impl From<Source> for super::issued::BillSource {
+    /// The bill a month's statement becomes (P1) is marked with where its lines came from.
+    fn from(source: Source) -> Self {
+        match source {
+            Source::Rated => super::issued::BillSource::Rated,
+            Source::Imported => super::issued::BillSource::Imported,
+        }
+    }
+}
+
 /// The three amounts every row of the history shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Amounts {
