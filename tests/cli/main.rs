@@ -24,6 +24,7 @@ mod history;
 mod hostile;
 mod imports;
 mod inputs;
+mod keys;
 mod layers;
 mod ledger;
 mod model;

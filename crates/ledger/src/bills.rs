@@ -433,7 +433,9 @@ fn load_payments(
 ) -> Result<Vec<Payment>> {
     let sql = match filter {
         "id" => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE id = ?1",
-        "key" => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE idempotency_key = ?1",
+        "key" => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments
+                  WHERE idempotency_key = ?1
+                     OR id = (SELECT payment_id FROM payment_keys WHERE key = ?1)",
         "reference" => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE kind = 'deposit' AND reference = ?1 ORDER BY id",
         _ => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE paid_at <= ?1 ORDER BY paid_at, id",
     };
@@ -487,6 +489,16 @@ pub fn payment(conn: &Connection, id: i64) -> Result<Payment> {
 /// The payment made with an idempotency key, if any.
 pub fn payment_by_key(conn: &Connection, key: &str) -> Result<Option<Payment>> {
     Ok(load_payments(conn, "key", &[&key])?.pop())
+}
+
+/// P6: `key` names `payment_id` from now on (a payment recorded under another key, replayed
+/// with this one).
+pub fn bind_key(conn: &Connection, key: &str, payment_id: i64, at: Instant) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO payment_keys (key, payment_id, recorded_at) VALUES (?1, ?2, ?3)",
+        params![key, payment_id, clock::rfc3339(at)],
+    )?;
+    Ok(())
 }
 
 /// The first direct deposit recorded with a depositor's reference, if any (P6).

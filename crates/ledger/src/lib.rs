@@ -47,6 +47,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/0005_recorded_at.sql"),
     include_str!("sql/0006_business_details.sql"),
     include_str!("sql/0007_credits.sql"),
+    include_str!("sql/0008_payment_keys.sql"),
 ];
 
 /// The schema version this build writes.

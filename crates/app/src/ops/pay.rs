@@ -290,6 +290,11 @@ pub fn deposit(
                     clock::rfc3339(p.paid_at)
                 )));
             }
+            // The key this retry brings names the deposit from now on: reused with other
+            // arguments, it is refused like any key.
+            if let Some(k) = key {
+                bills::bind_key(conn, k, p.payment_id, now)?;
+            }
             return Ok(Paid {
                 payment: p,
                 replayed: true,
