@@ -169,7 +169,15 @@ impl Report for PayView {
             ));
         }
         let i = &self.instant;
-        if i.open {
+        if i.open && i.payable_amount.is_zero() {
+            // P5: `pay --instant` would be refused; do not suggest it.
+            out.push_str(&field(
+                style,
+                18,
+                "Instant payment",
+                "open, but nothing is owed",
+            ));
+        } else if i.open {
             out.push_str(&field(
                 style,
                 18,
