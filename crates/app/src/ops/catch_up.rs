@@ -17,7 +17,7 @@ use ncp_usage_ledger::Connection;
 
 use ncp_usage_core::billing::account::Member;
 use ncp_usage_core::billing::gateway::Gateway;
-use ncp_usage_core::billing::issued::BillSource;
+use ncp_usage_core::billing::issued::{self, BillSource};
 use ncp_usage_core::billing::payment::{AttemptOutcome, PaymentKind};
 use ncp_usage_core::billing::penalty::{self, default_ratio};
 use ncp_usage_core::billing::schedule::{self, Channel, NotificationKind};
@@ -437,8 +437,8 @@ pub fn adjust_issued_bills(conn: &Connection, now: Instant, reason: &str) -> Res
         let fees = crate::ops::month::load(conn, bill.month, now)?;
         let billed = summarize(&fees.lines)?.totals.billed_amount;
         let so_far = bills::adjusted_billed(conn, bill.month)?;
-        if billed != so_far {
-            bills::adjust(conn, bill.month, billed - so_far, reason, now)?;
+        if let Some(amount) = issued::correction(billed, so_far) {
+            bills::adjust(conn, bill.month, amount, reason, now)?;
             adjusted.push(bill.month);
         }
     }

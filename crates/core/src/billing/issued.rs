@@ -73,9 +73,24 @@ pub fn excess_credit(due: Krw) -> Krw {
     }
 }
 
+/// P1: what a correction of an issued bill's month carries into the next bill — what the
+/// month bills now, less what it was billed with the corrections recorded so far; nothing
+/// when they agree.
+pub fn correction(bills_now: Krw, billed_so_far: Krw) -> Option<Krw> {
+    (bills_now != billed_so_far).then(|| bills_now - billed_so_far)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn p1_a_correction_is_the_difference_and_only_when_there_is_one() {
+        let k = Krw::new;
+        assert_eq!(correction(k(69_300), k(58_300)), Some(k(11_000)));
+        assert_eq!(correction(k(58_300), k(69_300)), Some(k(-11_000)));
+        assert_eq!(correction(k(58_300), k(58_300)), None);
+    }
     use crate::clock::parse_as_of;
 
     #[test]
