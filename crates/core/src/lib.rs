@@ -11,5 +11,6 @@ pub mod calendar;
 pub mod choice;
 pub mod clock;
 pub mod error;
+pub mod exact;
 pub mod money;
 pub mod text;
