@@ -46,6 +46,13 @@ impl Context {
             cli.format.unwrap_or(Format::Table)
         };
         let db = if cli.demo {
+            // NCP_USAGE_DB names the usual ledger; only a --db typed beside --demo conflicts.
+            let from_env = std::env::var_os("NCP_USAGE_DB").map(PathBuf::from);
+            if cli.db.is_some() && cli.db != from_env {
+                return Err(Error::invalid(
+                    "--demo uses a ledger in memory and never touches --db; drop one of the two (to keep the demo in a file: ncp-usage --db FILE init --demo)",
+                ));
+            }
             None
         } else {
             Some(match &cli.db {
@@ -86,13 +93,13 @@ impl Context {
 
     /// Runs a command that reads the ledger exactly as stored, without catching up (`check`).
     pub fn read_without_catch_up<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        self.ledger()?.read(f)
+        self.existing_ledger()?.read(f)
     }
 
     /// Runs a command that reads: the ledger as it stands at "now", caught up in a
     /// transaction that is rolled back afterwards.
     pub fn read<T>(&self, f: impl Fn(&Transaction) -> Result<T>) -> Result<T> {
-        let mut ledger = self.ledger()?;
+        let mut ledger = self.existing_ledger()?;
         // A read's catch-up writes only when something fell due since the last write; if a
         // writer commits meanwhile, SQLite refuses to upgrade the stale read at once
         // (SQLITE_BUSY), and reading again from a fresh snapshot is the cure.
@@ -122,6 +129,19 @@ impl Context {
                 ledger.write(self.now, |tx| demo::load(tx))?;
                 Ok(ledger)
             }
+        }
+    }
+
+    /// The ledger for a read: a read never creates one, so a mistyped `--db` (or a first
+    /// command on a new machine) is told so instead of showing an empty account.
+    fn existing_ledger(&self) -> Result<Ledger> {
+        match &self.db {
+            Some(path) if !path.exists() => Err(Error::refused(format!(
+                "{} (there is no ledger file at {}: check --db or NCP_USAGE_DB, or try --demo)",
+                ncp_usage_ledger::account::NO_ACCOUNT,
+                path.display()
+            ))),
+            _ => self.ledger(),
         }
     }
 

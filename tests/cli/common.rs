@@ -27,10 +27,11 @@ impl Env {
     #[track_caller]
     pub fn cmd(&self, as_of: &str) -> Command {
         let mut cmd = Command::cargo_bin("ncp-usage").unwrap();
+        // The ledger comes from the environment, as a user's usual ledger does, so that a
+        // test may add `--demo` (which refuses a --db typed beside it).
         cmd.env_clear()
             .env("NO_COLOR", "1")
-            .arg("--db")
-            .arg(&self.db)
+            .env("NCP_USAGE_DB", &self.db)
             .arg("--as-of")
             .arg(as_of);
         cmd
@@ -256,8 +257,7 @@ impl Env {
         std::process::Command::new(assert_cmd::cargo::cargo_bin("ncp-usage"))
             .env_clear()
             .env("NO_COLOR", "1")
-            .arg("--db")
-            .arg(&self.db)
+            .env("NCP_USAGE_DB", &self.db)
             .arg("--as-of")
             .arg(as_of)
             .args(args)

@@ -52,9 +52,9 @@ fn o4_ledger_file_is_0600_in_a_new_0700_folder() {
             "--as-of",
             "2024-01-01",
             "calendar",
-            "list",
-            "--year",
-            "2024",
+            "add",
+            "2030-01-02",
+            "Test",
         ])
         .output()
         .unwrap();
@@ -253,6 +253,14 @@ fn t1_bad_as_of_values_are_invalid_input() {
 fn t1_o4_environment_variables_stand_in_for_the_options() {
     let env = Env::new();
     let db = env.path("from-env.db");
+    // A read never creates a ledger; a write does, in the file the environment names.
+    let created = bare()
+        .env("NCP_USAGE_DB", &db)
+        .env("NCP_USAGE_NOW", "2024-02-14T15:30:00Z")
+        .args(["calendar", "add", "2025-10-09", "Test"])
+        .output()
+        .unwrap();
+    assert!(created.status.success(), "{created:?}");
     let out = bare()
         .env("NCP_USAGE_DB", &db)
         .env("NCP_USAGE_NOW", "2024-02-14T15:30:00Z")
@@ -344,4 +352,54 @@ fn o1_json_is_one_document_with_the_currency_first() {
     );
     let e = env.fail("2024-03-05", &["account", "show", "--format", "csv"], 2);
     assert!(e.contains("`account show` has no CSV form"), "{e}");
+}
+
+#[test]
+fn o4_a_read_never_creates_a_ledger_and_demo_refuses_a_typed_db() {
+    let env = Env::new();
+    let typo = env.path("ledgr.db");
+    for args in [
+        vec!["history", "--month", "2024-05"],
+        vec!["pay"],
+        vec!["check"],
+        vec!["calendar", "list"],
+    ] {
+        let out = bare()
+            .arg("--db")
+            .arg(&typo)
+            .args(["--as-of", "2024-06-05"])
+            .args(&args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {stderr}");
+        assert_eq!(
+            stderr,
+            format!(
+                "error: this ledger has no account yet; run `ncp-usage init --first-name F --last-name L --email E` first (or `init --demo`) (there is no ledger file at {}: check --db or NCP_USAGE_DB, or try --demo)\n",
+                typo.display()
+            )
+        );
+        assert!(!typo.exists(), "{args:?} created {}", typo.display());
+    }
+    let out = bare()
+        .arg("--db")
+        .arg(&typo)
+        .args(["--demo", "history", "--month", "2024-05"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: --demo uses a ledger in memory and never touches --db; drop one of the two (to keep the demo in a file: ncp-usage --db FILE init --demo)\n"
+    );
+    assert!(!typo.exists());
+    // The usual ledger named by NCP_USAGE_DB does not stand in the way of --demo.
+    let out = bare()
+        .env("NCP_USAGE_DB", &typo)
+        .args(["--as-of", "2024-06-05", "--demo", "history", "--month", "2024-05"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(!typo.exists());
 }

@@ -83,13 +83,12 @@ pub fn member(conn: &Connection) -> Result<Option<Member>> {
     .transpose()
 }
 
+/// What a command that needs the member says when there is none yet.
+pub const NO_ACCOUNT: &str = "this ledger has no account yet; run `ncp-usage init --first-name F --last-name L --email E` first (or `init --demo`)";
+
 /// The member, or a refusal that says to run `init` first.
 pub fn require_member(conn: &Connection) -> Result<Member> {
-    member(conn)?.ok_or_else(|| {
-        Error::refused(
-            "this ledger has no account yet; run `ncp-usage init --first-name F --last-name L --email E` first (or `init --demo`)",
-        )
-    })
+    member(conn)?.ok_or_else(|| Error::refused(NO_ACCOUNT))
 }
 
 /// When the account was created: bills start with that month.
