@@ -397,7 +397,14 @@ fn o4_a_read_never_creates_a_ledger_and_demo_refuses_a_typed_db() {
     // The usual ledger named by NCP_USAGE_DB does not stand in the way of --demo.
     let out = bare()
         .env("NCP_USAGE_DB", &typo)
-        .args(["--as-of", "2024-06-05", "--demo", "history", "--month", "2024-05"])
+        .args([
+            "--as-of",
+            "2024-06-05",
+            "--demo",
+            "history",
+            "--month",
+            "2024-05",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");

@@ -293,6 +293,10 @@ struct Scan<R> {
     line: u64,
     field: usize,
     open: (u64, usize),
+    /// The byte before the next one (to tell a blank line).
+    last: u8,
+    /// The blank lines outside quoted fields, in order.
+    blank: Vec<u64>,
 }
 
 impl<R: Read> Scan<R> {
@@ -300,7 +304,17 @@ impl<R: Read> Scan<R> {
         // Most files hold no quote at all: then only lines and commas need counting.
         if matches!(self.state, QuoteState::Start | QuoteState::Unquoted) && !chunk.contains(&b'"')
         {
-            self.line += chunk.iter().filter(|&&b| b == b'\n').count() as u64;
+            let mut previous = self.last;
+            for &b in chunk {
+                if b == b'\n' {
+                    if previous == b'\n' {
+                        self.blank.push(self.line);
+                    }
+                    self.line += 1;
+                }
+                previous = b;
+            }
+            self.last = previous;
             let commas = |s: &[u8]| s.iter().filter(|&&b| b == b',').count();
             match chunk.iter().rposition(|&b| b == b'\n' || b == b'\r') {
                 Some(p) => self.field = commas(&chunk[p + 1..]),
@@ -316,13 +330,29 @@ impl<R: Read> Scan<R> {
             return;
         }
         for &b in chunk {
+            let outside_quotes = !matches!(self.state, QuoteState::Quoted);
             self.state = self
                 .state
                 .step(b, self.line, &mut self.field, &mut self.open);
             if b == b'\n' {
+                if outside_quotes && self.last == b'\n' {
+                    self.blank.push(self.line);
+                }
                 self.line += 1;
             }
+            self.last = b;
         }
+    }
+
+    /// The line a record the csv reader places on `line` really starts on: the csv reader
+    /// skips blank lines before a record but dates the record from the first of them.
+    fn first_line_of_record(&self, mut line: u64) -> u64 {
+        let mut skipped = self.blank.partition_point(|&b| b < line);
+        while self.blank.get(skipped) == Some(&line) {
+            line += 1;
+            skipped += 1;
+        }
+        line
     }
 
     /// Once the whole input went by: where a quoted field opened and never closed.
@@ -399,6 +429,8 @@ impl<R: Read> Reader<R> {
             line: 1,
             field: 0,
             open: (1, 0),
+            last: 0,
+            blank: Vec::new(),
         };
         let csv = csv::ReaderBuilder::new()
             .has_headers(true)
@@ -463,7 +495,10 @@ impl<R: Read> Reader<R> {
             if self.record.len() == 1 && self.record[0].is_empty() {
                 continue;
             }
-            let line = self.record.position().map_or(0, |p| p.line());
+            let line = self
+                .record
+                .position()
+                .map_or(0, |p| self.csv.get_ref().first_line_of_record(p.line()));
             if let Some(e) = check_record(&self.header, &self.record, line) {
                 return Err(self.settle(e.0, e.1));
             }
@@ -499,7 +534,10 @@ impl<R: Read> Reader<R> {
                 match self.csv.read_byte_record(&mut self.record) {
                     Ok(false) => break,
                     Ok(true) => {
-                        let line = self.record.position().map_or(0, |p| p.line());
+                        let line = self
+                            .record
+                            .position()
+                            .map_or(0, |p| self.csv.get_ref().first_line_of_record(p.line()));
                         match check_record(&self.header, &self.record, line) {
                             Some((c, Rank::Card)) => {
                                 card = Some(c);
@@ -853,6 +891,19 @@ mod tests {
             assert_eq!(row.date("date").unwrap().to_string(), "2024-01-01");
             assert_eq!(row.text("name", 80).unwrap(), "New Year");
         });
+    }
+
+    #[test]
+    fn rows_after_blank_lines_name_their_own_line() {
+        // Blank lines (LF or CRLF, also in quick succession) are skipped but counted; a blank
+        // line inside a quoted field is part of the field.
+        let text = "date,name\n\n2024-01-01,a\n\n\n2024-01-02,b\r\n\r\n2024-01-03,\"x\n\ny\"\n2024-01-04,c\n";
+        let mut reader = Reader::new(text.as_bytes(), COLS).unwrap();
+        let mut lines = Vec::new();
+        while let Some(row) = reader.next_row().unwrap() {
+            lines.push(row.line);
+        }
+        assert_eq!(lines, [3, 6, 8, 11]);
     }
 
     /// The error of a whole file, whatever row it is found on, by precedence: a card number
