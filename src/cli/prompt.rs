@@ -37,7 +37,7 @@ fn handle_interrupts() {
     });
 }
 
-/// Asks a yes/no `question` on the terminal (default no). Without a terminal to ask on,
+/// Asks a yes/no `question` on the terminal (default no), answered with Enter. Without a terminal to ask on,
 /// fails with `no_terminal`; a "no" fails with `declined` (made a cancellation, exit 1).
 pub fn ask(question: &str, no_terminal: Error, declined: Error) -> Result<()> {
     if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
@@ -45,9 +45,12 @@ pub fn ask(question: &str, no_terminal: Error, declined: Error) -> Result<()> {
     }
     handle_interrupts();
     PROMPTING.store(true, Ordering::SeqCst);
+    // The answer counts once Enter is pressed: a stray key never moves money, and "yes⏎"
+    // or "no⏎" is read whole instead of leaving "es" or "o" for the shell to run.
     let answer = Confirm::new()
         .with_prompt(question)
         .default(false)
+        .wait_for_newline(true)
         .interact();
     let yes = match answer {
         Ok(yes) => yes,

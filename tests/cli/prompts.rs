@@ -58,7 +58,7 @@ fn o3_the_prompt_shows_amount_months_and_method_and_no_moves_nothing() {
     let env = january_bill();
     env.ok("2024-02-05T15:00", &["status"]);
     let before = env.dump();
-    let (screen, code) = on_a_terminal(&env, "n");
+    let (screen, code) = on_a_terminal(&env, "no\r");
     assert!(
         screen.contains("Pay 55,000 KRW now for 2024-01 (prepayment) with VISA card ****4242"),
         "{screen}"
@@ -75,9 +75,20 @@ fn o3_the_prompt_shows_amount_months_and_method_and_no_moves_nothing() {
 #[test]
 fn o3_yes_on_the_terminal_pays() {
     let env = january_bill();
-    let (screen, code) = on_a_terminal(&env, "y");
+    let (screen, code) = on_a_terminal(&env, "yes\r");
     assert_eq!(code, Some(0), "{screen}");
     let pay = env.json("2024-02-05T15:00", &["pay"]);
     assert_eq!(pay["bills"][0]["status"], "paid");
     assert_eq!(pay["bills"][0]["paid_amount"], 55_000);
+}
+
+#[test]
+fn o3_a_key_without_enter_moves_nothing() {
+    // The answer is read up to Enter: a lone "y" (the terminal then closes) pays nothing.
+    let env = january_bill();
+    env.ok("2024-02-05T15:00", &["status"]);
+    let before = env.dump();
+    let (screen, code) = on_a_terminal(&env, "y");
+    assert_eq!(code, Some(1), "{screen}");
+    assert_eq!(env.dump(), before);
 }
