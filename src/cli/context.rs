@@ -34,6 +34,10 @@ impl Context {
     /// Resolves the global options.
     pub fn new(cli: &Cli) -> Result<Context> {
         let now = match &cli.as_of {
+            // A value from the environment is named, as the typed option need not be.
+            Some(text) if std::env::var("NCP_USAGE_NOW").ok().as_ref() == Some(text) => {
+                clock::parse_now(text).map_err(|e| Error::from(e).context("NCP_USAGE_NOW"))?
+            }
             Some(text) => clock::parse_now(text)?,
             None => {
                 let now = clock::system_now();

@@ -410,3 +410,19 @@ fn o4_a_read_never_creates_a_ledger_and_demo_refuses_a_typed_db() {
     assert!(out.status.success(), "{out:?}");
     assert!(!typo.exists());
 }
+
+#[test]
+fn t1_a_bad_clock_from_the_environment_is_named() {
+    let env = Env::new();
+    let out = bare()
+        .env("NCP_USAGE_DB", env.path("l.db"))
+        .env("NCP_USAGE_NOW", "garbage")
+        .args(["pay"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: NCP_USAGE_NOW: 'garbage' is not a date or time; use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 with an offset\n"
+    );
+}

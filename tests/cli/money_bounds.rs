@@ -296,3 +296,28 @@ fn s1_status_uses_an_ncp_summary_only_for_the_month_it_counts() {
         .collect();
     assert_eq!(rows, [("NAS".to_string(), 1)]);
 }
+
+#[test]
+fn m1_deposits_never_carry_the_credit_balance_past_the_ceiling() {
+    let env = Env::new().with_member();
+    let most = "1000000000000000";
+    env.ok("2024-01-05", &["pay", "--deposit", most, "--yes"]);
+    let before = env.dump();
+    let e = env.fail("2024-01-05", &["pay", "--deposit", "1", "--yes"], 2);
+    assert_eq!(
+        e,
+        "error: a deposit of 1 won would bring the credit balance past 10^15 won, more than the ledger holds; deposit at most 0 won\n"
+    );
+    assert_eq!(env.dump(), before);
+    let e = env.fail(
+        "2024-01-05",
+        &["pay", "--deposit", "1000000000000001", "--yes"],
+        2,
+    );
+    assert!(
+        e.contains("is too large an amount of won (at most 10^15)"),
+        "{e}"
+    );
+    let pay = env.json("2024-01-05", &["pay"]);
+    assert_eq!(pay["credit_balance"], 1_000_000_000_000_000_i64);
+}

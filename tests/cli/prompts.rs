@@ -21,9 +21,9 @@ fn january_bill() -> Env {
     env
 }
 
-/// Runs `pay --instant` on a pseudo-terminal and types `answer`; returns what the terminal
-/// showed and the exit status.
-fn on_a_terminal(env: &Env, answer: &str) -> (String, Option<i32>) {
+/// Runs `pay --instant` on a pseudo-terminal and types `answer`, then (after a pause)
+/// `then`; returns what the terminal showed and the exit status.
+fn on_a_terminal_in_two_goes(env: &Env, answer: &str, then: &str) -> (String, Option<i32>) {
     let bin = assert_cmd::cargo::cargo_bin("ncp-usage");
     let line = format!(
         "{} --db {} --as-of 2024-02-05T15:00 pay --instant",
@@ -39,18 +39,23 @@ fn on_a_terminal(env: &Env, answer: &str) -> (String, Option<i32>) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("script (util-linux) runs a command on a pseudo-terminal");
-    std::thread::sleep(std::time::Duration::from_millis(500));
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(answer.as_bytes())
-        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for typed in [answer, then] {
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        stdin.write_all(typed.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+    }
+    drop(stdin);
     let out = child.wait_with_output().unwrap();
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         out.status.code(),
     )
+}
+
+/// Runs `pay --instant` on a pseudo-terminal and types `answer`.
+fn on_a_terminal(env: &Env, answer: &str) -> (String, Option<i32>) {
+    on_a_terminal_in_two_goes(env, answer, "")
 }
 
 #[test]
@@ -84,11 +89,16 @@ fn o3_yes_on_the_terminal_pays() {
 
 #[test]
 fn o3_a_key_without_enter_moves_nothing() {
-    // The answer is read up to Enter: a lone "y" (the terminal then closes) pays nothing.
+    // The answer is read up to Enter: a "y" typed, then changed to "n" before Enter, pays
+    // nothing (a prompt that acted on the "y" at once would have paid).
     let env = january_bill();
     env.ok("2024-02-05T15:00", &["status"]);
     let before = env.dump();
-    let (screen, code) = on_a_terminal(&env, "y");
+    let (screen, code) = on_a_terminal_in_two_goes(&env, "y", "n\r");
     assert_eq!(code, Some(1), "{screen}");
+    assert!(
+        screen.contains("cancelled; nothing was charged"),
+        "{screen}"
+    );
     assert_eq!(env.dump(), before);
 }

@@ -25,7 +25,7 @@ pub enum MoneyError {
     #[error("'{0}' is not a whole amount of won (write digits only, e.g. 113300)")]
     NotWhole(String),
     /// Outside what the ledger can hold.
-    #[error("'{0}' is too large an amount of won")]
+    #[error("'{0}' is too large an amount of won (at most 10^15)")]
     TooLarge(String),
     /// A negative amount where only zero or more makes sense.
     #[error("'{0}' is negative; amounts here must be 0 or more")]

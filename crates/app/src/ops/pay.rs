@@ -302,6 +302,20 @@ pub fn deposit(
             });
         }
     }
+    // M1: what the deposit leaves over after every unpaid amount becomes credit, and the
+    // credit balance stays within what the ledger holds.
+    let balances = bills::balances(conn, now)?;
+    let owed: Krw = balances.iter().map(|b| b.unpaid()).sum();
+    let credit = bills::credit_balance(conn, now)?;
+    let room = Krw::new(ncp_usage_core::money::MAX_WON) - credit + owed;
+    if amount > room {
+        return Err(Error::invalid(format!(
+            "a deposit of {} won would bring the credit balance past {} won, more than the ledger holds; deposit at most {} won",
+            amount.grouped(),
+            ncp_usage_core::money::MAX_WON_TEXT,
+            room.clamp_zero().grouped()
+        )));
+    }
     let key = key
         .map(str::to_string)
         .or_else(|| reference.map(|r| format!("deposit-reference:{r}")));
@@ -318,13 +332,7 @@ pub fn deposit(
             request: Some(&fingerprint),
         },
     )?;
-    bills::apply(
-        conn,
-        Funds::Payment(id),
-        amount,
-        &bills::balances(conn, now)?,
-        now,
-    )?;
+    bills::apply(conn, Funds::Payment(id), amount, &balances, now)?;
     Ok(Paid {
         payment: bills::payment(conn, id)?,
         replayed: false,
