@@ -128,3 +128,49 @@ fn p6_a_second_key_on_a_reference_replay_is_bound_too() {
     );
     assert_eq!(env.json(at, &["pay"])["credit_balance"], 3_000);
 }
+
+#[test]
+fn p6_a_retry_that_names_what_the_first_payment_resolved_is_a_replay() {
+    // Found from outside (issue 14's stranger): `--method card` on a retry of a payment made
+    // with the registered card, or `--month` of the one bill it paid, was refused as "other
+    // arguments", in words from inside the program ("instant months= method=default").
+    let env = Env::new();
+    env.ok("2024-06-01", &["init", "--demo"]);
+    let at = "2024-06-05";
+    let first = env.json(at, &["pay", "--instant", "--yes", "--idempotency-key", "A"]);
+    assert_eq!(first["replayed"], false, "{first}");
+    let before = env.dump();
+    for retry in [
+        vec!["--method", "card"],
+        vec!["--month", "2024-05"],
+        vec!["--month", "2024-05", "--method", "card"],
+    ] {
+        let mut args = vec!["pay", "--instant", "--yes", "--idempotency-key", "A"];
+        args.extend(&retry);
+        let again = env.json(at, &args);
+        assert_eq!(again["replayed"], true, "{retry:?}: {again}");
+        assert_eq!(again["payment_id"], first["payment_id"]);
+    }
+    assert_eq!(env.dump(), before);
+    let e = env.fail(
+        at,
+        &[
+            "pay",
+            "--instant",
+            "--yes",
+            "--idempotency-key",
+            "A",
+            "--month",
+            "2024-04",
+        ],
+        3,
+    );
+    assert_eq!(
+        e,
+        format!(
+            "error: idempotency key 'A' was already used for payment {} (1,248,390 won paid by card for 2024-05) with other arguments; use a new key for a new payment\n",
+            first["payment_id"]
+        )
+    );
+    assert_eq!(env.dump(), before);
+}

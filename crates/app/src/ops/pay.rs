@@ -50,6 +50,22 @@ pub struct InstantRequest {
 }
 
 impl InstantRequest {
+    /// P6: whether a retry with these arguments asks for the instant payment `p` made: the
+    /// same bills when it names them, the same kind of method when it names one. What a
+    /// request leaves out is what the first one resolved, so `--method card` repeats a
+    /// payment made with the registered card.
+    fn asks_for(&self, p: &Payment) -> bool {
+        let mut months = self.months.clone();
+        months.sort();
+        months.dedup();
+        let mut paid: Vec<Month> = p.applied.iter().map(|a| a.month).collect();
+        paid.sort();
+        paid.dedup();
+        p.kind == PaymentKind::Instant
+            && self.method.is_none_or(|m| m.kind() == p.method)
+            && (months.is_empty() || months == paid)
+    }
+
     fn fingerprint(&self) -> String {
         let mut months: Vec<String> = self.months.iter().map(Month::to_string).collect();
         months.sort();
@@ -88,13 +104,33 @@ fn replay(conn: &Connection, key: Option<&str>, fingerprint: &str) -> Result<Opt
             replayed: true,
             credit_balance: Krw::ZERO,
         })),
-        Some(p) => Err(Error::refused(format!(
-            "P6: idempotency key '{key}' was already used for payment {} ({}) with other arguments; use a new key for a new payment",
-            p.payment_id,
-            p.request.unwrap_or_default()
-        ))),
+        Some(p) => Err(key_reused(key, &p)),
         None => Ok(None),
     }
+}
+
+/// P6: the refusal of a key reused for another payment, saying what the key paid.
+fn key_reused(key: &str, p: &Payment) -> Error {
+    let what = match p.kind {
+        PaymentKind::Deposit => format!("a deposit of {} won", p.amount.grouped()),
+        _ => {
+            let months: Vec<String> = p.applied.iter().map(|a| a.month.to_string()).collect();
+            format!(
+                "{} won paid by {} for {}",
+                p.amount.grouped(),
+                p.method.as_str(),
+                if months.is_empty() {
+                    "no bill".to_string()
+                } else {
+                    months.join(", ")
+                }
+            )
+        }
+    };
+    Error::refused(format!(
+        "P6: idempotency key '{key}' was already used for payment {} ({what}) with other arguments; use a new key for a new payment",
+        p.payment_id
+    ))
 }
 
 /// What an instant payment charges: the latest registered card, or the latest registered
@@ -198,11 +234,17 @@ pub fn pay_instant(
     confirmed: Option<&Preview>,
 ) -> Result<Paid> {
     let fingerprint = req.fingerprint();
-    if let Some(done) = replay(conn, req.key.as_deref(), &fingerprint)? {
-        return Ok(Paid {
-            credit_balance: bills::credit_balance(conn, now)?,
-            ..done
-        });
+    if let Some(key) = req.key.as_deref() {
+        if let Some(p) = bills::payment_by_key(conn, key)? {
+            if !req.asks_for(&p) {
+                return Err(key_reused(key, &p));
+            }
+            return Ok(Paid {
+                payment: p,
+                replayed: true,
+                credit_balance: bills::credit_balance(conn, now)?,
+            });
+        }
     }
     let preview = preview_instant(conn, now, req)?;
     if confirmed.is_some_and(|c| c != &preview) {
