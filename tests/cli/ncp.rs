@@ -932,3 +932,42 @@ fn ncp_an_overdue_ratio_of_zero_is_a_value() {
     assert_eq!(may["penalty_amount"], 0);
     assert_eq!(stored_bill(&env, "2024-05")["overdue_ratio"], "0");
 }
+
+/// The files of one import are one answer: the same page twice is kept once; two files
+/// holding the same month's bill with different figures are refused naming both, exit 2,
+/// and nothing is written (never "the last file wins").
+#[test]
+fn ncp_files_of_one_import_are_one_answer() {
+    let env = member();
+    let good = fixture("demand-cost-2024-05.json");
+    let doc = import(
+        &env,
+        "2024-07-05",
+        &["demand-cost-2024-05.json", "demand-cost-2024-05.json"],
+    );
+    assert_eq!(doc["rows"]["getDemandCostList"], 1);
+    let before = env.dump();
+    let other = env.file(
+        "later.json",
+        std::fs::read_to_string(&good).unwrap().replace(
+            "\"thisMonthVatAmount\": 10340",
+            "\"thisMonthVatAmount\": 10341",
+        ),
+    );
+    let e = env.fail(
+        "2024-07-05",
+        &[
+            "import",
+            "ncp",
+            good.to_str().unwrap(),
+            other.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(
+        e.contains("demand-cost-2024-05.json and ")
+            && e.contains("later.json both hold NCP's bill of 2024-05 and they differ"),
+        "{e}"
+    );
+    assert_eq!(env.dump(), before);
+}
