@@ -19,20 +19,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn member() -> Env {
-    let env = Env::new();
-    env.ok(
-        "2024-01-01",
-        &[
-            "init",
-            "--first-name",
-            "Minji",
-            "--last-name",
-            "Kim",
-            "--email",
-            "minji@example.com",
-        ],
-    );
-    env
+    member_since("2024-01-01")
 }
 
 fn import(env: &Env, as_of: &str, files: &[&str]) -> Value {
@@ -80,13 +67,7 @@ fn ncp_bill_and_per_service_amounts_show_in_history_pay_and_trend() {
     assert_eq!(t["vat_amount"], 10_340);
     assert_eq!(t["billed_amount"], 113_740);
 
-    let pay = env.json("2024-07-05", &["pay"]);
-    let may = pay["bills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["month"] == "2024-05")
-        .unwrap();
+    let may = bill_of(&env, "2024-07-05", "2024-05");
     assert_eq!(may["billed_amount"], 113_740);
     assert_eq!(may["status"], "paid", "isPaidUp feeds pay");
     let trend = env.json("2024-07-05", &["trend"]);
@@ -195,13 +176,7 @@ fn legacy_and_v2_bodies_keep_ncps_overdue_ratio() {
     );
     import(&env, "2022-02-20", &["demand-cost-2022-01-legacy.json"]);
     // Unpaid, carried: NCP's own 2 % instead of 1.5 % on 1 March (60,500 × 2 % = 1,210).
-    let pay = env.json("2022-03-01", &["pay"]);
-    let jan = pay["bills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["month"] == "2022-01")
-        .unwrap();
+    let jan = bill_of(&env, "2022-03-01", "2022-01");
     assert_eq!(jan["billed_amount"], 60_500);
     assert_eq!(jan["penalty_amount"], 1_210);
     assert_eq!(jan["status"], "outstanding");
@@ -708,6 +683,17 @@ fn import_with_warnings(env: &Env, as_of: &str, files: &[&str]) -> (Value, Strin
     (serde_json::from_slice(&out.stdout).unwrap(), stderr)
 }
 
+/// `pay`'s view of the bill of `month`.
+fn bill_of(env: &Env, as_of: &str, month: &str) -> Value {
+    env.json(as_of, &["pay"])["bills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["month"] == month)
+        .unwrap()
+        .clone()
+}
+
 /// The exact figures the ledger keeps of NCP's bill of `month`, by column.
 fn stored_bill(env: &Env, month: &str) -> serde_json::Map<String, Value> {
     let conn = rusqlite::Connection::open(env.path("ledger.db")).unwrap();
@@ -753,13 +739,7 @@ fn ncp_a_partner_priced_view_is_a_difference_never_a_corrected_bill() {
     let warnings = "warning: 2022-01 bill: use less every discount plus the default charge does not make NCP's demand amount: NCP says 0 KRW, the parts add up to 1,880,530 (gap -1,880,530); NCP's figures are kept as NCP sent them\n\
                     warning: 2022-02 bill: use less every discount plus the default charge does not make NCP's demand amount: NCP says 0 KRW, the parts add up to 1,357,040 (gap -1,357,040); NCP's figures are kept as NCP sent them\n";
     assert_eq!(stderr, warnings);
-    let pay = env.json("2022-03-05", &["pay"]);
-    let jan = pay["bills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["month"] == "2022-01")
-        .unwrap();
+    let jan = bill_of(&env, "2022-03-05", "2022-01");
     assert_eq!(jan["billed_amount"], 0);
     // `check` recomputes them from the stored exact figures; they are NCP's, not faults.
     let out = env.run("2022-03-05", &["check", "--json"]);
@@ -811,14 +791,7 @@ fn ncp_v2_documented_bill_is_exact_and_its_rates_are_percents() {
     ] {
         assert_eq!(bill[column], value, "{column}");
     }
-    let pay = env.json("2026-08-01", &["pay"]);
-    let june = pay["bills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["month"] == "2026-06")
-        .unwrap()
-        .clone();
+    let june = bill_of(&env, "2026-08-01", "2026-06");
     assert_eq!(june["billed_amount"], 152_776);
     assert_eq!(june["status"], "paid");
 }
@@ -837,14 +810,7 @@ fn ncp_v2_overdue_rate_is_a_percent() {
         stored_bill(&env, "2026-06")["savings_plan_discount_amount"],
         "1000"
     );
-    let pay = env.json("2026-09-02", &["pay"]);
-    let june = pay["bills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["month"] == "2026-06")
-        .unwrap()
-        .clone();
+    let june = bill_of(&env, "2026-09-02", "2026-06");
     assert_eq!(june["billed_amount"], 151_676);
     assert_eq!(june["penalty_amount"], 3_032);
     assert_eq!(june["unpaid_amount"], 154_708);
@@ -920,14 +886,7 @@ fn ncp_an_overdue_ratio_of_zero_is_a_value() {
         .replace("\"overdueRatio\": 0.015", "\"overdueRatio\": 0.0");
     let file = env.file("unpaid.json", body);
     env.ok("2024-06-05", &["import", "ncp", file.to_str().unwrap()]);
-    let pay = env.json("2024-09-02", &["pay"]);
-    let may = pay["bills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["month"] == "2024-05")
-        .unwrap()
-        .clone();
+    let may = bill_of(&env, "2024-09-02", "2024-05");
     assert_eq!(may["billed_amount"], 113_740);
     assert_eq!(may["penalty_amount"], 0);
     assert_eq!(stored_bill(&env, "2024-05")["overdue_ratio"], "0");
