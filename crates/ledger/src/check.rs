@@ -212,6 +212,20 @@ const INVARIANTS: &[Invariant] = &[
         name: "fee_lines",
         find: Find::Rule(fee_lines),
     },
+    // Issue 14: NCP's bill in won is the ledger's payable bill, so a KRW row of
+    // `ncp_demand_costs` has its `bills` row; one in another currency never has a bill NCP's
+    // figures made.
+    Invariant {
+        name: "ncp_demand_costs",
+        find: Find::Sql("SELECT 'NCP''s ' || n.currency || ' bill of ' || n.month || ' has no bill in the ledger'
+              FROM ncp_demand_costs n LEFT JOIN bills b ON b.month = n.month
+              WHERE n.currency = 'KRW' AND b.month IS NULL
+              UNION ALL
+              SELECT 'NCP''s ' || n.currency || ' bill of ' || n.month || ' became a bill in won'
+              FROM ncp_demand_costs n JOIN bills b ON b.month = n.month
+              WHERE n.currency <> 'KRW' AND b.source = 'ncp'
+              ORDER BY 1"),
+    },
     // M1: amounts that can only be zero or more (payments: more than zero).
     Invariant {
         name: "negative_amounts",
@@ -493,13 +507,13 @@ fn unreadable_instants(conn: &Connection) -> Result<Vec<String>> {
 fn fee_lines(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT region, service, contract_no, item, quantity, unit, unit_price, used_amount,
-                discount_amount, estimated_payment_amount, month
+                discount_amount, estimated_payment_amount, currency, exact, month
          FROM fee_lines ORDER BY month, region, service, contract_no, item",
     )?;
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let month: String = r.get(10)?;
+        let month: String = r.get(12)?;
         let line = match month.parse::<Month>() {
             Ok(m) => fees::read_line(r, m),
             Err(_) => Err(Error::ledger(format!(

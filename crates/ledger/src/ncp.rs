@@ -17,11 +17,13 @@ use ncp_usage_core::billing::account::MethodKind;
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::issued::{paid_up_settles, BillSource, StoredBill};
 use ncp_usage_core::billing::ncp::{
-    merge_line, paid_up, summary_month, Body, ContractSummary, DailyUsage, DemandCost, Page,
+    incomplete_pages, merge_line, one_member, paid_up, summary_month, Body, ContractSummary,
+    DailyUsage, DemandCost, Difference, Discounts, Page,
 };
 use ncp_usage_core::billing::payment::PaymentKind;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
+use ncp_usage_core::exact::{Currency, Exact};
 use ncp_usage_core::money::Krw;
 
 /// What an NCP import stored.
@@ -33,8 +35,9 @@ pub struct Stored {
     pub bills: Vec<Month>,
     /// Months whose per-service or per-contract amounts were replaced.
     pub months: Vec<Month>,
-    /// Where NCP's per-service amounts do not add up to its bill.
-    pub differences: Vec<String>,
+    /// Where NCP's own sums do not hold (its bill's, its per-service lines against the
+    /// bill, a page known to be incomplete): reported, never corrected.
+    pub differences: Vec<Difference>,
     /// Issued bills NCP's figures differ from: each difference became an adjustment (P1).
     pub adjusted_bills: Vec<Month>,
 }
@@ -46,8 +49,17 @@ type LinesByKey = BTreeMap<(String, String, String, String), FeeLine>;
 pub type ContractCounts = (Month, Vec<(String, String, i64)>);
 
 /// Stores the bodies of one import or sync, inside the caller's transaction.
+///
+/// Refused, before anything is written, when the bodies name an NCP member other than the
+/// one the ledger holds ([`one_member`]). A page known to be incomplete is reported in
+/// `differences` ([`incomplete_pages`]), as is each of NCP's own sums that does not hold.
 pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> {
-    let mut stored = Stored::default();
+    let held = held_member(conn)?;
+    one_member(held.as_deref(), pages.iter().flat_map(|p| p.body.members()))?;
+    let mut stored = Stored {
+        differences: incomplete_pages(pages, now),
+        ..Stored::default()
+    };
     let mut demand: BTreeMap<Month, DemandCost> = BTreeMap::new();
     let mut lines: BTreeMap<(Month, &'static str), LinesByKey> = BTreeMap::new();
     let mut unmonthed: Vec<&ContractSummary> = Vec::new();
@@ -129,14 +141,24 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
         )?;
     }
     for d in demand.values() {
-        if store_bill(conn, d, now)? {
-            stored.adjusted_bills.push(d.month);
+        store_demand_cost(conn, d, now)?;
+        // Only a bill in won is payable here; one in another currency is NCP's to collect.
+        if d.currency.is_krw() {
+            if store_bill(conn, d, now)? {
+                stored.adjusted_bills.push(d.month);
+            }
+            stored.bills.push(d.month);
         }
-        stored.bills.push(d.month);
+        stored.differences.extend(d.differences());
         // The cross-check: NCP's per-service amounts add up to its bill.
         if let Some(product) = lines.get(&(d.month, "ncp_product")) {
-            let sum: Krw = product.values().map(|l| l.used_amount).sum();
-            stored.differences.extend(d.mismatch(sum));
+            let sum = product
+                .values()
+                .map(ncp_usage_core::billing::ncp::line_use_amount)
+                .try_fold(Exact::ZERO, |t, e| t.checked_add(e));
+            stored
+                .differences
+                .extend(sum.and_then(|sum| d.services_difference("product", sum)));
         }
     }
     stored.months.sort();
@@ -153,7 +175,7 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
 /// the ledger had no usage for) is superseded in place. Returns whether it made an adjustment.
 fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
     let month = d.month.to_string();
-    let totals = d.totals();
+    let totals = d.totals()?;
     let issued_at = d.issued_at(now);
     let ratio = d.penalty_ratio();
     let mut adjusted = false;
@@ -315,13 +337,70 @@ fn settle_pending_adjustments(conn: &Connection, month: Month, now: Instant) -> 
     Ok(())
 }
 
-/// Whether NCP's own bill for a month was imported.
+/// NCP's own sums of every stored bill, recomputed from the exact figures as stored
+/// (`check`): the bill's own arithmetic, and its per-service lines against it.
+pub fn differences(conn: &Connection) -> Result<Vec<Difference>> {
+    let months: Vec<String> = conn
+        .prepare("SELECT month FROM ncp_demand_costs ORDER BY month")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    for m in months {
+        let month: Month = m.parse().map_err(|_| {
+            crate::error::Error::ledger(format!("an NCP bill holds a damaged month '{m}'"))
+        })?;
+        let Some(d) = demand_cost(conn, month)? else {
+            continue;
+        };
+        out.extend(d.differences());
+        let product = fees::ncp_lines(conn, month, "ncp_product")?;
+        if !product.is_empty() {
+            let sum = product
+                .iter()
+                .map(ncp_usage_core::billing::ncp::line_use_amount)
+                .try_fold(Exact::ZERO, |t, e| t.checked_add(e));
+            out.extend(sum.and_then(|sum| d.services_difference("product", sum)));
+        }
+    }
+    Ok(out)
+}
+
+/// The NCP member number the ledger holds: the one its NCP bills and lines name, if any.
+fn held_member(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT m FROM (
+                 SELECT member_no AS m FROM ncp_demand_costs
+                 UNION ALL SELECT member FROM ncp_bills
+                 UNION ALL SELECT json_extract(exact, '$.member_no') FROM fee_lines WHERE exact IS NOT NULL)
+             WHERE m <> '' AND m NOT GLOB '*[^0-9]*' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Whether NCP's own bill for a month was imported (in won or in another currency).
 pub fn has_bill(conn: &Connection, month: Month) -> Result<bool> {
     Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM ncp_bills WHERE month = ?1)",
+        "SELECT EXISTS (SELECT 1 FROM ncp_bills WHERE month = ?1)
+             OR EXISTS (SELECT 1 FROM ncp_demand_costs WHERE month = ?1)",
         [month.to_string()],
         |r| r.get(0),
     )?)
+}
+
+/// The currency of NCP's bill of a month when it is not won: such a month is NCP's to
+/// collect in its currency, and the ledger issues no bill of won for it.
+pub fn foreign_currency(conn: &Connection, month: Month) -> Result<Option<Currency>> {
+    let code: Option<String> = conn
+        .query_row(
+            "SELECT currency FROM ncp_demand_costs WHERE month = ?1 AND currency <> 'KRW'",
+            [month.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(code.map(|c| Currency::new(&c)))
 }
 
 /// P1: whether a month's stored bill is final ([`StoredBill::is_final`]).
@@ -389,4 +468,256 @@ pub fn contract_summaries(conn: &Connection, month: Month) -> Result<Option<Cont
         .parse()
         .map_err(|_| crate::error::Error::ledger("a damaged NCP contract summary month"))?;
     Ok(Some((m, rows)))
+}
+
+/// The columns of `ncp_demand_costs` after `month`, in the order [`store_demand_cost`] binds
+/// them (`?2`…`?37`) and [`read_demand_cost`] reads them; a macro, so that the statements are
+/// written out with `concat!`.
+macro_rules! demand_cost_columns {
+    () => {
+        "member_no, api, demand_no, integration_demand_no, previous_demand_no, attribute,
+    currency, exchange_rate, use_amount, promise_discount_amount, promotion_discount_amount,
+    etc_discount_amount, savings_plan_discount_amount, customer_discount_amount,
+    product_discount_amount, credit_discount_amount, member_price_discount_amount,
+    member_promise_discount_amount, rounddown_discount_amount, currency_discount_amount,
+    coin_discount_amount, default_amount, demand_amount, vat_rate, vat_amount,
+    including_vat_amount, total_demand_amount, overdue_plus_amount, v2_overdue_plus_amount,
+    this_month_overdue_amount, total_overdue_amount, overdue_ratio, paid_up, paid_up_at,
+    overdue_at, written_at"
+    };
+}
+
+/// Keeps NCP's bill of a month exactly as NCP wrote it (`ncp_demand_costs`), replacing an
+/// earlier import of the month; the same figures imported again change nothing.
+fn store_demand_cost(conn: &Connection, d: &DemandCost, now: Instant) -> Result<()> {
+    let sql = concat!(
+        "INSERT INTO ncp_demand_costs (month, ",
+        demand_cost_columns!(),
+        ", imported_at, recorded_at)
+         VALUES (?1,
+             ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+             ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34,
+             ?35, ?36, ?37,
+             ?38, ",
+        crate::ledger_recorded!(),
+        ")
+         ON CONFLICT (month) DO UPDATE SET
+             member_no = excluded.member_no, api = excluded.api,
+             demand_no = excluded.demand_no,
+             integration_demand_no = excluded.integration_demand_no,
+             previous_demand_no = excluded.previous_demand_no,
+             attribute = excluded.attribute, currency = excluded.currency,
+             exchange_rate = excluded.exchange_rate, use_amount = excluded.use_amount,
+             promise_discount_amount = excluded.promise_discount_amount,
+             promotion_discount_amount = excluded.promotion_discount_amount,
+             etc_discount_amount = excluded.etc_discount_amount,
+             savings_plan_discount_amount = excluded.savings_plan_discount_amount,
+             customer_discount_amount = excluded.customer_discount_amount,
+             product_discount_amount = excluded.product_discount_amount,
+             credit_discount_amount = excluded.credit_discount_amount,
+             member_price_discount_amount = excluded.member_price_discount_amount,
+             member_promise_discount_amount = excluded.member_promise_discount_amount,
+             rounddown_discount_amount = excluded.rounddown_discount_amount,
+             currency_discount_amount = excluded.currency_discount_amount,
+             coin_discount_amount = excluded.coin_discount_amount,
+             default_amount = excluded.default_amount,
+             demand_amount = excluded.demand_amount, vat_rate = excluded.vat_rate,
+             vat_amount = excluded.vat_amount,
+             including_vat_amount = excluded.including_vat_amount,
+             total_demand_amount = excluded.total_demand_amount,
+             overdue_plus_amount = excluded.overdue_plus_amount,
+             v2_overdue_plus_amount = excluded.v2_overdue_plus_amount,
+             this_month_overdue_amount = excluded.this_month_overdue_amount,
+             total_overdue_amount = excluded.total_overdue_amount,
+             overdue_ratio = excluded.overdue_ratio, paid_up = excluded.paid_up,
+             paid_up_at = excluded.paid_up_at, overdue_at = excluded.overdue_at,
+             written_at = excluded.written_at,
+             imported_at = excluded.imported_at
+         WHERE (",
+        demand_cost_columns!(),
+        ") IS NOT (
+             excluded.member_no, excluded.api, excluded.demand_no,
+             excluded.integration_demand_no, excluded.previous_demand_no,
+             excluded.attribute, excluded.currency, excluded.exchange_rate,
+             excluded.use_amount, excluded.promise_discount_amount,
+             excluded.promotion_discount_amount, excluded.etc_discount_amount,
+             excluded.savings_plan_discount_amount, excluded.customer_discount_amount,
+             excluded.product_discount_amount, excluded.credit_discount_amount,
+             excluded.member_price_discount_amount, excluded.member_promise_discount_amount,
+             excluded.rounddown_discount_amount, excluded.currency_discount_amount,
+             excluded.coin_discount_amount, excluded.default_amount, excluded.demand_amount,
+             excluded.vat_rate, excluded.vat_amount, excluded.including_vat_amount,
+             excluded.total_demand_amount, excluded.overdue_plus_amount,
+             excluded.v2_overdue_plus_amount, excluded.this_month_overdue_amount,
+             excluded.total_overdue_amount, excluded.overdue_ratio, excluded.paid_up,
+             excluded.paid_up_at, excluded.overdue_at, excluded.written_at)"
+    );
+    let mut stmt = conn.prepare_cached(sql)?;
+    let text = |e: Exact| e.to_string();
+    let opt = |e: Option<Exact>| e.map(text);
+    let instant = |t: Option<Instant>| t.map(clock::rfc3339);
+    let discounts = d.discounts.named();
+    stmt.raw_bind_parameter(1, d.month.to_string())?;
+    let mut values: Vec<Option<String>> = vec![
+        d.member.clone(),
+        Some(d.api.as_str().to_string()),
+        d.demand_no.clone(),
+        d.integration_demand_no.clone(),
+        d.previous_demand_no.clone(),
+        d.attribute.clone(),
+        Some(d.currency.code().to_string()),
+        opt(d.exchange_rate),
+        Some(text(d.use_amount)),
+    ];
+    values.extend(discounts.iter().map(|(_, e)| Some(text(*e))));
+    values.extend([
+        Some(text(d.default_amount)),
+        opt(d.demand_amount),
+        opt(d.vat_rate),
+        Some(text(d.vat_amount)),
+        opt(d.including_vat),
+        opt(d.total_demand),
+        opt(d.overdue_plus),
+        opt(d.v2_overdue_plus),
+        opt(d.this_month_overdue),
+        opt(d.total_overdue),
+        opt(d.overdue_ratio),
+    ]);
+    for (i, v) in values.iter().enumerate() {
+        stmt.raw_bind_parameter(i + 2, v)?;
+    }
+    let next = values.len() + 2;
+    stmt.raw_bind_parameter(next, i64::from(d.paid_up))?;
+    stmt.raw_bind_parameter(next + 1, instant(d.paid_up_at))?;
+    stmt.raw_bind_parameter(next + 2, instant(d.overdue_at))?;
+    stmt.raw_bind_parameter(next + 3, instant(d.written_at))?;
+    stmt.raw_bind_parameter(next + 4, clock::rfc3339(now))?;
+    stmt.raw_execute()?;
+    Ok(())
+}
+
+/// NCP's bill of `month` exactly as NCP wrote it, in its currency, as it stood at the running
+/// instant (T2); `None` when no bill of NCP's was imported for it since schema 9 (a bill
+/// imported before has only its whole-won `bills` row).
+pub fn demand_cost(conn: &Connection, month: Month) -> Result<Option<DemandCost>> {
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT ",
+        demand_cost_columns!(),
+        " FROM ncp_demand_costs_asof WHERE month = ?1 ORDER BY recorded_at DESC LIMIT 1"
+    ))?;
+    Ok(stmt
+        .query_row([month.to_string()], |r| read_demand_cost(r, month))
+        .optional()?)
+}
+
+/// A `ncp_demand_costs` row of `month`, from the columns of `demand_cost_columns!`.
+fn read_demand_cost(r: &rusqlite::Row<'_>, month: Month) -> rusqlite::Result<DemandCost> {
+    const WHAT: &str = "NCP bill figure";
+    let exact = |i: usize| r.spelled::<Exact>(i, WHAT);
+    let exact_opt = |i: usize| r.spelled_opt::<Exact>(i, WHAT);
+    let currency: String = r.get(6)?;
+    let mut d = DemandCost::empty(month, r.spelled(1, "NCP API generation")?);
+    d.member = r.get(0)?;
+    d.demand_no = r.get(2)?;
+    d.integration_demand_no = r.get(3)?;
+    d.previous_demand_no = r.get(4)?;
+    d.attribute = r.get(5)?;
+    d.currency = Currency::new(&currency);
+    d.exchange_rate = exact_opt(7)?;
+    d.use_amount = exact(8)?;
+    d.discounts = Discounts {
+        promise: exact(9)?,
+        promotion: exact(10)?,
+        etc: exact(11)?,
+        savings_plan: exact(12)?,
+        customer: exact(13)?,
+        product: exact(14)?,
+        credit: exact(15)?,
+        member_price: exact(16)?,
+        member_promise: exact(17)?,
+        rounddown: exact(18)?,
+        currency: exact(19)?,
+        coin: exact(20)?,
+    };
+    d.default_amount = exact(21)?;
+    d.demand_amount = exact_opt(22)?;
+    d.vat_rate = exact_opt(23)?;
+    d.vat_amount = exact(24)?;
+    d.including_vat = exact_opt(25)?;
+    d.total_demand = exact_opt(26)?;
+    d.overdue_plus = exact_opt(27)?;
+    d.v2_overdue_plus = exact_opt(28)?;
+    d.this_month_overdue = exact_opt(29)?;
+    d.total_overdue = exact_opt(30)?;
+    d.overdue_ratio = exact_opt(31)?;
+    d.paid_up = r.get(32)?;
+    d.paid_up_at = r.instant_opt(33, "NCP paid-up time")?;
+    d.overdue_at = r.instant_opt(34, "NCP overdue time")?;
+    d.written_at = r.instant_opt(35, "NCP bill writing time")?;
+    Ok(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Ledger;
+    use ncp_usage_core::billing::ncp::Api;
+
+    /// NCP's exact bill comes back digit for digit, in its currency, and a re-import that
+    /// changes nothing keeps no version; one that changes it keeps the earlier one for a
+    /// read at an earlier instant (T2).
+    #[test]
+    fn ncp_demand_costs_round_trip_exactly_and_keep_their_versions() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        let at = |t: &str| clock::parse_as_of(t).unwrap();
+        let e = |t: &str| t.parse::<Exact>().unwrap();
+        let month: Month = "2026-06".parse().unwrap();
+        let mut d = DemandCost {
+            member: Some("2001234".into()),
+            currency: Currency::new("USD"),
+            exchange_rate: Some(e("1380.5")),
+            use_amount: e("293.2081"),
+            discounts: Discounts {
+                savings_plan: e("0.5"),
+                coin: e("1"),
+                ..Discounts::default()
+            },
+            demand_amount: Some(e("291.7081")),
+            vat_rate: Some(e("0.1")),
+            vat_amount: e("29.17081"),
+            including_vat: Some(e("320.87891")),
+            overdue_ratio: Some(Exact::ZERO),
+            paid_up: true,
+            paid_up_at: Some(at("2026-07-25T12:00")),
+            ..DemandCost::empty(month, Api::V2)
+        };
+        let store = |ledger: &mut Ledger, d: &DemandCost, t: &str| {
+            ledger
+                .write(at(t), |tx| store_demand_cost(tx, d, at(t)))
+                .unwrap()
+        };
+        store(&mut ledger, &d, "2026-07-01");
+        store(&mut ledger, &d, "2026-07-02");
+        let first = d.clone();
+        d.including_vat = Some(e("320.9"));
+        store(&mut ledger, &d, "2026-07-03");
+        let read = |ledger: &mut Ledger, t: &str| {
+            ledger
+                .read_as_of(Some(at(t)), |tx| demand_cost(tx, month))
+                .unwrap()
+        };
+        assert_eq!(read(&mut ledger, "2026-07-02"), Some(first));
+        assert_eq!(read(&mut ledger, "2026-07-04"), Some(d));
+        assert_eq!(read(&mut ledger, "2026-06-30"), None);
+        let versions: i64 = ledger
+            .read(|tx| -> Result<i64> {
+                Ok(
+                    tx.query_row("SELECT count(*) FROM ncp_demand_costs_versions", [], |r| {
+                        r.get(0)
+                    })?,
+                )
+            })
+            .unwrap();
+        assert_eq!(versions, 1);
+    }
 }

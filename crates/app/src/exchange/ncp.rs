@@ -11,10 +11,14 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use ncp_usage_core::billing::facts::FeeLine;
-use ncp_usage_core::billing::ncp::{Body, ContractSummary, DailyUsage, DemandCost, Page};
+use ncp_usage_core::billing::ncp::{
+    Api, Body, ContractSummary, DailyUsage, DemandCost, Discounts, Page,
+};
+use ncp_usage_core::billing::ncp_detail::{Detail, Details, NcpDetail};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
 use ncp_usage_core::error::{Error, Result};
+use ncp_usage_core::exact::{Currency, Exact};
 use ncp_usage_core::money::Krw;
 
 /// A value at a JSON path, for error messages that say where.
@@ -81,27 +85,6 @@ impl<'a> At<'a> {
             .ok_or_else(|| fail(&self.path(name), "a number", v))
     }
 
-    /// An amount of won: a whole number (NCP sends doubles like `120000.0`).
-    fn won(&self, name: &str) -> Result<Krw> {
-        let Some(d) = self.decimal(name)? else {
-            return Ok(Krw::ZERO);
-        };
-        whole_won(d).ok_or_else(|| {
-            fail(
-                &self.path(name),
-                "a whole amount of won",
-                self.value.get(name).unwrap_or(&Value::Null),
-            )
-        })
-    }
-
-    fn required_won(&self, name: &str) -> Result<Krw> {
-        if self.field(name).is_none() {
-            return Err(self.missing(name));
-        }
-        self.won(name)
-    }
-
     fn month(&self, name: &str) -> Result<Month> {
         let text = self.required_text(name)?;
         parse_month(&text).ok_or_else(|| {
@@ -136,6 +119,63 @@ impl<'a> At<'a> {
         }
     }
 
+    /// An exact figure as NCP sent it (fractions kept), within the ledger's ceiling (M1).
+    fn exact(&self, name: &str) -> Result<Option<Exact>> {
+        let Some(d) = self.decimal(name)? else {
+            return Ok(None);
+        };
+        if d.abs() > Decimal::from(ncp_usage_core::money::MAX_WON) {
+            return Err(fail(
+                &self.path(name),
+                &format!(
+                    "an amount up to {} won",
+                    ncp_usage_core::money::MAX_WON_TEXT
+                ),
+                self.value.get(name).unwrap_or(&Value::Null),
+            ));
+        }
+        Ok(Some(Exact(d)))
+    }
+
+    /// An exact amount, 0 when NCP sent none.
+    fn amount(&self, name: &str) -> Result<Exact> {
+        Ok(self.exact(name)?.unwrap_or(Exact::ZERO))
+    }
+
+    fn required_exact(&self, name: &str) -> Result<Exact> {
+        self.exact(name)?.ok_or_else(|| self.missing(name))
+    }
+
+    /// A v2 rate, a percent (10.0), as the fraction the program works with (0.1).
+    fn percent(&self, name: &str) -> Result<Option<Exact>> {
+        Ok(self
+            .exact(name)?
+            .map(|p| Exact((p.value() / Decimal::ONE_HUNDRED).normalize())))
+    }
+
+    /// The code of a `{code, codeName}` object (or a plain text).
+    fn code(&self, name: &str) -> Result<Option<String>> {
+        let Some(v) = self.field(name) else {
+            return Ok(None);
+        };
+        if !v.is_object() {
+            return self.text(name);
+        }
+        let path = self.path(name);
+        At {
+            value: v,
+            path: &path,
+        }
+        .text("code")
+    }
+
+    /// `payCurrency`: a `{code, codeName}` object (v1) or a code (v2); KRW when absent.
+    fn currency(&self, name: &str) -> Result<Currency> {
+        Ok(self
+            .code(name)?
+            .map_or_else(Currency::krw, |c| Currency::new(&c)))
+    }
+
     /// A `{code, codeName}` object (or a plain text) as one label: the name, else the code.
     fn label(&self, name: &str) -> Result<Option<String>> {
         let Some(v) = self.field(name) else {
@@ -166,16 +206,6 @@ fn parse_number(text: &str) -> Option<Decimal> {
     Decimal::from_str_exact(text)
         .ok()
         .or_else(|| Decimal::from_scientific(text).ok())
-}
-
-fn whole_won(d: Decimal) -> Option<Krw> {
-    use rust_decimal::prelude::ToPrimitive;
-    if !d.fract().is_zero() {
-        return None;
-    }
-    d.to_i64()
-        .filter(|w| w.abs() <= ncp_usage_core::money::MAX_WON)
-        .map(Krw::new)
 }
 
 /// `202405`, `2024-05`.
@@ -337,64 +367,56 @@ fn each<T>(list: &Value, path: &str, f: impl Fn(At<'_>) -> Result<T>) -> Result<
 fn demand_cost(at: At<'_>) -> Result<DemandCost> {
     // Read in the order of the body, so the first problem is the one reported.
     let month = at.month("demandMonth")?;
-    let use_amount = at.required_won("useAmount")?;
-    let discount = sum_won(at, BILL_DISCOUNTS)?;
+    let mut d = DemandCost::empty(month, Api::V1);
+    d.use_amount = at.required_exact("useAmount")?;
     // Older bodies split the rounding discount in two.
     let rounddown = if at.field("rounddownDiscountAmount").is_some() {
-        at.won("rounddownDiscountAmount")?
+        at.amount("rounddownDiscountAmount")?
     } else {
-        add_won(
+        let under100 = at.amount("under100DiscountAmount")?;
+        add_exact(
             at,
             "under1000DiscountAmount",
-            at.won("under100DiscountAmount")?,
-            at.won("under1000DiscountAmount")?,
+            under100,
+            at.amount("under1000DiscountAmount")?,
         )?
     };
-    let vat = at.won("thisMonthVatAmount")?;
-    let billed = if at.field("thisMonthAmountIncludingVat").is_some() {
-        bill_won(
-            at,
-            "thisMonthAmountIncludingVat",
-            at.won("thisMonthAmountIncludingVat")?,
-        )?
-    } else {
-        let demand = at.required_won("thisMonthDemandAmount")?;
-        bill_won(
-            at,
-            "thisMonthDemandAmount",
-            add_won(at, "thisMonthVatAmount", demand, vat)?,
-        )?
-    };
-    let member = match at.text("memberNo")? {
+    d.discounts = discounts(at, rounddown, "coinUseAmount")?;
+    d.default_amount = at.amount("defaultAmount")?;
+    d.demand_amount = at.exact("thisMonthDemandAmount")?;
+    d.vat_rate = at.exact("thisMonthVatRatio")?;
+    d.vat_amount = at.amount("thisMonthVatAmount")?;
+    d.including_vat = at.exact("thisMonthAmountIncludingVat")?;
+    match d.including_vat {
+        Some(billed) => non_negative_bill(at, "thisMonthAmountIncludingVat", billed)?,
+        None => {
+            let demand = d
+                .demand_amount
+                .ok_or_else(|| at.missing("thisMonthDemandAmount"))?;
+            let billed = add_exact(at, "thisMonthVatAmount", demand, d.vat_amount)?;
+            non_negative_bill(at, "thisMonthDemandAmount", billed)?;
+        }
+    }
+    d.total_demand = at.exact("totalDemandAmount")?;
+    d.overdue_plus = at.exact("overduePlusAmount")?;
+    d.this_month_overdue = at.exact("thisMonthOverdueAmount")?;
+    d.total_overdue = at.exact("totalOverdueAmount")?;
+    d.overdue_ratio = at.exact("overdueRatio")?;
+    d.member = match at.text("memberNo")? {
         Some(m) => Some(m),
         None => at.text("loginId")?,
     };
-    Ok(DemandCost {
-        month,
-        member,
-        demand_no: at.text("demandNo")?,
-        use_amount,
-        discount_amount: discount,
-        rounddown_discount_amount: rounddown,
-        vat_amount: vat,
-        billed_amount: billed,
-        paid_up: at.bool("isPaidUp")?,
-        paid_up_at: at.instant("paidUpDate")?,
-        overdue_ratio: normalize_ratio(at.decimal("overdueRatio")?),
-        overdue_at: at.instant("overdueOccurDate")?,
-        written_at: at.instant("writeDate")?,
-    })
-}
-
-/// NCP gives the overdue ratio as a fraction (0.015) in v1 and a percent (1.5) in v2.
-fn normalize_ratio(r: Option<Decimal>) -> Option<Decimal> {
-    r.filter(|r| !r.is_zero()).map(|r| {
-        if r > Decimal::ONE {
-            r / Decimal::from(100)
-        } else {
-            r
-        }
-    })
+    d.demand_no = at.text("demandNo")?;
+    d.integration_demand_no = at.text("integrationDemandNo")?;
+    d.previous_demand_no = at.text("beforeMonthDemandNo")?;
+    d.attribute = at.code("demandAttribute")?;
+    d.currency = at.currency("payCurrency")?;
+    d.exchange_rate = at.exact("thisMonthAppliedExchangeRate")?;
+    d.paid_up = at.bool("isPaidUp")?;
+    d.paid_up_at = at.instant("paidUpDate")?;
+    d.overdue_at = at.instant("overdueOccurDate")?;
+    d.written_at = at.instant("writeDate")?;
+    Ok(d)
 }
 
 fn demand_cost_v2(at: At<'_>) -> Result<DemandCost> {
@@ -402,42 +424,101 @@ fn demand_cost_v2(at: At<'_>) -> Result<DemandCost> {
         // A v1 row inside a v2-looking wrapper: read it as v1.
         return demand_cost(at);
     }
-    let discount = sum_won(at, BILL_DISCOUNTS)?;
-    let vat = at.won("vatAmount")?;
-    Ok(DemandCost {
-        month: at.month("demandMonth")?,
-        member: at.text("memberNo")?,
-        demand_no: at.text("demandCostId")?,
-        use_amount: at.required_won("useAmount")?,
-        discount_amount: discount,
-        rounddown_discount_amount: at.won("roundDownDiscountAmount")?,
-        vat_amount: vat,
-        billed_amount: bill_won(
-            at,
-            "demandAmountIncludingVat",
-            at.required_won("demandAmountIncludingVat")?,
-        )?,
-        paid_up: at.bool("paidUp")?,
-        paid_up_at: at.instant("paidUpDateTime")?,
-        overdue_ratio: normalize_ratio(at.decimal("overdueRate")?),
-        overdue_at: at.instant("overdueOccurDateTime")?,
-        written_at: at.instant("createdDateTime")?,
-    })
+    let month = at.month("demandMonth")?;
+    let mut d = DemandCost::empty(month, Api::V2);
+    d.member = at.text("memberNo")?;
+    d.demand_no = at.text("demandCostId")?;
+    d.integration_demand_no = at.text("integrationDemandCostId")?;
+    d.previous_demand_no = at.text("previousMonthDemandCostId")?;
+    d.attribute = at.text("demandAttribute")?;
+    d.use_amount = at.required_exact("useAmount")?;
+    let rounddown = at.amount("roundDownDiscountAmount")?;
+    d.discounts = discounts(at, rounddown, "coinUseAmount")?;
+    d.overdue_plus = at.exact("penaltyAmount")?;
+    d.demand_amount = at.exact("demandAmount")?;
+    // v2's rates are percents (vatRate 10.0, overdueRate 1.0 is 1 %): fractions here.
+    d.vat_rate = at.percent("vatRate")?;
+    d.vat_amount = at.amount("vatAmount")?;
+    let billed = at.required_exact("demandAmountIncludingVat")?;
+    non_negative_bill(at, "demandAmountIncludingVat", billed)?;
+    d.including_vat = Some(billed);
+    d.total_demand = at.exact("totalDemandAmount")?;
+    d.paid_up = at.bool("paidUp")?;
+    d.paid_up_at = at.instant("paidUpDateTime")?;
+    d.overdue_at = at.instant("overdueOccurDateTime")?;
+    d.v2_overdue_plus = at.exact("overduePlusAmount")?;
+    d.overdue_ratio = at.percent("overdueRate")?;
+    d.this_month_overdue = at.exact("overdueAmount")?;
+    d.total_overdue = at.exact("totalOverdueAmount")?;
+    d.currency = at.currency("payCurrency")?;
+    d.exchange_rate = at.exact("appliedExchangeRate")?;
+    d.written_at = at.instant("createdDateTime")?;
+    Ok(d)
 }
 
-/// The discounts a bill (DemandCost) sums, in both API generations; the rounding discount
-/// is kept apart.
-const BILL_DISCOUNTS: &[&str] = &[
-    "promiseDiscountAmount",
-    "promotionDiscountAmount",
-    "etcDiscountAmount",
-    "customerDiscountAmount",
-    "productDiscountAmount",
-    "creditDiscountAmount",
-    "currencyDiscountAmount",
-    "memberPriceDiscountAmount",
-    "memberPromiseDiscountAddAmount",
-];
+/// Every discount of a bill, both API generations (v1 has no savings plan, v2 no
+/// under-100/under-1000 split); their sum must stay within the ledger's ceiling (M1),
+/// refused at the field that carried it over.
+fn discounts(at: At<'_>, rounddown: Exact, coin: &str) -> Result<Discounts> {
+    let d = Discounts {
+        promise: at.amount("promiseDiscountAmount")?,
+        promotion: at.amount("promotionDiscountAmount")?,
+        etc: at.amount("etcDiscountAmount")?,
+        savings_plan: at.amount("savingsPlanDiscountAmount")?,
+        customer: at.amount("customerDiscountAmount")?,
+        product: at.amount("productDiscountAmount")?,
+        credit: at.amount("creditDiscountAmount")?,
+        member_price: at.amount("memberPriceDiscountAmount")?,
+        member_promise: at.amount("memberPromiseDiscountAddAmount")?,
+        rounddown,
+        currency: at.amount("currencyDiscountAmount")?,
+        coin: at.amount(coin)?,
+    };
+    let fields = [
+        "promiseDiscountAmount",
+        "promotionDiscountAmount",
+        "etcDiscountAmount",
+        "savingsPlanDiscountAmount",
+        "customerDiscountAmount",
+        "productDiscountAmount",
+        "creditDiscountAmount",
+        "memberPriceDiscountAmount",
+        "memberPromiseDiscountAddAmount",
+        "rounddownDiscountAmount",
+        "currencyDiscountAmount",
+        coin,
+    ];
+    let mut total = Exact::ZERO;
+    for (field, (_, amount)) in fields.iter().zip(d.named()) {
+        total = add_exact(at, field, total, amount)?;
+    }
+    Ok(d)
+}
+
+/// `a + b` of one row, or an error at `field` when the sum is beyond what the ledger holds.
+fn add_exact(at: At<'_>, field: &str, a: Exact, b: Exact) -> Result<Exact> {
+    a.checked_add(b)
+        .filter(|t| t.value().abs() <= Decimal::from(ncp_usage_core::money::MAX_WON))
+        .ok_or_else(|| {
+            Error::invalid(format!(
+                "{}: the amounts of this row add up to more than {} won, more than the ledger holds",
+                at.path(field),
+                ncp_usage_core::money::MAX_WON_TEXT
+            ))
+        })
+}
+
+/// A bill's amount is 0 or more (never a negative bill).
+fn non_negative_bill(at: At<'_>, field: &str, amount: Exact) -> Result<()> {
+    if amount.value().is_sign_negative() && !amount.is_zero() {
+        return Err(fail(
+            &at.path(field),
+            "a billed amount of 0 won or more",
+            at.value.get(field).unwrap_or(&Value::Null),
+        ));
+    }
+    Ok(())
+}
 
 /// The discounts of a per-service or per-contract row.
 const ROW_DISCOUNTS: &[&str] = &[
@@ -450,39 +531,35 @@ const ROW_DISCOUNTS: &[&str] = &[
     "memberPromiseDiscountAddAmount",
 ];
 
-/// M1: adds amounts of one row, refusing a sum beyond [`ncp_usage_core::money::MAX_WON`] at the path
-/// of the field that carried it over.
-fn sum_won(at: At<'_>, fields: &[&str]) -> Result<Krw> {
-    let mut total = Krw::ZERO;
-    for f in fields {
-        total = add_won(at, f, total, at.won(f)?)?;
-    }
-    Ok(total)
-}
+/// The region of a row that names none (older product rows, the docs' XML example): empty
+/// in the ledger; tables show it as `(none)` and JSON as null.
+pub const NO_REGION: &str = "";
 
-/// `a + b`, or an error at `at.field` when the sum is outside what the ledger holds.
-fn add_won(at: At<'_>, field: &str, a: Krw, b: Krw) -> Result<Krw> {
-    a.checked_add(b)
-        .filter(|t| t.within_ceiling())
-        .ok_or_else(|| {
-            Error::invalid(format!(
-            "{}: the amounts of this row add up to more than {} won, more than the ledger holds",
-            at.path(field),
-            ncp_usage_core::money::MAX_WON_TEXT
-        ))
+/// A GiB in bytes: `productSize` counts bytes, storage prices are per GiB.
+const GIB: i64 = 1 << 30;
+
+/// A row's whole-won columns from NCP's exact figures (M2): used, and the discounts (at most
+/// what was used).
+fn row_amounts(at: At<'_>, detail: &NcpDetail) -> Result<(Krw, Krw)> {
+    let to_krw = |e: Exact, field: &str| {
+        e.to_krw().ok_or_else(|| {
+            fail(
+                &at.path(field),
+                &format!(
+                    "an amount up to {} won",
+                    ncp_usage_core::money::MAX_WON_TEXT
+                ),
+                at.value.get(field).unwrap_or(&Value::Null),
+            )
         })
-}
-
-/// A bill's amount: 0 to [`ncp_usage_core::money::MAX_WON`] (never a negative bill).
-fn bill_won(at: At<'_>, field: &str, amount: Krw) -> Result<Krw> {
-    if amount < Krw::ZERO {
-        return Err(fail(
-            &at.path(field),
-            "a billed amount of 0 won or more",
-            at.value.get(field).unwrap_or(&Value::Null),
-        ));
+    };
+    let used = to_krw(detail.use_amount().unwrap_or(Exact::ZERO), "useAmount")?;
+    let mut discount = Exact::ZERO;
+    for field in ROW_DISCOUNTS {
+        discount = add_exact(at, field, discount, at.amount(field)?)?;
     }
-    Ok(amount)
+    let discount = to_krw(discount, "promiseDiscountAmount")?.min(used);
+    Ok((used, discount))
 }
 
 fn product_cost(at: At<'_>) -> Result<FeeLine> {
@@ -495,11 +572,17 @@ fn product_cost(at: At<'_>) -> Result<FeeLine> {
     };
     let code = t.required_text("code")?;
     let name = t.text("codeName")?.unwrap_or_else(|| code.clone());
-    let used = at.required_won("useAmount")?;
-    let discount = sum_won(at, ROW_DISCOUNTS)?.min(used);
+    at.required_exact("useAmount")?;
+    let month = at.month("demandMonth")?;
+    let region = t.text("regionCode")?;
+    let mut detail = line_detail(at)?;
+    detail.set("service_code", Detail::from(code.as_str()));
+    detail.set("service_name", Detail::from(name.as_str()));
+    detail.set("region", region.clone().map(Detail::from));
+    let (used, discount) = row_amounts(at, &detail)?;
     Ok(FeeLine {
-        month: at.month("demandMonth")?,
-        region: t.text("regionCode")?.unwrap_or_else(|| "-".to_string()),
+        month,
+        region: region.unwrap_or_else(|| NO_REGION.to_string()),
         service: name.clone(),
         contract_no: code,
         item: format!("{name} (NCP)"),
@@ -509,16 +592,90 @@ fn product_cost(at: At<'_>) -> Result<FeeLine> {
         used_amount: used,
         discount_amount: discount,
         estimated_payment_amount: used - discount,
+        ncp: Some(detail),
     })
 }
 
+/// NCP's figures of a per-service or per-contract row, exact: use, demand and default
+/// amounts and each discount it sent, with the member and the exchange rate.
+fn line_detail(at: At<'_>) -> Result<NcpDetail> {
+    let mut d = NcpDetail::new(at.currency("payCurrency")?);
+    let member = match at.text("memberNo")? {
+        Some(m) => Some(m),
+        None => at.text("loginId")?,
+    };
+    d.set("member_no", member.map(Detail::from));
+    d.set("use_amount", at.exact("useAmount")?.map(Detail::from));
+    d.set("demand_amount", at.exact("demandAmount")?.map(Detail::from));
+    d.set(
+        "default_amount",
+        at.exact("defaultAmount")?.map(Detail::from),
+    );
+    d.set(
+        "exchange_rate",
+        at.exact("thisMonthAppliedExchangeRate")?.map(Detail::from),
+    );
+    d.set("written_at", at.text("writeDate")?.map(Detail::from));
+    let mut discounts = Details::new();
+    for field in ROW_DISCOUNTS {
+        if let Some(amount) = at.exact(field)? {
+            discounts.insert(discount_key(field), Detail::from(amount));
+        }
+    }
+    d.set("discounts", Detail::Object(discounts));
+    Ok(d)
+}
+
+/// `promotionDiscountAmount` → `promotion`, `memberPromiseDiscountAddAmount` →
+/// `member_promise`: the discount's name as the ledger spells it.
+fn discount_key(field: &str) -> String {
+    snake(
+        field
+            .trim_end_matches("DiscountAddAmount")
+            .trim_end_matches("DiscountAmount"),
+    )
+}
+
+/// `productSizeType` → `product_size_type`.
+fn snake(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A JSON value of NCP's as detail: numbers exact, `{code, codeName}` objects and lists kept
+/// whole, empty values (`""`, `{}`, null) left out.
+fn detail_of(v: &Value) -> Option<Detail> {
+    match v {
+        Value::Null => None,
+        Value::String(s) if s.is_empty() => None,
+        Value::String(s) => Some(Detail::from(s.as_str())),
+        Value::Bool(b) => Some(Detail::from(*b)),
+        Value::Number(n) => parse_number(&n.to_string()).map(|d| Detail::from(Exact(d))),
+        Value::Array(items) => Some(Detail::List(items.iter().filter_map(detail_of).collect())),
+        Value::Object(o) if o.is_empty() => None,
+        Value::Object(o) => Some(Detail::Object(
+            o.iter()
+                .filter_map(|(k, v)| Some((snake(k), detail_of(v)?)))
+                .collect(),
+        )),
+    }
+}
+
 fn contract_cost(at: At<'_>) -> Result<FeeLine> {
-    let contract = at
+    let contract_value = at
         .object("contract")
         .ok_or_else(|| at.missing("contract"))?;
     let cpath = at.path("contract");
     let contract = At {
-        value: contract,
+        value: contract_value,
         path: &cpath,
     };
     let contract_no = contract.required_text("contractNo")?;
@@ -529,35 +686,89 @@ fn contract_cost(at: At<'_>) -> Result<FeeLine> {
         .label("demandTypeDetail")?
         .unwrap_or_else(|| service.clone());
     let region = match at.text("regionCode")? {
-        Some(r) => r,
-        None => contract
-            .text("regionCode")?
-            .unwrap_or_else(|| "-".to_string()),
+        Some(r) => Some(r),
+        None => contract.text("regionCode")?,
     };
     let unit = at.label("usageUnit")?.unwrap_or_else(|| "unit".to_string());
-    let used = at.required_won("useAmount")?;
-    let discount = sum_won(at, ROW_DISCOUNTS)?.min(used);
+    let use_amount = at.required_exact("useAmount")?;
     let quantity = at
         .decimal("totalUnitUsageQuantity")?
         .or(at.decimal("unitUsageQuantity")?)
         .unwrap_or(Decimal::ONE);
+    let price = at.decimal("productPrice")?.unwrap_or_default();
+    let month = at.month("demandMonth")?;
+    let mut detail = line_detail(at)?;
+    detail.set("service_code", at.code("demandType")?.map(Detail::from));
+    detail.set("service_name", Detail::from(service.as_str()));
+    detail.set("item_code", at.code("demandTypeDetail")?.map(Detail::from));
+    detail.set("item_name", Detail::from(item.as_str()));
+    detail.set("region", region.clone().map(Detail::from));
+    for field in [
+        "unitUsageQuantity",
+        "packageUnitUsageQuantity",
+        "totalUnitUsageQuantity",
+        "productPrice",
+    ] {
+        detail.set(&snake(field), at.exact(field)?.map(Detail::from));
+    }
+    detail.set("usage_unit", at.value.get("usageUnit").and_then(detail_of));
+    // The contract as NCP described it: status, dates, instance, its products with their
+    // productSize (bytes).
+    detail.set("contract", detail_of(contract_value));
+    let size_gib = size_factor(at, contract_value, quantity, price, use_amount)?;
+    detail.set("size_gib", size_gib.map(|g| Detail::from(Exact(g))));
+    let (used, discount) = row_amounts(at, &detail)?;
+    // The unit price shown is the one that makes the amount: productPrice per GiB times the
+    // product's size (90 hours × 0.16 × 1000 GiB = 14,400 is 90 × 160).
+    let unit_price = price * size_gib.unwrap_or(Decimal::ONE);
     Ok(FeeLine {
-        month: at.month("demandMonth")?,
-        region,
+        month,
+        region: region.unwrap_or_else(|| NO_REGION.to_string()),
         service,
         contract_no,
         item,
         quantity: quantity.round_dp(3).normalize(),
         unit,
-        unit_price: at
-            .decimal("productPrice")?
-            .unwrap_or_default()
-            .round_dp(4)
-            .normalize(),
+        unit_price: unit_price.round_dp(4).normalize(),
         used_amount: used,
         discount_amount: discount,
         estimated_payment_amount: used - discount,
+        ncp: Some(detail),
     })
+}
+
+/// The size in GiB that enters a contract row's amount, if one does: NCP prices storage per
+/// GiB and gives the size in bytes (`contractProductList[].productSize`), so a row whose
+/// quantity × productPrice falls short of its useAmount by exactly its size is priced by
+/// size (90 × 0.16 × 1000 GiB = 14,400). Otherwise (no size, or the amount is quantity ×
+/// price already) `None`.
+fn size_factor(
+    at: At<'_>,
+    contract: &Value,
+    quantity: Decimal,
+    price: Decimal,
+    use_amount: Exact,
+) -> Result<Option<Decimal>> {
+    let Some(Value::Array(products)) = contract.get("contractProductList") else {
+        return Ok(None);
+    };
+    let mut bytes = Decimal::ZERO;
+    for (i, p) in products.iter().enumerate() {
+        let path = format!("{}.contract.contractProductList[{i}]", at.path);
+        let p = At {
+            value: p,
+            path: &path,
+        };
+        bytes += p.decimal("productSize")?.unwrap_or_default();
+    }
+    if bytes.is_zero() || price.is_zero() {
+        return Ok(None);
+    }
+    let gib = bytes / Decimal::from(GIB);
+    let priced = quantity.checked_mul(price).and_then(|a| a.checked_mul(gib));
+    let matches =
+        |amount: Option<Decimal>| amount.is_some_and(|a| Exact(a).to_krw() == use_amount.to_krw());
+    Ok((matches(priced) && !matches(quantity.checked_mul(price))).then(|| gib.normalize()))
 }
 
 fn contract_summary(at: At<'_>) -> Result<ContractSummary> {
@@ -775,8 +986,8 @@ mod tests {
         };
         let d = &rows[0];
         assert_eq!(d.member.as_deref(), Some("old@example.com"));
-        assert_eq!(d.rounddown_discount_amount, Krw::new(99));
-        assert_eq!(d.billed_amount, Krw::new(11_000));
+        assert_eq!(d.discounts.rounddown, "99".parse().unwrap());
+        assert_eq!(d.billed(), Some("11000".parse().unwrap()));
         assert!(d.paid_up);
         assert_eq!(
             clock::rfc3339(d.paid_up_at.unwrap()),
@@ -796,11 +1007,129 @@ mod tests {
         let Body::DemandCosts(rows) = page.body else {
             panic!()
         };
-        assert_eq!(rows[0].billed_amount, Krw::new(55_000));
-        assert_eq!(rows[0].overdue_ratio, Some(Decimal::new(15, 3)));
+        assert_eq!(rows[0].billed(), Some("55000".parse().unwrap()));
+        // v2 rates are percents: 1.5 is 1.5 %.
+        assert_eq!(rows[0].overdue_ratio, Some("0.015".parse().unwrap()));
         assert_eq!(
             clock::rfc3339(rows[0].written_at.unwrap()),
             "2024-06-01T09:00:00+09:00"
         );
+    }
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../fixtures/ncp")
+                .join(name),
+        )
+        .unwrap()
+    }
+
+    fn e(s: &str) -> Exact {
+        s.parse().unwrap()
+    }
+
+    /// pub-billing-v2-type-demandcost, the documented example: every field kept, exactly;
+    /// rates are percents (10.0 → 0.1).
+    #[test]
+    fn v2_documented_demand_cost_keeps_every_field_exactly() {
+        let page = parse(&fixture("v2/demand-cost-2026-06.json"), "v2.json").unwrap();
+        let Body::DemandCosts(rows) = page.body else {
+            panic!()
+        };
+        let d = &rows[0];
+        assert_eq!(d.api, Api::V2);
+        assert_eq!(d.member.as_deref(), Some("2001234"));
+        assert_eq!(d.previous_demand_no.as_deref(), Some("660001122"));
+        assert_eq!(d.attribute.as_deref(), Some("GENERAL"));
+        assert_eq!(d.use_amount, e("293208"));
+        assert_eq!(d.discounts.product, e("13888.8"));
+        assert_eq!(d.discounts.credit, e("124999.2"));
+        assert_eq!(d.vat_rate, Some(e("0.1")));
+        assert_eq!(d.overdue_ratio, Some(Exact::ZERO));
+        assert_eq!(d.overdue_plus, Some(Exact::ZERO));
+        assert_eq!(d.total_demand, Some(e("152776.8")));
+        assert_eq!(d.exchange_rate, Some(e("1")));
+        assert!(d.currency.is_krw() && d.paid_up);
+        let unpaid = parse(&fixture("v2/demand-cost-2026-06-unpaid.json"), "u.json").unwrap();
+        let Body::DemandCosts(rows) = unpaid.body else {
+            panic!()
+        };
+        assert_eq!(rows[0].discounts.savings_plan, e("1000"));
+        assert_eq!(rows[0].overdue_ratio, Some(e("0.01")));
+    }
+
+    /// The public BST contract page: CommonCode objects, the contract as NCP described it,
+    /// and the productSize factor in the unit price (90 × 0.16 × 1000 GiB = 14,400).
+    #[test]
+    fn v1_contract_rows_keep_the_contract_and_the_product_size() {
+        let page = parse(
+            &fixture("v1/contract-demand-bst-2022-01-page1.json"),
+            "c.json",
+        )
+        .unwrap();
+        assert_eq!(page.total_rows, Some(52));
+        let Body::ContractCosts(lines) = page.body else {
+            panic!()
+        };
+        let l = &lines[0];
+        assert_eq!(
+            (l.quantity, l.unit_price),
+            (Decimal::from(90), Decimal::from(160))
+        );
+        assert_eq!(l.used_amount, Krw::new(14_400));
+        assert_eq!(l.unit, "Usage time(Prorated)");
+        let d = l.ncp.as_ref().unwrap();
+        assert_eq!(d.text("member_no"), Some("klaytn@hongikit.com"));
+        assert_eq!(d.text("service_code"), Some("BST"));
+        assert_eq!(d.exact("size_gib"), Some(e("1000")));
+        assert_eq!(d.exact("product_price"), Some(e("0.16")));
+        let Some(Detail::Object(contract)) = d.fields.get("contract") else {
+            panic!()
+        };
+        assert_eq!(
+            contract.get("instance_name"),
+            Some(&Detail::from("klaytn-en1"))
+        );
+        let Some(Detail::List(products)) = contract.get("contract_product_list") else {
+            panic!()
+        };
+        let Detail::Object(p) = &products[0] else {
+            panic!()
+        };
+        assert_eq!(
+            p.get("product_size"),
+            Some(&Detail::from(e("1073741824000")))
+        );
+    }
+
+    /// Older product rows have no regionCode: the empty region, never "-".
+    #[test]
+    fn v1_product_rows_without_a_region_have_the_empty_region() {
+        let page = parse(&fixture("v1/product-demand-2022-01.json"), "p.json").unwrap();
+        let Body::ProductCosts(lines) = page.body else {
+            panic!()
+        };
+        assert_eq!(lines[1].region, NO_REGION);
+        assert_eq!(lines[1].ncp.as_ref().unwrap().text("region"), None);
+        assert_eq!(lines[0].region, "KR");
+        assert_eq!(
+            discount_key("memberPromiseDiscountAddAmount"),
+            "member_promise"
+        );
+        assert_eq!(discount_key("promotionDiscountAmount"), "promotion");
+    }
+
+    /// A USD bill: payCurrency's code and the exchange rate are kept with the fractions.
+    #[test]
+    fn v1_non_krw_bill_keeps_its_currency() {
+        let page = parse(&fixture("v1/demand-cost-2024-06-usd.json"), "usd.json").unwrap();
+        let Body::DemandCosts(rows) = page.body else {
+            panic!()
+        };
+        assert_eq!(rows[0].currency.code(), "USD");
+        assert_eq!(rows[0].exchange_rate, Some(e("1380.5")));
+        assert_eq!(rows[0].use_amount, e("123.45"));
+        assert_eq!(rows[0].differences(), vec![]);
     }
 }
