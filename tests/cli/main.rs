@@ -33,6 +33,7 @@ mod money_bounds;
 mod ncp;
 mod ncp_lines;
 mod ncp_paid;
+mod ncp_public;
 mod pay;
 mod promotions;
 mod prompts;
