@@ -283,7 +283,14 @@ fn h4_a_month_not_started_or_a_missing_folder_writes_nothing() {
         ],
         1,
     );
-    assert!(e.contains("cannot write"), "{e}");
+    // The file asked for is named, never the temporary file beside it.
+    assert_eq!(
+        e,
+        format!(
+            "error: cannot write {}: No such file or directory (os error 2); check the folder exists and is writable\n",
+            nowhere.display()
+        )
+    );
     assert_eq!(listing(&env), before);
 }
 

@@ -247,8 +247,12 @@ pub fn write_file(path: &Path, sheet_name: &str, lines: &[FeeLine]) -> Result<()
 }
 
 fn write_error(path: &Path, e: std::io::Error) -> Error {
+    // The temporary file's errors name its own path ("… at path \"/x/.ncp-usage-SAA1vK\""):
+    // the user asked for `path`, so only the cause is shown beside it.
+    let text = e.to_string();
+    let cause = text.split(" at path \"").next().unwrap_or(&text);
     Error::other(format!(
-        "cannot write {}: {e}; check the folder exists and is writable",
+        "cannot write {}: {cause}; check the folder exists and is writable",
         path.display()
     ))
 }
