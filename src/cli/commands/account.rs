@@ -83,7 +83,7 @@ pub enum MethodCommand {
         #[arg(long, value_name = "YYYY-MM")]
         expiry: Month,
         /// The card's monthly limit in won, for the local payment gateway.
-        #[arg(long, value_name = "KRW")]
+        #[arg(long, value_name = "KRW", allow_negative_numbers = true)]
         limit: Option<Krw>,
     },
     /// An account transfer (business members): automatic payment.
@@ -95,7 +95,7 @@ pub enum MethodCommand {
         #[arg(long)]
         last4: String,
         /// The account balance in won, for the local payment gateway.
-        #[arg(long, value_name = "KRW")]
+        #[arg(long, value_name = "KRW", allow_negative_numbers = true)]
         balance: Option<Krw>,
     },
     /// Direct deposit to the fee deposit account (business members with an automatic method).

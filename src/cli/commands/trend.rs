@@ -11,8 +11,15 @@ use ncp_usage_core::error::Result;
 #[derive(Debug, Args)]
 pub struct TrendArgs {
     /// How many months (1–120).
-    #[arg(long, default_value_t = 6, value_name = "N")]
+    #[arg(long, default_value_t = 6, value_name = "N", allow_negative_numbers = true, value_parser = month_count)]
     pub months: u32,
+}
+
+/// `--months`: a count; `-1` or `abc` is told what a count is (the range is the request's).
+fn month_count(text: &str) -> std::result::Result<u32, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("'{text}' is not a number of months; give 1 to 120"))
 }
 
 /// Runs `trend`.
