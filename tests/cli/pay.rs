@@ -912,8 +912,15 @@ fn p7_an_expatriate_cannot_pay_instantly_by_transfer() {
             "john@example.com",
         ],
     );
-    card(&env, "2024-01-01", "4242", "2027-12", &[]);
     january(&env);
+    // Without a card, the refusal points to the one method that works (found from outside:
+    // it suggested --method transfer, which P7 then refused).
+    let err = refused(&env, "2024-02-05T15:00", &["pay", "--instant", "--yes"], 3);
+    assert_eq!(
+        err,
+        "error: no card is registered to pay with; register one with `ncp-usage account payment-method card …` (expatriate members pay instantly by card only)\n []"
+    );
+    card(&env, "2024-02-05T15:00", "4242", "2027-12", &[]);
     let err = refused(
         &env,
         "2024-02-05T15:00",

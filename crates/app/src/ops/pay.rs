@@ -140,6 +140,7 @@ fn instant_method(
     conn: &Connection,
     now: Instant,
     method: InstantMethod,
+    expatriate: bool,
 ) -> Result<(Option<i64>, PaymentMethod)> {
     match account::method_at(conn, now, Some(method.kind()))? {
         Some((id, m)) => Ok((Some(id), m)),
@@ -150,6 +151,10 @@ fn instant_method(
                 last4: "0000".to_string(),
                 balance: None,
             },
+        )),
+        // P7: an expatriate member pays by card only, so only a card is suggested.
+        None if expatriate => Err(Error::refused(
+            "no card is registered to pay with; register one with `ncp-usage account payment-method card …` (expatriate members pay instantly by card only)",
         )),
         None => Err(Error::refused(
             "no card is registered to pay with; register one with `ncp-usage account payment-method card …`, or pay by --method transfer",
@@ -183,7 +188,7 @@ pub fn preview_instant(conn: &Connection, now: Instant, req: &InstantRequest) ->
     // P7 before looking for the account: an expatriate cannot register one (P11), so the
     // refusal must name the rule, not the missing account.
     check_method(member.expatriate, method).map_err(refused)?;
-    let (stored_id, stored) = instant_method(conn, now, method)?;
+    let (stored_id, stored) = instant_method(conn, now, method, member.expatriate)?;
     let balances = bills::balances(conn, now)?;
     for m in &req.months {
         let bill = balances.iter().find(|b| b.month == *m);
@@ -252,7 +257,8 @@ pub fn pay_instant(
             "what is payable changed while you were confirming (another payment?); nothing was charged, run the command again",
         ));
     }
-    let (method_id, method) = instant_method(conn, now, preview.method)?;
+    let expatriate = account::require_member(conn)?.expatriate;
+    let (method_id, method) = instant_method(conn, now, preview.method, expatriate)?;
     gateway
         .charge(&bills::charge(
             conn,
