@@ -31,6 +31,7 @@ mod model;
 mod money_balances;
 mod money_bounds;
 mod ncp;
+mod ncp_daily;
 mod ncp_lines;
 mod ncp_paid;
 mod pay;

@@ -104,6 +104,18 @@ pub(crate) const TEMP_SCHEMA: &str = concat!(
         ["month", "region", "contract_type", "status"],
         ["contract_type_name", "contracts"]
     ),
+    versioned!(
+        "ncp_daily_usage",
+        ["date", "contract_no", "product_sequence", "metering_type"],
+        [
+            "service",
+            "region",
+            "quantity",
+            "unit",
+            "user_quantity",
+            "user_unit"
+        ]
+    ),
 );
 
 /// Sets the running transaction's instant (`None`: every fact as stored).

@@ -15,6 +15,7 @@ pub mod error;
 pub mod fees;
 pub mod holidays;
 pub mod ncp;
+pub mod ncp_daily;
 pub mod promotions;
 pub mod receipts;
 pub mod upsert;
@@ -48,6 +49,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/0006_business_details.sql"),
     include_str!("sql/0007_credits.sql"),
     include_str!("sql/0008_payment_keys.sql"),
+    include_str!("sql/0010_ncp_daily.sql"),
 ];
 
 /// The schema version this build writes.

@@ -19,6 +19,7 @@ use ncp_usage_core::billing::issued::{paid_up_settles, BillSource, StoredBill};
 use ncp_usage_core::billing::ncp::{
     merge_line, paid_up, summary_month, Body, ContractSummary, DailyUsage, DemandCost, Page,
 };
+use ncp_usage_core::billing::ncp_daily;
 use ncp_usage_core::billing::payment::PaymentKind;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
@@ -51,8 +52,8 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
     let mut demand: BTreeMap<Month, DemandCost> = BTreeMap::new();
     let mut lines: BTreeMap<(Month, &'static str), LinesByKey> = BTreeMap::new();
     let mut unmonthed: Vec<&ContractSummary> = Vec::new();
-    let mut daily: Vec<&DailyUsage> = Vec::new();
-    for page in pages {
+    let mut daily: Vec<(&DailyUsage, String)> = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
         *stored.rows.entry(page.body.action()).or_default() += page.body.len();
         match &page.body {
             // A later body for the same month (a re-import, a later page) supersedes.
@@ -83,7 +84,9 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
                 }
             }
             Body::ContractSummaries(rows) => unmonthed.extend(rows),
-            Body::DailyUsage(rows) => daily.extend(rows),
+            Body::DailyUsage(rows) => {
+                daily.extend(rows.iter().map(|r| (r, format!("body {}", i + 1))))
+            }
         }
     }
     let mut months: Vec<Month> = demand
@@ -121,13 +124,10 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             )?;
         }
     }
-    for u in daily {
-        conn.execute(
-            concat!("INSERT INTO ncp_daily_usage (contract_no, date, product, quantity, unit, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ", crate::ledger_recorded!(), ")
-             ON CONFLICT (contract_no, date, product) DO UPDATE SET quantity = excluded.quantity, unit = excluded.unit, recorded_at = excluded.recorded_at"),
-            params![u.contract_no, u.date.to_string(), u.product, u.quantity.to_string(), u.unit],
-        )?;
-    }
+    crate::ncp_daily::store(
+        conn,
+        &ncp_daily::merge(daily.iter().map(|(r, from)| (*r, from.as_str())))?,
+    )?;
     for d in demand.values() {
         if store_bill(conn, d, now)? {
             stored.adjusted_bills.push(d.month);

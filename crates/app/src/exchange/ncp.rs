@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use ncp_usage_core::billing::facts::FeeLine;
-use ncp_usage_core::billing::ncp::{Body, ContractSummary, DailyUsage, DemandCost, Page};
+use ncp_usage_core::billing::ncp::{Body, ContractSummary, DemandCost, Page};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
 use ncp_usage_core::error::{Error, Result};
@@ -19,12 +19,12 @@ use ncp_usage_core::money::Krw;
 
 /// A value at a JSON path, for error messages that say where.
 #[derive(Clone, Copy)]
-struct At<'a> {
-    value: &'a Value,
-    path: &'a str,
+pub(super) struct At<'a> {
+    pub(super) value: &'a Value,
+    pub(super) path: &'a str,
 }
 
-fn fail(path: &str, expected: &str, got: &Value) -> Error {
+pub(super) fn fail(path: &str, expected: &str, got: &Value) -> Error {
     let shown = match got {
         Value::Null => "null".to_string(),
         Value::String(s) => format!("the text {}", super::strict_csv::shown(s)),
@@ -37,7 +37,7 @@ fn fail(path: &str, expected: &str, got: &Value) -> Error {
 }
 
 impl<'a> At<'a> {
-    fn field(&self, name: &str) -> Option<&'a Value> {
+    pub(super) fn field(&self, name: &str) -> Option<&'a Value> {
         match self.value.get(name) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.is_empty() => None,
@@ -46,15 +46,15 @@ impl<'a> At<'a> {
         }
     }
 
-    fn path(&self, name: &str) -> String {
+    pub(super) fn path(&self, name: &str) -> String {
         format!("{}.{name}", self.path)
     }
 
-    fn missing(&self, name: &str) -> Error {
+    pub(super) fn missing(&self, name: &str) -> Error {
         Error::invalid(format!("{}: a required field is missing", self.path(name)))
     }
 
-    fn text(&self, name: &str) -> Result<Option<String>> {
+    pub(super) fn text(&self, name: &str) -> Result<Option<String>> {
         match self.field(name) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
@@ -63,11 +63,11 @@ impl<'a> At<'a> {
         }
     }
 
-    fn required_text(&self, name: &str) -> Result<String> {
+    pub(super) fn required_text(&self, name: &str) -> Result<String> {
         self.text(name)?.ok_or_else(|| self.missing(name))
     }
 
-    fn decimal(&self, name: &str) -> Result<Option<Decimal>> {
+    pub(super) fn decimal(&self, name: &str) -> Result<Option<Decimal>> {
         let Some(v) = self.field(name) else {
             return Ok(None);
         };
@@ -113,7 +113,7 @@ impl<'a> At<'a> {
         })
     }
 
-    fn instant(&self, name: &str) -> Result<Option<Instant>> {
+    pub(super) fn instant(&self, name: &str) -> Result<Option<Instant>> {
         let Some(text) = self.text(name)? else {
             return Ok(None);
         };
@@ -137,7 +137,7 @@ impl<'a> At<'a> {
     }
 
     /// A `{code, codeName}` object (or a plain text) as one label: the name, else the code.
-    fn label(&self, name: &str) -> Result<Option<String>> {
+    pub(super) fn label(&self, name: &str) -> Result<Option<String>> {
         let Some(v) = self.field(name) else {
             return Ok(None);
         };
@@ -153,7 +153,7 @@ impl<'a> At<'a> {
     }
 
     /// The object under `name`, if there is one; callers pair it with `self.path(name)`.
-    fn object(&self, name: &str) -> Option<&'a Value> {
+    pub(super) fn object(&self, name: &str) -> Option<&'a Value> {
         self.field(name).filter(|v| v.is_object())
     }
 }
@@ -307,7 +307,7 @@ fn parse_value(value: &Value) -> Result<Page> {
         "productDemandCostList" => Body::ProductCosts(each(list, &list_path, product_cost)?),
         "contractDemandCostList" => Body::ContractCosts(each(list, &list_path, contract_cost)?),
         "contractSummaryList" => Body::ContractSummaries(each(list, &list_path, contract_summary)?),
-        _ => Body::DailyUsage(each(list, &list_path, daily_usage)?),
+        _ => Body::DailyUsage(each(list, &list_path, super::ncp_daily::row)?),
     };
     Ok(Page {
         body,
@@ -590,61 +590,6 @@ fn contract_summary(at: At<'_>) -> Result<ContractSummary> {
         contracts: rust_decimal::prelude::ToPrimitive::to_i64(&count)
             .filter(|c| *c >= 0)
             .ok_or_else(|| fail(&at.path("contractCount"), "a count", &Value::Null))?,
-    })
-}
-
-fn daily_usage(at: At<'_>) -> Result<DailyUsage> {
-    let contract = at
-        .object("contract")
-        .ok_or_else(|| at.missing("contract"))?;
-    let cp = at.path("contract");
-    let contract = At {
-        value: contract,
-        path: &cp,
-    };
-    let use_date = at.object("useDate").ok_or_else(|| at.missing("useDate"))?;
-    let up = at.path("useDate");
-    let use_date = At {
-        value: use_date,
-        path: &up,
-    };
-    let start = use_date
-        .instant("useStartDate")?
-        .ok_or_else(|| use_date.missing("useStartDate"))?;
-    let usage = at.object("usage").ok_or_else(|| at.missing("usage"))?;
-    let sp = at.path("usage");
-    let usage = At {
-        value: usage,
-        path: &sp,
-    };
-    // The product measured: its sequence or code, else the metering type.
-    let product = match at.object("contractProduct") {
-        Some(p) => {
-            let path = at.path("contractProduct");
-            let p = At {
-                value: p,
-                path: &path,
-            };
-            p.text("contractProductSequence")?
-                .or(p.text("productCode")?)
-        }
-        None => None,
-    };
-    let product = match product {
-        Some(p) => p,
-        None => usage
-            .label("meteringType")?
-            .unwrap_or_else(|| "-".to_string()),
-    };
-    Ok(DailyUsage {
-        contract_no: contract.required_text("contractNo")?,
-        date: start.date_naive(),
-        product,
-        quantity: usage
-            .decimal("usageQuantity")?
-            .ok_or_else(|| usage.missing("usageQuantity"))?
-            .normalize(),
-        unit: usage.text("unit")?.unwrap_or_default(),
     })
 }
 

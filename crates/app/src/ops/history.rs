@@ -1,9 +1,10 @@
 //! `history` (alias `usage`): a month's usage by service and region (SPEC H1–H4).
 
-use ncp_usage_ledger::{account, bills, contracts, Connection};
+use ncp_usage_ledger::{account, bills, contracts, ncp_daily, Connection};
 
 use super::month;
 use crate::report::history::History;
+use crate::report::ncp_daily::DailyHistory;
 use ncp_usage_core::billing::issued::BillSource;
 use ncp_usage_core::billing::statement::shown_totals;
 use ncp_usage_core::billing::status::check_region;
@@ -54,4 +55,15 @@ pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<Hi
     )?;
     view.totals = shown_totals(view.totals, ncp_billed);
     Ok(view)
+}
+
+/// `history --daily`: NCP's daily usage of the month (default: the month of `now`), as the
+/// ledger stood at `now`.
+pub fn daily(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<DailyHistory> {
+    let month = request.month.unwrap_or_else(|| Month::of(now.date_naive()));
+    Ok(DailyHistory::new(
+        month,
+        ncp_daily::month(tx, month)?,
+        request.region.clone(),
+    ))
 }

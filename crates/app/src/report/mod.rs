@@ -12,6 +12,7 @@ pub mod confirmation_html;
 pub mod history;
 pub mod import;
 pub mod layout;
+pub mod ncp_daily;
 pub mod pay;
 pub mod promotions;
 pub mod receipt;

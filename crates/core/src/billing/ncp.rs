@@ -3,7 +3,6 @@
 //! `reference/ncp-billing-api.md`). The JSON reading lives with the other formats; what a
 //! page must satisfy before anything is stored ([`Page::check`]) is a rule, and lives here.
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::billing::facts::FeeLine;
@@ -14,6 +13,8 @@ use crate::calendar::Month;
 use crate::clock::Instant;
 use crate::error::{Error, Result};
 use crate::money::Krw;
+
+pub use super::ncp_daily::DailyUsage;
 
 /// A month's bill as NCP computed it (a DemandCost).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,21 +148,6 @@ pub struct ContractSummary {
     pub status: String,
     /// How many contracts.
     pub contracts: i64,
-}
-
-/// One day's usage of one contract product (getContractUsageListByDaily).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DailyUsage {
-    /// The contract.
-    pub contract_no: String,
-    /// The day.
-    pub date: NaiveDate,
-    /// The product (or metering type) measured.
-    pub product: String,
-    /// The quantity.
-    pub quantity: Decimal,
-    /// Its unit.
-    pub unit: String,
 }
 
 /// What one body holds.
