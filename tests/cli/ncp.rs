@@ -60,7 +60,7 @@ fn ncp_bill_and_per_service_amounts_show_in_history_pay_and_trend() {
     assert_eq!(doc["differences"], serde_json::json!([]));
 
     let h = env.json("2024-07-05", &["history", "--month", "2024-05"]);
-    assert_eq!(h["source"], "imported");
+    assert_eq!(h["source"], "ncp");
     let server = h["services"]
         .as_array()
         .unwrap()

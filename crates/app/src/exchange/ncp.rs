@@ -499,7 +499,7 @@ fn product_cost(at: At<'_>) -> Result<FeeLine> {
     let discount = sum_won(at, ROW_DISCOUNTS)?.min(used);
     Ok(FeeLine {
         month: at.month("demandMonth")?,
-        region: t.text("regionCode")?.unwrap_or_else(|| "-".to_string()),
+        region: t.text("regionCode")?.unwrap_or_default(),
         service: name.clone(),
         contract_no: code,
         item: format!("{name} (NCP)"),
@@ -530,9 +530,7 @@ fn contract_cost(at: At<'_>) -> Result<FeeLine> {
         .unwrap_or_else(|| service.clone());
     let region = match at.text("regionCode")? {
         Some(r) => r,
-        None => contract
-            .text("regionCode")?
-            .unwrap_or_else(|| "-".to_string()),
+        None => contract.text("regionCode")?.unwrap_or_default(),
     };
     let unit = at.label("usageUnit")?.unwrap_or_else(|| "unit".to_string());
     let used = at.required_won("useAmount")?;

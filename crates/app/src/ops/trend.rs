@@ -5,6 +5,7 @@ use ncp_usage_ledger::{account, bills, Connection};
 
 use super::month;
 use crate::report::trend::{Projection, Trend, TrendMonth};
+use ncp_usage_core::billing::issued::BillSource;
 use ncp_usage_core::billing::statement::summarize;
 use ncp_usage_core::billing::trend::{
     check_length, month_status, projected_month, window, PROJECTION_BASIS,
@@ -12,6 +13,7 @@ use ncp_usage_core::billing::trend::{
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::Result;
+use ncp_usage_core::money::Krw;
 
 /// `trend` as asked on the command line: checked before the ledger is opened.
 #[derive(Debug, Clone, Copy)]
@@ -33,6 +35,12 @@ pub fn run(tx: &Connection, now: Instant, request: &TrendRequest) -> Result<Tren
     let today = now.date_naive();
     let (first, last) = window(today, request.months);
     let balances = bills::balances(tx, now)?;
+    // A month NCP billed uses what NCP's bill says, with or without its per-service lines.
+    let ncp_used: Vec<(Month, Krw)> = bills::issued(tx, now)?
+        .into_iter()
+        .filter(|b| b.source == BillSource::Ncp)
+        .map(|b| (b.month, b.totals.used_amount))
+        .collect();
     let first_billed = account::created_at(tx)?.map(|t| Month::of(t.date_naive()));
     let mut months = Vec::new();
     let mut m = first;
@@ -41,7 +49,10 @@ pub fn run(tx: &Connection, now: Instant, request: &TrendRequest) -> Result<Tren
         let bill = balances.iter().find(|b| b.month == m);
         months.push(TrendMonth {
             month: m,
-            used_amount: summarize(&fees.lines)?.totals.used_amount,
+            used_amount: match ncp_used.iter().find(|(month, _)| *month == m) {
+                Some((_, used)) => *used,
+                None => summarize(&fees.lines)?.totals.used_amount,
+            },
             complete: fees.period.complete,
             billed_amount: bill.map(|b| b.billed_amount).unwrap_or_default(),
             paid_amount: bill.map(|b| b.paid()).unwrap_or_default(),

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::layout::{field, grouped_decimal, won, Column, Grid};
+use super::layout::{field, fit, grouped_decimal, shown_region, won, Column, Grid};
 use super::{MethodView, Report, Style};
 use crate::exchange::fees_format;
 use ncp_usage_core::billing::account::{Member, PaymentMethod};
@@ -121,22 +121,30 @@ impl Report for History {
                 ", month in progress"
             }
         );
-        let billing = format!(
-            "{} KRW over {} ({})",
-            self.totals.billed_amount.grouped(),
-            if self.regions.is_empty() {
-                "no region in use".to_string()
-            } else {
+        let regions = if self.regions.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " over {}",
                 self.regions
                     .iter()
-                    .map(|r| r.region.as_str())
+                    .map(|r| shown_region(&r.region))
                     .collect::<Vec<_>>()
                     .join(", ")
-            },
-            if self.source == Source::Imported {
-                "imported statement"
+            )
+        };
+        let billing = format!(
+            "{} KRW{} ({})",
+            self.totals.billed_amount.grouped(),
+            if regions.is_empty() && self.source != Source::Ncp {
+                " over no region in use"
             } else {
-                "VAT included"
+                &regions
+            },
+            match self.source {
+                Source::Imported => "imported statement",
+                Source::Ncp => "NCP's bill, VAT included",
+                Source::Rated => "VAT included",
             }
         );
         out.push_str(&field(style, 18, "Billing amount", &billing));
@@ -155,7 +163,13 @@ impl Report for History {
             let _ = writeln!(out, "Region            {r}");
         }
         out.push('\n');
-        if self.services.is_empty() {
+        if self.services.is_empty() && self.source == Source::Ncp {
+            // NCP's bill without its lines: the amounts are NCP's, per service they are not known.
+            out.push_str(&fit(
+                style,
+                "NCP sent this month's bill without its per-service lines; import its getProductDemandCostList or getContractDemandCostList body to list them.\n",
+            ));
+        } else if self.services.is_empty() {
             out.push_str("No usage in this period.\n");
         } else {
             let mut t = Grid::new(
@@ -172,7 +186,7 @@ impl Report for History {
             for s in &self.services {
                 t.row(vec![
                     s.service.clone(),
-                    s.region.clone(),
+                    shown_region(&s.region).to_string(),
                     won(s.amounts.used_amount),
                     won(s.amounts.discount_amount),
                     won(s.amounts.estimated_payment_amount),
@@ -217,7 +231,7 @@ impl Report for History {
             );
             for l in lines {
                 d.row(vec![
-                    l.region.clone(),
+                    shown_region(&l.region).to_string(),
                     l.service.clone(),
                     l.contract_no.clone(),
                     l.item.clone(),

@@ -6,17 +6,13 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::layout::{fit, Column, Grid};
+use super::layout::{fit, shown_region, Column, Grid};
 use super::{Report, Style};
 use crate::exchange::fees_format::neutralize;
 use ncp_usage_core::billing::ncp_daily::DailyUsage;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::exact::Exact;
 use ncp_usage_core::text::plural;
-
-/// How a row NCP names no region for is shown in tables (JSON says `null`, CSV leaves the
-/// cell empty).
-pub const NO_REGION: &str = "(none)";
 
 /// The `history --daily` document.
 #[derive(Debug, Clone, Serialize)]
@@ -106,7 +102,7 @@ impl Report for DailyHistory {
                 d.date.to_string(),
                 d.contract_no.clone(),
                 d.service.clone(),
-                d.region.clone().unwrap_or_else(|| NO_REGION.to_string()),
+                shown_region(d.region.as_deref().unwrap_or_default()).to_string(),
                 d.metering_type.clone(),
                 with_unit(Some(d.quantity), Some(&d.unit)),
                 with_unit(d.user_quantity, d.user_unit.as_deref()),

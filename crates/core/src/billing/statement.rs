@@ -20,6 +20,8 @@ pub enum Source {
     Rated,
     /// Imported as a statement (`import fees`), shown as given.
     Imported,
+    /// NCP's own figures (`import ncp`, `sync`): its bill, and its lines where it sent them.
+    Ncp,
 }
 
 impl From<Source> for super::issued::BillSource {
@@ -28,6 +30,7 @@ impl From<Source> for super::issued::BillSource {
         match source {
             Source::Rated => super::issued::BillSource::Rated,
             Source::Imported => super::issued::BillSource::Imported,
+            Source::Ncp => super::issued::BillSource::Ncp,
         }
     }
 }

@@ -47,3 +47,9 @@ CREATE TABLE ncp_daily_usage_versions (
     superseded_at    TEXT NOT NULL
 ) STRICT;
 CREATE INDEX ncp_daily_usage_versions_by_date ON ncp_daily_usage_versions (date);
+
+-- NCP's lines without a region (older product rows, services NCP bills without one) were
+-- stored with the region '-', which views showed as if it were a region and CSV exported as
+-- `'-`. They hold '' now; views show it as documented in the README.
+UPDATE fee_lines SET region = '' WHERE region = '-' AND source LIKE 'ncp!_%' ESCAPE '!';
+UPDATE fee_lines_versions SET region = '' WHERE region = '-' AND source LIKE 'ncp!_%' ESCAPE '!';
