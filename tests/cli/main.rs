@@ -34,6 +34,7 @@ mod ncp;
 mod ncp_daily;
 mod ncp_lines;
 mod ncp_paid;
+mod ncp_views;
 mod pay;
 mod promotions;
 mod prompts;
