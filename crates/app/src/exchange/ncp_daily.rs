@@ -19,22 +19,6 @@ fn inner<'a>(at: At<'a>, name: &str, path: &'a mut String) -> Result<At<'a>> {
     Ok(At { value, path })
 }
 
-/// A CommonCode's `code` (its `codeName` when NCP gives no code); a plain text is taken as
-/// the code.
-fn code(at: At<'_>, name: &str) -> Result<Option<String>> {
-    match at.object(name) {
-        Some(value) => {
-            let path = at.path(name);
-            let o = At {
-                value,
-                path: &path,
-            };
-            Ok(o.text("code")?.or(o.text("codeName")?))
-        }
-        None => at.text(name),
-    }
-}
-
 /// An exact quantity.
 fn exact(at: At<'_>, name: &str) -> Result<Option<Exact>> {
     Ok(at.decimal(name)?.map(Exact))
@@ -54,7 +38,7 @@ pub(super) fn row(at: At<'_>) -> Result<DailyUsage> {
     };
     let usage = inner(at, "usage", &mut up)?;
     let metering_type =
-        code(usage, "meteringType")?.ok_or_else(|| usage.missing("meteringType"))?;
+        usage.code("meteringType")?.ok_or_else(|| usage.missing("meteringType"))?;
     let service = match contract.label("contractType")? {
         Some(s) => Some(s),
         None => product.map(|p| p.label("productItemKind")).transpose()?.flatten(),
@@ -72,9 +56,9 @@ pub(super) fn row(at: At<'_>) -> Result<DailyUsage> {
         service: service.unwrap_or_else(|| metering_type.clone()),
         region: contract.text("regionCode")?,
         quantity: exact(usage, "usageQuantity")?.ok_or_else(|| usage.missing("usageQuantity"))?,
-        unit: code(usage, "unit")?.ok_or_else(|| usage.missing("unit"))?,
+        unit: usage.code("unit")?.ok_or_else(|| usage.missing("unit"))?,
         user_quantity: exact(usage, "userUsageQuantity")?,
-        user_unit: code(usage, "userUnit")?,
+        user_unit: usage.code("userUnit")?,
         metering_type,
     })
 }

@@ -11,6 +11,7 @@ pub mod gateway;
 pub mod issued;
 pub mod ncp;
 pub mod ncp_daily;
+pub mod ncp_detail;
 pub mod payment;
 pub mod penalty;
 pub mod period;
