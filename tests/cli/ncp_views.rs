@@ -83,16 +83,39 @@ fn i14_8_rows_without_a_region_show_none_and_export_an_empty_cell() {
         .map(|s| (s["service"].as_str().unwrap(), s["region"].as_str().unwrap()))
         .collect();
     assert_eq!(regions, [("Block Storage", ""), ("Server", "")]);
+    // Per-service rows say what NCP gives, the service, and no contract count NCP never gave.
+    let details: Vec<(&Value, &Value)> = h["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (&s["contracts"], &s["details"]))
+        .collect();
+    assert_eq!(
+        details,
+        [
+            (&Value::Null, &json!("NCP service BST")),
+            (&Value::Null, &json!("NCP service VSVR"))
+        ]
+    );
     let table = env.ok("2026-02-10", &["history", "--month", "2026-01"]);
     assert!(table.contains("Block Storage ┆ (none)"), "{table}");
     assert!(!table.contains(" - "), "{table}");
+    assert!(!table.contains("1 contract"), "{table}");
+    let csv = env.ok(
+        "2026-02-10",
+        &["history", "--month", "2026-01", "--format", "csv"],
+    );
+    assert!(
+        csv.contains("2026-01,Server,,20000,20000,0,,NCP service VSVR"),
+        "{csv}"
+    );
     let out = env.path("fees.csv");
     env.ok(
         "2026-02-10",
         &["export", "--month", "2026-01", "--output", out.to_str().unwrap()],
     );
-    let csv = std::fs::read_to_string(env.path("fees.csv")).unwrap();
-    assert!(!csv.contains("'-"), "{csv}");
-    let server = csv.lines().find(|l| l.contains("Server")).unwrap();
-    assert!(server.starts_with("2026-01,,Server,"), "{csv}");
+    let file = std::fs::read_to_string(env.path("fees.csv")).unwrap();
+    assert!(!file.contains("'-"), "{file}");
+    let server = file.lines().find(|l| l.contains("Server")).unwrap();
+    assert!(server.starts_with("2026-01,,Server,"), "{file}");
 }

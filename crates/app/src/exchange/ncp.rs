@@ -609,14 +609,16 @@ fn product_cost(at: At<'_>) -> Result<FeeLine> {
         used_amount: used,
         discount_amount: discount,
         estimated_payment_amount: used - discount,
-        ncp: Some(line_detail(at)?),
+        ncp: Some(line_detail(at, "product")?),
     })
 }
 
 /// NCP's figures of a per-service or per-contract row, exact: use, demand and default
-/// amounts and each discount it sent.
-fn line_detail(at: At<'_>) -> Result<NcpDetail> {
+/// amounts and each discount it sent, and its `level` (`product`, `contract`), which tells
+/// the views whether NCP named a contract behind it.
+fn line_detail(at: At<'_>, level: &str) -> Result<NcpDetail> {
     let mut d = NcpDetail::new(at.currency("payCurrency")?);
+    d.set("level", Detail::from(level));
     d.set("use_amount", at.exact("useAmount")?.map(Detail::from));
     d.set("demand_amount", at.exact("demandAmount")?.map(Detail::from));
     d.set(
@@ -698,7 +700,7 @@ fn contract_cost(at: At<'_>) -> Result<FeeLine> {
         used_amount: used,
         discount_amount: discount,
         estimated_payment_amount: used - discount,
-        ncp: Some(line_detail(at)?),
+        ncp: Some(line_detail(at, "contract")?),
     })
 }
 

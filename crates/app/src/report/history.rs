@@ -277,7 +277,7 @@ impl Report for History {
                     s.amounts.used_amount.to_string(),
                     s.amounts.discount_amount.to_string(),
                     s.amounts.estimated_payment_amount.to_string(),
-                    s.contracts.to_string(),
+                    s.contracts.map(|c| c.to_string()).unwrap_or_default(),
                     s.details.clone(),
                 ]);
             }
