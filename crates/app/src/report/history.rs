@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::layout::{field, fit, grouped_decimal, shown_region, won, Column, Grid};
+use super::ncp_line::{amount_cells, quantity_cell, DetailLine};
 use super::{MethodView, Report, Style};
 use crate::exchange::fees_format;
 use ncp_usage_core::billing::account::{Member, PaymentMethod};
@@ -52,9 +53,10 @@ pub struct History {
     pub services: Vec<ServiceRow>,
     /// The month's totals over every region in use.
     pub totals: Totals,
-    /// The fee lines behind the rows (`--detail`).
+    /// The fee lines behind the rows (`--detail`), with NCP's exact figures where NCP sent
+    /// them.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lines: Option<Vec<FeeLine>>,
+    pub lines: Option<Vec<DetailLine>>,
 }
 
 impl History {
@@ -78,7 +80,13 @@ impl History {
             .into_iter()
             .filter(|s| in_region(&s.region))
             .collect();
-        let lines = detail.then(|| lines.into_iter().filter(|l| in_region(&l.region)).collect());
+        let lines = detail.then(|| {
+            lines
+                .into_iter()
+                .filter(|l| in_region(&l.region))
+                .map(DetailLine::from)
+                .collect()
+        });
         Ok(History {
             month,
             period: PeriodView {
@@ -229,17 +237,18 @@ impl Report for History {
                     Column::amount("Estimated").optional(1),
                 ],
             );
-            for l in lines {
+            for DetailLine { line: l, .. } in lines {
+                let [used, discount, estimated] = amount_cells(l);
                 d.row(vec![
                     shown_region(&l.region).to_string(),
                     l.service.clone(),
                     l.contract_no.clone(),
                     l.item.clone(),
-                    format!("{} {}", grouped_decimal(l.quantity), l.unit),
+                    quantity_cell(l),
                     grouped_decimal(l.unit_price),
-                    won(l.used_amount),
-                    won(l.discount_amount),
-                    won(l.estimated_payment_amount),
+                    used,
+                    discount,
+                    estimated,
                 ]);
             }
             let _ = writeln!(out, "\nDetailed fees\n{d}");
@@ -253,7 +262,7 @@ impl Report for History {
         let mut rows = Vec::new();
         if let Some(lines) = &self.lines {
             rows.push(fees_format::header().map(String::from).collect());
-            rows.extend(lines.iter().map(|l| fees_format::record(l).to_vec()));
+            rows.extend(lines.iter().map(|l| fees_format::record(&l.line).to_vec()));
         } else {
             rows.push(
                 [

@@ -13,6 +13,7 @@ pub mod history;
 pub mod import;
 pub mod layout;
 pub mod ncp_daily;
+pub mod ncp_line;
 pub mod pay;
 pub mod promotions;
 pub mod receipt;

@@ -1,0 +1,102 @@
+//! NCP's own figures of a fee line NCP sent, for the views: its currency and the exact
+//! detail kept in `fee_lines.exact` (use, demand and default amounts, each discount, codes,
+//! quantities, `productSize`…). Tables show NCP's exact amounts, in its currency; the
+//! whole-won columns are what the ledger sums (M2's truncation of them).
+
+use serde::Serialize;
+
+use super::layout::{grouped_decimal, won};
+use ncp_usage_core::billing::facts::FeeLine;
+use ncp_usage_core::billing::ncp_detail::{Detail, Details, NcpDetail};
+use ncp_usage_core::exact::{Currency, Exact};
+
+/// A fee line as `--detail` shows it: the line, and NCP's own figures when NCP sent it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DetailLine {
+    /// The line, its amounts in whole won.
+    #[serde(flatten)]
+    pub line: FeeLine,
+    /// NCP's currency and exact figures, for a line NCP sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ncp: Option<NcpFigures>,
+}
+
+/// NCP's figures of one line, as JSON: `{"currency": "KRW", "use_amount": 14400, …}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct NcpFigures {
+    /// The currency NCP billed the line in.
+    pub currency: Currency,
+    /// The exact figures and details, by key.
+    #[serde(flatten)]
+    pub fields: Details,
+}
+
+impl From<FeeLine> for DetailLine {
+    fn from(line: FeeLine) -> DetailLine {
+        let ncp = line.ncp.as_ref().map(|d| NcpFigures {
+            currency: d.currency.clone(),
+            fields: d.fields.clone(),
+        });
+        DetailLine { line, ncp }
+    }
+}
+
+/// The sum of NCP's discounts of a line, exact; `None` when they pass what a decimal holds.
+fn discounts(d: &NcpDetail) -> Option<Exact> {
+    match d.fields.get("discounts") {
+        Some(Detail::Object(o)) => o.values().try_fold(Exact::ZERO, |sum, v| match v {
+            Detail::Number(n) => sum.checked_add(*n),
+            _ => Some(sum),
+        }),
+        _ => Some(Exact::ZERO),
+    }
+}
+
+/// An exact amount in its currency: `13,888.8`, `18.75 USD` (won go without their code, as
+/// every other amount of a table).
+fn in_currency(amount: Exact, currency: &Currency) -> String {
+    if currency.is_krw() {
+        amount.grouped()
+    } else {
+        format!("{} {currency}", amount.grouped())
+    }
+}
+
+/// The three amount cells of a line (used, discount, estimated): NCP's exact figures for a
+/// line NCP sent, the whole won otherwise.
+pub fn amount_cells(l: &FeeLine) -> [String; 3] {
+    let exact = l.ncp.as_ref().and_then(|d| {
+        let used = d.use_amount()?;
+        let discount = discounts(d)?;
+        let estimated = used.checked_sub(discount)?;
+        Some([used, discount, estimated].map(|a| in_currency(a, &d.currency)))
+    });
+    exact.unwrap_or_else(|| {
+        [
+            won(l.used_amount),
+            won(l.discount_amount),
+            won(l.estimated_payment_amount),
+        ]
+    })
+}
+
+/// The quantity cell: `744 Hour`, and NCP's `productSize` factor where it enters the
+/// amount (`90 GB-month × 1,000 GiB`: 90 × 0.16 × 1,000 is the 14,400 beside it).
+pub fn quantity_cell(l: &FeeLine) -> String {
+    let base = format!("{} {}", grouped_decimal(l.quantity), l.unit);
+    match l.ncp.as_ref().and_then(|d| d.exact("product_size")) {
+        Some(size) if !size.is_zero() => format!("{base} × {}", size_text(size)),
+        _ => base,
+    }
+}
+
+/// A product size NCP gives in bytes, in GiB when it is whole GiB.
+fn size_text(bytes: Exact) -> String {
+    const GIB: i64 = 1 << 30;
+    let gib = bytes.value() / rust_decimal::Decimal::from(GIB);
+    if gib.fract().is_zero() {
+        format!("{} GiB", grouped_decimal(gib))
+    } else {
+        format!("{} bytes", bytes.grouped())
+    }
+}
