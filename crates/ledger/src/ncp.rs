@@ -345,14 +345,15 @@ pub fn has_bill(conn: &Connection, month: Month) -> Result<bool> {
     )?)
 }
 
-/// Whether NCP's own figures stand for a month as of the running instant: its bill, or its
-/// per-service or per-contract lines. The views then say the month's source is `ncp`.
+/// Whether NCP's own figures stand for a month as of the running instant: its bill (in any
+/// currency), or its per-service or per-contract lines. The views then say the month's source is `ncp`.
 pub fn stands_for(conn: &Connection, month: Month) -> Result<bool> {
     Ok(conn.query_row(
         concat!(
             "SELECT EXISTS (SELECT 1 FROM bills WHERE month = ?1 AND source = 'ncp' AND issued_at <= ",
             crate::ledger_visible!(),
-            ") OR EXISTS (SELECT 1 FROM fee_lines_asof WHERE month = ?1 AND source LIKE 'ncp!_%' ESCAPE '!')"
+            ") OR EXISTS (SELECT 1 FROM ncp_demand_costs_asof WHERE month = ?1)
+               OR EXISTS (SELECT 1 FROM fee_lines_asof WHERE month = ?1 AND source LIKE 'ncp!_%' ESCAPE '!')"
         ),
         [month.to_string()],
         |r| r.get(0),

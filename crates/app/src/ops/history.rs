@@ -4,6 +4,7 @@ use ncp_usage_ledger::{account, bills, contracts, ncp, ncp_daily, Connection};
 
 use super::month;
 use crate::report::history::History;
+use crate::report::ncp_bill::NcpBill;
 use crate::report::ncp_daily::DailyHistory;
 use ncp_usage_core::billing::issued::BillSource;
 use ncp_usage_core::billing::statement::{shown_totals, Source};
@@ -60,6 +61,7 @@ pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<Hi
         method.as_ref(),
     )?;
     view.totals = shown_totals(view.totals, ncp_billed);
+    view.ncp_bill = ncp::demand_cost(tx, month)?.as_ref().map(NcpBill::new);
     Ok(view)
 }
 

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::layout::{field, fit, grouped_decimal, shown_region, won, Column, Grid};
+use super::ncp_bill::NcpBill;
 use super::ncp_line::{amount_cells, quantity_cell, DetailLine};
 use super::{MethodView, Report, Style};
 use crate::exchange::fees_format;
@@ -51,8 +52,12 @@ pub struct History {
     pub regions: Vec<RegionRow>,
     /// One row per service and region (limited to `region` when given).
     pub services: Vec<ServiceRow>,
-    /// The month's totals over every region in use.
+    /// The month's totals over every region in use: the ledger's bill, in whole won (0 for a
+    /// month NCP billed in another currency).
     pub totals: Totals,
+    /// NCP's own bill of the month, exact and in its currency, when NCP's bill was imported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ncp_bill: Option<NcpBill>,
     /// The fee lines behind the rows (`--detail`), with NCP's exact figures where NCP sent
     /// them.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -101,6 +106,7 @@ impl History {
             regions: statement.regions,
             services,
             totals: statement.totals,
+            ncp_bill: None,
             lines,
             region,
         })
@@ -141,9 +147,16 @@ impl Report for History {
                     .join(", ")
             )
         };
+        let billed = match &self.ncp_bill {
+            Some(b) => format!(
+                "{} {}",
+                b.billed_amount.unwrap_or_default().grouped(),
+                b.currency
+            ),
+            None => format!("{} KRW", self.totals.billed_amount.grouped()),
+        };
         let billing = format!(
-            "{} KRW{} ({})",
-            self.totals.billed_amount.grouped(),
+            "{billed}{} ({}{})",
             if regions.is_empty() && self.source != Source::Ncp {
                 " over no region in use"
             } else {
@@ -153,6 +166,16 @@ impl Report for History {
                 Source::Imported => "imported statement",
                 Source::Ncp => "NCP's bill, VAT included",
                 Source::Rated => "VAT included",
+            },
+            match &self.ncp_bill {
+                Some(b) if !b.payable_here => {
+                    "; paid in NCP's portal, not summed with KRW".to_string()
+                }
+                Some(b) if b.billed_amount != Some(self.totals.billed_amount.into()) => format!(
+                    "; the ledger's bill: {} KRW, truncated to whole won",
+                    self.totals.billed_amount.grouped()
+                ),
+                _ => String::new(),
             }
         );
         out.push_str(&field(style, 18, "Billing amount", &billing));
@@ -203,23 +226,38 @@ impl Report for History {
             }
             let _ = writeln!(out, "{t}");
         }
-        let t = &self.totals;
+        let rows: Vec<(String, String)> = match &self.ncp_bill {
+            Some(b) => b.total_rows(),
+            None => {
+                let t = &self.totals;
+                [
+                    ("Monthly used amount", t.used_amount),
+                    ("Discounts", t.discount_amount),
+                    ("Estimated payment amount", t.estimated_payment_amount),
+                    (
+                        "Rounding discount (under 100 won)",
+                        t.rounddown_discount_amount,
+                    ),
+                    ("VAT (10 %)", t.vat_amount),
+                    ("Billed amount", t.billed_amount),
+                ]
+                .map(|(name, amount)| (name.to_string(), won(amount)))
+                .to_vec()
+            }
+        };
+        let currency = self
+            .ncp_bill
+            .as_ref()
+            .map_or("KRW".to_string(), |b| b.currency.to_string());
         let mut totals = Grid::new(
             style,
-            vec![Column::text("Totals (every region)"), Column::amount("KRW")],
+            vec![
+                Column::text("Totals (every region)"),
+                Column::amount(&currency),
+            ],
         );
-        for (name, amount) in [
-            ("Monthly used amount", t.used_amount),
-            ("Discounts", t.discount_amount),
-            ("Estimated payment amount", t.estimated_payment_amount),
-            (
-                "Rounding discount (under 100 won)",
-                t.rounddown_discount_amount,
-            ),
-            ("VAT (10 %)", t.vat_amount),
-            ("Billed amount", t.billed_amount),
-        ] {
-            totals.row(vec![name.to_string(), won(amount)]);
+        for (name, amount) in rows {
+            totals.row(vec![name, amount]);
         }
         let _ = writeln!(out, "{totals}");
         if let Some(lines) = &self.lines {

@@ -12,6 +12,7 @@ pub mod confirmation_html;
 pub mod history;
 pub mod import;
 pub mod layout;
+pub mod ncp_bill;
 pub mod ncp_daily;
 pub mod ncp_line;
 pub mod pay;

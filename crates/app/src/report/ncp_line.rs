@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::layout::{grouped_decimal, won};
+use super::ncp_bill::in_currency;
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::ncp_detail::{Detail, Details, NcpDetail};
 use ncp_usage_core::exact::{Currency, Exact};
@@ -49,16 +50,6 @@ fn discounts(d: &NcpDetail) -> Option<Exact> {
             _ => Some(sum),
         }),
         _ => Some(Exact::ZERO),
-    }
-}
-
-/// An exact amount in its currency: `13,888.8`, `18.75 USD` (won go without their code, as
-/// every other amount of a table).
-fn in_currency(amount: Exact, currency: &Currency) -> String {
-    if currency.is_krw() {
-        amount.grouped()
-    } else {
-        format!("{} {currency}", amount.grouped())
     }
 }
 
