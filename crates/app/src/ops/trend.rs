@@ -1,10 +1,10 @@
 //! `trend`: usage and billing over the last months (SPEC TR1), with a month-end projection
 //! of the running month.
 
-use ncp_usage_ledger::{account, bills, Connection};
+use ncp_usage_ledger::{account, bills, ncp, Connection};
 
 use super::month;
-use crate::report::trend::{Projection, Trend, TrendMonth};
+use crate::report::trend::{OtherCurrency, Projection, Trend, TrendMonth};
 use ncp_usage_core::billing::issued::BillSource;
 use ncp_usage_core::billing::statement::summarize;
 use ncp_usage_core::billing::trend::{
@@ -59,6 +59,14 @@ pub fn run(tx: &Connection, now: Instant, request: &TrendRequest) -> Result<Tren
             outstanding_amount: bill.map(|b| b.outstanding(now)).unwrap_or_default(),
             penalty_amount: bill.map(|b| b.penalty_amount).unwrap_or_default(),
             status: month_status(m, first_billed, bill.map(|b| b.status(now))),
+            other_currency: ncp::demand_cost(tx, m)?
+                .filter(|d| !d.currency.is_krw())
+                .map(|d| OtherCurrency {
+                    billed_amount: d.billed().unwrap_or_default(),
+                    currency: d.currency,
+                    use_amount: d.use_amount,
+                    paid_up: d.paid_up,
+                }),
         });
         m = m.next();
     }
