@@ -524,6 +524,17 @@ pub fn demand_cost(conn: &Connection, month: Month) -> Result<Option<DemandCost>
         .optional()?)
 }
 
+/// The months NCP's bill was imported for, as they stood at the running instant, oldest
+/// first: what the views read with [`demand_cost`].
+pub fn demand_cost_months(conn: &Connection) -> Result<Vec<Month>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT DISTINCT month FROM ncp_demand_costs_asof ORDER BY month")?;
+    let months = stmt
+        .query_map([], |r| r.spelled::<Month>(0, "NCP bill month"))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(months)
+}
+
 /// A `ncp_demand_costs` row of `month`, from the columns of [`DEMAND_COST_COLUMNS`].
 fn read_demand_cost(r: &rusqlite::Row<'_>, month: Month) -> rusqlite::Result<DemandCost> {
     const WHAT: &str = "NCP bill figure";
