@@ -75,7 +75,9 @@ pub struct PayView {
     /// Services are blocked for an unpaid bill since then (P9).
     pub blocked_since: Option<String>,
     /// NCP's own bills, exact and in their currency, with NCP's paid-up state. Only the KRW
-    /// ones are among `bills` (and payable here); the others are paid in NCP's portal.
+    /// ones are among `bills` (and payable here); the others are paid in NCP's portal. Left
+    /// out when NCP's bills were never imported.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ncp_bills: Vec<NcpBill>,
 }
 
