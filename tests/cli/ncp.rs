@@ -143,7 +143,10 @@ fn contract_summaries_feed_status_and_daily_usage_is_kept() {
     let doc = import(
         &env,
         "2024-05-20",
-        &["contract-summary-2024-05.json", "v1/daily-usage-2024-05.json"],
+        &[
+            "contract-summary-2024-05.json",
+            "v1/daily-usage-2024-05.json",
+        ],
     );
     assert_eq!(doc["rows"]["getContractUsageListByDaily"], 2);
     let s = env.json("2024-05-20", &["status"]);
@@ -176,10 +179,7 @@ fn contract_summaries_feed_status_and_daily_usage_is_kept() {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .unwrap();
-    assert_eq!(
-        q,
-        ("4402341478".into(), "USAGE_1BYTE".into(), "4.1".into())
-    );
+    assert_eq!(q, ("4402341478".into(), "USAGE_1BYTE".into(), "4.1".into()));
 }
 
 #[test]

@@ -28,10 +28,7 @@ fn january() -> Env {
 }
 
 fn days(env: &Env) -> Vec<Value> {
-    let doc = env.json(
-        "2026-02-10",
-        &["history", "--month", "2026-01", "--daily"],
-    );
+    let doc = env.json("2026-02-10", &["history", "--month", "2026-01", "--daily"]);
     assert_eq!(doc["month"], "2026-01");
     assert_eq!(doc["source"], "ncp");
     doc["days"].as_array().unwrap().clone()
@@ -88,16 +85,18 @@ fn i14_1_2_fifty_eight_rows_in_are_fifty_eight_rows_shown() {
 #[test]
 fn i14_1_daily_table_and_csv_show_every_row() {
     let env = january();
-    let table = env.ok(
-        "2026-02-10",
-        &["history", "--month", "2026-01", "--daily"],
+    let table = env.ok("2026-02-10", &["history", "--month", "2026-01", "--daily"]);
+    assert!(
+        table.starts_with("NCP daily usage  2026-01\n58 rows,"),
+        "{table}"
     );
-    assert!(table.starts_with("NCP daily usage  2026-01\n58 rows,"), "{table}");
     assert!(table.contains("24,996 USAGE_SEC"), "{table}");
     assert!(table.contains("6.943334 HOUR"), "{table}");
     let csv = env.ok(
         "2026-02-10",
-        &["history", "--month", "2026-01", "--daily", "--format", "csv"],
+        &[
+            "history", "--month", "2026-01", "--daily", "--format", "csv",
+        ],
     );
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
@@ -114,15 +113,9 @@ fn i14_1_daily_table_and_csv_show_every_row() {
 #[test]
 fn i14_1_a_month_without_daily_usage_says_so() {
     let env = january();
-    let doc = env.json(
-        "2026-02-10",
-        &["history", "--month", "2025-12", "--daily"],
-    );
+    let doc = env.json("2026-02-10", &["history", "--month", "2025-12", "--daily"]);
     assert_eq!(doc["days"], json!([]));
-    let out = env.ok(
-        "2026-02-10",
-        &["history", "--month", "2025-12", "--daily"],
-    );
+    let out = env.ok("2026-02-10", &["history", "--month", "2025-12", "--daily"]);
     assert_eq!(
         out,
         "NCP daily usage  2025-12\n\nNo NCP daily usage for 2025-12. Import NCP's getContractUsageListByDaily body with `import ncp FILE.json`.\n"
@@ -169,11 +162,7 @@ fn i14_1_commoncode_units_are_read_and_a_missing_unit_is_named() {
     );
     assert_ne!(broken, text);
     let path = env.file("broken.json", broken);
-    let e = env.fail(
-        "2026-02-10",
-        &["import", "ncp", path.to_str().unwrap()],
-        2,
-    );
+    let e = env.fail("2026-02-10", &["import", "ncp", path.to_str().unwrap()], 2);
     assert!(
         e.contains("$.getContractUsageListByDailyResponse.contractUsageListByDaily[0].usage.unit: a required field is missing"),
         "{e}"

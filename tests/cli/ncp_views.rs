@@ -60,7 +60,11 @@ fn i14_8_a_bill_only_month_is_ncps_and_never_says_no_usage_beside_its_amount() {
     assert_eq!(h["source"], "ncp");
     assert_eq!(h["services"], json!([]));
     assert_eq!(
-        (&h["totals"]["used_amount"], &h["totals"]["discount_amount"], &h["totals"]["billed_amount"]),
+        (
+            &h["totals"]["used_amount"],
+            &h["totals"]["discount_amount"],
+            &h["totals"]["billed_amount"]
+        ),
         (&json!(24_990), &json!(24_990), &json!(0))
     );
     let table = env.ok("2026-02-10", &["history", "--month", "2026-01"]);
@@ -83,7 +87,12 @@ fn i14_8_rows_without_a_region_show_none_and_export_an_empty_cell() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| (s["service"].as_str().unwrap(), s["region"].as_str().unwrap()))
+        .map(|s| {
+            (
+                s["service"].as_str().unwrap(),
+                s["region"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(regions, [("Block Storage", ""), ("Server", "")]);
     // Per-service rows say what NCP gives, the service, and no contract count NCP never gave.
@@ -115,7 +124,13 @@ fn i14_8_rows_without_a_region_show_none_and_export_an_empty_cell() {
     let out = env.path("fees.csv");
     env.ok(
         "2026-02-10",
-        &["export", "--month", "2026-01", "--output", out.to_str().unwrap()],
+        &[
+            "export",
+            "--month",
+            "2026-01",
+            "--output",
+            out.to_str().unwrap(),
+        ],
     );
     let file = std::fs::read_to_string(env.path("fees.csv")).unwrap();
     assert!(!file.contains("'-"), "{file}");
@@ -178,8 +193,14 @@ fn i14_views_history_shows_a_usd_bill_in_usd_and_a_fractional_krw_bill_exactly()
         table.contains("Billing amount    19.25 USD (NCP's bill, VAT included; paid in NCP's portal, not summed with KRW)\n"),
         "{table}"
     );
-    assert!(table.contains("Totals (every region)    ┆   USD"), "{table}");
-    assert!(table.contains("Billed amount            ┆ 19.25"), "{table}");
+    assert!(
+        table.contains("Totals (every region)    ┆   USD"),
+        "{table}"
+    );
+    assert!(
+        table.contains("Billed amount            ┆ 19.25"),
+        "{table}"
+    );
 
     let jun = env.json(AT, &["history", "--month", "2026-06"]);
     assert_eq!(
@@ -189,14 +210,22 @@ fn i14_views_history_shows_a_usd_bill_in_usd_and_a_fractional_krw_bill_exactly()
             &jun["ncp_bill"]["vat_rate"],
             &jun["totals"]["billed_amount"]
         ),
-        (&json!(152776.8), &json!(13888.8), &json!(0.1), &json!(152_776))
+        (
+            &json!(152776.8),
+            &json!(13888.8),
+            &json!(0.1),
+            &json!(152_776)
+        )
     );
     let table = env.ok(AT, &["history", "--month", "2026-06"]);
     assert!(
         table.contains("Billing amount    152,776.8 KRW (NCP's bill, VAT included; the ledger's bill: 152,776 KRW, truncated to whole won)\n"),
         "{table}"
     );
-    assert!(table.contains("│ VAT (10 %)                        ┆  13,888.8 │"), "{table}");
+    assert!(
+        table.contains("│ VAT (10 %)                        ┆  13,888.8 │"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -214,7 +243,11 @@ fn i14_views_trend_keeps_the_usd_bill_out_of_the_krw_columns() {
     );
     let jun = month(&t, "2026-06");
     assert_eq!(
-        (&jun["used_amount"], &jun["billed_amount"], &jun["paid_amount"]),
+        (
+            &jun["used_amount"],
+            &jun["billed_amount"],
+            &jun["paid_amount"]
+        ),
         (&json!(293_208), &json!(152_776), &json!(152_776))
     );
     assert!(jun.get("other_currency").is_none());
@@ -233,14 +266,31 @@ fn i14_views_pay_says_a_usd_bill_is_paid_in_ncps_portal() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|b| (&b["month"], &b["billed_amount"], &b["paid_up"], &b["payable_here"]))
+        .map(|b| {
+            (
+                &b["month"],
+                &b["billed_amount"],
+                &b["paid_up"],
+                &b["payable_here"],
+            )
+        })
         .collect();
     assert_eq!(
         ncp,
         [
             (&json!("2026-01"), &json!(0), &json!(true), &json!(true)),
-            (&json!("2026-02"), &json!(19.25), &json!(false), &json!(false)),
-            (&json!("2026-06"), &json!(152776.8), &json!(true), &json!(true)),
+            (
+                &json!("2026-02"),
+                &json!(19.25),
+                &json!(false),
+                &json!(false)
+            ),
+            (
+                &json!("2026-06"),
+                &json!(152776.8),
+                &json!(true),
+                &json!(true)
+            ),
         ]
     );
     // Nothing in won is owed: the USD bill is not among the payable ones.
@@ -268,7 +318,10 @@ fn i14_views_promotions_list_what_ncp_applied_in_its_currency() {
         ])
     );
     let table = env.ok(AT, &["promotions"]);
-    assert!(table.contains("│ 2026-02 ┆ NCP's bill ┆ promotion ┆  1.25 USD │"), "{table}");
+    assert!(
+        table.contains("│ 2026-02 ┆ NCP's bill ┆ promotion ┆  1.25 USD │"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -277,17 +330,33 @@ fn i14_views_confirmation_of_ncp_months() {
     let jan = env.path("jan.html");
     let doc = env.json(
         AT,
-        &["confirmation", "--month", "2026-01", "--output", jan.to_str().unwrap()],
+        &[
+            "confirmation",
+            "--month",
+            "2026-01",
+            "--output",
+            jan.to_str().unwrap(),
+        ],
     );
     // A bill-only month confirms NCP's totals, not zeros.
     assert_eq!(
-        (&doc["totals"]["used_amount"], &doc["totals"]["discount_amount"], &doc["totals"]["billed_amount"]),
+        (
+            &doc["totals"]["used_amount"],
+            &doc["totals"]["discount_amount"],
+            &doc["totals"]["billed_amount"]
+        ),
         (&json!(24_990), &json!(24_990), &json!(0))
     );
     let feb = env.path("feb.html");
     let out = env.ok(
         AT,
-        &["confirmation", "--month", "2026-02", "--output", feb.to_str().unwrap()],
+        &[
+            "confirmation",
+            "--month",
+            "2026-02",
+            "--output",
+            feb.to_str().unwrap(),
+        ],
     );
     assert!(
         out.contains("(19.25 USD billed by NCP, paid in NCP's portal; 0 KRW billed,"),
@@ -301,7 +370,13 @@ fn i14_views_confirmation_of_ncp_months() {
     let jun = env.path("jun.html");
     env.ok(
         AT,
-        &["confirmation", "--month", "2026-06", "--output", jun.to_str().unwrap()],
+        &[
+            "confirmation",
+            "--month",
+            "2026-06",
+            "--output",
+            jun.to_str().unwrap(),
+        ],
     );
     let html = std::fs::read_to_string(&jun).unwrap();
     assert!(

@@ -4,9 +4,9 @@
 
 use rusqlite::{params, Connection};
 
+use crate::date_col;
 use crate::error::{Error, Result};
 use crate::values::RowExt;
-use crate::date_col;
 use ncp_usage_core::billing::ncp_daily::DailyUsage;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::exact::Exact;

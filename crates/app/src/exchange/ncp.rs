@@ -11,9 +11,7 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use ncp_usage_core::billing::facts::FeeLine;
-use ncp_usage_core::billing::ncp::{
-    Api, Body, ContractSummary, DemandCost, Discounts, Page,
-};
+use ncp_usage_core::billing::ncp::{Api, Body, ContractSummary, DemandCost, Discounts, Page};
 use ncp_usage_core::billing::ncp_detail::{Detail, Details, NcpDetail};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};

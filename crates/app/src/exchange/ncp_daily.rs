@@ -37,11 +37,15 @@ pub(super) fn row(at: At<'_>) -> Result<DailyUsage> {
         None => None,
     };
     let usage = inner(at, "usage", &mut up)?;
-    let metering_type =
-        usage.code("meteringType")?.ok_or_else(|| usage.missing("meteringType"))?;
+    let metering_type = usage
+        .code("meteringType")?
+        .ok_or_else(|| usage.missing("meteringType"))?;
     let service = match contract.label("contractType")? {
         Some(s) => Some(s),
-        None => product.map(|p| p.label("productItemKind")).transpose()?.flatten(),
+        None => product
+            .map(|p| p.label("productItemKind"))
+            .transpose()?
+            .flatten(),
     };
     let product_id = match product {
         Some(p) => p

@@ -72,7 +72,9 @@ impl Promotions {
         for d in &self.ncp_discounts {
             t.row(vec![
                 d.month.to_string(),
-                d.service.clone().unwrap_or_else(|| "NCP's bill".to_string()),
+                d.service
+                    .clone()
+                    .unwrap_or_else(|| "NCP's bill".to_string()),
                 d.discount.replace('_', " "),
                 in_currency(d.amount, &d.currency),
             ]);

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::exact::Exact;
 use crate::error::{Error, Result};
+use crate::exact::Exact;
 
 /// One day's usage of one metering type of one contract product.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -116,7 +116,10 @@ mod tests {
     #[test]
     fn the_same_row_twice_counts_once_and_two_figures_are_refused() {
         let (a, b) = (row("VSVR", "86400"), row("VSVR", "3600"));
-        assert_eq!(merge([(&a, "a.json"), (&a, "b.json")]).unwrap(), [a.clone()]);
+        assert_eq!(
+            merge([(&a, "a.json"), (&a, "b.json")]).unwrap(),
+            std::slice::from_ref(&a)
+        );
         let e = merge([(&a, "a.json"), (&b, "b.json")]).unwrap_err();
         assert_eq!(
             e.message,
