@@ -168,3 +168,27 @@ fn i14_1_commoncode_units_are_read_and_a_missing_unit_is_named() {
         "{e}"
     );
 }
+
+#[test]
+fn i14_1_daily_table_fits_60_80_and_100_columns() {
+    let env = january();
+    for width in [60u16, 80, 100] {
+        let out = env
+            .cmd("2026-02-10")
+            .env("COLUMNS", width.to_string())
+            .args(["history", "--month", "2026-01", "--daily"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= usize::from(width),
+                "a line of {} at {width} columns:\n{line}",
+                line.chars().count()
+            );
+        }
+        // No number split across lines: every day's run time is whole on one line.
+        assert_eq!(text.matches("86,400").count(), 13, "{text}");
+    }
+}

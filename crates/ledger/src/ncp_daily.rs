@@ -101,3 +101,68 @@ pub fn month(conn: &Connection, month: Month) -> Result<Vec<DailyUsage>> {
         )
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Ledger;
+
+    /// Schema 10 keeps every daily row of an older ledger (its product becomes the product
+    /// sequence, its metering type unknown) and turns NCP's `-` regions into none.
+    #[test]
+    fn schema_10_migrates_old_daily_rows_and_dash_regions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let old = Connection::open(&path).unwrap();
+        for sql in &crate::MIGRATIONS[..9] {
+            old.execute_batch(sql).unwrap();
+        }
+        old.execute_batch(
+            "INSERT INTO ncp_daily_usage (contract_no, date, product, quantity, unit, recorded_at)
+                 VALUES ('30020001', '2024-05-02', '7001', '4.1', 'GB', '2024-06-20T00:00:00+09:00');
+             INSERT INTO fee_lines (month, source, region, service, contract_no, item, quantity,
+                 unit, unit_price, used_amount, discount_amount, estimated_payment_amount)
+                 VALUES ('2024-05', 'ncp_product', '-', 'Server', 'VSVR', 'Server (NCP)', '1',
+                         'month', '20000', 20000, 0, 20000);",
+        )
+        .unwrap();
+        old.pragma_update(None, "application_id", crate::APPLICATION_ID)
+            .unwrap();
+        old.pragma_update(None, "user_version", 9).unwrap();
+        drop(old);
+        let mut ledger = Ledger::open(&path, None).unwrap();
+        let rows = ledger
+            .read(|tx| month(tx, "2024-05".parse().unwrap()))
+            .unwrap();
+        assert_eq!(rows.len(), 1);
+        let r = &rows[0];
+        assert_eq!(
+            (
+                r.date.to_string(),
+                r.product.as_str(),
+                r.metering_type.as_str(),
+                r.quantity.to_string(),
+                r.unit.as_str(),
+                r.region.as_deref()
+            ),
+            (
+                "2024-05-02".to_string(),
+                "7001",
+                "",
+                "4.1".to_string(),
+                "GB",
+                None
+            )
+        );
+        let region: String = ledger
+            .read(|tx| {
+                Ok::<_, crate::error::Error>(tx.query_row(
+                    "SELECT region FROM fee_lines WHERE contract_no = 'VSVR'",
+                    [],
+                    |r| r.get(0),
+                )?)
+            })
+            .unwrap();
+        assert_eq!(region, "");
+    }
+}
