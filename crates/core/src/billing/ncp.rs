@@ -446,10 +446,244 @@ impl std::fmt::Display for Difference {
 /// NCP reports a line per service (or contract) and item more than once when its figures are
 /// split (by page, by discount kind): the quantities and amounts of the same line add up.
 pub fn merge_line(into: &mut FeeLine, more: &FeeLine) {
+    if let (Some(a), Some(b)) = (into.ncp.as_mut(), more.ncp.as_ref()) {
+        a.add(b);
+    }
     into.quantity += more.quantity;
     into.used_amount += more.used_amount;
     into.discount_amount += more.discount_amount;
     into.estimated_payment_amount += more.estimated_payment_amount;
+}
+
+/// How detailed an NCP fee line is: per service (v1 product, v2 group), per contract (v1),
+/// per resource (v2 item).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LineLevel {
+    /// v1 getProductDemandCostList, v2 billing-item-group-costs.
+    Service,
+    /// v1 getContractDemandCostList.
+    Contract,
+    /// v2 billing-item-costs.
+    Item,
+}
+
+/// A line's service: NCP's code for it (`service_code` in its detail), else its name.
+fn service_key(l: &FeeLine) -> &str {
+    l.ncp
+        .as_ref()
+        .and_then(|n| n.text("service_code"))
+        .unwrap_or(&l.service)
+}
+
+/// A line's use amount exactly as NCP sent it, else its whole won.
+pub fn line_use_amount(l: &FeeLine) -> Exact {
+    l.ncp
+        .as_ref()
+        .and_then(|n| n.use_amount())
+        .unwrap_or_else(|| Exact::from(l.used_amount))
+}
+
+/// Which of a month's NCP lines stand for it: each service shows its most detailed complete
+/// level. A level is complete for a service when its use amounts add up to the service's
+/// per-service line(s); a contract-level body NCP filtered to some services (its
+/// `demandTypeCode`) so never hides the other services, and the month's lines still add up
+/// to the bill. A service NCP gave no per-service line for shows its most detailed level.
+/// Lines come back ordered by region, service, contract and item.
+pub fn standing_lines(lines: Vec<(LineLevel, FeeLine)>) -> Vec<FeeLine> {
+    use std::collections::BTreeMap;
+    let mut sums: BTreeMap<(String, LineLevel), Option<Exact>> = BTreeMap::new();
+    for (level, l) in &lines {
+        let sum = sums
+            .entry((service_key(l).to_string(), *level))
+            .or_insert(Some(Exact::ZERO));
+        *sum = sum.and_then(|s| s.checked_add(line_use_amount(l)));
+    }
+    let mut chosen: BTreeMap<String, LineLevel> = BTreeMap::new();
+    for ((service, level), sum) in &sums {
+        let reference = sums.get(&(service.clone(), LineLevel::Service)).copied();
+        let complete = match reference {
+            Some(reference) => *level == LineLevel::Service || (sum.is_some() && *sum == reference),
+            None => true,
+        };
+        if complete {
+            // Levels come in order, least detailed first: the last complete one wins.
+            chosen.insert(service.clone(), *level);
+        }
+    }
+    let mut out: Vec<FeeLine> = lines
+        .into_iter()
+        .filter(|(level, l)| chosen.get(service_key(l)) == Some(level))
+        .map(|(_, l)| l)
+        .collect();
+    out.sort_by(|a, b| {
+        (&a.region, &a.service, &a.contract_no, &a.item).cmp(&(
+            &b.region,
+            &b.service,
+            &b.contract_no,
+            &b.item,
+        ))
+    });
+    out
+}
+
+/// Pages NCP says are part of a longer answer than the files of one import gave: for each
+/// action, the largest `totalRows` stated against the rows all its pages hold. Each such
+/// action is a [`Difference`] of kind `incomplete_page`, dated by the earliest month of its
+/// rows (the month of `now` when it has none).
+pub fn incomplete_pages(pages: &[Page], now: Instant) -> Vec<Difference> {
+    use std::collections::BTreeMap;
+    let mut by_action: BTreeMap<&'static str, (u64, u64, Option<Month>)> = BTreeMap::new();
+    for page in pages {
+        let (total, given, month) = by_action.entry(page.body.action()).or_default();
+        *total = (*total).max(page.total_rows.unwrap_or(0));
+        *given = given.saturating_add(page.body.len() as u64);
+        *month = match (*month, page.body.first_month()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    by_action
+        .into_iter()
+        .filter(|(_, (total, given, _))| total > given)
+        .map(|(action, (total, given, month))| {
+            let month = month.unwrap_or_else(|| Month::of(now.date_naive()));
+            Difference::incomplete_page(month, action, total, given)
+        })
+        .collect()
+}
+
+/// Files of one import are one answer: a bill (by month) or a line (by month, level, region,
+/// service, contract and item) that two files both hold is kept once when they hold it
+/// alike (the same page given twice), and refused naming both files when they differ —
+/// never "the last file wins". Rows repeated within one file are NCP's split rows and
+/// merge when stored. `names` names the pages, in order.
+pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
+    use std::collections::BTreeMap;
+    type LineKey = (Month, &'static str, String, String, String, String);
+    let mut bills: BTreeMap<Month, (usize, DemandCost)> = BTreeMap::new();
+    let mut lines: BTreeMap<LineKey, (usize, FeeLine)> = BTreeMap::new();
+    let conflict = |first: usize, second: usize, what: String| {
+        Error::invalid(format!(
+            "{} and {} both hold {what} and they differ; import the one that is NCP's latest answer",
+            names.get(first).map_or("a body", String::as_str),
+            names.get(second).map_or("a body", String::as_str),
+        ))
+    };
+    for (i, page) in pages.iter_mut().enumerate() {
+        let action = page.body.action();
+        match &mut page.body {
+            Body::DemandCosts(rows) => {
+                let mut kept = Vec::with_capacity(rows.len());
+                for d in rows.drain(..) {
+                    match bills.get(&d.month) {
+                        Some((first, seen)) if *first != i => {
+                            if *seen != d {
+                                return Err(conflict(
+                                    *first,
+                                    i,
+                                    format!("NCP's bill of {}", d.month),
+                                ));
+                            }
+                        }
+                        _ => {
+                            bills.insert(d.month, (i, d.clone()));
+                            kept.push(d);
+                        }
+                    }
+                }
+                *rows = kept;
+            }
+            Body::ProductCosts(rows) | Body::ContractCosts(rows) => {
+                let mut kept = Vec::with_capacity(rows.len());
+                for l in rows.drain(..) {
+                    let key = (
+                        l.month,
+                        action,
+                        l.region.clone(),
+                        l.service.clone(),
+                        l.contract_no.clone(),
+                        l.item.clone(),
+                    );
+                    match lines.get(&key) {
+                        Some((first, seen)) if *first != i => {
+                            if *seen != l {
+                                return Err(conflict(
+                                    *first,
+                                    i,
+                                    format!(
+                                        "the {} line of {} {} {}",
+                                        l.month, l.service, l.contract_no, l.item
+                                    ),
+                                ));
+                            }
+                        }
+                        _ => {
+                            lines.insert(key, (i, l.clone()));
+                            kept.push(l);
+                        }
+                    }
+                }
+                *rows = kept;
+            }
+            Body::ContractSummaries(_) | Body::DailyUsage(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// One member per ledger (until accounts exist): the NCP member numbers the bodies of one
+/// import carry (`incoming`) must be one, and the one the ledger holds (`held`), if any.
+/// Only member numbers are compared: older bodies name a login id instead, which says
+/// nothing about the number. Returns the member number the ledger holds afterwards.
+pub fn one_member<'a>(
+    held: Option<&'a str>,
+    incoming: impl IntoIterator<Item = &'a str>,
+) -> Result<Option<&'a str>> {
+    let is_number = |m: &str| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit());
+    let mut member = held.filter(|m| is_number(m));
+    for m in incoming.into_iter().filter(|m| is_number(m)) {
+        match member {
+            Some(known) if known != m => {
+                let whose = if held == Some(known) {
+                    "the member this ledger holds"
+                } else {
+                    "the member of another body of this import"
+                };
+                return Err(Error::invalid(format!(
+                    "NCP member {m} is not {whose} ({known}): one ledger holds one NCP member; nothing was written"
+                ))
+                .with_hint("import each member's bodies into a ledger of its own (--db)"));
+            }
+            _ => member = Some(m),
+        }
+    }
+    Ok(member)
+}
+
+impl Body {
+    /// The earliest month its rows are about, if they say.
+    pub fn first_month(&self) -> Option<Month> {
+        match self {
+            Body::DemandCosts(v) => v.iter().map(|d| d.month).min(),
+            Body::ProductCosts(v) | Body::ContractCosts(v) => v.iter().map(|l| l.month).min(),
+            Body::ContractSummaries(v) => v.iter().filter_map(|s| s.month).min(),
+            Body::DailyUsage(v) => v.iter().map(|u| Month::of(u.date)).min(),
+        }
+    }
+
+    /// The NCP member numbers (or login ids) its rows name.
+    pub fn members(&self) -> Vec<&str> {
+        fn of_lines(v: &[FeeLine]) -> Vec<&str> {
+            v.iter()
+                .filter_map(|l| l.ncp.as_ref()?.text("member_no"))
+                .collect()
+        }
+        match self {
+            Body::DemandCosts(v) => v.iter().filter_map(|d| d.member.as_deref()).collect(),
+            Body::ProductCosts(v) | Body::ContractCosts(v) => of_lines(v),
+            Body::ContractSummaries(_) | Body::DailyUsage(_) => Vec::new(),
+        }
+    }
 }
 
 /// Contract summary rows carry no month: they count the month the other bodies of the same
@@ -795,6 +1029,53 @@ mod tests {
         assert_eq!(t.discount_amount, Krw::new(1_000));
         assert_eq!(t.rounddown_discount_amount, Krw::new(99));
         assert_eq!(t.estimated_payment_amount, Krw::new(9_599));
+    }
+
+    #[test]
+    fn ncp_files_of_one_import_are_one_answer() {
+        let page = |d: DemandCost| Page {
+            body: Body::DemandCosts(vec![d]),
+            total_rows: Some(1),
+            next_token: None,
+            list_path: "$.demandCosts".into(),
+        };
+        let names = vec!["a.json".to_string(), "b.json".to_string()];
+        let mut same = vec![page(documented_v2()), page(documented_v2())];
+        one_answer(&mut same, &names).unwrap();
+        assert_eq!(same[1].body.len(), 0, "the same bill twice is kept once");
+        let mut other = documented_v2();
+        other.vat_amount = e("13888.9");
+        let mut differ = vec![page(documented_v2()), page(other)];
+        assert_eq!(
+            one_answer(&mut differ, &names).unwrap_err().message,
+            "a.json and b.json both hold NCP's bill of 2026-06 and they differ; import the one that is NCP's latest answer"
+        );
+    }
+
+    #[test]
+    fn ncp_one_member_per_ledger() {
+        assert_eq!(
+            one_member(None, ["1000001", "old@example.com"]).unwrap(),
+            Some("1000001")
+        );
+        assert_eq!(
+            one_member(Some("1000001"), ["1000001"]).unwrap(),
+            Some("1000001")
+        );
+        let e = one_member(Some("1000001"), ["1000002"]).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("NCP member 1000002 is not the member this ledger holds (1000001)"),
+            "{}",
+            e.message
+        );
+        let e = one_member(None, ["1000001", "1000002"]).unwrap_err();
+        assert!(
+            e.message
+                .contains("not the member of another body of this import (1000001)"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
