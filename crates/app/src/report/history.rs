@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::layout::{field, fit, grouped_decimal, shown_region, won, Column, Grid};
 use super::ncp_bill::NcpBill;
-use super::ncp_line::{amount_cells, quantity_cell, DetailLine};
+use super::ncp_line::{amount_cells, unit_price_cell, DetailLine};
 use super::{MethodView, Report, Style};
 use crate::exchange::fees_format;
 use ncp_usage_core::billing::account::{Member, PaymentMethod};
@@ -282,8 +282,8 @@ impl Report for History {
                     l.service.clone(),
                     l.contract_no.clone(),
                     l.item.clone(),
-                    quantity_cell(l),
-                    grouped_decimal(l.unit_price),
+                    format!("{} {}", grouped_decimal(l.quantity), l.unit),
+                    unit_price_cell(l),
                     used,
                     discount,
                     estimated,

@@ -71,23 +71,16 @@ pub fn amount_cells(l: &FeeLine) -> [String; 3] {
     })
 }
 
-/// The quantity cell: `744 Hour`, and NCP's `productSize` factor where it enters the
-/// amount (`90 GB-month × 1,000 GiB`: 90 × 0.16 × 1,000 is the 14,400 beside it).
-pub fn quantity_cell(l: &FeeLine) -> String {
-    let base = format!("{} {}", grouped_decimal(l.quantity), l.unit);
-    match l.ncp.as_ref().and_then(|d| d.exact("product_size")) {
-        Some(size) if !size.is_zero() => format!("{base} × {}", size_text(size)),
-        _ => base,
-    }
-}
-
-/// A product size NCP gives in bytes, in GiB when it is whole GiB.
-fn size_text(bytes: Exact) -> String {
-    const GIB: i64 = 1 << 30;
-    let gib = bytes.value() / rust_decimal::Decimal::from(GIB);
-    if gib.fract().is_zero() {
-        format!("{} GiB", grouped_decimal(gib))
-    } else {
-        format!("{} bytes", bytes.grouped())
+/// The unit price cell: NCP's `productPrice` and the size factor that enters the amount
+/// where there is one (`0.16 × 1,000 GiB`: 90 × 0.16 × 1,000 is the 14,400 beside it), else
+/// the line's unit price.
+pub fn unit_price_cell(l: &FeeLine) -> String {
+    let factor = l.ncp.as_ref().and_then(|d| {
+        let size = d.exact("size_gib").filter(|g| !g.is_zero())?;
+        Some((d.exact("product_price")?, size))
+    });
+    match factor {
+        Some((price, size)) => format!("{} × {} GiB", price.grouped(), size.grouped()),
+        None => grouped_decimal(l.unit_price),
     }
 }
