@@ -145,7 +145,12 @@ fn i14_2_importing_the_same_rows_again_changes_nothing_and_two_figures_are_refus
         2,
     );
     assert!(
-        e.contains("daily usage of contract 41822930 product 98765432 metering VSVR on 2026-01-14 is given twice with different figures (24996 USAGE_SEC in body 1, 25000 USAGE_SEC in body 2)"),
+        e.contains("daily usage of contract 41822930 product 98765432 metering VSVR on 2026-01-14 is given twice with different figures (24996 USAGE_SEC in "),
+        "{e}"
+    );
+    assert!(
+        e.contains("daily-usage-2026-01.json, 25000 USAGE_SEC in ")
+            && e.ends_with("other.json); import one of them\n"),
         "{e}"
     );
     assert_eq!(env.dump(), after_same);

@@ -628,6 +628,18 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
             Body::ContractSummaries(_) | Body::DailyUsage(_) => {}
         }
     }
+    // Daily usage by day, contract, product and metering type: two files giving one row
+    // different figures are refused naming both (see `ncp_daily::merge`).
+    let daily: Vec<(&DailyUsage, &str)> = pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| match &p.body {
+            Body::DailyUsage(rows) => Some((rows, names.get(i).map_or("a body", String::as_str))),
+            _ => None,
+        })
+        .flat_map(|(rows, name)| rows.iter().map(move |r| (r, name)))
+        .collect();
+    super::ncp_daily::merge(daily)?;
     Ok(())
 }
 
