@@ -384,3 +384,52 @@ fn i14_views_confirmation_of_ncp_months() {
         "{html}"
     );
 }
+
+#[test]
+fn i14_views_usd_service_rows_show_ncps_dollars_not_truncated_won() {
+    let env = imported(&[]);
+    env.json(
+        "2026-03-10",
+        &[
+            "import",
+            "ncp",
+            &fixture("demand-cost-2026-02-usd.json"),
+            &fixture("product-demand-2026-02-usd.json"),
+        ],
+    );
+    let h = env.json("2026-03-10", &["history", "--month", "2026-02"]);
+    let exact: Vec<&Value> = h["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["ncp"])
+        .collect();
+    assert_eq!(
+        exact,
+        [
+            &json!({"currency": "USD", "use_amount": 3.25, "discount_amount": 1.25, "estimated_payment_amount": 2}),
+            &json!({"currency": "USD", "use_amount": 15.5, "discount_amount": 0, "estimated_payment_amount": 15.5}),
+        ]
+    );
+    let table = env.ok("2026-03-10", &["history", "--month", "2026-02"]);
+    assert!(
+        table.contains("│ Server        ┆ (none) ┆            15.5 USD ┆"),
+        "{table}"
+    );
+    let detail = env.json("2026-03-10", &["history", "--month", "2026-02", "--detail"]);
+    let line = &detail["lines"][1]["ncp"];
+    assert_eq!(
+        (
+            &line["currency"],
+            &line["use_amount"],
+            &line["exchange_rate"],
+            &line["level"]
+        ),
+        (
+            &json!("USD"),
+            &json!(15.5),
+            &json!(1452.3),
+            &json!("product")
+        )
+    );
+}

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::layout::{field, fit, grouped_decimal, shown_region, won, Column, Grid};
 use super::ncp_bill::NcpBill;
-use super::ncp_line::{amount_cells, unit_price_cell, DetailLine};
+use super::ncp_line::{amount_cells, exact_amounts, unit_price_cell, DetailLine, NcpAmounts};
 use super::{MethodView, Report, Style};
 use crate::exchange::fees_format;
 use ncp_usage_core::billing::account::{Member, PaymentMethod};
@@ -33,6 +33,17 @@ pub struct PeriodView {
     pub complete: bool,
 }
 
+/// One service row: its amounts in whole won, and NCP's exact ones where NCP sent its lines.
+#[derive(Debug, Clone, Serialize)]
+pub struct ServiceView {
+    /// The row.
+    #[serde(flatten)]
+    pub row: ServiceRow,
+    /// NCP's exact amounts in NCP's currency, for a row of NCP's lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ncp: Option<NcpAmounts>,
+}
+
 /// The `history` document (SPEC §12).
 #[derive(Debug, Clone, Serialize)]
 pub struct History {
@@ -51,7 +62,7 @@ pub struct History {
     /// Every region in use with its subtotal.
     pub regions: Vec<RegionRow>,
     /// One row per service and region (limited to `region` when given).
-    pub services: Vec<ServiceRow>,
+    pub services: Vec<ServiceView>,
     /// The month's totals over every region in use: the ledger's bill, in whole won (0 for a
     /// month NCP billed in another currency).
     pub totals: Totals,
@@ -84,6 +95,14 @@ impl History {
             .services
             .into_iter()
             .filter(|s| in_region(&s.region))
+            .map(|row| ServiceView {
+                ncp: exact_amounts(
+                    lines
+                        .iter()
+                        .filter(|l| l.region == row.region && l.service == row.service),
+                ),
+                row,
+            })
             .collect();
         let lines = detail.then(|| {
             lines
@@ -214,13 +233,21 @@ impl Report for History {
                     Column::text("Details").optional(1),
                 ],
             );
-            for s in &self.services {
+            for ServiceView { row: s, ncp } in &self.services {
+                let [used, discount, estimated] = match ncp {
+                    Some(exact) => exact.cells(),
+                    None => [
+                        won(s.amounts.used_amount),
+                        won(s.amounts.discount_amount),
+                        won(s.amounts.estimated_payment_amount),
+                    ],
+                };
                 t.row(vec![
                     s.service.clone(),
                     shown_region(&s.region).to_string(),
-                    won(s.amounts.used_amount),
-                    won(s.amounts.discount_amount),
-                    won(s.amounts.estimated_payment_amount),
+                    used,
+                    discount,
+                    estimated,
                     s.details.clone(),
                 ]);
             }
@@ -316,7 +343,7 @@ impl Report for History {
                 .map(String::from)
                 .to_vec(),
             );
-            for s in &self.services {
+            for ServiceView { row: s, .. } in &self.services {
                 rows.push(vec![
                     self.month.to_string(),
                     fees_format::neutralize(&s.service),

@@ -42,6 +42,54 @@ impl From<FeeLine> for DetailLine {
     }
 }
 
+/// NCP's exact amounts of a service row: its lines' figures summed, in their currency.
+#[derive(Debug, Clone, Serialize)]
+pub struct NcpAmounts {
+    /// The currency NCP billed the lines in.
+    pub currency: Currency,
+    /// Used amount.
+    pub use_amount: Exact,
+    /// Every discount of the lines.
+    pub discount_amount: Exact,
+    /// Used less discounts.
+    pub estimated_payment_amount: Exact,
+}
+
+impl NcpAmounts {
+    /// The three cells of a table row, in the currency.
+    pub fn cells(&self) -> [String; 3] {
+        [
+            self.use_amount,
+            self.discount_amount,
+            self.estimated_payment_amount,
+        ]
+        .map(|a| in_currency(a, &self.currency))
+    }
+}
+
+/// The exact amounts of lines that NCP sent, all of them in one currency; `None` when a line
+/// is the ledger's own (rated, a fees CSV) or the lines mix currencies.
+pub fn exact_amounts<'a>(lines: impl IntoIterator<Item = &'a FeeLine>) -> Option<NcpAmounts> {
+    let mut sum: Option<NcpAmounts> = None;
+    for l in lines {
+        let d = l.ncp.as_ref()?;
+        let (used, discount) = (d.use_amount()?, discounts(d)?);
+        let s = sum.get_or_insert_with(|| NcpAmounts {
+            currency: d.currency.clone(),
+            use_amount: Exact::ZERO,
+            discount_amount: Exact::ZERO,
+            estimated_payment_amount: Exact::ZERO,
+        });
+        if s.currency != d.currency {
+            return None;
+        }
+        s.use_amount = s.use_amount.checked_add(used)?;
+        s.discount_amount = s.discount_amount.checked_add(discount)?;
+        s.estimated_payment_amount = s.use_amount.checked_sub(s.discount_amount)?;
+    }
+    sum
+}
+
 /// The sum of NCP's discounts of a line, exact; `None` when they pass what a decimal holds.
 fn discounts(d: &NcpDetail) -> Option<Exact> {
     match d.fields.get("discounts") {
@@ -56,13 +104,7 @@ fn discounts(d: &NcpDetail) -> Option<Exact> {
 /// The three amount cells of a line (used, discount, estimated): NCP's exact figures for a
 /// line NCP sent, the whole won otherwise.
 pub fn amount_cells(l: &FeeLine) -> [String; 3] {
-    let exact = l.ncp.as_ref().and_then(|d| {
-        let used = d.use_amount()?;
-        let discount = discounts(d)?;
-        let estimated = used.checked_sub(discount)?;
-        Some([used, discount, estimated].map(|a| in_currency(a, &d.currency)))
-    });
-    exact.unwrap_or_else(|| {
+    exact_amounts([l]).map(|a| a.cells()).unwrap_or_else(|| {
         [
             won(l.used_amount),
             won(l.discount_amount),
