@@ -417,6 +417,13 @@ fn i14_views_usd_service_rows_show_ncps_dollars_not_truncated_won() {
         "{table}"
     );
     let detail = env.json("2026-03-10", &["history", "--month", "2026-02", "--detail"]);
+    // The trend sums none of those dollars into won.
+    let t = env.json("2026-03-10", &["trend", "--months", "2"]);
+    let feb = month(&t, "2026-02");
+    assert_eq!(
+        (&feb["used_amount"], &feb["other_currency"]["use_amount"]),
+        (&json!(0), &json!(18.75))
+    );
     let line = &detail["lines"][1]["ncp"];
     assert_eq!(
         (

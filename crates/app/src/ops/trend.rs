@@ -47,26 +47,34 @@ pub fn run(tx: &Connection, now: Instant, request: &TrendRequest) -> Result<Tren
     while m <= last {
         let fees = month::load(tx, m, now)?;
         let bill = balances.iter().find(|b| b.month == m);
+        let other_currency = ncp::demand_cost(tx, m)?
+            .filter(|d| !d.currency.is_krw())
+            .map(|d| OtherCurrency {
+                billed_amount: d.billed().unwrap_or_default(),
+                currency: d.currency,
+                use_amount: d.use_amount,
+                paid_up: d.paid_up,
+            });
+        // A month NCP billed in another currency uses nothing in won: its lines are in that
+        // currency, and never summed with won.
+        let used_amount = match (
+            &other_currency,
+            ncp_used.iter().find(|(month, _)| *month == m),
+        ) {
+            (Some(_), _) => Krw::ZERO,
+            (None, Some((_, used))) => *used,
+            (None, None) => summarize(&fees.lines)?.totals.used_amount,
+        };
         months.push(TrendMonth {
             month: m,
-            used_amount: match ncp_used.iter().find(|(month, _)| *month == m) {
-                Some((_, used)) => *used,
-                None => summarize(&fees.lines)?.totals.used_amount,
-            },
+            used_amount,
             complete: fees.period.complete,
             billed_amount: bill.map(|b| b.billed_amount).unwrap_or_default(),
             paid_amount: bill.map(|b| b.paid()).unwrap_or_default(),
             outstanding_amount: bill.map(|b| b.outstanding(now)).unwrap_or_default(),
             penalty_amount: bill.map(|b| b.penalty_amount).unwrap_or_default(),
             status: month_status(m, first_billed, bill.map(|b| b.status(now))),
-            other_currency: ncp::demand_cost(tx, m)?
-                .filter(|d| !d.currency.is_krw())
-                .map(|d| OtherCurrency {
-                    billed_amount: d.billed().unwrap_or_default(),
-                    currency: d.currency,
-                    use_amount: d.use_amount,
-                    paid_up: d.paid_up,
-                }),
+            other_currency,
         });
         m = m.next();
     }
