@@ -417,6 +417,24 @@ fn i14_views_usd_service_rows_show_ncps_dollars_not_truncated_won() {
         "{table}"
     );
     let detail = env.json("2026-03-10", &["history", "--month", "2026-02", "--detail"]);
+    // The fees format is in won: such a month is not exported as won it never was.
+    let out = env.path("feb.csv");
+    let e = env.fail(
+        "2026-03-10",
+        &[
+            "export",
+            "--month",
+            "2026-02",
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert_eq!(
+        e,
+        "error: 2026-02 is NCP's bill in USD, and the fees format `export` writes is in won; `history --month 2026-02 --detail --json` shows NCP's exact figures in USD\n"
+    );
+    assert!(!out.exists());
     // The trend sums none of those dollars into won.
     let t = env.json("2026-03-10", &["trend", "--months", "2"]);
     let feb = month(&t, "2026-02");
