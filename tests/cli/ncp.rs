@@ -934,3 +934,39 @@ fn ncp_files_of_one_import_are_one_answer() {
     );
     assert_eq!(env.dump(), before);
 }
+
+/// `check` recomputes NCP's sums from the exact figures stored: a VAT planted straight in
+/// the ledger breaks demand + VAT = including VAT, and nothing else; a per-service line
+/// planted off the bill breaks the per-service sum. Each is one warning line.
+#[test]
+fn ncp_check_recomputes_each_planted_mismatch() {
+    let env = member();
+    import(
+        &env,
+        "2024-07-05",
+        &["demand-cost-2024-05.json", "product-demand-2024-05.json"],
+    );
+    let conn = rusqlite::Connection::open(env.path("ledger.db")).unwrap();
+    conn.execute_batch(
+        "UPDATE ncp_demand_costs SET vat_amount = '10340.5' WHERE month = '2024-05';
+         UPDATE fee_lines SET exact = json_set(exact, '$.use_amount', 3457)
+         WHERE month = '2024-05' AND contract_no = 'OBJST';",
+    )
+    .unwrap();
+    drop(conn);
+    let out = env.run("2024-07-05", &["check", "--json"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "warning: 2024-05 bill: demand plus VAT does not make NCP's amount including VAT: NCP says 113,740 KRW, the parts add up to 113,740.5 (gap -0.5); NCP's figures are kept as NCP sent them\n\
+         warning: 2024-05 product: the per-service use amounts do not add up to the bill's use amount: NCP says 123,456 KRW, the parts add up to 123,457 (gap -1); NCP's figures are kept as NCP sent them\n"
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = doc["differences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["including_vat", "services"]);
+}
