@@ -1465,7 +1465,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__history)
-            opts="-y -h -V --month --region --detail --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --month --region --detail --daily --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -177,6 +177,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l format -
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l detail -d 'List the fee lines behind each service'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l daily -d 'List NCP\'s daily usage instead: one row per day, contract and metering type, as imported from getContractUsageListByDaily'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -190,6 +191,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l format -d 
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l detail -d 'List the fee lines behind each service'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l daily -d 'List NCP\'s daily usage instead: one row per day, contract and metering type, as imported from getContractUsageListByDaily'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'

@@ -47,7 +47,7 @@ fn ncp_bill_and_per_service_amounts_show_in_history_pay_and_trend() {
     assert_eq!(doc["differences"], serde_json::json!([]));
 
     let h = env.json("2024-07-05", &["history", "--month", "2024-05"]);
-    assert_eq!(h["source"], "imported");
+    assert_eq!(h["source"], "ncp");
     let server = h["services"]
         .as_array()
         .unwrap()
@@ -124,7 +124,10 @@ fn contract_summaries_feed_status_and_daily_usage_is_kept() {
     let doc = import(
         &env,
         "2024-05-20",
-        &["contract-summary-2024-05.json", "daily-usage-2024-05.json"],
+        &[
+            "contract-summary-2024-05.json",
+            "v1/daily-usage-2024-05.json",
+        ],
     );
     assert_eq!(doc["rows"]["getContractUsageListByDaily"], 2);
     let s = env.json("2024-05-20", &["status"]);
@@ -149,14 +152,15 @@ fn contract_summaries_feed_status_and_daily_usage_is_kept() {
         ]
     );
     let conn = rusqlite::Connection::open(&env.db).unwrap();
-    let q: String = conn
+    // Bytes in NCP's metering unit, with NCP's GB figure beside them.
+    let q: (String, String, String) = conn
         .query_row(
-            "SELECT quantity FROM ncp_daily_usage WHERE date = '2024-05-02'",
+            "SELECT quantity, unit, user_quantity FROM ncp_daily_usage WHERE date = '2024-05-02'",
             [],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .unwrap();
-    assert_eq!(q, "4.1");
+    assert_eq!(q, ("4402341478".into(), "USAGE_1BYTE".into(), "4.1".into()));
 }
 
 #[test]

@@ -221,7 +221,7 @@ fn ncp_member() -> Env {
     for file in NCP_FILES {
         bring(&env, &format!("ncp/{file}"));
     }
-    bring(&env, "ncp/daily-usage-2024-05.json");
+    bring(&env, "ncp/v1/daily-usage-2024-05.json");
     bring(&env, "ncp/demand-costs-v2-2024-06.json");
     env
 }

@@ -106,6 +106,18 @@ pub(crate) const TEMP_SCHEMA: &str = concat!(
         ["month", "region", "contract_type", "status"],
         ["contract_type_name", "contracts"]
     ),
+    versioned!(
+        "ncp_daily_usage",
+        ["date", "contract_no", "product_sequence", "metering_type"],
+        [
+            "service",
+            "region",
+            "quantity",
+            "unit",
+            "user_quantity",
+            "user_unit"
+        ]
+    ),
     versioned!("ncp_demand_costs", ["month"], [
         "member_no",
         "api",

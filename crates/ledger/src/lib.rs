@@ -16,6 +16,7 @@ pub mod error;
 pub mod fees;
 pub mod holidays;
 pub mod ncp;
+pub mod ncp_daily;
 pub mod promotions;
 pub mod receipts;
 pub mod upsert;
@@ -50,6 +51,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/0007_credits.sql"),
     include_str!("sql/0008_payment_keys.sql"),
     include_str!("sql/0009_ncp_exact.sql"),
+    include_str!("sql/0010_ncp_daily.sql"),
 ];
 
 /// The schema version this build writes.

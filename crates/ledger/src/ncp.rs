@@ -20,6 +20,7 @@ use ncp_usage_core::billing::ncp::{
     incomplete_pages, merge_line, one_member, paid_up, summary_month, Body, ContractSummary,
     DailyUsage, DemandCost, Difference, Discounts, Page,
 };
+use ncp_usage_core::billing::ncp_daily;
 use ncp_usage_core::billing::payment::PaymentKind;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
@@ -63,8 +64,8 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
     let mut demand: BTreeMap<Month, DemandCost> = BTreeMap::new();
     let mut lines: BTreeMap<(Month, &'static str), LinesByKey> = BTreeMap::new();
     let mut unmonthed: Vec<&ContractSummary> = Vec::new();
-    let mut daily: Vec<&DailyUsage> = Vec::new();
-    for page in pages {
+    let mut daily: Vec<(&DailyUsage, String)> = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
         *stored.rows.entry(page.body.action()).or_default() += page.body.len();
         match &page.body {
             // A later body for the same month (a re-import, a later page) supersedes.
@@ -95,7 +96,9 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
                 }
             }
             Body::ContractSummaries(rows) => unmonthed.extend(rows),
-            Body::DailyUsage(rows) => daily.extend(rows),
+            Body::DailyUsage(rows) => {
+                daily.extend(rows.iter().map(|r| (r, format!("body {}", i + 1))))
+            }
         }
     }
     let mut months: Vec<Month> = demand
@@ -133,13 +136,10 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             )?;
         }
     }
-    for u in daily {
-        conn.execute(
-            concat!("INSERT INTO ncp_daily_usage (contract_no, date, product, quantity, unit, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ", crate::ledger_recorded!(), ")
-             ON CONFLICT (contract_no, date, product) DO UPDATE SET quantity = excluded.quantity, unit = excluded.unit, recorded_at = excluded.recorded_at"),
-            params![u.contract_no, u.date.to_string(), u.product, u.quantity.to_string(), u.unit],
-        )?;
-    }
+    crate::ncp_daily::store(
+        conn,
+        &ncp_daily::merge(daily.iter().map(|(r, from)| (*r, from.as_str())))?,
+    )?;
     for d in demand.values() {
         store_demand_cost(conn, d, now)?;
         // Only a bill in won is payable here; one in another currency is NCP's to collect.
@@ -390,6 +390,21 @@ pub fn has_bill(conn: &Connection, month: Month) -> Result<bool> {
     )?)
 }
 
+/// Whether NCP's own figures stand for a month as of the running instant: its bill (in any
+/// currency), or its per-service or per-contract lines. The views then say the month's source is `ncp`.
+pub fn stands_for(conn: &Connection, month: Month) -> Result<bool> {
+    Ok(conn.query_row(
+        concat!(
+            "SELECT EXISTS (SELECT 1 FROM bills WHERE month = ?1 AND source = 'ncp' AND issued_at <= ",
+            crate::ledger_visible!(),
+            ") OR EXISTS (SELECT 1 FROM ncp_demand_costs_asof WHERE month = ?1)
+               OR EXISTS (SELECT 1 FROM fee_lines_asof WHERE month = ?1 AND source LIKE 'ncp!_%' ESCAPE '!')"
+        ),
+        [month.to_string()],
+        |r| r.get(0),
+    )?)
+}
+
 /// The currency of NCP's bill of a month when it is not won: such a month is NCP's to
 /// collect in its currency, and the ledger issues no bill of won for it.
 pub fn foreign_currency(conn: &Connection, month: Month) -> Result<Option<Currency>> {
@@ -608,6 +623,17 @@ pub fn demand_cost(conn: &Connection, month: Month) -> Result<Option<DemandCost>
     Ok(stmt
         .query_row([month.to_string()], |r| read_demand_cost(r, month))
         .optional()?)
+}
+
+/// The months NCP's bill was imported for, as they stood at the running instant, oldest
+/// first: what the views read with [`demand_cost`].
+pub fn demand_cost_months(conn: &Connection) -> Result<Vec<Month>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT DISTINCT month FROM ncp_demand_costs_asof ORDER BY month")?;
+    let months = stmt
+        .query_map([], |r| r.spelled::<Month>(0, "NCP bill month"))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(months)
 }
 
 /// A `ncp_demand_costs` row of `month`, from the columns of `demand_cost_columns!`.

@@ -18,8 +18,12 @@ pub struct HistoryArgs {
     #[arg(long, value_name = "CODE")]
     pub region: Option<String>,
     /// List the fee lines behind each service.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "daily")]
     pub detail: bool,
+    /// List NCP's daily usage instead: one row per day, contract and metering type, as
+    /// imported from getContractUsageListByDaily.
+    #[arg(long)]
+    pub daily: bool,
 }
 
 /// Runs `history`.
@@ -29,6 +33,10 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<()> {
         region: args.region,
         detail: args.detail,
     };
+    if args.daily {
+        let view = ctx.read(|tx| history::daily(tx, ctx.now, &request))?;
+        return ctx.print(&view);
+    }
     let view = ctx.read(|tx| history::run(tx, ctx.now, &request))?;
     ctx.print(&view)
 }

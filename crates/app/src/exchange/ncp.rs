@@ -11,9 +11,7 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use ncp_usage_core::billing::facts::FeeLine;
-use ncp_usage_core::billing::ncp::{
-    Api, Body, ContractSummary, DailyUsage, DemandCost, Discounts, Page,
-};
+use ncp_usage_core::billing::ncp::{Api, Body, ContractSummary, DemandCost, Discounts, Page};
 use ncp_usage_core::billing::ncp_detail::{Detail, Details, NcpDetail};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
@@ -23,12 +21,12 @@ use ncp_usage_core::money::Krw;
 
 /// A value at a JSON path, for error messages that say where.
 #[derive(Clone, Copy)]
-struct At<'a> {
-    value: &'a Value,
-    path: &'a str,
+pub(super) struct At<'a> {
+    pub(super) value: &'a Value,
+    pub(super) path: &'a str,
 }
 
-fn fail(path: &str, expected: &str, got: &Value) -> Error {
+pub(super) fn fail(path: &str, expected: &str, got: &Value) -> Error {
     let shown = match got {
         Value::Null => "null".to_string(),
         Value::String(s) => format!("the text {}", super::strict_csv::shown(s)),
@@ -41,7 +39,7 @@ fn fail(path: &str, expected: &str, got: &Value) -> Error {
 }
 
 impl<'a> At<'a> {
-    fn field(&self, name: &str) -> Option<&'a Value> {
+    pub(super) fn field(&self, name: &str) -> Option<&'a Value> {
         match self.value.get(name) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.is_empty() => None,
@@ -50,15 +48,15 @@ impl<'a> At<'a> {
         }
     }
 
-    fn path(&self, name: &str) -> String {
+    pub(super) fn path(&self, name: &str) -> String {
         format!("{}.{name}", self.path)
     }
 
-    fn missing(&self, name: &str) -> Error {
+    pub(super) fn missing(&self, name: &str) -> Error {
         Error::invalid(format!("{}: a required field is missing", self.path(name)))
     }
 
-    fn text(&self, name: &str) -> Result<Option<String>> {
+    pub(super) fn text(&self, name: &str) -> Result<Option<String>> {
         match self.field(name) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
@@ -67,11 +65,11 @@ impl<'a> At<'a> {
         }
     }
 
-    fn required_text(&self, name: &str) -> Result<String> {
+    pub(super) fn required_text(&self, name: &str) -> Result<String> {
         self.text(name)?.ok_or_else(|| self.missing(name))
     }
 
-    fn decimal(&self, name: &str) -> Result<Option<Decimal>> {
+    pub(super) fn decimal(&self, name: &str) -> Result<Option<Decimal>> {
         let Some(v) = self.field(name) else {
             return Ok(None);
         };
@@ -96,7 +94,7 @@ impl<'a> At<'a> {
         })
     }
 
-    fn instant(&self, name: &str) -> Result<Option<Instant>> {
+    pub(super) fn instant(&self, name: &str) -> Result<Option<Instant>> {
         let Some(text) = self.text(name)? else {
             return Ok(None);
         };
@@ -154,7 +152,7 @@ impl<'a> At<'a> {
     }
 
     /// The code of a `{code, codeName}` object (or a plain text).
-    fn code(&self, name: &str) -> Result<Option<String>> {
+    pub(super) fn code(&self, name: &str) -> Result<Option<String>> {
         let Some(v) = self.field(name) else {
             return Ok(None);
         };
@@ -177,7 +175,7 @@ impl<'a> At<'a> {
     }
 
     /// A `{code, codeName}` object (or a plain text) as one label: the name, else the code.
-    fn label(&self, name: &str) -> Result<Option<String>> {
+    pub(super) fn label(&self, name: &str) -> Result<Option<String>> {
         let Some(v) = self.field(name) else {
             return Ok(None);
         };
@@ -193,7 +191,7 @@ impl<'a> At<'a> {
     }
 
     /// The object under `name`, if there is one; callers pair it with `self.path(name)`.
-    fn object(&self, name: &str) -> Option<&'a Value> {
+    pub(super) fn object(&self, name: &str) -> Option<&'a Value> {
         self.field(name).filter(|v| v.is_object())
     }
 }
@@ -337,7 +335,7 @@ fn parse_value(value: &Value) -> Result<Page> {
         "productDemandCostList" => Body::ProductCosts(each(list, &list_path, product_cost)?),
         "contractDemandCostList" => Body::ContractCosts(each(list, &list_path, contract_cost)?),
         "contractSummaryList" => Body::ContractSummaries(each(list, &list_path, contract_summary)?),
-        _ => Body::DailyUsage(each(list, &list_path, daily_usage)?),
+        _ => Body::DailyUsage(each(list, &list_path, super::ncp_daily::row)?),
     };
     Ok(Page {
         body,
@@ -576,6 +574,7 @@ fn product_cost(at: At<'_>) -> Result<FeeLine> {
     let month = at.month("demandMonth")?;
     let region = t.text("regionCode")?;
     let mut detail = line_detail(at)?;
+    detail.set("level", Detail::from("product"));
     detail.set("service_code", Detail::from(code.as_str()));
     detail.set("service_name", Detail::from(name.as_str()));
     detail.set("region", region.clone().map(Detail::from));
@@ -597,7 +596,9 @@ fn product_cost(at: At<'_>) -> Result<FeeLine> {
 }
 
 /// NCP's figures of a per-service or per-contract row, exact: use, demand and default
-/// amounts and each discount it sent, with the member and the exchange rate.
+/// amounts and each discount it sent, with the member and the exchange rate. Each caller adds
+/// the row's `level` (`product`, `contract`), which tells the views whether NCP named a
+/// contract behind it.
 fn line_detail(at: At<'_>) -> Result<NcpDetail> {
     let mut d = NcpDetail::new(at.currency("payCurrency")?);
     let member = match at.text("memberNo")? {
@@ -698,6 +699,7 @@ fn contract_cost(at: At<'_>) -> Result<FeeLine> {
     let price = at.decimal("productPrice")?.unwrap_or_default();
     let month = at.month("demandMonth")?;
     let mut detail = line_detail(at)?;
+    detail.set("level", Detail::from("contract"));
     detail.set("service_code", at.code("demandType")?.map(Detail::from));
     detail.set("service_name", Detail::from(service.as_str()));
     detail.set("item_code", at.code("demandTypeDetail")?.map(Detail::from));
@@ -801,61 +803,6 @@ fn contract_summary(at: At<'_>) -> Result<ContractSummary> {
         contracts: rust_decimal::prelude::ToPrimitive::to_i64(&count)
             .filter(|c| *c >= 0)
             .ok_or_else(|| fail(&at.path("contractCount"), "a count", &Value::Null))?,
-    })
-}
-
-fn daily_usage(at: At<'_>) -> Result<DailyUsage> {
-    let contract = at
-        .object("contract")
-        .ok_or_else(|| at.missing("contract"))?;
-    let cp = at.path("contract");
-    let contract = At {
-        value: contract,
-        path: &cp,
-    };
-    let use_date = at.object("useDate").ok_or_else(|| at.missing("useDate"))?;
-    let up = at.path("useDate");
-    let use_date = At {
-        value: use_date,
-        path: &up,
-    };
-    let start = use_date
-        .instant("useStartDate")?
-        .ok_or_else(|| use_date.missing("useStartDate"))?;
-    let usage = at.object("usage").ok_or_else(|| at.missing("usage"))?;
-    let sp = at.path("usage");
-    let usage = At {
-        value: usage,
-        path: &sp,
-    };
-    // The product measured: its sequence or code, else the metering type.
-    let product = match at.object("contractProduct") {
-        Some(p) => {
-            let path = at.path("contractProduct");
-            let p = At {
-                value: p,
-                path: &path,
-            };
-            p.text("contractProductSequence")?
-                .or(p.text("productCode")?)
-        }
-        None => None,
-    };
-    let product = match product {
-        Some(p) => p,
-        None => usage
-            .label("meteringType")?
-            .unwrap_or_else(|| "-".to_string()),
-    };
-    Ok(DailyUsage {
-        contract_no: contract.required_text("contractNo")?,
-        date: start.date_naive(),
-        product,
-        quantity: usage
-            .decimal("usageQuantity")?
-            .ok_or_else(|| usage.missing("usageQuantity"))?
-            .normalize(),
-        unit: usage.text("unit")?.unwrap_or_default(),
     })
 }
 

@@ -3,13 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use ncp_usage_ledger::{account, bills, receipts, Connection};
+use ncp_usage_ledger::{account, bills, ncp, receipts, Connection};
 
 use super::month;
 use crate::report::confirmation::{lines, Confirmation, ConfirmationBill, Dates};
+use crate::report::ncp_bill::NcpBill;
 use ncp_usage_core::billing::account::{display_name, MemberType};
 use ncp_usage_core::billing::confirmation::{check_month_over, no_bill};
-use ncp_usage_core::billing::statement::summarize;
+use ncp_usage_core::billing::issued::BillSource;
+use ncp_usage_core::billing::statement::{shown_totals, summarize};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::{Error, Result};
@@ -53,6 +55,12 @@ pub fn run(tx: &Connection, now: Instant, request: &ConfirmationRequest) -> Resu
     };
     let fees = month::load(tx, month, now)?;
     let statement = summarize(&fees.lines)?;
+    // H1: a month NCP billed shows NCP's totals, with or without its per-service lines.
+    let ncp_billed = bills::issued(tx, now)?
+        .into_iter()
+        .find(|b| b.month == month && b.source == BillSource::Ncp)
+        .map(|b| b.totals);
+    let totals = shown_totals(statement.totals, ncp_billed);
     let (corrections, carried_in) = bills::adjustments(tx, month, now)?;
     let business = (member.member_type == MemberType::Business)
         .then(|| account::business(tx))
@@ -68,8 +76,8 @@ pub fn run(tx: &Connection, now: Instant, request: &ConfirmationRequest) -> Resu
             from: month.first_day(),
             to: month.last_day(),
         },
-        lines: lines(&statement.services, &statement.totals),
-        totals: statement.totals,
+        lines: lines(&statement.services, &totals),
+        totals,
         payment_status: balance.status(now).as_str().to_string(),
         paid_amount: balance.paid(),
         bill: ConfirmationBill::new(&balance, carried_in),
@@ -78,5 +86,6 @@ pub fn run(tx: &Connection, now: Instant, request: &ConfirmationRequest) -> Resu
         business,
         member,
         output: request.output.display().to_string(),
+        ncp_bill: ncp::demand_cost(tx, month)?.as_ref().map(NcpBill::new),
     })
 }

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use ncp_usage_core::billing::period::usage_period;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
-use ncp_usage_core::error::Result;
+use ncp_usage_core::error::{Error, Result};
 use ncp_usage_core::text::plural;
-use ncp_usage_ledger::{fees, Connection};
+use ncp_usage_ledger::{fees, ncp, Connection};
 
 use crate::exchange::export::{write_file, FeeFile, FileFormat};
 use crate::ops::month;
@@ -36,6 +36,13 @@ pub fn run(tx: &Connection, now: Instant, request: &Request) -> Result<Done> {
     let sheet = month.to_string();
     // The same check `month::load` makes first: a month that has not started is refused.
     usage_period(*month, now.date_naive())?;
+    // The fees format is in won: a month NCP billed in another currency would be written as
+    // won it never was.
+    if let Some(currency) = ncp::foreign_currency(tx, *month)? {
+        return Err(Error::invalid(format!(
+            "{month} is NCP's bill in {currency}, and the fees format `export` writes is in won; `history --month {month} --detail --json` shows NCP's exact figures in {currency}"
+        )));
+    }
     let lines = if fees::has_month(tx, *month)? {
         // An imported statement (a million lines, say) streams from the ledger to the file
         // without being held in memory.

@@ -1,11 +1,13 @@
 //! `history` (alias `usage`): a month's usage by service and region (SPEC H1–H4).
 
-use ncp_usage_ledger::{account, bills, contracts, Connection};
+use ncp_usage_ledger::{account, bills, contracts, ncp, ncp_daily, Connection};
 
 use super::month;
 use crate::report::history::History;
+use crate::report::ncp_bill::NcpBill;
+use crate::report::ncp_daily::DailyHistory;
 use ncp_usage_core::billing::issued::BillSource;
-use ncp_usage_core::billing::statement::shown_totals;
+use ncp_usage_core::billing::statement::{shown_totals, Source};
 use ncp_usage_core::billing::status::check_region;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
@@ -42,10 +44,16 @@ pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<Hi
         .into_iter()
         .find(|b| b.month == month && b.source == BillSource::Ncp)
         .map(|b| b.totals);
+    // A month NCP's figures stand for is NCP's, whether NCP sent its lines or its bill only.
+    let source = if ncp::stands_for(tx, month)? {
+        Source::Ncp
+    } else {
+        fees.source
+    };
     let mut view = History::new(
         month,
         fees.period,
-        fees.source,
+        source,
         fees.lines,
         region,
         request.detail,
@@ -53,5 +61,17 @@ pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<Hi
         method.as_ref(),
     )?;
     view.totals = shown_totals(view.totals, ncp_billed);
+    view.ncp_bill = ncp::demand_cost(tx, month)?.as_ref().map(NcpBill::new);
     Ok(view)
+}
+
+/// `history --daily`: NCP's daily usage of the month (default: the month of `now`), as the
+/// ledger stood at `now`.
+pub fn daily(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<DailyHistory> {
+    let month = request.month.unwrap_or_else(|| Month::of(now.date_naive()));
+    Ok(DailyHistory::new(
+        month,
+        ncp_daily::month(tx, month)?,
+        request.region.clone(),
+    ))
 }

@@ -4,8 +4,9 @@
 use ncp_usage_core::billing::payment::{blocked_since, instant_window};
 use ncp_usage_core::clock::{self, Instant};
 use ncp_usage_core::error::Result;
-use ncp_usage_ledger::{account, bills, Connection};
+use ncp_usage_ledger::{account, bills, ncp, Connection};
 
+use crate::report::ncp_bill::NcpBill;
 use crate::report::pay::{BillRow, InstantView, PayView};
 use crate::report::MethodView;
 
@@ -25,5 +26,15 @@ pub fn run(tx: &Connection, now: Instant) -> Result<PayView> {
         pending_adjustment_amount: bills::pending_adjustments(tx, now)?,
         payment_method: MethodView::new(account::current_method(tx, now)?.as_ref()),
         blocked_since: blocked_since(&balances, now).map(clock::rfc3339),
+        ncp_bills: ncp_bills(tx)?,
     })
+}
+
+/// NCP's bills of every month NCP billed, exact and in their currency.
+pub fn ncp_bills(tx: &Connection) -> Result<Vec<NcpBill>> {
+    let mut out = Vec::new();
+    for month in ncp::demand_cost_months(tx)? {
+        out.extend(ncp::demand_cost(tx, month)?.as_ref().map(NcpBill::new));
+    }
+    Ok(out)
 }

@@ -1,10 +1,11 @@
 //! `promotions`: the promotions and credits, what each credit has left and when it runs out
 //! (SPEC PR1, PR2).
 
-use ncp_usage_ledger::{promotions, Connection};
+use ncp_usage_ledger::{ncp, promotions, Connection};
 
 use super::month;
-use crate::report::promotions::{PromotionRow, Promotions};
+use crate::report::promotions::{NcpDiscount, PromotionRow, Promotions};
+use ncp_usage_core::billing::ncp_detail::Detail;
 use ncp_usage_core::billing::promotion::{credit_counted_month, credit_outlook};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
@@ -50,5 +51,47 @@ pub fn run(tx: &Connection, now: Instant) -> Result<Promotions> {
     Ok(Promotions {
         as_of: clock::rfc3339(now),
         promotions: rows,
+        ncp_discounts: ncp_discounts(tx, now)?,
     })
+}
+
+/// Every discount above 0 NCP applied: of each month's bill, then of that month's lines.
+fn ncp_discounts(tx: &Connection, now: Instant) -> Result<Vec<NcpDiscount>> {
+    let mut out = Vec::new();
+    for month in ncp::demand_cost_months(tx)? {
+        let Some(bill) = ncp::demand_cost(tx, month)? else {
+            continue;
+        };
+        for (name, amount) in bill.discounts.named() {
+            if name != "rounddown" && !amount.is_zero() {
+                out.push(NcpDiscount {
+                    month,
+                    service: None,
+                    discount: name.to_string(),
+                    amount,
+                    currency: bill.currency.clone(),
+                });
+            }
+        }
+        for line in month::load(tx, month, now)?.lines {
+            let Some(detail) = &line.ncp else { continue };
+            let Some(Detail::Object(discounts)) = detail.fields.get("discounts") else {
+                continue;
+            };
+            for (name, amount) in discounts {
+                if let Detail::Number(amount) = amount {
+                    if !amount.is_zero() {
+                        out.push(NcpDiscount {
+                            month,
+                            service: Some(line.service.clone()),
+                            discount: name.clone(),
+                            amount: *amount,
+                            currency: detail.currency.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
 }

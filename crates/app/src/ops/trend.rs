@@ -1,10 +1,11 @@
 //! `trend`: usage and billing over the last months (SPEC TR1), with a month-end projection
 //! of the running month.
 
-use ncp_usage_ledger::{account, bills, Connection};
+use ncp_usage_ledger::{account, bills, ncp, Connection};
 
 use super::month;
-use crate::report::trend::{Projection, Trend, TrendMonth};
+use crate::report::trend::{OtherCurrency, Projection, Trend, TrendMonth};
+use ncp_usage_core::billing::issued::BillSource;
 use ncp_usage_core::billing::statement::summarize;
 use ncp_usage_core::billing::trend::{
     check_length, month_status, projected_month, window, PROJECTION_BASIS,
@@ -12,6 +13,7 @@ use ncp_usage_core::billing::trend::{
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::Result;
+use ncp_usage_core::money::Krw;
 
 /// `trend` as asked on the command line: checked before the ledger is opened.
 #[derive(Debug, Clone, Copy)]
@@ -33,21 +35,46 @@ pub fn run(tx: &Connection, now: Instant, request: &TrendRequest) -> Result<Tren
     let today = now.date_naive();
     let (first, last) = window(today, request.months);
     let balances = bills::balances(tx, now)?;
+    // A month NCP billed uses what NCP's bill says, with or without its per-service lines.
+    let ncp_used: Vec<(Month, Krw)> = bills::issued(tx, now)?
+        .into_iter()
+        .filter(|b| b.source == BillSource::Ncp)
+        .map(|b| (b.month, b.totals.used_amount))
+        .collect();
     let first_billed = account::created_at(tx)?.map(|t| Month::of(t.date_naive()));
     let mut months = Vec::new();
     let mut m = first;
     while m <= last {
         let fees = month::load(tx, m, now)?;
         let bill = balances.iter().find(|b| b.month == m);
+        let other_currency = ncp::demand_cost(tx, m)?
+            .filter(|d| !d.currency.is_krw())
+            .map(|d| OtherCurrency {
+                billed_amount: d.billed().unwrap_or_default(),
+                currency: d.currency,
+                use_amount: d.use_amount,
+                paid_up: d.paid_up,
+            });
+        // A month NCP billed in another currency uses nothing in won: its lines are in that
+        // currency, and never summed with won.
+        let used_amount = match (
+            &other_currency,
+            ncp_used.iter().find(|(month, _)| *month == m),
+        ) {
+            (Some(_), _) => Krw::ZERO,
+            (None, Some((_, used))) => *used,
+            (None, None) => summarize(&fees.lines)?.totals.used_amount,
+        };
         months.push(TrendMonth {
             month: m,
-            used_amount: summarize(&fees.lines)?.totals.used_amount,
+            used_amount,
             complete: fees.period.complete,
             billed_amount: bill.map(|b| b.billed_amount).unwrap_or_default(),
             paid_amount: bill.map(|b| b.paid()).unwrap_or_default(),
             outstanding_amount: bill.map(|b| b.outstanding(now)).unwrap_or_default(),
             penalty_amount: bill.map(|b| b.penalty_amount).unwrap_or_default(),
             status: month_status(m, first_billed, bill.map(|b| b.status(now))),
+            other_currency,
         });
         m = m.next();
     }

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::ncp_bill::NcpBill;
 use super::{Report, Style};
 use ncp_usage_core::billing::account::{Business, Member};
 use ncp_usage_core::billing::payment::BillBalance;
@@ -72,6 +73,9 @@ pub struct Confirmation {
     pub corrections: Vec<Adjustment>,
     /// Where the document was written.
     pub output: String,
+    /// NCP's own bill of the month, exact and in its currency, when NCP's bill was imported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ncp_bill: Option<NcpBill>,
 }
 
 /// The month's bill on the confirmation: what `pay` shows for it.
@@ -134,8 +138,15 @@ pub fn lines(services: &[ServiceRow], totals: &Totals) -> Vec<ConfirmationLine> 
 
 impl Report for Confirmation {
     fn human(&self, _style: Style) -> String {
+        let billed = match &self.ncp_bill {
+            Some(b) if !b.payable_here => format!(
+                "{} billed by NCP, paid in NCP's portal; ",
+                b.shown(b.billed_amount.unwrap_or_default())
+            ),
+            _ => String::new(),
+        };
         format!(
-            "Issued usage confirmation {} for {} ({} KRW billed, {}, paid {} of {} KRW) to {}{}.\n",
+            "Issued usage confirmation {} for {} ({billed}{} KRW billed, {}, paid {} of {} KRW) to {}{}.\n",
             self.number,
             self.month,
             self.totals.billed_amount.grouped(),

@@ -143,6 +143,23 @@ pub fn html(c: &Confirmation) -> String {
         won(b.unpaid_amount)
     );
     let mut notes = String::new();
+    if let Some(n) = &c.ncp_bill {
+        let billed = n.billed_amount.unwrap_or_default();
+        if !n.payable_here || billed != c.totals.billed_amount.into() {
+            let _ = writeln!(
+                notes,
+                "<p class=\"note\">NCP's own bill of {} is {} {}, as NCP wrote it{}.</p>",
+                c.month,
+                escape(&billed.grouped()),
+                escape(n.currency.code()),
+                if n.payable_here {
+                    "; the amounts above are it in whole won"
+                } else {
+                    "; it is paid in NCP's portal and is not in the KRW amounts above"
+                }
+            );
+        }
+    }
     for a in &c.corrections {
         let _ = writeln!(
             notes,

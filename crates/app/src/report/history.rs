@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::layout::{field, grouped_decimal, won, Column, Grid};
+use super::layout::{field, fit, grouped_decimal, shown_region, won, Column, Grid};
+use super::ncp_bill::NcpBill;
+use super::ncp_line::{amount_cells, exact_amounts, unit_price_cell, DetailLine, NcpAmounts};
 use super::{MethodView, Report, Style};
 use crate::exchange::fees_format;
 use ncp_usage_core::billing::account::{Member, PaymentMethod};
@@ -31,6 +33,17 @@ pub struct PeriodView {
     pub complete: bool,
 }
 
+/// One service row: its amounts in whole won, and NCP's exact ones where NCP sent its lines.
+#[derive(Debug, Clone, Serialize)]
+pub struct ServiceView {
+    /// The row.
+    #[serde(flatten)]
+    pub row: ServiceRow,
+    /// NCP's exact amounts in NCP's currency, for a row of NCP's lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ncp: Option<NcpAmounts>,
+}
+
 /// The `history` document (SPEC §12).
 #[derive(Debug, Clone, Serialize)]
 pub struct History {
@@ -49,12 +62,17 @@ pub struct History {
     /// Every region in use with its subtotal.
     pub regions: Vec<RegionRow>,
     /// One row per service and region (limited to `region` when given).
-    pub services: Vec<ServiceRow>,
-    /// The month's totals over every region in use.
+    pub services: Vec<ServiceView>,
+    /// The month's totals over every region in use: the ledger's bill, in whole won (0 for a
+    /// month NCP billed in another currency).
     pub totals: Totals,
-    /// The fee lines behind the rows (`--detail`).
+    /// NCP's own bill of the month, exact and in its currency, when NCP's bill was imported.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lines: Option<Vec<FeeLine>>,
+    pub ncp_bill: Option<NcpBill>,
+    /// The fee lines behind the rows (`--detail`), with NCP's exact figures where NCP sent
+    /// them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Vec<DetailLine>>,
 }
 
 impl History {
@@ -77,8 +95,22 @@ impl History {
             .services
             .into_iter()
             .filter(|s| in_region(&s.region))
+            .map(|row| ServiceView {
+                ncp: exact_amounts(
+                    lines
+                        .iter()
+                        .filter(|l| l.region == row.region && l.service == row.service),
+                ),
+                row,
+            })
             .collect();
-        let lines = detail.then(|| lines.into_iter().filter(|l| in_region(&l.region)).collect());
+        let lines = detail.then(|| {
+            lines
+                .into_iter()
+                .filter(|l| in_region(&l.region))
+                .map(DetailLine::from)
+                .collect()
+        });
         Ok(History {
             month,
             period: PeriodView {
@@ -93,6 +125,7 @@ impl History {
             regions: statement.regions,
             services,
             totals: statement.totals,
+            ncp_bill: None,
             lines,
             region,
         })
@@ -121,22 +154,47 @@ impl Report for History {
                 ", month in progress"
             }
         );
-        let billing = format!(
-            "{} KRW over {} ({})",
-            self.totals.billed_amount.grouped(),
-            if self.regions.is_empty() {
-                "no region in use".to_string()
-            } else {
+        let regions = if self.regions.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " over {}",
                 self.regions
                     .iter()
-                    .map(|r| r.region.as_str())
+                    .map(|r| shown_region(&r.region))
                     .collect::<Vec<_>>()
                     .join(", ")
-            },
-            if self.source == Source::Imported {
-                "imported statement"
+            )
+        };
+        let billed = match &self.ncp_bill {
+            Some(b) => format!(
+                "{} {}",
+                b.billed_amount.unwrap_or_default().grouped(),
+                b.currency
+            ),
+            None => format!("{} KRW", self.totals.billed_amount.grouped()),
+        };
+        let billing = format!(
+            "{billed}{} ({}{})",
+            if regions.is_empty() && self.source != Source::Ncp {
+                " over no region in use"
             } else {
-                "VAT included"
+                &regions
+            },
+            match self.source {
+                Source::Imported => "imported statement",
+                Source::Ncp => "NCP's bill, VAT included",
+                Source::Rated => "VAT included",
+            },
+            match &self.ncp_bill {
+                Some(b) if !b.payable_here => {
+                    "; paid in NCP's portal, not summed with KRW".to_string()
+                }
+                Some(b) if b.billed_amount != Some(self.totals.billed_amount.into()) => format!(
+                    "; the ledger's bill: {} KRW, truncated to whole won",
+                    self.totals.billed_amount.grouped()
+                ),
+                _ => String::new(),
             }
         );
         out.push_str(&field(style, 18, "Billing amount", &billing));
@@ -155,7 +213,13 @@ impl Report for History {
             let _ = writeln!(out, "Region            {r}");
         }
         out.push('\n');
-        if self.services.is_empty() {
+        if self.services.is_empty() && self.source == Source::Ncp {
+            // NCP's bill without its lines: the amounts are NCP's, per service they are not known.
+            out.push_str(&fit(
+                style,
+                "NCP sent this month's bill without its per-service lines; import its getProductDemandCostList or getContractDemandCostList body to list them.\n",
+            ));
+        } else if self.services.is_empty() {
             out.push_str("No usage in this period.\n");
         } else {
             let mut t = Grid::new(
@@ -169,35 +233,58 @@ impl Report for History {
                     Column::text("Details").optional(1),
                 ],
             );
-            for s in &self.services {
+            for ServiceView { row: s, ncp } in &self.services {
+                let [used, discount, estimated] = match ncp {
+                    Some(exact) => exact.cells(),
+                    None => [
+                        won(s.amounts.used_amount),
+                        won(s.amounts.discount_amount),
+                        won(s.amounts.estimated_payment_amount),
+                    ],
+                };
                 t.row(vec![
                     s.service.clone(),
-                    s.region.clone(),
-                    won(s.amounts.used_amount),
-                    won(s.amounts.discount_amount),
-                    won(s.amounts.estimated_payment_amount),
+                    shown_region(&s.region).to_string(),
+                    used,
+                    discount,
+                    estimated,
                     s.details.clone(),
                 ]);
             }
             let _ = writeln!(out, "{t}");
         }
-        let t = &self.totals;
+        let rows: Vec<(String, String)> = match &self.ncp_bill {
+            Some(b) => b.total_rows(),
+            None => {
+                let t = &self.totals;
+                [
+                    ("Monthly used amount", t.used_amount),
+                    ("Discounts", t.discount_amount),
+                    ("Estimated payment amount", t.estimated_payment_amount),
+                    (
+                        "Rounding discount (under 100 won)",
+                        t.rounddown_discount_amount,
+                    ),
+                    ("VAT (10 %)", t.vat_amount),
+                    ("Billed amount", t.billed_amount),
+                ]
+                .map(|(name, amount)| (name.to_string(), won(amount)))
+                .to_vec()
+            }
+        };
+        let currency = self
+            .ncp_bill
+            .as_ref()
+            .map_or("KRW".to_string(), |b| b.currency.to_string());
         let mut totals = Grid::new(
             style,
-            vec![Column::text("Totals (every region)"), Column::amount("KRW")],
+            vec![
+                Column::text("Totals (every region)"),
+                Column::amount(&currency),
+            ],
         );
-        for (name, amount) in [
-            ("Monthly used amount", t.used_amount),
-            ("Discounts", t.discount_amount),
-            ("Estimated payment amount", t.estimated_payment_amount),
-            (
-                "Rounding discount (under 100 won)",
-                t.rounddown_discount_amount,
-            ),
-            ("VAT (10 %)", t.vat_amount),
-            ("Billed amount", t.billed_amount),
-        ] {
-            totals.row(vec![name.to_string(), won(amount)]);
+        for (name, amount) in rows {
+            totals.row(vec![name, amount]);
         }
         let _ = writeln!(out, "{totals}");
         if let Some(lines) = &self.lines {
@@ -215,17 +302,18 @@ impl Report for History {
                     Column::amount("Estimated").optional(1),
                 ],
             );
-            for l in lines {
+            for DetailLine { line: l, .. } in lines {
+                let [used, discount, estimated] = amount_cells(l);
                 d.row(vec![
-                    l.region.clone(),
+                    shown_region(&l.region).to_string(),
                     l.service.clone(),
                     l.contract_no.clone(),
                     l.item.clone(),
                     format!("{} {}", grouped_decimal(l.quantity), l.unit),
-                    grouped_decimal(l.unit_price),
-                    won(l.used_amount),
-                    won(l.discount_amount),
-                    won(l.estimated_payment_amount),
+                    unit_price_cell(l),
+                    used,
+                    discount,
+                    estimated,
                 ]);
             }
             let _ = writeln!(out, "\nDetailed fees\n{d}");
@@ -239,7 +327,7 @@ impl Report for History {
         let mut rows = Vec::new();
         if let Some(lines) = &self.lines {
             rows.push(fees_format::header().map(String::from).collect());
-            rows.extend(lines.iter().map(|l| fees_format::record(l).to_vec()));
+            rows.extend(lines.iter().map(|l| fees_format::record(&l.line).to_vec()));
         } else {
             rows.push(
                 [
@@ -255,7 +343,7 @@ impl Report for History {
                 .map(String::from)
                 .to_vec(),
             );
-            for s in &self.services {
+            for ServiceView { row: s, .. } in &self.services {
                 rows.push(vec![
                     self.month.to_string(),
                     fees_format::neutralize(&s.service),
@@ -263,7 +351,7 @@ impl Report for History {
                     s.amounts.used_amount.to_string(),
                     s.amounts.discount_amount.to_string(),
                     s.amounts.estimated_payment_amount.to_string(),
-                    s.contracts.to_string(),
+                    s.contracts.map(|c| c.to_string()).unwrap_or_default(),
                     s.details.clone(),
                 ]);
             }

@@ -113,6 +113,19 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// How tables show a row NCP names no region for (older product rows, global services);
+/// JSON says `null` or `""` and CSV leaves the cell empty.
+pub const NO_REGION: &str = "(none)";
+
+/// A region as a table cell: [`NO_REGION`] when there is none.
+pub fn shown_region(region: &str) -> &str {
+    if region.is_empty() {
+        NO_REGION
+    } else {
+        region
+    }
+}
+
 /// A grouped amount in won, as a table cell.
 pub fn won(amount: Krw) -> String {
     amount.grouped()

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::layout::{field, fit, won, Column, Grid};
+use super::ncp_bill::NcpBill;
 use super::{MethodView, Report, Style};
 use ncp_usage_core::billing::payment::{BillBalance, BillStatus};
 use ncp_usage_core::calendar::Month;
@@ -73,6 +74,11 @@ pub struct PayView {
     pub payment_method: MethodView,
     /// Services are blocked for an unpaid bill since then (P9).
     pub blocked_since: Option<String>,
+    /// NCP's own bills, exact and in their currency, with NCP's paid-up state. Only the KRW
+    /// ones are among `bills` (and payable here); the others are paid in NCP's portal. Left
+    /// out when NCP's bills were never imported.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ncp_bills: Vec<NcpBill>,
 }
 
 impl Report for PayView {
@@ -131,6 +137,21 @@ impl Report for PayView {
                     plural(hidden, "older paid bill", "older paid bills")
                 );
             }
+        }
+        for b in self.ncp_bills.iter().filter(|b| !b.payable_here) {
+            out.push_str(&fit(
+                style,
+                &format!(
+                    "{}: NCP billed {} ({}); it is paid in NCP's portal, as this tool pays won, and never summed with KRW.\n",
+                    b.month,
+                    b.shown(b.billed_amount.unwrap_or_default()),
+                    match &b.paid_up_at {
+                        Some(at) if b.paid_up => format!("NCP says paid up at {at}"),
+                        _ if b.paid_up => "NCP says paid up".to_string(),
+                        _ => "NCP says not paid up".to_string(),
+                    }
+                ),
+            ));
         }
         out.push_str(&field(
             style,

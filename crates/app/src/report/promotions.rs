@@ -5,8 +5,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::layout::{won, Column, Grid};
+use super::ncp_bill::in_currency;
 use super::{Report, Style};
 use ncp_usage_core::billing::promotion::{CreditStatus, Promotion};
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::exact::{Currency, Exact};
 use ncp_usage_core::money::Krw;
 
 /// One promotion as listed.
@@ -23,6 +26,21 @@ pub struct PromotionRow {
     pub projected_run_out: Option<NaiveDate>,
 }
 
+/// A discount or credit NCP applied, as its bill or one of its lines shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NcpDiscount {
+    /// The usage month.
+    pub month: Month,
+    /// The service of a line, `null` for the bill's own figure.
+    pub service: Option<String>,
+    /// Which discount: `credit`, `promotion`, `promise`, `product`…
+    pub discount: String,
+    /// The amount, exact.
+    pub amount: Exact,
+    /// Its currency.
+    pub currency: Currency,
+}
+
 /// The `promotions` document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Promotions {
@@ -30,13 +48,48 @@ pub struct Promotions {
     pub as_of: String,
     /// By name and service.
     pub promotions: Vec<PromotionRow>,
+    /// What NCP applied, per month: each discount above 0 of its bills, then of its lines
+    /// (left out when NCP's figures were never imported).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ncp_discounts: Vec<NcpDiscount>,
+}
+
+impl Promotions {
+    /// The table of what NCP applied, when it applied anything.
+    fn ncp_table(&self, style: Style) -> String {
+        if self.ncp_discounts.is_empty() {
+            return String::new();
+        }
+        let mut t = Grid::new(
+            style,
+            vec![
+                Column::fixed("Month"),
+                Column::text("Service"),
+                Column::text("Discount"),
+                Column::amount("Amount"),
+            ],
+        );
+        for d in &self.ncp_discounts {
+            t.row(vec![
+                d.month.to_string(),
+                d.service
+                    .clone()
+                    .unwrap_or_else(|| "NCP's bill".to_string()),
+                d.discount.replace('_', " "),
+                in_currency(d.amount, &d.currency),
+            ]);
+        }
+        format!("\nDiscounts and credits NCP applied\n{t}\n")
+    }
 }
 
 impl Report for Promotions {
     fn human(&self, style: Style) -> String {
         if self.promotions.is_empty() {
-            return "No promotions. Import them with `ncp-usage import promotions FILE`.\n"
-                .to_string();
+            return format!(
+                "No promotions. Import them with `ncp-usage import promotions FILE`.\n{}",
+                self.ncp_table(style)
+            );
         }
         let mut t = Grid::new(
             style,
@@ -84,7 +137,7 @@ impl Report for Promotions {
                     .unwrap_or_default(),
             ]);
         }
-        format!("{t}\n")
+        format!("{t}\n{}", self.ncp_table(style))
     }
 
     fn csv(&self) -> Option<Vec<Vec<String>>> {

@@ -5,11 +5,12 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::layout::{won, Column, Grid};
+use super::layout::{fit, won, Column, Grid};
 use super::{Report, Style};
 use ncp_usage_core::billing::trend::MonthStatus;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock;
+use ncp_usage_core::exact::{Currency, Exact};
 use ncp_usage_core::money::Krw;
 use ncp_usage_ledger::bills::Payment;
 
@@ -33,6 +34,23 @@ pub struct TrendMonth {
     /// `open`, `paid`, `outstanding`, or `before_account` for a month before the account was
     /// opened; `null` while the bill is not issued yet.
     pub status: Option<MonthStatus>,
+    /// NCP's bill of the month when NCP billed it in another currency than KRW: exact and in
+    /// that currency, never in the KRW amounts above (present only for such months).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_currency: Option<OtherCurrency>,
+}
+
+/// A month's NCP bill in a currency other than KRW, as the trend shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OtherCurrency {
+    /// The currency.
+    pub currency: Currency,
+    /// Used amount.
+    pub use_amount: Exact,
+    /// What NCP bills with VAT.
+    pub billed_amount: Exact,
+    /// Whether NCP has it paid up (in NCP's portal: this tool pays won).
+    pub paid_up: bool,
 }
 
 /// The running month projected to its end (beyond the portal).
@@ -163,17 +181,32 @@ impl Report for Trend {
                 won(m.paid_amount),
                 won(m.outstanding_amount),
                 won(m.penalty_amount),
-                match m.status {
-                    Some(MonthStatus::Paid) => "paid",
-                    Some(MonthStatus::Open) => "open",
-                    Some(MonthStatus::Outstanding) => "OUTSTANDING",
-                    Some(MonthStatus::BeforeAccount) => "before the account",
-                    None => "not billed yet",
-                }
-                .to_string(),
+                match (&m.other_currency, m.status) {
+                    (Some(o), _) => format!("billed in {} (see below)", o.currency),
+                    (None, Some(MonthStatus::Paid)) => "paid".to_string(),
+                    (None, Some(MonthStatus::Open)) => "open".to_string(),
+                    (None, Some(MonthStatus::Outstanding)) => "OUTSTANDING".to_string(),
+                    (None, Some(MonthStatus::BeforeAccount)) => "before the account".to_string(),
+                    (None, None) => "not billed yet".to_string(),
+                },
             ]);
         }
         let _ = writeln!(out, "{t}");
+        for m in &self.months {
+            if let Some(o) = &m.other_currency {
+                out.push_str(&fit(
+                    style,
+                    &format!(
+                        "{}: NCP billed {} {} (used {}), {}; paid in NCP's portal, not summed with KRW.\n",
+                        m.month,
+                        o.billed_amount.grouped(),
+                        o.currency,
+                        o.use_amount.grouped(),
+                        if o.paid_up { "paid up" } else { "not paid up" }
+                    ),
+                ));
+            }
+        }
         if !self.payments.is_empty() {
             let mut p = Grid::new(
                 style,

@@ -3,7 +3,6 @@
 //! `reference/ncp-billing-api.md`). The JSON reading lives with the other formats; what a
 //! page must satisfy before anything is stored ([`Page::check`]) is a rule, and lives here.
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -16,6 +15,8 @@ use crate::clock::Instant;
 use crate::error::{Error, Result};
 use crate::exact::{Currency, Exact};
 use crate::money::Krw;
+
+pub use super::ncp_daily::DailyUsage;
 
 /// Which generation of NCP's Billing API a figure came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -627,6 +628,18 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
             Body::ContractSummaries(_) | Body::DailyUsage(_) => {}
         }
     }
+    // Daily usage by day, contract, product and metering type: two files giving one row
+    // different figures are refused naming both (see `ncp_daily::merge`).
+    let daily: Vec<(&DailyUsage, &str)> = pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| match &p.body {
+            Body::DailyUsage(rows) => Some((rows, names.get(i).map_or("a body", String::as_str))),
+            _ => None,
+        })
+        .flat_map(|(rows, name)| rows.iter().map(move |r| (r, name)))
+        .collect();
+    super::ncp_daily::merge(daily)?;
     Ok(())
 }
 
@@ -722,21 +735,6 @@ pub struct ContractSummary {
     pub status: String,
     /// How many contracts.
     pub contracts: i64,
-}
-
-/// One day's usage of one contract product (getContractUsageListByDaily).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DailyUsage {
-    /// The contract.
-    pub contract_no: String,
-    /// The day.
-    pub date: NaiveDate,
-    /// The product (or metering type) measured.
-    pub product: String,
-    /// The quantity.
-    pub quantity: Decimal,
-    /// Its unit.
-    pub unit: String,
 }
 
 /// What one body holds.

@@ -20,6 +20,8 @@ pub enum Source {
     Rated,
     /// Imported as a statement (`import fees`), shown as given.
     Imported,
+    /// NCP's own figures (`import ncp`, `sync`): its bill, and its lines where it sent them.
+    Ncp,
 }
 
 impl From<Source> for super::issued::BillSource {
@@ -28,6 +30,7 @@ impl From<Source> for super::issued::BillSource {
         match source {
             Source::Rated => super::issued::BillSource::Rated,
             Source::Imported => super::issued::BillSource::Imported,
+            Source::Ncp => super::issued::BillSource::Ncp,
         }
     }
 }
@@ -77,8 +80,9 @@ pub struct ServiceRow {
     /// Its amounts.
     #[serde(flatten)]
     pub amounts: Amounts,
-    /// How many contracts stand behind the row.
-    pub contracts: usize,
+    /// How many contracts stand behind the row; `None` (JSON `null`) for NCP's per-service
+    /// figures, which name no contract.
+    pub contracts: Option<usize>,
     /// How many contracts and fee lines stand behind the row, in words.
     pub details: String,
 }
@@ -189,18 +193,45 @@ pub fn shown_totals(summed: Totals, ncp_billed: Option<Totals>) -> Totals {
     ncp_billed.unwrap_or(summed)
 }
 
-fn count_contracts(lines: &[&FeeLine]) -> usize {
-    let mut contracts: Vec<&str> = lines.iter().map(|l| l.contract_no.as_str()).collect();
-    contracts.sort_unstable();
-    contracts.dedup();
-    contracts.len()
+/// The levels of NCP's lines that stand for a whole service (v1 getProductDemandCostList,
+/// v2 billing-item-group costs): NCP names no contract behind them. Its per-contract (v1) and
+/// per-resource (v2 item) lines do.
+const PER_SERVICE_LEVELS: [&str; 2] = ["product", "group"];
+
+/// Whether a line is one of NCP's per-service figures (its detail's `level`).
+fn is_per_service(l: &FeeLine) -> bool {
+    l.ncp
+        .as_ref()
+        .and_then(|d| d.text("level"))
+        .is_some_and(|level| PER_SERVICE_LEVELS.contains(&level))
 }
 
-/// "2 contracts, 3 fee lines" — the portal's Details column, in words.
-fn describe(lines: &[&FeeLine]) -> String {
-    let mut contracts: Vec<&str> = lines.iter().map(|l| l.contract_no.as_str()).collect();
+/// The distinct contracts behind lines, leaving out NCP's per-service figures.
+fn contracts_of<'a>(lines: &[&'a FeeLine]) -> Vec<&'a str> {
+    let mut contracts: Vec<&str> = lines
+        .iter()
+        .filter(|l| !is_per_service(l))
+        .map(|l| l.contract_no.as_str())
+        .collect();
     contracts.sort_unstable();
     contracts.dedup();
+    contracts
+}
+
+fn count_contracts(lines: &[&FeeLine]) -> Option<usize> {
+    (!lines.iter().all(|l| is_per_service(l))).then(|| contracts_of(lines).len())
+}
+
+/// "2 contracts, 3 fee lines" — the portal's Details column, in words. A row of NCP's
+/// per-service figures says what NCP gives: the service's code.
+fn describe(lines: &[&FeeLine]) -> String {
+    if lines.iter().all(|l| is_per_service(l)) {
+        let mut codes: Vec<&str> = lines.iter().map(|l| l.contract_no.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        return format!("NCP service {}", codes.join(", "));
+    }
+    let contracts = contracts_of(lines);
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     if contracts.len() == lines.len() {
