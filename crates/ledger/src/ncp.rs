@@ -84,6 +84,8 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             }
             Body::ContractSummaries(rows) => unmonthed.extend(rows),
             Body::DailyUsage(rows) => daily.extend(rows),
+            // v2 cost lines and codes: stored by `ncp_v2::store`.
+            Body::GroupCosts(_) | Body::ItemCosts(_) | Body::CostRelationCodes(_) => {}
         }
     }
     let mut months: Vec<Month> = demand

@@ -12,4 +12,5 @@ pub mod fees_format;
 pub mod import;
 pub mod ncp;
 pub mod ncp_api;
+pub mod ncp_v2;
 pub mod strict_csv;

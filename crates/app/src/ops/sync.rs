@@ -14,7 +14,7 @@ use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::{Error, Result};
 use ncp_usage_ledger::Connection;
 
-use crate::exchange::ncp_api::{credentials, plan, Call, Client};
+use crate::exchange::ncp_api::{credentials, plan, plan_v2, Api, Call, Client};
 use crate::ops::import::store_ncp;
 use crate::report::import::NcpImported;
 
@@ -25,13 +25,16 @@ pub struct Request {
     pub from: Month,
     /// Last month.
     pub to: Month,
+    /// Which Billing API.
+    pub api: Api,
     /// What to call, in order.
     pub calls: Vec<Call>,
 }
 
 impl Request {
-    /// Months `from` to `to`, which must have started by `now`: NCP bills nothing later.
-    pub fn new(from: Month, to: Month, now: Instant) -> Result<Request> {
+    /// Months `from` to `to` from `api`; they must have started by `now`: NCP bills nothing
+    /// later.
+    pub fn new(api: Api, from: Month, to: Month, now: Instant) -> Result<Request> {
         if from > to {
             return Err(Error::invalid(format!(
                 "--from {from} is after --to {to}; give the earlier month first"
@@ -46,7 +49,11 @@ impl Request {
         Ok(Request {
             from,
             to,
-            calls: plan(from, to),
+            api,
+            calls: match api {
+                Api::V1 => plan(from, to),
+                Api::V2 => plan_v2(from, to),
+            },
         })
     }
 }
@@ -55,12 +62,13 @@ impl Request {
 /// `~/.ncloud/configure` under `home`; `NCP_USAGE_SYNC_PAGE_SIZE` and
 /// `NCP_USAGE_SYNC_BACKOFF_MS` shrink pages and backoff (for tests and slow links).
 pub fn client(
+    api: Api,
     endpoint: Option<&str>,
     env: impl Fn(&str) -> Option<String>,
     home: Option<&Path>,
 ) -> Result<Client> {
     let number = |name: &str| env(name).and_then(|v| v.parse::<u64>().ok());
-    let mut client = Client::new(endpoint, credentials(&env, home)?)?;
+    let mut client = Client::new(api, endpoint, credentials(&env, home)?)?;
     if let Some(n) = number("NCP_USAGE_SYNC_PAGE_SIZE") {
         client.page_size = u32::try_from(n.clamp(1, 1000)).unwrap_or(1000);
     }

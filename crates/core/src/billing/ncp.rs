@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use crate::billing::facts::FeeLine;
 use crate::billing::payment::BillBalance;
 use crate::billing::statement::Totals;
-use crate::billing::{penalty, schedule};
+use crate::billing::{ncp_v2, penalty, schedule};
 use crate::calendar::Month;
 use crate::clock::Instant;
 use crate::error::{Error, Result};
@@ -177,6 +177,12 @@ pub enum Body {
     ContractSummaries(Vec<ContractSummary>),
     /// getContractUsageListByDaily.
     DailyUsage(Vec<DailyUsage>),
+    /// v2 billing-item-group-costs: per service and billing-item group.
+    GroupCosts(Vec<ncp_v2::GroupCost>),
+    /// v2 billing-item-costs: per billing item and resource.
+    ItemCosts(Vec<ncp_v2::ItemCost>),
+    /// v2 cost-relation-codes: the names of the codes.
+    CostRelationCodes(Vec<ncp_v2::CostRelationCode>),
 }
 
 impl Body {
@@ -187,6 +193,9 @@ impl Body {
             Body::ProductCosts(v) | Body::ContractCosts(v) => v.len(),
             Body::ContractSummaries(v) => v.len(),
             Body::DailyUsage(v) => v.len(),
+            Body::GroupCosts(v) => v.len(),
+            Body::ItemCosts(v) => v.len(),
+            Body::CostRelationCodes(v) => v.len(),
         }
     }
 
@@ -203,6 +212,9 @@ impl Body {
             Body::ContractCosts(_) => "getContractDemandCostList",
             Body::ContractSummaries(_) => "getContractSummaryList",
             Body::DailyUsage(_) => "getContractUsageListByDaily",
+            Body::GroupCosts(_) => "listBillingItemGroupCosts",
+            Body::ItemCosts(_) => "listBillingItemCosts",
+            Body::CostRelationCodes(_) => "listCostRelationCodes",
         }
     }
 }
@@ -285,6 +297,11 @@ impl Page {
                 }
                 Ok(())
             }
+            Body::GroupCosts(rows) => ncp_v2::first_ahead(rows.iter().map(|g| g.month), current)
+                .map_or(Ok(()), |(i, m)| Err(ahead(i, "demandMonth", m))),
+            Body::ItemCosts(rows) => ncp_v2::first_ahead(rows.iter().map(|r| r.month), current)
+                .map_or(Ok(()), |(i, m)| Err(ahead(i, "demandMonth", m))),
+            Body::CostRelationCodes(_) => Ok(()),
         }
     }
 }

@@ -1,0 +1,501 @@
+//! NCP's Billing API v2 cost lines as facts: a month's cost per billing-item group
+//! (BillingItemGroupCost), per billing item and resource (BillingItemCost), and the names of
+//! the codes they carry (listCostRelationCodes), with the rules they must satisfy: their
+//! figures in won for the ledger's fee lines (M2), the key a re-settled row replaces by, and
+//! NCP's own sums (items of a group add up to the group).
+//!
+//! Row ids are not keys: NCP gives every row a new id when it re-settles a month
+//! (`pub-billing-v2-type-billingitemgroupcost`), so rows are known by member, month and codes.
+
+use serde::Serialize;
+
+use crate::billing::facts::FeeLine;
+use crate::calendar::Month;
+use crate::exact::{Currency, Exact};
+use crate::money::Krw;
+
+/// The discounts of a v2 cost row, as named in the body, in the body's order; absent ones are
+/// not listed.
+pub type Discounts = Vec<(String, Exact)>;
+
+/// One billing-item group's cost of a month (`/billing-item-group-costs`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupCost {
+    /// `billingItemGroupCostId`: new on every re-settlement.
+    pub id: String,
+    /// The demand month.
+    pub month: Month,
+    /// NCP's member number.
+    pub member_no: Option<i64>,
+    /// The service's code and name (`VSVR`, `Server (VPC)`).
+    pub service_code: String,
+    /// The service's display name.
+    pub service_name: String,
+    /// The group's code and name.
+    pub group_code: String,
+    /// The group's display name.
+    pub group_name: String,
+    /// The used amount.
+    pub use_amount: Exact,
+    /// Every discount NCP applied.
+    #[serde(serialize_with = "discounts_map")]
+    pub discounts: Discounts,
+    /// The penalty (위약금) NCP charged.
+    pub penalty_amount: Exact,
+    /// What NCP bills for the group.
+    pub demand_amount: Exact,
+    /// The currency billed.
+    pub currency: Currency,
+    /// The exchange rate NCP applied (1 for KRW).
+    pub applied_exchange_rate: Option<Exact>,
+    /// When NCP wrote the row (RFC 3339).
+    pub created_at: Option<String>,
+}
+
+/// One section of a tiered price (`useAmountBreakdowns[]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Breakdown {
+    /// `usageDetailTypeCode`, when the section is of a kind of usage.
+    pub usage_detail_type_code: Option<String>,
+    /// Its name.
+    pub usage_detail_type_name: Option<String>,
+    /// Where the section starts and ends (in the item's base unit, e.g. bytes).
+    pub section_start_value: Option<Exact>,
+    /// Where it ends.
+    pub section_end_value: Option<Exact>,
+    /// The usage counted.
+    pub unit_usage_quantity: Option<Exact>,
+    /// The part of it in this section.
+    pub section_unit_usage_quantity: Option<Exact>,
+    /// The section's unit price.
+    pub unit_price: Option<Exact>,
+    /// The section's amount.
+    pub use_amount: Exact,
+}
+
+/// A factor of an item's price (`pricingFactors[]`: `PRODUCT_COUNT` 1…).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PricingFactor {
+    /// The factor's type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Its value.
+    pub value: Exact,
+}
+
+/// One billing item's cost of a month, per resource (`/billing-item-costs`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemCost {
+    /// `billingItemCostId`: new on every re-settlement.
+    pub id: String,
+    /// The demand month.
+    pub month: Month,
+    /// NCP's member number.
+    pub member_no: Option<i64>,
+    /// The region.
+    pub region_code: Option<String>,
+    /// The service's code.
+    pub service_code: String,
+    /// The service's name.
+    pub service_name: String,
+    /// The group's code.
+    pub group_code: String,
+    /// The group's name.
+    pub group_name: String,
+    /// The item's code (`VSVR-VSVR`).
+    pub item_code: String,
+    /// The item's name.
+    pub item_name: String,
+    /// Whether the row sums several resources (then it names none).
+    pub aggregated: bool,
+    /// The resource.
+    pub resource_id: Option<String>,
+    /// The resource's line, when it has several.
+    pub resource_line_sequence: Option<i64>,
+    /// The instance.
+    pub instance_no: Option<String>,
+    /// The resource's name.
+    pub resource_name: Option<String>,
+    /// The price applied.
+    pub price_no: Option<String>,
+    /// The usage billed.
+    pub unit_usage_quantity: Exact,
+    /// The free usage.
+    pub free_unit_usage_quantity: Option<Exact>,
+    /// All usage.
+    pub total_unit_usage_quantity: Option<Exact>,
+    /// The usage unit's code (`USAGE_HH`).
+    pub usage_unit_code: Option<String>,
+    /// Its name (`Hour(s)`).
+    pub usage_unit_name: Option<String>,
+    /// The unit price.
+    pub unit_price: Option<Exact>,
+    /// The price's factors.
+    pub pricing_factors: Vec<PricingFactor>,
+    /// The tiers of a tiered price.
+    pub use_amount_breakdowns: Vec<Breakdown>,
+    /// The used amount.
+    pub use_amount: Exact,
+    /// Every discount NCP applied.
+    #[serde(serialize_with = "discounts_map")]
+    pub discounts: Discounts,
+    /// The penalty NCP charged.
+    pub penalty_amount: Exact,
+    /// What NCP bills for the item; absent in the documented example, then use less discounts.
+    pub demand_amount: Option<Exact>,
+    /// The currency billed.
+    pub currency: Currency,
+    /// The exchange rate NCP applied.
+    pub applied_exchange_rate: Option<Exact>,
+    /// When NCP wrote the row.
+    pub created_at: Option<String>,
+}
+
+/// A service, its billing-item groups and their items, with their names
+/// (`/cost-relation-codes`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CostRelationCode {
+    /// The service's code.
+    pub service_code: String,
+    /// Its name.
+    pub service_name: String,
+    /// Its groups: code, name and items (code, name).
+    pub groups: Vec<CodeGroup>,
+}
+
+/// A billing-item group of a [`CostRelationCode`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeGroup {
+    /// The group's code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// Its items: (code, name).
+    pub items: Vec<(String, String)>,
+}
+
+fn discounts_map<S: serde::Serializer>(d: &Discounts, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(d.len()))?;
+    for (name, amount) in d {
+        map.serialize_entry(name, amount)?;
+    }
+    map.end()
+}
+
+/// Sums exact amounts; `None` on overflow.
+fn sum<'a>(amounts: impl IntoIterator<Item = &'a Exact>) -> Option<Exact> {
+    amounts
+        .into_iter()
+        .try_fold(Exact::ZERO, |t, a| t.checked_add(*a))
+}
+
+/// A fee line from NCP's exact figures (M2): used = `to_krw(use)`, estimated =
+/// `to_krw(use − discounts)`, discount = their difference, so the line's own arithmetic holds
+/// in whole won. `None` past the ledger's ceiling.
+fn won_line(
+    month: Month,
+    use_amount: Exact,
+    discounts: &Discounts,
+    shape: FeeLine,
+) -> Option<FeeLine> {
+    let discount = sum(discounts.iter().map(|(_, a)| a))?;
+    let used = use_amount.to_krw()?;
+    let estimated = use_amount.checked_sub(discount)?.to_krw()?;
+    Some(FeeLine {
+        month,
+        used_amount: used,
+        discount_amount: used.checked_sub(estimated)?,
+        estimated_payment_amount: estimated,
+        ..shape
+    })
+}
+
+impl GroupCost {
+    /// The key a re-settled row replaces by: month and codes (the member is the ledger's).
+    pub fn key(&self) -> (Month, String, String) {
+        (self.month, self.service_code.clone(), self.group_code.clone())
+    }
+
+    /// The sum of its discounts.
+    pub fn discount_total(&self) -> Option<Exact> {
+        sum(self.discounts.iter().map(|(_, a)| a))
+    }
+
+    /// The month's per-service fee line (source `ncp_group`), in whole won (M2).
+    pub fn fee_line(&self) -> Option<FeeLine> {
+        won_line(
+            self.month,
+            self.use_amount,
+            &self.discounts,
+            FeeLine {
+                month: self.month,
+                region: String::new(),
+                service: self.group_name.clone(),
+                contract_no: self.group_code.clone(),
+                item: format!("{} (NCP)", self.group_name),
+                quantity: rust_decimal::Decimal::ONE,
+                unit: "month".to_string(),
+                unit_price: self.use_amount.value(),
+                used_amount: Krw::ZERO,
+                discount_amount: Krw::ZERO,
+                estimated_payment_amount: Krw::ZERO,
+            },
+        )
+    }
+}
+
+impl ItemCost {
+    /// The key a re-settled row replaces by: month, codes, resource and its line.
+    pub fn key(&self) -> ItemKey {
+        ItemKey {
+            month: self.month,
+            service_code: self.service_code.clone(),
+            group_code: self.group_code.clone(),
+            item_code: self.item_code.clone(),
+            resource_id: self.resource_id.clone().unwrap_or_default(),
+            line: self.resource_line_sequence.unwrap_or(0),
+        }
+    }
+
+    /// What NCP bills for it: its `demandAmount`, else use less discounts plus penalty.
+    pub fn demand(&self) -> Option<Exact> {
+        match self.demand_amount {
+            Some(d) => Some(d),
+            None => self
+                .use_amount
+                .checked_sub(sum(self.discounts.iter().map(|(_, a)| a))?)?
+                .checked_add(self.penalty_amount),
+        }
+    }
+
+    /// The per-resource fee line (source `ncp_item`), in whole won (M2): the resource (else
+    /// the item's code, for aggregated rows) as the contract, the item's name as the item
+    /// (with its line number when a resource has several).
+    pub fn fee_line(&self) -> Option<FeeLine> {
+        let item = match self.resource_line_sequence {
+            Some(n) if n > 1 => format!("{} #{n}", self.item_name),
+            _ => self.item_name.clone(),
+        };
+        won_line(
+            self.month,
+            self.use_amount,
+            &self.discounts,
+            FeeLine {
+                month: self.month,
+                region: self.region_code.clone().unwrap_or_default(),
+                service: self.group_name.clone(),
+                contract_no: self
+                    .resource_id
+                    .clone()
+                    .unwrap_or_else(|| self.item_code.clone()),
+                item,
+                quantity: self
+                    .total_unit_usage_quantity
+                    .unwrap_or(self.unit_usage_quantity)
+                    .value()
+                    .normalize(),
+                unit: self
+                    .usage_unit_name
+                    .clone()
+                    .or_else(|| self.usage_unit_code.clone())
+                    .unwrap_or_else(|| "unit".to_string()),
+                unit_price: self.unit_price.unwrap_or_default().value().normalize(),
+                used_amount: Krw::ZERO,
+                discount_amount: Krw::ZERO,
+                estimated_payment_amount: Krw::ZERO,
+            },
+        )
+    }
+}
+
+/// What an item row is known by across re-settlements.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ItemKey {
+    /// The demand month.
+    pub month: Month,
+    /// The service's code.
+    pub service_code: String,
+    /// The group's code.
+    pub group_code: String,
+    /// The item's code.
+    pub item_code: String,
+    /// The resource (empty for aggregated rows).
+    pub resource_id: String,
+    /// The resource's line (0 when not given).
+    pub line: i64,
+}
+
+/// One of NCP's sums that does not hold: what NCP says (`ncp`) against what its parts add up
+/// to (`sum`), for a `differences` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    /// What is compared: `group_use_amount`, `group_demand_amount`…
+    pub kind: &'static str,
+    /// The month.
+    pub month: Month,
+    /// The group (service and group codes) whose items do not add up.
+    pub group: String,
+    /// NCP's figure.
+    pub ncp: Exact,
+    /// What the parts add up to.
+    pub sum: Exact,
+}
+
+/// NCP's sums of a month's items against their groups: for every group that has items in the
+/// same import, the items' use and demand amounts add up to the group's. Groups without items
+/// (an import of groups only, or a body filtered to some services) are not checked.
+pub fn check_items(groups: &[&GroupCost], items: &[&ItemCost]) -> Vec<Mismatch> {
+    let mut out = Vec::new();
+    for g in groups {
+        let mine: Vec<&&ItemCost> = items
+            .iter()
+            .filter(|i| {
+                i.month == g.month
+                    && i.service_code == g.service_code
+                    && i.group_code == g.group_code
+            })
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let uses: Vec<Exact> = mine.iter().map(|i| i.use_amount).collect();
+        let demands: Option<Vec<Exact>> = mine.iter().map(|i| i.demand()).collect();
+        let group = format!("{}/{}", g.service_code, g.group_code);
+        let pairs = [
+            ("group_use_amount", g.use_amount, sum(&uses)),
+            (
+                "group_demand_amount",
+                g.demand_amount,
+                demands.as_deref().and_then(sum),
+            ),
+        ];
+        for (kind, ncp, parts) in pairs {
+            if let Some(parts) = parts.filter(|s| *s != ncp) {
+                out.push(Mismatch {
+                    kind,
+                    month: g.month,
+                    group: group.clone(),
+                    ncp,
+                    sum: parts,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The sum of the groups' amounts of a month, for the check against the bill: (use, demand).
+pub fn group_totals<'a>(groups: impl IntoIterator<Item = &'a GroupCost>) -> Option<(Exact, Exact)> {
+    groups.into_iter().try_fold((Exact::ZERO, Exact::ZERO), |(u, d), g| {
+        Some((u.checked_add(g.use_amount)?, d.checked_add(g.demand_amount)?))
+    })
+}
+
+/// The first row (index, month) of `months` after `current`: NCP has no figures for a month
+/// that has not happened.
+pub fn first_ahead(months: impl Iterator<Item = Month>, current: Month) -> Option<(usize, Month)> {
+    months.enumerate().find(|(_, m)| *m > current)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(s: &str) -> Exact {
+        s.parse().unwrap()
+    }
+
+    fn group(use_amount: &str, demand: &str) -> GroupCost {
+        GroupCost {
+            id: "770998877".into(),
+            month: "2026-06".parse().unwrap(),
+            member_no: Some(2_001_234),
+            service_code: "VSVR".into(),
+            service_name: "Server (VPC)".into(),
+            group_code: "VSVR".into(),
+            group_name: "Server (VPC)".into(),
+            use_amount: e(use_amount),
+            discounts: vec![("promiseDiscountAmount".into(), e("15432.0"))],
+            penalty_amount: Exact::ZERO,
+            demand_amount: e(demand),
+            currency: Currency::krw(),
+            applied_exchange_rate: Some(e("1.0")),
+            created_at: None,
+        }
+    }
+
+    fn item(use_amount: &str, discount: &str) -> ItemCost {
+        ItemCost {
+            id: "880123456".into(),
+            month: "2026-06".parse().unwrap(),
+            member_no: Some(2_001_234),
+            region_code: Some("KR".into()),
+            service_code: "VSVR".into(),
+            service_name: "Server (VPC)".into(),
+            group_code: "VSVR".into(),
+            group_name: "Server (VPC)".into(),
+            item_code: "VSVR-VSVR".into(),
+            item_name: "VPC Server".into(),
+            aggregated: false,
+            resource_id: Some("10012345".into()),
+            resource_line_sequence: Some(1),
+            instance_no: Some("22010000".into()),
+            resource_name: Some("web-server-001".into()),
+            price_no: Some("30001".into()),
+            unit_usage_quantity: e("72.0"),
+            free_unit_usage_quantity: Some(Exact::ZERO),
+            total_unit_usage_quantity: Some(e("72.0")),
+            usage_unit_code: Some("USAGE_HH".into()),
+            usage_unit_name: Some("Hour(s)".into()),
+            unit_price: Some(e("54.0")),
+            pricing_factors: vec![],
+            use_amount_breakdowns: vec![],
+            use_amount: e(use_amount),
+            discounts: vec![("promiseDiscountAmount".into(), e(discount))],
+            penalty_amount: Exact::ZERO,
+            demand_amount: None,
+            currency: Currency::krw(),
+            applied_exchange_rate: None,
+            created_at: None,
+        }
+    }
+
+    #[test]
+    fn m2_fee_lines_truncate_ncp_figures_and_keep_their_arithmetic() {
+        let mut g = group("154320.9", "138888.0");
+        g.discounts = vec![("productDiscountAmount".into(), e("13888.8"))];
+        let l = g.fee_line().unwrap();
+        assert_eq!(l.used_amount, Krw::new(154_320));
+        // 154320.9 − 13888.8 = 140432.1 → 140,432; the discount is what keeps used − discount.
+        assert_eq!(l.estimated_payment_amount, Krw::new(140_432));
+        assert_eq!(l.discount_amount, Krw::new(13_888));
+        let i = item("3888.0", "0").fee_line().unwrap();
+        assert_eq!((i.contract_no.as_str(), i.item.as_str()), ("10012345", "VPC Server"));
+        assert_eq!((i.quantity.to_string(), i.unit.as_str()), ("72".into(), "Hour(s)"));
+    }
+
+    #[test]
+    fn items_of_a_group_add_up_to_the_group() {
+        let g = group("154320.0", "138888.0");
+        let (a, b) = (item("100000.0", "10000.0"), item("54320.0", "5432.0"));
+        assert!(check_items(&[&g], &[&a, &b]).is_empty());
+        let c = item("54320.5", "5432.0");
+        let m = check_items(&[&g], &[&a, &c]);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!((m[0].kind, m[0].sum), ("group_use_amount", e("154320.5")));
+        assert_eq!((m[1].kind, m[1].sum), ("group_demand_amount", e("138888.5")));
+        // A group without items in the import is not checked.
+        assert!(check_items(&[&g], &[]).is_empty());
+    }
+
+    #[test]
+    fn re_settled_rows_keep_their_key() {
+        let (a, mut b) = (item("1", "0"), item("1", "0"));
+        b.id = "990000001".into();
+        assert_eq!(a.key(), b.key());
+        b.resource_line_sequence = Some(2);
+        assert_ne!(a.key(), b.key());
+        assert_eq!(b.fee_line().unwrap().item, "VPC Server #2");
+    }
+}
