@@ -33,6 +33,8 @@ mod money_bounds;
 mod ncp;
 mod ncp_lines;
 mod ncp_paid;
+mod ncp_server;
+mod ncp_v2;
 mod pay;
 mod promotions;
 mod prompts;

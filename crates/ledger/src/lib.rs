@@ -15,6 +15,7 @@ pub mod error;
 pub mod fees;
 pub mod holidays;
 pub mod ncp;
+pub mod ncp_v2;
 pub mod promotions;
 pub mod receipts;
 pub mod upsert;

@@ -182,7 +182,10 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
         for (action, path) in [
             ("getDemandCostList", "/cost/getDemandCostList"),
             ("getProductDemandCostList", "/cost/getProductDemandCostList"),
-            ("getContractDemandCostList", "/cost/getContractDemandCostList"),
+            (
+                "getContractDemandCostList",
+                "/cost/getContractDemandCostList",
+            ),
         ] {
             calls.push(Call {
                 action,
@@ -376,7 +379,10 @@ impl Client {
                 let text = String::from_utf8_lossy(body);
                 format!(
                     "HTTP {status}: {}",
-                    text.chars().take(200).collect::<String>().replace('\n', " ")
+                    text.chars()
+                        .take(200)
+                        .collect::<String>()
+                        .replace('\n', " ")
                 )
             }
         };

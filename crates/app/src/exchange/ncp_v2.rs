@@ -23,7 +23,11 @@ pub const SUB_ACCOUNT_ACTIONS: &str = "View/getDemandCosts, View/getBillingItemG
 /// The list keys of v2's list bodies and what they hold. The docs' response tables were not
 /// readable past their openings; the names follow v2's one documented list key
 /// (`billingItemCodes`), as fixtures/ncp/SOURCES.md records.
-const LISTS: &[&str] = &["billingItemGroupCosts", "billingItemCosts", "costRelationCodes"];
+const LISTS: &[&str] = &[
+    "billingItemGroupCosts",
+    "billingItemCosts",
+    "costRelationCodes",
+];
 
 /// A value at a JSON path.
 #[derive(Clone, Copy)]
@@ -275,7 +279,10 @@ pub fn error(err: &Value, status: Option<u16>) -> Error {
         Some(v) => v.to_string(),
     };
     let code = text(err.get("errorCode"));
-    let mut line = format!("NCP answered with error {code}: {}", text(err.get("message")));
+    let mut line = format!(
+        "NCP answered with error {code}: {}",
+        text(err.get("message"))
+    );
     let detail = text(err.get("detail"));
     if !detail.is_empty() {
         line.push_str(&format!(" ({detail})"));
@@ -291,9 +298,15 @@ pub fn error(err: &Value, status: Option<u16>) -> Error {
     }
     let lower = code.to_ascii_lowercase();
     let denied = status == Some(403)
-        || ["forbidden", "denied", "permission", "notauthorized", "unauthorized"]
-            .iter()
-            .any(|w| lower.contains(w));
+        || [
+            "forbidden",
+            "denied",
+            "permission",
+            "notauthorized",
+            "unauthorized",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
     if denied {
         line.push_str(&format!(
             "; a sub account needs the Billing API v2 actions {SUB_ACCOUNT_ACTIONS} (v1's actions do not cover v2): grant them in Sub Account, or sync with --api v1"
@@ -427,7 +440,10 @@ fn cost_relation_code(at: At<'_>) -> Result<CostRelationCode> {
                 .enumerate()
                 .map(|(j, item)| {
                     let path = format!("{items_path}[{j}]");
-                    let item = At { path: &path, ..item };
+                    let item = At {
+                        path: &path,
+                        ..item
+                    };
                     Ok((
                         item.required_text("billingItemCode")?,
                         item.required_text("billingItemName")?,

@@ -214,7 +214,11 @@ fn won_line(
 impl GroupCost {
     /// The key a re-settled row replaces by: month and codes (the member is the ledger's).
     pub fn key(&self) -> (Month, String, String) {
-        (self.month, self.service_code.clone(), self.group_code.clone())
+        (
+            self.month,
+            self.service_code.clone(),
+            self.group_code.clone(),
+        )
     }
 
     /// The sum of its discounts.
@@ -387,9 +391,14 @@ pub fn check_items(groups: &[&GroupCost], items: &[&ItemCost]) -> Vec<Mismatch> 
 
 /// The sum of the groups' amounts of a month, for the check against the bill: (use, demand).
 pub fn group_totals<'a>(groups: impl IntoIterator<Item = &'a GroupCost>) -> Option<(Exact, Exact)> {
-    groups.into_iter().try_fold((Exact::ZERO, Exact::ZERO), |(u, d), g| {
-        Some((u.checked_add(g.use_amount)?, d.checked_add(g.demand_amount)?))
-    })
+    groups
+        .into_iter()
+        .try_fold((Exact::ZERO, Exact::ZERO), |(u, d), g| {
+            Some((
+                u.checked_add(g.use_amount)?,
+                d.checked_add(g.demand_amount)?,
+            ))
+        })
 }
 
 /// The first row (index, month) of `months` after `current`: NCP has no figures for a month
@@ -471,8 +480,14 @@ mod tests {
         assert_eq!(l.estimated_payment_amount, Krw::new(140_432));
         assert_eq!(l.discount_amount, Krw::new(13_888));
         let i = item("3888.0", "0").fee_line().unwrap();
-        assert_eq!((i.contract_no.as_str(), i.item.as_str()), ("10012345", "VPC Server"));
-        assert_eq!((i.quantity.to_string(), i.unit.as_str()), ("72".into(), "Hour(s)"));
+        assert_eq!(
+            (i.contract_no.as_str(), i.item.as_str()),
+            ("10012345", "VPC Server")
+        );
+        assert_eq!(
+            (i.quantity.to_string(), i.unit.as_str()),
+            ("72".into(), "Hour(s)")
+        );
     }
 
     #[test]
@@ -484,7 +499,10 @@ mod tests {
         let m = check_items(&[&g], &[&a, &c]);
         assert_eq!(m.len(), 2, "{m:?}");
         assert_eq!((m[0].kind, m[0].sum), ("group_use_amount", e("154320.5")));
-        assert_eq!((m[1].kind, m[1].sum), ("group_demand_amount", e("138888.5")));
+        assert_eq!(
+            (m[1].kind, m[1].sum),
+            ("group_demand_amount", e("138888.5"))
+        );
         // A group without items in the import is not checked.
         assert!(check_items(&[&g], &[]).is_empty());
     }
