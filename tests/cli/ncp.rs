@@ -272,9 +272,23 @@ fn the_cross_check_reports_a_difference() {
         .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("2024-05: the per-service used amounts add up to 123,456 KRW but the bill says 123,500 KRW (difference -44)"), "{stderr}");
+    // A use amount changed by hand breaks two of NCP's sums: the bill's own (use − discounts
+    // = demand) and the per-service lines against the bill; each is one warning line.
+    assert_eq!(
+        stderr,
+        "warning: 2024-05 bill: use less every discount plus the default charge does not make NCP's demand amount: NCP says 103,400 KRW, the parts add up to 103,444 (gap -44); NCP's figures are kept as NCP sent them\n\
+         warning: 2024-05 product: the per-service use amounts do not add up to the bill's use amount: NCP says 123,500 KRW, the parts add up to 123,456 (gap 44); NCP's figures are kept as NCP sent them\n"
+    );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["differences"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        doc["differences"],
+        serde_json::json!([
+            {"kind": "demand", "month": "2024-05", "member_no": "1000001", "level": "bill",
+             "currency": "KRW", "ncp_amount": 103400, "sum_amount": 103444, "gap_amount": -44},
+            {"kind": "services", "month": "2024-05", "member_no": "1000001", "level": "product",
+             "currency": "KRW", "ncp_amount": 123500, "sum_amount": 123456, "gap_amount": 44}
+        ])
+    );
 }
 
 #[test]
@@ -290,7 +304,7 @@ fn malformed_bodies_exit_2_naming_the_file_and_path_and_change_nothing() {
         ("code.json", text.replace("\"returnCode\": \"0\"", "\"returnCode\": \"1200\""), "returnCode: NCP answered 1200"),
         ("type.json", text.replace("\"useAmount\": 123456", "\"useAmount\": \"many\""), "$.getDemandCostListResponse.demandCostList[0].useAmount: expected a number, got the text 'many'"),
         ("missing.json", text.replace("\"useAmount\": 123456,", ""), "demandCostList[0].useAmount: a required field is missing"),
-        ("fraction.json", text.replace("\"useAmount\": 123456", "\"useAmount\": 1.5"), "expected a whole amount of won"),
+        ("huge.json", text.replace("\"useAmount\": 123456", "\"useAmount\": 10000000000000000.5"), "useAmount: expected an amount up to 10^15 won, got the number 10000000000000000.5"),
         ("unknown.json", "{\"getServerInstanceListResponse\": {}}".to_string(), "not an NCP Billing API body this version reads (its keys: getServerInstanceListResponse)"),
         ("month.json", text.replace("\"202405\"", "\"202413\""), "demandMonth: expected a month"),
         ("v2error.json", "{\"error\": {\"errorCode\": \"401\", \"message\": \"Authentication failed\"}}".to_string(), "NCP answered with error"),

@@ -404,6 +404,7 @@ proptest! {
             used_amount: ncp_usage_core::money::Krw::new(used),
             discount_amount: ncp_usage_core::money::Krw::new(discount),
             estimated_payment_amount: ncp_usage_core::money::Krw::new(used - discount),
+            ncp: None,
         };
         // A contract number the importer refuses (it allows letters, digits and -_.:/
         // only) is not something export could have written.

@@ -81,7 +81,9 @@ pub(crate) const TEMP_SCHEMA: &str = concat!(
             "unit_price",
             "used_amount",
             "discount_amount",
-            "estimated_payment_amount"
+            "estimated_payment_amount",
+            "currency",
+            "exact"
         ]
     ),
     versioned!(
@@ -104,6 +106,45 @@ pub(crate) const TEMP_SCHEMA: &str = concat!(
         ["month", "region", "contract_type", "status"],
         ["contract_type_name", "contracts"]
     ),
+    versioned!("ncp_demand_costs", ["month"], [
+        "member_no",
+        "api",
+        "demand_no",
+        "integration_demand_no",
+        "previous_demand_no",
+        "attribute",
+        "currency",
+        "exchange_rate",
+        "use_amount",
+        "promise_discount_amount",
+        "promotion_discount_amount",
+        "etc_discount_amount",
+        "savings_plan_discount_amount",
+        "customer_discount_amount",
+        "product_discount_amount",
+        "credit_discount_amount",
+        "member_price_discount_amount",
+        "member_promise_discount_amount",
+        "rounddown_discount_amount",
+        "currency_discount_amount",
+        "coin_discount_amount",
+        "default_amount",
+        "demand_amount",
+        "vat_rate",
+        "vat_amount",
+        "including_vat_amount",
+        "total_demand_amount",
+        "overdue_plus_amount",
+        "v2_overdue_plus_amount",
+        "this_month_overdue_amount",
+        "total_overdue_amount",
+        "overdue_ratio",
+        "paid_up",
+        "paid_up_at",
+        "overdue_at",
+        "written_at",
+        "imported_at"
+    ]),
 );
 
 /// Sets the running transaction's instant (`None`: every fact as stored).

@@ -493,13 +493,13 @@ fn unreadable_instants(conn: &Connection) -> Result<Vec<String>> {
 fn fee_lines(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT region, service, contract_no, item, quantity, unit, unit_price, used_amount,
-                discount_amount, estimated_payment_amount, month
+                discount_amount, estimated_payment_amount, currency, exact, month
          FROM fee_lines ORDER BY month, region, service, contract_no, item",
     )?;
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let month: String = r.get(10)?;
+        let month: String = r.get(12)?;
         let line = match month.parse::<Month>() {
             Ok(m) => fees::read_line(r, m),
             Err(_) => Err(Error::ledger(format!(

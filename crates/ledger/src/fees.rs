@@ -4,10 +4,13 @@ use crate::values::RowExt;
 use rusqlite::{params, Connection, Row, Statement};
 use rust_decimal::Decimal;
 
+use crate::detail;
 use crate::error::{Error, Result};
 use crate::upsert::Upserted;
 use ncp_usage_core::billing::facts::FeeLine;
+use ncp_usage_core::billing::ncp_detail::NcpDetail;
 use ncp_usage_core::calendar::Month;
+use ncp_usage_core::exact::Currency;
 
 /// Adds a fee line, or replaces the amounts of the same line (month, region, service,
 /// contract, item) imported before.
@@ -55,8 +58,9 @@ fn bind(stmt: &mut Statement<'_>, l: &FeeLine) -> Result<()> {
     Ok(())
 }
 
-/// Replaces a month's lines of one source (`ncp_product`, `ncp_contract`) with `lines`: NCP's
-/// figures for a month stand whole, never added to earlier ones.
+/// Replaces a month's lines of one source (`ncp_product`, `ncp_contract`, `ncp_group`,
+/// `ncp_item`) with `lines`: NCP's figures for a month stand whole, never added to earlier
+/// ones. Each line's currency and NCP's exact detail are kept beside its whole-won columns.
 pub fn replace_month<'a>(
     conn: &Connection,
     month: Month,
@@ -67,16 +71,33 @@ pub fn replace_month<'a>(
         "DELETE FROM fee_lines WHERE month = ?1 AND source = ?2",
         params![month.to_string(), source],
     )?;
+    insert_lines(conn, source, lines)
+}
+
+/// Adds NCP's `lines` of one source, each with its currency and NCP's exact detail; the
+/// caller has removed the lines they replace.
+pub fn insert_lines<'a>(
+    conn: &Connection,
+    source: &str,
+    lines: impl IntoIterator<Item = &'a FeeLine>,
+) -> Result<()> {
     let mut insert = conn.prepare_cached(concat!(
         "INSERT INTO fee_lines (month, region, service, contract_no, item, quantity, unit,
-             unit_price, used_amount, discount_amount, estimated_payment_amount, source, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ",
+             unit_price, used_amount, discount_amount, estimated_payment_amount, source,
+             currency, exact, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ",
         crate::ledger_recorded!(),
         ")"
     ))?;
     for l in lines {
         bind(&mut insert, l)?;
         insert.raw_bind_parameter(12, source)?;
+        let (currency, exact) = match &l.ncp {
+            Some(n) => (n.currency.code(), Some(detail::to_json(&n.fields)?)),
+            None => ("KRW", None),
+        };
+        insert.raw_bind_parameter(13, currency)?;
+        insert.raw_bind_parameter(14, exact)?;
         insert.raw_execute()?;
     }
     Ok(())
@@ -103,13 +124,13 @@ pub fn for_each_of_month(
 ) -> Result<usize> {
     let mut stmt = conn.prepare_cached(
         "SELECT region, service, contract_no, item, quantity, unit, unit_price, used_amount,
-                discount_amount, estimated_payment_amount
+                discount_amount, estimated_payment_amount, currency, exact
          FROM fee_lines_asof
          WHERE month = ?1
            -- One statement per month: NCP's per-contract lines, else its per-service lines,
            -- else a fees CSV.
            AND source = (SELECT source FROM fee_lines_asof WHERE month = ?1
-                         ORDER BY CASE source WHEN 'ncp_contract' THEN 0 WHEN 'ncp_product' THEN 1 ELSE 2 END
+                         ORDER BY CASE WHEN source IN ('ncp_contract', 'ncp_item') THEN 0 WHEN source IN ('ncp_product', 'ncp_group') THEN 1 ELSE 2 END
                          LIMIT 1)
          ORDER BY region, service, contract_no, item",
     )?;
@@ -122,8 +143,8 @@ pub fn for_each_of_month(
     Ok(count)
 }
 
-/// A `fee_lines` row of `month`, from its columns 0 to 9: region, service, contract, item,
-/// quantity, unit, unit price and the three amounts.
+/// A `fee_lines` row of `month`, from its columns 0 to 11: region, service, contract, item,
+/// quantity, unit, unit price, the three amounts, the currency and NCP's exact detail.
 pub(crate) fn read_line(r: &Row<'_>, month: Month) -> Result<FeeLine> {
     let dec = |i: usize| -> Result<Decimal> {
         let text: String = r.get(i)?;
@@ -144,7 +165,27 @@ pub(crate) fn read_line(r: &Row<'_>, month: Month) -> Result<FeeLine> {
         used_amount: r.krw(7)?,
         discount_amount: r.krw(8)?,
         estimated_payment_amount: r.krw(9)?,
+        ncp: read_detail(r, 10, month)?,
     })
+}
+
+/// NCP's detail of a line from its `currency` and `exact` columns (`idx`, `idx + 1`): `None`
+/// for a rated or CSV line, which has no `exact`.
+fn read_detail(r: &Row<'_>, idx: usize, month: Month) -> Result<Option<NcpDetail>> {
+    let exact: Option<String> = r.get(idx + 1)?;
+    let Some(exact) = exact else {
+        return Ok(None);
+    };
+    let currency: String = r.get(idx)?;
+    let fields = detail::from_json(&exact).ok_or_else(|| {
+        Error::ledger(format!(
+            "a fee line of {month} holds damaged NCP figures; restore the ledger from a backup"
+        ))
+    })?;
+    Ok(Some(NcpDetail {
+        currency: Currency::new(&currency),
+        fields,
+    }))
 }
 
 /// Whether `month` has imported fee lines (then they are its statement), as recorded at the

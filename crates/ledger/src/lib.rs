@@ -11,6 +11,7 @@ pub mod as_of;
 pub mod bills;
 pub mod check;
 pub mod contracts;
+mod detail;
 pub mod error;
 pub mod fees;
 pub mod holidays;
@@ -49,6 +50,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/0006_business_details.sql"),
     include_str!("sql/0007_credits.sql"),
     include_str!("sql/0008_payment_keys.sql"),
+    include_str!("sql/0009_ncp_exact.sql"),
+    include_str!("sql/0011_ncp_cost_relation_codes.sql"),
 ];
 
 /// The schema version this build writes.
@@ -333,6 +336,102 @@ mod tests {
             assert!(p.matches("SEARCH main.").count() == 2, "{sql}: {p}");
             assert!(!p.contains("SCAN main."), "{sql}: {p}");
         }
+    }
+
+    /// Schema 9 rebuilds `fee_lines` in place: a ledger made by schema 8 keeps every line
+    /// (and its earlier versions) as it was, reads the same, and takes NCP's new levels.
+    #[test]
+    fn schema_9_keeps_the_fee_lines_of_a_schema_8_ledger() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let conn = Connection::open(&path).unwrap();
+        for (i, sql) in MIGRATIONS[..8].iter().enumerate() {
+            conn.execute_batch(sql).unwrap();
+            if i == 0 {
+                holidays::seed_builtin(&conn).unwrap();
+            }
+        }
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        conn.pragma_update(None, "user_version", 8).unwrap();
+        conn.execute_batch(
+            "INSERT INTO fee_lines (month, source, region, service, contract_no, item, quantity, unit,
+                 unit_price, used_amount, discount_amount, estimated_payment_amount, recorded_at)
+             VALUES ('2024-05', 'ncp_product', 'KR', 'Server(VPC)', 'VSVR', 'Server(VPC) (NCP)', '1',
+                     'month', '120000', 120000, 20000, 100000, '2024-06-02T00:00:00+09:00'),
+                    ('2024-04', 'csv', 'KR', 'Server', 'KR-1', 'Monthly flat rate', '1.5', 'month',
+                     '1000', 1500, 0, 1500, '2024-06-01T00:00:00+09:00');
+             INSERT INTO fee_lines_versions (month, source, region, service, contract_no, item, quantity,
+                 unit, unit_price, used_amount, discount_amount, estimated_payment_amount, recorded_at,
+                 superseded_at)
+             VALUES ('2024-05', 'ncp_product', 'KR', 'Server(VPC)', 'VSVR', 'Server(VPC) (NCP)', '1',
+                     'month', '90000', 90000, 0, 90000, '2024-06-01T00:00:00+09:00',
+                     '2024-06-02T00:00:00+09:00');",
+        )
+        .unwrap();
+        drop(conn);
+        let mut ledger = Ledger::open(&path, None).unwrap();
+        let version: i64 = ledger
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let at = |t: &str| clock::parse_as_of(t).unwrap();
+        let may: ncp_usage_core::calendar::Month = "2024-05".parse().unwrap();
+        let lines = |ledger: &mut Ledger, t: &str| -> Vec<(String, i64, bool)> {
+            ledger
+                .read_as_of(Some(at(t)), |tx| -> Result<_> {
+                    Ok(fees::of_month(tx, may)?
+                        .into_iter()
+                        .chain(fees::of_month(tx, "2024-04".parse().unwrap())?)
+                        .map(|l| {
+                            (
+                                l.unit_price.to_string(),
+                                l.used_amount.won(),
+                                l.ncp.is_none(),
+                            )
+                        })
+                        .collect())
+                })
+                .unwrap()
+        };
+        assert_eq!(
+            lines(&mut ledger, "2024-06-03"),
+            vec![
+                ("120000".to_string(), 120_000, true),
+                ("1000".to_string(), 1_500, true)
+            ]
+        );
+        // The version that stood before the re-import is still read at its instant.
+        assert_eq!(
+            lines(&mut ledger, "2024-06-01T12:00"),
+            vec![
+                ("90000".to_string(), 90_000, true),
+                ("1000".to_string(), 1_500, true)
+            ]
+        );
+        ledger
+            .read(|tx| -> Result<()> {
+                assert_eq!(ncp::demand_cost(tx, may)?, None);
+                tx.execute_batch(
+                    "INSERT INTO fee_lines (month, source, region, service, contract_no, item, quantity,
+                         unit, unit_price, used_amount, discount_amount, estimated_payment_amount,
+                         currency, exact)
+                     VALUES ('2024-05', 'ncp_item', 'KR', 'Server', 'i-1', 'vCPU', '1', 'hour', '0.5',
+                             1, 0, 1, 'USD', '{\"use_amount\": 1.25}')",
+                )?;
+                let err = tx
+                    .execute_batch(
+                        "INSERT INTO fee_lines (month, source, region, service, contract_no, item,
+                             quantity, unit, unit_price, used_amount, discount_amount,
+                             estimated_payment_amount)
+                         VALUES ('2024-05', 'ncp_other', 'KR', 'S', 'c', 'i', '1', 'u', '1', 1, 0, 1)",
+                    )
+                    .unwrap_err();
+                assert!(err.to_string().contains("CHECK"), "{err}");
+                Ok(())
+            })
+            .unwrap();
     }
 
     #[test]

@@ -17,11 +17,13 @@ use ncp_usage_core::billing::account::MethodKind;
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::issued::{paid_up_settles, BillSource, StoredBill};
 use ncp_usage_core::billing::ncp::{
-    merge_line, paid_up, summary_month, Body, ContractSummary, DailyUsage, DemandCost, Page,
+    merge_line, paid_up, summary_month, Body, ContractSummary, DailyUsage, DemandCost, Difference,
+    Discounts, Page,
 };
 use ncp_usage_core::billing::payment::PaymentKind;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
+use ncp_usage_core::exact::{Currency, Exact};
 use ncp_usage_core::money::Krw;
 
 /// What an NCP import stored.
@@ -33,8 +35,9 @@ pub struct Stored {
     pub bills: Vec<Month>,
     /// Months whose per-service or per-contract amounts were replaced.
     pub months: Vec<Month>,
-    /// Where NCP's per-service amounts do not add up to its bill.
-    pub differences: Vec<String>,
+    /// Where NCP's own sums do not hold (its bill's, its per-service lines against the
+    /// bill, a page known to be incomplete): reported, never corrected.
+    pub differences: Vec<Difference>,
     /// Issued bills NCP's figures differ from: each difference became an adjustment (P1).
     pub adjusted_bills: Vec<Month>,
 }
@@ -131,16 +134,28 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
         )?;
     }
     for d in demand.values() {
-        if store_bill(conn, d, now)? {
-            stored.adjusted_bills.push(d.month);
+        store_demand_cost(conn, d, now)?;
+        // Only a bill in won is payable here; one in another currency is NCP's to collect.
+        if d.currency.is_krw() {
+            if store_bill(conn, d, now)? {
+                stored.adjusted_bills.push(d.month);
+            }
+            stored.bills.push(d.month);
         }
-        stored.bills.push(d.month);
+        stored.differences.extend(d.differences());
         // The cross-check: NCP's per-service amounts add up to its bill.
         if let Some(product) = lines.get(&(d.month, "ncp_product")) {
-            let sum: Krw = product.values().map(|l| l.used_amount).sum();
-            stored.differences.extend(d.mismatch(sum));
+            let sum = product
+                .values()
+                .map(line_use_amount)
+                .try_fold(Exact::ZERO, |t, e| t.checked_add(e));
+            stored
+                .differences
+                .extend(sum.and_then(|sum| d.services_difference("product", sum)));
         }
     }
+    // v2's per-group and per-item lines and the names of codes.
+    super::ncp_v2::store_pages(conn, pages, &mut stored)?;
     stored.months.sort();
     Ok(stored)
 }
@@ -155,7 +170,7 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
 /// the ledger had no usage for) is superseded in place. Returns whether it made an adjustment.
 fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
     let month = d.month.to_string();
-    let totals = d.totals();
+    let totals = d.totals()?;
     let issued_at = d.issued_at(now);
     let ratio = d.penalty_ratio();
     let mut adjusted = false;
@@ -317,6 +332,14 @@ fn settle_pending_adjustments(conn: &Connection, month: Month, now: Instant) -> 
     Ok(())
 }
 
+/// A line's use amount exactly as NCP sent it, else its whole won.
+fn line_use_amount(l: &FeeLine) -> Exact {
+    l.ncp
+        .as_ref()
+        .and_then(|n| n.use_amount())
+        .unwrap_or_else(|| Exact::from(l.used_amount))
+}
+
 /// Whether NCP's own bill for a month was imported.
 pub fn has_bill(conn: &Connection, month: Month) -> Result<bool> {
     Ok(conn.query_row(
@@ -391,4 +414,213 @@ pub fn contract_summaries(conn: &Connection, month: Month) -> Result<Option<Cont
         .parse()
         .map_err(|_| crate::error::Error::ledger("a damaged NCP contract summary month"))?;
     Ok(Some((m, rows)))
+}
+
+/// The columns of `ncp_demand_costs` after `month`, in the order [`bind_demand_cost`] binds
+/// them (`?2`…) and [`read_demand_cost`] reads them.
+const DEMAND_COST_COLUMNS: &str = "member_no, api, demand_no, integration_demand_no, previous_demand_no,
+    attribute, currency, exchange_rate, use_amount, promise_discount_amount,
+    promotion_discount_amount, etc_discount_amount, savings_plan_discount_amount,
+    customer_discount_amount, product_discount_amount, credit_discount_amount,
+    member_price_discount_amount, member_promise_discount_amount, rounddown_discount_amount,
+    currency_discount_amount, coin_discount_amount, default_amount, demand_amount, vat_rate,
+    vat_amount, including_vat_amount, total_demand_amount, overdue_plus_amount,
+    v2_overdue_plus_amount, this_month_overdue_amount, total_overdue_amount, overdue_ratio, paid_up, paid_up_at,
+    overdue_at, written_at";
+
+/// How many columns [`DEMAND_COST_COLUMNS`] names.
+const DEMAND_COST_WIDTH: usize = 36;
+
+/// Keeps NCP's bill of a month exactly as NCP wrote it (`ncp_demand_costs`), replacing an
+/// earlier import of the month; the same figures imported again change nothing.
+fn store_demand_cost(conn: &Connection, d: &DemandCost, now: Instant) -> Result<()> {
+    let placeholders: Vec<String> = (2..DEMAND_COST_WIDTH + 2)
+        .map(|i| format!("?{i}"))
+        .collect();
+    let columns: Vec<&str> = DEMAND_COST_COLUMNS.split(',').map(str::trim).collect();
+    let updates: Vec<String> = columns
+        .iter()
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
+    let excluded: Vec<String> = columns.iter().map(|c| format!("excluded.{c}")).collect();
+    let sql = format!(
+        "INSERT INTO ncp_demand_costs (month, {cols}, imported_at, recorded_at)
+         VALUES (?1, {values}, ?{at}, {recorded})
+         ON CONFLICT (month) DO UPDATE SET {updates}, imported_at = excluded.imported_at
+         WHERE ({cols}) IS NOT ({excluded})",
+        cols = columns.join(", "),
+        values = placeholders.join(", "),
+        at = DEMAND_COST_WIDTH + 2,
+        recorded = crate::ledger_recorded!(),
+        updates = updates.join(", "),
+        excluded = excluded.join(", "),
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let text = |e: Exact| e.to_string();
+    let opt = |e: Option<Exact>| e.map(text);
+    let instant = |t: Option<Instant>| t.map(clock::rfc3339);
+    let discounts = d.discounts.named();
+    stmt.raw_bind_parameter(1, d.month.to_string())?;
+    let mut values: Vec<Option<String>> = vec![
+        d.member.clone(),
+        Some(d.api.as_str().to_string()),
+        d.demand_no.clone(),
+        d.integration_demand_no.clone(),
+        d.previous_demand_no.clone(),
+        d.attribute.clone(),
+        Some(d.currency.code().to_string()),
+        opt(d.exchange_rate),
+        Some(text(d.use_amount)),
+    ];
+    values.extend(discounts.iter().map(|(_, e)| Some(text(*e))));
+    values.extend([
+        Some(text(d.default_amount)),
+        opt(d.demand_amount),
+        opt(d.vat_rate),
+        Some(text(d.vat_amount)),
+        opt(d.including_vat),
+        opt(d.total_demand),
+        opt(d.overdue_plus),
+        opt(d.v2_overdue_plus),
+        opt(d.this_month_overdue),
+        opt(d.total_overdue),
+        opt(d.overdue_ratio),
+    ]);
+    for (i, v) in values.iter().enumerate() {
+        stmt.raw_bind_parameter(i + 2, v)?;
+    }
+    let next = values.len() + 2;
+    stmt.raw_bind_parameter(next, i64::from(d.paid_up))?;
+    stmt.raw_bind_parameter(next + 1, instant(d.paid_up_at))?;
+    stmt.raw_bind_parameter(next + 2, instant(d.overdue_at))?;
+    stmt.raw_bind_parameter(next + 3, instant(d.written_at))?;
+    stmt.raw_bind_parameter(next + 4, clock::rfc3339(now))?;
+    stmt.raw_execute()?;
+    Ok(())
+}
+
+/// NCP's bill of `month` exactly as NCP wrote it, in its currency, as it stood at the running
+/// instant (T2); `None` when no bill of NCP's was imported for it since schema 9 (a bill
+/// imported before has only its whole-won `bills` row).
+pub fn demand_cost(conn: &Connection, month: Month) -> Result<Option<DemandCost>> {
+    let sql = format!(
+        "SELECT {DEMAND_COST_COLUMNS} FROM ncp_demand_costs_asof WHERE month = ?1
+         ORDER BY recorded_at DESC LIMIT 1"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    Ok(stmt
+        .query_row([month.to_string()], |r| read_demand_cost(r, month))
+        .optional()?)
+}
+
+/// A `ncp_demand_costs` row of `month`, from the columns of [`DEMAND_COST_COLUMNS`].
+fn read_demand_cost(r: &rusqlite::Row<'_>, month: Month) -> rusqlite::Result<DemandCost> {
+    const WHAT: &str = "NCP bill figure";
+    let exact = |i: usize| r.spelled::<Exact>(i, WHAT);
+    let exact_opt = |i: usize| r.spelled_opt::<Exact>(i, WHAT);
+    let currency: String = r.get(6)?;
+    let mut d = DemandCost::empty(month, r.spelled(1, "NCP API generation")?);
+    d.member = r.get(0)?;
+    d.demand_no = r.get(2)?;
+    d.integration_demand_no = r.get(3)?;
+    d.previous_demand_no = r.get(4)?;
+    d.attribute = r.get(5)?;
+    d.currency = Currency::new(&currency);
+    d.exchange_rate = exact_opt(7)?;
+    d.use_amount = exact(8)?;
+    d.discounts = Discounts {
+        promise: exact(9)?,
+        promotion: exact(10)?,
+        etc: exact(11)?,
+        savings_plan: exact(12)?,
+        customer: exact(13)?,
+        product: exact(14)?,
+        credit: exact(15)?,
+        member_price: exact(16)?,
+        member_promise: exact(17)?,
+        rounddown: exact(18)?,
+        currency: exact(19)?,
+        coin: exact(20)?,
+    };
+    d.default_amount = exact(21)?;
+    d.demand_amount = exact_opt(22)?;
+    d.vat_rate = exact_opt(23)?;
+    d.vat_amount = exact(24)?;
+    d.including_vat = exact_opt(25)?;
+    d.total_demand = exact_opt(26)?;
+    d.overdue_plus = exact_opt(27)?;
+    d.v2_overdue_plus = exact_opt(28)?;
+    d.this_month_overdue = exact_opt(29)?;
+    d.total_overdue = exact_opt(30)?;
+    d.overdue_ratio = exact_opt(31)?;
+    d.paid_up = r.get(32)?;
+    d.paid_up_at = r.instant_opt(33, "NCP paid-up time")?;
+    d.overdue_at = r.instant_opt(34, "NCP overdue time")?;
+    d.written_at = r.instant_opt(35, "NCP bill writing time")?;
+    Ok(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Ledger;
+    use ncp_usage_core::billing::ncp::Api;
+
+    /// NCP's exact bill comes back digit for digit, in its currency, and a re-import that
+    /// changes nothing keeps no version; one that changes it keeps the earlier one for a
+    /// read at an earlier instant (T2).
+    #[test]
+    fn ncp_demand_costs_round_trip_exactly_and_keep_their_versions() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        let at = |t: &str| clock::parse_as_of(t).unwrap();
+        let e = |t: &str| t.parse::<Exact>().unwrap();
+        let month: Month = "2026-06".parse().unwrap();
+        let mut d = DemandCost {
+            member: Some("2001234".into()),
+            currency: Currency::new("USD"),
+            exchange_rate: Some(e("1380.5")),
+            use_amount: e("293.2081"),
+            discounts: Discounts {
+                savings_plan: e("0.5"),
+                coin: e("1"),
+                ..Discounts::default()
+            },
+            demand_amount: Some(e("291.7081")),
+            vat_rate: Some(e("0.1")),
+            vat_amount: e("29.17081"),
+            including_vat: Some(e("320.87891")),
+            overdue_ratio: Some(Exact::ZERO),
+            paid_up: true,
+            paid_up_at: Some(at("2026-07-25T12:00")),
+            ..DemandCost::empty(month, Api::V2)
+        };
+        let store = |ledger: &mut Ledger, d: &DemandCost, t: &str| {
+            ledger
+                .write(at(t), |tx| store_demand_cost(tx, d, at(t)))
+                .unwrap()
+        };
+        store(&mut ledger, &d, "2026-07-01");
+        store(&mut ledger, &d, "2026-07-02");
+        let first = d.clone();
+        d.including_vat = Some(e("320.9"));
+        store(&mut ledger, &d, "2026-07-03");
+        let read = |ledger: &mut Ledger, t: &str| {
+            ledger
+                .read_as_of(Some(at(t)), |tx| demand_cost(tx, month))
+                .unwrap()
+        };
+        assert_eq!(read(&mut ledger, "2026-07-02"), Some(first));
+        assert_eq!(read(&mut ledger, "2026-07-04"), Some(d));
+        assert_eq!(read(&mut ledger, "2026-06-30"), None);
+        let versions: i64 = ledger
+            .read(|tx| -> Result<i64> {
+                Ok(
+                    tx.query_row("SELECT count(*) FROM ncp_demand_costs_versions", [], |r| {
+                        r.get(0)
+                    })?,
+                )
+            })
+            .unwrap();
+        assert_eq!(versions, 1);
+    }
 }

@@ -11,10 +11,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::{params, Connection};
 
+use super::fees;
 use crate::error::{Error, Result};
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::ncp::{Body, Page};
-use ncp_usage_core::billing::ncp_v2::{CostRelationCode, GroupCost, ItemCost, ItemKey};
+use super::ncp::Stored;
+use ncp_usage_core::billing::ncp_v2::{
+    check_groups, check_items, CostRelationCode, GroupCost, ItemCost, ItemKey,
+};
 use ncp_usage_core::calendar::Month;
 
 /// The v2 rows of one import or sync, merged across its pages and files: the same row given
@@ -98,31 +102,51 @@ impl<'a> V2Rows<'a> {
     }
 }
 
-/// Stores the rows inside the caller's transaction.
-pub fn store(conn: &Connection, rows: &V2Rows<'_>) -> Result<()> {
-    for g in rows.groups.values() {
-        conn.execute(
-            "DELETE FROM fee_lines WHERE month = ?1 AND source = 'ncp_group'
-               AND json_extract(exact, '$.service_code') = ?2 AND json_extract(exact, '$.group_code') = ?3",
-            params![g.month.to_string(), g.service_code, g.group_code],
-        )?;
-        let line = g.fee_line().ok_or_else(|| ceiling(g.month))?;
-        insert(conn, &line, "ncp_group", g.currency.code(), &detail(g)?)?;
+/// Stores the v2 rows of an import's or sync's `pages` inside the caller's transaction, and
+/// checks NCP's sums: the items of a group against the group, the groups of a month against
+/// the month's bill (of this import, else the one stored before).
+pub fn store_pages(conn: &Connection, pages: &[Page], stored: &mut Stored) -> Result<()> {
+    let rows = V2Rows::of(pages)?;
+    if rows.is_empty() {
+        return Ok(());
     }
+    store(conn, &rows)?;
+    let groups: Vec<&GroupCost> = rows.groups.values().copied().collect();
+    let items: Vec<&ItemCost> = rows.items.values().copied().collect();
+    stored.differences.extend(check_items(&groups, &items));
+    let group_months: BTreeSet<Month> = groups.iter().map(|g| g.month).collect();
+    for month in group_months {
+        if let Some(bill) = super::ncp::demand_cost(conn, month)? {
+            stored.differences.extend(check_groups(&bill, &groups));
+        }
+    }
+    for month in rows.months() {
+        if !stored.months.contains(&month) {
+            stored.months.push(month);
+        }
+    }
+    Ok(())
+}
+
+/// Stores the rows inside the caller's transaction.
+fn store(conn: &Connection, rows: &V2Rows<'_>) -> Result<()> {
+    let mut groups = Vec::new();
+    for g in rows.groups.values() {
+        remove(conn, "ncp_group", g.month, &g.service_code, &g.group_code)?;
+        groups.push(g.fee_line().ok_or_else(|| ceiling(g.month))?);
+    }
+    fees::insert_lines(conn, "ncp_group", &groups)?;
     let replaced: BTreeSet<(Month, &str, &str)> = rows
         .items
         .values()
         .map(|i| (i.month, i.service_code.as_str(), i.group_code.as_str()))
         .collect();
     for (month, service, group) in &replaced {
-        conn.execute(
-            "DELETE FROM fee_lines WHERE month = ?1 AND source = 'ncp_item'
-               AND json_extract(exact, '$.service_code') = ?2 AND json_extract(exact, '$.group_code') = ?3",
-            params![month.to_string(), service, group],
-        )?;
+        remove(conn, "ncp_item", *month, service, group)?;
     }
     // Two items of one resource may share a name: the item's code tells them apart.
     let mut taken = BTreeSet::new();
+    let mut items = Vec::new();
     for i in rows.items.values() {
         let mut line = i.fee_line().ok_or_else(|| ceiling(i.month))?;
         let key = |l: &FeeLine| {
@@ -138,8 +162,9 @@ pub fn store(conn: &Connection, rows: &V2Rows<'_>) -> Result<()> {
             line.item = format!("{} ({})", line.item, i.item_code);
             taken.insert(key(&line));
         }
-        insert(conn, &line, "ncp_item", i.currency.code(), &detail(i)?)?;
+        items.push(line);
     }
+    fees::insert_lines(conn, "ncp_item", &items)?;
     for c in &rows.codes {
         name(conn, &c.service_code, "", "", &c.service_name)?;
         for g in &c.groups {
@@ -152,44 +177,21 @@ pub fn store(conn: &Connection, rows: &V2Rows<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Removes the lines of `source` NCP gave earlier for a month's service and group, whatever
+/// their ids: a re-settlement replaces them.
+fn remove(conn: &Connection, source: &str, month: Month, service: &str, group: &str) -> Result<()> {
+    conn.execute(
+        "DELETE FROM fee_lines WHERE month = ?1 AND source = ?2
+           AND json_extract(exact, '$.service_code') = ?3 AND json_extract(exact, '$.group_code') = ?4",
+        params![month.to_string(), source, service, group],
+    )?;
+    Ok(())
+}
+
 fn ceiling(month: Month) -> Error {
     Error::invalid(format!(
         "NCP's cost lines of {month} are more than the ledger holds"
     ))
-}
-
-/// NCP's row as the `exact` JSON object: every figure exact, every code and name.
-fn detail(row: &impl serde::Serialize) -> Result<String> {
-    serde_json::to_string(row)
-        .map_err(|e| Error::ledger(format!("cannot write NCP's figures: {e}")))
-}
-
-fn insert(conn: &Connection, l: &FeeLine, source: &str, currency: &str, exact: &str) -> Result<()> {
-    let mut stmt = conn.prepare_cached(concat!(
-        "INSERT INTO fee_lines (month, region, service, contract_no, item, quantity, unit,
-             unit_price, used_amount, discount_amount, estimated_payment_amount, source, currency,
-             exact, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ",
-        crate::ledger_recorded!(),
-        ")"
-    ))?;
-    stmt.execute(params![
-        l.month.to_string(),
-        l.region,
-        l.service,
-        l.contract_no,
-        l.item,
-        l.quantity.normalize().to_string(),
-        l.unit,
-        l.unit_price.normalize().to_string(),
-        l.used_amount.won(),
-        l.discount_amount.won(),
-        l.estimated_payment_amount.won(),
-        source,
-        currency,
-        exact
-    ])?;
-    Ok(())
 }
 
 fn name(conn: &Connection, service: &str, group: &str, item: &str, name: &str) -> Result<()> {

@@ -50,6 +50,13 @@ pub(crate) trait RowExt {
     /// A closed value stored by its spelling (a bill source, a payment kind); `what` names it
     /// in the error if the spelling is unknown.
     fn spelled<T: FromStr>(&self, idx: usize, what: &'static str) -> rusqlite::Result<T>;
+
+    /// Like [`RowExt::spelled`], or NULL.
+    fn spelled_opt<T: FromStr>(
+        &self,
+        idx: usize,
+        what: &'static str,
+    ) -> rusqlite::Result<Option<T>>;
 }
 
 impl RowExt for rusqlite::Row<'_> {
@@ -75,6 +82,16 @@ impl RowExt for rusqlite::Row<'_> {
     fn spelled<T: FromStr>(&self, idx: usize, what: &'static str) -> rusqlite::Result<T> {
         let text: String = self.get(idx)?;
         text.parse().map_err(|_| damaged(idx, what, text))
+    }
+
+    fn spelled_opt<T: FromStr>(
+        &self,
+        idx: usize,
+        what: &'static str,
+    ) -> rusqlite::Result<Option<T>> {
+        let text: Option<String> = self.get(idx)?;
+        text.map(|t| t.parse().map_err(|_| damaged(idx, what, t)))
+            .transpose()
     }
 }
 

@@ -738,6 +738,7 @@ fn import_fees(conn: &Connection, input: impl Read) -> Result<Summary> {
             used_amount: row.krw("used_amount")?,
             discount_amount: row.krw("discount_amount")?,
             estimated_payment_amount: row.krw("estimated_payment_amount")?,
+            ncp: None,
         };
         match line.validate() {
             Err(Fault::DiscountAboveUsed) => {

@@ -11,10 +11,14 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use ncp_usage_core::billing::facts::FeeLine;
-use ncp_usage_core::billing::ncp::{Body, ContractSummary, DailyUsage, DemandCost, Page};
+use ncp_usage_core::billing::ncp::{
+    Api, Body, ContractSummary, DailyUsage, DemandCost, Discounts, Page,
+};
+use ncp_usage_core::billing::ncp_detail::{Detail, Details, NcpDetail};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
 use ncp_usage_core::error::{Error, Result};
+use ncp_usage_core::exact::{Currency, Exact};
 use ncp_usage_core::money::Krw;
 
 /// A value at a JSON path, for error messages that say where.
@@ -134,6 +138,63 @@ impl<'a> At<'a> {
             Some(Value::String(s)) if s.eq_ignore_ascii_case("false") || s == "N" => Ok(false),
             Some(v) => Err(fail(&self.path(name), "true or false", v)),
         }
+    }
+
+    /// An exact figure as NCP sent it (fractions kept), within the ledger's ceiling (M1).
+    fn exact(&self, name: &str) -> Result<Option<Exact>> {
+        let Some(d) = self.decimal(name)? else {
+            return Ok(None);
+        };
+        if d.abs() > Decimal::from(ncp_usage_core::money::MAX_WON) {
+            return Err(fail(
+                &self.path(name),
+                &format!(
+                    "an amount up to {} won",
+                    ncp_usage_core::money::MAX_WON_TEXT
+                ),
+                self.value.get(name).unwrap_or(&Value::Null),
+            ));
+        }
+        Ok(Some(Exact(d)))
+    }
+
+    /// An exact amount, 0 when NCP sent none.
+    fn amount(&self, name: &str) -> Result<Exact> {
+        Ok(self.exact(name)?.unwrap_or(Exact::ZERO))
+    }
+
+    fn required_exact(&self, name: &str) -> Result<Exact> {
+        self.exact(name)?.ok_or_else(|| self.missing(name))
+    }
+
+    /// A v2 rate, a percent (10.0), as the fraction the program works with (0.1).
+    fn percent(&self, name: &str) -> Result<Option<Exact>> {
+        Ok(self
+            .exact(name)?
+            .map(|p| Exact((p.value() / Decimal::ONE_HUNDRED).normalize())))
+    }
+
+    /// The code of a `{code, codeName}` object (or a plain text).
+    fn code(&self, name: &str) -> Result<Option<String>> {
+        let Some(v) = self.field(name) else {
+            return Ok(None);
+        };
+        if !v.is_object() {
+            return self.text(name);
+        }
+        let path = self.path(name);
+        At {
+            value: v,
+            path: &path,
+        }
+        .text("code")
+    }
+
+    /// `payCurrency`: a `{code, codeName}` object (v1) or a code (v2); KRW when absent.
+    fn currency(&self, name: &str) -> Result<Currency> {
+        Ok(self
+            .code(name)?
+            .map_or_else(Currency::krw, |c| Currency::new(&c)))
     }
 
     /// A `{code, codeName}` object (or a plain text) as one label: the name, else the code.
@@ -333,64 +394,56 @@ fn each<T>(list: &Value, path: &str, f: impl Fn(At<'_>) -> Result<T>) -> Result<
 fn demand_cost(at: At<'_>) -> Result<DemandCost> {
     // Read in the order of the body, so the first problem is the one reported.
     let month = at.month("demandMonth")?;
-    let use_amount = at.required_won("useAmount")?;
-    let discount = sum_won(at, BILL_DISCOUNTS)?;
+    let mut d = DemandCost::empty(month, Api::V1);
+    d.use_amount = at.required_exact("useAmount")?;
     // Older bodies split the rounding discount in two.
     let rounddown = if at.field("rounddownDiscountAmount").is_some() {
-        at.won("rounddownDiscountAmount")?
+        at.amount("rounddownDiscountAmount")?
     } else {
-        add_won(
+        let under100 = at.amount("under100DiscountAmount")?;
+        add_exact(
             at,
             "under1000DiscountAmount",
-            at.won("under100DiscountAmount")?,
-            at.won("under1000DiscountAmount")?,
+            under100,
+            at.amount("under1000DiscountAmount")?,
         )?
     };
-    let vat = at.won("thisMonthVatAmount")?;
-    let billed = if at.field("thisMonthAmountIncludingVat").is_some() {
-        bill_won(
-            at,
-            "thisMonthAmountIncludingVat",
-            at.won("thisMonthAmountIncludingVat")?,
-        )?
-    } else {
-        let demand = at.required_won("thisMonthDemandAmount")?;
-        bill_won(
-            at,
-            "thisMonthDemandAmount",
-            add_won(at, "thisMonthVatAmount", demand, vat)?,
-        )?
-    };
-    let member = match at.text("memberNo")? {
+    d.discounts = discounts(at, rounddown, "coinUseAmount")?;
+    d.default_amount = at.amount("defaultAmount")?;
+    d.demand_amount = at.exact("thisMonthDemandAmount")?;
+    d.vat_rate = at.exact("thisMonthVatRatio")?;
+    d.vat_amount = at.amount("thisMonthVatAmount")?;
+    d.including_vat = at.exact("thisMonthAmountIncludingVat")?;
+    match d.including_vat {
+        Some(billed) => non_negative_bill(at, "thisMonthAmountIncludingVat", billed)?,
+        None => {
+            let demand = d
+                .demand_amount
+                .ok_or_else(|| at.missing("thisMonthDemandAmount"))?;
+            let billed = add_exact(at, "thisMonthVatAmount", demand, d.vat_amount)?;
+            non_negative_bill(at, "thisMonthDemandAmount", billed)?;
+        }
+    }
+    d.total_demand = at.exact("totalDemandAmount")?;
+    d.overdue_plus = at.exact("overduePlusAmount")?;
+    d.this_month_overdue = at.exact("thisMonthOverdueAmount")?;
+    d.total_overdue = at.exact("totalOverdueAmount")?;
+    d.overdue_ratio = at.exact("overdueRatio")?;
+    d.member = match at.text("memberNo")? {
         Some(m) => Some(m),
         None => at.text("loginId")?,
     };
-    Ok(DemandCost {
-        month,
-        member,
-        demand_no: at.text("demandNo")?,
-        use_amount,
-        discount_amount: discount,
-        rounddown_discount_amount: rounddown,
-        vat_amount: vat,
-        billed_amount: billed,
-        paid_up: at.bool("isPaidUp")?,
-        paid_up_at: at.instant("paidUpDate")?,
-        overdue_ratio: normalize_ratio(at.decimal("overdueRatio")?),
-        overdue_at: at.instant("overdueOccurDate")?,
-        written_at: at.instant("writeDate")?,
-    })
-}
-
-/// NCP gives the overdue ratio as a fraction (0.015) in v1 and a percent (1.5) in v2.
-fn normalize_ratio(r: Option<Decimal>) -> Option<Decimal> {
-    r.filter(|r| !r.is_zero()).map(|r| {
-        if r > Decimal::ONE {
-            r / Decimal::from(100)
-        } else {
-            r
-        }
-    })
+    d.demand_no = at.text("demandNo")?;
+    d.integration_demand_no = at.text("integrationDemandNo")?;
+    d.previous_demand_no = at.text("beforeMonthDemandNo")?;
+    d.attribute = at.code("demandAttribute")?;
+    d.currency = at.currency("payCurrency")?;
+    d.exchange_rate = at.exact("thisMonthAppliedExchangeRate")?;
+    d.paid_up = at.bool("isPaidUp")?;
+    d.paid_up_at = at.instant("paidUpDate")?;
+    d.overdue_at = at.instant("overdueOccurDate")?;
+    d.written_at = at.instant("writeDate")?;
+    Ok(d)
 }
 
 fn demand_cost_v2(at: At<'_>) -> Result<DemandCost> {
@@ -398,42 +451,101 @@ fn demand_cost_v2(at: At<'_>) -> Result<DemandCost> {
         // A v1 row inside a v2-looking wrapper: read it as v1.
         return demand_cost(at);
     }
-    let discount = sum_won(at, BILL_DISCOUNTS)?;
-    let vat = at.won("vatAmount")?;
-    Ok(DemandCost {
-        month: at.month("demandMonth")?,
-        member: at.text("memberNo")?,
-        demand_no: at.text("demandCostId")?,
-        use_amount: at.required_won("useAmount")?,
-        discount_amount: discount,
-        rounddown_discount_amount: at.won("roundDownDiscountAmount")?,
-        vat_amount: vat,
-        billed_amount: bill_won(
-            at,
-            "demandAmountIncludingVat",
-            at.required_won("demandAmountIncludingVat")?,
-        )?,
-        paid_up: at.bool("paidUp")?,
-        paid_up_at: at.instant("paidUpDateTime")?,
-        overdue_ratio: normalize_ratio(at.decimal("overdueRate")?),
-        overdue_at: at.instant("overdueOccurDateTime")?,
-        written_at: at.instant("createdDateTime")?,
-    })
+    let month = at.month("demandMonth")?;
+    let mut d = DemandCost::empty(month, Api::V2);
+    d.member = at.text("memberNo")?;
+    d.demand_no = at.text("demandCostId")?;
+    d.integration_demand_no = at.text("integrationDemandCostId")?;
+    d.previous_demand_no = at.text("previousMonthDemandCostId")?;
+    d.attribute = at.text("demandAttribute")?;
+    d.use_amount = at.required_exact("useAmount")?;
+    let rounddown = at.amount("roundDownDiscountAmount")?;
+    d.discounts = discounts(at, rounddown, "coinUseAmount")?;
+    d.overdue_plus = at.exact("penaltyAmount")?;
+    d.demand_amount = at.exact("demandAmount")?;
+    // v2's rates are percents (vatRate 10.0, overdueRate 1.0 is 1 %): fractions here.
+    d.vat_rate = at.percent("vatRate")?;
+    d.vat_amount = at.amount("vatAmount")?;
+    let billed = at.required_exact("demandAmountIncludingVat")?;
+    non_negative_bill(at, "demandAmountIncludingVat", billed)?;
+    d.including_vat = Some(billed);
+    d.total_demand = at.exact("totalDemandAmount")?;
+    d.paid_up = at.bool("paidUp")?;
+    d.paid_up_at = at.instant("paidUpDateTime")?;
+    d.overdue_at = at.instant("overdueOccurDateTime")?;
+    d.v2_overdue_plus = at.exact("overduePlusAmount")?;
+    d.overdue_ratio = at.percent("overdueRate")?;
+    d.this_month_overdue = at.exact("overdueAmount")?;
+    d.total_overdue = at.exact("totalOverdueAmount")?;
+    d.currency = at.currency("payCurrency")?;
+    d.exchange_rate = at.exact("appliedExchangeRate")?;
+    d.written_at = at.instant("createdDateTime")?;
+    Ok(d)
 }
 
-/// The discounts a bill (DemandCost) sums, in both API generations; the rounding discount
-/// is kept apart.
-const BILL_DISCOUNTS: &[&str] = &[
-    "promiseDiscountAmount",
-    "promotionDiscountAmount",
-    "etcDiscountAmount",
-    "customerDiscountAmount",
-    "productDiscountAmount",
-    "creditDiscountAmount",
-    "currencyDiscountAmount",
-    "memberPriceDiscountAmount",
-    "memberPromiseDiscountAddAmount",
-];
+/// Every discount of a bill, both API generations (v1 has no savings plan, v2 no
+/// under-100/under-1000 split); their sum must stay within the ledger's ceiling (M1),
+/// refused at the field that carried it over.
+fn discounts(at: At<'_>, rounddown: Exact, coin: &str) -> Result<Discounts> {
+    let d = Discounts {
+        promise: at.amount("promiseDiscountAmount")?,
+        promotion: at.amount("promotionDiscountAmount")?,
+        etc: at.amount("etcDiscountAmount")?,
+        savings_plan: at.amount("savingsPlanDiscountAmount")?,
+        customer: at.amount("customerDiscountAmount")?,
+        product: at.amount("productDiscountAmount")?,
+        credit: at.amount("creditDiscountAmount")?,
+        member_price: at.amount("memberPriceDiscountAmount")?,
+        member_promise: at.amount("memberPromiseDiscountAddAmount")?,
+        rounddown,
+        currency: at.amount("currencyDiscountAmount")?,
+        coin: at.amount(coin)?,
+    };
+    let fields = [
+        "promiseDiscountAmount",
+        "promotionDiscountAmount",
+        "etcDiscountAmount",
+        "savingsPlanDiscountAmount",
+        "customerDiscountAmount",
+        "productDiscountAmount",
+        "creditDiscountAmount",
+        "memberPriceDiscountAmount",
+        "memberPromiseDiscountAddAmount",
+        "rounddownDiscountAmount",
+        "currencyDiscountAmount",
+        coin,
+    ];
+    let mut total = Exact::ZERO;
+    for (field, (_, amount)) in fields.iter().zip(d.named()) {
+        total = add_exact(at, field, total, amount)?;
+    }
+    Ok(d)
+}
+
+/// `a + b` of one row, or an error at `field` when the sum is beyond what the ledger holds.
+fn add_exact(at: At<'_>, field: &str, a: Exact, b: Exact) -> Result<Exact> {
+    a.checked_add(b)
+        .filter(|t| t.value().abs() <= Decimal::from(ncp_usage_core::money::MAX_WON))
+        .ok_or_else(|| {
+            Error::invalid(format!(
+                "{}: the amounts of this row add up to more than {} won, more than the ledger holds",
+                at.path(field),
+                ncp_usage_core::money::MAX_WON_TEXT
+            ))
+        })
+}
+
+/// A bill's amount is 0 or more (never a negative bill).
+fn non_negative_bill(at: At<'_>, field: &str, amount: Exact) -> Result<()> {
+    if amount.value().is_sign_negative() && !amount.is_zero() {
+        return Err(fail(
+            &at.path(field),
+            "a billed amount of 0 won or more",
+            at.value.get(field).unwrap_or(&Value::Null),
+        ));
+    }
+    Ok(())
+}
 
 /// The discounts of a per-service or per-contract row.
 const ROW_DISCOUNTS: &[&str] = &[
@@ -469,18 +581,6 @@ fn add_won(at: At<'_>, field: &str, a: Krw, b: Krw) -> Result<Krw> {
         })
 }
 
-/// A bill's amount: 0 to [`ncp_usage_core::money::MAX_WON`] (never a negative bill).
-fn bill_won(at: At<'_>, field: &str, amount: Krw) -> Result<Krw> {
-    if amount < Krw::ZERO {
-        return Err(fail(
-            &at.path(field),
-            "a billed amount of 0 won or more",
-            at.value.get(field).unwrap_or(&Value::Null),
-        ));
-    }
-    Ok(amount)
-}
-
 fn product_cost(at: At<'_>) -> Result<FeeLine> {
     let t = at
         .object("productDemandType")
@@ -505,7 +605,50 @@ fn product_cost(at: At<'_>) -> Result<FeeLine> {
         used_amount: used,
         discount_amount: discount,
         estimated_payment_amount: used - discount,
+        ncp: Some(line_detail(at)?),
     })
+}
+
+/// NCP's figures of a per-service or per-contract row, exact: use, demand and default
+/// amounts and each discount it sent.
+fn line_detail(at: At<'_>) -> Result<NcpDetail> {
+    let mut d = NcpDetail::new(at.currency("payCurrency")?);
+    d.set("use_amount", at.exact("useAmount")?.map(Detail::from));
+    d.set("demand_amount", at.exact("demandAmount")?.map(Detail::from));
+    d.set(
+        "default_amount",
+        at.exact("defaultAmount")?.map(Detail::from),
+    );
+    d.set(
+        "exchange_rate",
+        at.exact("thisMonthAppliedExchangeRate")?.map(Detail::from),
+    );
+    let mut discounts = Details::new();
+    for field in ROW_DISCOUNTS {
+        if let Some(amount) = at.exact(field)? {
+            discounts.insert(discount_key(field), Detail::from(amount));
+        }
+    }
+    d.set("discounts", Detail::Object(discounts));
+    Ok(d)
+}
+
+/// `promotionDiscountAmount` → `promotion`, `memberPromiseDiscountAddAmount` →
+/// `member_promise`: the discount's name as the ledger spells it.
+pub(super) fn discount_key(field: &str) -> String {
+    let stem = field
+        .trim_end_matches("DiscountAddAmount")
+        .trim_end_matches("DiscountAmount");
+    let mut out = String::with_capacity(stem.len() + 4);
+    for c in stem.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn contract_cost(at: At<'_>) -> Result<FeeLine> {
@@ -553,6 +696,7 @@ fn contract_cost(at: At<'_>) -> Result<FeeLine> {
         used_amount: used,
         discount_amount: discount,
         estimated_payment_amount: used - discount,
+        ncp: Some(line_detail(at)?),
     })
 }
 
@@ -771,8 +915,8 @@ mod tests {
         };
         let d = &rows[0];
         assert_eq!(d.member.as_deref(), Some("old@example.com"));
-        assert_eq!(d.rounddown_discount_amount, Krw::new(99));
-        assert_eq!(d.billed_amount, Krw::new(11_000));
+        assert_eq!(d.discounts.rounddown, "99".parse().unwrap());
+        assert_eq!(d.billed(), Some("11000".parse().unwrap()));
         assert!(d.paid_up);
         assert_eq!(
             clock::rfc3339(d.paid_up_at.unwrap()),
@@ -792,8 +936,9 @@ mod tests {
         let Body::DemandCosts(rows) = page.body else {
             panic!()
         };
-        assert_eq!(rows[0].billed_amount, Krw::new(55_000));
-        assert_eq!(rows[0].overdue_ratio, Some(Decimal::new(15, 3)));
+        assert_eq!(rows[0].billed(), Some("55000".parse().unwrap()));
+        // v2 rates are percents: 1.5 is 1.5 %.
+        assert_eq!(rows[0].overdue_ratio, Some("0.015".parse().unwrap()));
         assert_eq!(
             clock::rfc3339(rows[0].written_at.unwrap()),
             "2024-06-01T09:00:00+09:00"

@@ -16,7 +16,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 use super::ncp::parse;
-use ncp_usage_core::billing::ncp::Page;
+use ncp_usage_core::billing::ncp::{Api, Page};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::error::{Error, Result};
 
@@ -26,22 +26,11 @@ pub const DEFAULT_ENDPOINT: &str = "https://billingapi.apigw.ntruss.com/billing/
 /// The public v2 endpoint.
 pub const DEFAULT_ENDPOINT_V2: &str = "https://billingapi.apigw.ntruss.com/billing/v2";
 
-/// Which generation of the Billing API `sync` speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Api {
-    /// `/billing/v1/cost/get…List`, page numbers.
-    V1,
-    /// `/billing/v2/…-costs`, cursor pages.
-    V2,
-}
-
-impl Api {
-    /// NCP's public endpoint of this generation.
-    pub fn default_endpoint(self) -> &'static str {
-        match self {
-            Api::V1 => DEFAULT_ENDPOINT,
-            Api::V2 => DEFAULT_ENDPOINT_V2,
-        }
+/// NCP's public endpoint of `api`.
+pub fn default_endpoint(api: Api) -> &'static str {
+    match api {
+        Api::V1 => DEFAULT_ENDPOINT,
+        Api::V2 => DEFAULT_ENDPOINT_V2,
     }
 }
 
@@ -250,13 +239,13 @@ impl Client {
     /// A client of `api` for `endpoint` (default: NCP's public endpoint of `api`).
     pub fn new(api: Api, endpoint: Option<&str>, credentials: Credentials) -> Result<Client> {
         let endpoint = endpoint
-            .unwrap_or(api.default_endpoint())
+            .unwrap_or(default_endpoint(api))
             .trim_end_matches('/')
             .to_string();
         if !(endpoint.starts_with("https://") || endpoint.starts_with("http://")) {
             return Err(Error::invalid(format!(
                 "--endpoint '{endpoint}' is not an http(s) URL; give e.g. {}",
-                api.default_endpoint()
+                default_endpoint(api)
             )));
         }
         let agent: ureq::Agent = ureq::Agent::config_builder()

@@ -177,14 +177,17 @@ impl<'a> At<'a> {
             .unwrap_or_default())
     }
 
-    /// Every `*DiscountAmount` field, in the body's order.
+    /// Every `*DiscountAmount` field, in the body's order, by the ledger's name for it.
     fn discounts(&self) -> Result<Discounts> {
         let Value::Object(o) = self.value else {
             return Ok(Vec::new());
         };
         o.keys()
             .filter(|k| k.ends_with("DiscountAmount") || k.ends_with("DiscountAddAmount"))
-            .filter_map(|k| self.exact(k).transpose().map(|a| a.map(|a| (k.clone(), a))))
+            .filter_map(|k| {
+                let amount = self.exact(k).transpose()?;
+                Some(amount.map(|a| (super::ncp::discount_key(k), a)))
+            })
             .collect()
     }
 

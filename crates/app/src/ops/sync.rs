@@ -8,13 +8,13 @@ use std::path::Path;
 use std::time::Duration;
 
 use ncp_usage_core::billing::gateway::Gateway;
-use ncp_usage_core::billing::ncp::Page;
+use ncp_usage_core::billing::ncp::{Api, Page};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::{Error, Result};
 use ncp_usage_ledger::Connection;
 
-use crate::exchange::ncp_api::{credentials, plan, plan_v2, Api, Call, Client};
+use crate::exchange::ncp_api::{credentials, plan, plan_v2, Call, Client};
 use crate::ops::import::store_ncp;
 use crate::report::import::NcpImported;
 

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::billing::ncp_detail::NcpDetail;
 use crate::calendar::Month;
 use crate::money::Krw;
 
@@ -121,6 +122,10 @@ pub struct FeeLine {
     pub discount_amount: Krw,
     /// `used_amount - discount_amount`.
     pub estimated_payment_amount: Krw,
+    /// NCP's own detail of a line NCP sent (its currency and exact figures), `None` for
+    /// rated and CSV lines. The views show it; JSON views choose what of it to show.
+    #[serde(skip)]
+    pub ncp: Option<NcpDetail>,
 }
 
 impl FeeLine {
@@ -172,6 +177,7 @@ mod tests {
             used_amount: Krw::new(used),
             discount_amount: Krw::new(discount),
             estimated_payment_amount: Krw::new(estimated),
+            ncp: None,
         }
     }
 

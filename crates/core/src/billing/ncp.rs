@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::Serialize;
 
 use crate::billing::facts::FeeLine;
 use crate::billing::payment::BillBalance;
@@ -13,34 +14,165 @@ use crate::billing::{ncp_v2, penalty, schedule};
 use crate::calendar::Month;
 use crate::clock::Instant;
 use crate::error::{Error, Result};
+use crate::exact::{Currency, Exact};
 use crate::money::Krw;
 
-/// A month's bill as NCP computed it (a DemandCost).
+/// Which generation of NCP's Billing API a figure came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Api {
+    /// `/billing/v1` (getDemandCostList…).
+    V1,
+    /// `/billing/v2` (`/demand-costs`…).
+    V2,
+}
+
+impl Api {
+    /// The spelling used in the ledger and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Api::V1 => "v1",
+            Api::V2 => "v2",
+        }
+    }
+}
+
+/// Reads [`Api::as_str`]'s spelling.
+impl std::str::FromStr for Api {
+    type Err = ();
+    fn from_str(text: &str) -> std::result::Result<Api, ()> {
+        match text {
+            "v1" => Ok(Api::V1),
+            "v2" => Ok(Api::V2),
+            _ => Err(()),
+        }
+    }
+}
+
+/// Every discount NCP takes off a month's use amount, exactly as NCP sent it (0 when NCP did
+/// not send one). The rounding discount and coin use are among them: NCP takes both off
+/// before VAT.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Discounts {
+    /// `promiseDiscountAmount`.
+    pub promise: Exact,
+    /// `promotionDiscountAmount`.
+    pub promotion: Exact,
+    /// `etcDiscountAmount`.
+    pub etc: Exact,
+    /// v2 `savingsPlanDiscountAmount`.
+    pub savings_plan: Exact,
+    /// `customerDiscountAmount`.
+    pub customer: Exact,
+    /// `productDiscountAmount`.
+    pub product: Exact,
+    /// `creditDiscountAmount`.
+    pub credit: Exact,
+    /// `memberPriceDiscountAmount`.
+    pub member_price: Exact,
+    /// `memberPromiseDiscountAddAmount`.
+    pub member_promise: Exact,
+    /// `rounddownDiscountAmount` (v1; older bodies: under-100 + under-1000), v2
+    /// `roundDownDiscountAmount`.
+    pub rounddown: Exact,
+    /// `currencyDiscountAmount`.
+    pub currency: Exact,
+    /// `coinUseAmount`.
+    pub coin: Exact,
+}
+
+impl Discounts {
+    /// Each discount by its name (the ledger's column, without `_discount`).
+    pub fn named(&self) -> [(&'static str, Exact); 12] {
+        [
+            ("promise", self.promise),
+            ("promotion", self.promotion),
+            ("etc", self.etc),
+            ("savings_plan", self.savings_plan),
+            ("customer", self.customer),
+            ("product", self.product),
+            ("credit", self.credit),
+            ("member_price", self.member_price),
+            ("member_promise", self.member_promise),
+            ("rounddown", self.rounddown),
+            ("currency", self.currency),
+            ("coin", self.coin),
+        ]
+    }
+
+    /// Every discount summed, exactly; `None` past what a decimal holds.
+    pub fn sum(&self) -> Option<Exact> {
+        checked_sum(self.named().iter().map(|(_, e)| *e))
+    }
+
+    /// Every discount but the rounding one: what the ledger's bill calls its discount.
+    pub fn without_rounddown(&self) -> Option<Exact> {
+        self.sum()?.checked_sub(self.rounddown)
+    }
+}
+
+fn checked_sum(items: impl IntoIterator<Item = Exact>) -> Option<Exact> {
+    items
+        .into_iter()
+        .try_fold(Exact::ZERO, |total, e| total.checked_add(e))
+}
+
+/// A month's bill as NCP computed it (a DemandCost), every figure exact and in its currency.
+/// Rates are fractions here (v2's percents are divided by 100 when read).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemandCost {
     /// The usage month.
     pub month: Month,
     /// NCP's member number (or login id in older bodies).
     pub member: Option<String>,
-    /// NCP's bill number.
+    /// The API generation it came from.
+    pub api: Api,
+    /// NCP's bill number (v2 `demandCostId`).
     pub demand_no: Option<String>,
+    /// The Organization's integrated bill it is part of (v2 `integrationDemandCostId`).
+    pub integration_demand_no: Option<String>,
+    /// The previous month's bill (v1 `beforeMonthDemandNo`, v2 `previousMonthDemandCostId`).
+    pub previous_demand_no: Option<String>,
+    /// `demandAttribute` code: `GEN` (v1), `GENERAL`, `INTEGRATED` (v2).
+    pub attribute: Option<String>,
+    /// `payCurrency`: KRW when the body names none.
+    pub currency: Currency,
+    /// `thisMonthAppliedExchangeRate` / `appliedExchangeRate`.
+    pub exchange_rate: Option<Exact>,
     /// Used amount.
-    pub use_amount: Krw,
-    /// Every discount NCP applied, summed (promise, promotion, etc, customer, product,
-    /// credit, member price…), without the rounding discount.
-    pub discount_amount: Krw,
-    /// The part under 100 (and 1,000) won cut off before VAT.
-    pub rounddown_discount_amount: Krw,
+    pub use_amount: Exact,
+    /// Every discount NCP applied.
+    pub discounts: Discounts,
+    /// `defaultAmount`: a charge (e.g. a cancellation fee), added.
+    pub default_amount: Exact,
+    /// The month's amount before VAT (v1 `thisMonthDemandAmount`, v2 `demandAmount`).
+    pub demand_amount: Option<Exact>,
+    /// The VAT rate as a fraction (v1 `thisMonthVatRatio` 0.1, v2 `vatRate` 10.0 → 0.1).
+    pub vat_rate: Option<Exact>,
     /// VAT.
-    pub vat_amount: Krw,
-    /// The month's amount with VAT: what is billed.
-    pub billed_amount: Krw,
+    pub vat_amount: Exact,
+    /// The month's amount with VAT: what is billed (v1 `thisMonthAmountIncludingVat`, v2
+    /// `demandAmountIncludingVat`).
+    pub including_vat: Option<Exact>,
+    /// `totalDemandAmount`: with VAT and what is overdue.
+    pub total_demand: Option<Exact>,
+    /// The late penalty NCP had charged when it wrote the bill (v1 `overduePlusAmount`, v2
+    /// `penaltyAmount`).
+    pub overdue_plus: Option<Exact>,
+    /// v2's own `overduePlusAmount`, which v2 documents beside `penaltyAmount` without saying
+    /// how they differ: kept as sent.
+    pub v2_overdue_plus: Option<Exact>,
+    /// v1 `thisMonthOverdueAmount`, v2 `overdueAmount`.
+    pub this_month_overdue: Option<Exact>,
+    /// `totalOverdueAmount`.
+    pub total_overdue: Option<Exact>,
+    /// NCP's late penalty rate as a fraction (v1 `overdueRatio`, v2 `overdueRate` / 100).
+    /// 0 is a value: NCP sends 0.0 on bills never overdue.
+    pub overdue_ratio: Option<Exact>,
     /// Whether NCP has it paid up.
     pub paid_up: bool,
     /// When it was paid up.
     pub paid_up_at: Option<Instant>,
-    /// NCP's late penalty rate, when given (0.015 is 1.5 %).
-    pub overdue_ratio: Option<Decimal>,
     /// When it became overdue, when it did.
     pub overdue_at: Option<Instant>,
     /// When NCP wrote it.
@@ -48,17 +180,73 @@ pub struct DemandCost {
 }
 
 impl DemandCost {
-    /// NCP's figures as the ledger's bill totals: the estimate is used less discounts, and a
-    /// bill below 0 (NCP's credit) bills 0.
-    pub fn totals(&self) -> Totals {
-        Totals {
-            used_amount: self.use_amount,
-            discount_amount: self.discount_amount,
-            estimated_payment_amount: self.use_amount - self.discount_amount,
-            rounddown_discount_amount: self.rounddown_discount_amount,
-            vat_amount: self.vat_amount,
-            billed_amount: self.billed_amount.clamp_zero(),
+    /// A bill of `month` with no figures yet: what a parser fills in.
+    pub fn empty(month: Month, api: Api) -> DemandCost {
+        DemandCost {
+            month,
+            member: None,
+            api,
+            demand_no: None,
+            integration_demand_no: None,
+            previous_demand_no: None,
+            attribute: None,
+            currency: Currency::krw(),
+            exchange_rate: None,
+            use_amount: Exact::ZERO,
+            discounts: Discounts::default(),
+            default_amount: Exact::ZERO,
+            demand_amount: None,
+            vat_rate: None,
+            vat_amount: Exact::ZERO,
+            including_vat: None,
+            total_demand: None,
+            overdue_plus: None,
+            v2_overdue_plus: None,
+            this_month_overdue: None,
+            total_overdue: None,
+            overdue_ratio: None,
+            paid_up: false,
+            paid_up_at: None,
+            overdue_at: None,
+            written_at: None,
         }
+    }
+
+    /// What NCP bills with VAT: its amount including VAT, else (older bodies) its demand
+    /// amount plus VAT.
+    pub fn billed(&self) -> Option<Exact> {
+        self.including_vat.or_else(|| {
+            self.demand_amount
+                .and_then(|d| d.checked_add(self.vat_amount))
+        })
+    }
+
+    /// M2: NCP's figures as the ledger's bill totals in whole won, each truncated from NCP's
+    /// exact figure ([`Exact::to_krw`]): the estimate is used less discounts plus the
+    /// default charge, and a bill below 0 (NCP's credit) bills 0. Only a KRW bill becomes a
+    /// payable bill; past the ledger's ceiling (M1) it is refused.
+    pub fn totals(&self) -> Result<Totals> {
+        let over = || {
+            Error::invalid(format!(
+                "{}: NCP's bill holds an amount beyond {} won, more than the ledger holds",
+                self.month,
+                crate::money::MAX_WON_TEXT
+            ))
+        };
+        let won = |e: Option<Exact>| e.and_then(Exact::to_krw).ok_or_else(over);
+        let discount = self.discounts.without_rounddown();
+        let estimated = self
+            .use_amount
+            .checked_add(self.default_amount)
+            .and_then(|u| u.checked_sub(discount?));
+        Ok(Totals {
+            used_amount: won(Some(self.use_amount))?,
+            discount_amount: won(discount)?,
+            estimated_payment_amount: won(estimated)?,
+            rounddown_discount_amount: won(Some(self.discounts.rounddown))?,
+            vat_amount: won(Some(self.vat_amount))?,
+            billed_amount: won(Some(self.billed().unwrap_or(Exact::ZERO)))?.clamp_zero(),
+        })
     }
 
     /// P1, T2: when NCP's bill counts as issued: when NCP wrote it, else when the ledger
@@ -70,9 +258,11 @@ impl DemandCost {
             .min(now)
     }
 
-    /// P10: the late penalty rate of NCP's bill: NCP's `overdueRatio`, else the default.
+    /// P10: the late penalty rate of NCP's bill: NCP's own ratio (0 included), else the
+    /// default.
     pub fn penalty_ratio(&self) -> Decimal {
-        self.overdue_ratio.unwrap_or_else(penalty::default_ratio)
+        self.overdue_ratio
+            .map_or_else(penalty::default_ratio, Exact::value)
     }
 
     /// T2: when NCP's paid-up state is dated: when NCP says it was paid up (else when NCP
@@ -86,18 +276,184 @@ impl DemandCost {
             .max(issued_at)
     }
 
-    /// The cross-check of an import: NCP's per-service used amounts (`per_service`, summed)
-    /// add up to its bill; where they do not, what differs, in words.
-    pub fn mismatch(&self, per_service: Krw) -> Option<String> {
-        (per_service != self.use_amount).then(|| {
-            format!(
-                "{}: the per-service used amounts add up to {} KRW but the bill says {} KRW (difference {})",
-                self.month,
-                per_service.grouped(),
-                self.use_amount.grouped(),
-                (per_service - self.use_amount).grouped()
-            )
+    /// NCP's own sums, checked: use − every discount + the default charge = demand, demand
+    /// plus VAT = including VAT, including VAT plus what is overdue = total. Each that does
+    /// not hold is a [`Difference`]; NCP's figures are never corrected.
+    pub fn differences(&self) -> Vec<Difference> {
+        let mut out = Vec::new();
+        let expected_demand = self.discounts.sum().and_then(|d| {
+            self.use_amount
+                .checked_add(self.default_amount)?
+                .checked_sub(d)
+        });
+        let demand_with_vat = self
+            .demand_amount
+            .and_then(|d| d.checked_add(self.vat_amount));
+        let with_overdue = self
+            .including_vat
+            .and_then(|i| i.checked_add(self.total_overdue.unwrap_or(Exact::ZERO)));
+        let checks = [
+            (DifferenceKind::Demand, self.demand_amount, expected_demand),
+            (
+                DifferenceKind::IncludingVat,
+                self.including_vat,
+                demand_with_vat,
+            ),
+            (DifferenceKind::Total, self.total_demand, with_overdue),
+        ];
+        for (kind, ncp, sum) in checks {
+            if let (Some(ncp), Some(sum)) = (ncp, sum) {
+                out.extend(self.difference(kind, "bill", ncp, sum));
+            }
+        }
+        out
+    }
+
+    /// The cross-check of the per-service lines (their exact use amounts, summed: `sum`)
+    /// against the bill's use amount.
+    pub fn services_difference(&self, level: &str, sum: Exact) -> Option<Difference> {
+        self.difference(DifferenceKind::Services, level, self.use_amount, sum)
+    }
+
+    fn difference(
+        &self,
+        kind: DifferenceKind,
+        level: &str,
+        ncp: Exact,
+        sum: Exact,
+    ) -> Option<Difference> {
+        (ncp != sum).then(|| Difference {
+            kind,
+            month: self.month,
+            member_no: self.member.clone(),
+            level: Some(level.to_string()),
+            currency: Some(self.currency.clone()),
+            ncp_amount: ncp,
+            sum_amount: sum,
+            gap_amount: ncp.checked_sub(sum).unwrap_or(Exact::ZERO),
         })
+    }
+}
+
+/// Which of NCP's sums does not hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DifferenceKind {
+    /// use − every discount + default ≠ demand.
+    Demand,
+    /// demand + VAT ≠ including VAT.
+    IncludingVat,
+    /// including VAT + overdue ≠ total.
+    Total,
+    /// The per-service (or per-contract) use amounts do not add up to the bill's.
+    Services,
+    /// A page's `totalRows` is above the rows the files of the import gave.
+    IncompletePage,
+    /// The per-service (v2 per-group) demand amounts do not add up to the bill's.
+    ServicesDemand,
+    /// A v2 group's items' use amounts do not add up to the group's.
+    Items,
+    /// A v2 group's items' demand amounts do not add up to the group's.
+    ItemsDemand,
+}
+
+impl DifferenceKind {
+    /// What does not hold, in words.
+    fn says(self) -> &'static str {
+        match self {
+            DifferenceKind::Demand => {
+                "use less every discount plus the default charge does not make NCP's demand amount"
+            }
+            DifferenceKind::IncludingVat => {
+                "demand plus VAT does not make NCP's amount including VAT"
+            }
+            DifferenceKind::Total => {
+                "the amount including VAT plus what is overdue does not make NCP's total"
+            }
+            DifferenceKind::Services => {
+                "the per-service use amounts do not add up to the bill's use amount"
+            }
+            DifferenceKind::IncompletePage => {
+                "NCP's totalRows is above the rows the files gave: a page is missing"
+            }
+            DifferenceKind::ServicesDemand => {
+                "the per-service demand amounts do not add up to the bill's demand amount"
+            }
+            DifferenceKind::Items => {
+                "the items' use amounts do not add up to their group's use amount"
+            }
+            DifferenceKind::ItemsDemand => {
+                "the items' demand amounts do not add up to their group's demand amount"
+            }
+        }
+    }
+}
+
+/// One of NCP's own sums that does not hold: NCP's figure, what its parts add up to, and the
+/// gap (NCP's − the sum). Reported, never corrected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Difference {
+    /// Which sum.
+    pub kind: DifferenceKind,
+    /// The month.
+    pub month: Month,
+    /// NCP's member number, when known.
+    pub member_no: Option<String>,
+    /// The level checked: `bill`, `product`, `contract` (or an API action for a page).
+    pub level: Option<String>,
+    /// The currency of the amounts; `None` for an incomplete page, whose figures are rows.
+    pub currency: Option<Currency>,
+    /// NCP's figure (a page's `totalRows`).
+    pub ncp_amount: Exact,
+    /// What its parts add up to (the rows given).
+    pub sum_amount: Exact,
+    /// NCP's figure − the sum.
+    pub gap_amount: Exact,
+}
+
+impl Difference {
+    /// A page whose `totalRows` (`total`) is above the rows the import's files gave
+    /// (`given`) for that action (`level`) and month.
+    pub fn incomplete_page(month: Month, level: &str, total: u64, given: u64) -> Difference {
+        let count = |n: u64| Exact(Decimal::from(n));
+        Difference {
+            kind: DifferenceKind::IncompletePage,
+            month,
+            member_no: None,
+            level: Some(level.to_string()),
+            currency: None,
+            ncp_amount: count(total),
+            sum_amount: count(given),
+            gap_amount: count(total.saturating_sub(given)),
+        }
+    }
+}
+
+/// The one warning line for stderr.
+impl std::fmt::Display for Difference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = self.level.as_deref().unwrap_or("bill");
+        if self.kind == DifferenceKind::IncompletePage {
+            return write!(
+                f,
+                "{} {level}: {} (totalRows {}, rows given {}, {} missing); import every page of it together",
+                self.month,
+                self.kind.says(),
+                self.ncp_amount.grouped(),
+                self.sum_amount.grouped(),
+                self.gap_amount.grouped()
+            );
+        }
+        write!(
+            f,
+            "{} {level}: {}: NCP says {} {}, the parts add up to {} (gap {}); NCP's figures are kept as NCP sent them",
+            self.month,
+            self.kind.says(),
+            self.ncp_amount.grouped(),
+            self.currency.as_ref().map_or("", Currency::code),
+            self.sum_amount.grouped(),
+            self.gap_amount.grouped()
+        )
     }
 }
 
@@ -325,27 +681,30 @@ mod tests {
     use super::*;
     use crate::clock::{parse_as_of, rfc3339};
 
+    fn e(s: &str) -> Exact {
+        s.parse().unwrap()
+    }
+
     fn demand(written: Option<&str>, paid_up_at: Option<&str>) -> DemandCost {
         DemandCost {
-            month: "2024-02".parse().unwrap(),
-            member: None,
-            demand_no: None,
-            use_amount: Krw::new(12_000),
-            discount_amount: Krw::new(2_000),
-            rounddown_discount_amount: Krw::ZERO,
-            vat_amount: Krw::new(1_000),
-            billed_amount: Krw::new(-11_000),
+            use_amount: e("12000"),
+            discounts: Discounts {
+                promotion: e("2000"),
+                ..Discounts::default()
+            },
+            demand_amount: Some(e("10000")),
+            vat_amount: e("1000"),
+            including_vat: Some(e("-11000")),
             paid_up: paid_up_at.is_some(),
             paid_up_at: paid_up_at.map(|t| parse_as_of(t).unwrap()),
-            overdue_ratio: None,
-            overdue_at: None,
             written_at: written.map(|t| parse_as_of(t).unwrap()),
+            ..DemandCost::empty("2024-02".parse().unwrap(), Api::V1)
         }
     }
 
     #[test]
     fn ncp_totals_estimate_used_less_discounts_and_never_bill_below_zero() {
-        let t = demand(None, None).totals();
+        let t = demand(None, None).totals().unwrap();
         assert_eq!(t.estimated_payment_amount, Krw::new(10_000));
         assert_eq!(t.billed_amount, Krw::ZERO);
     }
@@ -378,14 +737,121 @@ mod tests {
         assert_eq!(summary_month(&[], now), "2024-06".parse().unwrap());
     }
 
+    /// The documented v2 example (pub-billing-v2-type-demandcost): every sum holds, with
+    /// NCP's fractions, and the payable bill is M2's truncation of NCP's exact figures.
+    fn documented_v2() -> DemandCost {
+        DemandCost {
+            member: Some("2001234".into()),
+            use_amount: e("293208.0"),
+            discounts: Discounts {
+                promise: e("15432.0"),
+                product: e("13888.8"),
+                credit: e("124999.2"),
+                ..Discounts::default()
+            },
+            demand_amount: Some(e("138888.0")),
+            vat_rate: Some(e("0.1")),
+            vat_amount: e("13888.8"),
+            including_vat: Some(e("152776.8")),
+            total_demand: Some(e("152776.8")),
+            total_overdue: Some(Exact::ZERO),
+            overdue_ratio: Some(Exact::ZERO),
+            ..DemandCost::empty("2026-06".parse().unwrap(), Api::V2)
+        }
+    }
+
     #[test]
-    fn ncp_per_service_amounts_add_up_to_the_bill() {
-        let d = demand(None, None);
-        assert_eq!(d.mismatch(Krw::new(12_000)), None);
-        let m = d.mismatch(Krw::new(12_100)).unwrap();
-        assert!(
-            m.ends_with("add up to 12,100 KRW but the bill says 12,000 KRW (difference 100)"),
-            "{m}"
+    fn ncp_sums_of_the_documented_example_hold_and_totals_truncate_once() {
+        let d = documented_v2();
+        assert_eq!(d.differences(), vec![]);
+        let t = d.totals().unwrap();
+        assert_eq!(t.used_amount, Krw::new(293_208));
+        assert_eq!(t.discount_amount, Krw::new(154_320));
+        assert_eq!(t.estimated_payment_amount, Krw::new(138_888));
+        assert_eq!(t.vat_amount, Krw::new(13_888));
+        assert_eq!(t.billed_amount, Krw::new(152_776));
+    }
+
+    /// The partner-priced view (issue 14, 2022 sample): use is real, every other amount 0.
+    /// Each sum that does not hold is reported with NCP's figure, the sum and the gap.
+    #[test]
+    fn ncp_sums_of_a_partner_priced_view_are_differences_never_corrections() {
+        let d = DemandCost {
+            use_amount: e("1880530"),
+            demand_amount: Some(Exact::ZERO),
+            including_vat: Some(Exact::ZERO),
+            total_demand: Some(Exact::ZERO),
+            ..DemandCost::empty("2022-01".parse().unwrap(), Api::V1)
+        };
+        let diffs = d.differences();
+        assert_eq!(diffs.len(), 1, "{diffs:?}");
+        assert_eq!(diffs[0].kind, DifferenceKind::Demand);
+        assert_eq!(diffs[0].ncp_amount, Exact::ZERO);
+        assert_eq!(diffs[0].sum_amount, e("1880530"));
+        assert_eq!(diffs[0].gap_amount, e("-1880530"));
+        assert_eq!(
+            diffs[0].to_string(),
+            "2022-01 bill: use less every discount plus the default charge does not make NCP's demand amount: NCP says 0 KRW, the parts add up to 1,880,530 (gap -1,880,530); NCP's figures are kept as NCP sent them"
+        );
+        assert_eq!(d.totals().unwrap().billed_amount, Krw::ZERO);
+    }
+
+    #[rstest::rstest]
+    #[case::demand("demand", DifferenceKind::Demand)]
+    #[case::vat("vat", DifferenceKind::IncludingVat)]
+    #[case::total("total", DifferenceKind::Total)]
+    fn ncp_each_planted_mismatch_is_one_difference(
+        #[case] planted: &str,
+        #[case] kind: DifferenceKind,
+    ) {
+        let mut d = documented_v2();
+        match planted {
+            "demand" => d.discounts.coin = e("0.1"),
+            "vat" => d.vat_amount = e("13888.9"),
+            _ => d.total_demand = Some(e("152777")),
+        }
+        let diffs = d.differences();
+        let kinds: Vec<DifferenceKind> = diffs.iter().map(|x| x.kind).collect();
+        // A changed VAT breaks only demand + VAT; a coin use breaks only the demand sum.
+        assert_eq!(kinds, vec![kind]);
+        let json = serde_json::to_value(&diffs[0]).unwrap();
+        assert_eq!(json["member_no"], "2001234");
+        assert_eq!(json["level"], "bill");
+    }
+
+    /// v1 real samples: the rounding discount and coin use come off before VAT, and the
+    /// default amount (a cancellation fee) is a charge that adds.
+    #[test]
+    fn ncp_rounding_coin_and_default_enter_the_demand_sum() {
+        let d = DemandCost {
+            use_amount: e("10099"),
+            discounts: Discounts {
+                rounddown: e("99"),
+                coin: e("1000"),
+                ..Discounts::default()
+            },
+            default_amount: e("500"),
+            demand_amount: Some(e("9500")),
+            vat_amount: e("950"),
+            including_vat: Some(e("10450")),
+            ..DemandCost::empty("2024-05".parse().unwrap(), Api::V1)
+        };
+        assert_eq!(d.differences(), vec![]);
+        let t = d.totals().unwrap();
+        assert_eq!(t.discount_amount, Krw::new(1_000));
+        assert_eq!(t.rounddown_discount_amount, Krw::new(99));
+        assert_eq!(t.estimated_payment_amount, Krw::new(9_599));
+    }
+
+    #[test]
+    fn ncp_per_service_lines_add_up_to_the_bill() {
+        let d = documented_v2();
+        assert_eq!(d.services_difference("product", e("293208")), None);
+        let diff = d.services_difference("product", e("293308.5")).unwrap();
+        assert_eq!(diff.gap_amount, e("-100.5"));
+        assert_eq!(
+            Difference::incomplete_page(d.month, "getContractDemandCostList", 52, 2).to_string(),
+            "2026-06 getContractDemandCostList: NCP's totalRows is above the rows the files gave: a page is missing (totalRows 52, rows given 2, 50 missing); import every page of it together"
         );
     }
 
@@ -393,8 +859,11 @@ mod tests {
     fn p10_ncp_ratio_or_the_default() {
         let mut d = demand(None, None);
         assert_eq!(d.penalty_ratio(), penalty::default_ratio());
-        d.overdue_ratio = Some(Decimal::new(2, 2));
+        d.overdue_ratio = Some(e("0.02"));
         assert_eq!(d.penalty_ratio(), Decimal::new(2, 2));
+        // 0 is a value: NCP's 0.0 on a bill never overdue.
+        d.overdue_ratio = Some(Exact::ZERO);
+        assert_eq!(d.penalty_ratio(), Decimal::ZERO);
     }
 
     #[test]

@@ -7,19 +7,20 @@
 //! Row ids are not keys: NCP gives every row a new id when it re-settles a month
 //! (`pub-billing-v2-type-billingitemgroupcost`), so rows are known by member, month and codes.
 
-use serde::Serialize;
-
 use crate::billing::facts::FeeLine;
+use crate::billing::ncp::{DemandCost, Difference, DifferenceKind};
+use crate::billing::ncp_detail::{Detail, Details, NcpDetail};
 use crate::calendar::Month;
 use crate::exact::{Currency, Exact};
 use crate::money::Krw;
 
-/// The discounts of a v2 cost row, as named in the body, in the body's order; absent ones are
+/// The discounts of a v2 cost row, by the ledger's name for each (`promise`, `savings_plan`:
+/// NCP's field without `DiscountAmount`, snake_case), in the body's order; absent ones are
 /// not listed.
 pub type Discounts = Vec<(String, Exact)>;
 
 /// One billing-item group's cost of a month (`/billing-item-group-costs`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupCost {
     /// `billingItemGroupCostId`: new on every re-settlement.
     pub id: String,
@@ -38,9 +39,8 @@ pub struct GroupCost {
     /// The used amount.
     pub use_amount: Exact,
     /// Every discount NCP applied.
-    #[serde(serialize_with = "discounts_map")]
     pub discounts: Discounts,
-    /// The penalty (위약금) NCP charged.
+    /// The penalty (위약금, v1's `defaultAmount`: a charge, e.g. for ending a commitment).
     pub penalty_amount: Exact,
     /// What NCP bills for the group.
     pub demand_amount: Exact,
@@ -53,7 +53,7 @@ pub struct GroupCost {
 }
 
 /// One section of a tiered price (`useAmountBreakdowns[]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Breakdown {
     /// `usageDetailTypeCode`, when the section is of a kind of usage.
     pub usage_detail_type_code: Option<String>,
@@ -74,17 +74,16 @@ pub struct Breakdown {
 }
 
 /// A factor of an item's price (`pricingFactors[]`: `PRODUCT_COUNT` 1…).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PricingFactor {
     /// The factor's type.
-    #[serde(rename = "type")]
     pub kind: String,
     /// Its value.
     pub value: Exact,
 }
 
 /// One billing item's cost of a month, per resource (`/billing-item-costs`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemCost {
     /// `billingItemCostId`: new on every re-settlement.
     pub id: String,
@@ -137,7 +136,6 @@ pub struct ItemCost {
     /// The used amount.
     pub use_amount: Exact,
     /// Every discount NCP applied.
-    #[serde(serialize_with = "discounts_map")]
     pub discounts: Discounts,
     /// The penalty NCP charged.
     pub penalty_amount: Exact,
@@ -174,13 +172,40 @@ pub struct CodeGroup {
     pub items: Vec<(String, String)>,
 }
 
-fn discounts_map<S: serde::Serializer>(d: &Discounts, s: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let mut map = s.serialize_map(Some(d.len()))?;
-    for (name, amount) in d {
-        map.serialize_entry(name, amount)?;
+fn text(t: &Option<String>) -> Option<Detail> {
+    t.as_deref().map(Detail::from)
+}
+
+fn number(n: Option<Exact>) -> Option<Detail> {
+    n.map(Detail::from)
+}
+
+/// The figures every v2 cost row has, under the keys of [`crate::billing::ncp_detail`]: NCP's
+/// `penaltyAmount` is the line's charge (`default_amount`, as v1 calls it).
+fn common_detail(
+    d: &mut NcpDetail,
+    id: &str,
+    member_no: Option<i64>,
+    codes: [(&str, &str); 4],
+    amounts: (Exact, &Discounts, Exact, Option<Exact>),
+    rate_and_time: (Option<Exact>, &Option<String>),
+) {
+    let (use_amount, discounts, penalty, demand) = amounts;
+    d.set("id", Detail::from(id));
+    d.set("member_no", member_no.map(|m| Detail::from(m.to_string())));
+    for (key, value) in codes {
+        d.set(key, Detail::from(value));
     }
-    map.end()
+    d.set("use_amount", Detail::from(use_amount));
+    let discounts: Details = discounts
+        .iter()
+        .map(|(k, a)| (k.clone(), Detail::from(*a)))
+        .collect();
+    d.set("discounts", Detail::Object(discounts));
+    d.set("default_amount", Detail::from(penalty));
+    d.set("demand_amount", number(demand));
+    d.set("exchange_rate", number(rate_and_time.0));
+    d.set("created_at", text(rate_and_time.1));
 }
 
 /// Sums exact amounts; `None` on overflow.
@@ -226,6 +251,30 @@ impl GroupCost {
         sum(self.discounts.iter().map(|(_, a)| a))
     }
 
+    /// NCP's figures and details of the row, exact.
+    pub fn detail(&self) -> NcpDetail {
+        let mut d = NcpDetail::new(self.currency.clone());
+        common_detail(
+            &mut d,
+            &self.id,
+            self.member_no,
+            [
+                ("service_code", &self.service_code),
+                ("service_name", &self.service_name),
+                ("group_code", &self.group_code),
+                ("group_name", &self.group_name),
+            ],
+            (
+                self.use_amount,
+                &self.discounts,
+                self.penalty_amount,
+                Some(self.demand_amount),
+            ),
+            (self.applied_exchange_rate, &self.created_at),
+        );
+        d
+    }
+
     /// The month's per-service fee line (source `ncp_group`), in whole won (M2).
     pub fn fee_line(&self) -> Option<FeeLine> {
         won_line(
@@ -244,6 +293,7 @@ impl GroupCost {
                 used_amount: Krw::ZERO,
                 discount_amount: Krw::ZERO,
                 estimated_payment_amount: Krw::ZERO,
+                ncp: Some(self.detail()),
             },
         )
     }
@@ -271,6 +321,71 @@ impl ItemCost {
                 .checked_sub(sum(self.discounts.iter().map(|(_, a)| a))?)?
                 .checked_add(self.penalty_amount),
         }
+    }
+
+    /// NCP's figures and details of the row, exact: the group's keys plus region, item,
+    /// resource, instance, price, quantities (billed, free, total), unit, unit price,
+    /// pricing factors and tiered breakdowns.
+    pub fn detail(&self) -> NcpDetail {
+        let mut d = NcpDetail::new(self.currency.clone());
+        common_detail(
+            &mut d,
+            &self.id,
+            self.member_no,
+            [
+                ("service_code", &self.service_code),
+                ("service_name", &self.service_name),
+                ("group_code", &self.group_code),
+                ("group_name", &self.group_name),
+            ],
+            (
+                self.use_amount,
+                &self.discounts,
+                self.penalty_amount,
+                self.demand_amount,
+            ),
+            (self.applied_exchange_rate, &self.created_at),
+        );
+        d.set("region_code", text(&self.region_code));
+        d.set("item_code", Detail::from(self.item_code.as_str()));
+        d.set("item_name", Detail::from(self.item_name.as_str()));
+        d.set("aggregated", Detail::from(self.aggregated));
+        d.set("resource_id", text(&self.resource_id));
+        d.set(
+            "resource_line_sequence",
+            self.resource_line_sequence
+                .map(|n| Detail::from(Exact(n.into()))),
+        );
+        d.set("instance_no", text(&self.instance_no));
+        d.set("resource_name", text(&self.resource_name));
+        d.set("price_no", text(&self.price_no));
+        d.set("unit_usage_quantity", Detail::from(self.unit_usage_quantity));
+        d.set("free_unit_usage_quantity", number(self.free_unit_usage_quantity));
+        d.set("total_unit_usage_quantity", number(self.total_unit_usage_quantity));
+        d.set("usage_unit_code", text(&self.usage_unit_code));
+        d.set("usage_unit_name", text(&self.usage_unit_name));
+        d.set("unit_price", number(self.unit_price));
+        let factors = self.pricing_factors.iter().map(|f| {
+            Detail::Object(Details::from([
+                ("type".to_string(), Detail::from(f.kind.as_str())),
+                ("value".to_string(), Detail::from(f.value)),
+            ]))
+        });
+        d.set("pricing_factors", Detail::List(factors.collect()));
+        let tiers = self.use_amount_breakdowns.iter().map(|b| {
+            let mut t = NcpDetail::default();
+            t.set("usage_detail_type_code", text(&b.usage_detail_type_code));
+            t.set("usage_detail_type_name", text(&b.usage_detail_type_name));
+            t.set("section_start_value", number(b.section_start_value));
+            t.set("section_end_value", number(b.section_end_value));
+            t.set("unit_usage_quantity", number(b.unit_usage_quantity));
+            t.set("section_unit_usage_quantity", number(b.section_unit_usage_quantity));
+            t.set("unit_price", number(b.unit_price));
+            t.set("use_amount", Detail::from(b.use_amount));
+            Detail::Object(t.fields)
+        });
+        d.set("use_amount_breakdowns", Detail::List(tiers.collect()));
+        d
     }
 
     /// The per-resource fee line (source `ncp_item`), in whole won (M2): the resource (else
@@ -308,6 +423,7 @@ impl ItemCost {
                 used_amount: Krw::ZERO,
                 discount_amount: Krw::ZERO,
                 estimated_payment_amount: Krw::ZERO,
+                ncp: Some(self.detail()),
             },
         )
     }
@@ -330,26 +446,32 @@ pub struct ItemKey {
     pub line: i64,
 }
 
-/// One of NCP's sums that does not hold: what NCP says (`ncp`) against what its parts add up
-/// to (`sum`), for a `differences` entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mismatch {
-    /// What is compared: `group_use_amount`, `group_demand_amount`…
-    pub kind: &'static str,
-    /// The month.
-    pub month: Month,
-    /// The group (service and group codes) whose items do not add up.
-    pub group: String,
-    /// NCP's figure.
-    pub ncp: Exact,
-    /// What the parts add up to.
-    pub sum: Exact,
+fn difference(
+    kind: DifferenceKind,
+    month: Month,
+    member_no: Option<String>,
+    level: String,
+    currency: &Currency,
+    ncp: Exact,
+    sum: Exact,
+) -> Option<Difference> {
+    (ncp != sum).then(|| Difference {
+        kind,
+        month,
+        member_no,
+        level: Some(level),
+        currency: Some(currency.clone()),
+        ncp_amount: ncp,
+        sum_amount: sum,
+        gap_amount: ncp.checked_sub(sum).unwrap_or(Exact::ZERO),
+    })
 }
 
 /// NCP's sums of a month's items against their groups: for every group that has items in the
-/// same import, the items' use and demand amounts add up to the group's. Groups without items
-/// (an import of groups only, or a body filtered to some services) are not checked.
-pub fn check_items(groups: &[&GroupCost], items: &[&ItemCost]) -> Vec<Mismatch> {
+/// same import, the items' use and demand amounts add up to the group's (level `group
+/// SERVICE/GROUP`). Groups without items (an import of groups only, or a body filtered to
+/// some services) are not checked.
+pub fn check_items(groups: &[&GroupCost], items: &[&ItemCost]) -> Vec<Difference> {
     let mut out = Vec::new();
     for g in groups {
         let mine: Vec<&&ItemCost> = items
@@ -365,40 +487,60 @@ pub fn check_items(groups: &[&GroupCost], items: &[&ItemCost]) -> Vec<Mismatch> 
         }
         let uses: Vec<Exact> = mine.iter().map(|i| i.use_amount).collect();
         let demands: Option<Vec<Exact>> = mine.iter().map(|i| i.demand()).collect();
-        let group = format!("{}/{}", g.service_code, g.group_code);
-        let pairs = [
-            ("group_use_amount", g.use_amount, sum(&uses)),
+        let checks = [
+            (DifferenceKind::Items, g.use_amount, sum(&uses)),
             (
-                "group_demand_amount",
+                DifferenceKind::ItemsDemand,
                 g.demand_amount,
                 demands.as_deref().and_then(sum),
             ),
         ];
-        for (kind, ncp, parts) in pairs {
-            if let Some(parts) = parts.filter(|s| *s != ncp) {
-                out.push(Mismatch {
+        for (kind, ncp, parts) in checks {
+            out.extend(parts.and_then(|parts| {
+                difference(
                     kind,
-                    month: g.month,
-                    group: group.clone(),
+                    g.month,
+                    g.member_no.map(|m| m.to_string()),
+                    format!("group {}/{}", g.service_code, g.group_code),
+                    &g.currency,
                     ncp,
-                    sum: parts,
-                });
-            }
+                    parts,
+                )
+            }));
         }
     }
     out
 }
 
-/// The sum of the groups' amounts of a month, for the check against the bill: (use, demand).
-pub fn group_totals<'a>(groups: impl IntoIterator<Item = &'a GroupCost>) -> Option<(Exact, Exact)> {
-    groups
+/// NCP's sums of a month's groups against its bill (level `group`): their use amounts add up
+/// to the bill's, and their demand amounts to its demand amount. Only groups in the bill's
+/// currency count.
+pub fn check_groups(bill: &DemandCost, groups: &[&GroupCost]) -> Vec<Difference> {
+    let mine: Vec<&&GroupCost> = groups
+        .iter()
+        .filter(|g| g.month == bill.month && g.currency == bill.currency)
+        .collect();
+    if mine.is_empty() {
+        return Vec::new();
+    }
+    let uses: Vec<Exact> = mine.iter().map(|g| g.use_amount).collect();
+    let demands: Vec<Exact> = mine.iter().map(|g| g.demand_amount).collect();
+    let mut out: Vec<Difference> = sum(&uses)
+        .and_then(|s| bill.services_difference("group", s))
         .into_iter()
-        .try_fold((Exact::ZERO, Exact::ZERO), |(u, d), g| {
-            Some((
-                u.checked_add(g.use_amount)?,
-                d.checked_add(g.demand_amount)?,
-            ))
-        })
+        .collect();
+    if let (Some(ncp), Some(parts)) = (bill.demand_amount, sum(&demands)) {
+        out.extend(difference(
+            DifferenceKind::ServicesDemand,
+            bill.month,
+            bill.member.clone(),
+            "group".to_string(),
+            &bill.currency,
+            ncp,
+            parts,
+        ));
+    }
+    out
 }
 
 /// The first row (index, month) of `months` after `current`: NCP has no figures for a month
@@ -425,7 +567,7 @@ mod tests {
             group_code: "VSVR".into(),
             group_name: "Server (VPC)".into(),
             use_amount: e(use_amount),
-            discounts: vec![("promiseDiscountAmount".into(), e("15432.0"))],
+            discounts: vec![("promise".into(), e("15432.0"))],
             penalty_amount: Exact::ZERO,
             demand_amount: e(demand),
             currency: Currency::krw(),
@@ -461,7 +603,7 @@ mod tests {
             pricing_factors: vec![],
             use_amount_breakdowns: vec![],
             use_amount: e(use_amount),
-            discounts: vec![("promiseDiscountAmount".into(), e(discount))],
+            discounts: vec![("promise".into(), e(discount))],
             penalty_amount: Exact::ZERO,
             demand_amount: None,
             currency: Currency::krw(),
@@ -473,7 +615,7 @@ mod tests {
     #[test]
     fn m2_fee_lines_truncate_ncp_figures_and_keep_their_arithmetic() {
         let mut g = group("154320.9", "138888.0");
-        g.discounts = vec![("productDiscountAmount".into(), e("13888.8"))];
+        g.discounts = vec![("product".into(), e("13888.8"))];
         let l = g.fee_line().unwrap();
         assert_eq!(l.used_amount, Krw::new(154_320));
         // 154320.9 − 13888.8 = 140432.1 → 140,432; the discount is what keeps used − discount.

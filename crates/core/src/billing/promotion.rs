@@ -332,6 +332,7 @@ mod tests {
             used_amount: Krw::new(used),
             discount_amount: Krw::ZERO,
             estimated_payment_amount: Krw::new(used),
+            ncp: None,
         }
     }
 

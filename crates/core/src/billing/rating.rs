@@ -111,6 +111,7 @@ pub fn rate(
         used_amount: used,
         discount_amount: Krw::ZERO,
         estimated_payment_amount: used,
+        ncp: None,
     })
 }
 

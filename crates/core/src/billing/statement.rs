@@ -272,6 +272,7 @@ mod tests {
             used_amount: Krw::new(used),
             discount_amount: Krw::new(discount),
             estimated_payment_amount: Krw::new(used - discount),
+            ncp: None,
         }
     }
 
