@@ -219,7 +219,8 @@ fn sync_v2_follows_the_cursor_retries_a_page_and_signs_every_request() {
         String::from_utf8_lossy(&out.stderr)
     );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["rows"]["listDemandCosts"], 1);
+    // The bill's rows count under the one name of both generations' DemandCost.
+    assert_eq!(doc["rows"]["getDemandCostList"], 1);
     assert_eq!(doc["rows"]["listBillingItemGroupCosts"], 2);
     assert_eq!(doc["rows"]["listBillingItemCosts"], 4);
     assert_eq!(doc["rows"]["listCostRelationCodes"], 2);
@@ -318,4 +319,349 @@ fn sync_v2_gives_up_on_a_page_that_keeps_failing_and_writes_nothing() {
         "{stderr}"
     );
     assert_eq!(env.dump(), before);
+}
+
+// ---------------------------------------------------------------------------------------
+// import ncp: v2 cost lines stored
+
+fn import(env: &Env, as_of: &str, files: &[&str]) -> std::process::Output {
+    let mut cmd = env.cmd(as_of);
+    cmd.args(["import", "ncp", "--json"]);
+    for f in files {
+        cmd.arg(fixture(f));
+    }
+    cmd.output().unwrap()
+}
+
+#[track_caller]
+fn imported(env: &Env, as_of: &str, files: &[&str]) -> (Value, String) {
+    let out = import(env, as_of, files);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        serde_json::from_slice(&out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// NCP's v2 lines of the ledger: (source, contract, item, whole-won used/discount/estimated,
+/// currency, NCP's detail), by source, service, contract and item.
+fn v2_lines(env: &Env) -> Vec<(String, String, String, [i64; 3], String, Value)> {
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT source, contract_no, item, used_amount, discount_amount, estimated_payment_amount,
+                    currency, exact
+             FROM fee_lines WHERE source IN ('ncp_group', 'ncp_item')
+             ORDER BY source, service, contract_no, item",
+        )
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| {
+            let exact: String = r.get(7)?;
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                [r.get(3)?, r.get(4)?, r.get(5)?],
+                r.get(6)?,
+                serde_json::from_str(&exact).unwrap(),
+            ))
+        })
+        .unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+#[test]
+fn v2_groups_and_items_are_stored_with_ncps_exact_figures() {
+    let env = member();
+    let (doc, stderr) = imported(
+        &env,
+        AS_OF,
+        &[
+            "billing-item-group-costs-2026-06.json",
+            "billing-item-costs-2026-06.json",
+            "cost-relation-codes-2026-06.json",
+        ],
+    );
+    assert_eq!(
+        doc["rows"],
+        json!({"listBillingItemCosts": 4, "listBillingItemGroupCosts": 2, "listCostRelationCodes": 2})
+    );
+    assert_eq!(doc["months"], json!(["2026-06"]));
+    assert_eq!(doc["differences"], json!([]));
+    assert!(stderr.is_empty(), "{stderr}");
+
+    let lines = v2_lines(&env);
+    let shape: Vec<(&str, &str, &str, [i64; 3])> = lines
+        .iter()
+        .map(|(s, c, i, won, _, _)| (s.as_str(), c.as_str(), i.as_str(), *won))
+        .collect();
+    // M2 per line: 3888 − 388.8 = 3499.2 → 3,499 estimated, so 389 discounted.
+    assert_eq!(
+        shape,
+        [
+            (
+                "ncp_group",
+                "BST",
+                "Block Storage (NCP)",
+                [138_888, 138_888, 0]
+            ),
+            (
+                "ncp_group",
+                "VSVR",
+                "Server (VPC) (NCP)",
+                [154_320, 15_432, 138_888]
+            ),
+            (
+                "ncp_item",
+                "20012345",
+                "Block Storage (SSD)",
+                [138_888, 138_888, 0]
+            ),
+            ("ncp_item", "10012345", "Network Out #2", [420, 42, 378]),
+            ("ncp_item", "10012345", "VPC Server", [3_888, 389, 3_499]),
+            (
+                "ncp_item",
+                "VSVR-VSVR",
+                "VPC Server",
+                [150_012, 15_002, 135_010]
+            ),
+        ]
+    );
+    assert!(lines.iter().all(|l| l.4 == "KRW"));
+    // NCP's figures, exact: fractions kept, integers when whole.
+    let server = &lines[4].5;
+    assert_eq!(server["id"], "880123456");
+    assert_eq!(server["demand_amount"].to_string(), "3499.2");
+    assert_eq!(server["discounts"]["promise"].to_string(), "388.8");
+    assert_eq!(server["unit_usage_quantity"], 72);
+    assert_eq!(server["usage_unit_code"], "USAGE_HH");
+    assert_eq!(server["instance_no"], "22010000");
+    assert_eq!(server["resource_name"], "web-server-001");
+    assert_eq!(
+        server["pricing_factors"],
+        json!([{"type": "PRODUCT_COUNT", "value": 1}])
+    );
+    let tiered = &lines[3].5;
+    assert_eq!(
+        tiered["use_amount_breakdowns"],
+        json!([
+            {"section_start_value": 0, "section_end_value": 21474836480u64, "unit_usage_quantity": 30,
+             "section_unit_usage_quantity": 20, "unit_price": 0, "use_amount": 0},
+            {"section_start_value": 21474836480u64, "section_end_value": 5497558138880u64, "unit_usage_quantity": 30,
+             "section_unit_usage_quantity": 10, "unit_price": 42, "use_amount": 420}
+        ])
+    );
+    assert_eq!(tiered["free_unit_usage_quantity"], 20);
+    let disk = &lines[2].5;
+    assert_eq!(disk["unit_price"].to_string(), "0.1929");
+    assert_eq!(
+        disk["pricing_factors"][1],
+        json!({"type": "PRODUCT_SIZE", "value": 1000})
+    );
+    assert_eq!(disk["discounts"]["credit"].to_string(), "124999.2");
+    let aggregated = &lines[5].5;
+    assert_eq!(aggregated["aggregated"], true);
+    assert!(aggregated.get("resource_id").is_none());
+
+    // The names of the codes, for the views.
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let names: Vec<String> = conn
+        .prepare("SELECT service_code || '/' || group_code || '/' || item_code || '=' || name FROM ncp_cost_relation_codes ORDER BY 1")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "BST//=Block Storage",
+            "BST/BST/=Block Storage",
+            "BST/BST/BST-BST=Block Storage (SSD)",
+            "VSVR//=Server (VPC)",
+            "VSVR/VSVR/=Server (VPC)",
+            "VSVR/VSVR/VSVR-NETOUT=Network Out",
+            "VSVR/VSVR/VSVR-VSVR=VPC Server",
+        ]
+    );
+    env.ok(AS_OF, &["check"]);
+}
+
+#[test]
+fn a_re_settled_month_with_new_ids_replaces_the_old_lines_never_adds_to_them() {
+    let env = member();
+    imported(
+        &env,
+        AS_OF,
+        &[
+            "billing-item-group-costs-2026-06.json",
+            "billing-item-costs-2026-06.json",
+        ],
+    );
+    let (doc, _) = imported(
+        &env,
+        "2026-07-10",
+        &[
+            "billing-item-group-costs-2026-06-resettled.json",
+            "billing-item-costs-2026-06-resettled.json",
+        ],
+    );
+    assert_eq!(doc["differences"], json!([]));
+    let lines = v2_lines(&env);
+    assert_eq!(lines.len(), 6, "{lines:?}");
+    let ids: Vec<&str> = lines.iter().map(|l| l.5["id"].as_str().unwrap()).collect();
+    assert!(
+        ids.iter()
+            .all(|id| id.starts_with("78") || id.starts_with("99")),
+        "{ids:?}"
+    );
+    assert_eq!(lines[1].3, [155_400, 15_540, 139_860]);
+    assert_eq!(lines[5].3, [151_092, 15_110, 135_982]);
+    assert_eq!(lines[5].5["demand_amount"].to_string(), "135982.8");
+    // Importing the same settlement again changes nothing.
+    let before = env.dump();
+    imported(
+        &env,
+        "2026-07-10",
+        &["billing-item-costs-2026-06-resettled.json"],
+    );
+    assert_eq!(v2_lines(&env), lines);
+    assert_ne!(before, "");
+    env.ok("2026-07-10", &["check"]);
+}
+
+#[test]
+fn two_settlements_of_a_month_in_one_import_are_refused_naming_both_ids() {
+    let env = member();
+    let before = env.dump();
+    let out = import(
+        &env,
+        AS_OF,
+        &[
+            "billing-item-group-costs-2026-06.json",
+            "billing-item-group-costs-2026-06-resettled.json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let e = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        e.contains("NCP's billing-item group group VSVR/VSVR of 2026-06 is given twice with different figures (ids 770998877 and 780998877)"),
+        "{e}"
+    );
+    assert_eq!(env.dump(), before);
+}
+
+#[test]
+fn items_that_do_not_add_up_to_their_group_are_reported_never_corrected() {
+    let env = member();
+    let (doc, stderr) = imported(
+        &env,
+        AS_OF,
+        &[
+            "billing-item-group-costs-2026-06.json",
+            "billing-item-costs-2026-06-mismatch.json",
+        ],
+    );
+    assert_eq!(
+        doc["differences"],
+        json!([
+            {"kind": "items", "month": "2026-06", "member_no": "2001234", "level": "group VSVR/VSVR",
+             "currency": "KRW", "ncp_amount": 154320, "sum_amount": 154420, "gap_amount": -100},
+            {"kind": "items_demand", "month": "2026-06", "member_no": "2001234", "level": "group VSVR/VSVR",
+             "currency": "KRW", "ncp_amount": 138888, "sum_amount": 138978, "gap_amount": -90}
+        ])
+    );
+    let warnings: Vec<&str> = stderr.lines().collect();
+    assert_eq!(warnings.len(), 2, "{stderr}");
+    assert!(
+        warnings[0].starts_with("warning: 2026-06 group VSVR/VSVR: the items' use amounts do not add up to their group's use amount: NCP says 154,320 KRW, the parts add up to 154,420 (gap -100)"),
+        "{stderr}"
+    );
+    // Kept as NCP sent them.
+    let network = &v2_lines(&env)[3];
+    assert_eq!(network.3, [520, 52, 468]);
+}
+
+#[test]
+fn a_row_whose_discounts_do_not_make_its_demand_is_reported() {
+    let env = member();
+    let body = text("billing-item-group-costs-2026-06.json").replacen(
+        "\"demandAmount\": 0.0",
+        "\"demandAmount\": 10.5",
+        1,
+    );
+    let path = env.file("groups.json", body);
+    let out = env
+        .cmd(AS_OF)
+        .args(["import", "ncp", "--json", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        doc["differences"],
+        json!([{"kind": "demand", "month": "2026-06", "member_no": "2001234", "level": "group BST/BST",
+                "currency": "KRW", "ncp_amount": 10.5, "sum_amount": 0, "gap_amount": 10.5}])
+    );
+    assert_eq!(String::from_utf8(out.stderr).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn groups_are_checked_against_the_bill_of_the_import_or_the_one_stored() {
+    let env = member();
+    let bill = env.file("demand-costs-2026-06.json", DEMAND_COSTS);
+    let out = env
+        .cmd(AS_OF)
+        .args(["import", "ncp", "--json", bill.to_str().unwrap()])
+        .arg(fixture("billing-item-group-costs-2026-06.json"))
+        .arg(fixture("billing-item-costs-2026-06.json"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["differences"], json!([]));
+    assert_eq!(doc["bills"], json!(["2026-06"]));
+    // Re-settled groups against the bill stored before: 1,080 more used, 972 more billed.
+    let (doc, stderr) = imported(
+        &env,
+        "2026-07-10",
+        &["billing-item-group-costs-2026-06-resettled.json"],
+    );
+    assert_eq!(
+        doc["differences"],
+        json!([
+            {"kind": "services", "month": "2026-06", "member_no": "2001234", "level": "group",
+             "currency": "KRW", "ncp_amount": 293208, "sum_amount": 294288, "gap_amount": -1080},
+            {"kind": "services_demand", "month": "2026-06", "member_no": "2001234", "level": "group",
+             "currency": "KRW", "ncp_amount": 138888, "sum_amount": 139860, "gap_amount": -972}
+        ])
+    );
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+}
+
+#[test]
+fn sync_v2_stores_the_month_in_one_transaction() {
+    let env = member();
+    let srv = server(SECRET, 0, false);
+    let out = sync(&env, &srv, SECRET, "2026-06");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["differences"], json!([]));
+    assert_eq!(doc["bills"], json!(["2026-06"]));
+    assert_eq!(doc["months"], json!(["2026-06"]));
+    assert_eq!(v2_lines(&env).len(), 6);
+    env.ok(AS_OF, &["check"]);
 }

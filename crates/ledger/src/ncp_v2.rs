@@ -12,12 +12,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use rusqlite::{params, Connection};
 
 use super::fees;
+use super::ncp::Stored;
 use crate::error::{Error, Result};
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::ncp::{Body, Page};
-use super::ncp::Stored;
 use ncp_usage_core::billing::ncp_v2::{
-    check_groups, check_items, CostRelationCode, GroupCost, ItemCost, ItemKey,
+    check_groups, check_items, check_rows, CostRelationCode, GroupCost, ItemCost, ItemKey,
 };
 use ncp_usage_core::calendar::Month;
 
@@ -103,8 +103,8 @@ impl<'a> V2Rows<'a> {
 }
 
 /// Stores the v2 rows of an import's or sync's `pages` inside the caller's transaction, and
-/// checks NCP's sums: the items of a group against the group, the groups of a month against
-/// the month's bill (of this import, else the one stored before).
+/// checks NCP's sums: each row's own arithmetic, the items of a group against the group, the
+/// groups of a month against the month's bill (of this import, else the one stored before).
 pub fn store_pages(conn: &Connection, pages: &[Page], stored: &mut Stored) -> Result<()> {
     let rows = V2Rows::of(pages)?;
     if rows.is_empty() {
@@ -113,6 +113,7 @@ pub fn store_pages(conn: &Connection, pages: &[Page], stored: &mut Stored) -> Re
     store(conn, &rows)?;
     let groups: Vec<&GroupCost> = rows.groups.values().copied().collect();
     let items: Vec<&ItemCost> = rows.items.values().copied().collect();
+    stored.differences.extend(check_rows(&groups, &items));
     stored.differences.extend(check_items(&groups, &items));
     let group_months: BTreeSet<Month> = groups.iter().map(|g| g.month).collect();
     for month in group_months {

@@ -5,8 +5,8 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::Context;
-use ncp_usage_core::billing::ncp::Api;
 use ncp_usage_app::ops::sync;
+use ncp_usage_core::billing::ncp::Api;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::error::Result;
 

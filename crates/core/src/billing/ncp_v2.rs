@@ -359,9 +359,18 @@ impl ItemCost {
         d.set("instance_no", text(&self.instance_no));
         d.set("resource_name", text(&self.resource_name));
         d.set("price_no", text(&self.price_no));
-        d.set("unit_usage_quantity", Detail::from(self.unit_usage_quantity));
-        d.set("free_unit_usage_quantity", number(self.free_unit_usage_quantity));
-        d.set("total_unit_usage_quantity", number(self.total_unit_usage_quantity));
+        d.set(
+            "unit_usage_quantity",
+            Detail::from(self.unit_usage_quantity),
+        );
+        d.set(
+            "free_unit_usage_quantity",
+            number(self.free_unit_usage_quantity),
+        );
+        d.set(
+            "total_unit_usage_quantity",
+            number(self.total_unit_usage_quantity),
+        );
         d.set("usage_unit_code", text(&self.usage_unit_code));
         d.set("usage_unit_name", text(&self.usage_unit_name));
         d.set("unit_price", number(self.unit_price));
@@ -379,7 +388,10 @@ impl ItemCost {
             t.set("section_start_value", number(b.section_start_value));
             t.set("section_end_value", number(b.section_end_value));
             t.set("unit_usage_quantity", number(b.unit_usage_quantity));
-            t.set("section_unit_usage_quantity", number(b.section_unit_usage_quantity));
+            t.set(
+                "section_unit_usage_quantity",
+                number(b.section_unit_usage_quantity),
+            );
             t.set("unit_price", number(b.unit_price));
             t.set("use_amount", Detail::from(b.use_amount));
             Detail::Object(t.fields)
@@ -465,6 +477,52 @@ fn difference(
         sum_amount: sum,
         gap_amount: ncp.checked_sub(sum).unwrap_or(Exact::ZERO),
     })
+}
+
+/// NCP's own arithmetic of each row: use less every discount plus the penalty makes its
+/// demand amount (kind `demand`, level `group SERVICE/GROUP` or `item SERVICE/GROUP/ITEM
+/// RESOURCE`). An item without a demand amount is not checked: it has nothing to compare.
+pub fn check_rows(groups: &[&GroupCost], items: &[&ItemCost]) -> Vec<Difference> {
+    let expected = |use_amount: Exact, discounts: &Discounts, penalty: Exact| {
+        use_amount
+            .checked_sub(sum(discounts.iter().map(|(_, a)| a))?)?
+            .checked_add(penalty)
+    };
+    let mut out = Vec::new();
+    for g in groups {
+        if let Some(parts) = expected(g.use_amount, &g.discounts, g.penalty_amount) {
+            out.extend(difference(
+                DifferenceKind::Demand,
+                g.month,
+                g.member_no.map(|m| m.to_string()),
+                format!("group {}/{}", g.service_code, g.group_code),
+                &g.currency,
+                g.demand_amount,
+                parts,
+            ));
+        }
+    }
+    for i in items {
+        let parts = expected(i.use_amount, &i.discounts, i.penalty_amount);
+        if let (Some(ncp), Some(parts)) = (i.demand_amount, parts) {
+            out.extend(difference(
+                DifferenceKind::Demand,
+                i.month,
+                i.member_no.map(|m| m.to_string()),
+                format!(
+                    "item {}/{}/{} {}",
+                    i.service_code,
+                    i.group_code,
+                    i.item_code,
+                    i.resource_id.as_deref().unwrap_or("(aggregated)")
+                ),
+                &i.currency,
+                ncp,
+                parts,
+            ));
+        }
+    }
+    out
 }
 
 /// NCP's sums of a month's items against their groups: for every group that has items in the
@@ -640,13 +698,39 @@ mod tests {
         let c = item("54320.5", "5432.0");
         let m = check_items(&[&g], &[&a, &c]);
         assert_eq!(m.len(), 2, "{m:?}");
-        assert_eq!((m[0].kind, m[0].sum), ("group_use_amount", e("154320.5")));
         assert_eq!(
-            (m[1].kind, m[1].sum),
-            ("group_demand_amount", e("138888.5"))
+            (m[0].kind, m[0].sum_amount),
+            (DifferenceKind::Items, e("154320.5"))
         );
+        assert_eq!(
+            (m[1].kind, m[1].sum_amount, m[1].gap_amount),
+            (DifferenceKind::ItemsDemand, e("138888.5"), e("-0.5"))
+        );
+        assert_eq!(m[0].level.as_deref(), Some("group VSVR/VSVR"));
         // A group without items in the import is not checked.
         assert!(check_items(&[&g], &[]).is_empty());
+    }
+
+    #[test]
+    fn each_rows_use_less_discounts_makes_its_demand() {
+        let g = group("154320.0", "138888.0");
+        let mut i = item("3888.0", "388.8");
+        i.demand_amount = Some(e("3499.2"));
+        assert!(check_rows(&[&g], &[&i]).is_empty());
+        // A partner-priced row (discounts and demand 0, use real) is reported, not corrected.
+        let mut partner = group("154320.0", "0.0");
+        partner.discounts = vec![("promise".into(), Exact::ZERO)];
+        i.demand_amount = Some(e("3500"));
+        let m = check_rows(&[&partner], &[&i]);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!(
+            (m[0].level.as_deref(), m[0].gap_amount),
+            (Some("group VSVR/VSVR"), e("-154320"))
+        );
+        assert_eq!(
+            (m[1].level.as_deref(), m[1].gap_amount),
+            (Some("item VSVR/VSVR/VSVR-VSVR 10012345"), e("0.8"))
+        );
     }
 
     #[test]
