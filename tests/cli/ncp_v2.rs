@@ -665,3 +665,38 @@ fn sync_v2_stores_the_month_in_one_transaction() {
     assert_eq!(v2_lines(&env).len(), 6);
     env.ok(AS_OF, &["check"]);
 }
+
+#[test]
+fn sync_v2_reads_keys_from_the_ncloud_configure_file() {
+    let env = member();
+    let home = env.path("home");
+    std::fs::create_dir_all(home.join(".ncloud")).unwrap();
+    std::fs::write(
+        home.join(".ncloud/configure"),
+        format!(
+            "[DEFAULT]\nncloud_access_key_id = {ACCESS}\nncloud_secret_access_key = {SECRET}\n"
+        ),
+    )
+    .unwrap();
+    let srv = server(SECRET, 0, false);
+    let out = env
+        .cmd(AS_OF)
+        .env("HOME", &home)
+        .args([
+            "sync", "--api", "v2", "--from", "2026-06", "--to", "2026-06",
+        ])
+        .args(["--endpoint", &srv.url, "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The default page size: NCP's largest.
+    let urls = srv.requests.lock().unwrap().clone();
+    assert!(
+        urls.iter().all(|u| query(u, "pageSize") == Some("1000")),
+        "{urls:?}"
+    );
+}

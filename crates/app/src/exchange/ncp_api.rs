@@ -514,6 +514,31 @@ mod tests {
         );
     }
 
+    #[test]
+    fn v2_asks_one_month_per_call_and_the_codes_once() {
+        let calls = plan_v2("2026-05".parse().unwrap(), "2026-06".parse().unwrap());
+        let asked: Vec<String> = calls
+            .iter()
+            .map(|c| {
+                let q: Vec<String> = c.query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                format!("{}?{}", c.path, q.join("&"))
+            })
+            .collect();
+        assert_eq!(
+            asked,
+            [
+                "/demand-costs?demandMonth=2026-05",
+                "/billing-item-group-costs?demandMonth=2026-05",
+                "/billing-item-costs?demandMonth=2026-05",
+                "/demand-costs?demandMonth=2026-06",
+                "/billing-item-group-costs?demandMonth=2026-06",
+                "/billing-item-costs?demandMonth=2026-06",
+                "/cost-relation-codes?",
+            ]
+        );
+        assert_eq!(default_endpoint(Api::V2), DEFAULT_ENDPOINT_V2);
+    }
+
     #[rstest::rstest]
     #[case::spaces_and_crlf(
         "[ DEFAULT ]\r\nncloud_access_key_id=AK\r\nncloud_secret_access_key = SK\r\n",

@@ -494,6 +494,57 @@ mod tests {
         );
     }
 
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/ncp/v2/");
+        std::fs::read(format!("{path}{name}")).unwrap()
+    }
+
+    #[test]
+    fn reads_the_documented_examples_exactly() {
+        let page = parse(&fixture("billing-item-costs-2026-06.json"), "x.json").unwrap();
+        assert_eq!(page.next_token, None);
+        let Body::ItemCosts(items) = page.body else {
+            panic!()
+        };
+        let i = &items[0];
+        assert_eq!(
+            (i.id.as_str(), i.member_no, i.instance_no.as_deref()),
+            ("880123456", Some(2_001_234), Some("22010000"))
+        );
+        assert_eq!(i.use_amount.to_string(), "3888");
+        assert_eq!(
+            i.discounts
+                .iter()
+                .find(|(k, _)| k == "promise")
+                .unwrap()
+                .1
+                .to_string(),
+            "388.8"
+        );
+        assert_eq!(i.demand_amount.unwrap().to_string(), "3499.2");
+        assert_eq!(
+            items[1].use_amount_breakdowns[1]
+                .section_end_value
+                .unwrap()
+                .to_string(),
+            "5497558138880"
+        );
+        assert!(items[2].aggregated && items[2].resource_id.is_none());
+        let page = parse(&fixture("cost-relation-codes-2026-06.json"), "x.json").unwrap();
+        let Body::CostRelationCodes(codes) = page.body else {
+            panic!()
+        };
+        assert_eq!(
+            codes[1].groups[0].items[1],
+            ("VSVR-NETOUT".to_string(), "Network Out".to_string())
+        );
+        let body = br#"{"billingItemGroupCosts": [], "nextToken": "c_EOvh4bjJ"}"#;
+        assert_eq!(
+            parse(body, "x.json").unwrap().next_token.as_deref(),
+            Some("c_EOvh4bjJ")
+        );
+    }
+
     #[test]
     fn a_refused_sub_account_is_told_the_v2_actions() {
         let body = serde_json::json!({"errorCode": "Forbidden", "message": "Permission denied"});
