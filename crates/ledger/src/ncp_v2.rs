@@ -17,7 +17,8 @@ use crate::error::{Error, Result};
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::ncp::{Body, Page};
 use ncp_usage_core::billing::ncp_v2::{
-    check_groups, check_items, check_rows, CostRelationCode, GroupCost, ItemCost, ItemKey,
+    check_groups, check_items, check_rows, CodeGroup, CostRelationCode, GroupCost, ItemCost,
+    ItemKey,
 };
 use ncp_usage_core::calendar::Month;
 
@@ -210,15 +211,80 @@ fn name(conn: &Connection, service: &str, group: &str, item: &str, name: &str) -
     Ok(())
 }
 
-/// Every code's name, by service, group and item code (empty codes for services' and
-/// groups' own rows), as recorded by the running instant.
-pub fn code_names(conn: &Connection) -> Result<Vec<((String, String, String), String)>> {
+/// The names of the codes as NCP gave them (`listCostRelationCodes`), as recorded by the
+/// running instant: each service with its groups and their items, by code.
+pub fn cost_relation_codes(conn: &Connection) -> Result<Vec<CostRelationCode>> {
     let mut stmt = conn.prepare_cached(concat!(
         "SELECT service_code, group_code, item_code, name FROM ncp_cost_relation_codes
          WHERE recorded_at <= ",
         crate::ledger_visible!(),
         " ORDER BY service_code, group_code, item_code"
     ))?;
-    let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?)))?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    let mut rows = stmt.query([])?;
+    let mut out: Vec<CostRelationCode> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let (service, group, item, name): (String, String, String, String) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        if out.last().is_none_or(|c| c.service_code != service) {
+            out.push(CostRelationCode {
+                service_code: service.clone(),
+                service_name: service.clone(),
+                groups: Vec::new(),
+            });
+        }
+        let Some(c) = out.last_mut() else { continue };
+        match (group.is_empty(), item.is_empty()) {
+            (true, _) => c.service_name = name,
+            (false, true) => c.groups.push(CodeGroup {
+                code: group,
+                name,
+                items: Vec::new(),
+            }),
+            (false, false) => match c.groups.last_mut().filter(|g| g.code == group) {
+                Some(g) => g.items.push((item, name)),
+                // An item whose group has no name of its own: the code stands for it.
+                None => c.groups.push(CodeGroup {
+                    code: group.clone(),
+                    name: group,
+                    items: vec![(item, name)],
+                }),
+            },
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Ledger;
+
+    #[test]
+    fn code_names_come_back_as_ncps_tree() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        let codes = vec![CostRelationCode {
+            service_code: "VSVR".into(),
+            service_name: "Server (VPC)".into(),
+            groups: vec![CodeGroup {
+                code: "VSVR".into(),
+                name: "Server (VPC)".into(),
+                items: vec![
+                    ("VSVR-NETOUT".into(), "Network Out".into()),
+                    ("VSVR-VSVR".into(), "VPC Server".into()),
+                ],
+            }],
+        }];
+        let now = ncp_usage_core::clock::parse_as_of("2026-07-05").unwrap();
+        ledger
+            .write(now, |tx| -> Result<()> {
+                let rows = V2Rows {
+                    codes: codes.iter().collect(),
+                    ..V2Rows::default()
+                };
+                store(tx, &rows)?;
+                assert_eq!(cost_relation_codes(tx)?, codes);
+                Ok(())
+            })
+            .unwrap();
+    }
 }
