@@ -700,3 +700,86 @@ fn sync_v2_reads_keys_from_the_ncloud_configure_file() {
         "{urls:?}"
     );
 }
+
+/// A server whose `/demand-costs` answers with the cursor `next` on every page, and refuses
+/// the cursor `bad` as NCP does (400 InvalidNextToken).
+fn cursor_server(next: &'static str) -> Server {
+    let refused = r#"{"error": {"errorCode": "Unauthorized", "message": "Authentication Failed"}}"#;
+    serve("/billing/v2", SECRET, refused, move |url| {
+        if query(url, "nextToken") == Some("bad") {
+            return (
+                400,
+                r#"{"error": {"errorCode": "InvalidNextToken", "message": "The nextToken is invalid.", "fieldErrors": [{"field": "nextToken", "message": "issued for other conditions"}]}}"#
+                    .to_string(),
+            );
+        }
+        (
+            200,
+            format!("{{\"demandCosts\": [], \"nextToken\": \"{next}\"}}"),
+        )
+    })
+}
+
+#[test]
+fn sync_v2_stops_on_a_refused_cursor_and_on_a_cursor_that_repeats() {
+    let env = member();
+    env.ok(AS_OF, &["status"]);
+    let before = env.dump();
+    let srv = cursor_server("bad");
+    let out = sync(&env, &srv, SECRET, "2026-06");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("listDemandCosts: HTTP 400: NCP answered with error InvalidNextToken: The nextToken is invalid.; nextToken: issued for other conditions"),
+        "{stderr}"
+    );
+    let srv = cursor_server("same");
+    let out = sync(&env, &srv, SECRET, "2026-06");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "listDemandCosts: NCP gave the nextToken of page 2 twice; stopping rather than looping"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(srv.requests.lock().unwrap().len(), 2);
+    assert_eq!(env.dump(), before);
+}
+
+#[test]
+fn a_group_billed_in_dollars_keeps_its_currency_and_cents() {
+    let env = member();
+    let body = text("billing-item-group-costs-2026-06.json")
+        .replacen("\"useAmount\": 154320.0", "\"useAmount\": 115.67", 1)
+        .replacen(
+            "\"promiseDiscountAmount\": 15432.0",
+            "\"promiseDiscountAmount\": 11.56",
+            1,
+        )
+        .replacen("\"demandAmount\": 138888.0", "\"demandAmount\": 104.11", 1)
+        .replacen(
+            "\"payCurrency\": \"KRW\", \"appliedExchangeRate\": 1.0",
+            "\"payCurrency\": \"USD\", \"appliedExchangeRate\": 1345.5",
+            1,
+        );
+    let path = env.file("usd.json", body);
+    let out = env
+        .cmd(AS_OF)
+        .args(["import", "ncp", "--json", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["differences"], json!([]));
+    let lines = v2_lines(&env);
+    let usd = &lines[1];
+    assert_eq!((usd.1.as_str(), usd.4.as_str()), ("VSVR", "USD"));
+    assert_eq!(usd.5["use_amount"].to_string(), "115.67");
+    assert_eq!(usd.5["exchange_rate"].to_string(), "1345.5");
+    assert_eq!(lines[0].4, "KRW");
+}
