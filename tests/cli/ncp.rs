@@ -572,3 +572,263 @@ fn a_preliminary_ncp_bill_is_superseded_and_the_ledger_stays_sound() {
     );
     env.ok("2024-06-12", &["check"]);
 }
+
+// ---------------------------------------------------------------------------------------
+// Issue 14: NCP's bills as NCP sends them (v1 and v2), exact, and NCP's own sums checked
+
+/// A member whose account opened on `as_of` (fixtures of older months need an older one).
+fn member_since(as_of: &str) -> Env {
+    let env = Env::new();
+    env.ok(
+        as_of,
+        &[
+            "init",
+            "--first-name",
+            "Minji",
+            "--last-name",
+            "Kim",
+            "--email",
+            "minji@example.com",
+        ],
+    );
+    env
+}
+
+/// `import ncp` of fixtures under fixtures/ncp: (its JSON, its stderr).
+fn import_with_warnings(env: &Env, as_of: &str, files: &[&str]) -> (Value, String) {
+    let paths: Vec<String> = files
+        .iter()
+        .map(|f| fixture(f).display().to_string())
+        .collect();
+    let mut args = vec!["import", "ncp", "--json"];
+    args.extend(paths.iter().map(String::as_str));
+    let out = env.run(as_of, &args);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{stderr}");
+    (serde_json::from_slice(&out.stdout).unwrap(), stderr)
+}
+
+/// The exact figures the ledger keeps of NCP's bill of `month`, by column.
+fn stored_bill(env: &Env, month: &str) -> serde_json::Map<String, Value> {
+    let conn = rusqlite::Connection::open(env.path("ledger.db")).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT * FROM ncp_demand_costs WHERE month = ?1")
+        .unwrap();
+    let names: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+    stmt.query_row([month], |r| {
+        Ok(names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let v = match r.get_ref(i).unwrap() {
+                    rusqlite::types::ValueRef::Null => Value::Null,
+                    rusqlite::types::ValueRef::Integer(n) => Value::from(n),
+                    rusqlite::types::ValueRef::Text(t) => {
+                        Value::from(String::from_utf8(t.to_vec()).unwrap())
+                    }
+                    other => panic!("{other:?}"),
+                };
+                (n.clone(), v)
+            })
+            .collect())
+    })
+    .unwrap()
+}
+
+/// The partner-priced view of the 2022 public sample: use amounts real, every other amount
+/// 0. Each month's bill is a `demand` difference (on import and on `check`, with one stderr
+/// line each), the bill stays NCP's 0 won — never "corrected" — and 0.0 overdue is kept as 0.
+#[test]
+fn ncp_a_partner_priced_view_is_a_difference_never_a_corrected_bill() {
+    let env = member_since("2021-12-01");
+    let (doc, stderr) =
+        import_with_warnings(&env, "2022-03-05", &["v1/demand-cost-2022-01-partner.json"]);
+    let expected = serde_json::json!([
+        {"kind": "demand", "month": "2022-01", "member_no": "klaytn@hongikit.com", "level": "bill",
+         "currency": "KRW", "ncp_amount": 0, "sum_amount": 1880530, "gap_amount": -1880530},
+        {"kind": "demand", "month": "2022-02", "member_no": "klaytn@hongikit.com", "level": "bill",
+         "currency": "KRW", "ncp_amount": 0, "sum_amount": 1357040, "gap_amount": -1357040}
+    ]);
+    assert_eq!(doc["differences"], expected);
+    let warnings = "warning: 2022-01 bill: use less every discount plus the default charge does not make NCP's demand amount: NCP says 0 KRW, the parts add up to 1,880,530 (gap -1,880,530); NCP's figures are kept as NCP sent them\n\
+                    warning: 2022-02 bill: use less every discount plus the default charge does not make NCP's demand amount: NCP says 0 KRW, the parts add up to 1,357,040 (gap -1,357,040); NCP's figures are kept as NCP sent them\n";
+    assert_eq!(stderr, warnings);
+    let pay = env.json("2022-03-05", &["pay"]);
+    let jan = pay["bills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["month"] == "2022-01")
+        .unwrap();
+    assert_eq!(jan["billed_amount"], 0);
+    // `check` recomputes them from the stored exact figures; they are NCP's, not faults.
+    let out = env.run("2022-03-05", &["check", "--json"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), warnings);
+    let check: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(check["ok"], true);
+    assert_eq!(check["differences"], expected);
+    let bill = stored_bill(&env, "2022-01");
+    assert_eq!(bill["overdue_ratio"], "0");
+    assert_eq!(bill["vat_rate"], "0.1");
+    assert_eq!(bill["attribute"], "GEN");
+    assert_eq!(bill["previous_demand_no"], "3936015");
+    assert_eq!(bill["total_demand_amount"], "0");
+}
+
+/// v2's documented DemandCost (pub-billing-v2-type-demandcost): fractional KRW amounts are
+/// kept digit for digit, `vatRate` 10.0 is 10 %, NCP's sums hold, and the payable bill is
+/// M2's truncation of NCP's figures: 152,776.8 bills 152,776 won.
+#[test]
+fn ncp_v2_documented_bill_is_exact_and_its_rates_are_percents() {
+    let env = member_since("2026-01-01");
+    let (doc, stderr) = import_with_warnings(&env, "2026-08-01", &["v2/demand-cost-2026-06.json"]);
+    assert_eq!(doc["differences"], serde_json::json!([]));
+    assert_eq!(stderr, "");
+    let bill = stored_bill(&env, "2026-06");
+    for (column, value) in [
+        ("api", "v2"),
+        ("member_no", "2001234"),
+        ("demand_no", "660112233"),
+        ("previous_demand_no", "660001122"),
+        ("attribute", "GENERAL"),
+        ("currency", "KRW"),
+        ("exchange_rate", "1"),
+        ("use_amount", "293208"),
+        ("promise_discount_amount", "15432"),
+        ("product_discount_amount", "13888.8"),
+        ("credit_discount_amount", "124999.2"),
+        ("savings_plan_discount_amount", "0"),
+        ("demand_amount", "138888"),
+        ("vat_rate", "0.1"),
+        ("vat_amount", "13888.8"),
+        ("including_vat_amount", "152776.8"),
+        ("total_demand_amount", "152776.8"),
+        ("overdue_plus_amount", "0"),
+        ("overdue_ratio", "0"),
+        ("paid_up_at", "2026-07-25T12:00:00+09:00"),
+        ("written_at", "2026-07-01T03:30:00+09:00"),
+    ] {
+        assert_eq!(bill[column], value, "{column}");
+    }
+    let pay = env.json("2026-08-01", &["pay"]);
+    let june = pay["bills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["month"] == "2026-06")
+        .unwrap()
+        .clone();
+    assert_eq!(june["billed_amount"], 152_776);
+    assert_eq!(june["status"], "paid");
+}
+
+/// v2 `overdueRate` 1.0 is 1 % (a percent, as `vatRate` 10.0 is), not 100 %: the unpaid
+/// 151,676.8 bill (with its 1,000 savings-plan discount) is charged 1 % at each of the two
+/// penalty dates by September (1,516 each), never the whole bill again.
+#[test]
+fn ncp_v2_overdue_rate_is_a_percent() {
+    let env = member_since("2026-01-01");
+    let (doc, _) =
+        import_with_warnings(&env, "2026-07-05", &["v2/demand-cost-2026-06-unpaid.json"]);
+    assert_eq!(doc["differences"], serde_json::json!([]));
+    assert_eq!(stored_bill(&env, "2026-06")["overdue_ratio"], "0.01");
+    assert_eq!(
+        stored_bill(&env, "2026-06")["savings_plan_discount_amount"],
+        "1000"
+    );
+    let pay = env.json("2026-09-02", &["pay"]);
+    let june = pay["bills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["month"] == "2026-06")
+        .unwrap()
+        .clone();
+    assert_eq!(june["billed_amount"], 151_676);
+    assert_eq!(june["penalty_amount"], 3_032);
+    assert_eq!(june["unpaid_amount"], 154_708);
+}
+
+/// A bill in USD is kept exactly in its currency and is no payable bill of won: no `bills`
+/// row for it, and the catch-up issues none for its month either (imported before the 3rd,
+/// when the ledger would have issued its own).
+#[test]
+fn ncp_a_usd_bill_is_kept_exactly_and_never_billed_in_won() {
+    let env = member();
+    let (doc, stderr) =
+        import_with_warnings(&env, "2024-07-02", &["v1/demand-cost-2024-06-usd.json"]);
+    assert_eq!(doc["bills"], serde_json::json!([]));
+    assert_eq!(doc["differences"], serde_json::json!([]));
+    assert_eq!(stderr, "");
+    let bill = stored_bill(&env, "2024-06");
+    assert_eq!(bill["currency"], "USD");
+    assert_eq!(bill["exchange_rate"], "1380.5");
+    assert_eq!(bill["use_amount"], "123.45");
+    assert_eq!(bill["currency_discount_amount"], "0.2");
+    assert_eq!(bill["including_vat_amount"], "124.3");
+    let pay = env.json("2024-08-05", &["pay"]);
+    let months: Vec<&str> = pay["bills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["month"].as_str().unwrap())
+        .collect();
+    assert!(
+        months.contains(&"2024-05") && !months.contains(&"2024-06"),
+        "{months:?}"
+    );
+}
+
+/// One member per ledger: a body of another NCP member is refused naming both numbers,
+/// exit 2, and the ledger is left byte-identical.
+#[test]
+fn ncp_a_body_of_another_member_is_refused_naming_both() {
+    let env = member();
+    import(&env, "2024-07-05", &["demand-cost-2024-05.json"]);
+    let before = env.dump();
+    let e = env.fail(
+        "2024-07-05",
+        &[
+            "import",
+            "ncp",
+            fixture("v1/demand-cost-2024-06-other-member.json")
+                .to_str()
+                .unwrap(),
+        ],
+        2,
+    );
+    assert!(
+        e.contains("NCP member 1000002 is not the member this ledger holds (1000001): one ledger holds one NCP member; nothing was written"),
+        "{e}"
+    );
+    assert_eq!(env.dump(), before);
+}
+
+/// 0 is a value: NCP's `overdueRatio` 0.0 on a bill is NCP's rate, so a bill left unpaid
+/// is charged no late penalty (before, 0.0 was taken as absent and 1.5 % charged).
+#[test]
+fn ncp_an_overdue_ratio_of_zero_is_a_value() {
+    let env = member();
+    let body = std::fs::read_to_string(fixture("demand-cost-2024-05.json"))
+        .unwrap()
+        .replace("\"isPaidUp\": true", "\"isPaidUp\": false")
+        .replace(
+            "\"paidUpDate\": \"2024-06-10T09:00:00+0900\"",
+            "\"paidUpDate\": \"\"",
+        )
+        .replace("\"overdueRatio\": 0.015", "\"overdueRatio\": 0.0");
+    let file = env.file("unpaid.json", body);
+    env.ok("2024-06-05", &["import", "ncp", file.to_str().unwrap()]);
+    let pay = env.json("2024-09-02", &["pay"]);
+    let may = pay["bills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["month"] == "2024-05")
+        .unwrap()
+        .clone();
+    assert_eq!(may["billed_amount"], 113_740);
+    assert_eq!(may["penalty_amount"], 0);
+    assert_eq!(stored_bill(&env, "2024-05")["overdue_ratio"], "0");
+}

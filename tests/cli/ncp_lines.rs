@@ -205,3 +205,113 @@ fn r_p1_ncp_lines_never_adjust_a_month_whose_ncp_bill_is_stored() {
     assert_eq!(pay(&env, "2024-06-21").1, 0);
     env.ok("2024-07-20", &["check"]);
 }
+
+// ---------------------------------------------------------------------------------------
+// Issue 14: contract bodies for some services, incomplete pages, productSize, no region
+
+/// An individual member since December 2021, for the public 2022 bodies.
+fn member_2021() -> Env {
+    let env = Env::new();
+    env.ok(
+        "2021-12-01",
+        &[
+            "init",
+            "--first-name",
+            "Minji",
+            "--last-name",
+            "Kim",
+            "--email",
+            "minji@example.com",
+        ],
+    );
+    env
+}
+
+/// (region, service, contract, quantity, unit price, used) of each detail line of `month`,
+/// and the month's used amount.
+fn detail_lines(env: &Env, as_of: &str, month: &str) -> (Vec<Value>, Value) {
+    let doc = env.json(as_of, &["history", "--month", month, "--detail"]);
+    let lines = doc["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            json!([
+                l["region"],
+                l["service"],
+                l["contract_no"],
+                l["quantity"],
+                l["unit_price"],
+                l["used_amount"]
+            ])
+        })
+        .collect();
+    (lines, doc["totals"]["used_amount"].clone())
+}
+
+/// A contract-level body NCP filtered to Block Storage (`demandTypeCode=BST`) shows Block
+/// Storage per contract and leaves every other service at its per-service line: the month
+/// still adds up to the bill's 1,880,530. The contract lines keep the productSize factor:
+/// 90 × 0.16 per GiB × 1000 GiB = 14,400, shown as 90 at 160. Older product rows without a
+/// region get the empty region (tables show it blank here; the views render it).
+#[test]
+fn ncp_a_contract_body_for_some_services_never_hides_the_others() {
+    let env = member_2021();
+    let doc = import(
+        &env,
+        "2022-03-05",
+        &[
+            "v1/product-demand-2022-01.json",
+            "v1/contract-demand-bst-2022-01.json",
+        ],
+    );
+    assert_eq!(doc["differences"], json!([]));
+    let (lines, used) = detail_lines(&env, "2022-03-05", "2022-01");
+    assert_eq!(
+        lines,
+        vec![
+            json!(["", "Server", "SVR", 1, 1851730, 1851730]),
+            json!(["KR", "Block Storage", "7991988", 90, 160, 14400]),
+            json!(["KR", "Block Storage", "7991991", 90, 160, 14400]),
+        ]
+    );
+    assert_eq!(used, 1_880_530);
+    // Without the per-service body, the contract lines are all NCP gave: they stand.
+    let only = member_2021();
+    import(
+        &only,
+        "2022-03-05",
+        &["v1/contract-demand-bst-2022-01.json"],
+    );
+    assert_eq!(detail_lines(&only, "2022-03-05", "2022-01").1, 28_800);
+}
+
+/// A saved page whose `totalRows` (52) is above the rows the files gave (2) is reported:
+/// a `differences` entry of kind `incomplete_page` and one stderr line; its rows are kept,
+/// and the services it covers only in part stay at their per-service line.
+#[test]
+fn ncp_an_incomplete_page_is_a_difference_and_a_warning() {
+    let env = member_2021();
+    let out = env.run(
+        "2022-03-05",
+        &[
+            "import",
+            "ncp",
+            "--json",
+            &fixture("v1/contract-demand-bst-2022-01-page1.json"),
+        ],
+    );
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "warning: 2022-01 getContractDemandCostList: NCP's totalRows is above the rows the files gave: a page is missing (totalRows 52, rows given 2, 50 missing); import every page of it together\n"
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        doc["differences"],
+        json!([{"kind": "incomplete_page", "month": "2022-01", "member_no": null,
+                "level": "getContractDemandCostList", "currency": null,
+                "ncp_amount": 52, "sum_amount": 2, "gap_amount": 50}])
+    );
+    assert_eq!(doc["rows"]["getContractDemandCostList"], 2);
+}

@@ -8,6 +8,7 @@ use crate::detail;
 use crate::error::{Error, Result};
 use crate::upsert::Upserted;
 use ncp_usage_core::billing::facts::FeeLine;
+use ncp_usage_core::billing::ncp::{standing_lines, LineLevel};
 use ncp_usage_core::billing::ncp_detail::NcpDetail;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::exact::Currency;
@@ -117,21 +118,43 @@ pub fn of_month(conn: &Connection, month: Month) -> Result<Vec<FeeLine>> {
 /// The imported fee lines of a month, one at a time and in the order of [`of_month`], without
 /// holding them all: an export of a million lines streams from here to the file. Returns
 /// how many there were.
+///
+/// One statement per month: NCP's lines when NCP sent any (each service at its most
+/// detailed complete level, [`standing_lines`]), else a fees CSV's.
 pub fn for_each_of_month(
     conn: &Connection,
     month: Month,
     mut f: impl FnMut(FeeLine) -> Result<()>,
 ) -> Result<usize> {
+    let mut ncp = conn.prepare_cached(
+        "SELECT region, service, contract_no, item, quantity, unit, unit_price, used_amount,
+                discount_amount, estimated_payment_amount, currency, exact, source
+         FROM fee_lines_asof WHERE month = ?1 AND source <> 'csv'",
+    )?;
+    let mut rows = ncp.query([month.to_string()])?;
+    let mut lines = Vec::new();
+    while let Some(r) = rows.next()? {
+        let source: String = r.get(12)?;
+        let level = match source.as_str() {
+            "ncp_product" | "ncp_group" => LineLevel::Service,
+            "ncp_contract" => LineLevel::Contract,
+            _ => LineLevel::Item,
+        };
+        lines.push((level, read_line(r, month)?));
+    }
+    if !lines.is_empty() {
+        let standing = standing_lines(lines);
+        let count = standing.len();
+        for l in standing {
+            f(l)?;
+        }
+        return Ok(count);
+    }
     let mut stmt = conn.prepare_cached(
         "SELECT region, service, contract_no, item, quantity, unit, unit_price, used_amount,
                 discount_amount, estimated_payment_amount, currency, exact
          FROM fee_lines_asof
-         WHERE month = ?1
-           -- One statement per month: NCP's per-contract lines, else its per-service lines,
-           -- else a fees CSV.
-           AND source = (SELECT source FROM fee_lines_asof WHERE month = ?1
-                         ORDER BY CASE WHEN source IN ('ncp_contract', 'ncp_item') THEN 0 WHEN source IN ('ncp_product', 'ncp_group') THEN 1 ELSE 2 END
-                         LIMIT 1)
+         WHERE month = ?1 AND source = 'csv'
          ORDER BY region, service, contract_no, item",
     )?;
     let mut rows = stmt.query([month.to_string()])?;
@@ -186,6 +209,23 @@ fn read_detail(r: &Row<'_>, idx: usize, month: Month) -> Result<Option<NcpDetail
         currency: Currency::new(&currency),
         fields,
     }))
+}
+
+/// A month's NCP lines of one level (`source`: `ncp_product`, `ncp_contract`…), as they
+/// stand at the running instant.
+pub fn ncp_lines(conn: &Connection, month: Month, source: &str) -> Result<Vec<FeeLine>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT region, service, contract_no, item, quantity, unit, unit_price, used_amount,
+                discount_amount, estimated_payment_amount, currency, exact
+         FROM fee_lines_asof WHERE month = ?1 AND source = ?2
+         ORDER BY region, service, contract_no, item",
+    )?;
+    let mut rows = stmt.query(params![month.to_string(), source])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(read_line(r, month)?);
+    }
+    Ok(out)
 }
 
 /// Whether `month` has imported fee lines (then they are its statement), as recorded at the

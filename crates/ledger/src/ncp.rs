@@ -17,8 +17,8 @@ use ncp_usage_core::billing::account::MethodKind;
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::issued::{paid_up_settles, BillSource, StoredBill};
 use ncp_usage_core::billing::ncp::{
-    merge_line, paid_up, summary_month, Body, ContractSummary, DailyUsage, DemandCost, Difference,
-    Discounts, Page,
+    incomplete_pages, merge_line, one_member, paid_up, summary_month, Body, ContractSummary,
+    DailyUsage, DemandCost, Difference, Discounts, Page,
 };
 use ncp_usage_core::billing::payment::PaymentKind;
 use ncp_usage_core::calendar::Month;
@@ -49,8 +49,17 @@ type LinesByKey = BTreeMap<(String, String, String, String), FeeLine>;
 pub type ContractCounts = (Month, Vec<(String, String, i64)>);
 
 /// Stores the bodies of one import or sync, inside the caller's transaction.
+///
+/// Refused, before anything is written, when the bodies name an NCP member other than the
+/// one the ledger holds ([`one_member`]). A page known to be incomplete is reported in
+/// `differences` ([`incomplete_pages`]), as is each of NCP's own sums that does not hold.
 pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> {
-    let mut stored = Stored::default();
+    let held = held_member(conn)?;
+    one_member(held.as_deref(), pages.iter().flat_map(|p| p.body.members()))?;
+    let mut stored = Stored {
+        differences: incomplete_pages(pages, now),
+        ..Stored::default()
+    };
     let mut demand: BTreeMap<Month, DemandCost> = BTreeMap::new();
     let mut lines: BTreeMap<(Month, &'static str), LinesByKey> = BTreeMap::new();
     let mut unmonthed: Vec<&ContractSummary> = Vec::new();
@@ -147,7 +156,7 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
         if let Some(product) = lines.get(&(d.month, "ncp_product")) {
             let sum = product
                 .values()
-                .map(line_use_amount)
+                .map(ncp_usage_core::billing::ncp::line_use_amount)
                 .try_fold(Exact::ZERO, |t, e| t.checked_add(e));
             stored
                 .differences
@@ -332,21 +341,70 @@ fn settle_pending_adjustments(conn: &Connection, month: Month, now: Instant) -> 
     Ok(())
 }
 
-/// A line's use amount exactly as NCP sent it, else its whole won.
-fn line_use_amount(l: &FeeLine) -> Exact {
-    l.ncp
-        .as_ref()
-        .and_then(|n| n.use_amount())
-        .unwrap_or_else(|| Exact::from(l.used_amount))
+/// NCP's own sums of every stored bill, recomputed from the exact figures as stored
+/// (`check`): the bill's own arithmetic, and its per-service lines against it.
+pub fn differences(conn: &Connection) -> Result<Vec<Difference>> {
+    let months: Vec<String> = conn
+        .prepare("SELECT month FROM ncp_demand_costs ORDER BY month")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    for m in months {
+        let month: Month = m.parse().map_err(|_| {
+            crate::error::Error::ledger(format!("an NCP bill holds a damaged month '{m}'"))
+        })?;
+        let Some(d) = demand_cost(conn, month)? else {
+            continue;
+        };
+        out.extend(d.differences());
+        let product = fees::ncp_lines(conn, month, "ncp_product")?;
+        if !product.is_empty() {
+            let sum = product
+                .iter()
+                .map(ncp_usage_core::billing::ncp::line_use_amount)
+                .try_fold(Exact::ZERO, |t, e| t.checked_add(e));
+            out.extend(sum.and_then(|sum| d.services_difference("product", sum)));
+        }
+    }
+    Ok(out)
 }
 
-/// Whether NCP's own bill for a month was imported.
+/// The NCP member number the ledger holds: the one its NCP bills and lines name, if any.
+fn held_member(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT m FROM (
+                 SELECT member_no AS m FROM ncp_demand_costs
+                 UNION ALL SELECT member FROM ncp_bills
+                 UNION ALL SELECT json_extract(exact, '$.member_no') FROM fee_lines WHERE exact IS NOT NULL)
+             WHERE m <> '' AND m NOT GLOB '*[^0-9]*' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Whether NCP's own bill for a month was imported (in won or in another currency).
 pub fn has_bill(conn: &Connection, month: Month) -> Result<bool> {
     Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM ncp_bills WHERE month = ?1)",
+        "SELECT EXISTS (SELECT 1 FROM ncp_bills WHERE month = ?1)
+             OR EXISTS (SELECT 1 FROM ncp_demand_costs WHERE month = ?1)",
         [month.to_string()],
         |r| r.get(0),
     )?)
+}
+
+/// The currency of NCP's bill of a month when it is not won: such a month is NCP's to
+/// collect in its currency, and the ledger issues no bill of won for it.
+pub fn foreign_currency(conn: &Connection, month: Month) -> Result<Option<Currency>> {
+    let code: Option<String> = conn
+        .query_row(
+            "SELECT currency FROM ncp_demand_costs WHERE month = ?1 AND currency <> 'KRW'",
+            [month.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(code.map(|c| Currency::new(&c)))
 }
 
 /// P1: whether a month's stored bill is final ([`StoredBill::is_final`]).

@@ -11,6 +11,9 @@ pub fn run(ctx: &Context) -> Result<()> {
         .as_ref()
         .map_or("the demo ledger".to_string(), |p| p.display().to_string());
     let report = ctx.read_without_catch_up(|tx| check::run(tx, ledger))?;
+    for d in &report.differences {
+        eprintln!("warning: {d}");
+    }
     ctx.print(&report)?;
     if report.ok {
         Ok(())

@@ -85,27 +85,6 @@ impl<'a> At<'a> {
             .ok_or_else(|| fail(&self.path(name), "a number", v))
     }
 
-    /// An amount of won: a whole number (NCP sends doubles like `120000.0`).
-    fn won(&self, name: &str) -> Result<Krw> {
-        let Some(d) = self.decimal(name)? else {
-            return Ok(Krw::ZERO);
-        };
-        whole_won(d).ok_or_else(|| {
-            fail(
-                &self.path(name),
-                "a whole amount of won",
-                self.value.get(name).unwrap_or(&Value::Null),
-            )
-        })
-    }
-
-    fn required_won(&self, name: &str) -> Result<Krw> {
-        if self.field(name).is_none() {
-            return Err(self.missing(name));
-        }
-        self.won(name)
-    }
-
     fn month(&self, name: &str) -> Result<Month> {
         let text = self.required_text(name)?;
         parse_month(&text).ok_or_else(|| {
@@ -227,16 +206,6 @@ fn parse_number(text: &str) -> Option<Decimal> {
     Decimal::from_str_exact(text)
         .ok()
         .or_else(|| Decimal::from_scientific(text).ok())
-}
-
-fn whole_won(d: Decimal) -> Option<Krw> {
-    use rust_decimal::prelude::ToPrimitive;
-    if !d.fract().is_zero() {
-        return None;
-    }
-    d.to_i64()
-        .filter(|w| w.abs() <= ncp_usage_core::money::MAX_WON)
-        .map(Krw::new)
 }
 
 /// `202405`, `2024-05`.
@@ -558,27 +527,35 @@ const ROW_DISCOUNTS: &[&str] = &[
     "memberPromiseDiscountAddAmount",
 ];
 
-/// M1: adds amounts of one row, refusing a sum beyond [`ncp_usage_core::money::MAX_WON`] at the path
-/// of the field that carried it over.
-fn sum_won(at: At<'_>, fields: &[&str]) -> Result<Krw> {
-    let mut total = Krw::ZERO;
-    for f in fields {
-        total = add_won(at, f, total, at.won(f)?)?;
-    }
-    Ok(total)
-}
+/// The region of a row that names none (older product rows, the docs' XML example): empty
+/// in the ledger; tables show it as `(none)` and JSON as null.
+pub const NO_REGION: &str = "";
 
-/// `a + b`, or an error at `at.field` when the sum is outside what the ledger holds.
-fn add_won(at: At<'_>, field: &str, a: Krw, b: Krw) -> Result<Krw> {
-    a.checked_add(b)
-        .filter(|t| t.within_ceiling())
-        .ok_or_else(|| {
-            Error::invalid(format!(
-            "{}: the amounts of this row add up to more than {} won, more than the ledger holds",
-            at.path(field),
-            ncp_usage_core::money::MAX_WON_TEXT
-        ))
+/// A GiB in bytes: `productSize` counts bytes, storage prices are per GiB.
+const GIB: i64 = 1 << 30;
+
+/// A row's whole-won columns from NCP's exact figures (M2): used, and the discounts (at most
+/// what was used).
+fn row_amounts(at: At<'_>, detail: &NcpDetail) -> Result<(Krw, Krw)> {
+    let to_krw = |e: Exact, field: &str| {
+        e.to_krw().ok_or_else(|| {
+            fail(
+                &at.path(field),
+                &format!(
+                    "an amount up to {} won",
+                    ncp_usage_core::money::MAX_WON_TEXT
+                ),
+                at.value.get(field).unwrap_or(&Value::Null),
+            )
         })
+    };
+    let used = to_krw(detail.use_amount().unwrap_or(Exact::ZERO), "useAmount")?;
+    let mut discount = Exact::ZERO;
+    for field in ROW_DISCOUNTS {
+        discount = add_exact(at, field, discount, at.amount(field)?)?;
+    }
+    let discount = to_krw(discount, "promiseDiscountAmount")?.min(used);
+    Ok((used, discount))
 }
 
 fn product_cost(at: At<'_>) -> Result<FeeLine> {
@@ -591,11 +568,17 @@ fn product_cost(at: At<'_>) -> Result<FeeLine> {
     };
     let code = t.required_text("code")?;
     let name = t.text("codeName")?.unwrap_or_else(|| code.clone());
-    let used = at.required_won("useAmount")?;
-    let discount = sum_won(at, ROW_DISCOUNTS)?.min(used);
+    at.required_exact("useAmount")?;
+    let month = at.month("demandMonth")?;
+    let region = t.text("regionCode")?;
+    let mut detail = line_detail(at)?;
+    detail.set("service_code", Detail::from(code.as_str()));
+    detail.set("service_name", Detail::from(name.as_str()));
+    detail.set("region", region.clone().map(Detail::from));
+    let (used, discount) = row_amounts(at, &detail)?;
     Ok(FeeLine {
-        month: at.month("demandMonth")?,
-        region: t.text("regionCode")?.unwrap_or_else(|| "-".to_string()),
+        month,
+        region: region.unwrap_or_else(|| NO_REGION.to_string()),
         service: name.clone(),
         contract_no: code,
         item: format!("{name} (NCP)"),
@@ -605,14 +588,19 @@ fn product_cost(at: At<'_>) -> Result<FeeLine> {
         used_amount: used,
         discount_amount: discount,
         estimated_payment_amount: used - discount,
-        ncp: Some(line_detail(at)?),
+        ncp: Some(detail),
     })
 }
 
 /// NCP's figures of a per-service or per-contract row, exact: use, demand and default
-/// amounts and each discount it sent.
+/// amounts and each discount it sent, with the member and the exchange rate.
 fn line_detail(at: At<'_>) -> Result<NcpDetail> {
     let mut d = NcpDetail::new(at.currency("payCurrency")?);
+    let member = match at.text("memberNo")? {
+        Some(m) => Some(m),
+        None => at.text("loginId")?,
+    };
+    d.set("member_no", member.map(Detail::from));
     d.set("use_amount", at.exact("useAmount")?.map(Detail::from));
     d.set("demand_amount", at.exact("demandAmount")?.map(Detail::from));
     d.set(
@@ -623,6 +611,7 @@ fn line_detail(at: At<'_>) -> Result<NcpDetail> {
         "exchange_rate",
         at.exact("thisMonthAppliedExchangeRate")?.map(Detail::from),
     );
+    d.set("written_at", at.text("writeDate")?.map(Detail::from));
     let mut discounts = Details::new();
     for field in ROW_DISCOUNTS {
         if let Some(amount) = at.exact(field)? {
@@ -636,11 +625,17 @@ fn line_detail(at: At<'_>) -> Result<NcpDetail> {
 /// `promotionDiscountAmount` → `promotion`, `memberPromiseDiscountAddAmount` →
 /// `member_promise`: the discount's name as the ledger spells it.
 pub(super) fn discount_key(field: &str) -> String {
-    let stem = field
-        .trim_end_matches("DiscountAddAmount")
-        .trim_end_matches("DiscountAmount");
-    let mut out = String::with_capacity(stem.len() + 4);
-    for c in stem.chars() {
+    snake(
+        field
+            .trim_end_matches("DiscountAddAmount")
+            .trim_end_matches("DiscountAmount"),
+    )
+}
+
+/// `productSizeType` → `product_size_type`.
+fn snake(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
         if c.is_ascii_uppercase() {
             out.push('_');
             out.push(c.to_ascii_lowercase());
@@ -651,13 +646,32 @@ pub(super) fn discount_key(field: &str) -> String {
     out
 }
 
+/// A JSON value of NCP's as detail: numbers exact, `{code, codeName}` objects and lists kept
+/// whole, empty values (`""`, `{}`, null) left out.
+fn detail_of(v: &Value) -> Option<Detail> {
+    match v {
+        Value::Null => None,
+        Value::String(s) if s.is_empty() => None,
+        Value::String(s) => Some(Detail::from(s.as_str())),
+        Value::Bool(b) => Some(Detail::from(*b)),
+        Value::Number(n) => parse_number(&n.to_string()).map(|d| Detail::from(Exact(d))),
+        Value::Array(items) => Some(Detail::List(items.iter().filter_map(detail_of).collect())),
+        Value::Object(o) if o.is_empty() => None,
+        Value::Object(o) => Some(Detail::Object(
+            o.iter()
+                .filter_map(|(k, v)| Some((snake(k), detail_of(v)?)))
+                .collect(),
+        )),
+    }
+}
+
 fn contract_cost(at: At<'_>) -> Result<FeeLine> {
-    let contract = at
+    let contract_value = at
         .object("contract")
         .ok_or_else(|| at.missing("contract"))?;
     let cpath = at.path("contract");
     let contract = At {
-        value: contract,
+        value: contract_value,
         path: &cpath,
     };
     let contract_no = contract.required_text("contractNo")?;
@@ -668,36 +682,89 @@ fn contract_cost(at: At<'_>) -> Result<FeeLine> {
         .label("demandTypeDetail")?
         .unwrap_or_else(|| service.clone());
     let region = match at.text("regionCode")? {
-        Some(r) => r,
-        None => contract
-            .text("regionCode")?
-            .unwrap_or_else(|| "-".to_string()),
+        Some(r) => Some(r),
+        None => contract.text("regionCode")?,
     };
     let unit = at.label("usageUnit")?.unwrap_or_else(|| "unit".to_string());
-    let used = at.required_won("useAmount")?;
-    let discount = sum_won(at, ROW_DISCOUNTS)?.min(used);
+    let use_amount = at.required_exact("useAmount")?;
     let quantity = at
         .decimal("totalUnitUsageQuantity")?
         .or(at.decimal("unitUsageQuantity")?)
         .unwrap_or(Decimal::ONE);
+    let price = at.decimal("productPrice")?.unwrap_or_default();
+    let month = at.month("demandMonth")?;
+    let mut detail = line_detail(at)?;
+    detail.set("service_code", at.code("demandType")?.map(Detail::from));
+    detail.set("service_name", Detail::from(service.as_str()));
+    detail.set("item_code", at.code("demandTypeDetail")?.map(Detail::from));
+    detail.set("item_name", Detail::from(item.as_str()));
+    detail.set("region", region.clone().map(Detail::from));
+    for field in [
+        "unitUsageQuantity",
+        "packageUnitUsageQuantity",
+        "totalUnitUsageQuantity",
+        "productPrice",
+    ] {
+        detail.set(&snake(field), at.exact(field)?.map(Detail::from));
+    }
+    detail.set("usage_unit", at.value.get("usageUnit").and_then(detail_of));
+    // The contract as NCP described it: status, dates, instance, its products with their
+    // productSize (bytes).
+    detail.set("contract", detail_of(contract_value));
+    let size_gib = size_factor(at, contract_value, quantity, price, use_amount)?;
+    detail.set("size_gib", size_gib.map(|g| Detail::from(Exact(g))));
+    let (used, discount) = row_amounts(at, &detail)?;
+    // The unit price shown is the one that makes the amount: productPrice per GiB times the
+    // product's size (90 hours × 0.16 × 1000 GiB = 14,400 is 90 × 160).
+    let unit_price = price * size_gib.unwrap_or(Decimal::ONE);
     Ok(FeeLine {
-        month: at.month("demandMonth")?,
-        region,
+        month,
+        region: region.unwrap_or_else(|| NO_REGION.to_string()),
         service,
         contract_no,
         item,
         quantity: quantity.round_dp(3).normalize(),
         unit,
-        unit_price: at
-            .decimal("productPrice")?
-            .unwrap_or_default()
-            .round_dp(4)
-            .normalize(),
+        unit_price: unit_price.round_dp(4).normalize(),
         used_amount: used,
         discount_amount: discount,
         estimated_payment_amount: used - discount,
-        ncp: Some(line_detail(at)?),
+        ncp: Some(detail),
     })
+}
+
+/// The size in GiB that enters a contract row's amount, if one does: NCP prices storage per
+/// GiB and gives the size in bytes (`contractProductList[].productSize`), so a row whose
+/// quantity × productPrice falls short of its useAmount by exactly its size is priced by
+/// size (90 × 0.16 × 1000 GiB = 14,400). Otherwise (no size, or the amount is quantity ×
+/// price already) `None`.
+fn size_factor(
+    at: At<'_>,
+    contract: &Value,
+    quantity: Decimal,
+    price: Decimal,
+    use_amount: Exact,
+) -> Result<Option<Decimal>> {
+    let Some(Value::Array(products)) = contract.get("contractProductList") else {
+        return Ok(None);
+    };
+    let mut bytes = Decimal::ZERO;
+    for (i, p) in products.iter().enumerate() {
+        let path = format!("{}.contract.contractProductList[{i}]", at.path);
+        let p = At {
+            value: p,
+            path: &path,
+        };
+        bytes += p.decimal("productSize")?.unwrap_or_default();
+    }
+    if bytes.is_zero() || price.is_zero() {
+        return Ok(None);
+    }
+    let gib = bytes / Decimal::from(GIB);
+    let priced = quantity.checked_mul(price).and_then(|a| a.checked_mul(gib));
+    let matches =
+        |amount: Option<Decimal>| amount.is_some_and(|a| Exact(a).to_krw() == use_amount.to_krw());
+    Ok((matches(priced) && !matches(quantity.checked_mul(price))).then(|| gib.normalize()))
 }
 
 fn contract_summary(at: At<'_>) -> Result<ContractSummary> {

@@ -325,7 +325,7 @@ fn group_cost(at: At<'_>) -> Result<GroupCost> {
     let g = GroupCost {
         id: at.required_text("billingItemGroupCostId")?,
         month: at.month("demandMonth")?,
-        member_no: at.integer("memberNo")?,
+        member_no: at.integer("memberNo")?.map(|m| m.to_string()),
         service_code: at.required_text("serviceCode")?,
         service_name: at.required_text("serviceName")?,
         group_code: at.required_text("billingItemGroupCode")?,
@@ -391,7 +391,7 @@ fn item_cost(at: At<'_>) -> Result<ItemCost> {
     let i = ItemCost {
         id: at.required_text("billingItemCostId")?,
         month: at.month("demandMonth")?,
-        member_no: at.integer("memberNo")?,
+        member_no: at.integer("memberNo")?.map(|m| m.to_string()),
         region_code: at.text("regionCode")?,
         service_code: at.required_text("serviceCode")?,
         service_name: at.required_text("serviceName")?,
@@ -508,8 +508,12 @@ mod tests {
         };
         let i = &items[0];
         assert_eq!(
-            (i.id.as_str(), i.member_no, i.instance_no.as_deref()),
-            ("880123456", Some(2_001_234), Some("22010000"))
+            (
+                i.id.as_str(),
+                i.member_no.as_deref(),
+                i.instance_no.as_deref()
+            ),
+            ("880123456", Some("2001234"), Some("22010000"))
         );
         assert_eq!(i.use_amount.to_string(), "3888");
         assert_eq!(

@@ -158,7 +158,10 @@ fn catch_up_from(
         }
         match step {
             Step::Issue => {
-                if !bills::exists(conn, month)? {
+                // A month NCP billed in another currency is NCP's to collect, not the ledger's.
+                if !bills::exists(conn, month)?
+                    && ncp_usage_ledger::ncp::foreign_currency(conn, month)?.is_none()
+                {
                     issue(conn, &member, month, at)?;
                     done.issued.push(month);
                 }

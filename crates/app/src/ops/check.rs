@@ -1,6 +1,7 @@
-//! `check`: the ledger's integrity and invariants, read exactly as stored.
+//! `check`: the ledger's integrity and invariants, read exactly as stored, and NCP's own
+//! sums recomputed from the exact figures NCP sent.
 
-use ncp_usage_ledger::{check, Connection};
+use ncp_usage_ledger::{check, ncp, Connection};
 
 use crate::report::check::CheckReport;
 use ncp_usage_core::error::Result;
@@ -12,5 +13,6 @@ pub fn run(tx: &Connection, ledger: String) -> Result<CheckReport> {
         ledger,
         ok: findings.is_empty(),
         findings,
+        differences: ncp::differences(tx)?,
     })
 }

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::layout::{Column, Grid};
 use super::{Report, Style};
+use ncp_usage_core::billing::ncp::Difference;
 use ncp_usage_core::text::plural;
 use ncp_usage_ledger::check::Finding;
 
@@ -16,6 +17,9 @@ pub struct CheckReport {
     pub ok: bool,
     /// Each problem found.
     pub findings: Vec<Finding>,
+    /// NCP's own sums that do not hold in the bills NCP sent (recomputed from the exact
+    /// figures stored): NCP's to explain, not a fault of the ledger, so `ok` ignores them.
+    pub differences: Vec<Difference>,
 }
 
 impl Report for CheckReport {

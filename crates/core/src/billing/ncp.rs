@@ -466,6 +466,165 @@ pub fn merge_line(into: &mut FeeLine, more: &FeeLine) {
     into.estimated_payment_amount += more.estimated_payment_amount;
 }
 
+/// How detailed an NCP fee line is: per service (v1 product, v2 group), per contract (v1),
+/// per resource (v2 item).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LineLevel {
+    /// v1 getProductDemandCostList, v2 billing-item-group-costs.
+    Service,
+    /// v1 getContractDemandCostList.
+    Contract,
+    /// v2 billing-item-costs.
+    Item,
+}
+
+/// A line's service: NCP's code for it (`service_code` in its detail), else its name.
+fn service_key(l: &FeeLine) -> &str {
+    l.ncp
+        .as_ref()
+        .and_then(|n| n.text("service_code"))
+        .unwrap_or(&l.service)
+}
+
+/// A line's use amount exactly as NCP sent it, else its whole won.
+pub fn line_use_amount(l: &FeeLine) -> Exact {
+    l.ncp
+        .as_ref()
+        .and_then(|n| n.use_amount())
+        .unwrap_or_else(|| Exact::from(l.used_amount))
+}
+
+/// Which of a month's NCP lines stand for it: each service shows its most detailed complete
+/// level. A level is complete for a service when its use amounts add up to the service's
+/// per-service line(s); a contract-level body NCP filtered to some services (its
+/// `demandTypeCode`) so never hides the other services, and the month's lines still add up
+/// to the bill. A service NCP gave no per-service line for shows its most detailed level.
+/// Lines come back ordered by region, service, contract and item.
+pub fn standing_lines(lines: Vec<(LineLevel, FeeLine)>) -> Vec<FeeLine> {
+    use std::collections::BTreeMap;
+    let mut sums: BTreeMap<(String, LineLevel), Option<Exact>> = BTreeMap::new();
+    for (level, l) in &lines {
+        let sum = sums
+            .entry((service_key(l).to_string(), *level))
+            .or_insert(Some(Exact::ZERO));
+        *sum = sum.and_then(|s| s.checked_add(line_use_amount(l)));
+    }
+    let mut chosen: BTreeMap<String, LineLevel> = BTreeMap::new();
+    for ((service, level), sum) in &sums {
+        let reference = sums.get(&(service.clone(), LineLevel::Service)).copied();
+        let complete = match reference {
+            Some(reference) => *level == LineLevel::Service || (sum.is_some() && *sum == reference),
+            None => true,
+        };
+        if complete {
+            // Levels come in order, least detailed first: the last complete one wins.
+            chosen.insert(service.clone(), *level);
+        }
+    }
+    let mut out: Vec<FeeLine> = lines
+        .into_iter()
+        .filter(|(level, l)| chosen.get(service_key(l)) == Some(level))
+        .map(|(_, l)| l)
+        .collect();
+    out.sort_by(|a, b| {
+        (&a.region, &a.service, &a.contract_no, &a.item).cmp(&(
+            &b.region,
+            &b.service,
+            &b.contract_no,
+            &b.item,
+        ))
+    });
+    out
+}
+
+/// Pages NCP says are part of a longer answer than the files of one import gave: for each
+/// action, the largest `totalRows` stated against the rows all its pages hold. Each such
+/// action is a [`Difference`] of kind `incomplete_page`, dated by the earliest month of its
+/// rows (the month of `now` when it has none).
+pub fn incomplete_pages(pages: &[Page], now: Instant) -> Vec<Difference> {
+    use std::collections::BTreeMap;
+    let mut by_action: BTreeMap<&'static str, (u64, u64, Option<Month>)> = BTreeMap::new();
+    for page in pages {
+        let (total, given, month) = by_action.entry(page.body.action()).or_default();
+        *total = (*total).max(page.total_rows.unwrap_or(0));
+        *given = given.saturating_add(page.body.len() as u64);
+        *month = match (*month, page.body.first_month()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    by_action
+        .into_iter()
+        .filter(|(_, (total, given, _))| total > given)
+        .map(|(action, (total, given, month))| {
+            let month = month.unwrap_or_else(|| Month::of(now.date_naive()));
+            Difference::incomplete_page(month, action, total, given)
+        })
+        .collect()
+}
+
+/// One member per ledger (until accounts exist): the NCP member numbers the bodies of one
+/// import carry (`incoming`) must be one, and the one the ledger holds (`held`), if any.
+/// Only member numbers are compared: older bodies name a login id instead, which says
+/// nothing about the number. Returns the member number the ledger holds afterwards.
+pub fn one_member<'a>(
+    held: Option<&'a str>,
+    incoming: impl IntoIterator<Item = &'a str>,
+) -> Result<Option<&'a str>> {
+    let is_number = |m: &str| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit());
+    let mut member = held.filter(|m| is_number(m));
+    for m in incoming.into_iter().filter(|m| is_number(m)) {
+        match member {
+            Some(known) if known != m => {
+                let whose = if held == Some(known) {
+                    "the member this ledger holds"
+                } else {
+                    "the member of another body of this import"
+                };
+                return Err(Error::invalid(format!(
+                    "NCP member {m} is not {whose} ({known}): one ledger holds one NCP member; nothing was written"
+                ))
+                .with_hint("import each member's bodies into a ledger of its own (--db)"));
+            }
+            _ => member = Some(m),
+        }
+    }
+    Ok(member)
+}
+
+impl Body {
+    /// The earliest month its rows are about, if they say.
+    pub fn first_month(&self) -> Option<Month> {
+        match self {
+            Body::DemandCosts(v) => v.iter().map(|d| d.month).min(),
+            Body::ProductCosts(v) | Body::ContractCosts(v) => v.iter().map(|l| l.month).min(),
+            Body::ContractSummaries(v) => v.iter().filter_map(|s| s.month).min(),
+            Body::DailyUsage(v) => v.iter().map(|u| Month::of(u.date)).min(),
+            Body::GroupCosts(v) => v.iter().map(|g| g.month).min(),
+            Body::ItemCosts(v) => v.iter().map(|i| i.month).min(),
+            Body::CostRelationCodes(_) => None,
+        }
+    }
+
+    /// The NCP member numbers (or login ids) its rows name.
+    pub fn members(&self) -> Vec<&str> {
+        fn of_lines(v: &[FeeLine]) -> Vec<&str> {
+            v.iter()
+                .filter_map(|l| l.ncp.as_ref()?.text("member_no"))
+                .collect()
+        }
+        match self {
+            Body::DemandCosts(v) => v.iter().filter_map(|d| d.member.as_deref()).collect(),
+            Body::ProductCosts(v) | Body::ContractCosts(v) => of_lines(v),
+            Body::GroupCosts(v) => v.iter().filter_map(|g| g.member_no.as_deref()).collect(),
+            Body::ItemCosts(v) => v.iter().filter_map(|i| i.member_no.as_deref()).collect(),
+            Body::ContractSummaries(_) | Body::DailyUsage(_) | Body::CostRelationCodes(_) => {
+                Vec::new()
+            }
+        }
+    }
+}
+
 /// Contract summary rows carry no month: they count the month the other bodies of the same
 /// import are about (`months`, when they are about one), else the month of `now`.
 pub fn summary_month(months: &[Month], now: Instant) -> Month {

@@ -26,8 +26,8 @@ pub struct GroupCost {
     pub id: String,
     /// The demand month.
     pub month: Month,
-    /// NCP's member number.
-    pub member_no: Option<i64>,
+    /// NCP's member number (an integer in v2, kept as its digits).
+    pub member_no: Option<String>,
     /// The service's code and name (`VSVR`, `Server (VPC)`).
     pub service_code: String,
     /// The service's display name.
@@ -89,8 +89,8 @@ pub struct ItemCost {
     pub id: String,
     /// The demand month.
     pub month: Month,
-    /// NCP's member number.
-    pub member_no: Option<i64>,
+    /// NCP's member number (an integer in v2, kept as its digits).
+    pub member_no: Option<String>,
     /// The region.
     pub region_code: Option<String>,
     /// The service's code.
@@ -185,14 +185,14 @@ fn number(n: Option<Exact>) -> Option<Detail> {
 fn common_detail(
     d: &mut NcpDetail,
     id: &str,
-    member_no: Option<i64>,
+    member_no: &Option<String>,
     codes: [(&str, &str); 4],
     amounts: (Exact, &Discounts, Exact, Option<Exact>),
     rate_and_time: (Option<Exact>, &Option<String>),
 ) {
     let (use_amount, discounts, penalty, demand) = amounts;
     d.set("id", Detail::from(id));
-    d.set("member_no", member_no.map(|m| Detail::from(m.to_string())));
+    d.set("member_no", text(member_no));
     for (key, value) in codes {
         d.set(key, Detail::from(value));
     }
@@ -257,7 +257,7 @@ impl GroupCost {
         common_detail(
             &mut d,
             &self.id,
-            self.member_no,
+            &self.member_no,
             [
                 ("service_code", &self.service_code),
                 ("service_name", &self.service_name),
@@ -331,7 +331,7 @@ impl ItemCost {
         common_detail(
             &mut d,
             &self.id,
-            self.member_no,
+            &self.member_no,
             [
                 ("service_code", &self.service_code),
                 ("service_name", &self.service_name),
@@ -494,7 +494,7 @@ pub fn check_rows(groups: &[&GroupCost], items: &[&ItemCost]) -> Vec<Difference>
             out.extend(difference(
                 DifferenceKind::Demand,
                 g.month,
-                g.member_no.map(|m| m.to_string()),
+                g.member_no.clone(),
                 format!("group {}/{}", g.service_code, g.group_code),
                 &g.currency,
                 g.demand_amount,
@@ -508,7 +508,7 @@ pub fn check_rows(groups: &[&GroupCost], items: &[&ItemCost]) -> Vec<Difference>
             out.extend(difference(
                 DifferenceKind::Demand,
                 i.month,
-                i.member_no.map(|m| m.to_string()),
+                i.member_no.clone(),
                 format!(
                     "item {}/{}/{} {}",
                     i.service_code,
@@ -558,7 +558,7 @@ pub fn check_items(groups: &[&GroupCost], items: &[&ItemCost]) -> Vec<Difference
                 difference(
                     kind,
                     g.month,
-                    g.member_no.map(|m| m.to_string()),
+                    g.member_no.clone(),
                     format!("group {}/{}", g.service_code, g.group_code),
                     &g.currency,
                     ncp,
@@ -619,7 +619,7 @@ mod tests {
         GroupCost {
             id: "770998877".into(),
             month: "2026-06".parse().unwrap(),
-            member_no: Some(2_001_234),
+            member_no: Some("2001234".into()),
             service_code: "VSVR".into(),
             service_name: "Server (VPC)".into(),
             group_code: "VSVR".into(),
@@ -638,7 +638,7 @@ mod tests {
         ItemCost {
             id: "880123456".into(),
             month: "2026-06".parse().unwrap(),
-            member_no: Some(2_001_234),
+            member_no: Some("2001234".into()),
             region_code: Some("KR".into()),
             service_code: "VSVR".into(),
             service_name: "Server (VPC)".into(),
