@@ -25,8 +25,6 @@ pub struct Request {
     pub from: Month,
     /// Last month.
     pub to: Month,
-    /// Which Billing API.
-    pub api: Api,
     /// What to call, in order.
     pub calls: Vec<Call>,
 }
@@ -49,7 +47,6 @@ impl Request {
         Ok(Request {
             from,
             to,
-            api,
             calls: match api {
                 Api::V1 => plan(from, to),
                 Api::V2 => plan_v2(from, to),
