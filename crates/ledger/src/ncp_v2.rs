@@ -191,9 +191,8 @@ fn remove(conn: &Connection, source: &str, month: Month, service: &str, group: &
 }
 
 fn ceiling(month: Month) -> Error {
-    Error::invalid(format!(
-        "NCP's cost lines of {month} are more than the ledger holds"
-    ))
+    let message = format!("{month}: NCP's cost lines are more than the ledger holds");
+    Error::invalid(message)
 }
 
 fn name(conn: &Connection, service: &str, group: &str, item: &str, name: &str) -> Result<()> {
