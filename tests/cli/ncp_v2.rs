@@ -585,6 +585,13 @@ fn items_that_do_not_add_up_to_their_group_are_reported_never_corrected() {
     // Kept as NCP sent them.
     let network = &v2_lines(&env)[3];
     assert_eq!(network.3, [520, 52, 468]);
+    // `check` recomputes them from the stored exact figures; they are NCP's, not faults.
+    let out = env.run(AS_OF, &["check", "--json"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), stderr);
+    let check: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(check["ok"], true);
+    assert_eq!(check["differences"], doc["differences"]);
 }
 
 #[test]
@@ -646,6 +653,18 @@ fn groups_are_checked_against_the_bill_of_the_import_or_the_one_stored() {
         ])
     );
     assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    // `check` sees the ledger as it stands: the re-settled groups beside the items of the
+    // first settlement, which no longer add up to them either.
+    let check: Value = env.json("2026-07-10", &["check"]);
+    let kinds: Vec<&str> = check["differences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["items", "items_demand", "services", "services_demand"]);
+    assert_eq!(check["differences"][2], doc["differences"][0]);
+    assert_eq!(check["differences"][0]["gap_amount"], 1080);
 }
 
 #[test]

@@ -342,7 +342,7 @@ fn settle_pending_adjustments(conn: &Connection, month: Month, now: Instant) -> 
 }
 
 /// NCP's own sums of every stored bill, recomputed from the exact figures as stored
-/// (`check`): the bill's own arithmetic, and its per-service lines against it.
+/// (`check`): the bill's own arithmetic, its per-service lines against it, and v2's lines.
 pub fn differences(conn: &Connection) -> Result<Vec<Difference>> {
     let months: Vec<String> = conn
         .prepare("SELECT month FROM ncp_demand_costs ORDER BY month")?
@@ -366,6 +366,7 @@ pub fn differences(conn: &Connection) -> Result<Vec<Difference>> {
             out.extend(sum.and_then(|sum| d.services_difference("product", sum)));
         }
     }
+    out.extend(super::ncp_v2::differences(conn)?);
     Ok(out)
 }
 

@@ -15,10 +15,11 @@ use super::fees;
 use super::ncp::Stored;
 use crate::error::{Error, Result};
 use ncp_usage_core::billing::facts::FeeLine;
+use ncp_usage_core::billing::ncp::Difference;
 use ncp_usage_core::billing::ncp::{Body, Page};
 use ncp_usage_core::billing::ncp_v2::{
     check_groups, check_items, check_rows, CodeGroup, CostRelationCode, GroupCost, ItemCost,
-    ItemKey,
+    ItemKey, RowSums,
 };
 use ncp_usage_core::calendar::Month;
 
@@ -104,30 +105,62 @@ impl<'a> V2Rows<'a> {
 }
 
 /// Stores the v2 rows of an import's or sync's `pages` inside the caller's transaction, and
-/// checks NCP's sums: each row's own arithmetic, the items of a group against the group, the
-/// groups of a month against the month's bill (of this import, else the one stored before).
+/// checks NCP's sums ([`checks`]; the bill is this import's, else the one stored before).
 pub fn store_pages(conn: &Connection, pages: &[Page], stored: &mut Stored) -> Result<()> {
     let rows = V2Rows::of(pages)?;
     if rows.is_empty() {
         return Ok(());
     }
     store(conn, &rows)?;
-    let groups: Vec<&GroupCost> = rows.groups.values().copied().collect();
-    let items: Vec<&ItemCost> = rows.items.values().copied().collect();
-    stored.differences.extend(check_rows(&groups, &items));
-    stored.differences.extend(check_items(&groups, &items));
-    let group_months: BTreeSet<Month> = groups.iter().map(|g| g.month).collect();
-    for month in group_months {
-        if let Some(bill) = super::ncp::demand_cost(conn, month)? {
-            stored.differences.extend(check_groups(&bill, &groups));
-        }
-    }
+    let groups: Vec<RowSums> = rows.groups.values().map(|g| g.sums()).collect();
+    let items: Vec<RowSums> = rows.items.values().map(|i| i.sums()).collect();
+    stored.differences.extend(checks(conn, &groups, &items)?);
     for month in rows.months() {
         if !stored.months.contains(&month) {
             stored.months.push(month);
         }
     }
     Ok(())
+}
+
+/// NCP's sums of v2 rows: each row's own arithmetic, the items of a group against the group,
+/// the groups of a month against the month's bill as stored.
+fn checks(conn: &Connection, groups: &[RowSums], items: &[RowSums]) -> Result<Vec<Difference>> {
+    let mut out = check_rows(groups);
+    out.extend(check_rows(items));
+    out.extend(check_items(groups, items));
+    let months: BTreeSet<Month> = groups.iter().map(|g| g.month).collect();
+    for month in months {
+        if let Some(bill) = super::ncp::demand_cost(conn, month)? {
+            out.extend(check_groups(&bill, groups));
+        }
+    }
+    Ok(out)
+}
+
+/// NCP's sums of every month's stored v2 lines, recomputed from their exact detail (`check`).
+pub fn differences(conn: &Connection) -> Result<Vec<Difference>> {
+    let months: Vec<String> = conn
+        .prepare(
+            "SELECT DISTINCT month FROM fee_lines_asof WHERE source IN ('ncp_group', 'ncp_item')
+             ORDER BY month",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    for m in months {
+        let month: Month = m
+            .parse()
+            .map_err(|_| Error::ledger(format!("a fee line holds a damaged month '{m}'")))?;
+        let sums = |source: &str| -> Result<Vec<RowSums>> {
+            Ok(fees::ncp_lines(conn, month, source)?
+                .iter()
+                .filter_map(RowSums::of_line)
+                .collect())
+        };
+        out.extend(checks(conn, &sums("ncp_group")?, &sums("ncp_item")?)?);
+    }
+    Ok(out)
 }
 
 /// Stores the rows inside the caller's transaction.

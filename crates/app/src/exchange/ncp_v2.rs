@@ -421,7 +421,7 @@ fn item_cost(at: At<'_>) -> Result<ItemCost> {
         applied_exchange_rate: at.exact("appliedExchangeRate")?,
         created_at: at.instant("createdDateTime")?,
     };
-    if i.fee_line().is_none() || i.demand().is_none() {
+    if i.fee_line().is_none() || i.sums().expected_demand.is_none() {
         return Err(ceiling(&at));
     }
     Ok(i)

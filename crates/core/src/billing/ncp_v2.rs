@@ -312,17 +312,6 @@ impl ItemCost {
         }
     }
 
-    /// What NCP bills for it: its `demandAmount`, else use less discounts plus penalty.
-    pub fn demand(&self) -> Option<Exact> {
-        match self.demand_amount {
-            Some(d) => Some(d),
-            None => self
-                .use_amount
-                .checked_sub(sum(self.discounts.iter().map(|(_, a)| a))?)?
-                .checked_add(self.penalty_amount),
-        }
-    }
-
     /// NCP's figures and details of the row, exact: the group's keys plus region, item,
     /// resource, instance, price, quantities (billed, free, total), unit, unit price,
     /// pricing factors and tiered breakdowns.
@@ -458,21 +447,135 @@ pub struct ItemKey {
     pub line: i64,
 }
 
+/// What NCP's sums need of one v2 row, from a parsed row or from a stored line's detail
+/// (`check`), so that both are checked by the same rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowSums {
+    /// The demand month.
+    pub month: Month,
+    /// NCP's member number.
+    pub member_no: Option<String>,
+    /// The currency.
+    pub currency: Currency,
+    /// The row, for messages: `group SERVICE/GROUP` or `item SERVICE/GROUP/ITEM RESOURCE`.
+    pub level: String,
+    /// The service's code.
+    pub service_code: String,
+    /// The group's code.
+    pub group_code: String,
+    /// The used amount.
+    pub use_amount: Exact,
+    /// NCP's demand amount, when it sent one.
+    pub demand_amount: Option<Exact>,
+    /// Use less every discount plus the penalty: what the demand amount should be.
+    pub expected_demand: Option<Exact>,
+}
+
+impl RowSums {
+    /// What the row bills: NCP's demand amount, else use less discounts plus penalty.
+    fn demand(&self) -> Option<Exact> {
+        self.demand_amount.or(self.expected_demand)
+    }
+
+    /// The sums of a stored line of source `ncp_group` or `ncp_item`, from NCP's detail;
+    /// `None` for a line without one.
+    pub fn of_line(l: &FeeLine) -> Option<RowSums> {
+        let d = l.ncp.as_ref()?;
+        let service_code = d.text("service_code")?.to_string();
+        let group_code = d.text("group_code")?.to_string();
+        let level = match d.text("item_code") {
+            Some(item) => format!(
+                "item {service_code}/{group_code}/{item} {}",
+                d.text("resource_id").unwrap_or("(aggregated)")
+            ),
+            None => format!("group {service_code}/{group_code}"),
+        };
+        let discounts: Discounts = match d.fields.get("discounts") {
+            Some(Detail::Object(o)) => o
+                .iter()
+                .filter_map(|(k, v)| match v {
+                    Detail::Number(n) => Some((k.clone(), *n)),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let use_amount = d.use_amount()?;
+        let penalty = d.exact("default_amount").unwrap_or_default();
+        Some(RowSums {
+            month: l.month,
+            member_no: d.text("member_no").map(str::to_string),
+            currency: d.currency.clone(),
+            level,
+            service_code,
+            group_code,
+            use_amount,
+            demand_amount: d.exact("demand_amount"),
+            expected_demand: expected_demand(use_amount, &discounts, penalty),
+        })
+    }
+}
+
+/// Use less every discount plus the penalty.
+fn expected_demand(use_amount: Exact, discounts: &Discounts, penalty: Exact) -> Option<Exact> {
+    use_amount
+        .checked_sub(sum(discounts.iter().map(|(_, a)| a))?)?
+        .checked_add(penalty)
+}
+
+impl GroupCost {
+    /// What NCP's sums need of it.
+    pub fn sums(&self) -> RowSums {
+        RowSums {
+            month: self.month,
+            member_no: self.member_no.clone(),
+            currency: self.currency.clone(),
+            level: format!("group {}/{}", self.service_code, self.group_code),
+            service_code: self.service_code.clone(),
+            group_code: self.group_code.clone(),
+            use_amount: self.use_amount,
+            demand_amount: Some(self.demand_amount),
+            expected_demand: expected_demand(self.use_amount, &self.discounts, self.penalty_amount),
+        }
+    }
+}
+
+impl ItemCost {
+    /// What NCP's sums need of it.
+    pub fn sums(&self) -> RowSums {
+        RowSums {
+            month: self.month,
+            member_no: self.member_no.clone(),
+            currency: self.currency.clone(),
+            level: format!(
+                "item {}/{}/{} {}",
+                self.service_code,
+                self.group_code,
+                self.item_code,
+                self.resource_id.as_deref().unwrap_or("(aggregated)")
+            ),
+            service_code: self.service_code.clone(),
+            group_code: self.group_code.clone(),
+            use_amount: self.use_amount,
+            demand_amount: self.demand_amount,
+            expected_demand: expected_demand(self.use_amount, &self.discounts, self.penalty_amount),
+        }
+    }
+}
+
 fn difference(
     kind: DifferenceKind,
-    month: Month,
-    member_no: Option<String>,
-    level: String,
-    currency: &Currency,
+    row: &RowSums,
+    level: &str,
     ncp: Exact,
     sum: Exact,
 ) -> Option<Difference> {
     (ncp != sum).then(|| Difference {
         kind,
-        month,
-        member_no,
-        level: Some(level),
-        currency: Some(currency.clone()),
+        month: row.month,
+        member_no: row.member_no.clone(),
+        level: Some(level.to_string()),
+        currency: Some(row.currency.clone()),
         ncp_amount: ncp,
         sum_amount: sum,
         gap_amount: ncp.checked_sub(sum).unwrap_or(Exact::ZERO),
@@ -480,59 +583,25 @@ fn difference(
 }
 
 /// NCP's own arithmetic of each row: use less every discount plus the penalty makes its
-/// demand amount (kind `demand`, level `group SERVICE/GROUP` or `item SERVICE/GROUP/ITEM
-/// RESOURCE`). An item without a demand amount is not checked: it has nothing to compare.
-pub fn check_rows(groups: &[&GroupCost], items: &[&ItemCost]) -> Vec<Difference> {
-    let expected = |use_amount: Exact, discounts: &Discounts, penalty: Exact| {
-        use_amount
-            .checked_sub(sum(discounts.iter().map(|(_, a)| a))?)?
-            .checked_add(penalty)
-    };
-    let mut out = Vec::new();
-    for g in groups {
-        if let Some(parts) = expected(g.use_amount, &g.discounts, g.penalty_amount) {
-            out.extend(difference(
-                DifferenceKind::Demand,
-                g.month,
-                g.member_no.clone(),
-                format!("group {}/{}", g.service_code, g.group_code),
-                &g.currency,
-                g.demand_amount,
-                parts,
-            ));
-        }
-    }
-    for i in items {
-        let parts = expected(i.use_amount, &i.discounts, i.penalty_amount);
-        if let (Some(ncp), Some(parts)) = (i.demand_amount, parts) {
-            out.extend(difference(
-                DifferenceKind::Demand,
-                i.month,
-                i.member_no.clone(),
-                format!(
-                    "item {}/{}/{} {}",
-                    i.service_code,
-                    i.group_code,
-                    i.item_code,
-                    i.resource_id.as_deref().unwrap_or("(aggregated)")
-                ),
-                &i.currency,
-                ncp,
-                parts,
-            ));
-        }
-    }
-    out
+/// demand amount (kind `demand`, at the row's level). A row without a demand amount is not
+/// checked: it has nothing to compare.
+pub fn check_rows(rows: &[RowSums]) -> Vec<Difference> {
+    rows.iter()
+        .filter_map(|r| {
+            let (ncp, parts) = (r.demand_amount?, r.expected_demand?);
+            difference(DifferenceKind::Demand, r, &r.level, ncp, parts)
+        })
+        .collect()
 }
 
-/// NCP's sums of a month's items against their groups: for every group that has items in the
-/// same import, the items' use and demand amounts add up to the group's (level `group
-/// SERVICE/GROUP`). Groups without items (an import of groups only, or a body filtered to
-/// some services) are not checked.
-pub fn check_items(groups: &[&GroupCost], items: &[&ItemCost]) -> Vec<Difference> {
+/// NCP's sums of a month's items against their groups: for every group that has items, the
+/// items' use and demand amounts add up to the group's (level `group SERVICE/GROUP`). Groups
+/// without items (an import of groups only, or a body filtered to some services) are not
+/// checked.
+pub fn check_items(groups: &[RowSums], items: &[RowSums]) -> Vec<Difference> {
     let mut out = Vec::new();
     for g in groups {
-        let mine: Vec<&&ItemCost> = items
+        let mine: Vec<&RowSums> = items
             .iter()
             .filter(|i| {
                 i.month == g.month
@@ -546,57 +615,45 @@ pub fn check_items(groups: &[&GroupCost], items: &[&ItemCost]) -> Vec<Difference
         let uses: Vec<Exact> = mine.iter().map(|i| i.use_amount).collect();
         let demands: Option<Vec<Exact>> = mine.iter().map(|i| i.demand()).collect();
         let checks = [
-            (DifferenceKind::Items, g.use_amount, sum(&uses)),
+            (DifferenceKind::Items, Some(g.use_amount), sum(&uses)),
             (
                 DifferenceKind::ItemsDemand,
-                g.demand_amount,
+                g.demand(),
                 demands.as_deref().and_then(sum),
             ),
         ];
         for (kind, ncp, parts) in checks {
-            out.extend(parts.and_then(|parts| {
-                difference(
-                    kind,
-                    g.month,
-                    g.member_no.clone(),
-                    format!("group {}/{}", g.service_code, g.group_code),
-                    &g.currency,
-                    ncp,
-                    parts,
-                )
-            }));
+            if let (Some(ncp), Some(parts)) = (ncp, parts) {
+                out.extend(difference(kind, g, &g.level, ncp, parts));
+            }
         }
     }
     out
 }
 
 /// NCP's sums of a month's groups against its bill (level `group`): their use amounts add up
-/// to the bill's, and their demand amounts to its demand amount. Only groups in the bill's
-/// currency count.
-pub fn check_groups(bill: &DemandCost, groups: &[&GroupCost]) -> Vec<Difference> {
-    let mine: Vec<&&GroupCost> = groups
+/// to the bill's, and their demand amounts to its demand amount. Only groups of the bill's
+/// month and currency count.
+pub fn check_groups(bill: &DemandCost, groups: &[RowSums]) -> Vec<Difference> {
+    let mine: Vec<&RowSums> = groups
         .iter()
         .filter(|g| g.month == bill.month && g.currency == bill.currency)
         .collect();
-    if mine.is_empty() {
+    let Some(first) = mine.first() else {
         return Vec::new();
-    }
+    };
     let uses: Vec<Exact> = mine.iter().map(|g| g.use_amount).collect();
-    let demands: Vec<Exact> = mine.iter().map(|g| g.demand_amount).collect();
+    let demands: Option<Vec<Exact>> = mine.iter().map(|g| g.demand()).collect();
     let mut out: Vec<Difference> = sum(&uses)
         .and_then(|s| bill.services_difference("group", s))
         .into_iter()
         .collect();
-    if let (Some(ncp), Some(parts)) = (bill.demand_amount, sum(&demands)) {
-        out.extend(difference(
-            DifferenceKind::ServicesDemand,
-            bill.month,
-            bill.member.clone(),
-            "group".to_string(),
-            &bill.currency,
-            ncp,
-            parts,
-        ));
+    if let (Some(ncp), Some(parts)) = (bill.demand_amount, demands.as_deref().and_then(sum)) {
+        let mut d = difference(DifferenceKind::ServicesDemand, first, "group", ncp, parts);
+        if let Some(d) = d.as_mut() {
+            d.member_no = bill.member.clone();
+        }
+        out.extend(d);
     }
     out
 }
@@ -694,9 +751,9 @@ mod tests {
     fn items_of_a_group_add_up_to_the_group() {
         let g = group("154320.0", "138888.0");
         let (a, b) = (item("100000.0", "10000.0"), item("54320.0", "5432.0"));
-        assert!(check_items(&[&g], &[&a, &b]).is_empty());
+        assert!(check_items(&[g.sums()], &[a.sums(), b.sums()]).is_empty());
         let c = item("54320.5", "5432.0");
-        let m = check_items(&[&g], &[&a, &c]);
+        let m = check_items(&[g.sums()], &[a.sums(), c.sums()]);
         assert_eq!(m.len(), 2, "{m:?}");
         assert_eq!(
             (m[0].kind, m[0].sum_amount),
@@ -708,7 +765,7 @@ mod tests {
         );
         assert_eq!(m[0].level.as_deref(), Some("group VSVR/VSVR"));
         // A group without items in the import is not checked.
-        assert!(check_items(&[&g], &[]).is_empty());
+        assert!(check_items(&[g.sums()], &[]).is_empty());
     }
 
     #[test]
@@ -716,12 +773,12 @@ mod tests {
         let g = group("154320.0", "138888.0");
         let mut i = item("3888.0", "388.8");
         i.demand_amount = Some(e("3499.2"));
-        assert!(check_rows(&[&g], &[&i]).is_empty());
+        assert!(check_rows(&[g.sums(), i.sums()]).is_empty());
         // A partner-priced row (discounts and demand 0, use real) is reported, not corrected.
         let mut partner = group("154320.0", "0.0");
         partner.discounts = vec![("promise".into(), Exact::ZERO)];
         i.demand_amount = Some(e("3500"));
-        let m = check_rows(&[&partner], &[&i]);
+        let m = check_rows(&[partner.sums(), i.sums()]);
         assert_eq!(m.len(), 2, "{m:?}");
         assert_eq!(
             (m[0].level.as_deref(), m[0].gap_amount),
