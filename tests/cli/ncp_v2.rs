@@ -35,21 +35,9 @@ fn text(name: &str) -> String {
     std::fs::read_to_string(fixture(name)).unwrap()
 }
 
+/// A member since January 2026 (the documented examples bill June 2026).
 fn member() -> Env {
-    let env = Env::new();
-    env.ok(
-        "2026-01-01",
-        &[
-            "init",
-            "--first-name",
-            "Minji",
-            "--last-name",
-            "Kim",
-            "--email",
-            "minji@example.com",
-        ],
-    );
-    env
+    Env::business("2026-01-01")
 }
 
 const AS_OF: &str = "2026-07-05";
@@ -662,7 +650,10 @@ fn groups_are_checked_against_the_bill_of_the_import_or_the_one_stored() {
         .iter()
         .map(|d| d["kind"].as_str().unwrap())
         .collect();
-    assert_eq!(kinds, ["items", "items_demand", "services", "services_demand"]);
+    assert_eq!(
+        kinds,
+        ["items", "items_demand", "services", "services_demand"]
+    );
     assert_eq!(check["differences"][2], doc["differences"][0]);
     assert_eq!(check["differences"][0]["gap_amount"], 1080);
 }

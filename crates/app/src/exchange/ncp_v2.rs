@@ -191,24 +191,11 @@ impl<'a> At<'a> {
             .collect()
     }
 
-    fn list(&self, name: &str) -> Result<Vec<At<'a>>> {
+    /// The list under `name` (empty when absent), for [`each`] with `self.path(name)`.
+    fn list(&self, name: &str) -> Result<&'a [Value]> {
         match self.get(name) {
-            None => Ok(Vec::new()),
-            Some(Value::Array(items)) => items
-                .iter()
-                .enumerate()
-                .map(|(i, value)| {
-                    if value.is_object() {
-                        Ok(At { value, path: "" })
-                    } else {
-                        Err(Error::invalid(format!(
-                            "{}[{i}]: expected an object, got {}",
-                            self.path(name),
-                            shown(value)
-                        )))
-                    }
-                })
-                .collect(),
+            None => Ok(&[]),
+            Some(Value::Array(items)) => Ok(items),
             Some(v) => Err(self.wrong(name, "a list", v)),
         }
     }
@@ -354,28 +341,20 @@ fn ceiling(at: &At<'_>) -> Error {
 }
 
 fn item_cost(at: At<'_>) -> Result<ItemCost> {
-    let factors_path = at.path("pricingFactors");
-    let pricing_factors = at
-        .list("pricingFactors")?
-        .into_iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let path = format!("{factors_path}[{i}]");
-            let f = At { path: &path, ..f };
+    let pricing_factors = each(
+        at.list("pricingFactors")?,
+        &at.path("pricingFactors"),
+        |f| {
             Ok(PricingFactor {
                 kind: f.required_text("type")?,
                 value: f.required_exact("value")?,
             })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let tiers_path = at.path("useAmountBreakdowns");
-    let use_amount_breakdowns = at
-        .list("useAmountBreakdowns")?
-        .into_iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let path = format!("{tiers_path}[{i}]");
-            let b = At { path: &path, ..b };
+        },
+    )?;
+    let use_amount_breakdowns = each(
+        at.list("useAmountBreakdowns")?,
+        &at.path("useAmountBreakdowns"),
+        |b| {
             Ok(Breakdown {
                 usage_detail_type_code: b.text("usageDetailTypeCode")?,
                 usage_detail_type_name: b.text("usageDetailTypeName")?,
@@ -386,8 +365,8 @@ fn item_cost(at: At<'_>) -> Result<ItemCost> {
                 unit_price: b.exact("unitPrice")?,
                 use_amount: b.required_exact("useAmount")?,
             })
-        })
-        .collect::<Result<Vec<_>>>()?;
+        },
+    )?;
     let i = ItemCost {
         id: at.required_text("billingItemCostId")?,
         month: at.month("demandMonth")?,
@@ -428,38 +407,23 @@ fn item_cost(at: At<'_>) -> Result<ItemCost> {
 }
 
 fn cost_relation_code(at: At<'_>) -> Result<CostRelationCode> {
-    let groups_path = at.path("billingItemGroups");
-    let groups = at
-        .list("billingItemGroups")?
-        .into_iter()
-        .enumerate()
-        .map(|(i, g)| {
-            let path = format!("{groups_path}[{i}]");
-            let g = At { path: &path, ..g };
-            let items_path = g.path("billingItems");
-            let items = g
-                .list("billingItems")?
-                .into_iter()
-                .enumerate()
-                .map(|(j, item)| {
-                    let path = format!("{items_path}[{j}]");
-                    let item = At {
-                        path: &path,
-                        ..item
-                    };
-                    Ok((
-                        item.required_text("billingItemCode")?,
-                        item.required_text("billingItemName")?,
-                    ))
-                })
-                .collect::<Result<Vec<_>>>()?;
+    let groups = each(
+        at.list("billingItemGroups")?,
+        &at.path("billingItemGroups"),
+        |g| {
+            let items = each(g.list("billingItems")?, &g.path("billingItems"), |item| {
+                Ok((
+                    item.required_text("billingItemCode")?,
+                    item.required_text("billingItemName")?,
+                ))
+            })?;
             Ok(CodeGroup {
                 code: g.required_text("billingItemGroupCode")?,
                 name: g.required_text("billingItemGroupName")?,
                 items,
             })
-        })
-        .collect::<Result<Vec<_>>>()?;
+        },
+    )?;
     Ok(CostRelationCode {
         service_code: at.required_text("serviceCode")?,
         service_name: at.required_text("serviceName")?,
