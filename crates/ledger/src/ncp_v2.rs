@@ -52,13 +52,14 @@ impl<'a> V2Rows<'a> {
                     for g in v {
                         if let Some(old) = rows.groups.insert(g.key(), g) {
                             if old != g {
-                                let key = format!("group {}/{}", g.service_code, g.group_code);
+                                let key =
+                                    format!("group {}/{}", g.cost.service_code, g.cost.group_code);
                                 return Err(twice(
                                     "billing-item group",
-                                    g.month,
+                                    g.cost.month,
                                     &key,
-                                    &old.id,
-                                    &g.id,
+                                    &old.cost.id,
+                                    &g.cost.id,
                                 ));
                             }
                         }
@@ -77,7 +78,13 @@ impl<'a> V2Rows<'a> {
                                     k.resource_id,
                                     k.line
                                 );
-                                return Err(twice("billing item", i.month, &key, &old.id, &i.id));
+                                return Err(twice(
+                                    "billing item",
+                                    i.cost.month,
+                                    &key,
+                                    &old.cost.id,
+                                    &i.cost.id,
+                                ));
                             }
                         }
                     }
@@ -167,14 +174,21 @@ pub fn differences(conn: &Connection) -> Result<Vec<Difference>> {
 fn store(conn: &Connection, rows: &V2Rows<'_>) -> Result<()> {
     let mut groups = Vec::new();
     for g in rows.groups.values() {
-        remove(conn, "ncp_group", g.month, &g.service_code, &g.group_code)?;
-        groups.push(g.fee_line().ok_or_else(|| ceiling(g.month))?);
+        let c = &g.cost;
+        remove(conn, "ncp_group", c.month, &c.service_code, &c.group_code)?;
+        groups.push(g.fee_line().ok_or_else(|| ceiling(c.month))?);
     }
     fees::insert_lines(conn, "ncp_group", &groups)?;
     let replaced: BTreeSet<(Month, &str, &str)> = rows
         .items
         .values()
-        .map(|i| (i.month, i.service_code.as_str(), i.group_code.as_str()))
+        .map(|i| {
+            (
+                i.cost.month,
+                i.cost.service_code.as_str(),
+                i.cost.group_code.as_str(),
+            )
+        })
         .collect();
     for (month, service, group) in &replaced {
         remove(conn, "ncp_item", *month, service, group)?;
@@ -183,7 +197,7 @@ fn store(conn: &Connection, rows: &V2Rows<'_>) -> Result<()> {
     let mut taken = BTreeSet::new();
     let mut items = Vec::new();
     for i in rows.items.values() {
-        let mut line = i.fee_line().ok_or_else(|| ceiling(i.month))?;
+        let mut line = i.fee_line().ok_or_else(|| ceiling(i.cost.month))?;
         let key = |l: &FeeLine| {
             (
                 l.month,

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use ncp_usage_core::billing::ncp::{Body, Page};
 use ncp_usage_core::billing::ncp_v2::{
-    Breakdown, CodeGroup, CostRelationCode, Discounts, GroupCost, ItemCost, PricingFactor,
+    Breakdown, CodeGroup, Cost, CostRelationCode, Discounts, GroupCost, ItemCost, PricingFactor,
 };
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::error::{Error, Result};
@@ -308,9 +308,10 @@ pub fn error(err: &Value, status: Option<u16>) -> Error {
     })
 }
 
-fn group_cost(at: At<'_>) -> Result<GroupCost> {
-    let g = GroupCost {
-        id: at.required_text("billingItemGroupCostId")?,
+/// What every v2 cost row has; `id` names its id field.
+fn cost(at: At<'_>, id: &str) -> Result<Cost> {
+    Ok(Cost {
+        id: at.required_text(id)?,
         month: at.month("demandMonth")?,
         member_no: at.integer("memberNo")?.map(|m| m.to_string()),
         service_code: at.required_text("serviceCode")?,
@@ -320,10 +321,16 @@ fn group_cost(at: At<'_>) -> Result<GroupCost> {
         use_amount: at.required_exact("useAmount")?,
         discounts: at.discounts()?,
         penalty_amount: at.exact("penaltyAmount")?.unwrap_or_default(),
-        demand_amount: at.required_exact("demandAmount")?,
         currency: at.currency()?,
         applied_exchange_rate: at.exact("appliedExchangeRate")?,
         created_at: at.instant("createdDateTime")?,
+    })
+}
+
+fn group_cost(at: At<'_>) -> Result<GroupCost> {
+    let g = GroupCost {
+        cost: cost(at, "billingItemGroupCostId")?,
+        demand_amount: at.required_exact("demandAmount")?,
     };
     if g.fee_line().is_none() {
         return Err(ceiling(&at));
@@ -368,14 +375,8 @@ fn item_cost(at: At<'_>) -> Result<ItemCost> {
         },
     )?;
     let i = ItemCost {
-        id: at.required_text("billingItemCostId")?,
-        month: at.month("demandMonth")?,
-        member_no: at.integer("memberNo")?.map(|m| m.to_string()),
+        cost: cost(at, "billingItemCostId")?,
         region_code: at.text("regionCode")?,
-        service_code: at.required_text("serviceCode")?,
-        service_name: at.required_text("serviceName")?,
-        group_code: at.required_text("billingItemGroupCode")?,
-        group_name: at.required_text("billingItemGroupName")?,
         item_code: at.required_text("billingItemCode")?,
         item_name: at.required_text("billingItemName")?,
         aggregated: at.bool("aggregated")?,
@@ -392,13 +393,7 @@ fn item_cost(at: At<'_>) -> Result<ItemCost> {
         unit_price: at.exact("unitPrice")?,
         pricing_factors,
         use_amount_breakdowns,
-        use_amount: at.required_exact("useAmount")?,
-        discounts: at.discounts()?,
-        penalty_amount: at.exact("penaltyAmount")?.unwrap_or_default(),
         demand_amount: at.exact("demandAmount")?,
-        currency: at.currency()?,
-        applied_exchange_rate: at.exact("appliedExchangeRate")?,
-        created_at: at.instant("createdDateTime")?,
     };
     if i.fee_line().is_none() || i.sums().expected_demand.is_none() {
         return Err(ceiling(&at));
@@ -473,15 +468,16 @@ mod tests {
         let i = &items[0];
         assert_eq!(
             (
-                i.id.as_str(),
-                i.member_no.as_deref(),
+                i.cost.id.as_str(),
+                i.cost.member_no.as_deref(),
                 i.instance_no.as_deref()
             ),
             ("880123456", Some("2001234"), Some("22010000"))
         );
-        assert_eq!(i.use_amount.to_string(), "3888");
+        assert_eq!(i.cost.use_amount.to_string(), "3888");
         assert_eq!(
-            i.discounts
+            i.cost
+                .discounts
                 .iter()
                 .find(|(k, _)| k == "promise")
                 .unwrap()

@@ -600,8 +600,8 @@ impl Body {
             Body::ProductCosts(v) | Body::ContractCosts(v) => v.iter().map(|l| l.month).min(),
             Body::ContractSummaries(v) => v.iter().filter_map(|s| s.month).min(),
             Body::DailyUsage(v) => v.iter().map(|u| Month::of(u.date)).min(),
-            Body::GroupCosts(v) => v.iter().map(|g| g.month).min(),
-            Body::ItemCosts(v) => v.iter().map(|i| i.month).min(),
+            Body::GroupCosts(v) => v.iter().map(|g| g.cost.month).min(),
+            Body::ItemCosts(v) => v.iter().map(|i| i.cost.month).min(),
             Body::CostRelationCodes(_) => None,
         }
     }
@@ -616,8 +616,14 @@ impl Body {
         match self {
             Body::DemandCosts(v) => v.iter().filter_map(|d| d.member.as_deref()).collect(),
             Body::ProductCosts(v) | Body::ContractCosts(v) => of_lines(v),
-            Body::GroupCosts(v) => v.iter().filter_map(|g| g.member_no.as_deref()).collect(),
-            Body::ItemCosts(v) => v.iter().filter_map(|i| i.member_no.as_deref()).collect(),
+            Body::GroupCosts(v) => v
+                .iter()
+                .filter_map(|g| g.cost.member_no.as_deref())
+                .collect(),
+            Body::ItemCosts(v) => v
+                .iter()
+                .filter_map(|i| i.cost.member_no.as_deref())
+                .collect(),
             Body::ContractSummaries(_) | Body::DailyUsage(_) | Body::CostRelationCodes(_) => {
                 Vec::new()
             }
@@ -812,10 +818,14 @@ impl Page {
                 }
                 Ok(())
             }
-            Body::GroupCosts(rows) => ncp_v2::first_ahead(rows.iter().map(|g| g.month), current)
-                .map_or(Ok(()), |(i, m)| Err(ahead(i, "demandMonth", m))),
-            Body::ItemCosts(rows) => ncp_v2::first_ahead(rows.iter().map(|r| r.month), current)
-                .map_or(Ok(()), |(i, m)| Err(ahead(i, "demandMonth", m))),
+            Body::GroupCosts(rows) => {
+                ncp_v2::first_ahead(rows.iter().map(|g| g.cost.month), current)
+                    .map_or(Ok(()), |(i, m)| Err(ahead(i, "demandMonth", m)))
+            }
+            Body::ItemCosts(rows) => {
+                ncp_v2::first_ahead(rows.iter().map(|r| r.cost.month), current)
+                    .map_or(Ok(()), |(i, m)| Err(ahead(i, "demandMonth", m)))
+            }
             Body::CostRelationCodes(_) => Ok(()),
         }
     }

@@ -19,20 +19,21 @@ use crate::money::Krw;
 /// not listed.
 pub type Discounts = Vec<(String, Exact)>;
 
-/// One billing-item group's cost of a month (`/billing-item-group-costs`).
+/// What every v2 cost row has: a group's (`/billing-item-group-costs`) and an item's
+/// (`/billing-item-costs`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GroupCost {
-    /// `billingItemGroupCostId`: new on every re-settlement.
+pub struct Cost {
+    /// `billingItemGroupCostId` or `billingItemCostId`: new on every re-settlement.
     pub id: String,
     /// The demand month.
     pub month: Month,
     /// NCP's member number (an integer in v2, kept as its digits).
     pub member_no: Option<String>,
-    /// The service's code and name (`VSVR`, `Server (VPC)`).
+    /// The service's code (`VSVR`).
     pub service_code: String,
-    /// The service's display name.
+    /// The service's display name (`Server (VPC)`).
     pub service_name: String,
-    /// The group's code and name.
+    /// The billing-item group's code.
     pub group_code: String,
     /// The group's display name.
     pub group_name: String,
@@ -42,14 +43,21 @@ pub struct GroupCost {
     pub discounts: Discounts,
     /// The penalty (위약금, v1's `defaultAmount`: a charge, e.g. for ending a commitment).
     pub penalty_amount: Exact,
-    /// What NCP bills for the group.
-    pub demand_amount: Exact,
     /// The currency billed.
     pub currency: Currency,
     /// The exchange rate NCP applied (1 for KRW).
     pub applied_exchange_rate: Option<Exact>,
     /// When NCP wrote the row (RFC 3339).
     pub created_at: Option<String>,
+}
+
+/// One billing-item group's cost of a month (`/billing-item-group-costs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupCost {
+    /// What every cost row has.
+    pub cost: Cost,
+    /// What NCP bills for the group.
+    pub demand_amount: Exact,
 }
 
 /// One section of a tiered price (`useAmountBreakdowns[]`).
@@ -85,22 +93,10 @@ pub struct PricingFactor {
 /// One billing item's cost of a month, per resource (`/billing-item-costs`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemCost {
-    /// `billingItemCostId`: new on every re-settlement.
-    pub id: String,
-    /// The demand month.
-    pub month: Month,
-    /// NCP's member number (an integer in v2, kept as its digits).
-    pub member_no: Option<String>,
+    /// What every cost row has.
+    pub cost: Cost,
     /// The region.
     pub region_code: Option<String>,
-    /// The service's code.
-    pub service_code: String,
-    /// The service's name.
-    pub service_name: String,
-    /// The group's code.
-    pub group_code: String,
-    /// The group's name.
-    pub group_name: String,
     /// The item's code (`VSVR-VSVR`).
     pub item_code: String,
     /// The item's name.
@@ -133,20 +129,8 @@ pub struct ItemCost {
     pub pricing_factors: Vec<PricingFactor>,
     /// The tiers of a tiered price.
     pub use_amount_breakdowns: Vec<Breakdown>,
-    /// The used amount.
-    pub use_amount: Exact,
-    /// Every discount NCP applied.
-    pub discounts: Discounts,
-    /// The penalty NCP charged.
-    pub penalty_amount: Exact,
     /// What NCP bills for the item; absent in the documented example, then use less discounts.
     pub demand_amount: Option<Exact>,
-    /// The currency billed.
-    pub currency: Currency,
-    /// The exchange rate NCP applied.
-    pub applied_exchange_rate: Option<Exact>,
-    /// When NCP wrote the row.
-    pub created_at: Option<String>,
 }
 
 /// A service, its billing-item groups and their items, with their names
@@ -180,34 +164,6 @@ fn number(n: Option<Exact>) -> Option<Detail> {
     n.map(Detail::from)
 }
 
-/// The figures every v2 cost row has, under the keys of [`crate::billing::ncp_detail`]: NCP's
-/// `penaltyAmount` is the line's charge (`default_amount`, as v1 calls it).
-fn common_detail(
-    d: &mut NcpDetail,
-    id: &str,
-    member_no: &Option<String>,
-    codes: [(&str, &str); 4],
-    amounts: (Exact, &Discounts, Exact, Option<Exact>),
-    rate_and_time: (Option<Exact>, &Option<String>),
-) {
-    let (use_amount, discounts, penalty, demand) = amounts;
-    d.set("id", Detail::from(id));
-    d.set("member_no", text(member_no));
-    for (key, value) in codes {
-        d.set(key, Detail::from(value));
-    }
-    d.set("use_amount", Detail::from(use_amount));
-    let discounts: Details = discounts
-        .iter()
-        .map(|(k, a)| (k.clone(), Detail::from(*a)))
-        .collect();
-    d.set("discounts", Detail::Object(discounts));
-    d.set("default_amount", Detail::from(penalty));
-    d.set("demand_amount", number(demand));
-    d.set("exchange_rate", number(rate_and_time.0));
-    d.set("created_at", text(rate_and_time.1));
-}
-
 /// Sums exact amounts; `None` on overflow.
 fn sum<'a>(amounts: impl IntoIterator<Item = &'a Exact>) -> Option<Exact> {
     amounts
@@ -215,87 +171,99 @@ fn sum<'a>(amounts: impl IntoIterator<Item = &'a Exact>) -> Option<Exact> {
         .try_fold(Exact::ZERO, |t, a| t.checked_add(*a))
 }
 
-/// A fee line from NCP's exact figures (M2): used = `to_krw(use)`, estimated =
-/// `to_krw(use − discounts)`, discount = their difference, so the line's own arithmetic holds
-/// in whole won. `None` past the ledger's ceiling.
-fn won_line(
-    month: Month,
-    use_amount: Exact,
-    discounts: &Discounts,
-    shape: FeeLine,
-) -> Option<FeeLine> {
-    let discount = sum(discounts.iter().map(|(_, a)| a))?;
-    let used = use_amount.to_krw()?;
-    let estimated = use_amount.checked_sub(discount)?.to_krw()?;
-    Some(FeeLine {
-        month,
-        used_amount: used,
-        discount_amount: used.checked_sub(estimated)?,
-        estimated_payment_amount: estimated,
-        ..shape
-    })
+impl Cost {
+    /// NCP's figures and details every row has, exact, under the keys of
+    /// [`crate::billing::ncp_detail`], with the row's `demand` amount: NCP's `penaltyAmount`
+    /// is the line's charge (`default_amount`, as v1 calls it).
+    fn detail(&self, demand: Option<Exact>) -> NcpDetail {
+        let mut d = NcpDetail::new(self.currency.clone());
+        d.set("id", Detail::from(self.id.as_str()));
+        d.set("member_no", text(&self.member_no));
+        d.set("service_code", Detail::from(self.service_code.as_str()));
+        d.set("service_name", Detail::from(self.service_name.as_str()));
+        d.set("group_code", Detail::from(self.group_code.as_str()));
+        d.set("group_name", Detail::from(self.group_name.as_str()));
+        d.set("use_amount", Detail::from(self.use_amount));
+        let discounts: Details = self
+            .discounts
+            .iter()
+            .map(|(k, a)| (k.clone(), Detail::from(*a)))
+            .collect();
+        d.set("discounts", Detail::Object(discounts));
+        d.set("default_amount", Detail::from(self.penalty_amount));
+        d.set("demand_amount", number(demand));
+        d.set("exchange_rate", number(self.applied_exchange_rate));
+        d.set("created_at", text(&self.created_at));
+        d
+    }
+
+    /// A fee line of the row's `shape` with NCP's exact figures in whole won (M2): used =
+    /// `to_krw(use)`, estimated = `to_krw(use − discounts)`, discount = their difference, so
+    /// the line's own arithmetic holds in whole won. `None` past the ledger's ceiling.
+    fn fee_line(&self, shape: FeeLine) -> Option<FeeLine> {
+        let discount = sum(self.discounts.iter().map(|(_, a)| a))?;
+        let used = self.use_amount.to_krw()?;
+        let estimated = self.use_amount.checked_sub(discount)?.to_krw()?;
+        Some(FeeLine {
+            month: self.month,
+            used_amount: used,
+            discount_amount: used.checked_sub(estimated)?,
+            estimated_payment_amount: estimated,
+            ..shape
+        })
+    }
+
+    /// What NCP's sums need of the row, at `level`, with its `demand` amount.
+    fn sums(&self, level: String, demand: Option<Exact>) -> RowSums {
+        RowSums {
+            month: self.month,
+            member_no: self.member_no.clone(),
+            currency: self.currency.clone(),
+            level,
+            service_code: self.service_code.clone(),
+            group_code: self.group_code.clone(),
+            use_amount: self.use_amount,
+            demand_amount: demand,
+            expected_demand: expected_demand(self.use_amount, &self.discounts, self.penalty_amount),
+        }
+    }
 }
 
 impl GroupCost {
     /// The key a re-settled row replaces by: month and codes (the member is the ledger's).
     pub fn key(&self) -> (Month, String, String) {
-        (
-            self.month,
-            self.service_code.clone(),
-            self.group_code.clone(),
-        )
-    }
-
-    /// The sum of its discounts.
-    pub fn discount_total(&self) -> Option<Exact> {
-        sum(self.discounts.iter().map(|(_, a)| a))
+        let c = &self.cost;
+        (c.month, c.service_code.clone(), c.group_code.clone())
     }
 
     /// NCP's figures and details of the row, exact.
     pub fn detail(&self) -> NcpDetail {
-        let mut d = NcpDetail::new(self.currency.clone());
-        common_detail(
-            &mut d,
-            &self.id,
-            &self.member_no,
-            [
-                ("service_code", &self.service_code),
-                ("service_name", &self.service_name),
-                ("group_code", &self.group_code),
-                ("group_name", &self.group_name),
-            ],
-            (
-                self.use_amount,
-                &self.discounts,
-                self.penalty_amount,
-                Some(self.demand_amount),
-            ),
-            (self.applied_exchange_rate, &self.created_at),
-        );
-        d
+        self.cost.detail(Some(self.demand_amount))
     }
 
     /// The month's per-service fee line (source `ncp_group`), in whole won (M2).
     pub fn fee_line(&self) -> Option<FeeLine> {
-        won_line(
-            self.month,
-            self.use_amount,
-            &self.discounts,
-            FeeLine {
-                month: self.month,
-                region: String::new(),
-                service: self.group_name.clone(),
-                contract_no: self.group_code.clone(),
-                item: format!("{} (NCP)", self.group_name),
-                quantity: rust_decimal::Decimal::ONE,
-                unit: "month".to_string(),
-                unit_price: self.use_amount.value(),
-                used_amount: Krw::ZERO,
-                discount_amount: Krw::ZERO,
-                estimated_payment_amount: Krw::ZERO,
-                ncp: Some(self.detail()),
-            },
-        )
+        let c = &self.cost;
+        c.fee_line(FeeLine {
+            month: c.month,
+            region: String::new(),
+            service: c.group_name.clone(),
+            contract_no: c.group_code.clone(),
+            item: format!("{} (NCP)", c.group_name),
+            quantity: rust_decimal::Decimal::ONE,
+            unit: "month".to_string(),
+            unit_price: c.use_amount.value(),
+            used_amount: Krw::ZERO,
+            discount_amount: Krw::ZERO,
+            estimated_payment_amount: Krw::ZERO,
+            ncp: Some(self.detail()),
+        })
+    }
+
+    /// What NCP's sums need of it.
+    pub fn sums(&self) -> RowSums {
+        let level = format!("group {}/{}", self.cost.service_code, self.cost.group_code);
+        self.cost.sums(level, Some(self.demand_amount))
     }
 }
 
@@ -303,9 +271,9 @@ impl ItemCost {
     /// The key a re-settled row replaces by: month, codes, resource and its line.
     pub fn key(&self) -> ItemKey {
         ItemKey {
-            month: self.month,
-            service_code: self.service_code.clone(),
-            group_code: self.group_code.clone(),
+            month: self.cost.month,
+            service_code: self.cost.service_code.clone(),
+            group_code: self.cost.group_code.clone(),
             item_code: self.item_code.clone(),
             resource_id: self.resource_id.clone().unwrap_or_default(),
             line: self.resource_line_sequence.unwrap_or(0),
@@ -316,25 +284,7 @@ impl ItemCost {
     /// resource, instance, price, quantities (billed, free, total), unit, unit price,
     /// pricing factors and tiered breakdowns.
     pub fn detail(&self) -> NcpDetail {
-        let mut d = NcpDetail::new(self.currency.clone());
-        common_detail(
-            &mut d,
-            &self.id,
-            &self.member_no,
-            [
-                ("service_code", &self.service_code),
-                ("service_name", &self.service_name),
-                ("group_code", &self.group_code),
-                ("group_name", &self.group_name),
-            ],
-            (
-                self.use_amount,
-                &self.discounts,
-                self.penalty_amount,
-                self.demand_amount,
-            ),
-            (self.applied_exchange_rate, &self.created_at),
-        );
+        let mut d = self.cost.detail(self.demand_amount);
         d.set("region_code", text(&self.region_code));
         d.set("item_code", Detail::from(self.item_code.as_str()));
         d.set("item_name", Detail::from(self.item_name.as_str()));
@@ -397,36 +347,31 @@ impl ItemCost {
             Some(n) if n > 1 => format!("{} #{n}", self.item_name),
             _ => self.item_name.clone(),
         };
-        won_line(
-            self.month,
-            self.use_amount,
-            &self.discounts,
-            FeeLine {
-                month: self.month,
-                region: self.region_code.clone().unwrap_or_default(),
-                service: self.group_name.clone(),
-                contract_no: self
-                    .resource_id
-                    .clone()
-                    .unwrap_or_else(|| self.item_code.clone()),
-                item,
-                quantity: self
-                    .total_unit_usage_quantity
-                    .unwrap_or(self.unit_usage_quantity)
-                    .value()
-                    .normalize(),
-                unit: self
-                    .usage_unit_name
-                    .clone()
-                    .or_else(|| self.usage_unit_code.clone())
-                    .unwrap_or_else(|| "unit".to_string()),
-                unit_price: self.unit_price.unwrap_or_default().value().normalize(),
-                used_amount: Krw::ZERO,
-                discount_amount: Krw::ZERO,
-                estimated_payment_amount: Krw::ZERO,
-                ncp: Some(self.detail()),
-            },
-        )
+        self.cost.fee_line(FeeLine {
+            month: self.cost.month,
+            region: self.region_code.clone().unwrap_or_default(),
+            service: self.cost.group_name.clone(),
+            contract_no: self
+                .resource_id
+                .clone()
+                .unwrap_or_else(|| self.item_code.clone()),
+            item,
+            quantity: self
+                .total_unit_usage_quantity
+                .unwrap_or(self.unit_usage_quantity)
+                .value()
+                .normalize(),
+            unit: self
+                .usage_unit_name
+                .clone()
+                .or_else(|| self.usage_unit_code.clone())
+                .unwrap_or_else(|| "unit".to_string()),
+            unit_price: self.unit_price.unwrap_or_default().value().normalize(),
+            used_amount: Krw::ZERO,
+            discount_amount: Krw::ZERO,
+            estimated_payment_amount: Krw::ZERO,
+            ncp: Some(self.detail()),
+        })
     }
 }
 
@@ -523,43 +468,18 @@ fn expected_demand(use_amount: Exact, discounts: &Discounts, penalty: Exact) -> 
         .checked_add(penalty)
 }
 
-impl GroupCost {
-    /// What NCP's sums need of it.
-    pub fn sums(&self) -> RowSums {
-        RowSums {
-            month: self.month,
-            member_no: self.member_no.clone(),
-            currency: self.currency.clone(),
-            level: format!("group {}/{}", self.service_code, self.group_code),
-            service_code: self.service_code.clone(),
-            group_code: self.group_code.clone(),
-            use_amount: self.use_amount,
-            demand_amount: Some(self.demand_amount),
-            expected_demand: expected_demand(self.use_amount, &self.discounts, self.penalty_amount),
-        }
-    }
-}
-
 impl ItemCost {
     /// What NCP's sums need of it.
     pub fn sums(&self) -> RowSums {
-        RowSums {
-            month: self.month,
-            member_no: self.member_no.clone(),
-            currency: self.currency.clone(),
-            level: format!(
-                "item {}/{}/{} {}",
-                self.service_code,
-                self.group_code,
-                self.item_code,
-                self.resource_id.as_deref().unwrap_or("(aggregated)")
-            ),
-            service_code: self.service_code.clone(),
-            group_code: self.group_code.clone(),
-            use_amount: self.use_amount,
-            demand_amount: self.demand_amount,
-            expected_demand: expected_demand(self.use_amount, &self.discounts, self.penalty_amount),
-        }
+        let c = &self.cost;
+        let level = format!(
+            "item {}/{}/{} {}",
+            c.service_code,
+            c.group_code,
+            self.item_code,
+            self.resource_id.as_deref().unwrap_or("(aggregated)")
+        );
+        c.sums(level, self.demand_amount)
     }
 }
 
@@ -672,9 +592,9 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn group(use_amount: &str, demand: &str) -> GroupCost {
-        GroupCost {
-            id: "770998877".into(),
+    fn cost(id: &str, use_amount: &str, discount: &str) -> Cost {
+        Cost {
+            id: id.into(),
             month: "2026-06".parse().unwrap(),
             member_no: Some("2001234".into()),
             service_code: "VSVR".into(),
@@ -682,25 +602,25 @@ mod tests {
             group_code: "VSVR".into(),
             group_name: "Server (VPC)".into(),
             use_amount: e(use_amount),
-            discounts: vec![("promise".into(), e("15432.0"))],
+            discounts: vec![("promise".into(), e(discount))],
             penalty_amount: Exact::ZERO,
-            demand_amount: e(demand),
             currency: Currency::krw(),
             applied_exchange_rate: Some(e("1.0")),
             created_at: None,
         }
     }
 
+    fn group(use_amount: &str, demand: &str) -> GroupCost {
+        GroupCost {
+            cost: cost("770998877", use_amount, "15432.0"),
+            demand_amount: e(demand),
+        }
+    }
+
     fn item(use_amount: &str, discount: &str) -> ItemCost {
         ItemCost {
-            id: "880123456".into(),
-            month: "2026-06".parse().unwrap(),
-            member_no: Some("2001234".into()),
+            cost: cost("880123456", use_amount, discount),
             region_code: Some("KR".into()),
-            service_code: "VSVR".into(),
-            service_name: "Server (VPC)".into(),
-            group_code: "VSVR".into(),
-            group_name: "Server (VPC)".into(),
             item_code: "VSVR-VSVR".into(),
             item_name: "VPC Server".into(),
             aggregated: false,
@@ -717,20 +637,14 @@ mod tests {
             unit_price: Some(e("54.0")),
             pricing_factors: vec![],
             use_amount_breakdowns: vec![],
-            use_amount: e(use_amount),
-            discounts: vec![("promise".into(), e(discount))],
-            penalty_amount: Exact::ZERO,
             demand_amount: None,
-            currency: Currency::krw(),
-            applied_exchange_rate: None,
-            created_at: None,
         }
     }
 
     #[test]
     fn m2_fee_lines_truncate_ncp_figures_and_keep_their_arithmetic() {
         let mut g = group("154320.9", "138888.0");
-        g.discounts = vec![("product".into(), e("13888.8"))];
+        g.cost.discounts = vec![("product".into(), e("13888.8"))];
         let l = g.fee_line().unwrap();
         assert_eq!(l.used_amount, Krw::new(154_320));
         // 154320.9 − 13888.8 = 140432.1 → 140,432; the discount is what keeps used − discount.
@@ -776,7 +690,7 @@ mod tests {
         assert!(check_rows(&[g.sums(), i.sums()]).is_empty());
         // A partner-priced row (discounts and demand 0, use real) is reported, not corrected.
         let mut partner = group("154320.0", "0.0");
-        partner.discounts = vec![("promise".into(), Exact::ZERO)];
+        partner.cost.discounts = vec![("promise".into(), Exact::ZERO)];
         i.demand_amount = Some(e("3500"));
         let m = check_rows(&[partner.sums(), i.sums()]);
         assert_eq!(m.len(), 2, "{m:?}");
@@ -793,7 +707,7 @@ mod tests {
     #[test]
     fn re_settled_rows_keep_their_key() {
         let (a, mut b) = (item("1", "0"), item("1", "0"));
-        b.id = "990000001".into();
+        b.cost.id = "990000001".into();
         assert_eq!(a.key(), b.key());
         b.resource_line_sequence = Some(2);
         assert_ne!(a.key(), b.key());
