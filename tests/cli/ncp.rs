@@ -18,20 +18,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn member() -> Env {
-    let env = Env::new();
-    env.ok(
-        "2024-01-01",
-        &[
-            "init",
-            "--first-name",
-            "Minji",
-            "--last-name",
-            "Kim",
-            "--email",
-            "minji@example.com",
-        ],
-    );
-    env
+    member_since("2024-01-01")
 }
 
 fn import(env: &Env, as_of: &str, files: &[&str]) -> Value {
@@ -79,13 +66,7 @@ fn ncp_bill_and_per_service_amounts_show_in_history_pay_and_trend() {
     assert_eq!(t["vat_amount"], 10_340);
     assert_eq!(t["billed_amount"], 113_740);
 
-    let pay = env.json("2024-07-05", &["pay"]);
-    let may = pay["bills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["month"] == "2024-05")
-        .unwrap();
+    let may = bill_of(&env, "2024-07-05", "2024-05");
     assert_eq!(may["billed_amount"], 113_740);
     assert_eq!(may["status"], "paid", "isPaidUp feeds pay");
     let trend = env.json("2024-07-05", &["trend"]);
@@ -194,13 +175,7 @@ fn legacy_and_v2_bodies_keep_ncps_overdue_ratio() {
     );
     import(&env, "2022-02-20", &["demand-cost-2022-01-legacy.json"]);
     // Unpaid, carried: NCP's own 2 % instead of 1.5 % on 1 March (60,500 × 2 % = 1,210).
-    let pay = env.json("2022-03-01", &["pay"]);
-    let jan = pay["bills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["month"] == "2022-01")
-        .unwrap();
+    let jan = bill_of(&env, "2022-03-01", "2022-01");
     assert_eq!(jan["billed_amount"], 60_500);
     assert_eq!(jan["penalty_amount"], 1_210);
     assert_eq!(jan["status"], "outstanding");
@@ -608,6 +583,17 @@ fn import_with_warnings(env: &Env, as_of: &str, files: &[&str]) -> (Value, Strin
     (serde_json::from_slice(&out.stdout).unwrap(), stderr)
 }
 
+/// `pay`'s view of the bill of `month`.
+fn bill_of(env: &Env, as_of: &str, month: &str) -> Value {
+    env.json(as_of, &["pay"])["bills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["month"] == month)
+        .unwrap()
+        .clone()
+}
+
 /// The exact figures the ledger keeps of NCP's bill of `month`, by column.
 fn stored_bill(env: &Env, month: &str) -> serde_json::Map<String, Value> {
     let conn = rusqlite::Connection::open(env.path("ledger.db")).unwrap();
@@ -653,13 +639,7 @@ fn ncp_a_partner_priced_view_is_a_difference_never_a_corrected_bill() {
     let warnings = "warning: 2022-01 bill: use less every discount plus the default charge does not make NCP's demand amount: NCP says 0 KRW, the parts add up to 1,880,530 (gap -1,880,530); NCP's figures are kept as NCP sent them\n\
                     warning: 2022-02 bill: use less every discount plus the default charge does not make NCP's demand amount: NCP says 0 KRW, the parts add up to 1,357,040 (gap -1,357,040); NCP's figures are kept as NCP sent them\n";
     assert_eq!(stderr, warnings);
-    let pay = env.json("2022-03-05", &["pay"]);
-    let jan = pay["bills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["month"] == "2022-01")
-        .unwrap();
+    let jan = bill_of(&env, "2022-03-05", "2022-01");
     assert_eq!(jan["billed_amount"], 0);
     // `check` recomputes them from the stored exact figures; they are NCP's, not faults.
     let out = env.run("2022-03-05", &["check", "--json"]);
@@ -711,14 +691,7 @@ fn ncp_v2_documented_bill_is_exact_and_its_rates_are_percents() {
     ] {
         assert_eq!(bill[column], value, "{column}");
     }
-    let pay = env.json("2026-08-01", &["pay"]);
-    let june = pay["bills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["month"] == "2026-06")
-        .unwrap()
-        .clone();
+    let june = bill_of(&env, "2026-08-01", "2026-06");
     assert_eq!(june["billed_amount"], 152_776);
     assert_eq!(june["status"], "paid");
 }
@@ -737,14 +710,7 @@ fn ncp_v2_overdue_rate_is_a_percent() {
         stored_bill(&env, "2026-06")["savings_plan_discount_amount"],
         "1000"
     );
-    let pay = env.json("2026-09-02", &["pay"]);
-    let june = pay["bills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["month"] == "2026-06")
-        .unwrap()
-        .clone();
+    let june = bill_of(&env, "2026-09-02", "2026-06");
     assert_eq!(june["billed_amount"], 151_676);
     assert_eq!(june["penalty_amount"], 3_032);
     assert_eq!(june["unpaid_amount"], 154_708);
@@ -820,15 +786,83 @@ fn ncp_an_overdue_ratio_of_zero_is_a_value() {
         .replace("\"overdueRatio\": 0.015", "\"overdueRatio\": 0.0");
     let file = env.file("unpaid.json", body);
     env.ok("2024-06-05", &["import", "ncp", file.to_str().unwrap()]);
-    let pay = env.json("2024-09-02", &["pay"]);
-    let may = pay["bills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["month"] == "2024-05")
-        .unwrap()
-        .clone();
+    let may = bill_of(&env, "2024-09-02", "2024-05");
     assert_eq!(may["billed_amount"], 113_740);
     assert_eq!(may["penalty_amount"], 0);
     assert_eq!(stored_bill(&env, "2024-05")["overdue_ratio"], "0");
+}
+
+/// The files of one import are one answer: the same page twice is kept once; two files
+/// holding the same month's bill with different figures are refused naming both, exit 2,
+/// and nothing is written (never "the last file wins").
+#[test]
+fn ncp_files_of_one_import_are_one_answer() {
+    let env = member();
+    let good = fixture("demand-cost-2024-05.json");
+    let doc = import(
+        &env,
+        "2024-07-05",
+        &["demand-cost-2024-05.json", "demand-cost-2024-05.json"],
+    );
+    assert_eq!(doc["rows"]["getDemandCostList"], 1);
+    let before = env.dump();
+    let other = env.file(
+        "later.json",
+        std::fs::read_to_string(&good).unwrap().replace(
+            "\"thisMonthVatAmount\": 10340",
+            "\"thisMonthVatAmount\": 10341",
+        ),
+    );
+    let e = env.fail(
+        "2024-07-05",
+        &[
+            "import",
+            "ncp",
+            good.to_str().unwrap(),
+            other.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(
+        e.contains("demand-cost-2024-05.json and ")
+            && e.contains("later.json both hold NCP's bill of 2024-05 and they differ"),
+        "{e}"
+    );
+    assert_eq!(env.dump(), before);
+}
+
+/// `check` recomputes NCP's sums from the exact figures stored: a VAT planted straight in
+/// the ledger breaks demand + VAT = including VAT, and nothing else; a per-service line
+/// planted off the bill breaks the per-service sum. Each is one warning line.
+#[test]
+fn ncp_check_recomputes_each_planted_mismatch() {
+    let env = member();
+    import(
+        &env,
+        "2024-07-05",
+        &["demand-cost-2024-05.json", "product-demand-2024-05.json"],
+    );
+    let conn = rusqlite::Connection::open(env.path("ledger.db")).unwrap();
+    conn.execute_batch(
+        "UPDATE ncp_demand_costs SET vat_amount = '10340.5' WHERE month = '2024-05';
+         UPDATE fee_lines SET exact = json_set(exact, '$.use_amount', 3457)
+         WHERE month = '2024-05' AND contract_no = 'OBJST';",
+    )
+    .unwrap();
+    drop(conn);
+    let out = env.run("2024-07-05", &["check", "--json"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "warning: 2024-05 bill: demand plus VAT does not make NCP's amount including VAT: NCP says 113,740 KRW, the parts add up to 113,740.5 (gap -0.5); NCP's figures are kept as NCP sent them\n\
+         warning: 2024-05 product: the per-service use amounts do not add up to the bill's use amount: NCP says 123,456 KRW, the parts add up to 123,457 (gap -1); NCP's figures are kept as NCP sent them\n"
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = doc["differences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["including_vat", "services"]);
 }

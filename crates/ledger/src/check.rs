@@ -212,6 +212,20 @@ const INVARIANTS: &[Invariant] = &[
         name: "fee_lines",
         find: Find::Rule(fee_lines),
     },
+    // Issue 14: NCP's bill in won is the ledger's payable bill, so a KRW row of
+    // `ncp_demand_costs` has its `bills` row; one in another currency never has a bill NCP's
+    // figures made.
+    Invariant {
+        name: "ncp_demand_costs",
+        find: Find::Sql("SELECT 'NCP''s ' || n.currency || ' bill of ' || n.month || ' has no bill in the ledger'
+              FROM ncp_demand_costs n LEFT JOIN bills b ON b.month = n.month
+              WHERE n.currency = 'KRW' AND b.month IS NULL
+              UNION ALL
+              SELECT 'NCP''s ' || n.currency || ' bill of ' || n.month || ' became a bill in won'
+              FROM ncp_demand_costs n JOIN bills b ON b.month = n.month
+              WHERE n.currency <> 'KRW' AND b.source = 'ncp'
+              ORDER BY 1"),
+    },
     // M1: amounts that can only be zero or more (payments: more than zero).
     Invariant {
         name: "negative_amounts",

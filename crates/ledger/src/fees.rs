@@ -129,7 +129,10 @@ pub fn for_each_of_month(
     let mut ncp = conn.prepare_cached(
         "SELECT region, service, contract_no, item, quantity, unit, unit_price, used_amount,
                 discount_amount, estimated_payment_amount, currency, exact, source
-         FROM fee_lines_asof WHERE month = ?1 AND source <> 'csv'",
+         FROM fee_lines_asof
+         -- Each level by the key (month, source): a month of a million CSV lines is not read
+         -- twice.
+         WHERE month = ?1 AND source IN ('ncp_product', 'ncp_group', 'ncp_contract', 'ncp_item')",
     )?;
     let mut rows = ncp.query([month.to_string()])?;
     let mut lines = Vec::new();
@@ -201,9 +204,8 @@ fn read_detail(r: &Row<'_>, idx: usize, month: Month) -> Result<Option<NcpDetail
     };
     let currency: String = r.get(idx)?;
     let fields = detail::from_json(&exact).ok_or_else(|| {
-        Error::ledger(format!(
-            "a fee line of {month} holds damaged NCP figures; restore the ledger from a backup"
-        ))
+        let damaged = format!("a fee line of {month} holds damaged NCP figures");
+        Error::ledger(damaged)
     })?;
     Ok(Some(NcpDetail {
         currency: Currency::new(&currency),

@@ -475,46 +475,89 @@ pub fn contract_summaries(conn: &Connection, month: Month) -> Result<Option<Cont
     Ok(Some((m, rows)))
 }
 
-/// The columns of `ncp_demand_costs` after `month`, in the order [`bind_demand_cost`] binds
-/// them (`?2`…) and [`read_demand_cost`] reads them.
-const DEMAND_COST_COLUMNS: &str = "member_no, api, demand_no, integration_demand_no, previous_demand_no,
-    attribute, currency, exchange_rate, use_amount, promise_discount_amount,
-    promotion_discount_amount, etc_discount_amount, savings_plan_discount_amount,
-    customer_discount_amount, product_discount_amount, credit_discount_amount,
-    member_price_discount_amount, member_promise_discount_amount, rounddown_discount_amount,
-    currency_discount_amount, coin_discount_amount, default_amount, demand_amount, vat_rate,
-    vat_amount, including_vat_amount, total_demand_amount, overdue_plus_amount,
-    v2_overdue_plus_amount, this_month_overdue_amount, total_overdue_amount, overdue_ratio, paid_up, paid_up_at,
-    overdue_at, written_at";
-
-/// How many columns [`DEMAND_COST_COLUMNS`] names.
-const DEMAND_COST_WIDTH: usize = 36;
+/// The columns of `ncp_demand_costs` after `month`, in the order [`store_demand_cost`] binds
+/// them (`?2`…`?37`) and [`read_demand_cost`] reads them; a macro, so that the statements are
+/// written out with `concat!`.
+macro_rules! demand_cost_columns {
+    () => {
+        "member_no, api, demand_no, integration_demand_no, previous_demand_no, attribute,
+    currency, exchange_rate, use_amount, promise_discount_amount, promotion_discount_amount,
+    etc_discount_amount, savings_plan_discount_amount, customer_discount_amount,
+    product_discount_amount, credit_discount_amount, member_price_discount_amount,
+    member_promise_discount_amount, rounddown_discount_amount, currency_discount_amount,
+    coin_discount_amount, default_amount, demand_amount, vat_rate, vat_amount,
+    including_vat_amount, total_demand_amount, overdue_plus_amount, v2_overdue_plus_amount,
+    this_month_overdue_amount, total_overdue_amount, overdue_ratio, paid_up, paid_up_at,
+    overdue_at, written_at"
+    };
+}
 
 /// Keeps NCP's bill of a month exactly as NCP wrote it (`ncp_demand_costs`), replacing an
 /// earlier import of the month; the same figures imported again change nothing.
 fn store_demand_cost(conn: &Connection, d: &DemandCost, now: Instant) -> Result<()> {
-    let placeholders: Vec<String> = (2..DEMAND_COST_WIDTH + 2)
-        .map(|i| format!("?{i}"))
-        .collect();
-    let columns: Vec<&str> = DEMAND_COST_COLUMNS.split(',').map(str::trim).collect();
-    let updates: Vec<String> = columns
-        .iter()
-        .map(|c| format!("{c} = excluded.{c}"))
-        .collect();
-    let excluded: Vec<String> = columns.iter().map(|c| format!("excluded.{c}")).collect();
-    let sql = format!(
-        "INSERT INTO ncp_demand_costs (month, {cols}, imported_at, recorded_at)
-         VALUES (?1, {values}, ?{at}, {recorded})
-         ON CONFLICT (month) DO UPDATE SET {updates}, imported_at = excluded.imported_at
-         WHERE ({cols}) IS NOT ({excluded})",
-        cols = columns.join(", "),
-        values = placeholders.join(", "),
-        at = DEMAND_COST_WIDTH + 2,
-        recorded = crate::ledger_recorded!(),
-        updates = updates.join(", "),
-        excluded = excluded.join(", "),
+    let sql = concat!(
+        "INSERT INTO ncp_demand_costs (month, ",
+        demand_cost_columns!(),
+        ", imported_at, recorded_at)
+         VALUES (?1,
+             ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+             ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34,
+             ?35, ?36, ?37,
+             ?38, ",
+        crate::ledger_recorded!(),
+        ")
+         ON CONFLICT (month) DO UPDATE SET
+             member_no = excluded.member_no, api = excluded.api,
+             demand_no = excluded.demand_no,
+             integration_demand_no = excluded.integration_demand_no,
+             previous_demand_no = excluded.previous_demand_no,
+             attribute = excluded.attribute, currency = excluded.currency,
+             exchange_rate = excluded.exchange_rate, use_amount = excluded.use_amount,
+             promise_discount_amount = excluded.promise_discount_amount,
+             promotion_discount_amount = excluded.promotion_discount_amount,
+             etc_discount_amount = excluded.etc_discount_amount,
+             savings_plan_discount_amount = excluded.savings_plan_discount_amount,
+             customer_discount_amount = excluded.customer_discount_amount,
+             product_discount_amount = excluded.product_discount_amount,
+             credit_discount_amount = excluded.credit_discount_amount,
+             member_price_discount_amount = excluded.member_price_discount_amount,
+             member_promise_discount_amount = excluded.member_promise_discount_amount,
+             rounddown_discount_amount = excluded.rounddown_discount_amount,
+             currency_discount_amount = excluded.currency_discount_amount,
+             coin_discount_amount = excluded.coin_discount_amount,
+             default_amount = excluded.default_amount,
+             demand_amount = excluded.demand_amount, vat_rate = excluded.vat_rate,
+             vat_amount = excluded.vat_amount,
+             including_vat_amount = excluded.including_vat_amount,
+             total_demand_amount = excluded.total_demand_amount,
+             overdue_plus_amount = excluded.overdue_plus_amount,
+             v2_overdue_plus_amount = excluded.v2_overdue_plus_amount,
+             this_month_overdue_amount = excluded.this_month_overdue_amount,
+             total_overdue_amount = excluded.total_overdue_amount,
+             overdue_ratio = excluded.overdue_ratio, paid_up = excluded.paid_up,
+             paid_up_at = excluded.paid_up_at, overdue_at = excluded.overdue_at,
+             written_at = excluded.written_at,
+             imported_at = excluded.imported_at
+         WHERE (",
+        demand_cost_columns!(),
+        ") IS NOT (
+             excluded.member_no, excluded.api, excluded.demand_no,
+             excluded.integration_demand_no, excluded.previous_demand_no,
+             excluded.attribute, excluded.currency, excluded.exchange_rate,
+             excluded.use_amount, excluded.promise_discount_amount,
+             excluded.promotion_discount_amount, excluded.etc_discount_amount,
+             excluded.savings_plan_discount_amount, excluded.customer_discount_amount,
+             excluded.product_discount_amount, excluded.credit_discount_amount,
+             excluded.member_price_discount_amount, excluded.member_promise_discount_amount,
+             excluded.rounddown_discount_amount, excluded.currency_discount_amount,
+             excluded.coin_discount_amount, excluded.default_amount, excluded.demand_amount,
+             excluded.vat_rate, excluded.vat_amount, excluded.including_vat_amount,
+             excluded.total_demand_amount, excluded.overdue_plus_amount,
+             excluded.v2_overdue_plus_amount, excluded.this_month_overdue_amount,
+             excluded.total_overdue_amount, excluded.overdue_ratio, excluded.paid_up,
+             excluded.paid_up_at, excluded.overdue_at, excluded.written_at)"
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut stmt = conn.prepare_cached(sql)?;
     let text = |e: Exact| e.to_string();
     let opt = |e: Option<Exact>| e.map(text);
     let instant = |t: Option<Instant>| t.map(clock::rfc3339);
@@ -562,17 +605,17 @@ fn store_demand_cost(conn: &Connection, d: &DemandCost, now: Instant) -> Result<
 /// instant (T2); `None` when no bill of NCP's was imported for it since schema 9 (a bill
 /// imported before has only its whole-won `bills` row).
 pub fn demand_cost(conn: &Connection, month: Month) -> Result<Option<DemandCost>> {
-    let sql = format!(
-        "SELECT {DEMAND_COST_COLUMNS} FROM ncp_demand_costs_asof WHERE month = ?1
-         ORDER BY recorded_at DESC LIMIT 1"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT ",
+        demand_cost_columns!(),
+        " FROM ncp_demand_costs_asof WHERE month = ?1 ORDER BY recorded_at DESC LIMIT 1"
+    ))?;
     Ok(stmt
         .query_row([month.to_string()], |r| read_demand_cost(r, month))
         .optional()?)
 }
 
-/// A `ncp_demand_costs` row of `month`, from the columns of [`DEMAND_COST_COLUMNS`].
+/// A `ncp_demand_costs` row of `month`, from the columns of `demand_cost_columns!`.
 fn read_demand_cost(r: &rusqlite::Row<'_>, month: Month) -> rusqlite::Result<DemandCost> {
     const WHAT: &str = "NCP bill figure";
     let exact = |i: usize| r.spelled::<Exact>(i, WHAT);

@@ -1011,4 +1011,121 @@ mod tests {
             "2024-06-01T09:00:00+09:00"
         );
     }
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../fixtures/ncp")
+                .join(name),
+        )
+        .unwrap()
+    }
+
+    fn e(s: &str) -> Exact {
+        s.parse().unwrap()
+    }
+
+    /// pub-billing-v2-type-demandcost, the documented example: every field kept, exactly;
+    /// rates are percents (10.0 → 0.1).
+    #[test]
+    fn v2_documented_demand_cost_keeps_every_field_exactly() {
+        let page = parse(&fixture("v2/demand-cost-2026-06.json"), "v2.json").unwrap();
+        let Body::DemandCosts(rows) = page.body else {
+            panic!()
+        };
+        let d = &rows[0];
+        assert_eq!(d.api, Api::V2);
+        assert_eq!(d.member.as_deref(), Some("2001234"));
+        assert_eq!(d.previous_demand_no.as_deref(), Some("660001122"));
+        assert_eq!(d.attribute.as_deref(), Some("GENERAL"));
+        assert_eq!(d.use_amount, e("293208"));
+        assert_eq!(d.discounts.product, e("13888.8"));
+        assert_eq!(d.discounts.credit, e("124999.2"));
+        assert_eq!(d.vat_rate, Some(e("0.1")));
+        assert_eq!(d.overdue_ratio, Some(Exact::ZERO));
+        assert_eq!(d.overdue_plus, Some(Exact::ZERO));
+        assert_eq!(d.total_demand, Some(e("152776.8")));
+        assert_eq!(d.exchange_rate, Some(e("1")));
+        assert!(d.currency.is_krw() && d.paid_up);
+        let unpaid = parse(&fixture("v2/demand-cost-2026-06-unpaid.json"), "u.json").unwrap();
+        let Body::DemandCosts(rows) = unpaid.body else {
+            panic!()
+        };
+        assert_eq!(rows[0].discounts.savings_plan, e("1000"));
+        assert_eq!(rows[0].overdue_ratio, Some(e("0.01")));
+    }
+
+    /// The public BST contract page: CommonCode objects, the contract as NCP described it,
+    /// and the productSize factor in the unit price (90 × 0.16 × 1000 GiB = 14,400).
+    #[test]
+    fn v1_contract_rows_keep_the_contract_and_the_product_size() {
+        let page = parse(
+            &fixture("v1/contract-demand-bst-2022-01-page1.json"),
+            "c.json",
+        )
+        .unwrap();
+        assert_eq!(page.total_rows, Some(52));
+        let Body::ContractCosts(lines) = page.body else {
+            panic!()
+        };
+        let l = &lines[0];
+        assert_eq!(
+            (l.quantity, l.unit_price),
+            (Decimal::from(90), Decimal::from(160))
+        );
+        assert_eq!(l.used_amount, Krw::new(14_400));
+        assert_eq!(l.unit, "Usage time(Prorated)");
+        let d = l.ncp.as_ref().unwrap();
+        assert_eq!(d.text("member_no"), Some("klaytn@hongikit.com"));
+        assert_eq!(d.text("service_code"), Some("BST"));
+        assert_eq!(d.exact("size_gib"), Some(e("1000")));
+        assert_eq!(d.exact("product_price"), Some(e("0.16")));
+        let Some(Detail::Object(contract)) = d.fields.get("contract") else {
+            panic!()
+        };
+        assert_eq!(
+            contract.get("instance_name"),
+            Some(&Detail::from("klaytn-en1"))
+        );
+        let Some(Detail::List(products)) = contract.get("contract_product_list") else {
+            panic!()
+        };
+        let Detail::Object(p) = &products[0] else {
+            panic!()
+        };
+        assert_eq!(
+            p.get("product_size"),
+            Some(&Detail::from(e("1073741824000")))
+        );
+    }
+
+    /// Older product rows have no regionCode: the empty region, never "-".
+    #[test]
+    fn v1_product_rows_without_a_region_have_the_empty_region() {
+        let page = parse(&fixture("v1/product-demand-2022-01.json"), "p.json").unwrap();
+        let Body::ProductCosts(lines) = page.body else {
+            panic!()
+        };
+        assert_eq!(lines[1].region, NO_REGION);
+        assert_eq!(lines[1].ncp.as_ref().unwrap().text("region"), None);
+        assert_eq!(lines[0].region, "KR");
+        assert_eq!(
+            discount_key("memberPromiseDiscountAddAmount"),
+            "member_promise"
+        );
+        assert_eq!(discount_key("promotionDiscountAmount"), "promotion");
+    }
+
+    /// A USD bill: payCurrency's code and the exchange rate are kept with the fractions.
+    #[test]
+    fn v1_non_krw_bill_keeps_its_currency() {
+        let page = parse(&fixture("v1/demand-cost-2024-06-usd.json"), "usd.json").unwrap();
+        let Body::DemandCosts(rows) = page.body else {
+            panic!()
+        };
+        assert_eq!(rows[0].currency.code(), "USD");
+        assert_eq!(rows[0].exchange_rate, Some(e("1380.5")));
+        assert_eq!(rows[0].use_amount, e("123.45"));
+        assert_eq!(rows[0].differences(), vec![]);
+    }
 }

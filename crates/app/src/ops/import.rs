@@ -8,7 +8,7 @@
 use std::io::Read;
 
 use ncp_usage_core::billing::gateway::Gateway;
-use ncp_usage_core::billing::ncp::Page;
+use ncp_usage_core::billing::ncp::{one_answer, Page};
 use ncp_usage_core::choice::Choice;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::Result;
@@ -131,13 +131,13 @@ pub struct NcpRequest<'a> {
 
 impl<'a> NcpRequest<'a> {
     /// Parses and checks every file before anything is stored (and before the ledger is
-    /// opened): one bad body changes nothing.
+    /// opened): one bad body changes nothing, and the files are one answer ([`one_answer`]).
     pub fn parse(
         now: Instant,
         files: &[(String, Vec<u8>)],
         gateway: &'a dyn Gateway,
     ) -> Result<NcpRequest<'a>> {
-        let pages = files
+        let mut pages = files
             .iter()
             .map(|(name, bytes)| {
                 let page = ncp::parse(bytes, name)?;
@@ -145,8 +145,10 @@ impl<'a> NcpRequest<'a> {
                 Ok(page)
             })
             .collect::<Result<Vec<_>>>()?;
+        let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
+        one_answer(&mut pages, &names)?;
         Ok(NcpRequest {
-            files: files.iter().map(|(name, _)| name.clone()).collect(),
+            files: names,
             pages,
             gateway,
         })

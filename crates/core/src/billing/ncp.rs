@@ -460,6 +460,9 @@ impl std::fmt::Display for Difference {
 /// NCP reports a line per service (or contract) and item more than once when its figures are
 /// split (by page, by discount kind): the quantities and amounts of the same line add up.
 pub fn merge_line(into: &mut FeeLine, more: &FeeLine) {
+    if let (Some(a), Some(b)) = (into.ncp.as_mut(), more.ncp.as_ref()) {
+        a.add(b);
+    }
     into.quantity += more.quantity;
     into.used_amount += more.used_amount;
     into.discount_amount += more.discount_amount;
@@ -561,6 +564,85 @@ pub fn incomplete_pages(pages: &[Page], now: Instant) -> Vec<Difference> {
             Difference::incomplete_page(month, action, total, given)
         })
         .collect()
+}
+
+/// Files of one import are one answer: a bill (by month) or a line (by month, level, region,
+/// service, contract and item) that two files both hold is kept once when they hold it
+/// alike (the same page given twice), and refused naming both files when they differ —
+/// never "the last file wins". Rows repeated within one file are NCP's split rows and
+/// merge when stored. `names` names the pages, in order.
+pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
+    use std::collections::BTreeMap;
+    type LineKey = (Month, &'static str, String, String, String, String);
+    let mut bills: BTreeMap<Month, (usize, DemandCost)> = BTreeMap::new();
+    let mut lines: BTreeMap<LineKey, (usize, FeeLine)> = BTreeMap::new();
+    let conflict = |first: usize, second: usize, what: String| {
+        Error::invalid(format!(
+            "{} and {} both hold {what} and they differ; import the one that is NCP's latest answer",
+            names.get(first).map_or("a body", String::as_str),
+            names.get(second).map_or("a body", String::as_str),
+        ))
+    };
+    for (i, page) in pages.iter_mut().enumerate() {
+        let action = page.body.action();
+        match &mut page.body {
+            Body::DemandCosts(rows) => {
+                let mut kept = Vec::with_capacity(rows.len());
+                for d in rows.drain(..) {
+                    match bills.get(&d.month) {
+                        Some((first, seen)) if *first != i => {
+                            if *seen != d {
+                                return Err(conflict(
+                                    *first,
+                                    i,
+                                    format!("NCP's bill of {}", d.month),
+                                ));
+                            }
+                        }
+                        _ => {
+                            bills.insert(d.month, (i, d.clone()));
+                            kept.push(d);
+                        }
+                    }
+                }
+                *rows = kept;
+            }
+            Body::ProductCosts(rows) | Body::ContractCosts(rows) => {
+                let mut kept = Vec::with_capacity(rows.len());
+                for l in rows.drain(..) {
+                    let key = (
+                        l.month,
+                        action,
+                        l.region.clone(),
+                        l.service.clone(),
+                        l.contract_no.clone(),
+                        l.item.clone(),
+                    );
+                    match lines.get(&key) {
+                        Some((first, seen)) if *first != i => {
+                            if *seen != l {
+                                return Err(conflict(
+                                    *first,
+                                    i,
+                                    format!(
+                                        "the {} line of {} {} {}",
+                                        l.month, l.service, l.contract_no, l.item
+                                    ),
+                                ));
+                            }
+                        }
+                        _ => {
+                            lines.insert(key, (i, l.clone()));
+                            kept.push(l);
+                        }
+                    }
+                }
+                *rows = kept;
+            }
+            Body::ContractSummaries(_) | Body::DailyUsage(_) => {}
+        }
+    }
+    Ok(())
 }
 
 /// One member per ledger (until accounts exist): the NCP member numbers the bodies of one
@@ -1010,6 +1092,53 @@ mod tests {
         assert_eq!(t.discount_amount, Krw::new(1_000));
         assert_eq!(t.rounddown_discount_amount, Krw::new(99));
         assert_eq!(t.estimated_payment_amount, Krw::new(9_599));
+    }
+
+    #[test]
+    fn ncp_files_of_one_import_are_one_answer() {
+        let page = |d: DemandCost| Page {
+            body: Body::DemandCosts(vec![d]),
+            total_rows: Some(1),
+            next_token: None,
+            list_path: "$.demandCosts".into(),
+        };
+        let names = vec!["a.json".to_string(), "b.json".to_string()];
+        let mut same = vec![page(documented_v2()), page(documented_v2())];
+        one_answer(&mut same, &names).unwrap();
+        assert_eq!(same[1].body.len(), 0, "the same bill twice is kept once");
+        let mut other = documented_v2();
+        other.vat_amount = e("13888.9");
+        let mut differ = vec![page(documented_v2()), page(other)];
+        assert_eq!(
+            one_answer(&mut differ, &names).unwrap_err().message,
+            "a.json and b.json both hold NCP's bill of 2026-06 and they differ; import the one that is NCP's latest answer"
+        );
+    }
+
+    #[test]
+    fn ncp_one_member_per_ledger() {
+        assert_eq!(
+            one_member(None, ["1000001", "old@example.com"]).unwrap(),
+            Some("1000001")
+        );
+        assert_eq!(
+            one_member(Some("1000001"), ["1000001"]).unwrap(),
+            Some("1000001")
+        );
+        let e = one_member(Some("1000001"), ["1000002"]).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("NCP member 1000002 is not the member this ledger holds (1000001)"),
+            "{}",
+            e.message
+        );
+        let e = one_member(None, ["1000001", "1000002"]).unwrap_err();
+        assert!(
+            e.message
+                .contains("not the member of another body of this import (1000001)"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
