@@ -524,7 +524,7 @@ fn a_re_settled_month_with_new_ids_replaces_the_old_lines_never_adds_to_them() {
 }
 
 #[test]
-fn two_settlements_of_a_month_in_one_import_are_refused_naming_both_ids() {
+fn two_settlements_of_a_month_in_one_import_are_refused_naming_both_files() {
     let env = member();
     let before = env.dump();
     let out = import(
@@ -538,7 +538,8 @@ fn two_settlements_of_a_month_in_one_import_are_refused_naming_both_ids() {
     assert_eq!(out.status.code(), Some(2));
     let e = String::from_utf8(out.stderr).unwrap();
     assert!(
-        e.contains("NCP's billing-item group group VSVR/VSVR of 2026-06 is given twice with different figures (ids 770998877 and 780998877)"),
+        e.contains("billing-item-group-costs-2026-06.json and ")
+            && e.contains("billing-item-group-costs-2026-06-resettled.json both hold the 2026-06 cost of group VSVR/VSVR and they differ; import the one that is NCP's latest answer"),
         "{e}"
     );
     assert_eq!(env.dump(), before);

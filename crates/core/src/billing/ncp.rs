@@ -576,6 +576,8 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
     type LineKey = (Month, &'static str, String, String, String, String);
     let mut bills: BTreeMap<Month, (usize, DemandCost)> = BTreeMap::new();
     let mut lines: BTreeMap<LineKey, (usize, FeeLine)> = BTreeMap::new();
+    let mut groups: BTreeMap<(Month, String, String), (usize, ncp_v2::GroupCost)> = BTreeMap::new();
+    let mut items: BTreeMap<ncp_v2::ItemKey, (usize, ncp_v2::ItemCost)> = BTreeMap::new();
     let conflict = |first: usize, second: usize, what: String| {
         Error::invalid(format!(
             "{} and {} both hold {what} and they differ; import the one that is NCP's latest answer",
@@ -585,61 +587,95 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
     };
     for (i, page) in pages.iter_mut().enumerate() {
         let action = page.body.action();
-        match &mut page.body {
-            Body::DemandCosts(rows) => {
-                let mut kept = Vec::with_capacity(rows.len());
-                for d in rows.drain(..) {
-                    match bills.get(&d.month) {
-                        Some((first, seen)) if *first != i => {
-                            if *seen != d {
-                                return Err(conflict(
-                                    *first,
-                                    i,
-                                    format!("NCP's bill of {}", d.month),
-                                ));
-                            }
-                        }
-                        _ => {
-                            bills.insert(d.month, (i, d.clone()));
-                            kept.push(d);
+        // Keeps a row of page `i` unless an earlier page held it: alike, it is dropped;
+        // different, the import is refused naming both pages.
+        fn keep_once<K: Ord, T: Clone + PartialEq>(
+            rows: &mut Vec<T>,
+            seen: &mut BTreeMap<K, (usize, T)>,
+            i: usize,
+            key: impl Fn(&T) -> K,
+            differ: impl Fn(usize, &T) -> Error,
+        ) -> Result<()> {
+            let mut kept = Vec::with_capacity(rows.len());
+            for row in rows.drain(..) {
+                match seen.get(&key(&row)) {
+                    Some((first, earlier)) if *first != i => {
+                        if *earlier != row {
+                            return Err(differ(*first, &row));
                         }
                     }
+                    _ => {
+                        seen.insert(key(&row), (i, row.clone()));
+                        kept.push(row);
+                    }
                 }
-                *rows = kept;
             }
-            Body::ProductCosts(rows) | Body::ContractCosts(rows) => {
-                let mut kept = Vec::with_capacity(rows.len());
-                for l in rows.drain(..) {
-                    let key = (
+            *rows = kept;
+            Ok(())
+        }
+        match &mut page.body {
+            Body::DemandCosts(rows) => keep_once(
+                rows,
+                &mut bills,
+                i,
+                |d| d.month,
+                |first, d| conflict(first, i, format!("NCP's bill of {}", d.month)),
+            )?,
+            Body::ProductCosts(rows) | Body::ContractCosts(rows) => keep_once(
+                rows,
+                &mut lines,
+                i,
+                |l| {
+                    (
                         l.month,
                         action,
                         l.region.clone(),
                         l.service.clone(),
                         l.contract_no.clone(),
                         l.item.clone(),
+                    )
+                },
+                |first, l| {
+                    conflict(
+                        first,
+                        i,
+                        format!(
+                            "the {} line of {} {} {}",
+                            l.month, l.service, l.contract_no, l.item
+                        ),
+                    )
+                },
+            )?,
+            // v2 rows are known by month and codes: re-settlement gives them new ids.
+            Body::GroupCosts(rows) => keep_once(
+                rows,
+                &mut groups,
+                i,
+                |g| g.key(),
+                |first, g| {
+                    let c = &g.cost;
+                    let what = format!(
+                        "the {} cost of group {}/{}",
+                        c.month, c.service_code, c.group_code
                     );
-                    match lines.get(&key) {
-                        Some((first, seen)) if *first != i => {
-                            if *seen != l {
-                                return Err(conflict(
-                                    *first,
-                                    i,
-                                    format!(
-                                        "the {} line of {} {} {}",
-                                        l.month, l.service, l.contract_no, l.item
-                                    ),
-                                ));
-                            }
-                        }
-                        _ => {
-                            lines.insert(key, (i, l.clone()));
-                            kept.push(l);
-                        }
-                    }
-                }
-                *rows = kept;
-            }
-            Body::ContractSummaries(_) | Body::DailyUsage(_) => {}
+                    conflict(first, i, what)
+                },
+            )?,
+            Body::ItemCosts(rows) => keep_once(
+                rows,
+                &mut items,
+                i,
+                |r| r.key(),
+                |first, r| {
+                    let k = r.key();
+                    let what = format!(
+                        "the {} cost of item {}/{}/{} of resource '{}' line {}",
+                        k.month, k.service_code, k.group_code, k.item_code, k.resource_id, k.line
+                    );
+                    conflict(first, i, what)
+                },
+            )?,
+            Body::ContractSummaries(_) | Body::DailyUsage(_) | Body::CostRelationCodes(_) => {}
         }
     }
     Ok(())
