@@ -574,7 +574,8 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;sync' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First month, YYYY-MM [required]')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Last month, YYYY-MM [required]')
-            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'The Billing API base URL [default: https://billingapi.apigw.ntruss.com/billing/v1]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which Billing API: v1 (`/billing/v1/cost/…`, page numbers) or v2 (`/billing/v2/…`, cursor pages; a sub account needs v2''s own policy actions)')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'The Billing API base URL [default: https://billingapi.apigw.ntruss.com/billing/v1, or …/billing/v2 with --api v2]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')

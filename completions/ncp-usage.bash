@@ -1915,7 +1915,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__sync)
-            opts="-y -h -V --from --to --endpoint --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --from --to --api --endpoint --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1927,6 +1927,10 @@ _ncp__usage() {
                     ;;
                 --to)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "v1 v2" -- "${cur}"))
                     return 0
                     ;;
                 --endpoint)

@@ -521,7 +521,8 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;sync'= {
             cand --from 'First month, YYYY-MM [required]'
             cand --to 'Last month, YYYY-MM [required]'
-            cand --endpoint 'The Billing API base URL [default: https://billingapi.apigw.ntruss.com/billing/v1]'
+            cand --api 'Which Billing API: v1 (`/billing/v1/cost/…`, page numbers) or v2 (`/billing/v2/…`, cursor pages; a sub account needs v2''s own policy actions)'
+            cand --endpoint 'The Billing API base URL [default: https://billingapi.apigw.ntruss.com/billing/v1, or …/billing/v2 with --api v2]'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'

@@ -359,7 +359,9 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l from -d 'First month, YYYY-MM [required]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l to -d 'Last month, YYYY-MM [required]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l endpoint -d 'The Billing API base URL [default: https://billingapi.apigw.ntruss.com/billing/v1]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l api -d 'Which Billing API: v1 (`/billing/v1/cost/…`, page numbers) or v2 (`/billing/v2/…`, cursor pages; a sub account needs v2\'s own policy actions)' -r -f -a "v1\t'Billing API v1'
+v2\t'Billing API v2'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l endpoint -d 'The Billing API base URL [default: https://billingapi.apigw.ntruss.com/billing/v1, or …/billing/v2 with --api v2]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
@@ -434,7 +436,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import; and not __fi
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import; and not __fish_seen_subcommand_from contracts usage fees promotions holidays ncp" -f -a 'fees' -d '`month,region,service,contract_no,item,quantity,unit,unit_price,used_amount,discount_amount,estimated_payment_amount`'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import; and not __fish_seen_subcommand_from contracts usage fees promotions holidays ncp" -f -a 'promotions' -d '`name,service,provision_type,pricing_plan,provided,used,discount_rate,credit,valid_from,valid_to`'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import; and not __fish_seen_subcommand_from contracts usage fees promotions holidays ncp" -f -a 'holidays' -d '`date,name`'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import; and not __fish_seen_subcommand_from contracts usage fees promotions holidays ncp" -f -a 'ncp' -d 'JSON bodies of NCP\'s Billing API (getDemandCostList, getProductDemandCostList, getContractDemandCostList, getContractSummaryList, getContractUsageListByDaily, v2 demand-costs)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import; and not __fish_seen_subcommand_from contracts usage fees promotions holidays ncp" -f -a 'ncp' -d 'JSON bodies of NCP\'s Billing API (getDemandCostList, getProductDemandCostList, getContractDemandCostList, getContractSummaryList, getContractUsageListByDaily; v2 demand-costs, billing-item-group-costs, billing-item-costs, cost-relation-codes)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions; and not __fish_seen_subcommand_from bash elvish fish powershell zsh" -f -a 'bash'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions; and not __fish_seen_subcommand_from bash elvish fish powershell zsh" -f -a 'elvish'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions; and not __fish_seen_subcommand_from bash elvish fish powershell zsh" -f -a 'fish'

@@ -36,6 +36,8 @@ mod ncp_lines;
 mod ncp_paid;
 mod ncp_public;
 mod ncp_views;
+mod ncp_server;
+mod ncp_v2;
 mod pay;
 mod promotions;
 mod prompts;

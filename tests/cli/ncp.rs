@@ -4,13 +4,12 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
-use std::thread;
+use std::sync::Arc;
 
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 use crate::common::Env;
+use crate::ncp_server::{query, serve, Server, ACCESS, SECRET};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -310,156 +309,57 @@ fn malformed_bodies_exit_2_naming_the_file_and_path_and_change_nothing() {
 // ---------------------------------------------------------------------------------------
 // sync against a real HTTP server
 
-/// HMAC-SHA256 written out from RFC 2104, independent of the `hmac` crate the program uses.
-fn hmac_sha256(key: &[u8], message: &[u8]) -> Vec<u8> {
-    let mut k = if key.len() > 64 {
-        Sha256::digest(key).to_vec()
-    } else {
-        key.to_vec()
-    };
-    k.resize(64, 0);
-    let inner: Vec<u8> = k
-        .iter()
-        .map(|b| b ^ 0x36)
-        .chain(message.iter().copied())
-        .collect();
-    let inner_hash = Sha256::digest(&inner);
-    let outer: Vec<u8> = k
-        .iter()
-        .map(|b| b ^ 0x5c)
-        .chain(inner_hash.iter().copied())
-        .collect();
-    Sha256::digest(&outer).to_vec()
-}
-
-fn base64(bytes: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(T[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-const ACCESS: &str = "AKTEST0000000001";
-const SECRET: &str = "SKtest-secret-never-shown";
-
-struct Server {
-    url: String,
-    requests: Arc<Mutex<Vec<String>>>,
-    _thread: thread::JoinHandle<()>,
-}
-
 /// Serves the fixtures: product amounts one row a page (pageSize 1), the second page failing
 /// once with 503; every request's signature checked.
 fn server(secret: &'static str, fail_once: bool) -> Server {
-    let http = tiny_http::Server::http("127.0.0.1:0").unwrap();
-    let port = http.server_addr().to_ip().unwrap().port();
-    let requests = Arc::new(Mutex::new(Vec::new()));
-    let seen = requests.clone();
     let failures = Arc::new(AtomicUsize::new(if fail_once { 1 } else { 0 }));
-    let handle = thread::spawn(move || {
-        for req in http.incoming_requests() {
-            let url = req.url().to_string();
-            let header = |name: &str| {
-                req.headers()
-                    .iter()
-                    .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
-                    .map(|h| h.value.as_str().to_string())
-                    .unwrap_or_default()
-            };
-            let (ts, key, sig) = (
-                header("x-ncp-apigw-timestamp"),
-                header("x-ncp-iam-access-key"),
-                header("x-ncp-apigw-signature-v2"),
-            );
-            let expected = base64(&hmac_sha256(
-                secret.as_bytes(),
-                format!("GET {url}\n{ts}\n{key}").as_bytes(),
-            ));
-            seen.lock().unwrap().push(url.clone());
-            let respond = |status: u16, body: String| {
-                let _ =
-                    req.respond(tiny_http::Response::from_string(body).with_status_code(status));
-            };
-            if key != ACCESS || sig != expected || ts.len() != 13 {
-                respond(
-                    401,
-                    "{\"error\":{\"errorCode\":\"200\",\"message\":\"Authentication Failed\"}}"
-                        .to_string(),
-                );
-                continue;
+    let refused = "{\"error\":{\"errorCode\":\"200\",\"message\":\"Authentication Failed\"}}";
+    serve("/billing/v1", secret, refused, move |url| {
+        let page = query(url, "pageNo").unwrap_or("1").to_string();
+        let body = if url.contains("/cost/getDemandCostList?") && url.contains("startMonth=202404")
+        {
+            std::fs::read_to_string(fixture("demand-cost-2024-05.json")).unwrap()
+        } else if url.contains("/cost/getProductDemandCostList?")
+            && url.contains("startMonth=202404")
+        {
+            if page == "2" && failures.fetch_sub(1, Ordering::SeqCst) == 1 {
+                return (503, "busy".to_string());
             }
-            let page = url
-                .split("pageNo=")
+            let full: Value = serde_json::from_str(
+                &std::fs::read_to_string(fixture("product-demand-2024-05.json")).unwrap(),
+            )
+            .unwrap();
+            let mut one = full.clone();
+            let idx: usize = page.parse::<usize>().unwrap() - 1;
+            let row =
+                full["getProductDemandCostListResponse"]["productDemandCostList"][idx].clone();
+            one["getProductDemandCostListResponse"]["productDemandCostList"] =
+                serde_json::json!([row]);
+            one.to_string()
+        } else if url.contains("/cost/getContractSummaryList?")
+            && url.contains("contractMonth=202405")
+        {
+            // Real rows carry no month: the request's contractMonth gives it.
+            std::fs::read_to_string(fixture("contract-summary-2024-05.json"))
+                .unwrap()
+                .replace("\"contractMonth\": \"202405\", ", "")
+        } else {
+            let action = url
+                .split("/cost/")
                 .nth(1)
-                .and_then(|s| s.split('&').next())
-                .unwrap_or("1")
+                .and_then(|s| s.split('?').next())
+                .unwrap_or("x")
                 .to_string();
-            let body = if url.contains("/cost/getDemandCostList?")
-                && url.contains("startMonth=202404")
-            {
-                std::fs::read_to_string(fixture("demand-cost-2024-05.json")).unwrap()
-            } else if url.contains("/cost/getProductDemandCostList?")
-                && url.contains("startMonth=202404")
-            {
-                if page == "2" && failures.fetch_sub(1, Ordering::SeqCst) == 1 {
-                    respond(503, "busy".to_string());
-                    continue;
-                }
-                let full: Value = serde_json::from_str(
-                    &std::fs::read_to_string(fixture("product-demand-2024-05.json")).unwrap(),
-                )
-                .unwrap();
-                let mut one = full.clone();
-                let idx: usize = page.parse::<usize>().unwrap() - 1;
-                let row =
-                    full["getProductDemandCostListResponse"]["productDemandCostList"][idx].clone();
-                one["getProductDemandCostListResponse"]["productDemandCostList"] =
-                    serde_json::json!([row]);
-                one.to_string()
-            } else if url.contains("/cost/getContractSummaryList?")
-                && url.contains("contractMonth=202405")
-            {
-                // Real rows carry no month: the request's contractMonth gives it.
-                std::fs::read_to_string(fixture("contract-summary-2024-05.json"))
-                    .unwrap()
-                    .replace("\"contractMonth\": \"202405\", ", "")
-            } else {
-                let action = url
-                    .split("/cost/")
-                    .nth(1)
-                    .and_then(|s| s.split('?').next())
-                    .unwrap_or("x")
-                    .to_string();
-                let list = match action.as_str() {
-                    "getDemandCostList" => "demandCostList",
-                    "getProductDemandCostList" => "productDemandCostList",
-                    "getContractDemandCostList" => "contractDemandCostList",
-                    _ => "contractSummaryList",
-                };
-                format!("{{\"{action}Response\": {{\"returnCode\": \"0\", \"totalRows\": 0, \"{list}\": []}}}}")
+            let list = match action.as_str() {
+                "getDemandCostList" => "demandCostList",
+                "getProductDemandCostList" => "productDemandCostList",
+                "getContractDemandCostList" => "contractDemandCostList",
+                _ => "contractSummaryList",
             };
-            respond(200, body);
-        }
-    });
-    Server {
-        url: format!("http://127.0.0.1:{port}/billing/v1"),
-        requests,
-        _thread: handle,
-    }
+            format!("{{\"{action}Response\": {{\"returnCode\": \"0\", \"totalRows\": 0, \"{list}\": []}}}}")
+        };
+        (200, body)
+    })
 }
 
 fn sync(env: &Env, server: &Server, as_of: &str, secret: &str) -> std::process::Output {

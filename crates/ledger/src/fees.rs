@@ -72,6 +72,16 @@ pub fn replace_month<'a>(
         "DELETE FROM fee_lines WHERE month = ?1 AND source = ?2",
         params![month.to_string(), source],
     )?;
+    insert_lines(conn, source, lines)
+}
+
+/// Adds NCP's `lines` of one source, each with its currency and NCP's exact detail; the
+/// caller has removed the lines they replace.
+pub fn insert_lines<'a>(
+    conn: &Connection,
+    source: &str,
+    lines: impl IntoIterator<Item = &'a FeeLine>,
+) -> Result<()> {
     let mut insert = conn.prepare_cached(concat!(
         "INSERT INTO fee_lines (month, region, service, contract_no, item, quantity, unit,
              unit_price, used_amount, discount_amount, estimated_payment_amount, source,

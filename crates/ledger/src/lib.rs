@@ -17,6 +17,7 @@ pub mod fees;
 pub mod holidays;
 pub mod ncp;
 pub mod ncp_daily;
+pub mod ncp_v2;
 pub mod promotions;
 pub mod receipts;
 pub mod upsert;
@@ -52,6 +53,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/0008_payment_keys.sql"),
     include_str!("sql/0009_ncp_exact.sql"),
     include_str!("sql/0010_ncp_daily.sql"),
+    include_str!("sql/0011_ncp_cost_relation_codes.sql"),
 ];
 
 /// The schema version this build writes.

@@ -99,6 +99,8 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             Body::DailyUsage(rows) => {
                 daily.extend(rows.iter().map(|r| (r, format!("body {}", i + 1))))
             }
+            // v2 cost lines and codes: stored by `ncp_v2::store`.
+            Body::GroupCosts(_) | Body::ItemCosts(_) | Body::CostRelationCodes(_) => {}
         }
     }
     let mut months: Vec<Month> = demand
@@ -161,6 +163,8 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
                 .extend(sum.and_then(|sum| d.services_difference("product", sum)));
         }
     }
+    // v2's per-group and per-item lines and the names of codes.
+    super::ncp_v2::store_pages(conn, pages, &mut stored)?;
     stored.months.sort();
     Ok(stored)
 }
@@ -338,7 +342,7 @@ fn settle_pending_adjustments(conn: &Connection, month: Month, now: Instant) -> 
 }
 
 /// NCP's own sums of every stored bill, recomputed from the exact figures as stored
-/// (`check`): the bill's own arithmetic, and its per-service lines against it.
+/// (`check`): the bill's own arithmetic, its per-service lines against it, and v2's lines.
 pub fn differences(conn: &Connection) -> Result<Vec<Difference>> {
     let months: Vec<String> = conn
         .prepare("SELECT month FROM ncp_demand_costs ORDER BY month")?
@@ -362,6 +366,7 @@ pub fn differences(conn: &Connection) -> Result<Vec<Difference>> {
             out.extend(sum.and_then(|sum| d.services_difference("product", sum)));
         }
     }
+    out.extend(super::ncp_v2::differences(conn)?);
     Ok(out)
 }
 

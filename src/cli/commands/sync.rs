@@ -1,16 +1,18 @@
 //! `sync`: pull billing data from NCP's Billing API into the ledger, all of it in one
 //! transaction or none of it.
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::Context;
 use ncp_usage_app::ops::sync;
+use ncp_usage_core::billing::ncp::Api;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::error::Result;
 
-/// Fetch bills, per-service and per-contract amounts and contract counts from NCP's Billing
-/// API. Keys: NCLOUD_ACCESS_KEY / NCLOUD_SECRET_KEY, or ~/.ncloud/configure.
+/// Fetch bills and their cost lines from NCP's Billing API: v1's per-service and
+/// per-contract amounts and contract counts, or v2's per-group and per-resource costs and the
+/// names of their codes. Keys: NCLOUD_ACCESS_KEY / NCLOUD_SECRET_KEY, or ~/.ncloud/configure.
 #[derive(Debug, Args)]
 pub struct SyncArgs {
     /// First month, YYYY-MM.
@@ -19,16 +21,41 @@ pub struct SyncArgs {
     /// Last month, YYYY-MM.
     #[arg(long, value_name = "YYYY-MM")]
     pub to: Month,
-    /// The Billing API base URL [default: https://billingapi.apigw.ntruss.com/billing/v1].
+    /// Which Billing API: v1 (`/billing/v1/cost/…`, page numbers) or v2 (`/billing/v2/…`,
+    /// cursor pages; a sub account needs v2's own policy actions).
+    #[arg(long, value_enum, default_value_t = ApiArg::V1)]
+    pub api: ApiArg,
+    /// The Billing API base URL [default: https://billingapi.apigw.ntruss.com/billing/v1, or
+    /// …/billing/v2 with --api v2].
     #[arg(long, value_name = "URL")]
     pub endpoint: Option<String>,
 }
 
+/// `--api`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ApiArg {
+    /// Billing API v1.
+    V1,
+    /// Billing API v2.
+    V2,
+}
+
+impl From<ApiArg> for Api {
+    fn from(a: ApiArg) -> Api {
+        match a {
+            ApiArg::V1 => Api::V1,
+            ApiArg::V2 => Api::V2,
+        }
+    }
+}
+
 /// Runs `sync`.
 pub fn run(ctx: &Context, args: SyncArgs) -> Result<()> {
-    let request = sync::Request::new(args.from, args.to, ctx.now)?;
+    let api = Api::from(args.api);
+    let request = sync::Request::new(api, args.from, args.to, ctx.now)?;
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
     let client = sync::client(
+        api,
         args.endpoint.as_deref(),
         |k| std::env::var(k).ok(),
         home.as_deref(),

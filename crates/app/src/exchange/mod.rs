@@ -13,4 +13,5 @@ pub mod import;
 pub mod ncp;
 pub mod ncp_api;
 pub mod ncp_daily;
+pub mod ncp_v2;
 pub mod strict_csv;

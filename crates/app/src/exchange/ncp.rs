@@ -251,14 +251,10 @@ fn parse_value(value: &Value) -> Result<Page> {
         return Err(fail("$", "an object", value));
     };
     if let Some(err) = top.get("error") {
-        let code = err
-            .get("errorCode")
-            .map(|c| c.to_string())
-            .unwrap_or_default();
-        let message = err.get("message").and_then(Value::as_str).unwrap_or("");
-        return Err(Error::invalid(format!(
-            "$.error: NCP answered with error {code}: {message}"
-        )));
+        return Err(super::ncp_v2::error(err, None));
+    }
+    if let Some(page) = super::ncp_v2::parse_list(top)? {
+        return Ok(page);
     }
     if let Some(list) = top.get("demandCostList").or_else(|| top.get("demandCosts")) {
         // v2: a plain object with the list and a cursor.
@@ -298,7 +294,7 @@ fn parse_value(value: &Value) -> Result<Page> {
     else {
         let keys: Vec<&str> = top.keys().map(String::as_str).take(5).collect();
         return Err(Error::invalid(format!(
-            "$: not an NCP Billing API body this version reads (its keys: {}); expected getDemandCostListResponse, getProductDemandCostListResponse, getContractDemandCostListResponse, getContractSummaryListResponse, getContractUsageListByDailyResponse or a v2 demand-costs body",
+            "$: not an NCP Billing API body this version reads (its keys: {}); expected getDemandCostListResponse, getProductDemandCostListResponse, getContractDemandCostListResponse, getContractSummaryListResponse, getContractUsageListByDailyResponse or a v2 body (demandCosts, billingItemGroupCosts, billingItemCosts, costRelationCodes)",
             if keys.is_empty() { "none".to_string() } else { keys.join(", ") }
         )));
     };
@@ -629,7 +625,7 @@ fn line_detail(at: At<'_>) -> Result<NcpDetail> {
 
 /// `promotionDiscountAmount` → `promotion`, `memberPromiseDiscountAddAmount` →
 /// `member_promise`: the discount's name as the ledger spells it.
-fn discount_key(field: &str) -> String {
+pub(super) fn discount_key(field: &str) -> String {
     snake(
         field
             .trim_end_matches("DiscountAddAmount")

@@ -1,10 +1,12 @@
-//! `sync`: pulling billing data straight from NCP's Billing API (v1).
+//! `sync`: pulling billing data straight from NCP's Billing API, v1 or v2.
 //!
 //! Requests are signed with the API gateway's signature v2 (HMAC-SHA256 over method, path
-//! with query, timestamp and access key); months go in the API's 3-month windows; every page
-//! is fetched (`pageNo`, `pageSize`, `totalRows`); 429 and 5xx answers are retried with
-//! backoff; 401 and 403 say which access key was used, never the secret. Nothing here writes
-//! the ledger: `sync` stores all pages in one transaction once every one has arrived.
+//! with query exactly as sent, timestamp and access key). v1 months go in the API's 3-month
+//! windows and every page is fetched by number (`pageNo`, `pageSize`, `totalRows`); v2 asks
+//! one month per call (`demandMonth=yyyy-MM`) and follows the cursor (`nextToken`, null on
+//! the last page). 429 and 5xx answers are retried with backoff; 401 and 403 say which access
+//! key was used, never the secret, and on v2 which actions a sub account needs. Nothing here
+//! writes the ledger: `sync` stores all pages in one transaction once every one has arrived.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -14,12 +16,23 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 use super::ncp::parse;
-use ncp_usage_core::billing::ncp::Page;
+use ncp_usage_core::billing::ncp::{Api, Page};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::error::{Error, Result};
 
 /// The public v1 endpoint.
 pub const DEFAULT_ENDPOINT: &str = "https://billingapi.apigw.ntruss.com/billing/v1";
+
+/// The public v2 endpoint.
+pub const DEFAULT_ENDPOINT_V2: &str = "https://billingapi.apigw.ntruss.com/billing/v2";
+
+/// NCP's public endpoint of `api`.
+pub fn default_endpoint(api: Api) -> &'static str {
+    match api {
+        Api::V1 => DEFAULT_ENDPOINT,
+        Api::V2 => DEFAULT_ENDPOINT_V2,
+    }
+}
 
 /// An API key pair, and where it came from (for messages; the secret is never shown).
 #[derive(Clone)]
@@ -119,6 +132,7 @@ pub fn signature(
 
 /// How `sync` talks to the API.
 pub struct Client {
+    api: Api,
     endpoint: String,
     credentials: Credentials,
     agent: ureq::Agent,
@@ -133,8 +147,10 @@ pub struct Client {
 /// One request `sync` makes: an action and its query (without paging).
 #[derive(Debug, Clone)]
 pub struct Call {
-    /// `getDemandCostList`…
+    /// `getDemandCostList`, `listBillingItemCosts`…
     pub action: &'static str,
+    /// The path under the endpoint: `/cost/getDemandCostList`, `/billing-item-costs`.
+    pub path: &'static str,
     /// Query parameters besides paging and the response format.
     pub query: Vec<(&'static str, String)>,
 }
@@ -152,13 +168,17 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
                 end = end.next();
             }
         }
-        for action in [
-            "getDemandCostList",
-            "getProductDemandCostList",
-            "getContractDemandCostList",
+        for (action, path) in [
+            ("getDemandCostList", "/cost/getDemandCostList"),
+            ("getProductDemandCostList", "/cost/getProductDemandCostList"),
+            (
+                "getContractDemandCostList",
+                "/cost/getContractDemandCostList",
+            ),
         ] {
             calls.push(Call {
                 action,
+                path,
                 query: vec![("startMonth", yyyymm(start)), ("endMonth", yyyymm(end))],
             });
         }
@@ -168,10 +188,38 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
     while m <= to {
         calls.push(Call {
             action: "getContractSummaryList",
+            path: "/cost/getContractSummaryList",
             query: vec![("contractMonth", yyyymm(m))],
         });
         m = m.next();
     }
+    calls
+}
+
+/// The v2 calls that fetch months `from` to `to`: one month per call (v2 has no ranges), the
+/// bill, its per-group and per-item costs, and once the names of the codes.
+pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
+    let mut calls = Vec::new();
+    let mut m = from;
+    while m <= to {
+        for (action, path) in [
+            ("listDemandCosts", "/demand-costs"),
+            ("listBillingItemGroupCosts", "/billing-item-group-costs"),
+            ("listBillingItemCosts", "/billing-item-costs"),
+        ] {
+            calls.push(Call {
+                action,
+                path,
+                query: vec![("demandMonth", m.to_string())],
+            });
+        }
+        m = m.next();
+    }
+    calls.push(Call {
+        action: "listCostRelationCodes",
+        path: "/cost-relation-codes",
+        query: Vec::new(),
+    });
     calls
 }
 
@@ -188,15 +236,16 @@ fn encode(value: &str) -> String {
 }
 
 impl Client {
-    /// A client for `endpoint` (default: NCP's public v1 endpoint).
-    pub fn new(endpoint: Option<&str>, credentials: Credentials) -> Result<Client> {
+    /// A client of `api` for `endpoint` (default: NCP's public endpoint of `api`).
+    pub fn new(api: Api, endpoint: Option<&str>, credentials: Credentials) -> Result<Client> {
         let endpoint = endpoint
-            .unwrap_or(DEFAULT_ENDPOINT)
+            .unwrap_or(default_endpoint(api))
             .trim_end_matches('/')
             .to_string();
         if !(endpoint.starts_with("https://") || endpoint.starts_with("http://")) {
             return Err(Error::invalid(format!(
-                "--endpoint '{endpoint}' is not an http(s) URL; give e.g. {DEFAULT_ENDPOINT}"
+                "--endpoint '{endpoint}' is not an http(s) URL; give e.g. {}",
+                default_endpoint(api)
             )));
         }
         let agent: ureq::Agent = ureq::Agent::config_builder()
@@ -205,6 +254,7 @@ impl Client {
             .build()
             .into();
         Ok(Client {
+            api,
             endpoint,
             credentials,
             agent,
@@ -225,17 +275,24 @@ impl Client {
         &self.endpoint[..self.endpoint.len() - path.len()]
     }
 
-    /// Fetches one page, with retries on 429 and 5xx.
-    fn get(&self, call: &Call, page: u32) -> Result<Vec<u8>> {
+    /// Fetches one page (v1: by number; v2: at a cursor), with retries on 429 and 5xx.
+    fn get(&self, call: &Call, page: &Cursor) -> Result<Vec<u8>> {
         let mut query: Vec<(&str, String)> = call.query.clone();
-        query.push(("responseFormatType", "json".to_string()));
-        query.push(("pageNo", page.to_string()));
+        match page {
+            Cursor::Number(n) => {
+                query.push(("responseFormatType", "json".to_string()));
+                query.push(("pageNo", n.to_string()));
+            }
+            Cursor::Token(None) => {}
+            Cursor::Token(Some(token)) => query.push(("nextToken", token.clone())),
+        }
         query.push(("pageSize", self.page_size.to_string()));
         let qs: Vec<String> = query
             .iter()
             .map(|(k, v)| format!("{k}={}", encode(v)))
             .collect();
-        let path = format!("{}/cost/{}?{}", self.base_path(), call.action, qs.join("&"));
+        // The path signed is the path sent, query and all, byte for byte.
+        let path = format!("{}{}?{}", self.base_path(), call.path, qs.join("&"));
         let url = format!("{}{}", self.origin(), path);
         let mut wait = self.backoff;
         let mut last = String::new();
@@ -268,6 +325,9 @@ impl Client {
                         })?;
                     match status {
                         200..=299 => return Ok(body),
+                        _ if self.api == Api::V2 && !(status == 429 || status >= 500) => {
+                            return Err(self.v2_refusal(call, status, &body))
+                        }
                         401 | 403 => {
                             return Err(Error::invalid(format!(
                                 "NCP refused the API key {} from {} ({status}); check the key pair and its permission to the Billing API",
@@ -298,12 +358,43 @@ impl Client {
         )))
     }
 
+    /// What a v2 answer other than success or a retry says: its standard error body, with
+    /// the key used on 401 and 403.
+    fn v2_refusal(&self, call: &Call, status: u16, body: &[u8]) -> Error {
+        let parsed: Option<serde_json::Value> = serde_json::from_slice(body).ok();
+        let line = match parsed.as_ref().and_then(|v| v.get("error")) {
+            Some(err) => super::ncp_v2::error(err, Some(status)).message,
+            None => {
+                let text = String::from_utf8_lossy(body);
+                format!(
+                    "HTTP {status}: {}",
+                    text.chars()
+                        .take(200)
+                        .collect::<String>()
+                        .replace('\n', " ")
+                )
+            }
+        };
+        let key = if matches!(status, 401 | 403) {
+            format!(
+                " (API key {} from {})",
+                self.credentials.access_key, self.credentials.source
+            )
+        } else {
+            String::new()
+        };
+        Error::invalid(format!("{}: {line}{key}", call.action))
+    }
+
     /// Fetches every page of a call; `progress` is told after each page.
     pub fn fetch(&self, call: &Call, progress: &mut dyn FnMut(&Call, u32)) -> Result<Vec<Page>> {
+        if self.api == Api::V2 {
+            return self.fetch_cursor(call, progress);
+        }
         let mut pages = Vec::new();
         let mut fetched = 0u64;
         for page_no in 1.. {
-            let body = self.get(call, page_no)?;
+            let body = self.get(call, &Cursor::Number(page_no))?;
             let mut page = parse(&body, &format!("{} page {page_no}", call.action))?;
             if let Some(m) = call
                 .query
@@ -333,6 +424,41 @@ impl Client {
         }
         Ok(pages)
     }
+
+    /// v2: every page of a call, following `nextToken` until it is null. A token given twice
+    /// would loop for ever, and is refused.
+    fn fetch_cursor(&self, call: &Call, progress: &mut dyn FnMut(&Call, u32)) -> Result<Vec<Page>> {
+        let mut pages = Vec::new();
+        let mut token: Option<String> = None;
+        let mut seen = std::collections::HashSet::new();
+        for page_no in 1..=100_000u32 {
+            let body = self.get(call, &Cursor::Token(token.clone()))?;
+            let page = parse(&body, &format!("{} page {page_no}", call.action))?;
+            token = page.next_token.clone();
+            pages.push(page);
+            progress(call, page_no);
+            match &token {
+                None => return Ok(pages),
+                Some(t) if !seen.insert(t.clone()) => {
+                    return Err(Error::other(format!(
+                        "{}: NCP gave the nextToken of page {page_no} twice; stopping rather than looping",
+                        call.action
+                    )))
+                }
+                Some(_) => {}
+            }
+        }
+        Err(Error::other(format!(
+            "{}: more than 100,000 pages; stopping",
+            call.action
+        )))
+    }
+}
+
+/// Where a page starts: v1's page number, v2's cursor (none on the first page).
+enum Cursor {
+    Number(u32),
+    Token(Option<String>),
 }
 
 #[cfg(test)]
@@ -386,6 +512,31 @@ mod tests {
                 .count(),
             4
         );
+    }
+
+    #[test]
+    fn v2_asks_one_month_per_call_and_the_codes_once() {
+        let calls = plan_v2("2026-05".parse().unwrap(), "2026-06".parse().unwrap());
+        let asked: Vec<String> = calls
+            .iter()
+            .map(|c| {
+                let q: Vec<String> = c.query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                format!("{}?{}", c.path, q.join("&"))
+            })
+            .collect();
+        assert_eq!(
+            asked,
+            [
+                "/demand-costs?demandMonth=2026-05",
+                "/billing-item-group-costs?demandMonth=2026-05",
+                "/billing-item-costs?demandMonth=2026-05",
+                "/demand-costs?demandMonth=2026-06",
+                "/billing-item-group-costs?demandMonth=2026-06",
+                "/billing-item-costs?demandMonth=2026-06",
+                "/cost-relation-codes?",
+            ]
+        );
+        assert_eq!(default_endpoint(Api::V2), DEFAULT_ENDPOINT_V2);
     }
 
     #[rstest::rstest]

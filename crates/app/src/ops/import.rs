@@ -64,7 +64,7 @@ impl Choice for Kind {
             }
             Kind::Csv(CsvKind::Holidays) => "`date,name`",
             Kind::Ncp => {
-                "JSON bodies of NCP's Billing API (getDemandCostList, getProductDemandCostList, getContractDemandCostList, getContractSummaryList, getContractUsageListByDaily, v2 demand-costs)"
+                "JSON bodies of NCP's Billing API (getDemandCostList, getProductDemandCostList, getContractDemandCostList, getContractSummaryList, getContractUsageListByDaily; v2 demand-costs, billing-item-group-costs, billing-item-costs, cost-relation-codes)"
             }
         }
     }

@@ -8,13 +8,13 @@ use std::path::Path;
 use std::time::Duration;
 
 use ncp_usage_core::billing::gateway::Gateway;
-use ncp_usage_core::billing::ncp::Page;
+use ncp_usage_core::billing::ncp::{Api, Page};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::{Error, Result};
 use ncp_usage_ledger::Connection;
 
-use crate::exchange::ncp_api::{credentials, plan, Call, Client};
+use crate::exchange::ncp_api::{credentials, plan, plan_v2, Call, Client};
 use crate::ops::import::store_ncp;
 use crate::report::import::NcpImported;
 
@@ -30,8 +30,9 @@ pub struct Request {
 }
 
 impl Request {
-    /// Months `from` to `to`, which must have started by `now`: NCP bills nothing later.
-    pub fn new(from: Month, to: Month, now: Instant) -> Result<Request> {
+    /// Months `from` to `to` from `api`; they must have started by `now`: NCP bills nothing
+    /// later.
+    pub fn new(api: Api, from: Month, to: Month, now: Instant) -> Result<Request> {
         if from > to {
             return Err(Error::invalid(format!(
                 "--from {from} is after --to {to}; give the earlier month first"
@@ -46,7 +47,10 @@ impl Request {
         Ok(Request {
             from,
             to,
-            calls: plan(from, to),
+            calls: match api {
+                Api::V1 => plan(from, to),
+                Api::V2 => plan_v2(from, to),
+            },
         })
     }
 }
@@ -55,12 +59,13 @@ impl Request {
 /// `~/.ncloud/configure` under `home`; `NCP_USAGE_SYNC_PAGE_SIZE` and
 /// `NCP_USAGE_SYNC_BACKOFF_MS` shrink pages and backoff (for tests and slow links).
 pub fn client(
+    api: Api,
     endpoint: Option<&str>,
     env: impl Fn(&str) -> Option<String>,
     home: Option<&Path>,
 ) -> Result<Client> {
     let number = |name: &str| env(name).and_then(|v| v.parse::<u64>().ok());
-    let mut client = Client::new(endpoint, credentials(&env, home)?)?;
+    let mut client = Client::new(api, endpoint, credentials(&env, home)?)?;
     if let Some(n) = number("NCP_USAGE_SYNC_PAGE_SIZE") {
         client.page_size = u32::try_from(n.clamp(1, 1000)).unwrap_or(1000);
     }

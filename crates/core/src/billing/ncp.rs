@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::billing::facts::FeeLine;
 use crate::billing::payment::BillBalance;
 use crate::billing::statement::Totals;
-use crate::billing::{penalty, schedule};
+use crate::billing::{ncp_v2, penalty, schedule};
 use crate::calendar::Month;
 use crate::clock::Instant;
 use crate::error::{Error, Result};
@@ -350,6 +350,12 @@ pub enum DifferenceKind {
     Services,
     /// A page's `totalRows` is above the rows the files of the import gave.
     IncompletePage,
+    /// The per-service (v2 per-group) demand amounts do not add up to the bill's.
+    ServicesDemand,
+    /// A v2 group's items' use amounts do not add up to the group's.
+    Items,
+    /// A v2 group's items' demand amounts do not add up to the group's.
+    ItemsDemand,
 }
 
 impl DifferenceKind {
@@ -370,6 +376,15 @@ impl DifferenceKind {
             }
             DifferenceKind::IncompletePage => {
                 "NCP's totalRows is above the rows the files gave: a page is missing"
+            }
+            DifferenceKind::ServicesDemand => {
+                "the per-service demand amounts do not add up to the bill's demand amount"
+            }
+            DifferenceKind::Items => {
+                "the items' use amounts do not add up to their group's use amount"
+            }
+            DifferenceKind::ItemsDemand => {
+                "the items' demand amounts do not add up to their group's demand amount"
             }
         }
     }
@@ -562,6 +577,8 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
     type LineKey = (Month, &'static str, String, String, String, String);
     let mut bills: BTreeMap<Month, (usize, DemandCost)> = BTreeMap::new();
     let mut lines: BTreeMap<LineKey, (usize, FeeLine)> = BTreeMap::new();
+    let mut groups: BTreeMap<(Month, String, String), (usize, ncp_v2::GroupCost)> = BTreeMap::new();
+    let mut items: BTreeMap<ncp_v2::ItemKey, (usize, ncp_v2::ItemCost)> = BTreeMap::new();
     let conflict = |first: usize, second: usize, what: String| {
         Error::invalid(format!(
             "{} and {} both hold {what} and they differ; import the one that is NCP's latest answer",
@@ -571,61 +588,95 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
     };
     for (i, page) in pages.iter_mut().enumerate() {
         let action = page.body.action();
-        match &mut page.body {
-            Body::DemandCosts(rows) => {
-                let mut kept = Vec::with_capacity(rows.len());
-                for d in rows.drain(..) {
-                    match bills.get(&d.month) {
-                        Some((first, seen)) if *first != i => {
-                            if *seen != d {
-                                return Err(conflict(
-                                    *first,
-                                    i,
-                                    format!("NCP's bill of {}", d.month),
-                                ));
-                            }
-                        }
-                        _ => {
-                            bills.insert(d.month, (i, d.clone()));
-                            kept.push(d);
+        // Keeps a row of page `i` unless an earlier page held it: alike, it is dropped;
+        // different, the import is refused naming both pages.
+        fn keep_once<K: Ord, T: Clone + PartialEq>(
+            rows: &mut Vec<T>,
+            seen: &mut BTreeMap<K, (usize, T)>,
+            i: usize,
+            key: impl Fn(&T) -> K,
+            differ: impl Fn(usize, &T) -> Error,
+        ) -> Result<()> {
+            let mut kept = Vec::with_capacity(rows.len());
+            for row in rows.drain(..) {
+                match seen.get(&key(&row)) {
+                    Some((first, earlier)) if *first != i => {
+                        if *earlier != row {
+                            return Err(differ(*first, &row));
                         }
                     }
+                    _ => {
+                        seen.insert(key(&row), (i, row.clone()));
+                        kept.push(row);
+                    }
                 }
-                *rows = kept;
             }
-            Body::ProductCosts(rows) | Body::ContractCosts(rows) => {
-                let mut kept = Vec::with_capacity(rows.len());
-                for l in rows.drain(..) {
-                    let key = (
+            *rows = kept;
+            Ok(())
+        }
+        match &mut page.body {
+            Body::DemandCosts(rows) => keep_once(
+                rows,
+                &mut bills,
+                i,
+                |d| d.month,
+                |first, d| conflict(first, i, format!("NCP's bill of {}", d.month)),
+            )?,
+            Body::ProductCosts(rows) | Body::ContractCosts(rows) => keep_once(
+                rows,
+                &mut lines,
+                i,
+                |l| {
+                    (
                         l.month,
                         action,
                         l.region.clone(),
                         l.service.clone(),
                         l.contract_no.clone(),
                         l.item.clone(),
+                    )
+                },
+                |first, l| {
+                    conflict(
+                        first,
+                        i,
+                        format!(
+                            "the {} line of {} {} {}",
+                            l.month, l.service, l.contract_no, l.item
+                        ),
+                    )
+                },
+            )?,
+            // v2 rows are known by month and codes: re-settlement gives them new ids.
+            Body::GroupCosts(rows) => keep_once(
+                rows,
+                &mut groups,
+                i,
+                |g| g.key(),
+                |first, g| {
+                    let c = &g.cost;
+                    let what = format!(
+                        "the {} cost of group {}/{}",
+                        c.month, c.service_code, c.group_code
                     );
-                    match lines.get(&key) {
-                        Some((first, seen)) if *first != i => {
-                            if *seen != l {
-                                return Err(conflict(
-                                    *first,
-                                    i,
-                                    format!(
-                                        "the {} line of {} {} {}",
-                                        l.month, l.service, l.contract_no, l.item
-                                    ),
-                                ));
-                            }
-                        }
-                        _ => {
-                            lines.insert(key, (i, l.clone()));
-                            kept.push(l);
-                        }
-                    }
-                }
-                *rows = kept;
-            }
-            Body::ContractSummaries(_) | Body::DailyUsage(_) => {}
+                    conflict(first, i, what)
+                },
+            )?,
+            Body::ItemCosts(rows) => keep_once(
+                rows,
+                &mut items,
+                i,
+                |r| r.key(),
+                |first, r| {
+                    let k = r.key();
+                    let what = format!(
+                        "the {} cost of item {}/{}/{} of resource '{}' line {}",
+                        k.month, k.service_code, k.group_code, k.item_code, k.resource_id, k.line
+                    );
+                    conflict(first, i, what)
+                },
+            )?,
+            Body::ContractSummaries(_) | Body::DailyUsage(_) | Body::CostRelationCodes(_) => {}
         }
     }
     // Daily usage by day, contract, product and metering type: two files giving one row
@@ -680,6 +731,9 @@ impl Body {
             Body::ProductCosts(v) | Body::ContractCosts(v) => v.iter().map(|l| l.month).min(),
             Body::ContractSummaries(v) => v.iter().filter_map(|s| s.month).min(),
             Body::DailyUsage(v) => v.iter().map(|u| Month::of(u.date)).min(),
+            Body::GroupCosts(v) => v.iter().map(|g| g.cost.month).min(),
+            Body::ItemCosts(v) => v.iter().map(|i| i.cost.month).min(),
+            Body::CostRelationCodes(_) => None,
         }
     }
 
@@ -693,7 +747,17 @@ impl Body {
         match self {
             Body::DemandCosts(v) => v.iter().filter_map(|d| d.member.as_deref()).collect(),
             Body::ProductCosts(v) | Body::ContractCosts(v) => of_lines(v),
-            Body::ContractSummaries(_) | Body::DailyUsage(_) => Vec::new(),
+            Body::GroupCosts(v) => v
+                .iter()
+                .filter_map(|g| g.cost.member_no.as_deref())
+                .collect(),
+            Body::ItemCosts(v) => v
+                .iter()
+                .filter_map(|i| i.cost.member_no.as_deref())
+                .collect(),
+            Body::ContractSummaries(_) | Body::DailyUsage(_) | Body::CostRelationCodes(_) => {
+                Vec::new()
+            }
         }
     }
 }
@@ -750,6 +814,12 @@ pub enum Body {
     ContractSummaries(Vec<ContractSummary>),
     /// getContractUsageListByDaily.
     DailyUsage(Vec<DailyUsage>),
+    /// v2 billing-item-group-costs: per service and billing-item group.
+    GroupCosts(Vec<ncp_v2::GroupCost>),
+    /// v2 billing-item-costs: per billing item and resource.
+    ItemCosts(Vec<ncp_v2::ItemCost>),
+    /// v2 cost-relation-codes: the names of the codes.
+    CostRelationCodes(Vec<ncp_v2::CostRelationCode>),
 }
 
 impl Body {
@@ -760,6 +830,9 @@ impl Body {
             Body::ProductCosts(v) | Body::ContractCosts(v) => v.len(),
             Body::ContractSummaries(v) => v.len(),
             Body::DailyUsage(v) => v.len(),
+            Body::GroupCosts(v) => v.len(),
+            Body::ItemCosts(v) => v.len(),
+            Body::CostRelationCodes(v) => v.len(),
         }
     }
 
@@ -776,6 +849,9 @@ impl Body {
             Body::ContractCosts(_) => "getContractDemandCostList",
             Body::ContractSummaries(_) => "getContractSummaryList",
             Body::DailyUsage(_) => "getContractUsageListByDaily",
+            Body::GroupCosts(_) => "listBillingItemGroupCosts",
+            Body::ItemCosts(_) => "listBillingItemCosts",
+            Body::CostRelationCodes(_) => "listCostRelationCodes",
         }
     }
 }
@@ -858,6 +934,15 @@ impl Page {
                 }
                 Ok(())
             }
+            Body::GroupCosts(rows) => {
+                ncp_v2::first_ahead(rows.iter().map(|g| g.cost.month), current)
+                    .map_or(Ok(()), |(i, m)| Err(ahead(i, "demandMonth", m)))
+            }
+            Body::ItemCosts(rows) => {
+                ncp_v2::first_ahead(rows.iter().map(|r| r.cost.month), current)
+                    .map_or(Ok(()), |(i, m)| Err(ahead(i, "demandMonth", m)))
+            }
+            Body::CostRelationCodes(_) => Ok(()),
         }
     }
 }
