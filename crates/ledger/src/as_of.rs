@@ -147,7 +147,6 @@ pub(crate) const TEMP_SCHEMA: &str = concat!(
         "including_vat_amount",
         "total_demand_amount",
         "overdue_plus_amount",
-        "v2_overdue_plus_amount",
         "this_month_overdue_amount",
         "total_overdue_amount",
         "overdue_ratio",

@@ -501,7 +501,7 @@ macro_rules! demand_cost_columns {
     product_discount_amount, credit_discount_amount, member_price_discount_amount,
     member_promise_discount_amount, rounddown_discount_amount, currency_discount_amount,
     coin_discount_amount, default_amount, demand_amount, vat_rate, vat_amount,
-    including_vat_amount, total_demand_amount, overdue_plus_amount, v2_overdue_plus_amount,
+    including_vat_amount, total_demand_amount, overdue_plus_amount,
     this_month_overdue_amount, total_overdue_amount, overdue_ratio, paid_up, paid_up_at,
     overdue_at, written_at"
     };
@@ -546,7 +546,6 @@ fn store_demand_cost(conn: &Connection, d: &DemandCost, now: Instant) -> Result<
              including_vat_amount = excluded.including_vat_amount,
              total_demand_amount = excluded.total_demand_amount,
              overdue_plus_amount = excluded.overdue_plus_amount,
-             v2_overdue_plus_amount = excluded.v2_overdue_plus_amount,
              this_month_overdue_amount = excluded.this_month_overdue_amount,
              total_overdue_amount = excluded.total_overdue_amount,
              overdue_ratio = excluded.overdue_ratio, paid_up = excluded.paid_up,
@@ -568,7 +567,7 @@ fn store_demand_cost(conn: &Connection, d: &DemandCost, now: Instant) -> Result<
              excluded.coin_discount_amount, excluded.default_amount, excluded.demand_amount,
              excluded.vat_rate, excluded.vat_amount, excluded.including_vat_amount,
              excluded.total_demand_amount, excluded.overdue_plus_amount,
-             excluded.v2_overdue_plus_amount, excluded.this_month_overdue_amount,
+             excluded.this_month_overdue_amount,
              excluded.total_overdue_amount, excluded.overdue_ratio, excluded.paid_up,
              excluded.paid_up_at, excluded.overdue_at, excluded.written_at)"
     );
@@ -598,7 +597,6 @@ fn store_demand_cost(conn: &Connection, d: &DemandCost, now: Instant) -> Result<
         opt(d.including_vat),
         opt(d.total_demand),
         opt(d.overdue_plus),
-        opt(d.v2_overdue_plus),
         opt(d.this_month_overdue),
         opt(d.total_overdue),
         opt(d.overdue_ratio),
@@ -677,14 +675,13 @@ fn read_demand_cost(r: &rusqlite::Row<'_>, month: Month) -> rusqlite::Result<Dem
     d.including_vat = exact_opt(25)?;
     d.total_demand = exact_opt(26)?;
     d.overdue_plus = exact_opt(27)?;
-    d.v2_overdue_plus = exact_opt(28)?;
-    d.this_month_overdue = exact_opt(29)?;
-    d.total_overdue = exact_opt(30)?;
-    d.overdue_ratio = exact_opt(31)?;
-    d.paid_up = r.get(32)?;
-    d.paid_up_at = r.instant_opt(33, "NCP paid-up time")?;
-    d.overdue_at = r.instant_opt(34, "NCP overdue time")?;
-    d.written_at = r.instant_opt(35, "NCP bill writing time")?;
+    d.this_month_overdue = exact_opt(28)?;
+    d.total_overdue = exact_opt(29)?;
+    d.overdue_ratio = exact_opt(30)?;
+    d.paid_up = r.get(31)?;
+    d.paid_up_at = r.instant_opt(32, "NCP paid-up time")?;
+    d.overdue_at = r.instant_opt(33, "NCP overdue time")?;
+    d.written_at = r.instant_opt(34, "NCP bill writing time")?;
     Ok(d)
 }
 

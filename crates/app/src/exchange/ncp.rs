@@ -428,7 +428,9 @@ fn demand_cost_v2(at: At<'_>) -> Result<DemandCost> {
     d.use_amount = at.required_exact("useAmount")?;
     let rounddown = at.amount("roundDownDiscountAmount")?;
     d.discounts = discounts(at, rounddown, "coinUseAmount")?;
-    d.overdue_plus = at.exact("penaltyAmount")?;
+    // `penaltyAmount` stands where v1 has `defaultAmount` (위약금, a charge such as a
+    // cancellation fee, before the demand); the late penalty is `overduePlusAmount` in both.
+    d.default_amount = at.amount("penaltyAmount")?;
     d.demand_amount = at.exact("demandAmount")?;
     // v2's rates are percents (vatRate 10.0, overdueRate 1.0 is 1 %): fractions here.
     d.vat_rate = at.percent("vatRate")?;
@@ -440,7 +442,7 @@ fn demand_cost_v2(at: At<'_>) -> Result<DemandCost> {
     d.paid_up = at.bool("paidUp")?;
     d.paid_up_at = at.instant("paidUpDateTime")?;
     d.overdue_at = at.instant("overdueOccurDateTime")?;
-    d.v2_overdue_plus = at.exact("overduePlusAmount")?;
+    d.overdue_plus = at.exact("overduePlusAmount")?;
     d.overdue_ratio = at.percent("overdueRate")?;
     d.this_month_overdue = at.exact("overdueAmount")?;
     d.total_overdue = at.exact("totalOverdueAmount")?;

@@ -144,7 +144,8 @@ pub struct DemandCost {
     pub use_amount: Exact,
     /// Every discount NCP applied.
     pub discounts: Discounts,
-    /// `defaultAmount`: a charge (e.g. a cancellation fee), added.
+    /// v1 `defaultAmount`, v2 `penaltyAmount` (위약금): a charge (e.g. a cancellation fee),
+    /// added before the demand.
     pub default_amount: Exact,
     /// The month's amount before VAT (v1 `thisMonthDemandAmount`, v2 `demandAmount`).
     pub demand_amount: Option<Exact>,
@@ -157,12 +158,8 @@ pub struct DemandCost {
     pub including_vat: Option<Exact>,
     /// `totalDemandAmount`: with VAT and what is overdue.
     pub total_demand: Option<Exact>,
-    /// The late penalty NCP had charged when it wrote the bill (v1 `overduePlusAmount`, v2
-    /// `penaltyAmount`).
+    /// The late penalty NCP had charged when it wrote the bill (`overduePlusAmount`).
     pub overdue_plus: Option<Exact>,
-    /// v2's own `overduePlusAmount`, which v2 documents beside `penaltyAmount` without saying
-    /// how they differ: kept as sent.
-    pub v2_overdue_plus: Option<Exact>,
     /// v1 `thisMonthOverdueAmount`, v2 `overdueAmount`.
     pub this_month_overdue: Option<Exact>,
     /// `totalOverdueAmount`.
@@ -202,7 +199,6 @@ impl DemandCost {
             including_vat: None,
             total_demand: None,
             overdue_plus: None,
-            v2_overdue_plus: None,
             this_month_overdue: None,
             total_overdue: None,
             overdue_ratio: None,

@@ -43,9 +43,10 @@ ALTER TABLE fee_lines_versions ADD COLUMN exact TEXT;
 -- A month's bill as NCP wrote it (v1 getDemandCostList, v2 /demand-costs), every figure
 -- exact as text, in its currency. Rates are fractions (v2's percents divided by 100). A
 -- figure NCP did not send is NULL, except the discounts and the default charge, which are 0
--- then. `overdue_plus_amount` is the penalty NCP had charged when it wrote the bill (v1
--- overduePlusAmount, v2 penaltyAmount); `v2_overdue_plus_amount` is v2's overduePlusAmount,
--- which v2 documents beside penaltyAmount. Only a KRW bill also becomes the ledger's payable `bills` row; a bill in another
+-- then. `overdue_plus_amount` is the late penalty NCP had charged when it wrote the bill
+-- (overduePlusAmount); `default_amount` is v1's defaultAmount and v2's penaltyAmount, which
+-- stands in its place (위약금, a charge before the demand). Only a KRW bill also becomes the
+-- ledger's payable `bills` row; a bill in another
 -- currency is kept here only. Bills imported before this schema have no row here: their
 -- `bills` and `ncp_bills` rows stand for them until the month is imported again.
 CREATE TABLE ncp_demand_costs (
@@ -79,7 +80,6 @@ CREATE TABLE ncp_demand_costs (
     including_vat_amount            TEXT,
     total_demand_amount             TEXT,
     overdue_plus_amount             TEXT,
-    v2_overdue_plus_amount          TEXT,
     this_month_overdue_amount       TEXT,
     total_overdue_amount            TEXT,
     overdue_ratio                   TEXT,
@@ -122,7 +122,6 @@ CREATE TABLE ncp_demand_costs_versions (
     including_vat_amount            TEXT,
     total_demand_amount             TEXT,
     overdue_plus_amount             TEXT,
-    v2_overdue_plus_amount          TEXT,
     this_month_overdue_amount       TEXT,
     total_overdue_amount            TEXT,
     overdue_ratio                   TEXT,
