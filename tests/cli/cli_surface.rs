@@ -15,7 +15,7 @@ use clap::{CommandFactory, Parser};
 use ncp_usage::cli::{Cli, Format};
 use serde_json::Value;
 
-use crate::common::Env;
+use crate::common::{at_a_prompt, Env};
 
 /// The instant every run of the format matrix uses: June 2024's 5th, 15:00, when the demo
 /// account's May bill is issued, unpaid and open for instant payment.
@@ -580,55 +580,6 @@ fn o1_help_lists_own_options_then_global_ones_then_examples() {
     assert!(man.contains("\\fB130\\fR"), "exit 130 documented");
 }
 
-/// Runs `args` on a pseudo-terminal (`script`), types `keys` once the prompt is on screen,
-/// and returns what the terminal showed and the exit status.
-fn at_a_prompt(env: &Env, as_of: &str, args: &str, keys: &[u8]) -> (String, Option<i32>) {
-    let bin = assert_cmd::cargo::cargo_bin("ncp-usage");
-    let line = format!(
-        "{} --db {} --as-of {as_of} {args}",
-        bin.display(),
-        env.db.display()
-    );
-    let mut child = Command::new("script")
-        .args(["-qec", &line, "/dev/null"])
-        .env("NO_COLOR", "1")
-        .env("TERM", "dumb")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("script (util-linux) runs a command on a pseudo-terminal");
-    let screen = Arc::new(Mutex::new(Vec::new()));
-    let mut stdout = child.stdout.take().unwrap();
-    let reader = {
-        let screen = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 256];
-            while let Ok(n) = stdout.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                screen.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        })
-    };
-    let start = Instant::now();
-    while !String::from_utf8_lossy(&screen.lock().unwrap()).contains('?') {
-        assert!(start.elapsed() < Duration::from_secs(30), "no prompt");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    // The prompt is drawn; let dialoguer switch the terminal to raw mode.
-    std::thread::sleep(Duration::from_millis(300));
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(keys).unwrap();
-    stdin.flush().unwrap();
-    let status = child.wait().unwrap();
-    drop(stdin);
-    reader.join().unwrap();
-    let shown = String::from_utf8_lossy(&screen.lock().unwrap()).into_owned();
-    (shown, status.code())
-}
-
 fn january_bill() -> Env {
     Env::new().with_member().with_contracts(
         "2024-01-02",
@@ -680,7 +631,7 @@ fn o3_no_at_any_prompt_is_exit_1_and_changes_nothing() {
             "cancelled; without consent nothing is recorded",
         ),
     ] {
-        let (screen, code) = at_a_prompt(&env, "2024-02-05T15:00", args, b"n");
+        let (screen, code) = at_a_prompt(&env, "2024-02-05T15:00", args, b"n\r");
         assert_eq!(code, Some(1), "{args}: {screen:?}");
         assert!(screen.contains(shown), "{args}: {screen:?}");
         assert_eq!(env.dump(), before, "{args}");

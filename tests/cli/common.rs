@@ -267,3 +267,56 @@ impl Env {
             .unwrap()
     }
 }
+
+/// Runs `args` on a pseudo-terminal (`script`), types `keys` once the prompt is on screen,
+/// and returns what the terminal showed and the exit status.
+pub fn at_a_prompt(env: &Env, as_of: &str, args: &str, keys: &[u8]) -> (String, Option<i32>) {
+    use std::io::{Read as _, Write as _};
+    let bin = assert_cmd::cargo::cargo_bin("ncp-usage");
+    let line = format!(
+        "{} --db {} --as-of {as_of} {args}",
+        bin.display(),
+        env.db.display()
+    );
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env("NO_COLOR", "1")
+        .env("TERM", "dumb")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) runs a command on a pseudo-terminal");
+    let screen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = {
+        let screen = std::sync::Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 256];
+            while let Ok(n) = stdout.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                screen.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        })
+    };
+    let start = std::time::Instant::now();
+    while !String::from_utf8_lossy(&screen.lock().unwrap()).contains('?') {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "no prompt"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // The prompt is drawn; let dialoguer switch the terminal to raw mode.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(keys).unwrap();
+    stdin.flush().unwrap();
+    let status = child.wait().unwrap();
+    drop(stdin);
+    reader.join().unwrap();
+    let shown = String::from_utf8_lossy(&screen.lock().unwrap()).into_owned();
+    (shown, status.code())
+}

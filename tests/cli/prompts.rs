@@ -1,10 +1,7 @@
 //! O3 on a real terminal: `script` gives the binary a pseudo-terminal, and the answer typed
 //! at the dialoguer prompt decides whether money moves.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-use crate::common::Env;
+use crate::common::{at_a_prompt, Env};
 
 /// An individual with a January 2024 bill of 55,000 and a card.
 fn january_bill() -> Env {
@@ -21,41 +18,9 @@ fn january_bill() -> Env {
     env
 }
 
-/// Runs `pay --instant` on a pseudo-terminal and types `answer`, then (after a pause)
-/// `then`; returns what the terminal showed and the exit status.
-fn on_a_terminal_in_two_goes(env: &Env, answer: &str, then: &str) -> (String, Option<i32>) {
-    let bin = assert_cmd::cargo::cargo_bin("ncp-usage");
-    let line = format!(
-        "{} --db {} --as-of 2024-02-05T15:00 pay --instant",
-        bin.display(),
-        env.db.display()
-    );
-    let mut child = Command::new("script")
-        .args(["-qec", &line, "/dev/null"])
-        .env("NO_COLOR", "1")
-        .env("TERM", "dumb")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("script (util-linux) runs a command on a pseudo-terminal");
-    let mut stdin = child.stdin.take().unwrap();
-    for typed in [answer, then] {
-        std::thread::sleep(std::time::Duration::from_millis(500));
-        stdin.write_all(typed.as_bytes()).unwrap();
-        stdin.flush().unwrap();
-    }
-    drop(stdin);
-    let out = child.wait_with_output().unwrap();
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        out.status.code(),
-    )
-}
-
-/// Runs `pay --instant` on a pseudo-terminal and types `answer`.
+/// Runs `pay --instant` on a pseudo-terminal and types `answer` once the prompt is on screen.
 fn on_a_terminal(env: &Env, answer: &str) -> (String, Option<i32>) {
-    on_a_terminal_in_two_goes(env, answer, "")
+    at_a_prompt(env, "2024-02-05T15:00", "pay --instant", answer.as_bytes())
 }
 
 #[test]
@@ -94,7 +59,7 @@ fn o3_a_key_without_enter_moves_nothing() {
     let env = january_bill();
     env.ok("2024-02-05T15:00", &["status"]);
     let before = env.dump();
-    let (screen, code) = on_a_terminal_in_two_goes(&env, "y", "n\r");
+    let (screen, code) = on_a_terminal(&env, "yn\r");
     assert_eq!(code, Some(1), "{screen}");
     assert!(
         screen.contains("cancelled; nothing was charged"),

@@ -51,10 +51,10 @@ pub struct InstantRequest {
 
 impl InstantRequest {
     /// P6: whether a retry with these arguments asks for the instant payment `p` made: the
-    /// same bills when it names them, the same kind of method when it names one. What a
-    /// request leaves out is what the first one resolved, so `--method card` repeats a
-    /// payment made with the registered card.
-    fn asks_for(&self, p: &Payment) -> bool {
+    /// same bills when it names them, and the same kind of method as `method` (this request's
+    /// `--method`, or what it resolves to now), so `--method card` repeats a payment made with
+    /// the registered card and leaving it out repeats one made with `--method card`.
+    fn asks_for(&self, p: &Payment, method: InstantMethod) -> bool {
         let mut months = self.months.clone();
         months.sort();
         months.dedup();
@@ -62,7 +62,7 @@ impl InstantRequest {
         paid.sort();
         paid.dedup();
         p.kind == PaymentKind::Instant
-            && self.method.is_none_or(|m| m.kind() == p.method)
+            && method.kind() == p.method
             && (months.is_empty() || months == paid)
     }
 
@@ -162,6 +162,28 @@ fn instant_method(
     }
 }
 
+/// The kind of method an instant payment uses: `--method`, else the registered method's
+/// kind; with direct deposit registered, a registered card if there is one, else an account
+/// transfer (a card for an expatriate member, P7).
+fn resolve_method(
+    conn: &Connection,
+    now: Instant,
+    asked: Option<InstantMethod>,
+    expatriate: bool,
+) -> Result<InstantMethod> {
+    let registered = account::current_method(conn, now)?;
+    Ok(match (asked, registered.as_ref().map(|m| m.kind())) {
+        (Some(m), _) => m,
+        (None, Some(MethodKind::Card)) => InstantMethod::Card,
+        (None, Some(MethodKind::Transfer)) => InstantMethod::Transfer,
+        (None, _) if account::method_at(conn, now, Some(MethodKind::Card))?.is_some() => {
+            InstantMethod::Card
+        }
+        (None, _) if expatriate => InstantMethod::Card,
+        (None, _) => InstantMethod::Transfer,
+    })
+}
+
 /// P4, P5, P7, P8 and the registered method: what `pay --instant` would pay at `now`.
 pub fn preview_instant(conn: &Connection, now: Instant, req: &InstantRequest) -> Result<Preview> {
     let window = instant_window(now);
@@ -172,19 +194,7 @@ pub fn preview_instant(conn: &Connection, now: Instant, req: &InstantRequest) ->
         }));
     }
     let member = account::require_member(conn)?;
-    let registered = account::current_method(conn, now)?;
-    // Without --method: the registered method's kind; with direct deposit registered, a
-    // registered card if there is one, else an account transfer.
-    let method = match (req.method, registered.as_ref().map(|m| m.kind())) {
-        (Some(m), _) => m,
-        (None, Some(MethodKind::Card)) => InstantMethod::Card,
-        (None, Some(MethodKind::Transfer)) => InstantMethod::Transfer,
-        (None, _) if account::method_at(conn, now, Some(MethodKind::Card))?.is_some() => {
-            InstantMethod::Card
-        }
-        (None, _) if member.expatriate => InstantMethod::Card,
-        (None, _) => InstantMethod::Transfer,
-    };
+    let method = resolve_method(conn, now, req.method, member.expatriate)?;
     // P7 before looking for the account: an expatriate cannot register one (P11), so the
     // refusal must name the rule, not the missing account.
     check_method(member.expatriate, method).map_err(refused)?;
@@ -241,7 +251,9 @@ pub fn pay_instant(
     let fingerprint = req.fingerprint();
     if let Some(key) = req.key.as_deref() {
         if let Some(p) = bills::payment_by_key(conn, key)? {
-            if !req.asks_for(&p) {
+            let expatriate = account::require_member(conn)?.expatriate;
+            let method = resolve_method(conn, now, req.method, expatriate)?;
+            if !req.asks_for(&p, method) {
                 return Err(key_reused(key, &p));
             }
             return Ok(Paid {
