@@ -5,11 +5,9 @@
 //! the man page.
 
 use std::collections::BTreeSet;
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use clap::{CommandFactory, Parser};
 use ncp_usage::cli::{Cli, Format};
