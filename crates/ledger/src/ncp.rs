@@ -517,8 +517,8 @@ fn store_demand_cost(conn: &Connection, d: &DemandCost, now: Instant) -> Result<
          VALUES (?1,
              ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
              ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34,
-             ?35, ?36, ?37,
-             ?38, ",
+             ?35, ?36,
+             ?37, ",
         crate::ledger_recorded!(),
         ")
          ON CONFLICT (month) DO UPDATE SET
