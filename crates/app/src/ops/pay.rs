@@ -11,8 +11,8 @@ use serde::Serialize;
 use ncp_usage_core::billing::account::{MethodKind, PaymentMethod};
 use ncp_usage_core::billing::gateway::Gateway;
 use ncp_usage_core::billing::payment::{
-    check_method, check_minimum, instant_window, payable, BillStatus, InstantMethod, PaymentKind,
-    PaymentRefusal,
+    check_method, check_minimum, deposit_room, instant_window, payable, BillStatus, InstantMethod,
+    PaymentKind, PaymentRefusal,
 };
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
@@ -362,18 +362,15 @@ pub fn deposit(
             });
         }
     }
-    // M1: what the deposit leaves over after every unpaid amount becomes credit, and the
-    // credit balance stays within what the ledger holds.
     let balances = bills::balances(conn, now)?;
     let owed: Krw = balances.iter().map(|b| b.unpaid()).sum();
-    let credit = bills::credit_balance(conn, now)?;
-    let room = Krw::new(ncp_usage_core::money::MAX_WON) - credit + owed;
+    let room = deposit_room(bills::credit_balance(conn, now)?, owed);
     if amount > room {
         return Err(Error::invalid(format!(
             "a deposit of {} won would bring the credit balance past {} won, more than the ledger holds; deposit at most {} won",
             amount.grouped(),
             ncp_usage_core::money::MAX_WON_TEXT,
-            room.clamp_zero().grouped()
+            room.grouped()
         )));
     }
     let key = key

@@ -288,6 +288,13 @@ pub fn check_method(expatriate: bool, method: InstantMethod) -> Result<(), Payme
     Ok(())
 }
 
+/// M1: the most a deposit may be when `owed` is unpaid and `credit` is already held: what it
+/// leaves over after paying what is owed becomes credit, which stays within
+/// [`crate::money::MAX_WON`].
+pub fn deposit_room(credit: Krw, owed: Krw) -> Krw {
+    (Krw::new(crate::money::MAX_WON) - credit + owed).clamp_zero()
+}
+
 /// P8: may an instant payment of `amount` be made with `method`? `outstanding` says whether
 /// it pays an outstanding amount (the minimums apply to those).
 pub fn check_minimum(
@@ -338,6 +345,18 @@ pub fn blocked_since(bills: &[BillBalance], now: Instant) -> Option<Instant> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn m1_a_deposit_may_fill_the_credit_up_to_the_ceiling_after_paying_what_is_owed() {
+        let max = crate::money::MAX_WON;
+        assert_eq!(deposit_room(Krw::ZERO, Krw::ZERO), Krw::new(max));
+        assert_eq!(deposit_room(Krw::new(max), Krw::ZERO), Krw::ZERO);
+        assert_eq!(
+            deposit_room(Krw::new(max), Krw::new(1_000)),
+            Krw::new(1_000)
+        );
+        assert_eq!(deposit_room(Krw::new(100), Krw::new(5)), Krw::new(max - 95));
+    }
+
     use super::*;
     use crate::clock::{parse_as_of, rfc3339};
     use rstest::rstest;
