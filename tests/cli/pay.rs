@@ -746,8 +746,21 @@ fn p2_pay_auto_reports_only_what_this_run_did() {
     let again = env.json("2024-02-10T09:00", &["pay", "--auto"]);
     assert_eq!(again["attempts"], json!([]));
     assert_eq!(again["payments"], json!([]));
+    // The run made nothing, but today was charged: it says so rather than "nothing was due".
+    assert_eq!(again["earlier_today"][0]["at"], "2024-02-10T00:00:00+09:00");
+    assert_eq!(again["earlier_today"][0]["amount"], 220_000);
+    assert_eq!(
+        env.ok("2024-02-10T09:00", &["pay", "--auto"]),
+        "No new automatic payment by 2024-02-10T09:00:00+09:00; today's already made:\n  \
+         2024-01 220,000 KRW at 2024-02-10T00:00:00+09:00: approved\n"
+    );
     let later = env.json("2024-02-14T09:00", &["pay", "--auto"]);
     assert_eq!(later["attempts"], json!([]));
+    assert_eq!(later["earlier_today"], json!([]));
+    assert_eq!(
+        env.ok("2024-02-14T09:00", &["pay", "--auto"]),
+        "No automatic payment was due by 2024-02-14T09:00:00+09:00.\n"
+    );
     assert_eq!(count(&env, "payments"), 1);
 }
 

@@ -20,9 +20,21 @@ pub fn run(tx: &Connection, now: Instant, gateway: &dyn Gateway) -> Result<AutoD
         .filter_map(|a| a.payment_id)
         .map(|id| bills::payment(tx, id))
         .collect::<ncp_usage_ledger::error::Result<Vec<_>>>()?;
+    // An earlier command's catch-up may already have made (or been declined) today's attempt:
+    // saying "nothing was due" then would hide it, so the document names those attempts.
+    let today = now.date_naive();
+    let earlier_today = if done.attempts.is_empty() {
+        bills::attempts(tx, now)?
+            .into_iter()
+            .filter(|a| a.at.date_naive() == today)
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(AutoDoc {
         as_of: clock::rfc3339(now),
         payments,
         attempts: done.attempts,
+        earlier_today,
     })
 }

@@ -323,12 +323,44 @@ pub struct AutoDoc {
     pub payments: Vec<Payment>,
     /// Every attempt made in this run, approved or declined.
     pub attempts: Vec<Attempt>,
+    /// When this run made none: the attempts an earlier command made today (its catch-up runs
+    /// the same automatic payment), so that "nothing was due" is never said of a charged day.
+    pub earlier_today: Vec<Attempt>,
 }
 
 impl Report for AutoDoc {
     fn human(&self, style: Style) -> String {
         if self.attempts.is_empty() {
-            return format!("No automatic payment was due by {}.\n", self.as_of);
+            let mut out = String::new();
+            match self.earlier_today.as_slice() {
+                [] => {
+                    let _ = writeln!(out, "No automatic payment was due by {}.", self.as_of);
+                }
+                earlier => {
+                    let _ = writeln!(
+                        out,
+                        "No new automatic payment by {}; today's already made:",
+                        self.as_of
+                    );
+                    for a in earlier {
+                        let _ = write!(
+                            out,
+                            "  {} {} KRW at {}: {}",
+                            a.month,
+                            won(a.amount),
+                            clock::rfc3339(a.at),
+                            a.outcome
+                        );
+                        match &a.reason {
+                            Some(reason) => {
+                                let _ = writeln!(out, " ({reason})");
+                            }
+                            None => out.push('\n'),
+                        }
+                    }
+                }
+            }
+            return out;
         }
         let mut t = Grid::new(
             style,
