@@ -503,6 +503,25 @@ fn p8_card_refuses_an_outstanding_amount_under_1000_won() {
 }
 
 #[test]
+fn p8_pay_never_suggests_an_instant_payment_a_minimum_refuses() {
+    let env = outstanding_900();
+    let refusal = "a card does not approve an outstanding amount under 1,000 won (this payment: \
+                   900 won); pay it by direct deposit (ncp-usage pay --deposit)";
+    let doc = env.json("2024-02-15", &["pay"]);
+    assert_eq!(doc["instant"]["open"], true);
+    assert_eq!(doc["instant"]["payable_amount"], 900);
+    assert_eq!(doc["instant"]["refusal"], refusal);
+    let page = env.ok("2024-02-15", &["pay"]);
+    assert!(
+        page.contains(&format!(
+            "Instant payment   open, but `pay --instant` is refused: {refusal}"
+        )),
+        "{page}"
+    );
+    assert!(!page.contains("pays 900 KRW"), "{page}");
+}
+
+#[test]
 fn p8_transfer_refuses_an_outstanding_amount_under_3000_won() {
     let env = outstanding_900();
     let err = refused(

@@ -50,6 +50,15 @@ pub struct InstantRequest {
 }
 
 impl InstantRequest {
+    /// `pay --instant` with no options: every payable bill, the registered method, no key.
+    pub fn every_bill() -> InstantRequest {
+        InstantRequest {
+            months: Vec::new(),
+            method: None,
+            key: None,
+        }
+    }
+
     /// P6: whether a retry with these arguments asks for the instant payment `p` made: the
     /// same bills when it names them, and the same kind of method as `method` (this request's
     /// `--method`, or what it resolves to now), so `--method card` repeats a payment made with

@@ -3,9 +3,11 @@
 
 use ncp_usage_core::billing::payment::{blocked_since, instant_window};
 use ncp_usage_core::clock::{self, Instant};
-use ncp_usage_core::error::Result;
+use ncp_usage_core::money::Krw;
+use ncp_usage_core::error::{Kind, Result};
 use ncp_usage_ledger::{account, bills, ncp, Connection};
 
+use crate::ops::pay::{preview_instant, InstantRequest};
 use crate::report::ncp_bill::NcpBill;
 use crate::report::pay::{BillRow, InstantView, PayView};
 use crate::report::MethodView;
@@ -14,12 +16,27 @@ use crate::report::MethodView;
 pub fn run(tx: &Connection, now: Instant) -> Result<PayView> {
     let balances = bills::balances(tx, now)?;
     let window = instant_window(now);
+    let payable_amount: Krw = balances.iter().map(|b| b.unpaid()).sum();
+    // What `pay --instant` would answer now, so the page never suggests a payment a rule (P7,
+    // P8, a missing method) would refuse: the same preview the paying command runs.
+    let refusal = if window.open && !payable_amount.is_zero() {
+        match preview_instant(tx, now, &InstantRequest::every_bill()) {
+            Ok(_) => None,
+            Err(e) if matches!(e.kind, Kind::Refused | Kind::Invalid) => {
+                Some(e.sentence().to_string())
+            }
+            Err(e) => return Err(e),
+        }
+    } else {
+        None
+    };
     Ok(PayView {
         as_of: clock::rfc3339(now),
         instant: InstantView {
             open: window.open,
             next_opens_at: window.next_opens_at.map(clock::rfc3339),
-            payable_amount: balances.iter().map(|b| b.unpaid()).sum(),
+            payable_amount,
+            refusal,
         },
         bills: balances.iter().map(|b| BillRow::new(b, now)).collect(),
         credit_balance: bills::credit_balance(tx, now)?,

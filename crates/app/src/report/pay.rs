@@ -55,6 +55,8 @@ pub struct InstantView {
     pub next_opens_at: Option<String>,
     /// What `pay --instant` would charge.
     pub payable_amount: Krw,
+    /// Why `pay --instant` would be refused now (P7, P8, no method), when it would.
+    pub refusal: Option<String>,
 }
 
 /// The `pay` document (no action).
@@ -197,6 +199,13 @@ impl Report for PayView {
                 18,
                 "Instant payment",
                 "open, but nothing is owed",
+            ));
+        } else if let (true, Some(refusal)) = (i.open, &i.refusal) {
+            out.push_str(&field(
+                style,
+                18,
+                "Instant payment",
+                &format!("open, but `pay --instant` is refused: {refusal}"),
             ));
         } else if i.open {
             out.push_str(&field(
