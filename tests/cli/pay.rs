@@ -187,7 +187,7 @@ fn p9_bill_is_open_to_the_end_of_the_14th_and_outstanding_from_the_15th() {
     );
     assert_eq!(
         doc["instant"],
-        json!({"open": false, "next_opens_at": "2024-02-15T00:00:00+09:00", "payable_amount": 220_000})
+        json!({"open": false, "next_opens_at": "2024-02-15T00:00:00+09:00", "payable_amount": 220_000, "refusal": null})
     );
     assert_eq!(doc["credit_balance"], 0);
     assert_eq!(
@@ -203,7 +203,7 @@ fn p9_bill_is_open_to_the_end_of_the_14th_and_outstanding_from_the_15th() {
     );
     assert_eq!(
         doc["instant"],
-        json!({"open": true, "next_opens_at": null, "payable_amount": 220_000})
+        json!({"open": true, "next_opens_at": null, "payable_amount": 220_000, "refusal": null})
     );
     assert!(doc["blocked_since"].is_null());
 
@@ -218,7 +218,7 @@ fn p1_bill_is_issued_on_the_3rd() {
     assert_eq!(doc["bills"], json!([]));
     assert_eq!(
         doc["instant"],
-        json!({"open": false, "next_opens_at": "2024-02-03T14:00:00+09:00", "payable_amount": 0})
+        json!({"open": false, "next_opens_at": "2024-02-03T14:00:00+09:00", "payable_amount": 0, "refusal": null})
     );
     let doc = env.json("2024-02-03T00:00", &["pay"]);
     assert_eq!(

@@ -3,8 +3,8 @@
 
 use ncp_usage_core::billing::payment::{blocked_since, instant_window};
 use ncp_usage_core::clock::{self, Instant};
-use ncp_usage_core::money::Krw;
 use ncp_usage_core::error::{Kind, Result};
+use ncp_usage_core::money::Krw;
 use ncp_usage_ledger::{account, bills, ncp, Connection};
 
 use crate::ops::pay::{preview_instant, InstantRequest};
