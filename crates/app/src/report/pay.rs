@@ -277,7 +277,7 @@ impl Report for PaymentDoc {
         let p = &self.payment;
         let mut out = String::new();
         let verb = if self.replayed {
-            "Already recorded (same idempotency key, nothing charged now):"
+            "Already recorded (a retry of an earlier payment, nothing charged now):"
         } else {
             "Paid:"
         };
