@@ -154,6 +154,16 @@ fn s11_dash_reads_standard_input() {
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["file"], "-");
     assert_eq!(counts(&doc), [2, 2, 0, 0]);
+    let again = env
+        .cmd("2024-03-01")
+        .args(["import", "holidays", "-"])
+        .write_stdin(HOLIDAYS)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(again.stdout).unwrap(),
+        "Imported standard input: 2 rows — 0 added, 0 updated, 2 already there.\n"
+    );
     let list = env.json("2024-03-01", &["calendar", "list", "--year", "2025"]);
     assert!(list["holidays"].as_array().unwrap().contains(
         &json!({"date": "2025-10-10", "name": "Company founding day", "source": "user"})

@@ -24,9 +24,14 @@ pub struct Imported {
 impl Report for Imported {
     fn human(&self, style: Style) -> String {
         let s = &self.summary;
+        // `-` is what was typed; people read "standard input" (JSON keeps `-`).
+        let file = match self.file.as_str() {
+            "-" => "standard input",
+            f => f,
+        };
         let mut out = format!(
             "Imported {}: {} — {} added, {} updated, {} already there.\n",
-            self.file,
+            file,
             ncp_usage_core::text::plural(s.rows, "row", "rows"),
             s.added,
             s.updated,
