@@ -200,7 +200,7 @@ fn o2_a_payment_waiting_past_the_busy_timeout_fails_and_writes_nothing() {
         assert_eq!(out.status.code(), Some(4), "{args:?}: {stderr}");
         assert!(
             stderr
-                .contains("the ledger is locked by another ncp-usage command; nothing was written"),
+                .contains("the ledger is locked by another process (an ncp-usage command, or a program such as sqlite3 holding it); nothing was written"),
             "{stderr}"
         );
         assert!(out.stdout.is_empty());

@@ -218,7 +218,7 @@ fn o2_a_locked_ledger_fails_fast_and_writes_nothing() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(4), "{stderr}");
     assert!(
-        stderr.contains("the ledger is locked by another ncp-usage command; nothing was written"),
+        stderr.contains("the ledger is locked by another process (an ncp-usage command, or a program such as sqlite3 holding it); nothing was written"),
         "{stderr}"
     );
     assert!(out.stdout.is_empty());

@@ -105,7 +105,7 @@ impl From<rusqlite::Error> for Error {
         let (kind, message, hint) = match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => (
                 Kind::Busy,
-                "the ledger is locked by another ncp-usage command".to_string(),
+                "the ledger is locked by another process (an ncp-usage command, or a program such as sqlite3 holding it)".to_string(),
                 "nothing was written, try again when it has finished",
             ),
             Some(ErrorCode::NotADatabase) => (
