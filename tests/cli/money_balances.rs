@@ -295,6 +295,21 @@ fn r_p1_a_negative_adjustment_larger_than_its_bill_is_credit_that_pays_later_bil
     let doc = env.json("2024-05-03", &["pay"]);
     assert_eq!(bill(&doc, "2024-04"), row(55_000, 55_000, 0, "paid"));
     assert_eq!(doc["credit_balance"], 44_000);
+    // The bill's notice says so, rather than asking for 55,000 won from the 10th.
+    let notices = env.json("2024-05-03", &["notifications"]);
+    let april: Vec<&Value> = notices["notifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "bill_issued" && n["month"] == "2024-04")
+        .collect();
+    assert_eq!(april.len(), 2, "email and SMS: {notices}");
+    for n in april {
+        assert_eq!(
+            n["subject"],
+            "Your 2024-04 bill: 55,000 KRW, paid from your credit balance; nothing is due"
+        );
+    }
     env.ok("2024-05-10", &["pay", "--auto"]);
     assert_eq!(
         count(

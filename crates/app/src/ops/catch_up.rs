@@ -247,6 +247,9 @@ fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Resul
     // A negative adjustment larger than this bill leaves it at 0 and the rest as credit.
     bills::credit_excess(conn, month, at)?;
     let billed = bills::balance(conn, month, at)?.map_or(totals.billed_amount, |b| b.billed_amount);
+    // The credit is applied before the notice is written, so the notice says what is due.
+    bills::apply_credit(conn, at)?;
+    let due = bills::balance(conn, month, at)?.map_or(billed, |b| b.unpaid());
     // A month without charges is billed (it closes the month) but not announced.
     if !billed.is_zero() {
         send(
@@ -255,16 +258,11 @@ fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Resul
             NotificationKind::BillIssued,
             month,
             at,
-            &format!(
-                "Your {month} bill: {} KRW, due {} to {}",
-                billed.grouped(),
-                month.next().day(schedule::AUTO_FIRST_DAY),
-                month.next().day(schedule::AUTO_LAST_DAY)
-            ),
+            &schedule::bill_notice(month, billed, due),
             true,
         )?;
     }
-    Ok(bills::apply_credit(conn, at)?)
+    Ok(())
 }
 
 /// P2: one automatic attempt on the previous month's bill with the method registered then.

@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone};
 
 use crate::calendar::Month;
 use crate::clock::{kst, Instant};
+use crate::money::Krw;
 
 crate::choice::spelled! {
     /// What a message of the outbox announces.
@@ -116,10 +117,48 @@ pub fn next_penalty_date(after: Instant, now: Instant) -> Option<Instant> {
     (t <= now).then_some(t)
 }
 
+/// P1: the subject of month M's bill notice: the bill, and what is still due after the credit
+/// balance paid what it could (the notice never asks for money the credit already paid).
+pub fn bill_notice(month: Month, billed: Krw, due: Krw) -> String {
+    let from = month.next().day(AUTO_FIRST_DAY);
+    let to = month.next().day(AUTO_LAST_DAY);
+    let bill = billed.grouped();
+    if due == billed {
+        format!("Your {month} bill: {bill} KRW, due {from} to {to}")
+    } else if due.is_zero() {
+        format!("Your {month} bill: {bill} KRW, paid from your credit balance; nothing is due")
+    } else {
+        format!(
+            "Your {month} bill: {bill} KRW, {} KRW of it paid from your credit balance; {} KRW due {from} to {to}",
+            (billed - due).grouped(),
+            due.grouped()
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::clock::rfc3339;
+
+    #[test]
+    fn p1_the_bill_notice_asks_only_for_what_the_credit_left() {
+        let apr: Month = "2024-04".parse().unwrap();
+        let won = Krw::new;
+        assert_eq!(
+            bill_notice(apr, won(55_000), won(55_000)),
+            "Your 2024-04 bill: 55,000 KRW, due 2024-05-10 to 2024-05-14"
+        );
+        assert_eq!(
+            bill_notice(apr, won(55_000), won(0)),
+            "Your 2024-04 bill: 55,000 KRW, paid from your credit balance; nothing is due"
+        );
+        assert_eq!(
+            bill_notice(apr, won(55_000), won(11_000)),
+            "Your 2024-04 bill: 55,000 KRW, 44,000 KRW of it paid from your credit balance; \
+             11,000 KRW due 2024-05-10 to 2024-05-14"
+        );
+    }
 
     #[test]
     fn p1_p2_p9_the_calendar_of_a_january_bill() {
