@@ -17,19 +17,19 @@ fn t1_a_write_more_than_10_years_past_the_latest_entry_is_refused_and_changes_no
     let write = ["account", "billing-email", "x@example.com"];
     let err = env.fail("2999-12-31", &write, 2);
     assert!(
-        err.contains("--as-of 2999-12-31 is 975 years after the ledger's latest entry (2024-06-01); a writing command may move the ledger at most 10 years at once: give a nearer --as-of"),
+        err.contains("--as-of 2999-12-31T00:00:00+09:00 is 975 years after the ledger's latest entry (2024-06-01T00:00:00+09:00); a writing command may move the ledger at most 10 years at once: give a nearer --as-of"),
         "{err}"
     );
     // One day past the bound is refused too; exactly 10 years is the last instant allowed.
     let err = env.fail("2034-06-01T00:00:01", &write, 2);
     assert!(
-        err.contains("is 10 years after the ledger's latest entry (2024-06-01)"),
+        err.contains("--as-of 2034-06-01T00:00:01+09:00 is more than 10 years after the ledger's latest entry (2024-06-01T00:00:00+09:00)"),
         "{err}"
     );
     // A read that far would walk the same quadratic catch-up: refused the same way.
     let err = env.fail("2999-12-31", &["pay"], 2);
     assert!(
-        err.contains("--as-of 2999-12-31 is 975 years after the ledger's latest entry (2024-06-01); a command may look ahead at most 10 years at once: give a nearer --as-of"),
+        err.contains("--as-of 2999-12-31T00:00:00+09:00 is 975 years after the ledger's latest entry (2024-06-01T00:00:00+09:00); a command may look ahead at most 10 years at once: give a nearer --as-of"),
         "{err}"
     );
     assert_eq!(
@@ -50,7 +50,7 @@ fn t1_a_write_9_years_ahead_is_accepted_and_the_bound_moves_with_the_ledger() {
     env.ok("2043-01-01", &write);
     let err = env.fail("2053-01-02", &write, 2);
     assert!(
-        err.contains("is 10 years after the ledger's latest entry (2043-01-01)"),
+        err.contains("is more than 10 years after the ledger's latest entry (2043-01-01T00:00:00+09:00)"),
         "{err}"
     );
     let pay = env.json("2043-01-02", &["pay"]);

@@ -146,10 +146,17 @@ pub fn check_within_reach(
     } else {
         "a command may look ahead"
     };
+    // Just past the bound the whole years are still 10: say "more than", and give both
+    // instants to the second, so the message never reads as refusing what it allows.
+    let how_far = if years <= MAX_YEARS_AHEAD {
+        format!("more than {MAX_YEARS_AHEAD} years")
+    } else {
+        format!("{years} years")
+    };
     Err(Error::invalid(format!(
-        "T1: --as-of {} is {years} year{} after the ledger's latest entry ({from}); {what} at most {MAX_YEARS_AHEAD} years at once: give a nearer --as-of",
-        to.date_naive(),
-        if years == 1 { "" } else { "s" }
+        "T1: --as-of {} is {how_far} after the ledger's latest entry ({}); {what} at most {MAX_YEARS_AHEAD} years at once: give a nearer --as-of",
+        rfc3339(now),
+        rfc3339(latest)
     )))
 }
 
@@ -310,7 +317,7 @@ mod tests {
         let e = check_within_reach(Some(latest), far("2034-03-01T10:01"), true).unwrap_err();
         assert_eq!(e.kind, crate::error::Kind::Invalid);
         assert!(
-            e.message.contains("is 10 years after the ledger's latest entry (2024-03-01); a writing command may move"),
+            e.message.contains("--as-of 2034-03-01T10:01:00+09:00 is more than 10 years after the ledger's latest entry (2024-03-01T10:00:00+09:00); a writing command may move"),
             "{}",
             e.message
         );
