@@ -36,6 +36,7 @@ mod ncp_lines;
 mod ncp_paid;
 mod ncp_public;
 mod ncp_server;
+mod ncp_status;
 mod ncp_v2;
 mod ncp_views;
 mod pay;
