@@ -84,3 +84,86 @@ fn i14_history_csv_of_a_krw_ncp_month_stays_whole_won() {
     );
     assert!(!csv.contains("KRW"), "{csv}");
 }
+
+/// The public 2022 account (tests/cli/ncp_public.rs): a partner-priced January, NCP's use
+/// 1,880,530 and every other amount 0, imported with its per-service rows.
+fn partner() -> Env {
+    let env = Env::new();
+    env.ok(
+        "2021-12-01",
+        &[
+            "init",
+            "--first-name",
+            "Minji",
+            "--last-name",
+            "Kim",
+            "--email",
+            "minji@example.com",
+        ],
+    );
+    env.ok(
+        "2022-03-01",
+        &[
+            "import",
+            "ncp",
+            &fixture("v1/demand-cost-2022-01-partner.json"),
+            &fixture("v1/product-demand-2022-01-public.json"),
+        ],
+    );
+    env
+}
+
+const NOTE: &str = "Note: NCP's bill of 2022-01 disagrees with its parts: use less every discount plus the default charge does not make NCP's demand amount (NCP says 0, its parts add up to 1,880,530). NCP's figures are shown as NCP sent them; `ncp-usage check` lists NCP's differences.";
+
+#[test]
+fn i14_history_of_a_partner_priced_month_says_ncps_bill_disagrees_with_its_parts() {
+    let env = partner();
+    let doc = env.json("2022-03-01", &["history", "--month", "2022-01"]);
+    assert_eq!(doc["totals"]["estimated_payment_amount"], 1_880_530);
+    assert_eq!(doc["totals"]["billed_amount"], 0);
+    assert_eq!(
+        doc["differences"],
+        serde_json::json!([{
+            "kind": "demand", "month": "2022-01", "member_no": doc["differences"][0]["member_no"],
+            "level": "bill", "currency": "KRW",
+            "ncp_amount": 0, "sum_amount": 1_880_530, "gap_amount": -1_880_530
+        }])
+    );
+    let table = env.ok("2022-03-01", &["history", "--month", "2022-01"]);
+    assert!(table.ends_with(&format!("{NOTE}\n")), "{table}");
+    // Readable at every width: wrapped at spaces, no line past the width.
+    for width in [60, 80, 100] {
+        let out = env
+            .cmd("2022-03-01")
+            .env("COLUMNS", width.to_string())
+            .args(["history", "--month", "2022-01"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= width,
+                "{width}: {line:?}\n{text}"
+            );
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let note: Vec<&str> = NOTE.split_whitespace().collect();
+        assert!(
+            words.windows(note.len()).any(|w| w == note.as_slice()),
+            "{width}: {text}"
+        );
+    }
+}
+
+#[test]
+fn i14_history_of_a_month_whose_sums_hold_has_no_note() {
+    let env = Env::new().with_member();
+    env.ok(
+        "2024-06-20",
+        &["import", "ncp", &fixture("demand-cost-2024-05.json")],
+    );
+    let doc = env.json("2024-06-20", &["history", "--month", "2024-05"]);
+    assert!(doc.get("differences").is_none(), "{doc}");
+    let table = env.ok("2024-06-20", &["history", "--month", "2024-05"]);
+    assert!(!table.contains("Note:"), "{table}");
+}

@@ -7,12 +7,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::layout::{field, fit, grouped_decimal, shown_region, won, Column, Grid};
-use super::ncp_bill::NcpBill;
+use super::ncp_bill::{in_currency, NcpBill};
 use super::ncp_line::{amount_cells, exact_amounts, unit_price_cell, DetailLine, NcpAmounts};
 use super::{MethodView, Report, Style};
 use crate::exchange::fees_format;
 use ncp_usage_core::billing::account::{Member, PaymentMethod};
 use ncp_usage_core::billing::facts::FeeLine;
+use ncp_usage_core::billing::ncp::Difference;
 use ncp_usage_core::billing::period::Period;
 use ncp_usage_core::billing::statement::{
     summarize, OverCeiling, RegionRow, ServiceRow, Source, Totals,
@@ -71,6 +72,10 @@ pub struct History {
     /// NCP's own bill of the month, exact and in its currency, when NCP's bill was imported.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ncp_bill: Option<NcpBill>,
+    /// NCP's own sums of its bill of the month that do not hold (a partner-priced view: use
+    /// 1,880,530, demand 0), as `import ncp` and `check` report them; absent when they hold.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub differences: Vec<Difference>,
     /// The fee lines behind the rows (`--detail`), with NCP's exact figures where NCP sent
     /// them.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -128,6 +133,7 @@ impl History {
             services,
             totals: statement.totals,
             ncp_bill: None,
+            differences: Vec::new(),
             lines,
             region,
         })
@@ -289,6 +295,20 @@ impl Report for History {
             totals.row(vec![name, amount]);
         }
         let _ = writeln!(out, "{totals}");
+        // The estimate above the bill and NCP's billed amount can disagree: say why, in words.
+        for d in &self.differences {
+            let currency = d.currency.clone().unwrap_or_default();
+            out.push_str(&fit(
+                style,
+                &format!(
+                    "Note: NCP's bill of {} disagrees with its parts: {} (NCP says {}, its parts add up to {}). NCP's figures are shown as NCP sent them; `ncp-usage check` lists NCP's differences.\n",
+                    d.month,
+                    d.kind.says(),
+                    in_currency(d.ncp_amount, &currency),
+                    in_currency(d.sum_amount, &currency),
+                ),
+            ));
+        }
         if let Some(lines) = &self.lines {
             let mut d = Grid::new(
                 style,
