@@ -35,6 +35,7 @@ mod ncp_daily;
 mod ncp_history_views;
 mod ncp_lines;
 mod ncp_paid;
+mod ncp_penalty;
 mod ncp_public;
 mod ncp_server;
 mod ncp_status;

@@ -462,10 +462,12 @@ fn invariant(conn: &Connection, inv: &Invariant) -> Result<Vec<Finding>> {
 }
 
 /// P10: a late penalty falls on a penalty day of its bill ([`schedule::is_penalty_day`]): the
-/// 1st of a month after the one the bill became outstanding in.
+/// 1st of a month after the one the bill became outstanding in. NCP's own penalty
+/// (`source = 'ncp'`) is dated the day NCP wrote its bill, which may be any day.
 fn penalty_days(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare("SELECT month, charged_on FROM penalties ORDER BY month, charged_on")?;
+    let mut stmt = conn.prepare(
+        "SELECT month, charged_on FROM penalties WHERE source = 'p10' ORDER BY month, charged_on",
+    )?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
     let mut out = Vec::new();
     for row in rows {
