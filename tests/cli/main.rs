@@ -31,6 +31,7 @@ mod model;
 mod money_balances;
 mod money_bounds;
 mod ncp;
+mod ncp_card_scan;
 mod ncp_daily;
 mod ncp_history_views;
 mod ncp_lines;
