@@ -157,3 +157,39 @@ fn i14_p10_ncps_penalty_fills_what_the_ledger_had_not_charged() {
         (&json!(4_400), &json!(0), &json!("paid"))
     );
 }
+
+/// v2: `overduePlusAmount` is the late penalty there too (never `penaltyAmount`, the charge in
+/// v1 `defaultAmount`'s place); NCP's fractional figure is truncated (M2) and later penalty
+/// days are P10's at `overdueRate` 1.0, a percent: 1 % of 151,676 is 1,516.
+#[test]
+fn i14_p10_a_v2_bills_late_penalty_is_truncated_and_projected_at_its_percent_rate() {
+    let env = Env::business("2026-06-01").paying_by_deposit("2026-06-01", "2027-12");
+    let body = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/ncp/v2/demand-cost-2026-06-unpaid.json"),
+    )
+    .unwrap()
+    .replace("\"overduePlusAmount\": 0.0", "\"overduePlusAmount\": 1516.7")
+    .replace("\"overdueOccurDateTime\": null", "\"overdueOccurDateTime\": \"2026-07-14T15:00:00Z\"")
+    .replace("\"createdDateTime\": \"2026-06-30T18:30:00Z\"", "\"createdDateTime\": \"2026-08-03T01:00:00Z\"");
+    let file = env.file("june.json", body);
+    env.ok("2026-08-05", &["import", "ncp", file.to_str().unwrap()]);
+    let june = |as_of: &str| {
+        let doc = env.json(as_of, &["pay"]);
+        let b = doc["bills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["month"] == "2026-06")
+            .unwrap()
+            .clone();
+        (b["billed_amount"].clone(), b["penalty_amount"].clone(), b["unpaid_amount"].clone())
+    };
+    assert_eq!(june("2026-08-05"), (json!(151_676), json!(1_516), json!(153_192)));
+    assert_eq!(june("2026-09-05"), (json!(151_676), json!(3_032), json!(154_708)));
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let on: String = conn
+        .query_row("SELECT charged_on FROM penalties WHERE source = 'ncp'", [], |r| r.get(0))
+        .unwrap();
+    // 01:00 UTC is 10:00 on 3 August in Korea.
+    assert_eq!(on, "2026-08-03");
+}
