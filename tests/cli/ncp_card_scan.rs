@@ -22,7 +22,10 @@ fn i14_check_reads_no_card_number_in_ncps_byte_counts() {
     // a 4, as VISA's do) in NCP's metering unit.
     let body = std::fs::read_to_string(fixture("daily-usage-2024-05.json"))
         .unwrap()
-        .replace("\"usageQuantity\": 4307852198,", "\"usageQuantity\": 4398046511105,");
+        .replace(
+            "\"usageQuantity\": 4307852198,",
+            "\"usageQuantity\": 4398046511105,",
+        );
     assert!(body.contains("4398046511105"));
     let file = env.file("daily.json", body);
     env.ok("2024-05-20", &["import", "ncp", file.to_str().unwrap()]);
@@ -33,13 +36,17 @@ fn i14_check_reads_no_card_number_in_ncps_byte_counts() {
 #[test]
 fn i14_check_reads_no_card_number_in_ncps_ids_but_finds_one_in_a_name() {
     let env = Env::new().with_member();
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/ncp/contract-demand-2024-05.json");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/ncp/contract-demand-2024-05.json");
     // An id NCP gave in digits that happens to pass the Luhn check, and a card number typed
     // as an instance's name in NCP's console.
     let body = std::fs::read_to_string(path)
         .unwrap()
         .replace("\"30012345\"", "\"4398046511105\"")
-        .replace("\"instanceName\": \"web-1\"", "\"instanceName\": \"4111-1111-1111-1111\"");
+        .replace(
+            "\"instanceName\": \"web-1\"",
+            "\"instanceName\": \"4111-1111-1111-1111\"",
+        );
     assert!(body.contains("4398046511105") && body.contains("4111-1111-1111-1111"));
     let file = env.file("contracts.json", body);
     env.ok("2024-06-20", &["import", "ncp", file.to_str().unwrap()]);
@@ -49,7 +56,13 @@ fn i14_check_reads_no_card_number_in_ncps_ids_but_finds_one_in_a_name() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| format!("{}: {}", f["check"].as_str().unwrap(), f["detail"].as_str().unwrap()))
+        .map(|f| {
+            format!(
+                "{}: {}",
+                f["check"].as_str().unwrap(),
+                f["detail"].as_str().unwrap()
+            )
+        })
         .collect();
     assert_eq!(
         findings,

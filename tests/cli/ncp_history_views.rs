@@ -45,7 +45,9 @@ fn i14_history_csv_of_a_usd_month_is_ncps_exact_dollars_with_their_currency() {
     );
     let detail = env.ok(
         "2026-03-10",
-        &["history", "--month", "2026-02", "--detail", "--format", "csv"],
+        &[
+            "history", "--month", "2026-02", "--detail", "--format", "csv",
+        ],
     );
     let mut lines = detail.lines();
     assert_eq!(
@@ -141,10 +143,7 @@ fn i14_history_of_a_partner_priced_month_says_ncps_bill_disagrees_with_its_parts
             .unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
         for line in text.lines() {
-            assert!(
-                line.chars().count() <= width,
-                "{width}: {line:?}\n{text}"
-            );
+            assert!(line.chars().count() <= width, "{width}: {line:?}\n{text}");
         }
         let words: Vec<&str> = text.split_whitespace().collect();
         let note: Vec<&str> = NOTE.split_whitespace().collect();

@@ -101,7 +101,10 @@ fn i14_p10_ncps_penalty_stands_up_to_when_ncp_wrote_the_bill_and_p10_projects_af
         .collect();
     assert_eq!(
         penalties_noticed,
-        [&json!("2024-07-01T00:00:00+09:00"), &json!("2024-08-01T00:00:00+09:00")]
+        [
+            &json!("2024-07-01T00:00:00+09:00"),
+            &json!("2024-08-01T00:00:00+09:00")
+        ]
     );
     // `check` finds nothing wrong with a penalty dated the day NCP wrote its bill.
     let check = env.json("2024-08-05", &["check"]);
@@ -115,7 +118,10 @@ fn i14_p10_ncps_penalty_never_counts_again_what_the_ledger_charged_before() {
     import(&env, "2024-05-02", "demand-cost-2024-04-unpaid.json");
     assert_eq!(april(&env, "2024-05-20"), bill(0, 110_000));
     // A write on 2 June catches up: P10 charges 1 June at NCP's 2 %.
-    env.ok("2024-06-02", &["account", "billing-email", "bills@corp.example"]);
+    env.ok(
+        "2024-06-02",
+        &["account", "billing-email", "bills@corp.example"],
+    );
     assert_eq!(penalties(&env), [row("2024-06-01", "p10", 2_200)]);
     // NCP's bill of 3 June says 2,200 charged by then: the same penalty, not a second one.
     import(&env, "2024-06-05", "demand-cost-2024-04-overdue-06.json");
@@ -129,7 +135,10 @@ fn i14_p10_ncps_penalty_never_counts_again_what_the_ledger_charged_before() {
     assert_eq!(april(&env, "2024-07-05"), bill(4_400, 114_400));
     assert_eq!(
         penalties(&env),
-        [row("2024-06-01", "p10", 2_200), row("2024-07-01", "p10", 2_200)]
+        [
+            row("2024-06-01", "p10", 2_200),
+            row("2024-07-01", "p10", 2_200)
+        ]
     );
     assert_eq!(april(&env, "2024-09-05"), bill(8_800, 118_800));
 }
@@ -145,7 +154,14 @@ fn i14_p10_ncps_penalty_fills_what_the_ledger_had_not_charged() {
     // Paying it all by deposit settles the penalties first, then the principal.
     let paid = env.json(
         "2024-07-06",
-        &["pay", "--deposit", "114400", "--reference", "KB 2024-07-06", "--yes"],
+        &[
+            "pay",
+            "--deposit",
+            "114400",
+            "--reference",
+            "KB 2024-07-06",
+            "--yes",
+        ],
     );
     assert_eq!(
         paid["applied"],
@@ -153,7 +169,11 @@ fn i14_p10_ncps_penalty_fills_what_the_ledger_had_not_charged() {
     );
     let after = april(&env, "2024-08-05");
     assert_eq!(
-        (&after["penalty_amount"], &after["unpaid_amount"], &after["status"]),
+        (
+            &after["penalty_amount"],
+            &after["unpaid_amount"],
+            &after["status"]
+        ),
         (&json!(4_400), &json!(0), &json!("paid"))
     );
 }
@@ -165,12 +185,22 @@ fn i14_p10_ncps_penalty_fills_what_the_ledger_had_not_charged() {
 fn i14_p10_a_v2_bills_late_penalty_is_truncated_and_projected_at_its_percent_rate() {
     let env = Env::business("2026-06-01").paying_by_deposit("2026-06-01", "2027-12");
     let body = std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/ncp/v2/demand-cost-2026-06-unpaid.json"),
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/ncp/v2/demand-cost-2026-06-unpaid.json"),
     )
     .unwrap()
-    .replace("\"overduePlusAmount\": 0.0", "\"overduePlusAmount\": 1516.7")
-    .replace("\"overdueOccurDateTime\": null", "\"overdueOccurDateTime\": \"2026-07-14T15:00:00Z\"")
-    .replace("\"createdDateTime\": \"2026-06-30T18:30:00Z\"", "\"createdDateTime\": \"2026-08-03T01:00:00Z\"");
+    .replace(
+        "\"overduePlusAmount\": 0.0",
+        "\"overduePlusAmount\": 1516.7",
+    )
+    .replace(
+        "\"overdueOccurDateTime\": null",
+        "\"overdueOccurDateTime\": \"2026-07-14T15:00:00Z\"",
+    )
+    .replace(
+        "\"createdDateTime\": \"2026-06-30T18:30:00Z\"",
+        "\"createdDateTime\": \"2026-08-03T01:00:00Z\"",
+    );
     let file = env.file("june.json", body);
     env.ok("2026-08-05", &["import", "ncp", file.to_str().unwrap()]);
     let june = |as_of: &str| {
@@ -182,13 +212,27 @@ fn i14_p10_a_v2_bills_late_penalty_is_truncated_and_projected_at_its_percent_rat
             .find(|b| b["month"] == "2026-06")
             .unwrap()
             .clone();
-        (b["billed_amount"].clone(), b["penalty_amount"].clone(), b["unpaid_amount"].clone())
+        (
+            b["billed_amount"].clone(),
+            b["penalty_amount"].clone(),
+            b["unpaid_amount"].clone(),
+        )
     };
-    assert_eq!(june("2026-08-05"), (json!(151_676), json!(1_516), json!(153_192)));
-    assert_eq!(june("2026-09-05"), (json!(151_676), json!(3_032), json!(154_708)));
+    assert_eq!(
+        june("2026-08-05"),
+        (json!(151_676), json!(1_516), json!(153_192))
+    );
+    assert_eq!(
+        june("2026-09-05"),
+        (json!(151_676), json!(3_032), json!(154_708))
+    );
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     let on: String = conn
-        .query_row("SELECT charged_on FROM penalties WHERE source = 'ncp'", [], |r| r.get(0))
+        .query_row(
+            "SELECT charged_on FROM penalties WHERE source = 'ncp'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     // 01:00 UTC is 10:00 on 3 August in Korea.
     assert_eq!(on, "2026-08-03");

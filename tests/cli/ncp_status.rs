@@ -41,7 +41,10 @@ fn i14_status_month_counts_the_contracts_held_during_an_earlier_month() {
     let doc = env.json("2024-03-15T10:00", &["status", "--month", "2024-02"]);
     assert_eq!(
         doc["services"],
-        json!([row("Cloud DB", "KR", 1, false), row("Server", "KR", 1, false)])
+        json!([
+            row("Cloud DB", "KR", 1, false),
+            row("Server", "KR", 1, false)
+        ])
     );
     // The month of "now" counts the contracts held that day, as `status` without --month.
     let now = env.json("2024-03-15T10:00", &["status", "--month", "2024-03"]);
@@ -64,10 +67,7 @@ fn i14_status_month_counts_the_contracts_held_during_an_earlier_month() {
 #[test]
 fn i14_status_month_table_names_the_month() {
     let env = contracts();
-    let out = env.ok(
-        "2024-03-15T10:00",
-        &["status", "--month", "2024-01"],
-    );
+    let out = env.ok("2024-03-15T10:00", &["status", "--month", "2024-01"]);
     assert!(
         out.starts_with("Service usage status of 2024-01: the contracts held during the month (as of 2024-03-15T10:00:00+09:00)\n"),
         "{out}"
@@ -78,7 +78,10 @@ fn i14_status_month_table_names_the_month() {
         out,
         "No contracts held in 2023-11 (as of 2024-03-15T10:00:00+09:00).\n"
     );
-    let csv = env.ok("2024-03-15", &["status", "--month", "2024-01", "--format", "csv"]);
+    let csv = env.ok(
+        "2024-03-15",
+        &["status", "--month", "2024-01", "--format", "csv"],
+    );
     assert_eq!(
         csv,
         "service,region,contracts,console_url,blocked\n\
@@ -157,7 +160,10 @@ fn i14_status_month_shows_ncps_contract_summary_of_that_month() {
     assert_eq!(doc["source"], "contracts");
     assert_eq!(doc["services"], json!([row("Server", "KR", 1, false)]));
     let doc = env.json("2024-07-05", &["status"]);
-    assert_eq!((doc["month"].as_str(), doc["source"].as_str()), (Some("2024-07"), Some("contracts")));
+    assert_eq!(
+        (doc["month"].as_str(), doc["source"].as_str()),
+        (Some("2024-07"), Some("contracts"))
+    );
     // T2: a read before the import does not see NCP's summary.
     let doc = env.json("2024-05-19", &["status", "--month", "2024-05"]);
     assert_eq!(doc["source"], "contracts");

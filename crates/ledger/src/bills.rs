@@ -13,10 +13,10 @@ use crate::error::{Error, Result};
 use ncp_usage_core::billing::account::{MethodKind, PaymentMethod};
 use ncp_usage_core::billing::gateway::Charge;
 use ncp_usage_core::billing::issued::{excess_credit, BillSource};
-use ncp_usage_core::billing::penalty;
 use ncp_usage_core::billing::payment::{
     allocate, Application, AttemptOutcome, BillBalance, PaymentKind,
 };
+use ncp_usage_core::billing::penalty;
 use ncp_usage_core::billing::schedule::{Channel, NotificationKind};
 use ncp_usage_core::billing::statement::Totals;
 use ncp_usage_core::calendar::Month;

@@ -612,9 +612,9 @@ fn card_numbers(conn: &Connection) -> Result<Vec<Finding>> {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let ncp = name.starts_with("ncp_")
-                || source.is_some_and(|i| {
-                    matches!(r.get_ref(i), Ok(ValueRef::Text(t)) if t.starts_with(b"ncp"))
-                });
+                || source.is_some_and(
+                    |i| matches!(r.get_ref(i), Ok(ValueRef::Text(t)) if t.starts_with(b"ncp")),
+                );
             for (i, column) in columns.iter().enumerate() {
                 let bytes = match r.get_ref(i)? {
                     ValueRef::Text(t) | ValueRef::Blob(t) => t,

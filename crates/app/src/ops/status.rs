@@ -21,7 +21,11 @@ pub struct StatusRequest {
 impl StatusRequest {
     /// `--month M` (default: the month of `now`) and `--region CODE`; a month after the month
     /// of `now` is refused (exit 2), as `history` refuses it: nothing is held in it yet.
-    pub fn new(month: Option<Month>, region: Option<String>, now: Instant) -> Result<StatusRequest> {
+    pub fn new(
+        month: Option<Month>,
+        region: Option<String>,
+        now: Instant,
+    ) -> Result<StatusRequest> {
         let today = now.date_naive();
         let month = month.unwrap_or_else(|| Month::of(today));
         usage_period(month, today)?;
@@ -46,7 +50,8 @@ pub fn run(tx: &Connection, now: Instant, request: &StatusRequest) -> Result<Sta
         None => "contracts".to_string(),
     };
     // P9 blocks services now: an earlier month's rows carry no flag of today's.
-    let blocked = month == Month::of(today) && blocked_since(&bills::balances(tx, now)?, now).is_some();
+    let blocked =
+        month == Month::of(today) && blocked_since(&bills::balances(tx, now)?, now).is_some();
     let services = service_rows(
         &held,
         reported.map(|(_, rows)| rows),

@@ -362,11 +362,17 @@ impl Report for History {
                 for (record, l) in records.iter_mut().zip(lines) {
                     let exact = exact_amounts([&l.line]);
                     let at = record.len() - 3;
-                    record.splice(at.., exact_cells(exact.as_ref(), [
-                        l.line.used_amount,
-                        l.line.discount_amount,
-                        l.line.estimated_payment_amount,
-                    ]));
+                    record.splice(
+                        at..,
+                        exact_cells(
+                            exact.as_ref(),
+                            [
+                                l.line.used_amount,
+                                l.line.discount_amount,
+                                l.line.estimated_payment_amount,
+                            ],
+                        ),
+                    );
                 }
             }
             rows.push(header);
@@ -416,13 +422,19 @@ impl History {
     /// lines'.
     fn foreign_currency(&self) -> Option<&Currency> {
         let bill = self.ncp_bill.as_ref().map(|b| &b.currency);
-        let rows = self.services.iter().filter_map(|s| s.ncp.as_ref().map(|n| &n.currency));
+        let rows = self
+            .services
+            .iter()
+            .filter_map(|s| s.ncp.as_ref().map(|n| &n.currency));
         let lines = self
             .lines
             .iter()
             .flatten()
             .filter_map(|l| l.ncp.as_ref().map(|n| &n.currency));
-        bill.into_iter().chain(rows).chain(lines).find(|c| !c.is_krw())
+        bill.into_iter()
+            .chain(rows)
+            .chain(lines)
+            .find(|c| !c.is_krw())
     }
 }
 

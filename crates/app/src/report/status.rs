@@ -36,7 +36,10 @@ impl Report for Status {
             } else {
                 fit(
                     style,
-                    &format!("No contracts held in {} (as of {}).\n", self.month, self.as_of),
+                    &format!(
+                        "No contracts held in {} (as of {}).\n",
+                        self.month, self.as_of
+                    ),
                 )
             };
         }

@@ -215,7 +215,10 @@ mod tests {
         let h = holdings(&cs, counted_days(feb, d("2024-03-15")));
         assert_eq!(h[0].contracts, 2, "contracts 2 and 3");
         let h = holdings(&cs, counted_days(feb, d("2024-02-15")));
-        assert!(h.is_empty(), "on the 15th, 2 has not started and 3 has ended");
+        assert!(
+            h.is_empty(),
+            "on the 15th, 2 has not started and 3 has ended"
+        );
     }
 
     #[test]
