@@ -155,6 +155,11 @@ fn i14_status_month_shows_ncps_contract_summary_of_that_month() {
     assert_eq!(doc["month"], "2024-05");
     assert_eq!(doc["source"], "ncp 2024-05");
     assert_eq!(doc["services"], may);
+    let table = env.ok("2024-07-05", &["status", "--month", "2024-05"]);
+    assert!(
+        table.starts_with("Service usage status of 2024-05: NCP's contract summary of the month (as of 2024-07-05T00:00:00+09:00)\n"),
+        "{table}"
+    );
     // Other months count the contracts.
     let doc = env.json("2024-07-05", &["status", "--month", "2024-04"]);
     assert_eq!(doc["source"], "contracts");

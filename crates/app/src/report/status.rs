@@ -75,8 +75,13 @@ impl Report for Status {
         let mut out = if self.current {
             format!("Service usage status as of {}\n{t}\n", self.as_of)
         } else {
+            let counted = if self.source == "contracts" {
+                "the contracts held during the month"
+            } else {
+                "NCP's contract summary of the month"
+            };
             let heading = format!(
-                "Service usage status of {}: the contracts held during the month (as of {})\n",
+                "Service usage status of {}: {counted} (as of {})\n",
                 self.month, self.as_of
             );
             format!("{}{t}\n", fit(style, &heading))
