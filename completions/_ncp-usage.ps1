@@ -333,6 +333,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             break
         }
         'ncp-usage;status' {
+            [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'The month, YYYY-MM: the contracts held during it (NCP''s contract summary of it when imported) [default: the month of --as-of, counting the contracts held that day]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Limit the rows to one region (KR, SGN, JPN…)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')

@@ -1885,12 +1885,16 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__status)
-            opts="-y -h -V --region --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --month --region --demo --db --as-of --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --month)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -302,6 +302,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --version 'Print version'
         }
         &'ncp-usage;status'= {
+            cand --month 'The month, YYYY-MM: the contracts held during it (NCP''s contract summary of it when imported) [default: the month of --as-of, counting the contracts held that day]'
             cand --region 'Limit the rows to one region (KR, SGN, JPN…)'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'

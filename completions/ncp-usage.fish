@@ -197,6 +197,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l json -d 'P
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l month -d 'The month, YYYY-MM: the contracts held during it (NCP\'s contract summary of it when imported) [default: the month of --as-of, counting the contracts held that day]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l region -d 'Limit the rows to one region (KR, SGN, JPN…)' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r

@@ -16,10 +16,12 @@ use ncp_usage_core::billing::issued::{excess_credit, BillSource};
 use ncp_usage_core::billing::payment::{
     allocate, Application, AttemptOutcome, BillBalance, PaymentKind,
 };
+use ncp_usage_core::billing::penalty;
 use ncp_usage_core::billing::schedule::{Channel, NotificationKind};
 use ncp_usage_core::billing::statement::Totals;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
+use ncp_usage_core::exact::Exact;
 use ncp_usage_core::money::Krw;
 
 fn month_col(text: &str) -> Result<Month> {
@@ -690,9 +692,53 @@ pub fn insert_penalty(
     if penalty_exists(conn, month, on)? {
         return Ok(false);
     }
-    Ok(conn.prepare_cached("INSERT OR IGNORE INTO penalties (month, charged_on, base, amount) VALUES (?1, ?2, ?3, ?4)")?.execute(
+    Ok(conn.prepare_cached("INSERT OR IGNORE INTO penalties (month, charged_on, source, base, amount) VALUES (?1, ?2, 'p10', ?3, ?4)")?.execute(
         params![month.to_string(), on.to_string(), base.won(), amount.won()],
     )? == 1)
+}
+
+/// Issue 14: records NCP's late penalty of a month's bill (`overduePlusAmount`, exact), dated
+/// `on`, the day NCP wrote the bill: the part of it the bill's penalties up to that day do
+/// not already hold ([`penalty::ncp_remainder`]). Re-importing the same bill computes the
+/// same row again, so nothing is counted twice.
+pub fn record_ncp_penalty(
+    conn: &Connection,
+    month: Month,
+    on: chrono::NaiveDate,
+    ncp_penalty: Exact,
+) -> Result<()> {
+    let (m, day) = (month.to_string(), on.to_string());
+    let charged: Krw = conn.query_row(
+        "SELECT COALESCE(SUM(amount), 0) FROM penalties
+         WHERE month = ?1 AND (charged_on < ?2 OR (charged_on = ?2 AND source = 'p10'))",
+        params![m, day],
+        |r| r.krw(0),
+    )?;
+    let amount = penalty::ncp_remainder(ncp_penalty, charged);
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM penalties WHERE month = ?1 AND charged_on = ?2 AND source = 'ncp')",
+        params![m, day],
+        |r| r.get(0),
+    )?;
+    if amount.is_zero() && !exists {
+        return Ok(());
+    }
+    // The bill's amount: what NCP's rate applies to, as P10's rows keep theirs.
+    let base = conn
+        .query_row(
+            "SELECT billed_amount FROM bills WHERE month = ?1",
+            [&m],
+            |r| r.krw(0),
+        )
+        .optional()?
+        .unwrap_or(Krw::ZERO);
+    conn.execute(
+        "INSERT INTO penalties (month, charged_on, source, base, amount) VALUES (?1, ?2, 'ncp', ?3, ?4)
+         ON CONFLICT (month, charged_on, source) DO UPDATE SET base = excluded.base, amount = excluded.amount
+         WHERE base != excluded.base OR amount != excluded.amount",
+        params![m, day, base.won(), amount.won()],
+    )?;
+    Ok(())
 }
 
 /// One message of the outbox.

@@ -462,10 +462,12 @@ fn invariant(conn: &Connection, inv: &Invariant) -> Result<Vec<Finding>> {
 }
 
 /// P10: a late penalty falls on a penalty day of its bill ([`schedule::is_penalty_day`]): the
-/// 1st of a month after the one the bill became outstanding in.
+/// 1st of a month after the one the bill became outstanding in. NCP's own penalty
+/// (`source = 'ncp'`) is dated the day NCP wrote its bill, which may be any day.
 fn penalty_days(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare("SELECT month, charged_on FROM penalties ORDER BY month, charged_on")?;
+    let mut stmt = conn.prepare(
+        "SELECT month, charged_on FROM penalties WHERE source = 'p10' ORDER BY month, charged_on",
+    )?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
     let mut out = Vec::new();
     for row in rows {
@@ -482,6 +484,42 @@ fn penalty_days(conn: &Connection) -> Result<Vec<String>> {
         }
     }
     Ok(out)
+}
+
+/// The texts of one of NCP's values that people may have typed: a value that is a number as a
+/// whole (a figure, or an id NCP gave, as NCP sends ids: `"30020001"`) holds none, and in NCP's
+/// exact JSON (`fee_lines.exact`) only its strings that are not such numbers do (names such as
+/// `instance_name`); any other text is read whole.
+fn people_text(bytes: &[u8]) -> Vec<String> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return vec![String::from_utf8_lossy(bytes).into_owned()];
+    };
+    fn is_number(t: &str) -> bool {
+        let t = t.strip_prefix('-').unwrap_or(t);
+        let (whole, fraction) = t.split_once('.').unwrap_or((t, "0"));
+        !whole.is_empty()
+            && !fraction.is_empty()
+            && (whole.bytes().chain(fraction.bytes())).all(|b| b.is_ascii_digit())
+    }
+    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) if !is_number(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+    if is_number(text) {
+        return Vec::new();
+    }
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v @ (serde_json::Value::Object(_) | serde_json::Value::Array(_))) => {
+            let mut out = Vec::new();
+            strings(&v, &mut out);
+            out
+        }
+        _ => vec![text.to_string()],
+    }
 }
 
 /// T2: every recorded instant reads back with the ledger's own reader ([`clock::parse_as_of`]).
@@ -550,7 +588,9 @@ fn fee_lines(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// P11: no text anywhere in the ledger holds a full card number. Every table is read whole:
-/// names come from `sqlite_schema` and are quoted, never taken from user data.
+/// names come from `sqlite_schema` and are quoted, never taken from user data. NCP's own
+/// figures and ids are not read as card numbers ([`people_text`]): a day's 4,398,046,511,105
+/// bytes is a number NCP counted, while a card number typed into a name NCP keeps is found.
 fn card_numbers(conn: &Connection) -> Result<Vec<Finding>> {
     let mut tables = conn.prepare(
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
@@ -564,14 +604,30 @@ fn card_numbers(conn: &Connection) -> Result<Vec<Finding>> {
         let quoted = String::from("\"") + &name.replace('"', "\"\"") + "\"";
         let mut stmt = conn.prepare(&(String::from("SELECT * FROM ") + &quoted))?;
         let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+        // A fee line's `source` says whether NCP sent it (`ncp_product`, `ncp_item`…).
+        let source = name
+            .starts_with("fee_lines")
+            .then(|| columns.iter().position(|c| c == "source"))
+            .flatten();
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
+            let ncp = name.starts_with("ncp_")
+                || source.is_some_and(
+                    |i| matches!(r.get_ref(i), Ok(ValueRef::Text(t)) if t.starts_with(b"ncp")),
+                );
             for (i, column) in columns.iter().enumerate() {
                 let bytes = match r.get_ref(i)? {
                     ValueRef::Text(t) | ValueRef::Blob(t) => t,
                     _ => continue,
                 };
-                if let Some(last4) = find_card_number(bytes) {
+                let found = if ncp {
+                    people_text(bytes)
+                        .iter()
+                        .find_map(|t| find_card_number(t.as_bytes()))
+                } else {
+                    find_card_number(bytes)
+                };
+                if let Some(last4) = found {
                     out.push(Finding {
                         check: "card_number",
                         detail: format!(

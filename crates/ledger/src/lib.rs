@@ -54,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/0009_ncp_exact.sql"),
     include_str!("sql/0010_ncp_daily.sql"),
     include_str!("sql/0011_ncp_cost_relation_codes.sql"),
+    include_str!("sql/0013_ncp_penalties.sql"),
 ];
 
 /// The schema version this build writes.

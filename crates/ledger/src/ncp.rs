@@ -248,6 +248,13 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
             clock::rfc3339(now)
         ],
     )?;
+    // NCP's late penalty, as NCP had charged it when it wrote the bill. This command's
+    // catch-up walked P10's penalty days up to now before the bill was stored, so NCP's row
+    // holds only what those did not charge; P10 charges the days after now.
+    if let Some(plus) = d.overdue_plus {
+        let on = penalty_instant(d, now).with_timezone(&clock::kst());
+        bills::record_ncp_penalty(conn, d.month, on.date_naive(), plus)?;
+    }
     let issued_at = bills::issued(conn, now)?
         .into_iter()
         .find(|b| b.month == d.month)
@@ -488,6 +495,12 @@ pub fn contract_summaries(conn: &Connection, month: Month) -> Result<Option<Cont
         .parse()
         .map_err(|_| crate::error::Error::ledger("a damaged NCP contract summary month"))?;
     Ok(Some((m, rows)))
+}
+
+/// The instant NCP's late penalty of a bill stands for: when NCP wrote the bill, never after
+/// the instant it was stored (the ledger records nothing ahead of its clock).
+fn penalty_instant(d: &DemandCost, now: Instant) -> Instant {
+    d.written_at.map_or(now, |w| w.min(now))
 }
 
 /// The columns of `ncp_demand_costs` after `month`, in the order [`store_demand_cost`] binds

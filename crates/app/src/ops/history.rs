@@ -61,7 +61,10 @@ pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<Hi
         method.as_ref(),
     )?;
     view.totals = shown_totals(view.totals, ncp_billed);
-    view.ncp_bill = ncp::demand_cost(tx, month)?.as_ref().map(NcpBill::new);
+    let demand = ncp::demand_cost(tx, month)?;
+    view.ncp_bill = demand.as_ref().map(NcpBill::new);
+    // NCP's bill checked against its own parts, as `import ncp` and `check` check it.
+    view.differences = demand.map(|d| d.differences()).unwrap_or_default();
     Ok(view)
 }
 

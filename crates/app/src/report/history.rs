@@ -7,17 +7,20 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::layout::{field, fit, grouped_decimal, shown_region, won, Column, Grid};
-use super::ncp_bill::NcpBill;
+use super::ncp_bill::{in_currency, NcpBill};
 use super::ncp_line::{amount_cells, exact_amounts, unit_price_cell, DetailLine, NcpAmounts};
 use super::{MethodView, Report, Style};
 use crate::exchange::fees_format;
 use ncp_usage_core::billing::account::{Member, PaymentMethod};
 use ncp_usage_core::billing::facts::FeeLine;
+use ncp_usage_core::billing::ncp::Difference;
 use ncp_usage_core::billing::period::Period;
 use ncp_usage_core::billing::statement::{
     summarize, OverCeiling, RegionRow, ServiceRow, Source, Totals,
 };
 use ncp_usage_core::calendar::Month;
+use ncp_usage_core::exact::Currency;
+use ncp_usage_core::money::Krw;
 use ncp_usage_core::text::plural;
 
 /// The period of usage as shown.
@@ -69,6 +72,10 @@ pub struct History {
     /// NCP's own bill of the month, exact and in its currency, when NCP's bill was imported.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ncp_bill: Option<NcpBill>,
+    /// NCP's own sums of its bill of the month that do not hold (a partner-priced view: use
+    /// 1,880,530, demand 0), as `import ncp` and `check` report them; absent when they hold.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub differences: Vec<Difference>,
     /// The fee lines behind the rows (`--detail`), with NCP's exact figures where NCP sent
     /// them.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -126,6 +133,7 @@ impl History {
             services,
             totals: statement.totals,
             ncp_bill: None,
+            differences: Vec::new(),
             lines,
             region,
         })
@@ -287,6 +295,20 @@ impl Report for History {
             totals.row(vec![name, amount]);
         }
         let _ = writeln!(out, "{totals}");
+        // The estimate above the bill and NCP's billed amount can disagree: say why, in words.
+        for d in &self.differences {
+            let currency = d.currency.clone().unwrap_or_default();
+            out.push_str(&fit(
+                style,
+                &format!(
+                    "Note: NCP's bill of {} disagrees with its parts: {} (NCP says {}, its parts add up to {}). NCP's figures are shown as NCP sent them; `ncp-usage check` lists NCP's differences.\n",
+                    d.month,
+                    d.kind.says(),
+                    in_currency(d.ncp_amount, &currency),
+                    in_currency(d.sum_amount, &currency),
+                ),
+            ));
+        }
         if let Some(lines) = &self.lines {
             let mut d = Grid::new(
                 style,
@@ -322,40 +344,112 @@ impl Report for History {
     }
 
     /// Without `--detail`, one row per service and region; with it, the fee lines in the
-    /// fees format of SPEC §11, which `import fees` reads back.
+    /// fees format of SPEC §11, which `import fees` reads back. A month NCP billed in another
+    /// currency than won gets NCP's exact amounts and a `currency` column before them, never
+    /// whole won that were never billed (and `import fees` refuses the column by name).
     fn csv(&self) -> Option<Vec<Vec<String>>> {
+        let foreign = self.foreign_currency();
         let mut rows = Vec::new();
         if let Some(lines) = &self.lines {
-            rows.push(fees_format::header().map(String::from).collect());
-            rows.extend(lines.iter().map(|l| fees_format::record(&l.line).to_vec()));
+            let mut header: Vec<String> = fees_format::header().map(String::from).collect();
+            let mut records: Vec<Vec<String>> = lines
+                .iter()
+                .map(|l| fees_format::record(&l.line).to_vec())
+                .collect();
+            if foreign.is_some() {
+                // The fees format's three amounts are its last columns.
+                header.insert(header.len() - 3, "currency".to_string());
+                for (record, l) in records.iter_mut().zip(lines) {
+                    let exact = exact_amounts([&l.line]);
+                    let at = record.len() - 3;
+                    record.splice(
+                        at..,
+                        exact_cells(
+                            exact.as_ref(),
+                            [
+                                l.line.used_amount,
+                                l.line.discount_amount,
+                                l.line.estimated_payment_amount,
+                            ],
+                        ),
+                    );
+                }
+            }
+            rows.push(header);
+            rows.extend(records);
         } else {
-            rows.push(
-                [
-                    "month",
-                    "service",
-                    "region",
-                    "used_amount",
-                    "discount_amount",
-                    "estimated_payment_amount",
-                    "contracts",
-                    "details",
-                ]
-                .map(String::from)
-                .to_vec(),
-            );
-            for ServiceView { row: s, .. } in &self.services {
-                rows.push(vec![
+            let mut header = vec!["month", "service", "region"];
+            if foreign.is_some() {
+                header.push("currency");
+            }
+            header.extend([
+                "used_amount",
+                "discount_amount",
+                "estimated_payment_amount",
+                "contracts",
+                "details",
+            ]);
+            rows.push(header.into_iter().map(String::from).collect());
+            for ServiceView { row: s, ncp } in &self.services {
+                let won = [
+                    s.amounts.used_amount,
+                    s.amounts.discount_amount,
+                    s.amounts.estimated_payment_amount,
+                ];
+                let mut row = vec![
                     self.month.to_string(),
                     fees_format::neutralize(&s.service),
                     fees_format::neutralize(&s.region),
-                    s.amounts.used_amount.to_string(),
-                    s.amounts.discount_amount.to_string(),
-                    s.amounts.estimated_payment_amount.to_string(),
+                ];
+                if foreign.is_some() {
+                    row.extend(exact_cells(ncp.as_ref(), won));
+                } else {
+                    row.extend(won.map(|a| a.to_string()));
+                }
+                row.extend([
                     s.contracts.map(|c| c.to_string()).unwrap_or_default(),
                     s.details.clone(),
                 ]);
+                rows.push(row);
             }
         }
         Some(rows)
+    }
+}
+
+impl History {
+    /// The currency other than won NCP billed this month in, if it did: its bill's, else its
+    /// lines'.
+    fn foreign_currency(&self) -> Option<&Currency> {
+        let bill = self.ncp_bill.as_ref().map(|b| &b.currency);
+        let rows = self
+            .services
+            .iter()
+            .filter_map(|s| s.ncp.as_ref().map(|n| &n.currency));
+        let lines = self
+            .lines
+            .iter()
+            .flatten()
+            .filter_map(|l| l.ncp.as_ref().map(|n| &n.currency));
+        bill.into_iter()
+            .chain(rows)
+            .chain(lines)
+            .find(|c| !c.is_krw())
+    }
+}
+
+/// The `currency` cell and three exact amount cells of a CSV row: NCP's exact figures in its
+/// currency where it sent them, else the whole won in KRW.
+fn exact_cells(exact: Option<&NcpAmounts>, won: [Krw; 3]) -> Vec<String> {
+    match exact {
+        Some(e) => vec![
+            e.currency.to_string(),
+            e.use_amount.to_string(),
+            e.discount_amount.to_string(),
+            e.estimated_payment_amount.to_string(),
+        ],
+        None => std::iter::once("KRW".to_string())
+            .chain(won.map(|a| a.to_string()))
+            .collect(),
     }
 }

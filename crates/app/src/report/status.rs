@@ -1,16 +1,24 @@
-//! `status`: contracts held per service and region at "now" (SPEC S1, §12).
+//! `status`: contracts held per service and region at "now" (SPEC S1, §12), or during an
+//! earlier month.
 
 use serde::Serialize;
 
-use super::layout::{Column, Grid};
+use super::layout::{fit, Column, Grid};
 use super::{Report, Style};
 use ncp_usage_core::billing::status::Holding;
+use ncp_usage_core::calendar::Month;
 
 /// The `status` document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
     /// The instant the status is for (RFC 3339, KST).
     pub as_of: String,
+    /// The month counted: the month of `as_of` (contracts held that day), or an earlier one
+    /// (contracts held during it).
+    pub month: Month,
+    /// Whether `month` is the month of `as_of`.
+    #[serde(skip)]
+    pub current: bool,
     /// Where the counts come from: `contracts` (imported contracts held that day) or
     /// `ncp YYYY-MM` (NCP's contract summary of that month).
     pub source: String,
@@ -23,7 +31,17 @@ pub struct Status {
 impl Report for Status {
     fn human(&self, style: Style) -> String {
         if self.services.is_empty() {
-            return format!("No contracts held as of {}.\n", self.as_of);
+            return if self.current {
+                format!("No contracts held as of {}.\n", self.as_of)
+            } else {
+                fit(
+                    style,
+                    &format!(
+                        "No contracts held in {} (as of {}).\n",
+                        self.month, self.as_of
+                    ),
+                )
+            };
         }
         let mut t = Grid::new(
             style,
@@ -54,7 +72,20 @@ impl Report for Status {
         }
         // The console link depends on the region only: when the column does not fit, one
         // line per region under the table keeps the URL whole.
-        let mut out = format!("Service usage status as of {}\n{t}\n", self.as_of);
+        let mut out = if self.current {
+            format!("Service usage status as of {}\n{t}\n", self.as_of)
+        } else {
+            let counted = if self.source == "contracts" {
+                "the contracts held during the month"
+            } else {
+                "NCP's contract summary of the month"
+            };
+            let heading = format!(
+                "Service usage status of {}: {counted} (as of {})\n",
+                self.month, self.as_of
+            );
+            format!("{}{t}\n", fit(style, &heading))
+        };
         if t.shows(3) {
             return out;
         }

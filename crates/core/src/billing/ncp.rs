@@ -356,7 +356,7 @@ pub enum DifferenceKind {
 
 impl DifferenceKind {
     /// What does not hold, in words.
-    fn says(self) -> &'static str {
+    pub fn says(self) -> &'static str {
         match self {
             DifferenceKind::Demand => {
                 "use less every discount plus the default charge does not make NCP's demand amount"

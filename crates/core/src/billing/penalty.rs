@@ -1,8 +1,13 @@
 //! Late penalties (SPEC P10): 1.5 % of the unpaid bill amount, VAT included and earlier
 //! penalties not, truncated to won, at the start of each month the bill is carried.
+//!
+//! NCP's bills carry the penalty NCP had charged when it wrote them (`overduePlusAmount`,
+//! issue 14): that figure stands for every penalty day up to that instant, and P10 projects
+//! the days after it, at NCP's own rate ([`ncp_remainder`]).
 
 use rust_decimal::Decimal;
 
+use crate::exact::Exact;
 use crate::money::{checked_truncate_won, Krw};
 
 /// The late penalty rate: 1.5 %.
@@ -20,9 +25,29 @@ pub fn due(unpaid_principal: Krw, ratio: Decimal) -> Krw {
         .unwrap_or(unpaid_principal.clamp_zero())
 }
 
+/// Issue 14, M2: the penalty NCP's bill adds on the day NCP wrote it: NCP's
+/// `overduePlusAmount` truncated to won, less what the ledger already charged the bill up to
+/// then (P10's days before NCP knew of it, NCP's figure of an earlier writing), so that the
+/// bill's penalties up to that day are NCP's figure; never below 0 (a penalty charged is
+/// not taken back).
+pub fn ncp_remainder(ncp_penalty: Exact, charged: Krw) -> Krw {
+    let ncp = checked_truncate_won(ncp_penalty.value().max(Decimal::ZERO)).unwrap_or(Krw::ZERO);
+    ncp.checked_sub(charged).unwrap_or(Krw::ZERO).clamp_zero()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn m2_ncp_penalty_is_truncated_and_never_counts_what_was_charged_twice() {
+        let e = |s: &str| s.parse::<Exact>().unwrap();
+        assert_eq!(ncp_remainder(e("3300.9"), Krw::ZERO), Krw::new(3_300));
+        assert_eq!(ncp_remainder(e("3300"), Krw::new(1_650)), Krw::new(1_650));
+        assert_eq!(ncp_remainder(e("3300"), Krw::new(3_300)), Krw::ZERO);
+        assert_eq!(ncp_remainder(e("1000"), Krw::new(3_300)), Krw::ZERO);
+        assert_eq!(ncp_remainder(e("-5"), Krw::ZERO), Krw::ZERO);
+    }
 
     #[test]
     fn p10_one_and_a_half_percent_truncated() {

@@ -1,4 +1,5 @@
-//! Service usage status (SPEC S1): the contracts held per service and region at "now".
+//! Service usage status (SPEC S1): the contracts held per service and region at "now", or
+//! during an earlier month (`status --month`).
 
 use std::collections::BTreeMap;
 
@@ -6,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::facts::Contract;
+use crate::calendar::Month;
 use crate::error::{Error, Result};
 
 /// One service in one region.
@@ -15,7 +17,7 @@ pub struct Holding {
     pub service: String,
     /// Region code.
     pub region: String,
-    /// Contracts held on the day of "now".
+    /// Contracts held on the day of "now" (during the month, for an earlier month).
     pub contracts: usize,
     /// The NCP console page that manages the region's resources.
     pub console_url: String,
@@ -28,11 +30,25 @@ pub fn console_url(region: &str) -> String {
     format!("https://console.ncloud.com/dashboard?regionCode={region}")
 }
 
-/// S1: contracts held on `today`, counted per service and region, ordered by region then
-/// service.
-pub fn holdings(contracts: &[Contract], today: NaiveDate) -> Vec<Holding> {
+/// The days whose contracts `status` counts, both ends inclusive: the day of "now" for the
+/// month of "now" (S1's real time), every day of an earlier month (a contract held on any of
+/// them was held during it).
+pub fn counted_days(month: Month, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    if month == Month::of(today) {
+        (today, today)
+    } else {
+        (month.first_day(), month.last_day())
+    }
+}
+
+/// S1: contracts held on some day from `from` to `to` (both inclusive), counted per service
+/// and region, ordered by region then service.
+pub fn holdings(contracts: &[Contract], (from, to): (NaiveDate, NaiveDate)) -> Vec<Holding> {
     let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for c in contracts.iter().filter(|c| c.is_active_on(today)) {
+    for c in contracts
+        .iter()
+        .filter(|c| c.start_date <= to && c.end_date.is_none_or(|end| from <= end))
+    {
         *counts
             .entry((c.region.as_str(), c.service.as_str()))
             .or_default() += 1;
@@ -49,16 +65,16 @@ pub fn holdings(contracts: &[Contract], today: NaiveDate) -> Vec<Holding> {
         .collect()
 }
 
-/// S1, P9: the rows `status` shows. NCP's own counts of this month (service, region,
+/// S1, P9: the rows `status` shows. NCP's own counts of the month (service, region,
 /// contracts), when imported, stand for the contracts it knows; otherwise the contracts held
-/// on `today` are counted. Rows are limited to `region` when given, and each is flagged while
-/// services are blocked for an outstanding amount.
+/// on the `days` counted are. Rows are limited to `region` when given, and each is flagged
+/// while services are blocked for an outstanding amount.
 pub fn service_rows(
     held: &[Contract],
     reported: Option<Vec<(String, String, i64)>>,
     region: Option<&str>,
     blocked: bool,
-    today: NaiveDate,
+    days: (NaiveDate, NaiveDate),
 ) -> Vec<Holding> {
     let rows = match reported {
         Some(rows) => rows
@@ -71,7 +87,7 @@ pub fn service_rows(
                 blocked: false,
             })
             .collect(),
-        None => holdings(held, today),
+        None => holdings(held, days),
     };
     rows.into_iter()
         .filter(|h| region.is_none_or(|r| r == h.region))
@@ -130,7 +146,7 @@ mod tests {
             c("4", "NAS", "JPN", "2024-03-01", None),
         ];
         let today = NaiveDate::from_ymd_opt(2024, 2, 15).unwrap();
-        let h = holdings(&cs, today);
+        let h = holdings(&cs, (today, today));
         assert_eq!(h.len(), 1);
         assert_eq!(
             (h[0].service.as_str(), h[0].region.as_str(), h[0].contracts),
@@ -147,7 +163,7 @@ mod tests {
         let cs = [c("1", "Server", "KR", "2024-01-01", None)];
         let today = NaiveDate::from_ymd_opt(2024, 2, 15).unwrap();
         let reported = vec![("NAS".to_string(), "JPN".to_string(), 3)];
-        let rows = service_rows(&cs, Some(reported), None, false, today);
+        let rows = service_rows(&cs, Some(reported), None, false, (today, today));
         assert_eq!(rows.len(), 1);
         assert_eq!(
             (
@@ -170,12 +186,39 @@ mod tests {
             c("2", "NAS", "JPN", "2024-01-01", None),
         ];
         let today = NaiveDate::from_ymd_opt(2024, 2, 15).unwrap();
-        let rows = service_rows(&cs, None, Some("KR"), true, today);
+        let rows = service_rows(&cs, None, Some("KR"), true, (today, today));
         assert_eq!(rows.len(), 1);
         assert_eq!((rows[0].region.as_str(), rows[0].blocked), ("KR", true));
-        assert!(service_rows(&cs, None, None, false, today)
+        assert!(service_rows(&cs, None, None, false, (today, today))
             .iter()
             .all(|h| !h.blocked));
+    }
+
+    #[test]
+    fn s1_an_earlier_month_counts_the_contracts_held_on_any_of_its_days() {
+        let cs = [
+            c("1", "Server", "KR", "2024-01-01", Some("2024-01-31")),
+            c("2", "Server", "KR", "2024-02-29", None),
+            c("3", "Server", "KR", "2024-01-10", Some("2024-02-01")),
+            c("4", "Server", "KR", "2024-03-01", None),
+        ];
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let feb: Month = "2024-02".parse().unwrap();
+        assert_eq!(
+            counted_days(feb, d("2024-03-15")),
+            (d("2024-02-01"), d("2024-02-29"))
+        );
+        assert_eq!(
+            counted_days(feb, d("2024-02-15")),
+            (d("2024-02-15"), d("2024-02-15"))
+        );
+        let h = holdings(&cs, counted_days(feb, d("2024-03-15")));
+        assert_eq!(h[0].contracts, 2, "contracts 2 and 3");
+        let h = holdings(&cs, counted_days(feb, d("2024-02-15")));
+        assert!(
+            h.is_empty(),
+            "on the 15th, 2 has not started and 3 has ended"
+        );
     }
 
     #[test]
