@@ -118,6 +118,42 @@ pub(crate) const TEMP_SCHEMA: &str = concat!(
             "user_unit"
         ]
     ),
+    versioned!(
+        "ncp_credits",
+        ["member_no", "discount_no"],
+        [
+            "api",
+            "name",
+            "type_code",
+            "type_name",
+            "received",
+            "remaining",
+            "valid_from",
+            "valid_to",
+            "currency",
+            "services"
+        ]
+    ),
+    versioned!(
+        "ncp_credit_uses",
+        ["discount_no", "use_month", "service_code"],
+        ["service", "used", "unused", "remaining"]
+    ),
+    versioned!(
+        "ncp_discount_list",
+        ["member_no", "discount_no"],
+        [
+            "type_code",
+            "type_name",
+            "name",
+            "method_code",
+            "method_name",
+            "value",
+            "valid_from",
+            "valid_to",
+            "currency"
+        ]
+    ),
     versioned!("ncp_demand_costs", ["month"], [
         "member_no",
         "api",

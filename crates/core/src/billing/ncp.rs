@@ -9,7 +9,8 @@ use serde::Serialize;
 use crate::billing::facts::FeeLine;
 use crate::billing::payment::BillBalance;
 use crate::billing::statement::Totals;
-use crate::billing::{ncp_v2, penalty, schedule};
+use crate::billing::ncp_discount::{Credit, Discount};
+use crate::billing::{ncp_discount, ncp_v2, penalty, schedule};
 use crate::calendar::Month;
 use crate::clock::Instant;
 use crate::error::{Error, Result};
@@ -672,7 +673,12 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
                     conflict(first, i, what)
                 },
             )?,
-            Body::ContractSummaries(_) | Body::DailyUsage(_) | Body::CostRelationCodes(_) => {}
+            Body::ContractSummaries(_)
+            | Body::DailyUsage(_)
+            | Body::CostRelationCodes(_)
+            | Body::Credits(_)
+            | Body::CreditDiscounts(_)
+            | Body::Discounts(_) => {}
         }
     }
     // Daily usage by day, contract, product and metering type: two files giving one row
@@ -729,7 +735,8 @@ impl Body {
             Body::DailyUsage(v) => v.iter().map(|u| Month::of(u.date)).min(),
             Body::GroupCosts(v) => v.iter().map(|g| g.cost.month).min(),
             Body::ItemCosts(v) => v.iter().map(|i| i.cost.month).min(),
-            Body::CostRelationCodes(_) => None,
+            Body::Credits(v) => v.iter().flat_map(|c| c.uses.iter().map(|u| u.month)).min(),
+            Body::CostRelationCodes(_) | Body::CreditDiscounts(_) | Body::Discounts(_) => None,
         }
     }
 
@@ -751,6 +758,10 @@ impl Body {
                 .iter()
                 .filter_map(|i| i.cost.member_no.as_deref())
                 .collect(),
+            Body::Credits(v) | Body::CreditDiscounts(v) => {
+                v.iter().filter_map(|c| c.member_no.as_deref()).collect()
+            }
+            Body::Discounts(v) => v.iter().filter_map(|d| d.member_no.as_deref()).collect(),
             Body::ContractSummaries(_) | Body::DailyUsage(_) | Body::CostRelationCodes(_) => {
                 Vec::new()
             }
@@ -816,6 +827,12 @@ pub enum Body {
     ItemCosts(Vec<ncp_v2::ItemCost>),
     /// v2 cost-relation-codes: the names of the codes.
     CostRelationCodes(Vec<ncp_v2::CostRelationCode>),
+    /// Discount API getCreditHistoryList: credits with their use by month and service.
+    Credits(Vec<Credit>),
+    /// v2 credit-discounts: credits, without their use.
+    CreditDiscounts(Vec<Credit>),
+    /// Discount API getDiscountList.
+    Discounts(Vec<Discount>),
 }
 
 impl Body {
@@ -829,6 +846,8 @@ impl Body {
             Body::GroupCosts(v) => v.len(),
             Body::ItemCosts(v) => v.len(),
             Body::CostRelationCodes(v) => v.len(),
+            Body::Credits(v) | Body::CreditDiscounts(v) => v.len(),
+            Body::Discounts(v) => v.len(),
         }
     }
 
@@ -848,6 +867,9 @@ impl Body {
             Body::GroupCosts(_) => "listBillingItemGroupCosts",
             Body::ItemCosts(_) => "listBillingItemCosts",
             Body::CostRelationCodes(_) => "listCostRelationCodes",
+            Body::Credits(_) => "getCreditHistoryList",
+            Body::CreditDiscounts(_) => "listCreditDiscounts",
+            Body::Discounts(_) => "getDiscountList",
         }
     }
 }
@@ -938,7 +960,9 @@ impl Page {
                 ncp_v2::first_ahead(rows.iter().map(|r| r.cost.month), current)
                     .map_or(Ok(()), |(i, m)| Err(ahead(i, "demandMonth", m)))
             }
-            Body::CostRelationCodes(_) => Ok(()),
+            Body::Credits(rows) => ncp_discount::check_uses(rows, current, &self.list_path)
+                .map_err(|e| e.context(source)),
+            Body::CostRelationCodes(_) | Body::CreditDiscounts(_) | Body::Discounts(_) => Ok(()),
         }
     }
 }

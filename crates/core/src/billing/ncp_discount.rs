@@ -1,0 +1,163 @@
+//! NCP's Discount API as facts: the credits NCP granted a member and how each was used, month
+//! by month and service by service (v1 getCreditHistoryList, v2 `/credit-discounts`), and the
+//! discounts it lists (v1 getDiscountList), every amount exactly as NCP sent it
+//! (`platform-discount-*`, `pub-billing-v2-type-creditdiscount`).
+//!
+//! These are NCP's own records of its credits, beside the credit and discount columns of its
+//! bills: the bills say how much was taken off a month, these say from which credit and how
+//! much of it is left.
+
+use serde::Serialize;
+
+use crate::calendar::Month;
+use crate::error::{Error, Result};
+use crate::exact::{Currency, Exact};
+
+/// A credit NCP granted (a v1 Credit of a CreditHistory, or a v2 CreditDiscount).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credit {
+    /// The member holding it (`memberNo`).
+    pub member_no: Option<String>,
+    /// NCP's number for it (`discountNo`).
+    pub discount_no: String,
+    /// `creditName`.
+    pub name: String,
+    /// The credit type's code (v1 `creditType.code`, v2 `creditTypeCode`: `FREE`…).
+    pub type_code: Option<String>,
+    /// Its name (v1 `creditType.codeName`, v2 `creditTypeName`).
+    pub type_name: Option<String>,
+    /// What was granted (v1 `receivedCredit`, v2 `receivedAmount`).
+    pub received: Exact,
+    /// What is left (v1 `remainingCredit`, v2 `remainingAmount`).
+    pub remaining: Exact,
+    /// The first month it may be used in.
+    pub valid_from: Month,
+    /// The last month it may be used in.
+    pub valid_to: Month,
+    /// `payCurrency`.
+    pub currency: Currency,
+    /// The services it may pay for (v1 `eligibleProductDemandTypeList`, v2
+    /// `eligibleBillingItemGroups`), by name; empty when NCP names none.
+    pub services: Vec<String>,
+    /// How it was used (v1 `creditUseHistory`; v2 lists none).
+    pub uses: Vec<CreditUse>,
+}
+
+/// One month's use of a credit for one service (a v1 CreditUseHistory).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CreditUse {
+    /// `useMonth`.
+    pub month: Month,
+    /// The service's code (`productDemandType.code`), part of the use's key.
+    #[serde(skip)]
+    pub service_code: String,
+    /// The service's name (`productDemandType.codeName`, else its code).
+    pub service: String,
+    /// `usedCredit`.
+    pub used_amount: Exact,
+    /// `unusedCredit`, when NCP sends it.
+    pub unused_amount: Option<Exact>,
+    /// `remainingCredit` after that month.
+    pub remaining_amount: Exact,
+}
+
+impl Credit {
+    /// What was used of it: granted less what is left. NCP sends no "used" figure for a
+    /// credit (`reference/ncp-billing-api-v2.md` §2.5); `None` past what a decimal holds.
+    pub fn used(&self) -> Option<Exact> {
+        self.received.checked_sub(self.remaining)
+    }
+}
+
+/// A discount as getDiscountList lists it: a credit, a coin or a product discount, with the
+/// value NCP gives it and how it is applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Discount {
+    /// `memberNo`.
+    pub member_no: Option<String>,
+    /// `discountNo`.
+    pub discount_no: String,
+    /// `discountType.code`: `PRODUCT`, `CREDIT`, `COIN`.
+    pub type_code: String,
+    /// `discountType.codeName`.
+    pub type_name: Option<String>,
+    /// `discountName`.
+    pub name: String,
+    /// `discountProcessMethod.code`.
+    pub method_code: Option<String>,
+    /// `discountProcessMethod.codeName`.
+    pub method_name: Option<String>,
+    /// `discountValue`, exactly as NCP sent it.
+    pub value: Option<Exact>,
+    /// `validityStartMonth`.
+    pub valid_from: Option<Month>,
+    /// `validityEndMonth`.
+    pub valid_to: Option<Month>,
+    /// `payCurrency`.
+    pub currency: Currency,
+}
+
+/// Refuses a credit whose use is dated after `current` (the month of `now`): NCP records no
+/// use of a month that has not happened. `path` is the JSON path of the list.
+pub fn check_uses(credits: &[Credit], current: Month, path: &str) -> Result<()> {
+    for (i, c) in credits.iter().enumerate() {
+        if let Some((j, u)) = c.uses.iter().enumerate().find(|(_, u)| u.month > current) {
+            return Err(Error::invalid(format!(
+                "{path}[{i}].creditUseHistory[{j}].useMonth: expected a month up to {current} (the month of --as-of), got {}; NCP has no use of a credit in a month that has not happened",
+                u.month
+            )));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn credit(received: &str, remaining: &str) -> Credit {
+        Credit {
+            member_no: Some("2001234".to_string()),
+            discount_no: "6383".to_string(),
+            name: "credit-discount-test".to_string(),
+            type_code: Some("FREE".to_string()),
+            type_name: None,
+            received: received.parse().unwrap(),
+            remaining: remaining.parse().unwrap(),
+            valid_from: "2026-04".parse().unwrap(),
+            valid_to: "2026-09".parse().unwrap(),
+            currency: Currency::krw(),
+            services: Vec::new(),
+            uses: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_credits_use_is_what_was_granted_less_what_is_left_exactly() {
+        assert_eq!(
+            credit("30000", "16111.2").used(),
+            Some("13888.8".parse().unwrap())
+        );
+        assert_eq!(credit("300000.0", "300000").used(), Some(Exact::ZERO));
+    }
+
+    #[test]
+    fn a_use_in_a_month_that_has_not_happened_is_refused_at_its_path() {
+        let mut c = credit("30000", "16111.2");
+        c.uses.push(CreditUse {
+            month: "2026-07".parse().unwrap(),
+            service_code: "SVR".to_string(),
+            service: "Server".to_string(),
+            used_amount: "100".parse().unwrap(),
+            unused_amount: None,
+            remaining_amount: "16011.2".parse().unwrap(),
+        });
+        let current: Month = "2026-06".parse().unwrap();
+        let e = check_uses(std::slice::from_ref(&c), current, "$.l").unwrap_err();
+        assert_eq!(
+            e.message,
+            "$.l[0].creditUseHistory[0].useMonth: expected a month up to 2026-06 (the month of --as-of), got 2026-07; NCP has no use of a credit in a month that has not happened"
+        );
+        assert!(check_uses(&[c], "2026-07".parse().unwrap(), "$.l").is_ok());
+    }
+}

@@ -1,0 +1,201 @@
+//! NCP's Discount API in the ledger: credits by member and discount number, their use by
+//! discount number, use month and service, and getDiscountList's discounts by member and
+//! discount number, every amount exact TEXT with its currency. A later import or sync
+//! replaces a row in place (its earlier version kept, T2); the same body twice changes
+//! nothing, not even the instant a row was recorded at.
+
+use rusqlite::{params, Connection};
+
+use crate::error::{Error, Result};
+use crate::values::RowExt;
+use ncp_usage_core::billing::ncp::Api;
+use ncp_usage_core::billing::ncp_discount::{Credit, CreditUse, Discount};
+use ncp_usage_core::calendar::Month;
+use ncp_usage_core::exact::{Currency, Exact};
+
+/// Stores credits read from `api`'s bodies, and their use.
+pub fn store_credits(conn: &Connection, api: Api, credits: &[Credit]) -> Result<()> {
+    let mut credit = conn.prepare(concat!(
+        "INSERT INTO ncp_credits (member_no, discount_no, api, name, type_code, type_name,
+             received, remaining, valid_from, valid_to, currency, services, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ",
+        crate::ledger_recorded!(),
+        ")
+         ON CONFLICT (member_no, discount_no) DO UPDATE SET
+             api = excluded.api, name = excluded.name, type_code = excluded.type_code,
+             type_name = excluded.type_name, received = excluded.received,
+             remaining = excluded.remaining, valid_from = excluded.valid_from,
+             valid_to = excluded.valid_to, currency = excluded.currency,
+             services = excluded.services
+         WHERE (api, name, type_code, type_name, received, remaining, valid_from, valid_to,
+                currency, services) IS NOT
+               (excluded.api, excluded.name, excluded.type_code, excluded.type_name,
+                excluded.received, excluded.remaining, excluded.valid_from, excluded.valid_to,
+                excluded.currency, excluded.services)"
+    ))?;
+    let mut usage = conn.prepare(concat!(
+        "INSERT INTO ncp_credit_uses (discount_no, use_month, service_code, service, used,
+             unused, remaining, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ",
+        crate::ledger_recorded!(),
+        ")
+         ON CONFLICT (discount_no, use_month, service_code) DO UPDATE SET
+             service = excluded.service, used = excluded.used, unused = excluded.unused,
+             remaining = excluded.remaining
+         WHERE (service, used, unused, remaining) IS NOT
+               (excluded.service, excluded.used, excluded.unused, excluded.remaining)"
+    ))?;
+    for c in credits {
+        let services = serde_json::to_string(&c.services)
+            .map_err(|e| Error::ledger(format!("cannot record a credit's services: {e}")))?;
+        credit.execute(params![
+            c.member_no.as_deref().unwrap_or(""),
+            c.discount_no,
+            api.as_str(),
+            c.name,
+            c.type_code,
+            c.type_name,
+            c.received.to_string(),
+            c.remaining.to_string(),
+            c.valid_from.to_string(),
+            c.valid_to.to_string(),
+            c.currency.code(),
+            services,
+        ])?;
+        for u in &c.uses {
+            usage.execute(params![
+                c.discount_no,
+                u.month.to_string(),
+                u.service_code,
+                u.service,
+                u.used_amount.to_string(),
+                u.unused_amount.map(|a| a.to_string()),
+                u.remaining_amount.to_string(),
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// Stores getDiscountList's discounts.
+pub fn store_discounts(conn: &Connection, discounts: &[Discount]) -> Result<()> {
+    let mut stmt = conn.prepare(concat!(
+        "INSERT INTO ncp_discount_list (member_no, discount_no, type_code, type_name, name,
+             method_code, method_name, value, valid_from, valid_to, currency, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ",
+        crate::ledger_recorded!(),
+        ")
+         ON CONFLICT (member_no, discount_no) DO UPDATE SET
+             type_code = excluded.type_code, type_name = excluded.type_name,
+             name = excluded.name, method_code = excluded.method_code,
+             method_name = excluded.method_name, value = excluded.value,
+             valid_from = excluded.valid_from, valid_to = excluded.valid_to,
+             currency = excluded.currency
+         WHERE (type_code, type_name, name, method_code, method_name, value, valid_from,
+                valid_to, currency) IS NOT
+               (excluded.type_code, excluded.type_name, excluded.name, excluded.method_code,
+                excluded.method_name, excluded.value, excluded.valid_from, excluded.valid_to,
+                excluded.currency)"
+    ))?;
+    for d in discounts {
+        stmt.execute(params![
+            d.member_no.as_deref().unwrap_or(""),
+            d.discount_no,
+            d.type_code,
+            d.type_name,
+            d.name,
+            d.method_code,
+            d.method_name,
+            d.value.map(|v| v.to_string()),
+            d.valid_from.map(|m| m.to_string()),
+            d.valid_to.map(|m| m.to_string()),
+            d.currency.code(),
+        ])?;
+    }
+    Ok(())
+}
+
+/// NCP's credits as they stood at the running instant, by validity and number, each with its
+/// use by month and service.
+pub fn credits(conn: &Connection) -> Result<Vec<Credit>> {
+    let mut stmt = conn.prepare(
+        "SELECT member_no, discount_no, name, type_code, type_name, received, remaining,
+                valid_from, valid_to, currency, services
+         FROM ncp_credits_asof ORDER BY valid_from, discount_no, member_no",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                Credit {
+                    member_no: Some(r.get::<_, String>(0)?).filter(|m| !m.is_empty()),
+                    discount_no: r.get(1)?,
+                    name: r.get(2)?,
+                    type_code: r.get(3)?,
+                    type_name: r.get(4)?,
+                    received: r.spelled::<Exact>(5, "credit received")?,
+                    remaining: r.spelled::<Exact>(6, "credit remaining")?,
+                    valid_from: r.spelled::<Month>(7, "credit validity")?,
+                    valid_to: r.spelled::<Month>(8, "credit validity")?,
+                    currency: Currency::new(&r.get::<_, String>(9)?),
+                    services: Vec::new(),
+                    uses: Vec::new(),
+                },
+                r.get::<_, String>(10)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut uses = conn.prepare(
+        "SELECT use_month, service_code, service, used, unused, remaining
+         FROM ncp_credit_uses_asof WHERE discount_no = ?1 ORDER BY use_month, service_code",
+    )?;
+    rows.into_iter()
+        .map(|(mut c, services)| {
+            c.services = serde_json::from_str(&services).map_err(|_| {
+                Error::ledger(format!(
+                    "the ledger holds damaged services '{services}' of NCP credit {}; restore it from a backup",
+                    c.discount_no
+                ))
+            })?;
+            c.uses = uses
+                .query_map([&c.discount_no], |r| {
+                    Ok(CreditUse {
+                        month: r.spelled::<Month>(0, "credit use month")?,
+                        service_code: r.get(1)?,
+                        service: r.get(2)?,
+                        used_amount: r.spelled::<Exact>(3, "credit used")?,
+                        unused_amount: r.spelled_opt::<Exact>(4, "credit unused")?,
+                        remaining_amount: r.spelled::<Exact>(5, "credit remaining")?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(c)
+        })
+        .collect()
+}
+
+/// getDiscountList's discounts as they stood at the running instant, by type and number.
+pub fn discounts(conn: &Connection) -> Result<Vec<Discount>> {
+    let mut stmt = conn.prepare(
+        "SELECT member_no, discount_no, type_code, type_name, name, method_code, method_name,
+                value, valid_from, valid_to, currency
+         FROM ncp_discount_list_asof ORDER BY type_code, discount_no, member_no",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(Discount {
+                member_no: Some(r.get::<_, String>(0)?).filter(|m| !m.is_empty()),
+                discount_no: r.get(1)?,
+                type_code: r.get(2)?,
+                type_name: r.get(3)?,
+                name: r.get(4)?,
+                method_code: r.get(5)?,
+                method_name: r.get(6)?,
+                value: r.spelled_opt::<Exact>(7, "discount value")?,
+                valid_from: r.spelled_opt::<Month>(8, "discount validity")?,
+                valid_to: r.spelled_opt::<Month>(9, "discount validity")?,
+                currency: Currency::new(&r.get::<_, String>(10)?),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
