@@ -228,7 +228,7 @@ mod tests {
             "validityStartMonth": "2026-04", "validityEndMonth": "2026-09"}]}"#;
         assert_eq!(
             parse(bad, "v2.json").unwrap_err().message,
-            "v2.json: $.creditDiscounts[0].receivedAmount: expected a number, got the text \"300000\""
+            "v2.json: $.creditDiscounts[0].receivedAmount: expected a number, got the text '300000'"
         );
     }
 }
