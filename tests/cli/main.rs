@@ -32,6 +32,7 @@ mod money_balances;
 mod money_bounds;
 mod ncp;
 mod ncp_daily;
+mod ncp_discount;
 mod ncp_lines;
 mod ncp_paid;
 mod ncp_public;

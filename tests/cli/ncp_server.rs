@@ -116,3 +116,21 @@ pub fn query<'a>(url: &'a str, name: &str) -> Option<&'a str> {
     qs.split('&')
         .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
 }
+
+/// The answer of NCP's Discount API with nothing in it (v1 getCreditHistoryList and
+/// getDiscountList, v2 `/credit-discounts`), when `url` asks it: for servers whose tests are
+/// about other bodies, since `sync` asks it too.
+pub fn no_discounts(url: &str) -> Option<(u16, String)> {
+    let path = url.split('?').next().unwrap_or("");
+    let body = match path.rsplit('/').next().unwrap_or("") {
+        "getCreditHistoryList" => {
+            r#"{"getCreditHistoryListResponse": {"returnCode": "0", "totalRows": 0, "creditHistoryList": []}}"#
+        }
+        "getDiscountList" => {
+            r#"{"getDiscountListResponse": {"returnCode": "0", "totalRows": 0, "demandCostList": []}}"#
+        }
+        "credit-discounts" => r#"{"creditDiscounts": [], "nextToken": null}"#,
+        _ => return None,
+    };
+    Some((200, body.to_string()))
+}

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::layout::{won, Column, Grid};
 use super::ncp_bill::in_currency;
 use super::{Report, Style};
+use ncp_usage_core::billing::ncp_discount::CreditUse;
 use ncp_usage_core::billing::promotion::{CreditStatus, Promotion};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::exact::{Currency, Exact};
@@ -41,6 +42,56 @@ pub struct NcpDiscount {
     pub currency: Currency,
 }
 
+/// A credit NCP granted, as NCP's Discount API records it (imported or synced).
+#[derive(Debug, Clone, Serialize)]
+pub struct NcpCredit {
+    /// NCP's number for it.
+    pub discount_no: String,
+    /// Its name.
+    pub name: String,
+    /// The credit type's code (`FREE`…), when NCP gives one.
+    #[serde(rename = "type")]
+    pub type_code: Option<String>,
+    /// What was granted, exact.
+    pub received_amount: Exact,
+    /// What is left, exact.
+    pub remaining_amount: Exact,
+    /// Granted less left (NCP sends no "used" figure).
+    pub used_amount: Exact,
+    /// The first month it may be used in.
+    pub valid_from: Month,
+    /// The last month it may be used in.
+    pub valid_to: Month,
+    /// Its currency.
+    pub currency: Currency,
+    /// The services it may pay for (empty: any).
+    pub services: Vec<String>,
+    /// Its use by month and service (v1 only; v2 lists none).
+    pub uses: Vec<CreditUse>,
+}
+
+/// A discount as NCP's getDiscountList lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NcpListedDiscount {
+    /// NCP's number for it.
+    pub discount_no: String,
+    /// `PRODUCT`, `CREDIT` or `COIN`.
+    #[serde(rename = "type")]
+    pub type_code: String,
+    /// Its name.
+    pub name: String,
+    /// How NCP applies it (`discountProcessMethod`'s code).
+    pub method: Option<String>,
+    /// Its value as NCP gives it (`discountValue`), exact.
+    pub value: Option<Exact>,
+    /// The first month it applies to.
+    pub valid_from: Option<Month>,
+    /// The last month it applies to.
+    pub valid_to: Option<Month>,
+    /// Its currency.
+    pub currency: Currency,
+}
+
 /// The `promotions` document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Promotions {
@@ -52,6 +103,13 @@ pub struct Promotions {
     /// (left out when NCP's figures were never imported).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ncp_discounts: Vec<NcpDiscount>,
+    /// The credits NCP granted, from its Discount API (left out when no Discount API body
+    /// was imported or synced).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ncp_credits: Vec<NcpCredit>,
+    /// The discounts NCP's getDiscountList lists (left out when none was imported or synced).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ncp_discount_list: Vec<NcpListedDiscount>,
 }
 
 impl Promotions {
@@ -81,14 +139,111 @@ impl Promotions {
         }
         format!("\nDiscounts and credits NCP applied\n{t}\n")
     }
+
+    /// The tables of NCP's credits and their use, and of its listed discounts, from its
+    /// Discount API.
+    fn credits_table(&self, style: Style) -> String {
+        let mut out = String::new();
+        if !self.ncp_credits.is_empty() {
+            let mut t = Grid::new(
+                style,
+                vec![
+                    Column::text("Credit"),
+                    Column::fixed("No."),
+                    Column::text("Type").optional(1),
+                    Column::text("Valid"),
+                    Column::amount("Received"),
+                    Column::amount("Used"),
+                    Column::amount("Remaining"),
+                    Column::fixed("Currency"),
+                    Column::text("Services").optional(2),
+                ],
+            );
+            for c in &self.ncp_credits {
+                t.row(vec![
+                    c.name.clone(),
+                    c.discount_no.clone(),
+                    c.type_code.clone().unwrap_or_default(),
+                    format!("{} – {}", c.valid_from, c.valid_to),
+                    c.received_amount.grouped(),
+                    c.used_amount.grouped(),
+                    c.remaining_amount.grouped(),
+                    c.currency.to_string(),
+                    if c.services.is_empty() {
+                        "any".to_string()
+                    } else {
+                        c.services.join(", ")
+                    },
+                ]);
+            }
+            out.push_str(&format!("\nCredits NCP granted (Discount API)\n{t}\n"));
+            let mut u = Grid::new(
+                style,
+                vec![
+                    Column::fixed("Month"),
+                    Column::text("Credit"),
+                    Column::text("Service"),
+                    Column::amount("Used"),
+                    Column::amount("Remaining"),
+                    Column::fixed("Currency"),
+                ],
+            );
+            let mut any = false;
+            for c in &self.ncp_credits {
+                for use_ in &c.uses {
+                    any = true;
+                    u.row(vec![
+                        use_.month.to_string(),
+                        c.name.clone(),
+                        use_.service.clone(),
+                        use_.used_amount.grouped(),
+                        use_.remaining_amount.grouped(),
+                        c.currency.to_string(),
+                    ]);
+                }
+            }
+            if any {
+                out.push_str(&format!("\nCredit use by month (Discount API)\n{u}\n"));
+            }
+        }
+        if !self.ncp_discount_list.is_empty() {
+            let mut t = Grid::new(
+                style,
+                vec![
+                    Column::text("Discount"),
+                    Column::fixed("No."),
+                    Column::text("Type"),
+                    Column::text("Method").optional(1),
+                    Column::amount("Value"),
+                    Column::text("Valid"),
+                    Column::fixed("Currency"),
+                ],
+            );
+            for d in &self.ncp_discount_list {
+                let month = |m: Option<Month>| m.map(|m| m.to_string()).unwrap_or_default();
+                t.row(vec![
+                    d.name.clone(),
+                    d.discount_no.clone(),
+                    d.type_code.clone(),
+                    d.method.clone().unwrap_or_default(),
+                    d.value.map(Exact::grouped).unwrap_or_default(),
+                    format!("{} – {}", month(d.valid_from), month(d.valid_to)),
+                    d.currency.to_string(),
+                ]);
+            }
+            out.push_str(&format!("\nDiscounts NCP lists (Discount API)\n{t}\n"));
+        }
+        out
+    }
 }
 
 impl Report for Promotions {
     fn human(&self, style: Style) -> String {
         if self.promotions.is_empty() {
             return format!(
-                "No promotions. Import them with `ncp-usage import promotions FILE`.\n{}",
-                self.ncp_table(style)
+                "No promotions. Import them with `ncp-usage import promotions FILE`.\n{}{}",
+                self.ncp_table(style),
+                self.credits_table(style)
             );
         }
         let mut t = Grid::new(
@@ -137,7 +292,11 @@ impl Report for Promotions {
                     .unwrap_or_default(),
             ]);
         }
-        format!("{t}\n{}", self.ncp_table(style))
+        format!(
+            "{t}\n{}{}",
+            self.ncp_table(style),
+            self.credits_table(style)
+        )
     }
 
     fn csv(&self) -> Option<Vec<Vec<String>>> {
