@@ -264,7 +264,7 @@ fn sync_v2_a_sub_account_without_the_v2_actions_is_told_which_and_nothing_is_wri
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("listBillingItemCosts: HTTP 403: NCP answered with error Forbidden: Permission denied.; a sub account needs the Billing API v2 actions View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts and View/getCostRelationCodes")
+        stderr.contains("listBillingItemCosts: HTTP 403: NCP answered with error Forbidden: Permission denied.; a sub account needs the Billing API v2 actions View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts, View/getCostRelationCodes and View/getCreditDiscounts")
             && stderr.contains(&format!("(API key {ACCESS} from the environment")),
         "{stderr}"
     );
