@@ -152,7 +152,10 @@ fn v2_credit_discounts_show_in_promotions_without_uses() {
         ]
     );
     assert_eq!(c[0]["type"], "FREE");
-    assert_eq!((&c[0]["valid_from"], &c[0]["valid_to"]), (&json!("2026-04"), &json!("2026-09")));
+    assert_eq!(
+        (&c[0]["valid_from"], &c[0]["valid_to"]),
+        (&json!("2026-04"), &json!("2026-09"))
+    );
 }
 
 #[test]
@@ -174,15 +177,27 @@ fn reimporting_the_same_body_changes_nothing_and_a_later_one_replaces_never_adds
     let file = env.file("later.json", later);
     env.ok("2026-03-31", &["import", "ncp", file.to_str().unwrap()]);
     let c = credits(&env, "2026-03-31");
-    assert_eq!(c.len(), 2, "replaced by member and number, never a second row");
+    assert_eq!(
+        c.len(),
+        2,
+        "replaced by member and number, never a second row"
+    );
     assert_eq!(
         (&c[0]["remaining_amount"], &c[0]["used_amount"]),
         (&json!(3000), &json!(27000))
     );
-    let months: Vec<&Value> = c[0]["uses"].as_array().unwrap().iter().map(|u| &u["month"]).collect();
+    let months: Vec<&Value> = c[0]["uses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| &u["month"])
+        .collect();
     assert_eq!(months, ["2026-01", "2026-01", "2026-02", "2026-03"]);
     // T2: as of before the later import, the earlier figures stand.
-    assert_eq!(credits(&env, "2026-03-10")[0]["remaining_amount"], json!(5009.8));
+    assert_eq!(
+        credits(&env, "2026-03-10")[0]["remaining_amount"],
+        json!(5009.8)
+    );
     env.ok("2026-03-31", &["check"]);
 }
 
@@ -231,8 +246,8 @@ fn v1_server() -> Server {
             "getCreditHistoryList" => {
                 let page: usize = query(url, "pageNo").unwrap_or("1").parse().unwrap();
                 let mut one = credits.clone();
-                let row = credits["getCreditHistoryListResponse"]["creditHistoryList"][page - 1]
-                    .clone();
+                let row =
+                    credits["getCreditHistoryListResponse"]["creditHistoryList"][page - 1].clone();
                 one["getCreditHistoryListResponse"]["creditHistoryList"] = json!([row]);
                 one.to_string()
             }
@@ -287,7 +302,9 @@ fn sync_v1_fetches_every_page_of_the_credits_and_the_discounts() {
     assert!(urls
         .iter()
         .filter(|u| u.contains("/discount/"))
-        .all(|u| query(u, "responseFormatType") == Some("json") && query(u, "startMonth").is_none()));
+        .all(
+            |u| query(u, "responseFormatType") == Some("json") && query(u, "startMonth").is_none()
+        ));
     let c = credits(&env, "2026-03-05");
     let shown: Vec<(&Value, &Value, &Value, usize)> = c
         .iter()
@@ -363,7 +380,10 @@ fn sync_v2_follows_the_credits_cursor_and_stores_them() {
         .collect();
     assert_eq!(
         shown,
-        [(&json!("10877"), &json!(161112)), (&json!("10901"), &json!(12345.6))]
+        [
+            (&json!("10877"), &json!(161112)),
+            (&json!("10901"), &json!(12345.6))
+        ]
     );
     // Synced again: the same answer changes nothing.
     let before = env.dump();

@@ -101,9 +101,7 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             }
             // The Discount API's credits and discounts: NCP's records, stored as they come.
             Body::Credits(rows) => crate::ncp_discount::store_credits(conn, Api::V1, rows)?,
-            Body::CreditDiscounts(rows) => {
-                crate::ncp_discount::store_credits(conn, Api::V2, rows)?
-            }
+            Body::CreditDiscounts(rows) => crate::ncp_discount::store_credits(conn, Api::V2, rows)?,
             Body::Discounts(rows) => crate::ncp_discount::store_discounts(conn, rows)?,
             // v2 cost lines and codes: stored by `ncp_v2::store`.
             Body::GroupCosts(_) | Body::ItemCosts(_) | Body::CostRelationCodes(_) => {}

@@ -337,9 +337,7 @@ fn parse_value(value: &Value) -> Result<Page> {
             Body::Discounts(each(list, &list_path, super::ncp_discount::discount)?)
         }
         (_, "demandCostList") => Body::DemandCosts(each(list, &list_path, demand_cost)?),
-        (_, "productDemandCostList") => {
-            Body::ProductCosts(each(list, &list_path, product_cost)?)
-        }
+        (_, "productDemandCostList") => Body::ProductCosts(each(list, &list_path, product_cost)?),
         (_, "contractDemandCostList") => {
             Body::ContractCosts(each(list, &list_path, contract_cost)?)
         }

@@ -7,7 +7,6 @@
 //! objects (`creditType`, `discountType`, `productDemandType`, `payCurrency`) are read as
 //! `{code, codeName}`; amounts are exact.
 
-
 use ncp_usage_core::billing::ncp_discount::{Credit, CreditUse, Discount};
 use ncp_usage_core::error::Result;
 
@@ -140,10 +139,7 @@ pub(super) fn credit_discount(at: ncp_v2::At<'_>) -> Result<Credit> {
 }
 
 fn missing(at: ncp_v2::At<'_>, name: &str) -> ncp_usage_core::error::Error {
-    ncp_usage_core::error::Error::invalid(format!(
-        "{}: a required field is missing",
-        at.path(name)
-    ))
+    ncp_usage_core::error::Error::invalid(format!("{}: a required field is missing", at.path(name)))
 }
 
 #[cfg(test)]

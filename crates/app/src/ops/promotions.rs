@@ -4,7 +4,9 @@
 use ncp_usage_ledger::{ncp, ncp_discount, promotions, Connection};
 
 use super::month;
-use crate::report::promotions::{NcpCredit, NcpDiscount, NcpListedDiscount, PromotionRow, Promotions};
+use crate::report::promotions::{
+    NcpCredit, NcpDiscount, NcpListedDiscount, PromotionRow, Promotions,
+};
 use ncp_usage_core::billing::ncp_detail::Detail;
 use ncp_usage_core::billing::promotion::{credit_counted_month, credit_outlook};
 use ncp_usage_core::calendar::Month;

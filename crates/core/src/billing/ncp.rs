@@ -7,9 +7,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::billing::facts::FeeLine;
+use crate::billing::ncp_discount::{Credit, Discount};
 use crate::billing::payment::BillBalance;
 use crate::billing::statement::Totals;
-use crate::billing::ncp_discount::{Credit, Discount};
 use crate::billing::{ncp_discount, ncp_v2, penalty, schedule};
 use crate::calendar::Month;
 use crate::clock::Instant;
