@@ -9,7 +9,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use crate::common::Env;
-use crate::ncp_server::{no_discounts, query, serve, Server, ACCESS, SECRET};
+use crate::ncp_server::{empty_v1, no_discounts, query, serve, Server, ACCESS, SECRET};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -353,13 +353,7 @@ fn server(secret: &'static str, fail_once: bool) -> Server {
                 .and_then(|s| s.split('?').next())
                 .unwrap_or("x")
                 .to_string();
-            let list = match action.as_str() {
-                "getDemandCostList" => "demandCostList",
-                "getProductDemandCostList" => "productDemandCostList",
-                "getContractDemandCostList" => "contractDemandCostList",
-                _ => "contractSummaryList",
-            };
-            format!("{{\"{action}Response\": {{\"returnCode\": \"0\", \"totalRows\": 0, \"{list}\": []}}}}")
+            empty_v1(&action)
         };
         (200, body)
     })

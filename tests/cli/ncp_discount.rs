@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use serde_json::{json, Value};
 
 use crate::common::Env;
-use crate::ncp_server::{query, serve, Server, ACCESS, SECRET};
+use crate::ncp_server::{empty_v1, query, serve, Server, ACCESS, SECRET};
 
 fn fixture(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -252,15 +252,7 @@ fn v1_server() -> Server {
                 one.to_string()
             }
             "getDiscountList" => text(LIST),
-            _ => {
-                let list = match action.as_str() {
-                    "getDemandCostList" => "demandCostList",
-                    "getProductDemandCostList" => "productDemandCostList",
-                    "getContractDemandCostList" => "contractDemandCostList",
-                    _ => "contractSummaryList",
-                };
-                format!("{{\"{action}Response\": {{\"returnCode\": \"0\", \"totalRows\": 0, \"{list}\": []}}}}")
-            }
+            _ => empty_v1(&action),
         };
         (200, body)
     })

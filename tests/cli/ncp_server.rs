@@ -134,3 +134,15 @@ pub fn no_discounts(url: &str) -> Option<(u16, String)> {
     };
     Some((200, body.to_string()))
 }
+
+/// A v1 cost action's answer with no rows (`getDemandCostList`, `getProductDemandCostList`,
+/// `getContractDemandCostList`, else `getContractSummaryList`'s list).
+pub fn empty_v1(action: &str) -> String {
+    let list = match action {
+        "getDemandCostList" => "demandCostList",
+        "getProductDemandCostList" => "productDemandCostList",
+        "getContractDemandCostList" => "contractDemandCostList",
+        _ => "contractSummaryList",
+    };
+    format!("{{\"{action}Response\": {{\"returnCode\": \"0\", \"totalRows\": 0, \"{list}\": []}}}}")
+}
