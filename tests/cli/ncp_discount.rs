@@ -25,6 +25,8 @@ fn text(name: &str) -> String {
 const CREDITS: &str = "v1/discount-credit-history-2026-02.json";
 const LIST: &str = "v1/discount-list-2026-02.json";
 const V2: &str = "v2/credit-discounts-2026-06.json";
+const COINS: &str = "v1/discount-coin-history-2026-02.json";
+const V2_COINS: &str = "v2/coin-discounts-2026-06.json";
 
 fn member() -> Env {
     Env::business("2026-01-01")
@@ -61,7 +63,7 @@ fn v1_credits_and_discounts_show_in_promotions_with_ncps_exact_figures() {
     assert_eq!(
         p["ncp_credits"],
         json!([
-            {"discount_no": "6383", "name": "credit-discount-test", "type": "FREE",
+            {"kind": "credit", "discount_no": "6383", "name": "credit-discount-test", "type": "FREE",
              "received_amount": 30000, "remaining_amount": 5009.8, "used_amount": 24990.2,
              "valid_from": "2026-01", "valid_to": "2026-12", "currency": "KRW",
              "services": ["Server", "Block Storage"],
@@ -72,7 +74,7 @@ fn v1_credits_and_discounts_show_in_promotions_with_ncps_exact_figures() {
                  "unused_amount": 0, "remaining_amount": 10000},
                 {"month": "2026-02", "service": "Block Storage", "used_amount": 0.2,
                  "unused_amount": 0, "remaining_amount": 5009.8}]},
-            {"discount_no": "68", "name": "event-credit-usd", "type": "EVENT",
+            {"kind": "credit", "discount_no": "68", "name": "event-credit-usd", "type": "EVENT",
              "received_amount": 100, "remaining_amount": 87.25, "used_amount": 12.75,
              "valid_from": "2026-02", "valid_to": "2026-07", "currency": "USD",
              "services": [],
@@ -95,13 +97,13 @@ fn v1_credits_and_discounts_show_in_promotions_with_ncps_exact_figures() {
     // The table: each credit with its currency, and its use month by month.
     let table = env.ok("2026-03-05", &["promotions"]);
     for shown in [
-        "Credits NCP granted (Discount API)",
+        "NCP's credits and coins (Discount API)",
         "credit-discount-test",
         "5,009.8",
         "24,990.2",
         "87.25",
         "USD",
-        "Credit use by month (Discount API)",
+        "Their use by month (Discount API)",
         "Discounts NCP lists (Discount API)",
         "Server 10% Discount",
     ] {
@@ -155,6 +157,55 @@ fn v2_credit_discounts_show_in_promotions_without_uses() {
     assert_eq!(
         (&c[0]["valid_from"], &c[0]["valid_to"]),
         (&json!("2026-04"), &json!("2026-09"))
+    );
+}
+
+#[test]
+fn coins_show_after_the_credits_with_their_use_by_member() {
+    let env = member();
+    let doc = import(&env, "2026-03-05", &[CREDITS, COINS]);
+    assert_eq!(doc["rows"]["getCoinHistoryList"], 1);
+    let c = credits(&env, "2026-03-05");
+    assert_eq!(c.len(), 3);
+    assert_eq!(
+        c[2],
+        json!({"kind": "coin", "discount_no": "5123", "name": "Prepaid Coin 2026-01",
+               "type": "COIN", "received_amount": 100000, "remaining_amount": 74999.5,
+               "used_amount": 25000.5, "valid_from": "2026-01", "valid_to": "2026-12",
+               "currency": "KRW", "services": [],
+               "uses": [
+                 {"month": "2026-01", "service": "member 2840117", "used_amount": 20000,
+                  "unused_amount": 0, "remaining_amount": 80000},
+                 {"month": "2026-02", "service": "member 2840200", "used_amount": 5000.5,
+                  "unused_amount": 0, "remaining_amount": 74999.5}]})
+    );
+    let table = env.ok("2026-03-05", &["promotions"]);
+    assert!(
+        table.contains("Prepaid Coin 2026-01") && table.contains("member 2840200"),
+        "{table}"
+    );
+
+    // v2: the documented CoinDiscount, in a ledger of its member.
+    let env = member();
+    import(&env, "2026-07-05", &[V2_COINS]);
+    let c = credits(&env, "2026-07-05");
+    assert_eq!(
+        (
+            &c[0]["kind"],
+            &c[0]["received_amount"],
+            &c[0]["remaining_amount"],
+            &c[0]["used_amount"],
+            &c[0]["type"],
+            &c[0]["currency"]
+        ),
+        (
+            &json!("coin"),
+            &json!(1000000),
+            &json!(954790),
+            &json!(45210),
+            &json!("COIN"),
+            &json!("KRW")
+        )
     );
 }
 
@@ -251,6 +302,7 @@ fn v1_server() -> Server {
                 one["getCreditHistoryListResponse"]["creditHistoryList"] = json!([row]);
                 one.to_string()
             }
+            "getCoinHistoryList" => text(COINS),
             "getDiscountList" => text(LIST),
             _ => empty_v1(&action),
         };
@@ -283,6 +335,7 @@ fn sync_v1_fetches_every_page_of_the_credits_and_the_discounts() {
     let srv = v1_server();
     let doc = sync(&env, &srv, "2026-03-05", "v1", "2026-01", "2026-02");
     assert_eq!(doc["rows"]["getCreditHistoryList"], 2);
+    assert_eq!(doc["rows"]["getCoinHistoryList"], 1);
     assert_eq!(doc["rows"]["getDiscountList"], 2);
     let urls = srv.requests.lock().unwrap().clone();
     let pages: Vec<Option<&str>> = urls
@@ -313,7 +366,8 @@ fn sync_v1_fetches_every_page_of_the_credits_and_the_discounts() {
         shown,
         [
             (&json!("6383"), &json!(5009.8), &json!("KRW"), 3),
-            (&json!("68"), &json!(87.25), &json!("USD"), 1)
+            (&json!("68"), &json!(87.25), &json!("USD"), 1),
+            (&json!("5123"), &json!(74999.5), &json!("KRW"), 2)
         ]
     );
     assert_eq!(
@@ -341,6 +395,7 @@ fn v2_server() -> Server {
                 }
                 .to_string()
             }
+            "coin-discounts" => text(V2_COINS),
             "demand-costs" => r#"{"demandCosts": [], "nextToken": null}"#.to_string(),
             "billing-item-group-costs" => {
                 r#"{"billingItemGroupCosts": [], "nextToken": null}"#.to_string()
@@ -358,6 +413,7 @@ fn sync_v2_follows_the_credits_cursor_and_stores_them() {
     let srv = v2_server();
     let doc = sync(&env, &srv, "2026-07-05", "v2", "2026-06", "2026-06");
     assert_eq!(doc["rows"]["listCreditDiscounts"], 2);
+    assert_eq!(doc["rows"]["listCoinDiscounts"], 1);
     let urls = srv.requests.lock().unwrap().clone();
     let cursors: Vec<Option<&str>> = urls
         .iter()
@@ -374,7 +430,8 @@ fn sync_v2_follows_the_credits_cursor_and_stores_them() {
         shown,
         [
             (&json!("10877"), &json!(161112)),
-            (&json!("10901"), &json!(12345.6))
+            (&json!("10901"), &json!(12345.6)),
+            (&json!("5123"), &json!(954790))
         ]
     );
     // Synced again: the same answer changes nothing.

@@ -117,8 +117,9 @@ pub fn query<'a>(url: &'a str, name: &str) -> Option<&'a str> {
         .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
 }
 
-/// The answer of NCP's Discount API with nothing in it (v1 getCreditHistoryList and
-/// getDiscountList, v2 `/credit-discounts`), when `url` asks it: for servers whose tests are
+/// The answer of NCP's Discount API with nothing in it (v1 getCreditHistoryList,
+/// getCoinHistoryList and getDiscountList, v2 `/credit-discounts` and `/coin-discounts`),
+/// when `url` asks it: for servers whose tests are
 /// about other bodies, since `sync` asks it too.
 pub fn no_discounts(url: &str) -> Option<(u16, String)> {
     let path = url.split('?').next().unwrap_or("");
@@ -126,10 +127,14 @@ pub fn no_discounts(url: &str) -> Option<(u16, String)> {
         "getCreditHistoryList" => {
             r#"{"getCreditHistoryListResponse": {"returnCode": "0", "totalRows": 0, "creditHistoryList": []}}"#
         }
+        "getCoinHistoryList" => {
+            r#"{"getCoinHistoryListResponse": {"returnCode": "0", "totalRows": 0, "coinHistoryList": []}}"#
+        }
         "getDiscountList" => {
             r#"{"getDiscountListResponse": {"returnCode": "0", "totalRows": 0, "demandCostList": []}}"#
         }
         "credit-discounts" => r#"{"creditDiscounts": [], "nextToken": null}"#,
+        "coin-discounts" => r#"{"coinDiscounts": [], "nextToken": null}"#,
         _ => return None,
     };
     Some((200, body.to_string()))

@@ -122,6 +122,7 @@ pub(crate) const TEMP_SCHEMA: &str = concat!(
         "ncp_credits",
         ["member_no", "discount_no"],
         [
+            "kind",
             "api",
             "name",
             "type_code",

@@ -99,9 +99,14 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             Body::DailyUsage(rows) => {
                 daily.extend(rows.iter().map(|r| (r, format!("body {}", i + 1))))
             }
-            // The Discount API's credits and discounts: NCP's records, stored as they come.
-            Body::Credits(rows) => crate::ncp_discount::store_credits(conn, Api::V1, rows)?,
-            Body::CreditDiscounts(rows) => crate::ncp_discount::store_credits(conn, Api::V2, rows)?,
+            // The Discount API's credits, coins and discounts: NCP's records, stored as they
+            // come.
+            Body::Credits(rows) | Body::Coins(rows) => {
+                crate::ncp_discount::store_credits(conn, Api::V1, rows)?
+            }
+            Body::CreditDiscounts(rows) | Body::CoinDiscounts(rows) => {
+                crate::ncp_discount::store_credits(conn, Api::V2, rows)?
+            }
             Body::Discounts(rows) => crate::ncp_discount::store_discounts(conn, rows)?,
             // v2 cost lines and codes: stored by `ncp_v2::store`.
             Body::GroupCosts(_) | Body::ItemCosts(_) | Body::CostRelationCodes(_) => {}

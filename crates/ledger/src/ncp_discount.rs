@@ -9,27 +9,29 @@ use rusqlite::{params, Connection};
 use crate::error::{Error, Result};
 use crate::values::RowExt;
 use ncp_usage_core::billing::ncp::Api;
-use ncp_usage_core::billing::ncp_discount::{Credit, CreditUse, Discount};
+use ncp_usage_core::billing::ncp_discount::{Credit, CreditKind, CreditUse, Discount};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::exact::{Currency, Exact};
 
-/// Stores credits read from `api`'s bodies, and their use.
+/// Stores credits and coins read from `api`'s bodies, and their use.
 pub fn store_credits(conn: &Connection, api: Api, credits: &[Credit]) -> Result<()> {
     let mut credit = conn.prepare(concat!(
-        "INSERT INTO ncp_credits (member_no, discount_no, api, name, type_code, type_name,
-             received, remaining, valid_from, valid_to, currency, services, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ",
+        "INSERT INTO ncp_credits (member_no, discount_no, kind, api, name, type_code,
+             type_name, received, remaining, valid_from, valid_to, currency, services,
+             recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ",
         crate::ledger_recorded!(),
         ")
          ON CONFLICT (member_no, discount_no) DO UPDATE SET
-             api = excluded.api, name = excluded.name, type_code = excluded.type_code,
+             kind = excluded.kind, api = excluded.api, name = excluded.name,
+             type_code = excluded.type_code,
              type_name = excluded.type_name, received = excluded.received,
              remaining = excluded.remaining, valid_from = excluded.valid_from,
              valid_to = excluded.valid_to, currency = excluded.currency,
              services = excluded.services
-         WHERE (api, name, type_code, type_name, received, remaining, valid_from, valid_to,
-                currency, services) IS NOT
-               (excluded.api, excluded.name, excluded.type_code, excluded.type_name,
+         WHERE (kind, api, name, type_code, type_name, received, remaining, valid_from,
+                valid_to, currency, services) IS NOT
+               (excluded.kind, excluded.api, excluded.name, excluded.type_code, excluded.type_name,
                 excluded.received, excluded.remaining, excluded.valid_from, excluded.valid_to,
                 excluded.currency, excluded.services)"
     ))?;
@@ -51,6 +53,7 @@ pub fn store_credits(conn: &Connection, api: Api, credits: &[Credit]) -> Result<
         credit.execute(params![
             c.member_no.as_deref().unwrap_or(""),
             c.discount_no,
+            c.kind.as_str(),
             api.as_str(),
             c.name,
             c.type_code,
@@ -115,18 +118,19 @@ pub fn store_discounts(conn: &Connection, discounts: &[Discount]) -> Result<()> 
     Ok(())
 }
 
-/// NCP's credits as they stood at the running instant, by validity and number, each with its
-/// use by month and service.
+/// NCP's credits, then its coins, as they stood at the running instant, by validity and
+/// number, each with its use by month and service (a coin's: by member).
 pub fn credits(conn: &Connection) -> Result<Vec<Credit>> {
     let mut stmt = conn.prepare(
         "SELECT member_no, discount_no, name, type_code, type_name, received, remaining,
-                valid_from, valid_to, currency, services
-         FROM ncp_credits_asof ORDER BY valid_from, discount_no, member_no",
+                valid_from, valid_to, currency, services, kind
+         FROM ncp_credits_asof ORDER BY kind DESC, valid_from, discount_no, member_no",
     )?;
     let rows = stmt
         .query_map([], |r| {
             Ok((
                 Credit {
+                    kind: r.spelled::<CreditKind>(11, "credit kind")?,
                     member_no: Some(r.get::<_, String>(0)?).filter(|m| !m.is_empty()),
                     discount_no: r.get(1)?,
                     name: r.get(2)?,

@@ -288,6 +288,7 @@ fn parse_value(value: &Value) -> Result<Page> {
             "contractUsageListByDaily",
         ),
         ("getCreditHistoryListResponse", "creditHistoryList"),
+        ("getCoinHistoryListResponse", "coinHistoryList"),
         // The DiscountList type documents its list as `demandCostList` (SOURCES.md).
         ("getDiscountListResponse", "demandCostList"),
     ];
@@ -297,7 +298,7 @@ fn parse_value(value: &Value) -> Result<Page> {
     else {
         let keys: Vec<&str> = top.keys().map(String::as_str).take(5).collect();
         return Err(Error::invalid(format!(
-            "$: not an NCP Billing API body this version reads (its keys: {}); expected getDemandCostListResponse, getProductDemandCostListResponse, getContractDemandCostListResponse, getContractSummaryListResponse, getContractUsageListByDailyResponse, getCreditHistoryListResponse, getDiscountListResponse or a v2 body (demandCosts, billingItemGroupCosts, billingItemCosts, costRelationCodes, creditDiscounts)",
+            "$: not an NCP Billing API body this version reads (its keys: {}); expected getDemandCostListResponse, getProductDemandCostListResponse, getContractDemandCostListResponse, getContractSummaryListResponse, getContractUsageListByDailyResponse, getCreditHistoryListResponse, getCoinHistoryListResponse, getDiscountListResponse or a v2 body (demandCosts, billingItemGroupCosts, billingItemCosts, costRelationCodes, creditDiscounts, coinDiscounts)",
             if keys.is_empty() { "none".to_string() } else { keys.join(", ") }
         )));
     };
@@ -332,6 +333,9 @@ fn parse_value(value: &Value) -> Result<Page> {
     let body = match (wrapper, list_key) {
         ("getCreditHistoryListResponse", _) => {
             Body::Credits(each(list, &list_path, super::ncp_discount::credit_history)?)
+        }
+        ("getCoinHistoryListResponse", _) => {
+            Body::Coins(each(list, &list_path, super::ncp_discount::coin_history)?)
         }
         ("getDiscountListResponse", _) => {
             Body::Discounts(each(list, &list_path, super::ncp_discount::discount)?)

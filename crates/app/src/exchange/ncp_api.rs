@@ -202,15 +202,17 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
     calls
 }
 
-/// The v1 Discount API's calls `sync` makes, unfiltered: every credit with every use NCP
-/// recorded, and every discount NCP lists.
+/// The v1 Discount API's calls `sync` makes, unfiltered: every credit and coin with every use
+/// NCP recorded, and every discount NCP lists.
 const DISCOUNT_CALLS: &[(&str, &str)] = &[
     ("getCreditHistoryList", "/discount/getCreditHistoryList"),
+    ("getCoinHistoryList", "/discount/getCoinHistoryList"),
     ("getDiscountList", "/discount/getDiscountList"),
 ];
 
 /// The v2 calls that fetch months `from` to `to`: one month per call (v2 has no ranges), the
-/// bill, its per-group and per-item costs, and once the names of the codes and the credits.
+/// bill, its per-group and per-item costs, and once the names of the codes, the credits and
+/// the coins.
 pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
     let mut calls = Vec::new();
     let mut m = from;
@@ -233,11 +235,16 @@ pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
         path: "/cost-relation-codes",
         query: Vec::new(),
     });
-    calls.push(Call {
-        action: "listCreditDiscounts",
-        path: "/credit-discounts",
-        query: Vec::new(),
-    });
+    for (action, path) in [
+        ("listCreditDiscounts", "/credit-discounts"),
+        ("listCoinDiscounts", "/coin-discounts"),
+    ] {
+        calls.push(Call {
+            action,
+            path,
+            query: Vec::new(),
+        });
+    }
     calls
 }
 
@@ -531,7 +538,7 @@ mod tests {
             4
         );
         // The Discount API once, unfiltered, after the months.
-        let last: Vec<(&str, usize)> = calls[calls.len() - 2..]
+        let last: Vec<(&str, usize)> = calls[calls.len() - 3..]
             .iter()
             .map(|c| (c.path, c.query.len()))
             .collect();
@@ -539,13 +546,14 @@ mod tests {
             last,
             [
                 ("/discount/getCreditHistoryList", 0),
+                ("/discount/getCoinHistoryList", 0),
                 ("/discount/getDiscountList", 0)
             ]
         );
     }
 
     #[test]
-    fn v2_asks_one_month_per_call_and_the_codes_and_credits_once() {
+    fn v2_asks_one_month_per_call_and_the_codes_credits_and_coins_once() {
         let calls = plan_v2("2026-05".parse().unwrap(), "2026-06".parse().unwrap());
         let asked: Vec<String> = calls
             .iter()
@@ -565,6 +573,7 @@ mod tests {
                 "/billing-item-costs?demandMonth=2026-06",
                 "/cost-relation-codes?",
                 "/credit-discounts?",
+                "/coin-discounts?",
             ]
         );
         assert_eq!(default_endpoint(Api::V2), DEFAULT_ENDPOINT_V2);

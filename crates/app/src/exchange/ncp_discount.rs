@@ -2,12 +2,15 @@
 //! `credit{discountNo, creditName, receivedCredit, remainingCredit, validityStartMonth,
 //! validityEndMonth, creditType, eligibleProductDemandTypeList, payCurrency}`,
 //! `creditUseHistory[{useMonth, productDemandType, unusedCredit, usedCredit,
-//! remainingCredit}]`) and getDiscountList (a Discount), leniently as the other v1 bodies;
-//! and v2 `/credit-discounts` (a CreditDiscount), strictly as the other v2 bodies. CommonCode
-//! objects (`creditType`, `discountType`, `productDemandType`, `payCurrency`) are read as
-//! `{code, codeName}`; amounts are exact.
+//! remainingCredit}]`), getCoinHistoryList (a CoinHistory: `memberNo`, `coin{discountNo,
+//! coinName, coinType, chargedCoin, remainingCoin, validity months}`,
+//! `coinUseHistory[{memberNo, sharedMemberNo, useMonth, unusedCoin, usedCoin,
+//! remainingCoin}]`) and getDiscountList (a Discount), leniently as the other v1 bodies; and
+//! v2 `/credit-discounts` (a CreditDiscount) and `/coin-discounts` (a CoinDiscount), strictly
+//! as the other v2 bodies. CommonCode objects (`creditType`, `coinType`, `discountType`,
+//! `productDemandType`, `payCurrency`) are read as `{code, codeName}`; amounts are exact.
 
-use ncp_usage_core::billing::ncp_discount::{Credit, CreditUse, Discount};
+use ncp_usage_core::billing::ncp_discount::{Credit, CreditKind, CreditUse, Discount};
 use ncp_usage_core::error::Result;
 
 use super::ncp::{each, At};
@@ -35,18 +38,23 @@ fn demand_type(at: At<'_>) -> Result<(String, String)> {
     Ok((code, name))
 }
 
+/// A CommonCode field's code and name, when it is there.
+fn common_code(at: At<'_>, name: &str) -> Result<(Option<String>, Option<String>)> {
+    match at.object(name) {
+        Some(_) => {
+            let mut path = String::new();
+            let t = inner(at, name, &mut path)?;
+            Ok((t.text("code")?, t.text("codeName")?))
+        }
+        None => Ok((at.text(name)?, None)),
+    }
+}
+
 /// One CreditHistory of getCreditHistoryList.
 pub(super) fn credit_history(at: At<'_>) -> Result<Credit> {
     let mut cp = String::new();
     let credit = inner(at, "credit", &mut cp)?;
-    let (type_code, type_name) = match credit.object("creditType") {
-        Some(_) => {
-            let mut tp = String::new();
-            let t = inner(credit, "creditType", &mut tp)?;
-            (t.text("code")?, t.text("codeName")?)
-        }
-        None => (None, None),
-    };
+    let (type_code, type_name) = common_code(credit, "creditType")?;
     let services = list(credit, "eligibleProductDemandTypeList", demand_type)?
         .into_iter()
         .map(|(_, name)| name)
@@ -64,6 +72,7 @@ pub(super) fn credit_history(at: At<'_>) -> Result<Credit> {
         })
     })?;
     Ok(Credit {
+        kind: CreditKind::Credit,
         member_no: at.text("memberNo")?,
         discount_no: credit.required_text("discountNo")?,
         name: credit.required_text("creditName")?,
@@ -75,6 +84,43 @@ pub(super) fn credit_history(at: At<'_>) -> Result<Credit> {
         valid_to: credit.month("validityEndMonth")?,
         currency: credit.currency("payCurrency")?,
         services,
+        uses,
+    })
+}
+
+/// One CoinHistory of getCoinHistoryList: a use is known by the member who used the coin
+/// (`sharedMemberNo` when it is shared, else the holder `memberNo`).
+pub(super) fn coin_history(at: At<'_>) -> Result<Credit> {
+    let mut cp = String::new();
+    let coin = inner(at, "coin", &mut cp)?;
+    let (type_code, type_name) = common_code(coin, "coinType")?;
+    let uses = list(at, "coinUseHistory", |u| {
+        let by = match u.text("sharedMemberNo")? {
+            Some(m) => m,
+            None => u.required_text("memberNo")?,
+        };
+        Ok(CreditUse {
+            month: u.month("useMonth")?,
+            service: format!("member {by}"),
+            service_code: by,
+            used_amount: u.required_exact("usedCoin")?,
+            unused_amount: u.exact("unusedCoin")?,
+            remaining_amount: u.required_exact("remainingCoin")?,
+        })
+    })?;
+    Ok(Credit {
+        kind: CreditKind::Coin,
+        member_no: at.text("memberNo")?,
+        discount_no: coin.required_text("discountNo")?,
+        name: coin.required_text("coinName")?,
+        type_code,
+        type_name,
+        received: coin.required_exact("chargedCoin")?,
+        remaining: coin.required_exact("remainingCoin")?,
+        valid_from: coin.month("validityStartMonth")?,
+        valid_to: coin.month("validityEndMonth")?,
+        currency: coin.currency("payCurrency")?,
+        services: Vec::new(),
         uses,
     })
 }
@@ -121,6 +167,7 @@ pub(super) fn credit_discount(at: ncp_v2::At<'_>) -> Result<Credit> {
         })
     })?;
     Ok(Credit {
+        kind: CreditKind::Credit,
         member_no: at.number_id("memberNo")?,
         discount_no: at
             .number_id("discountNo")?
@@ -134,6 +181,27 @@ pub(super) fn credit_discount(at: ncp_v2::At<'_>) -> Result<Credit> {
         valid_to: at.month("validityEndMonth")?,
         currency: at.currency()?,
         services,
+        uses: Vec::new(),
+    })
+}
+
+/// One CoinDiscount of v2 `/coin-discounts` (its example names no `payCurrency`: KRW then).
+pub(super) fn coin_discount(at: ncp_v2::At<'_>) -> Result<Credit> {
+    Ok(Credit {
+        kind: CreditKind::Coin,
+        member_no: at.number_id("memberNo")?,
+        discount_no: at
+            .number_id("discountNo")?
+            .ok_or_else(|| missing(at, "discountNo"))?,
+        name: at.required_text("coinName")?,
+        type_code: at.text("coinType")?,
+        type_name: at.text("coinTypeName")?,
+        received: at.required_exact("receivedAmount")?,
+        remaining: at.required_exact("remainingAmount")?,
+        valid_from: at.month("validityStartMonth")?,
+        valid_to: at.month("validityEndMonth")?,
+        currency: at.currency()?,
+        services: Vec::new(),
         uses: Vec::new(),
     })
 }

@@ -18,7 +18,7 @@ use ncp_usage_core::error::{Error, Result};
 use ncp_usage_core::exact::{Currency, Exact};
 
 /// The IAM actions a sub account needs for what `sync --api v2` calls.
-pub const SUB_ACCOUNT_ACTIONS: &str = "View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts, View/getCostRelationCodes and View/getCreditDiscounts";
+pub const SUB_ACCOUNT_ACTIONS: &str = "View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts, View/getCostRelationCodes, View/getCreditDiscounts and View/getCoinDiscounts";
 
 /// The list keys of v2's list bodies and what they hold. The docs' response tables were not
 /// readable past their openings; the names follow v2's one documented list key
@@ -28,6 +28,7 @@ const LISTS: &[&str] = &[
     "billingItemCosts",
     "costRelationCodes",
     "creditDiscounts",
+    "coinDiscounts",
 ];
 
 /// A value at a JSON path.
@@ -259,6 +260,9 @@ pub fn parse_list(top: &Map<String, Value>) -> Result<Option<Page>> {
             &list_path,
             super::ncp_discount::credit_discount,
         )?),
+        "coinDiscounts" => {
+            Body::CoinDiscounts(each(items, &list_path, super::ncp_discount::coin_discount)?)
+        }
         _ => Body::CostRelationCodes(each(items, &list_path, cost_relation_code)?),
     };
     Ok(Some(Page {
@@ -523,7 +527,7 @@ mod tests {
     fn a_refused_sub_account_is_told_the_v2_actions() {
         let body = serde_json::json!({"errorCode": "Forbidden", "message": "Permission denied"});
         let e = error(&body, Some(403)).message;
-        assert!(e.starts_with("HTTP 403: NCP answered with error Forbidden: Permission denied; a sub account needs the Billing API v2 actions View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts, View/getCostRelationCodes and View/getCreditDiscounts"), "{e}");
+        assert!(e.starts_with("HTTP 403: NCP answered with error Forbidden: Permission denied; a sub account needs the Billing API v2 actions View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts, View/getCostRelationCodes, View/getCreditDiscounts and View/getCoinDiscounts"), "{e}");
         let body = serde_json::json!({"errorCode": "InvalidParameter", "message": "The specified parameter is invalid.",
             "fieldErrors": [{"field": "demandMonth", "message": "must match yyyy-MM"}]});
         assert_eq!(

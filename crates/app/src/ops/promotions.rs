@@ -71,7 +71,7 @@ pub fn run(tx: &Connection, now: Instant) -> Result<Promotions> {
     })
 }
 
-/// The credits NCP's Discount API recorded, with what each used.
+/// The credits and coins NCP's Discount API recorded, with what each used.
 fn ncp_credits(tx: &Connection) -> Result<Vec<NcpCredit>> {
     ncp_discount::credits(tx)?
         .into_iter()
@@ -83,6 +83,7 @@ fn ncp_credits(tx: &Connection) -> Result<Vec<NcpCredit>> {
                 ))
             })?;
             Ok(NcpCredit {
+                kind: c.kind,
                 used_amount: used,
                 discount_no: c.discount_no,
                 name: c.name,

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::layout::{won, Column, Grid};
 use super::ncp_bill::in_currency;
 use super::{Report, Style};
-use ncp_usage_core::billing::ncp_discount::CreditUse;
+use ncp_usage_core::billing::ncp_discount::{CreditKind, CreditUse};
 use ncp_usage_core::billing::promotion::{CreditStatus, Promotion};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::exact::{Currency, Exact};
@@ -42,9 +42,12 @@ pub struct NcpDiscount {
     pub currency: Currency,
 }
 
-/// A credit NCP granted, as NCP's Discount API records it (imported or synced).
+/// A credit NCP granted, or a coin the member charged, as NCP's Discount API records it
+/// (imported or synced).
 #[derive(Debug, Clone, Serialize)]
 pub struct NcpCredit {
+    /// `credit` or `coin`.
+    pub kind: CreditKind,
     /// NCP's number for it.
     pub discount_no: String,
     /// Its name.
@@ -64,9 +67,9 @@ pub struct NcpCredit {
     pub valid_to: Month,
     /// Its currency.
     pub currency: Currency,
-    /// The services it may pay for (empty: any).
+    /// The services a credit may pay for (empty: any).
     pub services: Vec<String>,
-    /// Its use by month and service (v1 only; v2 lists none).
+    /// Its use by month and service, a coin's by month and member (v1 only; v2 lists none).
     pub uses: Vec<CreditUse>,
 }
 
@@ -103,8 +106,8 @@ pub struct Promotions {
     /// (left out when NCP's figures were never imported).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ncp_discounts: Vec<NcpDiscount>,
-    /// The credits NCP granted, from its Discount API (left out when no Discount API body
-    /// was imported or synced).
+    /// The credits NCP granted, then the coins the member charged, from its Discount API (left
+    /// out when no Discount API body was imported or synced).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ncp_credits: Vec<NcpCredit>,
     /// The discounts NCP's getDiscountList lists (left out when none was imported or synced).
@@ -140,15 +143,16 @@ impl Promotions {
         format!("\nDiscounts and credits NCP applied\n{t}\n")
     }
 
-    /// The tables of NCP's credits and their use, and of its listed discounts, from its
-    /// Discount API.
+    /// The tables of NCP's credits and coins and their use, and of its listed discounts, from
+    /// its Discount API.
     fn credits_table(&self, style: Style) -> String {
         let mut out = String::new();
         if !self.ncp_credits.is_empty() {
             let mut t = Grid::new(
                 style,
                 vec![
-                    Column::text("Credit"),
+                    Column::text("Credit or coin"),
+                    Column::fixed("Kind"),
                     Column::fixed("No."),
                     Column::text("Type").optional(1),
                     Column::text("Valid"),
@@ -162,6 +166,7 @@ impl Promotions {
             for c in &self.ncp_credits {
                 t.row(vec![
                     c.name.clone(),
+                    c.kind.as_str().to_string(),
                     c.discount_no.clone(),
                     c.type_code.clone().unwrap_or_default(),
                     format!("{} – {}", c.valid_from, c.valid_to),
@@ -176,13 +181,13 @@ impl Promotions {
                     },
                 ]);
             }
-            out.push_str(&format!("\nCredits NCP granted (Discount API)\n{t}\n"));
+            out.push_str(&format!("\nNCP's credits and coins (Discount API)\n{t}\n"));
             let mut u = Grid::new(
                 style,
                 vec![
                     Column::fixed("Month"),
-                    Column::text("Credit"),
-                    Column::text("Service"),
+                    Column::text("Credit or coin"),
+                    Column::text("Service or member"),
                     Column::amount("Used"),
                     Column::amount("Remaining"),
                     Column::fixed("Currency"),
@@ -203,7 +208,7 @@ impl Promotions {
                 }
             }
             if any {
-                out.push_str(&format!("\nCredit use by month (Discount API)\n{u}\n"));
+                out.push_str(&format!("\nTheir use by month (Discount API)\n{u}\n"));
             }
         }
         if !self.ncp_discount_list.is_empty() {

@@ -678,6 +678,8 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
             | Body::CostRelationCodes(_)
             | Body::Credits(_)
             | Body::CreditDiscounts(_)
+            | Body::Coins(_)
+            | Body::CoinDiscounts(_)
             | Body::Discounts(_) => {}
         }
     }
@@ -735,8 +737,13 @@ impl Body {
             Body::DailyUsage(v) => v.iter().map(|u| Month::of(u.date)).min(),
             Body::GroupCosts(v) => v.iter().map(|g| g.cost.month).min(),
             Body::ItemCosts(v) => v.iter().map(|i| i.cost.month).min(),
-            Body::Credits(v) => v.iter().flat_map(|c| c.uses.iter().map(|u| u.month)).min(),
-            Body::CostRelationCodes(_) | Body::CreditDiscounts(_) | Body::Discounts(_) => None,
+            Body::Credits(v) | Body::Coins(v) => {
+                v.iter().flat_map(|c| c.uses.iter().map(|u| u.month)).min()
+            }
+            Body::CostRelationCodes(_)
+            | Body::CreditDiscounts(_)
+            | Body::CoinDiscounts(_)
+            | Body::Discounts(_) => None,
         }
     }
 
@@ -758,9 +765,10 @@ impl Body {
                 .iter()
                 .filter_map(|i| i.cost.member_no.as_deref())
                 .collect(),
-            Body::Credits(v) | Body::CreditDiscounts(v) => {
-                v.iter().filter_map(|c| c.member_no.as_deref()).collect()
-            }
+            Body::Credits(v)
+            | Body::CreditDiscounts(v)
+            | Body::Coins(v)
+            | Body::CoinDiscounts(v) => v.iter().filter_map(|c| c.member_no.as_deref()).collect(),
             Body::Discounts(v) => v.iter().filter_map(|d| d.member_no.as_deref()).collect(),
             Body::ContractSummaries(_) | Body::DailyUsage(_) | Body::CostRelationCodes(_) => {
                 Vec::new()
@@ -831,6 +839,10 @@ pub enum Body {
     Credits(Vec<Credit>),
     /// v2 credit-discounts: credits, without their use.
     CreditDiscounts(Vec<Credit>),
+    /// Discount API getCoinHistoryList: coins with their use by month and member.
+    Coins(Vec<Credit>),
+    /// v2 coin-discounts: coins, without their use.
+    CoinDiscounts(Vec<Credit>),
     /// Discount API getDiscountList.
     Discounts(Vec<Discount>),
 }
@@ -846,7 +858,10 @@ impl Body {
             Body::GroupCosts(v) => v.len(),
             Body::ItemCosts(v) => v.len(),
             Body::CostRelationCodes(v) => v.len(),
-            Body::Credits(v) | Body::CreditDiscounts(v) => v.len(),
+            Body::Credits(v)
+            | Body::CreditDiscounts(v)
+            | Body::Coins(v)
+            | Body::CoinDiscounts(v) => v.len(),
             Body::Discounts(v) => v.len(),
         }
     }
@@ -869,6 +884,8 @@ impl Body {
             Body::CostRelationCodes(_) => "listCostRelationCodes",
             Body::Credits(_) => "getCreditHistoryList",
             Body::CreditDiscounts(_) => "listCreditDiscounts",
+            Body::Coins(_) => "getCoinHistoryList",
+            Body::CoinDiscounts(_) => "listCoinDiscounts",
             Body::Discounts(_) => "getDiscountList",
         }
     }
@@ -960,9 +977,14 @@ impl Page {
                 ncp_v2::first_ahead(rows.iter().map(|r| r.cost.month), current)
                     .map_or(Ok(()), |(i, m)| Err(ahead(i, "demandMonth", m)))
             }
-            Body::Credits(rows) => ncp_discount::check_uses(rows, current, &self.list_path)
-                .map_err(|e| e.context(source)),
-            Body::CostRelationCodes(_) | Body::CreditDiscounts(_) | Body::Discounts(_) => Ok(()),
+            Body::Credits(rows) | Body::Coins(rows) => {
+                ncp_discount::check_uses(rows, current, &self.list_path)
+                    .map_err(|e| e.context(source))
+            }
+            Body::CostRelationCodes(_)
+            | Body::CreditDiscounts(_)
+            | Body::CoinDiscounts(_)
+            | Body::Discounts(_) => Ok(()),
         }
     }
 }

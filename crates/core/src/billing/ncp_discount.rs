@@ -1,7 +1,8 @@
 //! NCP's Discount API as facts: the credits NCP granted a member and how each was used, month
-//! by month and service by service (v1 getCreditHistoryList, v2 `/credit-discounts`), and the
-//! discounts it lists (v1 getDiscountList), every amount exactly as NCP sent it
-//! (`platform-discount-*`, `pub-billing-v2-type-creditdiscount`).
+//! by month and service by service (v1 getCreditHistoryList, v2 `/credit-discounts`), the
+//! coins a member charged and who used them (v1 getCoinHistoryList, v2 `/coin-discounts`),
+//! and the discounts it lists (v1 getDiscountList), every amount exactly as NCP sent it
+//! (`platform-discount-*`, `pub-billing-v2-type-creditdiscount`, `…-coindiscount`).
 //!
 //! These are NCP's own records of its credits, beside the credit and discount columns of its
 //! bills: the bills say how much was taken off a month, these say from which credit and how
@@ -13,22 +14,59 @@ use crate::calendar::Month;
 use crate::error::{Error, Result};
 use crate::exact::{Currency, Exact};
 
-/// A credit NCP granted (a v1 Credit of a CreditHistory, or a v2 CreditDiscount).
+/// What kind of prepaid amount a [`Credit`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CreditKind {
+    /// A credit NCP granted (Credit, CreditDiscount).
+    Credit,
+    /// A coin the member charged (Coin, CoinDiscount).
+    Coin,
+}
+
+impl CreditKind {
+    /// The spelling in the ledger and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CreditKind::Credit => "credit",
+            CreditKind::Coin => "coin",
+        }
+    }
+}
+
+/// Reads [`CreditKind::as_str`]'s spelling.
+impl std::str::FromStr for CreditKind {
+    type Err = ();
+    fn from_str(text: &str) -> std::result::Result<CreditKind, ()> {
+        match text {
+            "credit" => Ok(CreditKind::Credit),
+            "coin" => Ok(CreditKind::Coin),
+            _ => Err(()),
+        }
+    }
+}
+
+/// A credit NCP granted (a v1 Credit of a CreditHistory, or a v2 CreditDiscount), or a coin
+/// the member charged (a v1 Coin of a CoinHistory, or a v2 CoinDiscount): an amount given
+/// once, used month by month until it is gone or its validity ends.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Credit {
+    /// A credit or a coin.
+    pub kind: CreditKind,
     /// The member holding it (`memberNo`).
     pub member_no: Option<String>,
     /// NCP's number for it (`discountNo`).
     pub discount_no: String,
-    /// `creditName`.
+    /// `creditName`, `coinName`.
     pub name: String,
-    /// The credit type's code (v1 `creditType.code`, v2 `creditTypeCode`: `FREE`…).
+    /// The type's code (v1 `creditType.code`, v2 `creditTypeCode`: `FREE`…; v1
+    /// `coinType.code`, v2 `coinType`: `COIN`, `BONUS`).
     pub type_code: Option<String>,
-    /// Its name (v1 `creditType.codeName`, v2 `creditTypeName`).
+    /// Its name (v1 `creditType.codeName`, v2 `creditTypeName`, `coinTypeName`).
     pub type_name: Option<String>,
-    /// What was granted (v1 `receivedCredit`, v2 `receivedAmount`).
+    /// What was granted or charged (v1 `receivedCredit`, `chargedCoin`; v2 `receivedAmount`).
     pub received: Exact,
-    /// What is left (v1 `remainingCredit`, v2 `remainingAmount`).
+    /// What is left (v1 `remainingCredit`, `remainingCoin`; v2 `remainingAmount`).
     pub remaining: Exact,
     /// The first month it may be used in.
     pub valid_from: Month,
@@ -36,28 +74,31 @@ pub struct Credit {
     pub valid_to: Month,
     /// `payCurrency`.
     pub currency: Currency,
-    /// The services it may pay for (v1 `eligibleProductDemandTypeList`, v2
-    /// `eligibleBillingItemGroups`), by name; empty when NCP names none.
+    /// The services a credit may pay for (v1 `eligibleProductDemandTypeList`, v2
+    /// `eligibleBillingItemGroups`), by name; empty when NCP names none (and for a coin).
     pub services: Vec<String>,
-    /// How it was used (v1 `creditUseHistory`; v2 lists none).
+    /// How it was used (v1 `creditUseHistory`, `coinUseHistory`; v2 lists none).
     pub uses: Vec<CreditUse>,
 }
 
-/// One month's use of a credit for one service (a v1 CreditUseHistory).
+/// One month's use of a credit for one service (a v1 CreditUseHistory), or of a coin by one
+/// member (a v1 CoinUseHistory: the holder, or a member it is shared with).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CreditUse {
     /// `useMonth`.
     pub month: Month,
-    /// The service's code (`productDemandType.code`), part of the use's key.
+    /// The service's code (`productDemandType.code`), or for a coin the number of the member
+    /// who used it (`sharedMemberNo`, else `memberNo`): part of the use's key.
     #[serde(skip)]
     pub service_code: String,
-    /// The service's name (`productDemandType.codeName`, else its code).
+    /// The service's name (`productDemandType.codeName`, else its code); for a coin,
+    /// `member N`.
     pub service: String,
-    /// `usedCredit`.
+    /// `usedCredit`, `usedCoin`.
     pub used_amount: Exact,
-    /// `unusedCredit`, when NCP sends it.
+    /// `unusedCredit`, `unusedCoin`, when NCP sends it.
     pub unused_amount: Option<Exact>,
-    /// `remainingCredit` after that month.
+    /// `remainingCredit`, `remainingCoin` after that month.
     pub remaining_amount: Exact,
 }
 
@@ -102,8 +143,9 @@ pub struct Discount {
 pub fn check_uses(credits: &[Credit], current: Month, path: &str) -> Result<()> {
     for (i, c) in credits.iter().enumerate() {
         if let Some((j, u)) = c.uses.iter().enumerate().find(|(_, u)| u.month > current) {
+            let kind = c.kind.as_str();
             return Err(Error::invalid(format!(
-                "{path}[{i}].creditUseHistory[{j}].useMonth: expected a month up to {current} (the month of --as-of), got {}; NCP has no use of a credit in a month that has not happened",
+                "{path}[{i}].{kind}UseHistory[{j}].useMonth: expected a month up to {current} (the month of --as-of), got {}; NCP has no use of a {kind} in a month that has not happened",
                 u.month
             )));
         }
@@ -117,6 +159,7 @@ mod tests {
 
     fn credit(received: &str, remaining: &str) -> Credit {
         Credit {
+            kind: CreditKind::Credit,
             member_no: Some("2001234".to_string()),
             discount_no: "6383".to_string(),
             name: "credit-discount-test".to_string(),

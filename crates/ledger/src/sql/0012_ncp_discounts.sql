@@ -1,13 +1,16 @@
 -- Schema 12 (issue 14): NCP's Discount API. The credits NCP granted a member (v1
--- getCreditHistoryList's Credit, v2 /credit-discounts' CreditDiscount), one row per member
--- and discount number, and how each was used (v1 CreditUseHistory), one row per discount
--- number, use month and service; and the discounts getDiscountList lists. Amounts stay
+-- getCreditHistoryList's Credit, v2 /credit-discounts' CreditDiscount) and the coins it
+-- charged (v1 getCoinHistoryList's Coin, v2 /coin-discounts' CoinDiscount; `kind` says
+-- which), one row per member and discount number, and how each was used (v1
+-- CreditUseHistory, CoinUseHistory), one row per discount number, use month and service (for
+-- a coin: the member who used it); and the discounts getDiscountList lists. Amounts stay
 -- exact TEXT as NCP sent them, with their currency; `services` is the JSON list of the
 -- service names a credit may pay for. A later import or sync replaces a row in place (its
 -- earlier version kept, T2), never adds a second one.
 CREATE TABLE ncp_credits (
     member_no   TEXT NOT NULL,
     discount_no TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('credit', 'coin')),
     api         TEXT NOT NULL CHECK (api IN ('v1', 'v2')),
     name        TEXT NOT NULL,
     type_code   TEXT,
@@ -25,6 +28,7 @@ CREATE TABLE ncp_credits (
 CREATE TABLE ncp_credits_versions (
     member_no     TEXT NOT NULL,
     discount_no   TEXT NOT NULL,
+    kind          TEXT NOT NULL,
     api           TEXT NOT NULL,
     name          TEXT NOT NULL,
     type_code     TEXT,
