@@ -27,6 +27,8 @@ const LIST: &str = "v1/discount-list-2026-02.json";
 const V2: &str = "v2/credit-discounts-2026-06.json";
 const COINS: &str = "v1/discount-coin-history-2026-02.json";
 const V2_COINS: &str = "v2/coin-discounts-2026-06.json";
+const PRODUCT: &str = "v1/discount-product-history-2026-02.json";
+const V2_PRODUCT: &str = "v2/product-discounts-2026-06.json";
 
 fn member() -> Env {
     Env::business("2026-01-01")
@@ -210,6 +212,51 @@ fn coins_show_after_the_credits_with_their_use_by_member() {
 }
 
 #[test]
+fn product_discounts_show_their_percent_and_what_they_took_off() {
+    let env = member();
+    let doc = import(&env, "2026-03-05", &[PRODUCT]);
+    assert_eq!(doc["rows"]["getProductDiscountHistoryList"], 1);
+    let p = env.json("2026-03-05", &["promotions"]);
+    assert_eq!(
+        p["ncp_product_discounts"],
+        json!([{"discount_no": "2091001", "name": "Server 10% Discount", "discount_rate": 10.5,
+                "minimum_amount": 100000, "maximum_amount": 50000,
+                "valid_from": "2026-02", "valid_to": "2026-02", "currency": "KRW",
+                "services": ["Server"],
+                "uses": [{"month": "2026-02", "service": "Server", "target_amount": 123456,
+                          "applied_amount": 12962.88}]}])
+    );
+    let table = env.ok("2026-03-05", &["promotions"]);
+    assert!(
+        table.contains("NCP's product discounts (Discount API)") && table.contains("12,962.88"),
+        "{table}"
+    );
+
+    // v2: the documented ProductDiscount (10.0 is 10 %).
+    let env = member();
+    import(&env, "2026-07-05", &[V2_PRODUCT]);
+    let d = &env.json("2026-07-05", &["promotions"])["ncp_product_discounts"][0];
+    assert_eq!(
+        (
+            &d["discount_no"],
+            &d["discount_rate"],
+            &d["minimum_amount"],
+            &d["maximum_amount"],
+            &d["services"],
+            &d["uses"]
+        ),
+        (
+            &json!("2091001"),
+            &json!(10),
+            &json!(100000),
+            &json!(50000),
+            &json!(["Server"]),
+            &json!([])
+        )
+    );
+}
+
+#[test]
 fn reimporting_the_same_body_changes_nothing_and_a_later_one_replaces_never_adds() {
     let env = member();
     import(&env, "2026-03-05", &[CREDITS, LIST]);
@@ -303,6 +350,7 @@ fn v1_server() -> Server {
                 one.to_string()
             }
             "getCoinHistoryList" => text(COINS),
+            "getProductDiscountHistoryList" => text(PRODUCT),
             "getDiscountList" => text(LIST),
             _ => empty_v1(&action),
         };
@@ -336,6 +384,7 @@ fn sync_v1_fetches_every_page_of_the_credits_and_the_discounts() {
     let doc = sync(&env, &srv, "2026-03-05", "v1", "2026-01", "2026-02");
     assert_eq!(doc["rows"]["getCreditHistoryList"], 2);
     assert_eq!(doc["rows"]["getCoinHistoryList"], 1);
+    assert_eq!(doc["rows"]["getProductDiscountHistoryList"], 1);
     assert_eq!(doc["rows"]["getDiscountList"], 2);
     let urls = srv.requests.lock().unwrap().clone();
     let pages: Vec<Option<&str>> = urls
@@ -396,6 +445,7 @@ fn v2_server() -> Server {
                 .to_string()
             }
             "coin-discounts" => text(V2_COINS),
+            "product-discounts" => text(V2_PRODUCT),
             "demand-costs" => r#"{"demandCosts": [], "nextToken": null}"#.to_string(),
             "billing-item-group-costs" => {
                 r#"{"billingItemGroupCosts": [], "nextToken": null}"#.to_string()
@@ -414,6 +464,7 @@ fn sync_v2_follows_the_credits_cursor_and_stores_them() {
     let doc = sync(&env, &srv, "2026-07-05", "v2", "2026-06", "2026-06");
     assert_eq!(doc["rows"]["listCreditDiscounts"], 2);
     assert_eq!(doc["rows"]["listCoinDiscounts"], 1);
+    assert_eq!(doc["rows"]["listProductDiscounts"], 1);
     let urls = srv.requests.lock().unwrap().clone();
     let cursors: Vec<Option<&str>> = urls
         .iter()

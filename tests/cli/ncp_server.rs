@@ -118,8 +118,8 @@ pub fn query<'a>(url: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// The answer of NCP's Discount API with nothing in it (v1 getCreditHistoryList,
-/// getCoinHistoryList and getDiscountList, v2 `/credit-discounts` and `/coin-discounts`),
-/// when `url` asks it: for servers whose tests are
+/// getCoinHistoryList, getProductDiscountHistoryList and getDiscountList; v2
+/// `/credit-discounts`, `/coin-discounts` and `/product-discounts`), when `url` asks it: for servers whose tests are
 /// about other bodies, since `sync` asks it too.
 pub fn no_discounts(url: &str) -> Option<(u16, String)> {
     let path = url.split('?').next().unwrap_or("");
@@ -130,11 +130,15 @@ pub fn no_discounts(url: &str) -> Option<(u16, String)> {
         "getCoinHistoryList" => {
             r#"{"getCoinHistoryListResponse": {"returnCode": "0", "totalRows": 0, "coinHistoryList": []}}"#
         }
+        "getProductDiscountHistoryList" => {
+            r#"{"getProductDiscountHistoryListResponse": {"returnCode": "0", "totalRows": 0, "productDiscountHistoryList": []}}"#
+        }
         "getDiscountList" => {
             r#"{"getDiscountListResponse": {"returnCode": "0", "totalRows": 0, "demandCostList": []}}"#
         }
         "credit-discounts" => r#"{"creditDiscounts": [], "nextToken": null}"#,
         "coin-discounts" => r#"{"coinDiscounts": [], "nextToken": null}"#,
+        "product-discounts" => r#"{"productDiscounts": [], "nextToken": null}"#,
         _ => return None,
     };
     Some((200, body.to_string()))

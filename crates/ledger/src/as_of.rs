@@ -141,6 +141,28 @@ pub(crate) const TEMP_SCHEMA: &str = concat!(
         ["service", "used", "unused", "remaining"]
     ),
     versioned!(
+        "ncp_product_discounts",
+        ["member_no", "discount_no"],
+        [
+            "api",
+            "name",
+            "rate",
+            "conditional",
+            "minimum_amount",
+            "capped",
+            "maximum_amount",
+            "valid_from",
+            "valid_to",
+            "currency",
+            "services"
+        ]
+    ),
+    versioned!(
+        "ncp_product_discount_uses",
+        ["discount_no", "use_month", "service_code"],
+        ["service", "target", "applied"]
+    ),
+    versioned!(
         "ncp_discount_list",
         ["member_no", "discount_no"],
         [

@@ -107,6 +107,12 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             Body::CreditDiscounts(rows) | Body::CoinDiscounts(rows) => {
                 crate::ncp_discount::store_credits(conn, Api::V2, rows)?
             }
+            Body::ProductDiscounts(rows) => {
+                crate::ncp_discount::store_product_discounts(conn, Api::V1, rows)?
+            }
+            Body::ProductDiscountsV2(rows) => {
+                crate::ncp_discount::store_product_discounts(conn, Api::V2, rows)?
+            }
             Body::Discounts(rows) => crate::ncp_discount::store_discounts(conn, rows)?,
             // v2 cost lines and codes: stored by `ncp_v2::store`.
             Body::GroupCosts(_) | Body::ItemCosts(_) | Body::CostRelationCodes(_) => {}
@@ -388,6 +394,7 @@ fn held_member(conn: &Connection) -> Result<Option<String>> {
                  UNION ALL SELECT member FROM ncp_bills
                  UNION ALL SELECT member_no FROM ncp_credits
                  UNION ALL SELECT member_no FROM ncp_discount_list
+                 UNION ALL SELECT member_no FROM ncp_product_discounts
                  UNION ALL SELECT json_extract(exact, '$.member_no') FROM fee_lines WHERE exact IS NOT NULL)
              WHERE m <> '' AND m NOT GLOB '*[^0-9]*' LIMIT 1",
             [],

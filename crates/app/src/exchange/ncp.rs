@@ -107,7 +107,7 @@ impl<'a> At<'a> {
         })
     }
 
-    fn bool(&self, name: &str) -> Result<bool> {
+    pub(super) fn bool(&self, name: &str) -> Result<bool> {
         match self.field(name) {
             None => Ok(false),
             Some(Value::Bool(b)) => Ok(*b),
@@ -289,6 +289,10 @@ fn parse_value(value: &Value) -> Result<Page> {
         ),
         ("getCreditHistoryListResponse", "creditHistoryList"),
         ("getCoinHistoryListResponse", "coinHistoryList"),
+        (
+            "getProductDiscountHistoryListResponse",
+            "productDiscountHistoryList",
+        ),
         // The DiscountList type documents its list as `demandCostList` (SOURCES.md).
         ("getDiscountListResponse", "demandCostList"),
     ];
@@ -298,7 +302,7 @@ fn parse_value(value: &Value) -> Result<Page> {
     else {
         let keys: Vec<&str> = top.keys().map(String::as_str).take(5).collect();
         return Err(Error::invalid(format!(
-            "$: not an NCP Billing API body this version reads (its keys: {}); expected getDemandCostListResponse, getProductDemandCostListResponse, getContractDemandCostListResponse, getContractSummaryListResponse, getContractUsageListByDailyResponse, getCreditHistoryListResponse, getCoinHistoryListResponse, getDiscountListResponse or a v2 body (demandCosts, billingItemGroupCosts, billingItemCosts, costRelationCodes, creditDiscounts, coinDiscounts)",
+            "$: not an NCP Billing API body this version reads (its keys: {}); expected getDemandCostListResponse, getProductDemandCostListResponse, getContractDemandCostListResponse, getContractSummaryListResponse, getContractUsageListByDailyResponse, getCreditHistoryListResponse, getCoinHistoryListResponse, getProductDiscountHistoryListResponse, getDiscountListResponse or a v2 body (demandCosts, billingItemGroupCosts, billingItemCosts, costRelationCodes, creditDiscounts, coinDiscounts, productDiscounts)",
             if keys.is_empty() { "none".to_string() } else { keys.join(", ") }
         )));
     };
@@ -337,6 +341,11 @@ fn parse_value(value: &Value) -> Result<Page> {
         ("getCoinHistoryListResponse", _) => {
             Body::Coins(each(list, &list_path, super::ncp_discount::coin_history)?)
         }
+        ("getProductDiscountHistoryListResponse", _) => Body::ProductDiscounts(each(
+            list,
+            &list_path,
+            super::ncp_discount::product_discount_history,
+        )?),
         ("getDiscountListResponse", _) => {
             Body::Discounts(each(list, &list_path, super::ncp_discount::discount)?)
         }

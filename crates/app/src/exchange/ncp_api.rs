@@ -202,17 +202,21 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
     calls
 }
 
-/// The v1 Discount API's calls `sync` makes, unfiltered: every credit and coin with every use
-/// NCP recorded, and every discount NCP lists.
+/// The v1 Discount API's calls `sync` makes, unfiltered: every credit, coin and product
+/// discount with every use NCP recorded, and every discount NCP lists.
 const DISCOUNT_CALLS: &[(&str, &str)] = &[
     ("getCreditHistoryList", "/discount/getCreditHistoryList"),
     ("getCoinHistoryList", "/discount/getCoinHistoryList"),
+    (
+        "getProductDiscountHistoryList",
+        "/discount/getProductDiscountHistoryList",
+    ),
     ("getDiscountList", "/discount/getDiscountList"),
 ];
 
 /// The v2 calls that fetch months `from` to `to`: one month per call (v2 has no ranges), the
-/// bill, its per-group and per-item costs, and once the names of the codes, the credits and
-/// the coins.
+/// bill, its per-group and per-item costs, and once the names of the codes, the credits, the
+/// coins and the product discounts.
 pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
     let mut calls = Vec::new();
     let mut m = from;
@@ -238,6 +242,7 @@ pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
     for (action, path) in [
         ("listCreditDiscounts", "/credit-discounts"),
         ("listCoinDiscounts", "/coin-discounts"),
+        ("listProductDiscounts", "/product-discounts"),
     ] {
         calls.push(Call {
             action,
@@ -538,7 +543,7 @@ mod tests {
             4
         );
         // The Discount API once, unfiltered, after the months.
-        let last: Vec<(&str, usize)> = calls[calls.len() - 3..]
+        let last: Vec<(&str, usize)> = calls[calls.len() - 4..]
             .iter()
             .map(|c| (c.path, c.query.len()))
             .collect();
@@ -547,13 +552,14 @@ mod tests {
             [
                 ("/discount/getCreditHistoryList", 0),
                 ("/discount/getCoinHistoryList", 0),
+                ("/discount/getProductDiscountHistoryList", 0),
                 ("/discount/getDiscountList", 0)
             ]
         );
     }
 
     #[test]
-    fn v2_asks_one_month_per_call_and_the_codes_credits_and_coins_once() {
+    fn v2_asks_one_month_per_call_and_the_codes_and_discounts_once() {
         let calls = plan_v2("2026-05".parse().unwrap(), "2026-06".parse().unwrap());
         let asked: Vec<String> = calls
             .iter()
@@ -574,6 +580,7 @@ mod tests {
                 "/cost-relation-codes?",
                 "/credit-discounts?",
                 "/coin-discounts?",
+                "/product-discounts?",
             ]
         );
         assert_eq!(default_endpoint(Api::V2), DEFAULT_ENDPOINT_V2);

@@ -5,12 +5,17 @@
 //! remainingCredit}]`), getCoinHistoryList (a CoinHistory: `memberNo`, `coin{discountNo,
 //! coinName, coinType, chargedCoin, remainingCoin, validity months}`,
 //! `coinUseHistory[{memberNo, sharedMemberNo, useMonth, unusedCoin, usedCoin,
-//! remainingCoin}]`) and getDiscountList (a Discount), leniently as the other v1 bodies; and
-//! v2 `/credit-discounts` (a CreditDiscount) and `/coin-discounts` (a CoinDiscount), strictly
-//! as the other v2 bodies. CommonCode objects (`creditType`, `coinType`, `discountType`,
+//! remainingCoin}]`), getProductDiscountHistoryList (a ProductDiscountHistory: `memberNo`,
+//! `productDiscount{…}`, `productDiscountUseHistoryList[{useMonth, productDemandType,
+//! discountTargetAmount, discountAppliedAmount}]`) and getDiscountList (a Discount), leniently
+//! as the other v1 bodies; and v2 `/credit-discounts` (a CreditDiscount), `/coin-discounts` (a
+//! CoinDiscount) and `/product-discounts` (a ProductDiscount), strictly as the other v2
+//! bodies. CommonCode objects (`creditType`, `coinType`, `discountType`,
 //! `productDemandType`, `payCurrency`) are read as `{code, codeName}`; amounts are exact.
 
-use ncp_usage_core::billing::ncp_discount::{Credit, CreditKind, CreditUse, Discount};
+use ncp_usage_core::billing::ncp_discount::{
+    Credit, CreditKind, CreditUse, Discount, ProductDiscount, ProductDiscountUse,
+};
 use ncp_usage_core::error::Result;
 
 use super::ncp::{each, At};
@@ -125,6 +130,42 @@ pub(super) fn coin_history(at: At<'_>) -> Result<Credit> {
     })
 }
 
+/// One ProductDiscountHistory of getProductDiscountHistoryList.
+pub(super) fn product_discount_history(at: At<'_>) -> Result<ProductDiscount> {
+    let mut dp = String::new();
+    let d = inner(at, "productDiscount", &mut dp)?;
+    let services = list(d, "eligibleProductDemandTypeList", demand_type)?
+        .into_iter()
+        .map(|(_, name)| name)
+        .collect();
+    let uses = list(at, "productDiscountUseHistoryList", |u| {
+        let mut tp = String::new();
+        let (service_code, service) = demand_type(inner(u, "productDemandType", &mut tp)?)?;
+        Ok(ProductDiscountUse {
+            month: u.month("useMonth")?,
+            service_code,
+            service,
+            target_amount: u.required_exact("discountTargetAmount")?,
+            applied_amount: u.required_exact("discountAppliedAmount")?,
+        })
+    })?;
+    Ok(ProductDiscount {
+        member_no: at.text("memberNo")?,
+        discount_no: d.required_text("discountNo")?,
+        name: d.required_text("productDiscountName")?,
+        rate: d.required_exact("discountRate")?,
+        conditional: d.bool("discountCondition")?,
+        minimum_amount: d.exact("minimumAmount")?,
+        capped: d.bool("maximumDiscountCondition")?,
+        maximum_amount: d.exact("maximumDiscountAmount")?,
+        valid_from: d.month("validityStartMonth")?,
+        valid_to: d.month("validityEndMonth")?,
+        currency: d.currency("payCurrency")?,
+        services,
+        uses,
+    })
+}
+
 /// One Discount of getDiscountList.
 pub(super) fn discount(at: At<'_>) -> Result<Discount> {
     let month = |name: &str| -> Result<Option<_>> {
@@ -156,22 +197,54 @@ pub(super) fn discount(at: At<'_>) -> Result<Discount> {
     })
 }
 
-/// One CreditDiscount of v2 `/credit-discounts`: `memberNo` and `discountNo` are integers,
-/// months `yyyy-MM`, `payCurrency` a code; v2 lists no use of a credit.
-pub(super) fn credit_discount(at: ncp_v2::At<'_>) -> Result<Credit> {
-    let groups_path = at.path("eligibleBillingItemGroups");
-    let services = ncp_v2::each(at.list("eligibleBillingItemGroups")?, &groups_path, |g| {
+/// The names of a v2 row's `eligibleBillingItemGroups` (else their codes).
+fn groups(at: ncp_v2::At<'_>) -> Result<Vec<String>> {
+    let path = at.path("eligibleBillingItemGroups");
+    ncp_v2::each(at.list("eligibleBillingItemGroups")?, &path, |g| {
         Ok(match g.text("billingItemGroupName")? {
             Some(name) => name,
             None => g.required_text("billingItemGroupCode")?,
         })
-    })?;
+    })
+}
+
+/// A v2 row's `discountNo`, an integer.
+fn discount_no(at: ncp_v2::At<'_>) -> Result<String> {
+    at.number_id("discountNo")?.ok_or_else(|| {
+        ncp_usage_core::error::Error::invalid(format!(
+            "{}: a required field is missing",
+            at.path("discountNo")
+        ))
+    })
+}
+
+/// One ProductDiscount of v2 `/product-discounts`; `discountRate` is a percent.
+pub(super) fn product_discount(at: ncp_v2::At<'_>) -> Result<ProductDiscount> {
+    Ok(ProductDiscount {
+        member_no: at.number_id("memberNo")?,
+        discount_no: discount_no(at)?,
+        name: at.required_text("productDiscountName")?,
+        rate: at.required_exact("discountRate")?,
+        conditional: at.bool("conditional")?,
+        minimum_amount: at.exact("minimumTargetAmount")?,
+        capped: at.bool("maximumDiscountApplied")?,
+        maximum_amount: at.exact("maximumDiscountAmount")?,
+        valid_from: at.month("validityStartMonth")?,
+        valid_to: at.month("validityEndMonth")?,
+        currency: at.currency()?,
+        services: groups(at)?,
+        uses: Vec::new(),
+    })
+}
+
+/// One CreditDiscount of v2 `/credit-discounts`: `memberNo` and `discountNo` are integers,
+/// months `yyyy-MM`, `payCurrency` a code; v2 lists no use of a credit.
+pub(super) fn credit_discount(at: ncp_v2::At<'_>) -> Result<Credit> {
+    let services = groups(at)?;
     Ok(Credit {
         kind: CreditKind::Credit,
         member_no: at.number_id("memberNo")?,
-        discount_no: at
-            .number_id("discountNo")?
-            .ok_or_else(|| missing(at, "discountNo"))?,
+        discount_no: discount_no(at)?,
         name: at.required_text("creditName")?,
         type_code: at.text("creditTypeCode")?,
         type_name: at.text("creditTypeName")?,
@@ -190,9 +263,7 @@ pub(super) fn coin_discount(at: ncp_v2::At<'_>) -> Result<Credit> {
     Ok(Credit {
         kind: CreditKind::Coin,
         member_no: at.number_id("memberNo")?,
-        discount_no: at
-            .number_id("discountNo")?
-            .ok_or_else(|| missing(at, "discountNo"))?,
+        discount_no: discount_no(at)?,
         name: at.required_text("coinName")?,
         type_code: at.text("coinType")?,
         type_name: at.text("coinTypeName")?,
@@ -204,10 +275,6 @@ pub(super) fn coin_discount(at: ncp_v2::At<'_>) -> Result<Credit> {
         services: Vec::new(),
         uses: Vec::new(),
     })
-}
-
-fn missing(at: ncp_v2::At<'_>, name: &str) -> ncp_usage_core::error::Error {
-    ncp_usage_core::error::Error::invalid(format!("{}: a required field is missing", at.path(name)))
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use ncp_usage_core::error::{Error, Result};
 use ncp_usage_core::exact::{Currency, Exact};
 
 /// The IAM actions a sub account needs for what `sync --api v2` calls.
-pub const SUB_ACCOUNT_ACTIONS: &str = "View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts, View/getCostRelationCodes, View/getCreditDiscounts and View/getCoinDiscounts";
+pub const SUB_ACCOUNT_ACTIONS: &str = "View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts, View/getCostRelationCodes, View/getCreditDiscounts, View/getCoinDiscounts and View/getProductDiscounts";
 
 /// The list keys of v2's list bodies and what they hold. The docs' response tables were not
 /// readable past their openings; the names follow v2's one documented list key
@@ -29,6 +29,7 @@ const LISTS: &[&str] = &[
     "costRelationCodes",
     "creditDiscounts",
     "coinDiscounts",
+    "productDiscounts",
 ];
 
 /// A value at a JSON path.
@@ -107,7 +108,7 @@ impl<'a> At<'a> {
     }
 
     /// An exact JSON number: its text parsed into a decimal, never through a float.
-    fn exact(&self, name: &str) -> Result<Option<Exact>> {
+    pub(super) fn exact(&self, name: &str) -> Result<Option<Exact>> {
         match self.get(name) {
             None => Ok(None),
             Some(v @ Value::Number(n)) => {
@@ -133,7 +134,7 @@ impl<'a> At<'a> {
         self.required(name, self.exact(name))
     }
 
-    fn bool(&self, name: &str) -> Result<bool> {
+    pub(super) fn bool(&self, name: &str) -> Result<bool> {
         match self.get(name) {
             None => Ok(false),
             Some(Value::Bool(b)) => Ok(*b),
@@ -263,6 +264,11 @@ pub fn parse_list(top: &Map<String, Value>) -> Result<Option<Page>> {
         "coinDiscounts" => {
             Body::CoinDiscounts(each(items, &list_path, super::ncp_discount::coin_discount)?)
         }
+        "productDiscounts" => Body::ProductDiscountsV2(each(
+            items,
+            &list_path,
+            super::ncp_discount::product_discount,
+        )?),
         _ => Body::CostRelationCodes(each(items, &list_path, cost_relation_code)?),
     };
     Ok(Some(Page {
@@ -527,7 +533,7 @@ mod tests {
     fn a_refused_sub_account_is_told_the_v2_actions() {
         let body = serde_json::json!({"errorCode": "Forbidden", "message": "Permission denied"});
         let e = error(&body, Some(403)).message;
-        assert!(e.starts_with("HTTP 403: NCP answered with error Forbidden: Permission denied; a sub account needs the Billing API v2 actions View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts, View/getCostRelationCodes, View/getCreditDiscounts and View/getCoinDiscounts"), "{e}");
+        assert!(e.starts_with("HTTP 403: NCP answered with error Forbidden: Permission denied; a sub account needs the Billing API v2 actions View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts, View/getCostRelationCodes, View/getCreditDiscounts, View/getCoinDiscounts and View/getProductDiscounts"), "{e}");
         let body = serde_json::json!({"errorCode": "InvalidParameter", "message": "The specified parameter is invalid.",
             "fieldErrors": [{"field": "demandMonth", "message": "must match yyyy-MM"}]});
         assert_eq!(

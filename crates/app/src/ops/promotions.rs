@@ -5,7 +5,7 @@ use ncp_usage_ledger::{ncp, ncp_discount, promotions, Connection};
 
 use super::month;
 use crate::report::promotions::{
-    NcpCredit, NcpDiscount, NcpListedDiscount, PromotionRow, Promotions,
+    NcpCredit, NcpDiscount, NcpListedDiscount, NcpProductDiscount, PromotionRow, Promotions,
 };
 use ncp_usage_core::billing::ncp_detail::Detail;
 use ncp_usage_core::billing::promotion::{credit_counted_month, credit_outlook};
@@ -55,6 +55,21 @@ pub fn run(tx: &Connection, now: Instant) -> Result<Promotions> {
         promotions: rows,
         ncp_discounts: ncp_discounts(tx, now)?,
         ncp_credits: ncp_credits(tx)?,
+        ncp_product_discounts: ncp_discount::product_discounts(tx)?
+            .into_iter()
+            .map(|d| NcpProductDiscount {
+                discount_no: d.discount_no,
+                name: d.name,
+                discount_rate: d.rate,
+                minimum_amount: d.minimum_amount.filter(|_| d.conditional),
+                maximum_amount: d.maximum_amount.filter(|_| d.capped),
+                valid_from: d.valid_from,
+                valid_to: d.valid_to,
+                currency: d.currency,
+                services: d.services,
+                uses: d.uses,
+            })
+            .collect(),
         ncp_discount_list: ncp_discount::discounts(tx)?
             .into_iter()
             .map(|d| NcpListedDiscount {

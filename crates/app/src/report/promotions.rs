@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::layout::{won, Column, Grid};
 use super::ncp_bill::in_currency;
 use super::{Report, Style};
-use ncp_usage_core::billing::ncp_discount::{CreditKind, CreditUse};
+use ncp_usage_core::billing::ncp_discount::{CreditKind, CreditUse, ProductDiscountUse};
 use ncp_usage_core::billing::promotion::{CreditStatus, Promotion};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::exact::{Currency, Exact};
@@ -73,6 +73,31 @@ pub struct NcpCredit {
     pub uses: Vec<CreditUse>,
 }
 
+/// A product discount NCP gave, as NCP's Discount API records it (imported or synced).
+#[derive(Debug, Clone, Serialize)]
+pub struct NcpProductDiscount {
+    /// NCP's number for it (one a month).
+    pub discount_no: String,
+    /// Its name.
+    pub name: String,
+    /// The rate, a percent as NCP sent it (10 is 10 %).
+    pub discount_rate: Exact,
+    /// The least use of a service it applies from, when it is conditional.
+    pub minimum_amount: Option<Exact>,
+    /// The most it takes off, when it is capped.
+    pub maximum_amount: Option<Exact>,
+    /// The first month it applies to.
+    pub valid_from: Month,
+    /// The last month it applies to.
+    pub valid_to: Month,
+    /// Its currency.
+    pub currency: Currency,
+    /// The services it applies to.
+    pub services: Vec<String>,
+    /// What it took off by month and service (v1 only; v2 lists none).
+    pub uses: Vec<ProductDiscountUse>,
+}
+
 /// A discount as NCP's getDiscountList lists it.
 #[derive(Debug, Clone, Serialize)]
 pub struct NcpListedDiscount {
@@ -110,6 +135,10 @@ pub struct Promotions {
     /// out when no Discount API body was imported or synced).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ncp_credits: Vec<NcpCredit>,
+    /// The product discounts NCP gave, from its Discount API (left out when none was imported
+    /// or synced).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ncp_product_discounts: Vec<NcpProductDiscount>,
     /// The discounts NCP's getDiscountList lists (left out when none was imported or synced).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ncp_discount_list: Vec<NcpListedDiscount>,
@@ -143,8 +172,8 @@ impl Promotions {
         format!("\nDiscounts and credits NCP applied\n{t}\n")
     }
 
-    /// The tables of NCP's credits and coins and their use, and of its listed discounts, from
-    /// its Discount API.
+    /// The tables of NCP's credits and coins and their use, its product discounts, and its
+    /// listed discounts, from its Discount API.
     fn credits_table(&self, style: Style) -> String {
         let mut out = String::new();
         if !self.ncp_credits.is_empty() {
@@ -210,6 +239,48 @@ impl Promotions {
             if any {
                 out.push_str(&format!("\nTheir use by month (Discount API)\n{u}\n"));
             }
+        }
+        if !self.ncp_product_discounts.is_empty() {
+            let mut t = Grid::new(
+                style,
+                vec![
+                    Column::text("Product discount"),
+                    Column::fixed("No."),
+                    Column::amount("Rate %"),
+                    Column::text("Valid"),
+                    Column::text("Services").optional(1),
+                    Column::fixed("Month"),
+                    Column::amount("Target"),
+                    Column::amount("Taken off"),
+                    Column::fixed("Currency"),
+                ],
+            );
+            for d in &self.ncp_product_discounts {
+                let head = vec![
+                    d.name.clone(),
+                    d.discount_no.clone(),
+                    d.discount_rate.grouped(),
+                    format!("{} – {}", d.valid_from, d.valid_to),
+                    d.services.join(", "),
+                ];
+                if d.uses.is_empty() {
+                    let mut row = head.clone();
+                    row.extend([String::new(), String::new(), String::new()]);
+                    row.push(d.currency.to_string());
+                    t.row(row);
+                }
+                for u in &d.uses {
+                    let mut row = head.clone();
+                    row.extend([
+                        u.month.to_string(),
+                        u.target_amount.grouped(),
+                        u.applied_amount.grouped(),
+                        d.currency.to_string(),
+                    ]);
+                    t.row(row);
+                }
+            }
+            out.push_str(&format!("\nNCP's product discounts (Discount API)\n{t}\n"));
         }
         if !self.ncp_discount_list.is_empty() {
             let mut t = Grid::new(

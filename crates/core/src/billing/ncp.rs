@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::billing::facts::FeeLine;
-use crate::billing::ncp_discount::{Credit, Discount};
+use crate::billing::ncp_discount::{Credit, Discount, ProductDiscount};
 use crate::billing::payment::BillBalance;
 use crate::billing::statement::Totals;
 use crate::billing::{ncp_discount, ncp_v2, penalty, schedule};
@@ -680,6 +680,8 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
             | Body::CreditDiscounts(_)
             | Body::Coins(_)
             | Body::CoinDiscounts(_)
+            | Body::ProductDiscounts(_)
+            | Body::ProductDiscountsV2(_)
             | Body::Discounts(_) => {}
         }
     }
@@ -740,9 +742,13 @@ impl Body {
             Body::Credits(v) | Body::Coins(v) => {
                 v.iter().flat_map(|c| c.uses.iter().map(|u| u.month)).min()
             }
+            Body::ProductDiscounts(v) => {
+                v.iter().flat_map(|d| d.uses.iter().map(|u| u.month)).min()
+            }
             Body::CostRelationCodes(_)
             | Body::CreditDiscounts(_)
             | Body::CoinDiscounts(_)
+            | Body::ProductDiscountsV2(_)
             | Body::Discounts(_) => None,
         }
     }
@@ -770,6 +776,9 @@ impl Body {
             | Body::Coins(v)
             | Body::CoinDiscounts(v) => v.iter().filter_map(|c| c.member_no.as_deref()).collect(),
             Body::Discounts(v) => v.iter().filter_map(|d| d.member_no.as_deref()).collect(),
+            Body::ProductDiscounts(v) | Body::ProductDiscountsV2(v) => {
+                v.iter().filter_map(|d| d.member_no.as_deref()).collect()
+            }
             Body::ContractSummaries(_) | Body::DailyUsage(_) | Body::CostRelationCodes(_) => {
                 Vec::new()
             }
@@ -843,6 +852,10 @@ pub enum Body {
     Coins(Vec<Credit>),
     /// v2 coin-discounts: coins, without their use.
     CoinDiscounts(Vec<Credit>),
+    /// Discount API getProductDiscountHistoryList: product discounts with what they took off.
+    ProductDiscounts(Vec<ProductDiscount>),
+    /// v2 product-discounts: product discounts, without their use.
+    ProductDiscountsV2(Vec<ProductDiscount>),
     /// Discount API getDiscountList.
     Discounts(Vec<Discount>),
 }
@@ -863,6 +876,7 @@ impl Body {
             | Body::Coins(v)
             | Body::CoinDiscounts(v) => v.len(),
             Body::Discounts(v) => v.len(),
+            Body::ProductDiscounts(v) | Body::ProductDiscountsV2(v) => v.len(),
         }
     }
 
@@ -886,6 +900,8 @@ impl Body {
             Body::CreditDiscounts(_) => "listCreditDiscounts",
             Body::Coins(_) => "getCoinHistoryList",
             Body::CoinDiscounts(_) => "listCoinDiscounts",
+            Body::ProductDiscounts(_) => "getProductDiscountHistoryList",
+            Body::ProductDiscountsV2(_) => "listProductDiscounts",
             Body::Discounts(_) => "getDiscountList",
         }
     }
@@ -981,9 +997,14 @@ impl Page {
                 ncp_discount::check_uses(rows, current, &self.list_path)
                     .map_err(|e| e.context(source))
             }
+            Body::ProductDiscounts(rows) => {
+                ncp_discount::check_product_uses(rows, current, &self.list_path)
+                    .map_err(|e| e.context(source))
+            }
             Body::CostRelationCodes(_)
             | Body::CreditDiscounts(_)
             | Body::CoinDiscounts(_)
+            | Body::ProductDiscountsV2(_)
             | Body::Discounts(_) => Ok(()),
         }
     }

@@ -1,8 +1,10 @@
 //! NCP's Discount API as facts: the credits NCP granted a member and how each was used, month
 //! by month and service by service (v1 getCreditHistoryList, v2 `/credit-discounts`), the
 //! coins a member charged and who used them (v1 getCoinHistoryList, v2 `/coin-discounts`),
-//! and the discounts it lists (v1 getDiscountList), every amount exactly as NCP sent it
-//! (`platform-discount-*`, `pub-billing-v2-type-creditdiscount`, `…-coindiscount`).
+//! the product discounts NCP gave and what they took off (v1 getProductDiscountHistoryList,
+//! v2 `/product-discounts`), and the discounts it lists (v1 getDiscountList), every amount
+//! exactly as NCP sent it (`platform-discount-*`, `pub-billing-v2-type-creditdiscount`,
+//! `…-coindiscount`, `…-productdiscount`).
 //!
 //! These are NCP's own records of its credits, beside the credit and discount columns of its
 //! bills: the bills say how much was taken off a month, these say from which credit and how
@@ -110,6 +112,59 @@ impl Credit {
     }
 }
 
+/// A product discount: a rate off the services it names, in the months of its validity,
+/// perhaps only above a minimum and up to a maximum (v1 ProductDiscount of a
+/// ProductDiscountHistory, v2 ProductDiscount).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductDiscount {
+    /// `memberNo`.
+    pub member_no: Option<String>,
+    /// `discountNo` (NCP registers a product discount for each month: a number a month).
+    pub discount_no: String,
+    /// `productDiscountName`.
+    pub name: String,
+    /// `discountRate` as NCP sent it: a percent (v2 documents 10.0 as 10 %; v1 states no
+    /// unit).
+    pub rate: Exact,
+    /// Whether it applies only from `minimum_amount` up (v1 `discountCondition`, v2
+    /// `conditional`).
+    pub conditional: bool,
+    /// v1 `minimumAmount`, v2 `minimumTargetAmount`.
+    pub minimum_amount: Option<Exact>,
+    /// Whether it stops at `maximum_amount` (v1 `maximumDiscountCondition`, v2
+    /// `maximumDiscountApplied`).
+    pub capped: bool,
+    /// `maximumDiscountAmount`.
+    pub maximum_amount: Option<Exact>,
+    /// `validityStartMonth`.
+    pub valid_from: Month,
+    /// `validityEndMonth`.
+    pub valid_to: Month,
+    /// `payCurrency`.
+    pub currency: Currency,
+    /// The services it applies to, by name.
+    pub services: Vec<String>,
+    /// What it took off, by month and service (v1 `productDiscountUseHistoryList`; v2 lists
+    /// none).
+    pub uses: Vec<ProductDiscountUse>,
+}
+
+/// One month's product discount on one service (a v1 ProductDiscountUseHistory).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProductDiscountUse {
+    /// `useMonth`.
+    pub month: Month,
+    /// `productDemandType.code`, part of the use's key.
+    #[serde(skip)]
+    pub service_code: String,
+    /// `productDemandType.codeName`, else its code.
+    pub service: String,
+    /// `discountTargetAmount`: what the rate applied to.
+    pub target_amount: Exact,
+    /// `discountAppliedAmount`: what it took off.
+    pub applied_amount: Exact,
+}
+
 /// A discount as getDiscountList lists it: a credit, a coin or a product discount, with the
 /// value NCP gives it and how it is applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,12 +196,46 @@ pub struct Discount {
 /// Refuses a credit whose use is dated after `current` (the month of `now`): NCP records no
 /// use of a month that has not happened. `path` is the JSON path of the list.
 pub fn check_uses(credits: &[Credit], current: Month, path: &str) -> Result<()> {
-    for (i, c) in credits.iter().enumerate() {
-        if let Some((j, u)) = c.uses.iter().enumerate().find(|(_, u)| u.month > current) {
-            let kind = c.kind.as_str();
+    refuse_ahead(
+        credits.iter().map(|c| {
+            let noun = c.kind.as_str();
+            let field = match c.kind {
+                CreditKind::Credit => "creditUseHistory",
+                CreditKind::Coin => "coinUseHistory",
+            };
+            (field, noun, c.uses.iter().map(|u| u.month).collect())
+        }),
+        current,
+        path,
+    )
+}
+
+/// [`check_uses`] for product discounts.
+pub fn check_product_uses(discounts: &[ProductDiscount], current: Month, path: &str) -> Result<()> {
+    refuse_ahead(
+        discounts.iter().map(|d| {
+            (
+                "productDiscountUseHistoryList",
+                "product discount",
+                d.uses.iter().map(|u| u.month).collect(),
+            )
+        }),
+        current,
+        path,
+    )
+}
+
+/// The first use month after `current` of rows given as (field of the uses, what they are a
+/// use of, their months), refused at its path.
+fn refuse_ahead(
+    rows: impl Iterator<Item = (&'static str, &'static str, Vec<Month>)>,
+    current: Month,
+    path: &str,
+) -> Result<()> {
+    for (i, (field, noun, months)) in rows.enumerate() {
+        if let Some((j, month)) = months.iter().enumerate().find(|(_, m)| **m > current) {
             return Err(Error::invalid(format!(
-                "{path}[{i}].{kind}UseHistory[{j}].useMonth: expected a month up to {current} (the month of --as-of), got {}; NCP has no use of a {kind} in a month that has not happened",
-                u.month
+                "{path}[{i}].{field}[{j}].useMonth: expected a month up to {current} (the month of --as-of), got {month}; NCP has no use of a {noun} in a month that has not happened"
             )));
         }
     }

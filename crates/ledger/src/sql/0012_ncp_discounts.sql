@@ -98,3 +98,66 @@ CREATE TABLE ncp_discount_list_versions (
     recorded_at   TEXT NOT NULL,
     superseded_at TEXT NOT NULL
 ) STRICT;
+
+-- Product discounts (v1 getProductDiscountHistoryList's ProductDiscount, v2
+-- /product-discounts): a rate (`rate`, as NCP sent it: a percent) off the services named,
+-- perhaps only from `minimum_amount` up (`conditional` 1) and up to `maximum_amount`
+-- (`capped` 1); and what each took off (v1 ProductDiscountUseHistory), one row per discount
+-- number, use month and service.
+CREATE TABLE ncp_product_discounts (
+    member_no      TEXT NOT NULL,
+    discount_no    TEXT NOT NULL,
+    api            TEXT NOT NULL CHECK (api IN ('v1', 'v2')),
+    name           TEXT NOT NULL,
+    rate           TEXT NOT NULL,
+    conditional    INTEGER NOT NULL CHECK (conditional IN (0, 1)),
+    minimum_amount TEXT,
+    capped         INTEGER NOT NULL CHECK (capped IN (0, 1)),
+    maximum_amount TEXT,
+    valid_from     TEXT NOT NULL,
+    valid_to       TEXT NOT NULL,
+    currency       TEXT NOT NULL,
+    services       TEXT NOT NULL,
+    recorded_at    TEXT NOT NULL,
+    PRIMARY KEY (member_no, discount_no)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE ncp_product_discounts_versions (
+    member_no      TEXT NOT NULL,
+    discount_no    TEXT NOT NULL,
+    api            TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    rate           TEXT NOT NULL,
+    conditional    INTEGER NOT NULL,
+    minimum_amount TEXT,
+    capped         INTEGER NOT NULL,
+    maximum_amount TEXT,
+    valid_from     TEXT NOT NULL,
+    valid_to       TEXT NOT NULL,
+    currency       TEXT NOT NULL,
+    services       TEXT NOT NULL,
+    recorded_at    TEXT NOT NULL,
+    superseded_at  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE ncp_product_discount_uses (
+    discount_no  TEXT NOT NULL,
+    use_month    TEXT NOT NULL,
+    service_code TEXT NOT NULL,
+    service      TEXT NOT NULL,
+    target       TEXT NOT NULL,
+    applied      TEXT NOT NULL,
+    recorded_at  TEXT NOT NULL,
+    PRIMARY KEY (discount_no, use_month, service_code)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE ncp_product_discount_uses_versions (
+    discount_no   TEXT NOT NULL,
+    use_month     TEXT NOT NULL,
+    service_code  TEXT NOT NULL,
+    service       TEXT NOT NULL,
+    target        TEXT NOT NULL,
+    applied       TEXT NOT NULL,
+    recorded_at   TEXT NOT NULL,
+    superseded_at TEXT NOT NULL
+) STRICT;
