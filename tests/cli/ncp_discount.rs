@@ -220,7 +220,8 @@ fn product_discounts_show_their_percent_and_what_they_took_off() {
     assert_eq!(
         p["ncp_product_discounts"],
         json!([{"discount_no": "2091001", "name": "Server 10% Discount", "discount_rate": 10.5,
-                "minimum_amount": 100000, "maximum_amount": 50000,
+                "conditional": true, "minimum_amount": 100000,
+                "capped": true, "maximum_amount": 50000,
                 "valid_from": "2026-02", "valid_to": "2026-02", "currency": "KRW",
                 "services": ["Server"],
                 "uses": [{"month": "2026-02", "service": "Server", "target_amount": 123456,

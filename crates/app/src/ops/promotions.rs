@@ -4,9 +4,7 @@
 use ncp_usage_ledger::{ncp, ncp_discount, promotions, Connection};
 
 use super::month;
-use crate::report::promotions::{
-    NcpCredit, NcpDiscount, NcpListedDiscount, NcpProductDiscount, PromotionRow, Promotions,
-};
+use crate::report::promotions::{NcpCredit, NcpDiscount, PromotionRow, Promotions};
 use ncp_usage_core::billing::ncp_detail::Detail;
 use ncp_usage_core::billing::promotion::{credit_counted_month, credit_outlook};
 use ncp_usage_core::calendar::Month;
@@ -55,34 +53,8 @@ pub fn run(tx: &Connection, now: Instant) -> Result<Promotions> {
         promotions: rows,
         ncp_discounts: ncp_discounts(tx, now)?,
         ncp_credits: ncp_credits(tx)?,
-        ncp_product_discounts: ncp_discount::product_discounts(tx)?
-            .into_iter()
-            .map(|d| NcpProductDiscount {
-                discount_no: d.discount_no,
-                name: d.name,
-                discount_rate: d.rate,
-                minimum_amount: d.minimum_amount.filter(|_| d.conditional),
-                maximum_amount: d.maximum_amount.filter(|_| d.capped),
-                valid_from: d.valid_from,
-                valid_to: d.valid_to,
-                currency: d.currency,
-                services: d.services,
-                uses: d.uses,
-            })
-            .collect(),
-        ncp_discount_list: ncp_discount::discounts(tx)?
-            .into_iter()
-            .map(|d| NcpListedDiscount {
-                discount_no: d.discount_no,
-                type_code: d.type_code,
-                name: d.name,
-                method: d.method_code,
-                value: d.value,
-                valid_from: d.valid_from,
-                valid_to: d.valid_to,
-                currency: d.currency,
-            })
-            .collect(),
+        ncp_product_discounts: ncp_discount::product_discounts(tx)?,
+        ncp_discount_list: ncp_discount::discounts(tx)?,
     })
 }
 
@@ -98,18 +70,8 @@ fn ncp_credits(tx: &Connection) -> Result<Vec<NcpCredit>> {
                 ))
             })?;
             Ok(NcpCredit {
-                kind: c.kind,
+                credit: c,
                 used_amount: used,
-                discount_no: c.discount_no,
-                name: c.name,
-                type_code: c.type_code,
-                received_amount: c.received,
-                remaining_amount: c.remaining,
-                valid_from: c.valid_from,
-                valid_to: c.valid_to,
-                currency: c.currency,
-                services: c.services,
-                uses: c.uses,
             })
         })
         .collect()

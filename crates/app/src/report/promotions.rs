@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::layout::{won, Column, Grid};
 use super::ncp_bill::in_currency;
 use super::{Report, Style};
-use ncp_usage_core::billing::ncp_discount::{CreditKind, CreditUse, ProductDiscountUse};
+use ncp_usage_core::billing::ncp_discount::{Credit, Discount, ProductDiscount};
 use ncp_usage_core::billing::promotion::{CreditStatus, Promotion};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::exact::{Currency, Exact};
@@ -42,82 +42,14 @@ pub struct NcpDiscount {
     pub currency: Currency,
 }
 
-/// A credit NCP granted, or a coin the member charged, as NCP's Discount API records it
-/// (imported or synced).
+/// A credit or coin NCP's Discount API records (imported or synced), with what was used of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct NcpCredit {
-    /// `credit` or `coin`.
-    pub kind: CreditKind,
-    /// NCP's number for it.
-    pub discount_no: String,
-    /// Its name.
-    pub name: String,
-    /// The credit type's code (`FREE`…), when NCP gives one.
-    #[serde(rename = "type")]
-    pub type_code: Option<String>,
-    /// What was granted, exact.
-    pub received_amount: Exact,
-    /// What is left, exact.
-    pub remaining_amount: Exact,
+    /// The credit or coin.
+    #[serde(flatten)]
+    pub credit: Credit,
     /// Granted less left (NCP sends no "used" figure).
     pub used_amount: Exact,
-    /// The first month it may be used in.
-    pub valid_from: Month,
-    /// The last month it may be used in.
-    pub valid_to: Month,
-    /// Its currency.
-    pub currency: Currency,
-    /// The services a credit may pay for (empty: any).
-    pub services: Vec<String>,
-    /// Its use by month and service, a coin's by month and member (v1 only; v2 lists none).
-    pub uses: Vec<CreditUse>,
-}
-
-/// A product discount NCP gave, as NCP's Discount API records it (imported or synced).
-#[derive(Debug, Clone, Serialize)]
-pub struct NcpProductDiscount {
-    /// NCP's number for it (one a month).
-    pub discount_no: String,
-    /// Its name.
-    pub name: String,
-    /// The rate, a percent as NCP sent it (10 is 10 %).
-    pub discount_rate: Exact,
-    /// The least use of a service it applies from, when it is conditional.
-    pub minimum_amount: Option<Exact>,
-    /// The most it takes off, when it is capped.
-    pub maximum_amount: Option<Exact>,
-    /// The first month it applies to.
-    pub valid_from: Month,
-    /// The last month it applies to.
-    pub valid_to: Month,
-    /// Its currency.
-    pub currency: Currency,
-    /// The services it applies to.
-    pub services: Vec<String>,
-    /// What it took off by month and service (v1 only; v2 lists none).
-    pub uses: Vec<ProductDiscountUse>,
-}
-
-/// A discount as NCP's getDiscountList lists it.
-#[derive(Debug, Clone, Serialize)]
-pub struct NcpListedDiscount {
-    /// NCP's number for it.
-    pub discount_no: String,
-    /// `PRODUCT`, `CREDIT` or `COIN`.
-    #[serde(rename = "type")]
-    pub type_code: String,
-    /// Its name.
-    pub name: String,
-    /// How NCP applies it (`discountProcessMethod`'s code).
-    pub method: Option<String>,
-    /// Its value as NCP gives it (`discountValue`), exact.
-    pub value: Option<Exact>,
-    /// The first month it applies to.
-    pub valid_from: Option<Month>,
-    /// The last month it applies to.
-    pub valid_to: Option<Month>,
-    /// Its currency.
-    pub currency: Currency,
 }
 
 /// The `promotions` document.
@@ -138,10 +70,10 @@ pub struct Promotions {
     /// The product discounts NCP gave, from its Discount API (left out when none was imported
     /// or synced).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub ncp_product_discounts: Vec<NcpProductDiscount>,
+    pub ncp_product_discounts: Vec<ProductDiscount>,
     /// The discounts NCP's getDiscountList lists (left out when none was imported or synced).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub ncp_discount_list: Vec<NcpListedDiscount>,
+    pub ncp_discount_list: Vec<Discount>,
 }
 
 impl Promotions {
@@ -192,16 +124,20 @@ impl Promotions {
                     Column::text("Services").optional(2),
                 ],
             );
-            for c in &self.ncp_credits {
+            for NcpCredit {
+                credit: c,
+                used_amount,
+            } in &self.ncp_credits
+            {
                 t.row(vec![
                     c.name.clone(),
                     c.kind.as_str().to_string(),
                     c.discount_no.clone(),
                     c.type_code.clone().unwrap_or_default(),
                     format!("{} – {}", c.valid_from, c.valid_to),
-                    c.received_amount.grouped(),
-                    c.used_amount.grouped(),
-                    c.remaining_amount.grouped(),
+                    c.received.grouped(),
+                    used_amount.grouped(),
+                    c.remaining.grouped(),
                     c.currency.to_string(),
                     if c.services.is_empty() {
                         "any".to_string()
@@ -223,7 +159,7 @@ impl Promotions {
                 ],
             );
             let mut any = false;
-            for c in &self.ncp_credits {
+            for NcpCredit { credit: c, .. } in &self.ncp_credits {
                 for use_ in &c.uses {
                     any = true;
                     u.row(vec![
@@ -259,7 +195,7 @@ impl Promotions {
                 let head = vec![
                     d.name.clone(),
                     d.discount_no.clone(),
-                    d.discount_rate.grouped(),
+                    d.rate.grouped(),
                     format!("{} – {}", d.valid_from, d.valid_to),
                     d.services.join(", "),
                 ];
@@ -301,7 +237,7 @@ impl Promotions {
                     d.name.clone(),
                     d.discount_no.clone(),
                     d.type_code.clone(),
-                    d.method.clone().unwrap_or_default(),
+                    d.method_code.clone().unwrap_or_default(),
                     d.value.map(Exact::grouped).unwrap_or_default(),
                     format!("{} – {}", month(d.valid_from), month(d.valid_to)),
                     d.currency.to_string(),

@@ -50,12 +50,14 @@ impl std::str::FromStr for CreditKind {
 
 /// A credit NCP granted (a v1 Credit of a CreditHistory, or a v2 CreditDiscount), or a coin
 /// the member charged (a v1 Coin of a CoinHistory, or a v2 CoinDiscount): an amount given
-/// once, used month by month until it is gone or its validity ends.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// once, used month by month until it is gone or its validity ends. Serialised as `promotions`
+/// shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Credit {
     /// A credit or a coin.
     pub kind: CreditKind,
     /// The member holding it (`memberNo`).
+    #[serde(skip)]
     pub member_no: Option<String>,
     /// NCP's number for it (`discountNo`).
     pub discount_no: String,
@@ -63,12 +65,16 @@ pub struct Credit {
     pub name: String,
     /// The type's code (v1 `creditType.code`, v2 `creditTypeCode`: `FREE`…; v1
     /// `coinType.code`, v2 `coinType`: `COIN`, `BONUS`).
+    #[serde(rename = "type")]
     pub type_code: Option<String>,
     /// Its name (v1 `creditType.codeName`, v2 `creditTypeName`, `coinTypeName`).
+    #[serde(skip)]
     pub type_name: Option<String>,
     /// What was granted or charged (v1 `receivedCredit`, `chargedCoin`; v2 `receivedAmount`).
+    #[serde(rename = "received_amount")]
     pub received: Exact,
     /// What is left (v1 `remainingCredit`, `remainingCoin`; v2 `remainingAmount`).
+    #[serde(rename = "remaining_amount")]
     pub remaining: Exact,
     /// The first month it may be used in.
     pub valid_from: Month,
@@ -114,10 +120,11 @@ impl Credit {
 
 /// A product discount: a rate off the services it names, in the months of its validity,
 /// perhaps only above a minimum and up to a maximum (v1 ProductDiscount of a
-/// ProductDiscountHistory, v2 ProductDiscount).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// ProductDiscountHistory, v2 ProductDiscount). Serialised as `promotions` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProductDiscount {
     /// `memberNo`.
+    #[serde(skip)]
     pub member_no: Option<String>,
     /// `discountNo` (NCP registers a product discount for each month: a number a month).
     pub discount_no: String,
@@ -125,6 +132,7 @@ pub struct ProductDiscount {
     pub name: String,
     /// `discountRate` as NCP sent it: a percent (v2 documents 10.0 as 10 %; v1 states no
     /// unit).
+    #[serde(rename = "discount_rate")]
     pub rate: Exact,
     /// Whether it applies only from `minimum_amount` up (v1 `discountCondition`, v2
     /// `conditional`).
@@ -166,22 +174,27 @@ pub struct ProductDiscountUse {
 }
 
 /// A discount as getDiscountList lists it: a credit, a coin or a product discount, with the
-/// value NCP gives it and how it is applied.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// value NCP gives it and how it is applied. Serialised as `promotions` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Discount {
     /// `memberNo`.
+    #[serde(skip)]
     pub member_no: Option<String>,
     /// `discountNo`.
     pub discount_no: String,
     /// `discountType.code`: `PRODUCT`, `CREDIT`, `COIN`.
+    #[serde(rename = "type")]
     pub type_code: String,
     /// `discountType.codeName`.
+    #[serde(skip)]
     pub type_name: Option<String>,
     /// `discountName`.
     pub name: String,
     /// `discountProcessMethod.code`.
+    #[serde(rename = "method")]
     pub method_code: Option<String>,
     /// `discountProcessMethod.codeName`.
+    #[serde(skip)]
     pub method_name: Option<String>,
     /// `discountValue`, exactly as NCP sent it.
     pub value: Option<Exact>,
