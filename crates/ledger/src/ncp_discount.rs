@@ -91,7 +91,8 @@ fn names(list: &[String]) -> Result<String> {
 fn read_names(text: &str, what: &str) -> Result<Vec<String>> {
     serde_json::from_str(text).map_err(|_| {
         Error::ledger(format!(
-            "the ledger holds damaged services '{text}' of {what}; restore it from a backup"
+            "the ledger holds damaged services '{}' of {}; restore it from a backup",
+            text, what
         ))
     })
 }

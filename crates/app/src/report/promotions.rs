@@ -104,148 +104,15 @@ impl Promotions {
         format!("\nDiscounts and credits NCP applied\n{t}\n")
     }
 
-    /// The tables of NCP's credits and coins and their use, its product discounts, and its
-    /// listed discounts, from its Discount API.
-    fn credits_table(&self, style: Style) -> String {
-        let mut out = String::new();
-        if !self.ncp_credits.is_empty() {
-            let mut t = Grid::new(
-                style,
-                vec![
-                    Column::text("Credit or coin"),
-                    Column::fixed("Kind"),
-                    Column::fixed("No."),
-                    Column::text("Type").optional(1),
-                    Column::text("Valid"),
-                    Column::amount("Received"),
-                    Column::amount("Used"),
-                    Column::amount("Remaining"),
-                    Column::fixed("Currency"),
-                    Column::text("Services").optional(2),
-                ],
-            );
-            for NcpCredit {
-                credit: c,
-                used_amount,
-            } in &self.ncp_credits
-            {
-                t.row(vec![
-                    c.name.clone(),
-                    c.kind.as_str().to_string(),
-                    c.discount_no.clone(),
-                    c.type_code.clone().unwrap_or_default(),
-                    format!("{} – {}", c.valid_from, c.valid_to),
-                    c.received.grouped(),
-                    used_amount.grouped(),
-                    c.remaining.grouped(),
-                    c.currency.to_string(),
-                    if c.services.is_empty() {
-                        "any".to_string()
-                    } else {
-                        c.services.join(", ")
-                    },
-                ]);
-            }
-            out.push_str(&format!("\nNCP's credits and coins (Discount API)\n{t}\n"));
-            let mut u = Grid::new(
-                style,
-                vec![
-                    Column::fixed("Month"),
-                    Column::text("Credit or coin"),
-                    Column::text("Service or member"),
-                    Column::amount("Used"),
-                    Column::amount("Remaining"),
-                    Column::fixed("Currency"),
-                ],
-            );
-            let mut any = false;
-            for NcpCredit { credit: c, .. } in &self.ncp_credits {
-                for use_ in &c.uses {
-                    any = true;
-                    u.row(vec![
-                        use_.month.to_string(),
-                        c.name.clone(),
-                        use_.service.clone(),
-                        use_.used_amount.grouped(),
-                        use_.remaining_amount.grouped(),
-                        c.currency.to_string(),
-                    ]);
-                }
-            }
-            if any {
-                out.push_str(&format!("\nTheir use by month (Discount API)\n{u}\n"));
-            }
-        }
-        if !self.ncp_product_discounts.is_empty() {
-            let mut t = Grid::new(
-                style,
-                vec![
-                    Column::text("Product discount"),
-                    Column::fixed("No."),
-                    Column::amount("Rate %"),
-                    Column::text("Valid"),
-                    Column::text("Services").optional(1),
-                    Column::fixed("Month"),
-                    Column::amount("Target"),
-                    Column::amount("Taken off"),
-                    Column::fixed("Currency"),
-                ],
-            );
-            for d in &self.ncp_product_discounts {
-                let head = vec![
-                    d.name.clone(),
-                    d.discount_no.clone(),
-                    d.rate.grouped(),
-                    format!("{} – {}", d.valid_from, d.valid_to),
-                    d.services.join(", "),
-                ];
-                if d.uses.is_empty() {
-                    let mut row = head.clone();
-                    row.extend([String::new(), String::new(), String::new()]);
-                    row.push(d.currency.to_string());
-                    t.row(row);
-                }
-                for u in &d.uses {
-                    let mut row = head.clone();
-                    row.extend([
-                        u.month.to_string(),
-                        u.target_amount.grouped(),
-                        u.applied_amount.grouped(),
-                        d.currency.to_string(),
-                    ]);
-                    t.row(row);
-                }
-            }
-            out.push_str(&format!("\nNCP's product discounts (Discount API)\n{t}\n"));
-        }
-        if !self.ncp_discount_list.is_empty() {
-            let mut t = Grid::new(
-                style,
-                vec![
-                    Column::text("Discount"),
-                    Column::fixed("No."),
-                    Column::text("Type"),
-                    Column::text("Method").optional(1),
-                    Column::amount("Value"),
-                    Column::text("Valid"),
-                    Column::fixed("Currency"),
-                ],
-            );
-            for d in &self.ncp_discount_list {
-                let month = |m: Option<Month>| m.map(|m| m.to_string()).unwrap_or_default();
-                t.row(vec![
-                    d.name.clone(),
-                    d.discount_no.clone(),
-                    d.type_code.clone(),
-                    d.method_code.clone().unwrap_or_default(),
-                    d.value.map(Exact::grouped).unwrap_or_default(),
-                    format!("{} – {}", month(d.valid_from), month(d.valid_to)),
-                    d.currency.to_string(),
-                ]);
-            }
-            out.push_str(&format!("\nDiscounts NCP lists (Discount API)\n{t}\n"));
-        }
-        out
+    /// The tables of what NCP's Discount API records.
+    fn discount_api_tables(&self, style: Style) -> String {
+        [
+            super::ncp_discount::credits(&self.ncp_credits, style),
+            super::ncp_discount::uses(&self.ncp_credits, style),
+            super::ncp_discount::product_discounts(&self.ncp_product_discounts, style),
+            super::ncp_discount::listed(&self.ncp_discount_list, style),
+        ]
+        .concat()
     }
 }
 
@@ -255,7 +122,7 @@ impl Report for Promotions {
             return format!(
                 "No promotions. Import them with `ncp-usage import promotions FILE`.\n{}{}",
                 self.ncp_table(style),
-                self.credits_table(style)
+                self.discount_api_tables(style)
             );
         }
         let mut t = Grid::new(
@@ -307,7 +174,7 @@ impl Report for Promotions {
         format!(
             "{t}\n{}{}",
             self.ncp_table(style),
-            self.credits_table(style)
+            self.discount_api_tables(style)
         )
     }
 
