@@ -33,6 +33,7 @@ mod money_bounds;
 mod ncp;
 mod ncp_card_scan;
 mod ncp_daily;
+mod ncp_discount;
 mod ncp_history_views;
 mod ncp_lines;
 mod ncp_paid;

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use crate::common::Env;
-use crate::ncp_server::{query, serve, Server, ACCESS, SECRET};
+use crate::ncp_server::{empty_v1, no_discounts, query, serve, Server, ACCESS, SECRET};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -315,6 +315,9 @@ fn server(secret: &'static str, fail_once: bool) -> Server {
     let failures = Arc::new(AtomicUsize::new(if fail_once { 1 } else { 0 }));
     let refused = "{\"error\":{\"errorCode\":\"200\",\"message\":\"Authentication Failed\"}}";
     serve("/billing/v1", secret, refused, move |url| {
+        if let Some(answer) = no_discounts(url) {
+            return answer;
+        }
         let page = query(url, "pageNo").unwrap_or("1").to_string();
         let body = if url.contains("/cost/getDemandCostList?") && url.contains("startMonth=202404")
         {
@@ -350,13 +353,7 @@ fn server(secret: &'static str, fail_once: bool) -> Server {
                 .and_then(|s| s.split('?').next())
                 .unwrap_or("x")
                 .to_string();
-            let list = match action.as_str() {
-                "getDemandCostList" => "demandCostList",
-                "getProductDemandCostList" => "productDemandCostList",
-                "getContractDemandCostList" => "contractDemandCostList",
-                _ => "contractSummaryList",
-            };
-            format!("{{\"{action}Response\": {{\"returnCode\": \"0\", \"totalRows\": 0, \"{list}\": []}}}}")
+            empty_v1(&action)
         };
         (200, body)
     })

@@ -116,3 +116,42 @@ pub fn query<'a>(url: &'a str, name: &str) -> Option<&'a str> {
     qs.split('&')
         .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
 }
+
+/// The answer of NCP's Discount API with nothing in it (v1 getCreditHistoryList,
+/// getCoinHistoryList, getProductDiscountHistoryList and getDiscountList; v2
+/// `/credit-discounts`, `/coin-discounts` and `/product-discounts`), when `url` asks it: for servers whose tests are
+/// about other bodies, since `sync` asks it too.
+pub fn no_discounts(url: &str) -> Option<(u16, String)> {
+    let path = url.split('?').next().unwrap_or("");
+    let body = match path.rsplit('/').next().unwrap_or("") {
+        "getCreditHistoryList" => {
+            r#"{"getCreditHistoryListResponse": {"returnCode": "0", "totalRows": 0, "creditHistoryList": []}}"#
+        }
+        "getCoinHistoryList" => {
+            r#"{"getCoinHistoryListResponse": {"returnCode": "0", "totalRows": 0, "coinHistoryList": []}}"#
+        }
+        "getProductDiscountHistoryList" => {
+            r#"{"getProductDiscountHistoryListResponse": {"returnCode": "0", "totalRows": 0, "productDiscountHistoryList": []}}"#
+        }
+        "getDiscountList" => {
+            r#"{"getDiscountListResponse": {"returnCode": "0", "totalRows": 0, "demandCostList": []}}"#
+        }
+        "credit-discounts" => r#"{"creditDiscounts": [], "nextToken": null}"#,
+        "coin-discounts" => r#"{"coinDiscounts": [], "nextToken": null}"#,
+        "product-discounts" => r#"{"productDiscounts": [], "nextToken": null}"#,
+        _ => return None,
+    };
+    Some((200, body.to_string()))
+}
+
+/// A v1 cost action's answer with no rows (`getDemandCostList`, `getProductDemandCostList`,
+/// `getContractDemandCostList`, else `getContractSummaryList`'s list).
+pub fn empty_v1(action: &str) -> String {
+    let list = match action {
+        "getDemandCostList" => "demandCostList",
+        "getProductDemandCostList" => "productDemandCostList",
+        "getContractDemandCostList" => "contractDemandCostList",
+        _ => "contractSummaryList",
+    };
+    format!("{{\"{action}Response\": {{\"returnCode\": \"0\", \"totalRows\": 0, \"{list}\": []}}}}")
+}

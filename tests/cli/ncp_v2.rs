@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde_json::{json, Value};
 
 use crate::common::Env;
-use crate::ncp_server::{query, serve, Server, ACCESS, SECRET};
+use crate::ncp_server::{no_discounts, query, serve, Server, ACCESS, SECRET};
 
 /// The documented DemandCost example (`pub-billing-v2-type-demandcost`), whole.
 const DEMAND_COSTS: &str = r#"{"demandCosts": [{"memberNo": 2001234, "demandMonth": "2026-06", "demandCostId": "660112233",
@@ -100,7 +100,7 @@ fn a_saved_v2_error_body_is_refused_with_its_code_and_the_sub_account_hint() {
     );
     let e = env.fail(AS_OF, &["import", "ncp", path.to_str().unwrap()], 2);
     assert!(
-        e.trim_end().ends_with("forbidden.json: $.error: NCP answered with error Forbidden: You do not have permission. (View/getBillingItemCosts); a sub account needs the Billing API v2 actions View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts and View/getCostRelationCodes (v1's actions do not cover v2): grant them in Sub Account, or sync with --api v1"),
+        e.trim_end().ends_with("forbidden.json: $.error: NCP answered with error Forbidden: You do not have permission. (View/getBillingItemCosts); a sub account needs the Billing API v2 actions View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts, View/getCostRelationCodes, View/getCreditDiscounts, View/getCoinDiscounts and View/getProductDiscounts (v1's actions do not cover v2): grant them in Sub Account, or sync with --api v1"),
         "{e}"
     );
     assert_eq!(env.dump(), before);
@@ -117,6 +117,9 @@ fn server(secret: &'static str, fail_item_page: usize, deny: bool) -> Server {
     let refused = r#"{"error": {"errorCode": "Unauthorized", "message": "Authentication Failed"}}"#;
     let items: Value = serde_json::from_str(&text("billing-item-costs-2026-06.json")).unwrap();
     serve("/billing/v2", secret, refused, move |url| {
+        if let Some(answer) = no_discounts(url) {
+            return answer;
+        }
         let month = query(url, "demandMonth");
         let path = url.split('?').next().unwrap_or("");
         match (path, month) {
@@ -261,7 +264,7 @@ fn sync_v2_a_sub_account_without_the_v2_actions_is_told_which_and_nothing_is_wri
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("listBillingItemCosts: HTTP 403: NCP answered with error Forbidden: Permission denied.; a sub account needs the Billing API v2 actions View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts and View/getCostRelationCodes")
+        stderr.contains("listBillingItemCosts: HTTP 403: NCP answered with error Forbidden: Permission denied.; a sub account needs the Billing API v2 actions View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts, View/getCostRelationCodes, View/getCreditDiscounts, View/getCoinDiscounts and View/getProductDiscounts")
             && stderr.contains(&format!("(API key {ACCESS} from the environment")),
         "{stderr}"
     );

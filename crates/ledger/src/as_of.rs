@@ -118,6 +118,65 @@ pub(crate) const TEMP_SCHEMA: &str = concat!(
             "user_unit"
         ]
     ),
+    versioned!(
+        "ncp_credits",
+        ["member_no", "discount_no"],
+        [
+            "kind",
+            "api",
+            "name",
+            "type_code",
+            "type_name",
+            "received",
+            "remaining",
+            "valid_from",
+            "valid_to",
+            "currency",
+            "services"
+        ]
+    ),
+    versioned!(
+        "ncp_credit_uses",
+        ["discount_no", "use_month", "service_code"],
+        ["service", "used", "unused", "remaining"]
+    ),
+    versioned!(
+        "ncp_product_discounts",
+        ["member_no", "discount_no"],
+        [
+            "api",
+            "name",
+            "rate",
+            "conditional",
+            "minimum_amount",
+            "capped",
+            "maximum_amount",
+            "valid_from",
+            "valid_to",
+            "currency",
+            "services"
+        ]
+    ),
+    versioned!(
+        "ncp_product_discount_uses",
+        ["discount_no", "use_month", "service_code"],
+        ["service", "target", "applied"]
+    ),
+    versioned!(
+        "ncp_discount_list",
+        ["member_no", "discount_no"],
+        [
+            "type_code",
+            "type_name",
+            "name",
+            "method_code",
+            "method_name",
+            "value",
+            "valid_from",
+            "valid_to",
+            "currency"
+        ]
+    ),
     versioned!("ncp_demand_costs", ["month"], [
         "member_no",
         "api",

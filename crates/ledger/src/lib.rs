@@ -17,6 +17,7 @@ pub mod fees;
 pub mod holidays;
 pub mod ncp;
 pub mod ncp_daily;
+pub mod ncp_discount;
 pub mod ncp_v2;
 pub mod promotions;
 pub mod receipts;
@@ -54,6 +55,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/0009_ncp_exact.sql"),
     include_str!("sql/0010_ncp_daily.sql"),
     include_str!("sql/0011_ncp_cost_relation_codes.sql"),
+    include_str!("sql/0012_ncp_discounts.sql"),
     include_str!("sql/0013_ncp_penalties.sql"),
 ];
 

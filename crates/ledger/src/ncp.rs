@@ -17,7 +17,7 @@ use ncp_usage_core::billing::account::MethodKind;
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::issued::{paid_up_settles, BillSource, StoredBill};
 use ncp_usage_core::billing::ncp::{
-    incomplete_pages, merge_line, one_member, paid_up, summary_month, Body, ContractSummary,
+    incomplete_pages, merge_line, one_member, paid_up, summary_month, Api, Body, ContractSummary,
     DailyUsage, DemandCost, Difference, Discounts, Page,
 };
 use ncp_usage_core::billing::ncp_daily;
@@ -99,6 +99,21 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             Body::DailyUsage(rows) => {
                 daily.extend(rows.iter().map(|r| (r, format!("body {}", i + 1))))
             }
+            // The Discount API's credits, coins and discounts: NCP's records, stored as they
+            // come.
+            Body::Credits(rows) | Body::Coins(rows) => {
+                crate::ncp_discount::store_credits(conn, Api::V1, rows)?
+            }
+            Body::CreditDiscounts(rows) | Body::CoinDiscounts(rows) => {
+                crate::ncp_discount::store_credits(conn, Api::V2, rows)?
+            }
+            Body::ProductDiscounts(rows) => {
+                crate::ncp_discount::store_product_discounts(conn, Api::V1, rows)?
+            }
+            Body::ProductDiscountsV2(rows) => {
+                crate::ncp_discount::store_product_discounts(conn, Api::V2, rows)?
+            }
+            Body::Discounts(rows) => crate::ncp_discount::store_discounts(conn, rows)?,
             // v2 cost lines and codes: stored by `ncp_v2::store`.
             Body::GroupCosts(_) | Body::ItemCosts(_) | Body::CostRelationCodes(_) => {}
         }
@@ -384,6 +399,9 @@ fn held_member(conn: &Connection) -> Result<Option<String>> {
             "SELECT m FROM (
                  SELECT member_no AS m FROM ncp_demand_costs
                  UNION ALL SELECT member FROM ncp_bills
+                 UNION ALL SELECT member_no FROM ncp_credits
+                 UNION ALL SELECT member_no FROM ncp_discount_list
+                 UNION ALL SELECT member_no FROM ncp_product_discounts
                  UNION ALL SELECT json_extract(exact, '$.member_no') FROM fee_lines WHERE exact IS NOT NULL)
              WHERE m <> '' AND m NOT GLOB '*[^0-9]*' LIMIT 1",
             [],

@@ -13,5 +13,6 @@ pub mod import;
 pub mod ncp;
 pub mod ncp_api;
 pub mod ncp_daily;
+pub mod ncp_discount;
 pub mod ncp_v2;
 pub mod strict_csv;

@@ -83,7 +83,7 @@ impl<'a> At<'a> {
             .ok_or_else(|| fail(&self.path(name), "a number", v))
     }
 
-    fn month(&self, name: &str) -> Result<Month> {
+    pub(super) fn month(&self, name: &str) -> Result<Month> {
         let text = self.required_text(name)?;
         parse_month(&text).ok_or_else(|| {
             fail(
@@ -107,7 +107,7 @@ impl<'a> At<'a> {
         })
     }
 
-    fn bool(&self, name: &str) -> Result<bool> {
+    pub(super) fn bool(&self, name: &str) -> Result<bool> {
         match self.field(name) {
             None => Ok(false),
             Some(Value::Bool(b)) => Ok(*b),
@@ -118,7 +118,7 @@ impl<'a> At<'a> {
     }
 
     /// An exact figure as NCP sent it (fractions kept), within the ledger's ceiling (M1).
-    fn exact(&self, name: &str) -> Result<Option<Exact>> {
+    pub(super) fn exact(&self, name: &str) -> Result<Option<Exact>> {
         let Some(d) = self.decimal(name)? else {
             return Ok(None);
         };
@@ -140,7 +140,7 @@ impl<'a> At<'a> {
         Ok(self.exact(name)?.unwrap_or(Exact::ZERO))
     }
 
-    fn required_exact(&self, name: &str) -> Result<Exact> {
+    pub(super) fn required_exact(&self, name: &str) -> Result<Exact> {
         self.exact(name)?.ok_or_else(|| self.missing(name))
     }
 
@@ -168,7 +168,7 @@ impl<'a> At<'a> {
     }
 
     /// `payCurrency`: a `{code, codeName}` object (v1) or a code (v2); KRW when absent.
-    fn currency(&self, name: &str) -> Result<Currency> {
+    pub(super) fn currency(&self, name: &str) -> Result<Currency> {
         Ok(self
             .code(name)?
             .map_or_else(Currency::krw, |c| Currency::new(&c)))
@@ -287,6 +287,14 @@ fn parse_value(value: &Value) -> Result<Page> {
             "getContractUsageListByDailyResponse",
             "contractUsageListByDaily",
         ),
+        ("getCreditHistoryListResponse", "creditHistoryList"),
+        ("getCoinHistoryListResponse", "coinHistoryList"),
+        (
+            "getProductDiscountHistoryListResponse",
+            "productDiscountHistoryList",
+        ),
+        // The DiscountList type documents its list as `demandCostList` (SOURCES.md).
+        ("getDiscountListResponse", "demandCostList"),
     ];
     let Some((wrapper, list_key, inner)) = known
         .iter()
@@ -294,7 +302,7 @@ fn parse_value(value: &Value) -> Result<Page> {
     else {
         let keys: Vec<&str> = top.keys().map(String::as_str).take(5).collect();
         return Err(Error::invalid(format!(
-            "$: not an NCP Billing API body this version reads (its keys: {}); expected getDemandCostListResponse, getProductDemandCostListResponse, getContractDemandCostListResponse, getContractSummaryListResponse, getContractUsageListByDailyResponse or a v2 body (demandCosts, billingItemGroupCosts, billingItemCosts, costRelationCodes)",
+            "$: not an NCP Billing API body this version reads (its keys: {}); expected getDemandCostListResponse, getProductDemandCostListResponse, getContractDemandCostListResponse, getContractSummaryListResponse, getContractUsageListByDailyResponse, getCreditHistoryListResponse, getCoinHistoryListResponse, getProductDiscountHistoryListResponse, getDiscountListResponse or a v2 body (demandCosts, billingItemGroupCosts, billingItemCosts, costRelationCodes, creditDiscounts, coinDiscounts, productDiscounts)",
             if keys.is_empty() { "none".to_string() } else { keys.join(", ") }
         )));
     };
@@ -326,11 +334,29 @@ fn parse_value(value: &Value) -> Result<Page> {
     } else {
         list
     };
-    let body = match list_key {
-        "demandCostList" => Body::DemandCosts(each(list, &list_path, demand_cost)?),
-        "productDemandCostList" => Body::ProductCosts(each(list, &list_path, product_cost)?),
-        "contractDemandCostList" => Body::ContractCosts(each(list, &list_path, contract_cost)?),
-        "contractSummaryList" => Body::ContractSummaries(each(list, &list_path, contract_summary)?),
+    let body = match (wrapper, list_key) {
+        ("getCreditHistoryListResponse", _) => {
+            Body::Credits(each(list, &list_path, super::ncp_discount::credit_history)?)
+        }
+        ("getCoinHistoryListResponse", _) => {
+            Body::Coins(each(list, &list_path, super::ncp_discount::coin_history)?)
+        }
+        ("getProductDiscountHistoryListResponse", _) => Body::ProductDiscounts(each(
+            list,
+            &list_path,
+            super::ncp_discount::product_discount_history,
+        )?),
+        ("getDiscountListResponse", _) => {
+            Body::Discounts(each(list, &list_path, super::ncp_discount::discount)?)
+        }
+        (_, "demandCostList") => Body::DemandCosts(each(list, &list_path, demand_cost)?),
+        (_, "productDemandCostList") => Body::ProductCosts(each(list, &list_path, product_cost)?),
+        (_, "contractDemandCostList") => {
+            Body::ContractCosts(each(list, &list_path, contract_cost)?)
+        }
+        (_, "contractSummaryList") => {
+            Body::ContractSummaries(each(list, &list_path, contract_summary)?)
+        }
         _ => Body::DailyUsage(each(list, &list_path, super::ncp_daily::row)?),
     };
     Ok(Page {
@@ -341,7 +367,7 @@ fn parse_value(value: &Value) -> Result<Page> {
     })
 }
 
-fn each<T>(list: &Value, path: &str, f: impl Fn(At<'_>) -> Result<T>) -> Result<Vec<T>> {
+pub(super) fn each<T>(list: &Value, path: &str, f: impl Fn(At<'_>) -> Result<T>) -> Result<Vec<T>> {
     let Value::Array(items) = list else {
         return Err(fail(path, "a list", list));
     };

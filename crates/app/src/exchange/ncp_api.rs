@@ -156,7 +156,8 @@ pub struct Call {
 }
 
 /// The calls that fetch months `from` to `to`: bills, per-service and per-contract amounts in
-/// 3-month windows, and each month's contract summary.
+/// 3-month windows, each month's contract summary, and once the Discount API's credits (with
+/// their whole use history) and discounts.
 pub fn plan(from: Month, to: Month) -> Vec<Call> {
     let yyyymm = |m: Month| format!("{:04}{:02}", m.year(), m.number());
     let mut calls = Vec::new();
@@ -193,11 +194,29 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
         });
         m = m.next();
     }
+    calls.extend(DISCOUNT_CALLS.iter().map(|&(action, path)| Call {
+        action,
+        path,
+        query: Vec::new(),
+    }));
     calls
 }
 
+/// The v1 Discount API's calls `sync` makes, unfiltered: every credit, coin and product
+/// discount with every use NCP recorded, and every discount NCP lists.
+const DISCOUNT_CALLS: &[(&str, &str)] = &[
+    ("getCreditHistoryList", "/discount/getCreditHistoryList"),
+    ("getCoinHistoryList", "/discount/getCoinHistoryList"),
+    (
+        "getProductDiscountHistoryList",
+        "/discount/getProductDiscountHistoryList",
+    ),
+    ("getDiscountList", "/discount/getDiscountList"),
+];
+
 /// The v2 calls that fetch months `from` to `to`: one month per call (v2 has no ranges), the
-/// bill, its per-group and per-item costs, and once the names of the codes.
+/// bill, its per-group and per-item costs, and once the names of the codes, the credits, the
+/// coins and the product discounts.
 pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
     let mut calls = Vec::new();
     let mut m = from;
@@ -220,6 +239,17 @@ pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
         path: "/cost-relation-codes",
         query: Vec::new(),
     });
+    for (action, path) in [
+        ("listCreditDiscounts", "/credit-discounts"),
+        ("listCoinDiscounts", "/coin-discounts"),
+        ("listProductDiscounts", "/product-discounts"),
+    ] {
+        calls.push(Call {
+            action,
+            path,
+            query: Vec::new(),
+        });
+    }
     calls
 }
 
@@ -512,10 +542,24 @@ mod tests {
                 .count(),
             4
         );
+        // The Discount API once, unfiltered, after the months.
+        let last: Vec<(&str, usize)> = calls[calls.len() - 4..]
+            .iter()
+            .map(|c| (c.path, c.query.len()))
+            .collect();
+        assert_eq!(
+            last,
+            [
+                ("/discount/getCreditHistoryList", 0),
+                ("/discount/getCoinHistoryList", 0),
+                ("/discount/getProductDiscountHistoryList", 0),
+                ("/discount/getDiscountList", 0)
+            ]
+        );
     }
 
     #[test]
-    fn v2_asks_one_month_per_call_and_the_codes_once() {
+    fn v2_asks_one_month_per_call_and_the_codes_and_discounts_once() {
         let calls = plan_v2("2026-05".parse().unwrap(), "2026-06".parse().unwrap());
         let asked: Vec<String> = calls
             .iter()
@@ -534,6 +578,9 @@ mod tests {
                 "/billing-item-group-costs?demandMonth=2026-06",
                 "/billing-item-costs?demandMonth=2026-06",
                 "/cost-relation-codes?",
+                "/credit-discounts?",
+                "/coin-discounts?",
+                "/product-discounts?",
             ]
         );
         assert_eq!(default_endpoint(Api::V2), DEFAULT_ENDPOINT_V2);

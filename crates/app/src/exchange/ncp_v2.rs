@@ -18,7 +18,7 @@ use ncp_usage_core::error::{Error, Result};
 use ncp_usage_core::exact::{Currency, Exact};
 
 /// The IAM actions a sub account needs for what `sync --api v2` calls.
-pub const SUB_ACCOUNT_ACTIONS: &str = "View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts and View/getCostRelationCodes";
+pub const SUB_ACCOUNT_ACTIONS: &str = "View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts, View/getCostRelationCodes, View/getCreditDiscounts, View/getCoinDiscounts and View/getProductDiscounts";
 
 /// The list keys of v2's list bodies and what they hold. The docs' response tables were not
 /// readable past their openings; the names follow v2's one documented list key
@@ -27,13 +27,16 @@ const LISTS: &[&str] = &[
     "billingItemGroupCosts",
     "billingItemCosts",
     "costRelationCodes",
+    "creditDiscounts",
+    "coinDiscounts",
+    "productDiscounts",
 ];
 
 /// A value at a JSON path.
 #[derive(Clone, Copy)]
-struct At<'a> {
-    value: &'a Value,
-    path: &'a str,
+pub(super) struct At<'a> {
+    pub(super) value: &'a Value,
+    pub(super) path: &'a str,
 }
 
 fn shown(v: &Value) -> String {
@@ -48,7 +51,7 @@ fn shown(v: &Value) -> String {
 }
 
 impl<'a> At<'a> {
-    fn path(&self, name: &str) -> String {
+    pub(super) fn path(&self, name: &str) -> String {
         format!("{}.{name}", self.path)
     }
 
@@ -71,7 +74,7 @@ impl<'a> At<'a> {
         })
     }
 
-    fn text(&self, name: &str) -> Result<Option<String>> {
+    pub(super) fn text(&self, name: &str) -> Result<Option<String>> {
         match self.get(name) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
@@ -79,7 +82,7 @@ impl<'a> At<'a> {
         }
     }
 
-    fn required_text(&self, name: &str) -> Result<String> {
+    pub(super) fn required_text(&self, name: &str) -> Result<String> {
         self.required(name, self.text(name))
     }
 
@@ -97,7 +100,7 @@ impl<'a> At<'a> {
     }
 
     /// An id NCP documents as a number (`instanceNo`, `priceNo`), kept as its digits.
-    fn number_id(&self, name: &str) -> Result<Option<String>> {
+    pub(super) fn number_id(&self, name: &str) -> Result<Option<String>> {
         match self.get(name) {
             Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
             _ => Ok(self.integer(name)?.map(|n| n.to_string())),
@@ -105,7 +108,7 @@ impl<'a> At<'a> {
     }
 
     /// An exact JSON number: its text parsed into a decimal, never through a float.
-    fn exact(&self, name: &str) -> Result<Option<Exact>> {
+    pub(super) fn exact(&self, name: &str) -> Result<Option<Exact>> {
         match self.get(name) {
             None => Ok(None),
             Some(v @ Value::Number(n)) => {
@@ -127,11 +130,11 @@ impl<'a> At<'a> {
         }
     }
 
-    fn required_exact(&self, name: &str) -> Result<Exact> {
+    pub(super) fn required_exact(&self, name: &str) -> Result<Exact> {
         self.required(name, self.exact(name))
     }
 
-    fn bool(&self, name: &str) -> Result<bool> {
+    pub(super) fn bool(&self, name: &str) -> Result<bool> {
         match self.get(name) {
             None => Ok(false),
             Some(Value::Bool(b)) => Ok(*b),
@@ -140,7 +143,7 @@ impl<'a> At<'a> {
     }
 
     /// A v2 month: `yyyy-MM`.
-    fn month(&self, name: &str) -> Result<Month> {
+    pub(super) fn month(&self, name: &str) -> Result<Month> {
         let text = self.required_text(name)?;
         let ok = text.len() == 7 && text.as_bytes()[4] == b'-';
         ok.then(|| text.parse::<Month>().ok())
@@ -170,7 +173,7 @@ impl<'a> At<'a> {
             })
     }
 
-    fn currency(&self) -> Result<Currency> {
+    pub(super) fn currency(&self) -> Result<Currency> {
         Ok(self
             .text("payCurrency")?
             .map(|c| Currency::new(&c))
@@ -192,7 +195,7 @@ impl<'a> At<'a> {
     }
 
     /// The list under `name` (empty when absent), for [`each`] with `self.path(name)`.
-    fn list(&self, name: &str) -> Result<&'a [Value]> {
+    pub(super) fn list(&self, name: &str) -> Result<&'a [Value]> {
         match self.get(name) {
             None => Ok(&[]),
             Some(Value::Array(items)) => Ok(items),
@@ -202,7 +205,11 @@ impl<'a> At<'a> {
 }
 
 /// Each object of the list at `path`, read by `f` with its own path.
-fn each<T>(items: &[Value], path: &str, f: impl Fn(At<'_>) -> Result<T>) -> Result<Vec<T>> {
+pub(super) fn each<T>(
+    items: &[Value],
+    path: &str,
+    f: impl Fn(At<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
     items
         .iter()
         .enumerate()
@@ -249,6 +256,19 @@ pub fn parse_list(top: &Map<String, Value>) -> Result<Option<Page>> {
     let body = match *key {
         "billingItemGroupCosts" => Body::GroupCosts(each(items, &list_path, group_cost)?),
         "billingItemCosts" => Body::ItemCosts(each(items, &list_path, item_cost)?),
+        "creditDiscounts" => Body::CreditDiscounts(each(
+            items,
+            &list_path,
+            super::ncp_discount::credit_discount,
+        )?),
+        "coinDiscounts" => {
+            Body::CoinDiscounts(each(items, &list_path, super::ncp_discount::coin_discount)?)
+        }
+        "productDiscounts" => Body::ProductDiscountsV2(each(
+            items,
+            &list_path,
+            super::ncp_discount::product_discount,
+        )?),
         _ => Body::CostRelationCodes(each(items, &list_path, cost_relation_code)?),
     };
     Ok(Some(Page {
@@ -513,7 +533,7 @@ mod tests {
     fn a_refused_sub_account_is_told_the_v2_actions() {
         let body = serde_json::json!({"errorCode": "Forbidden", "message": "Permission denied"});
         let e = error(&body, Some(403)).message;
-        assert!(e.starts_with("HTTP 403: NCP answered with error Forbidden: Permission denied; a sub account needs the Billing API v2 actions View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts and View/getCostRelationCodes"), "{e}");
+        assert!(e.starts_with("HTTP 403: NCP answered with error Forbidden: Permission denied; a sub account needs the Billing API v2 actions View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts, View/getCostRelationCodes, View/getCreditDiscounts, View/getCoinDiscounts and View/getProductDiscounts"), "{e}");
         let body = serde_json::json!({"errorCode": "InvalidParameter", "message": "The specified parameter is invalid.",
             "fieldErrors": [{"field": "demandMonth", "message": "must match yyyy-MM"}]});
         assert_eq!(

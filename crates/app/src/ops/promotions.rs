@@ -1,15 +1,15 @@
 //! `promotions`: the promotions and credits, what each credit has left and when it runs out
 //! (SPEC PR1, PR2).
 
-use ncp_usage_ledger::{ncp, promotions, Connection};
+use ncp_usage_ledger::{ncp, ncp_discount, promotions, Connection};
 
 use super::month;
-use crate::report::promotions::{NcpDiscount, PromotionRow, Promotions};
+use crate::report::promotions::{NcpCredit, NcpDiscount, PromotionRow, Promotions};
 use ncp_usage_core::billing::ncp_detail::Detail;
 use ncp_usage_core::billing::promotion::{credit_counted_month, credit_outlook};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
-use ncp_usage_core::error::Result;
+use ncp_usage_core::error::{Error, Result};
 
 /// Shows every promotion as of `now`.
 pub fn run(tx: &Connection, now: Instant) -> Result<Promotions> {
@@ -52,7 +52,29 @@ pub fn run(tx: &Connection, now: Instant) -> Result<Promotions> {
         as_of: clock::rfc3339(now),
         promotions: rows,
         ncp_discounts: ncp_discounts(tx, now)?,
+        ncp_credits: ncp_credits(tx)?,
+        ncp_product_discounts: ncp_discount::product_discounts(tx)?,
+        ncp_discount_list: ncp_discount::discounts(tx)?,
     })
+}
+
+/// The credits and coins NCP's Discount API recorded, with what each used.
+fn ncp_credits(tx: &Connection) -> Result<Vec<NcpCredit>> {
+    ncp_discount::credits(tx)?
+        .into_iter()
+        .map(|c| {
+            let used = c.used().ok_or_else(|| {
+                Error::ledger(format!(
+                    "NCP credit {} holds amounts no decimal can subtract; restore the ledger from a backup",
+                    c.discount_no
+                ))
+            })?;
+            Ok(NcpCredit {
+                credit: c,
+                used_amount: used,
+            })
+        })
+        .collect()
 }
 
 /// Every discount above 0 NCP applied: of each month's bill, then of that month's lines.

@@ -14,6 +14,7 @@ pub mod import;
 pub mod layout;
 pub mod ncp_bill;
 pub mod ncp_daily;
+mod ncp_discount;
 pub mod ncp_line;
 pub mod pay;
 pub mod promotions;

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::layout::{won, Column, Grid};
 use super::ncp_bill::in_currency;
 use super::{Report, Style};
+use ncp_usage_core::billing::ncp_discount::{Credit, Discount, ProductDiscount};
 use ncp_usage_core::billing::promotion::{CreditStatus, Promotion};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::exact::{Currency, Exact};
@@ -41,6 +42,16 @@ pub struct NcpDiscount {
     pub currency: Currency,
 }
 
+/// A credit or coin NCP's Discount API records (imported or synced), with what was used of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NcpCredit {
+    /// The credit or coin.
+    #[serde(flatten)]
+    pub credit: Credit,
+    /// Granted less left (NCP sends no "used" figure).
+    pub used_amount: Exact,
+}
+
 /// The `promotions` document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Promotions {
@@ -52,6 +63,17 @@ pub struct Promotions {
     /// (left out when NCP's figures were never imported).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ncp_discounts: Vec<NcpDiscount>,
+    /// The credits NCP granted, then the coins the member charged, from its Discount API (left
+    /// out when no Discount API body was imported or synced).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ncp_credits: Vec<NcpCredit>,
+    /// The product discounts NCP gave, from its Discount API (left out when none was imported
+    /// or synced).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ncp_product_discounts: Vec<ProductDiscount>,
+    /// The discounts NCP's getDiscountList lists (left out when none was imported or synced).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ncp_discount_list: Vec<Discount>,
 }
 
 impl Promotions {
@@ -81,14 +103,26 @@ impl Promotions {
         }
         format!("\nDiscounts and credits NCP applied\n{t}\n")
     }
+
+    /// The tables of what NCP's Discount API records.
+    fn discount_api_tables(&self, style: Style) -> String {
+        [
+            super::ncp_discount::credits(&self.ncp_credits, style),
+            super::ncp_discount::uses(&self.ncp_credits, style),
+            super::ncp_discount::product_discounts(&self.ncp_product_discounts, style),
+            super::ncp_discount::listed(&self.ncp_discount_list, style),
+        ]
+        .concat()
+    }
 }
 
 impl Report for Promotions {
     fn human(&self, style: Style) -> String {
         if self.promotions.is_empty() {
             return format!(
-                "No promotions. Import them with `ncp-usage import promotions FILE`.\n{}",
-                self.ncp_table(style)
+                "No promotions. Import them with `ncp-usage import promotions FILE`.\n{}{}",
+                self.ncp_table(style),
+                self.discount_api_tables(style)
             );
         }
         let mut t = Grid::new(
@@ -137,7 +171,11 @@ impl Report for Promotions {
                     .unwrap_or_default(),
             ]);
         }
-        format!("{t}\n{}", self.ncp_table(style))
+        format!(
+            "{t}\n{}{}",
+            self.ncp_table(style),
+            self.discount_api_tables(style)
+        )
     }
 
     fn csv(&self) -> Option<Vec<Vec<String>>> {

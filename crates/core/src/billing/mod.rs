@@ -12,6 +12,7 @@ pub mod issued;
 pub mod ncp;
 pub mod ncp_daily;
 pub mod ncp_detail;
+pub mod ncp_discount;
 pub mod ncp_v2;
 pub mod payment;
 pub mod penalty;

@@ -7,9 +7,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::billing::facts::FeeLine;
+use crate::billing::ncp_discount::{Credit, Discount, ProductDiscount};
 use crate::billing::payment::BillBalance;
 use crate::billing::statement::Totals;
-use crate::billing::{ncp_v2, penalty, schedule};
+use crate::billing::{ncp_discount, ncp_v2, penalty, schedule};
 use crate::calendar::Month;
 use crate::clock::Instant;
 use crate::error::{Error, Result};
@@ -672,7 +673,16 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
                     conflict(first, i, what)
                 },
             )?,
-            Body::ContractSummaries(_) | Body::DailyUsage(_) | Body::CostRelationCodes(_) => {}
+            Body::ContractSummaries(_)
+            | Body::DailyUsage(_)
+            | Body::CostRelationCodes(_)
+            | Body::Credits(_)
+            | Body::CreditDiscounts(_)
+            | Body::Coins(_)
+            | Body::CoinDiscounts(_)
+            | Body::ProductDiscounts(_)
+            | Body::ProductDiscountsV2(_)
+            | Body::Discounts(_) => {}
         }
     }
     // Daily usage by day, contract, product and metering type: two files giving one row
@@ -729,7 +739,17 @@ impl Body {
             Body::DailyUsage(v) => v.iter().map(|u| Month::of(u.date)).min(),
             Body::GroupCosts(v) => v.iter().map(|g| g.cost.month).min(),
             Body::ItemCosts(v) => v.iter().map(|i| i.cost.month).min(),
-            Body::CostRelationCodes(_) => None,
+            Body::Credits(v) | Body::Coins(v) => {
+                v.iter().flat_map(|c| c.uses.iter().map(|u| u.month)).min()
+            }
+            Body::ProductDiscounts(v) => {
+                v.iter().flat_map(|d| d.uses.iter().map(|u| u.month)).min()
+            }
+            Body::CostRelationCodes(_)
+            | Body::CreditDiscounts(_)
+            | Body::CoinDiscounts(_)
+            | Body::ProductDiscountsV2(_)
+            | Body::Discounts(_) => None,
         }
     }
 
@@ -751,6 +771,14 @@ impl Body {
                 .iter()
                 .filter_map(|i| i.cost.member_no.as_deref())
                 .collect(),
+            Body::Credits(v)
+            | Body::CreditDiscounts(v)
+            | Body::Coins(v)
+            | Body::CoinDiscounts(v) => v.iter().filter_map(|c| c.member_no.as_deref()).collect(),
+            Body::Discounts(v) => v.iter().filter_map(|d| d.member_no.as_deref()).collect(),
+            Body::ProductDiscounts(v) | Body::ProductDiscountsV2(v) => {
+                v.iter().filter_map(|d| d.member_no.as_deref()).collect()
+            }
             Body::ContractSummaries(_) | Body::DailyUsage(_) | Body::CostRelationCodes(_) => {
                 Vec::new()
             }
@@ -816,6 +844,20 @@ pub enum Body {
     ItemCosts(Vec<ncp_v2::ItemCost>),
     /// v2 cost-relation-codes: the names of the codes.
     CostRelationCodes(Vec<ncp_v2::CostRelationCode>),
+    /// Discount API getCreditHistoryList: credits with their use by month and service.
+    Credits(Vec<Credit>),
+    /// v2 credit-discounts: credits, without their use.
+    CreditDiscounts(Vec<Credit>),
+    /// Discount API getCoinHistoryList: coins with their use by month and member.
+    Coins(Vec<Credit>),
+    /// v2 coin-discounts: coins, without their use.
+    CoinDiscounts(Vec<Credit>),
+    /// Discount API getProductDiscountHistoryList: product discounts with what they took off.
+    ProductDiscounts(Vec<ProductDiscount>),
+    /// v2 product-discounts: product discounts, without their use.
+    ProductDiscountsV2(Vec<ProductDiscount>),
+    /// Discount API getDiscountList.
+    Discounts(Vec<Discount>),
 }
 
 impl Body {
@@ -829,6 +871,12 @@ impl Body {
             Body::GroupCosts(v) => v.len(),
             Body::ItemCosts(v) => v.len(),
             Body::CostRelationCodes(v) => v.len(),
+            Body::Credits(v)
+            | Body::CreditDiscounts(v)
+            | Body::Coins(v)
+            | Body::CoinDiscounts(v) => v.len(),
+            Body::Discounts(v) => v.len(),
+            Body::ProductDiscounts(v) | Body::ProductDiscountsV2(v) => v.len(),
         }
     }
 
@@ -848,6 +896,13 @@ impl Body {
             Body::GroupCosts(_) => "listBillingItemGroupCosts",
             Body::ItemCosts(_) => "listBillingItemCosts",
             Body::CostRelationCodes(_) => "listCostRelationCodes",
+            Body::Credits(_) => "getCreditHistoryList",
+            Body::CreditDiscounts(_) => "listCreditDiscounts",
+            Body::Coins(_) => "getCoinHistoryList",
+            Body::CoinDiscounts(_) => "listCoinDiscounts",
+            Body::ProductDiscounts(_) => "getProductDiscountHistoryList",
+            Body::ProductDiscountsV2(_) => "listProductDiscounts",
+            Body::Discounts(_) => "getDiscountList",
         }
     }
 }
@@ -938,7 +993,19 @@ impl Page {
                 ncp_v2::first_ahead(rows.iter().map(|r| r.cost.month), current)
                     .map_or(Ok(()), |(i, m)| Err(ahead(i, "demandMonth", m)))
             }
-            Body::CostRelationCodes(_) => Ok(()),
+            Body::Credits(rows) | Body::Coins(rows) => {
+                ncp_discount::check_uses(rows, current, &self.list_path)
+                    .map_err(|e| e.context(source))
+            }
+            Body::ProductDiscounts(rows) => {
+                ncp_discount::check_product_uses(rows, current, &self.list_path)
+                    .map_err(|e| e.context(source))
+            }
+            Body::CostRelationCodes(_)
+            | Body::CreditDiscounts(_)
+            | Body::CoinDiscounts(_)
+            | Body::ProductDiscountsV2(_)
+            | Body::Discounts(_) => Ok(()),
         }
     }
 }
