@@ -50,7 +50,9 @@ fn t1_a_write_9_years_ahead_is_accepted_and_the_bound_moves_with_the_ledger() {
     env.ok("2043-01-01", &write);
     let err = env.fail("2053-01-02", &write, 2);
     assert!(
-        err.contains("is more than 10 years after the ledger's latest entry (2043-01-01T00:00:00+09:00)"),
+        err.contains(
+            "is more than 10 years after the ledger's latest entry (2043-01-01T00:00:00+09:00)"
+        ),
         "{err}"
     );
     let pay = env.json("2043-01-02", &["pay"]);

@@ -318,6 +318,28 @@ fn a_discount_body_of_another_member_is_refused_naming_both() {
 }
 
 #[test]
+fn a_coin_shared_by_another_member_is_welcome_and_does_not_claim_the_ledger() {
+    // The ledger holds member 2840200's credits; the coin is held by 2840117 and shared with
+    // 2840200 (its use history says so): a sharee's sync brings the holder's number.
+    let env = member();
+    let own = text(CREDITS).replace("\"2840117\"", "\"2840200\"");
+    let own = env.file("own-credits.json", &own);
+    env.ok("2026-03-05", &["import", "ncp", own.to_str().unwrap()]);
+    import(&env, "2026-03-05", &[COINS]);
+    let coins: Vec<Value> = credits(&env, "2026-03-05")
+        .into_iter()
+        .filter(|c| c["kind"] == "coin")
+        .collect();
+    assert_eq!(coins.len(), 1);
+    // The ledger is still 2840200's: a bill of the coin's holder is refused.
+    let e = env.fail("2026-03-05", &["import", "ncp", &fixture(CREDITS)], 2);
+    assert!(
+        e.contains("NCP member 2840117 is not the member this ledger holds (2840200)"),
+        "{e}"
+    );
+}
+
+#[test]
 fn a_credit_used_in_a_month_that_has_not_happened_is_refused_at_its_path() {
     let env = member();
     env.ok("2026-01-20", &["status"]);
@@ -490,4 +512,64 @@ fn sync_v2_follows_the_credits_cursor_and_stores_them() {
     let before = env.dump();
     sync(&env, &srv, "2026-07-05", "v2", "2026-06", "2026-06");
     assert!(env.dump() == before, "the same answer twice changes no row");
+}
+
+/// A key set up for the costs alone (no Discount API permission): NCP answers the cost calls
+/// and refuses the Discount API's with 403. `sync` stores the costs, skips the discounts, says
+/// so once per action on stderr and in JSON `skipped`, and exits 0.
+#[test]
+fn a_key_without_the_discount_api_syncs_the_costs_and_says_what_it_skipped() {
+    let env = Env::business("2024-05-01");
+    let denied = r#"{"error": {"errorCode": "210", "message": "Permission Denied"}}"#;
+    let v1 = serve("/billing/v1", SECRET, denied, move |url| {
+        let path = url.split('?').next().unwrap_or("");
+        let action = path.rsplit('/').next().unwrap_or("").to_string();
+        if path.contains("/discount/") {
+            return (403, denied.to_string());
+        }
+        let bill = text("demand-cost-2024-05.json");
+        match action.as_str() {
+            "getDemandCostList" => (200, bill),
+            _ => (200, empty_v1(&action)),
+        }
+    });
+    let out = env
+        .cmd("2024-06-20")
+        .env("NCLOUD_ACCESS_KEY", ACCESS)
+        .env("NCLOUD_SECRET_KEY", SECRET)
+        .env("NCP_USAGE_SYNC_BACKOFF_MS", "10")
+        .args(["sync", "--from", "2024-05", "--to", "2024-05"])
+        .args(["--endpoint", &v1.url, "--json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        doc["skipped"],
+        json!([
+            "getCreditHistoryList",
+            "getCoinHistoryList",
+            "getProductDiscountHistoryList",
+            "getDiscountList"
+        ])
+    );
+    assert_eq!(doc["bills"], json!(["2024-05"]));
+    assert_eq!(
+        stderr
+            .matches("warning: NCP did not let the API key read ")
+            .count(),
+        4,
+        "{stderr}"
+    );
+    assert!(stderr.contains(
+        "warning: NCP did not let the API key read getCreditHistoryList (401/403): the costs were synced, NCP's credits and discounts were not; give the key the Discount API's permissions to sync them"
+    ), "{stderr}");
+    assert!(!stderr.contains(SECRET), "{stderr}");
+    let history = env.json("2024-06-20", &["history", "--month", "2024-05"]);
+    assert_eq!(history["source"], "ncp");
+    assert!(env
+        .json("2024-06-20", &["promotions"])
+        .get("ncp_credits")
+        .is_none());
 }

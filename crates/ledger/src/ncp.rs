@@ -399,7 +399,7 @@ fn held_member(conn: &Connection) -> Result<Option<String>> {
             "SELECT m FROM (
                  SELECT member_no AS m FROM ncp_demand_costs
                  UNION ALL SELECT member FROM ncp_bills
-                 UNION ALL SELECT member_no FROM ncp_credits
+                 UNION ALL SELECT member_no FROM ncp_credits WHERE kind = 'credit'
                  UNION ALL SELECT member_no FROM ncp_discount_list
                  UNION ALL SELECT member_no FROM ncp_product_discounts
                  UNION ALL SELECT json_extract(exact, '$.member_no') FROM fee_lines WHERE exact IS NOT NULL)

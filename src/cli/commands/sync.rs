@@ -73,18 +73,23 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<()> {
         sync::Step::Fetching(what) => bar.set_message(what),
         sync::Step::Fetched => bar.inc(1),
     });
-    let pages = match pages {
-        Ok(pages) => {
+    let pulled = match pages {
+        Ok(pulled) => {
             bar.finish_and_clear();
-            pages
+            pulled
         }
         Err(e) => {
             bar.abandon();
             return Err(e);
         }
     };
-    let fetched = sync::Fetched::check(&request, pages, ctx.now, &ctx.gateway)?;
+    let fetched = sync::Fetched::check(&request, pulled, ctx.now, &ctx.gateway)?;
     let synced = ctx.write(|tx| sync::run(tx, ctx.now, &fetched))?;
+    for action in &synced.skipped {
+        eprintln!(
+            "warning: NCP did not let the API key read {action} (401/403): the costs were synced, NCP's credits and discounts were not; give the key the Discount API's permissions to sync them"
+        );
+    }
     for d in &synced.stored.differences {
         eprintln!("warning: {d}");
     }

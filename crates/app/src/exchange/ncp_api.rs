@@ -153,6 +153,10 @@ pub struct Call {
     pub path: &'static str,
     /// Query parameters besides paging and the response format.
     pub query: Vec<(&'static str, String)>,
+    /// A Discount API call: a key NCP does not let read it (401 or 403) skips it with a
+    /// warning rather than failing the sync, since a key set up for the costs alone was
+    /// enough before the Discount API was read.
+    pub optional: bool,
 }
 
 /// The calls that fetch months `from` to `to`: bills, per-service and per-contract amounts in
@@ -181,6 +185,7 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
                 action,
                 path,
                 query: vec![("startMonth", yyyymm(start)), ("endMonth", yyyymm(end))],
+                optional: false,
             });
         }
         start = end.next();
@@ -191,6 +196,7 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
             action: "getContractSummaryList",
             path: "/cost/getContractSummaryList",
             query: vec![("contractMonth", yyyymm(m))],
+            optional: false,
         });
         m = m.next();
     }
@@ -198,6 +204,7 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
         action,
         path,
         query: Vec::new(),
+        optional: true,
     }));
     calls
 }
@@ -230,6 +237,7 @@ pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
                 action,
                 path,
                 query: vec![("demandMonth", m.to_string())],
+                optional: false,
             });
         }
         m = m.next();
@@ -238,6 +246,7 @@ pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
         action: "listCostRelationCodes",
         path: "/cost-relation-codes",
         query: Vec::new(),
+        optional: false,
     });
     for (action, path) in [
         ("listCreditDiscounts", "/credit-discounts"),
@@ -248,6 +257,7 @@ pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
             action,
             path,
             query: Vec::new(),
+            optional: true,
         });
     }
     calls
@@ -305,8 +315,9 @@ impl Client {
         &self.endpoint[..self.endpoint.len() - path.len()]
     }
 
-    /// Fetches one page (v1: by number; v2: at a cursor), with retries on 429 and 5xx.
-    fn get(&self, call: &Call, page: &Cursor) -> Result<Vec<u8>> {
+    /// Fetches one page (v1: by number; v2: at a cursor), with retries on 429 and 5xx. `None`:
+    /// NCP does not let this key read an optional call (401 or 403).
+    fn get(&self, call: &Call, page: &Cursor) -> Result<Option<Vec<u8>>> {
         let mut query: Vec<(&str, String)> = call.query.clone();
         match page {
             Cursor::Number(n) => {
@@ -354,7 +365,8 @@ impl Client {
                             Error::other(format!("{}: cannot read the answer: {e}", call.action))
                         })?;
                     match status {
-                        200..=299 => return Ok(body),
+                        200..=299 => return Ok(Some(body)),
+                        401 | 403 if call.optional => return Ok(None),
                         _ if self.api == Api::V2 && !(status == 429 || status >= 500) => {
                             return Err(self.v2_refusal(call, status, &body))
                         }
@@ -416,15 +428,22 @@ impl Client {
         Error::invalid(format!("{}: {line}{key}", call.action))
     }
 
-    /// Fetches every page of a call; `progress` is told after each page.
-    pub fn fetch(&self, call: &Call, progress: &mut dyn FnMut(&Call, u32)) -> Result<Vec<Page>> {
+    /// Fetches every page of a call; `progress` is told after each page. `None`: an optional
+    /// call this key may not read.
+    pub fn fetch(
+        &self,
+        call: &Call,
+        progress: &mut dyn FnMut(&Call, u32),
+    ) -> Result<Option<Vec<Page>>> {
         if self.api == Api::V2 {
             return self.fetch_cursor(call, progress);
         }
         let mut pages = Vec::new();
         let mut fetched = 0u64;
         for page_no in 1.. {
-            let body = self.get(call, &Cursor::Number(page_no))?;
+            let Some(body) = self.get(call, &Cursor::Number(page_no))? else {
+                return Ok(None);
+            };
             let mut page = parse(&body, &format!("{} page {page_no}", call.action))?;
             if let Some(m) = call
                 .query
@@ -452,23 +471,29 @@ impl Client {
                 )));
             }
         }
-        Ok(pages)
+        Ok(Some(pages))
     }
 
     /// v2: every page of a call, following `nextToken` until it is null. A token given twice
     /// would loop for ever, and is refused.
-    fn fetch_cursor(&self, call: &Call, progress: &mut dyn FnMut(&Call, u32)) -> Result<Vec<Page>> {
+    fn fetch_cursor(
+        &self,
+        call: &Call,
+        progress: &mut dyn FnMut(&Call, u32),
+    ) -> Result<Option<Vec<Page>>> {
         let mut pages = Vec::new();
         let mut token: Option<String> = None;
         let mut seen = std::collections::HashSet::new();
         for page_no in 1..=100_000u32 {
-            let body = self.get(call, &Cursor::Token(token.clone()))?;
+            let Some(body) = self.get(call, &Cursor::Token(token.clone()))? else {
+                return Ok(None);
+            };
             let page = parse(&body, &format!("{} page {page_no}", call.action))?;
             token = page.next_token.clone();
             pages.push(page);
             progress(call, page_no);
             match &token {
-                None => return Ok(pages),
+                None => return Ok(Some(pages)),
                 Some(t) if !seen.insert(t.clone()) => {
                     return Err(Error::other(format!(
                         "{}: NCP gave the nextToken of page {page_no} twice; stopping rather than looping",

@@ -164,6 +164,7 @@ pub fn run_ncp(tx: &Connection, now: Instant, request: &NcpRequest) -> Result<Nc
     Ok(NcpImported {
         kind: "ncp",
         files: request.files.clone(),
+        skipped: Vec::new(),
         stored: store_ncp(tx, now, &request.pages, &reason, request.gateway)?,
     })
 }

@@ -83,24 +83,40 @@ pub enum Step {
     Fetched,
 }
 
+/// What the calls answered: every page of every call, in order, and the optional calls NCP
+/// did not let the key read (skipped, not failed: see [`Call::optional`]).
+pub struct Pulled {
+    /// Every page.
+    pub pages: Vec<Page>,
+    /// The actions skipped.
+    pub skipped: Vec<&'static str>,
+}
+
 /// Every page of every call of `request`, in order.
-pub fn fetch(request: &Request, client: &Client, step: &mut dyn FnMut(Step)) -> Result<Vec<Page>> {
-    let mut pages = Vec::new();
+pub fn fetch(request: &Request, client: &Client, step: &mut dyn FnMut(Step)) -> Result<Pulled> {
+    let mut pulled = Pulled {
+        pages: Vec::new(),
+        skipped: Vec::new(),
+    };
     for call in &request.calls {
         let window: Vec<&str> = call.query.iter().map(|(_, v)| v.as_str()).collect();
         let window = window.join("–");
         step(Step::Fetching(format!("{} {window}", call.action)));
-        pages.extend(client.fetch(call, &mut |_, page| {
+        let pages = client.fetch(call, &mut |_, page| {
             if page > 1 {
                 step(Step::Fetching(format!(
                     "{} {window} page {page}",
                     call.action
                 )));
             }
-        })?);
+        })?;
+        match pages {
+            Some(pages) => pulled.pages.extend(pages),
+            None => pulled.skipped.push(call.action),
+        }
         step(Step::Fetched);
     }
-    Ok(pages)
+    Ok(pulled)
 }
 
 /// What the calls returned, checked, ready to store.
@@ -109,6 +125,8 @@ pub struct Fetched<'a> {
     pub request: &'a Request,
     /// Every page of every call.
     pub pages: Vec<Page>,
+    /// The optional calls NCP did not let the key read.
+    pub skipped: Vec<&'static str>,
     /// Who charges a bill NCP reopened.
     pub gateway: &'a dyn Gateway,
 }
@@ -117,16 +135,17 @@ impl<'a> Fetched<'a> {
     /// Checks every page before the ledger is opened: one bad page changes nothing.
     pub fn check(
         request: &'a Request,
-        pages: Vec<Page>,
+        pulled: Pulled,
         now: Instant,
         gateway: &'a dyn Gateway,
     ) -> Result<Fetched<'a>> {
-        for page in &pages {
+        for page in &pulled.pages {
             page.check(now, "sync")?;
         }
         Ok(Fetched {
             request,
-            pages,
+            pages: pulled.pages,
+            skipped: pulled.skipped,
             gateway,
         })
     }
@@ -145,6 +164,7 @@ pub fn run(tx: &Connection, now: Instant, fetched: &Fetched) -> Result<NcpImport
     Ok(NcpImported {
         kind: "ncp",
         files: actions,
+        skipped: fetched.skipped.iter().map(|a| a.to_string()).collect(),
         stored,
     })
 }

@@ -50,6 +50,9 @@ pub struct NcpImported {
     pub kind: &'static str,
     /// The files read (for `sync`, the API actions called).
     pub files: Vec<String>,
+    /// `sync`: the Discount API actions NCP did not let the key read (401 or 403), skipped.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<String>,
     /// What was stored.
     #[serde(flatten)]
     pub stored: ncp_usage_ledger::ncp::Stored,

@@ -771,10 +771,13 @@ impl Body {
                 .iter()
                 .filter_map(|i| i.cost.member_no.as_deref())
                 .collect(),
-            Body::Credits(v)
-            | Body::CreditDiscounts(v)
-            | Body::Coins(v)
-            | Body::CoinDiscounts(v) => v.iter().filter_map(|c| c.member_no.as_deref()).collect(),
+            Body::Credits(v) | Body::CreditDiscounts(v) => {
+                v.iter().filter_map(|c| c.member_no.as_deref()).collect()
+            }
+            // A coin names its holder, and a holder may share it with other members: a coin
+            // another member holds is this member's too, so coins say nothing of whose
+            // ledger this is.
+            Body::Coins(_) | Body::CoinDiscounts(_) => Vec::new(),
             Body::Discounts(v) => v.iter().filter_map(|d| d.member_no.as_deref()).collect(),
             Body::ProductDiscounts(v) | Body::ProductDiscountsV2(v) => {
                 v.iter().filter_map(|d| d.member_no.as_deref()).collect()
