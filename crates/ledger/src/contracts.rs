@@ -107,16 +107,26 @@ pub fn all(conn: &Connection) -> Result<HashMap<String, Contract>> {
 
 /// The contracts held on at least one day between `from` and `to`, by region, service and
 /// number, as recorded at the running instant (T2).
+///
+/// A scan, sorted here: `contracts_by_start` would pick nearly every row of a recent month
+/// one rowid lookup at a time, and SQLite's sorter serialises each row again (a month of
+/// 34,000 contracts: 0.23 s of SQL against 0.06 s scanned). Rust's `str` order is SQLite's
+/// BINARY collation, so the order is the one `ORDER BY` gave.
 pub fn held_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Contract>> {
     let mut stmt = conn.prepare(concat!(
         "SELECT ",
         columns!(),
         " FROM contracts_asof
-         WHERE start_date <= ?2 AND (end_date IS NULL OR end_date >= ?1)
-         ORDER BY region, service, contract_no"
+         WHERE +start_date <= ?2 AND (end_date IS NULL OR end_date >= ?1)"
     ))?;
     let rows = stmt.query_map(params![from.to_string(), to.to_string()], from_row)?;
-    rows.map(|r| to_contract(r?)).collect()
+    let mut held = rows
+        .map(|r| to_contract(r?))
+        .collect::<Result<Vec<Contract>>>()?;
+    held.sort_unstable_by(|a, b| {
+        (&a.region, &a.service, &a.contract_no).cmp(&(&b.region, &b.service, &b.contract_no))
+    });
+    Ok(held)
 }
 
 /// M1: the months from `from` on in which what a month bills can change, as recorded at the
@@ -290,21 +300,33 @@ pub fn metered_quantities(
             ),
             &[&month.to_string()],
         )?;
-        collect(
-            concat!(
-                "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
-                 WHERE date BETWEEN ?2 AND ?3
-                   AND contract_no IN (SELECT contract_no FROM usage_monthly WHERE month = ?1
-                       AND recorded_at > ",
+        // SQLite does not push the `IN` list into the `usage_asof` union: the query reads
+        // every day of the month even when no summary changed later (a month with 34,000
+        // contracts: 1.7 s of 1.8). Asked first, the common case costs one key lookup.
+        let later: bool = conn
+            .prepare_cached(concat!(
+                "SELECT EXISTS (SELECT 1 FROM usage_monthly WHERE month = ?1 AND recorded_at > ",
                 crate::ledger_visible!(),
-                ") GROUP BY contract_no"
-            ),
-            &[
-                &month.to_string(),
-                &month.first_day().to_string(),
-                &month.last_day().to_string(),
-            ],
-        )?;
+                ")"
+            ))?
+            .query_row([month.to_string()], |r| r.get(0))?;
+        if later {
+            collect(
+                concat!(
+                    "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
+                     WHERE date BETWEEN ?2 AND ?3
+                       AND contract_no IN (SELECT contract_no FROM usage_monthly WHERE month = ?1
+                           AND recorded_at > ",
+                    crate::ledger_visible!(),
+                    ") GROUP BY contract_no"
+                ),
+                &[
+                    &month.to_string(),
+                    &month.first_day().to_string(),
+                    &month.last_day().to_string(),
+                ],
+            )?;
+        }
     } else {
         collect(
             "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
