@@ -29,9 +29,10 @@ import time
 import duckdb
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-NCP = os.path.join(ROOT, "target/release/ncp-usage")
+NCP = os.environ.get("NCP", os.path.join(ROOT, "target/release/ncp-usage"))
 GEN = os.path.join(ROOT, "target/release/examples/generate")
 DATA = os.path.join(ROOT, "target/bench-data")
+RESULTS = os.environ.get("RESULTS", os.path.join(DATA, "wide-results.md"))
 RUNS = int(os.environ.get("RUNS", "15"))
 BIG_RUNS = int(os.environ.get("BIG_RUNS", "3"))
 CALLGRIND = os.environ.get("CALLGRIND", "1") == "1"
@@ -195,9 +196,9 @@ def main():
                 f"{ir or 0:,} |")
         say()
     say(f"Load average after: {' '.join(load())}.")
-    with open(os.path.join(DATA, "wide-results.md"), "w") as f:
+    with open(RESULTS, "w") as f:
         f.write("\n".join(out_lines) + "\n")
-    print(f"bench: results in {DATA}/wide-results.md", file=sys.stderr)
+    print(f"bench: results in {RESULTS}", file=sys.stderr)
 
 
 if __name__ == "__main__":
