@@ -15,7 +15,9 @@ on the same CSV files:
 - callgrind's instruction count of one `history --month` (with CALLGRIND=1, the default).
 
 Times are medians of RUNS runs (BIG_RUNS for imports); the load average is printed before and
-after, since the machine may be shared. Nothing here is a test: no time is asserted.
+after, since the machine may be shared. NCP names another binary to measure, RESULTS where the
+tables go (default target/bench-data/wide-results.md). Nothing here is a test: no time is
+asserted.
 """
 
 import os
