@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use rust_decimal::Decimal;
 
-use ncp_usage_core::billing::facts::{Contract, FeeLine, Plan};
+use ncp_usage_core::billing::facts::{Contract, FeeLine, Plan, Quantities};
 use ncp_usage_core::billing::penalty::{self, default_ratio};
 use ncp_usage_core::billing::period::{usage_period, Period};
 use ncp_usage_core::billing::promotion::{apply, CreditUse, Cumulative, Promotion};
@@ -77,7 +77,7 @@ fn february() -> (Month, Period) {
     (month, period)
 }
 
-fn quantities(contracts: &[Contract]) -> HashMap<String, Decimal> {
+fn quantities(contracts: &[Contract]) -> Quantities {
     contracts
         .iter()
         .enumerate()

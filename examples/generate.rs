@@ -12,6 +12,19 @@
 //! day has exactly one usage row per metered slot and the number of days grows with `--rows`
 //! (a bigger file is a longer history, not a bigger month). Usage is written day by day, as
 //! daily usage accumulates, and ends on `--end`. The same `--seed` gives the same files.
+//!
+//! The wide shape (issue 17): `--contracts N --months M` is N metered slots and no monthly
+//! ones, with usage for every day of the M calendar months ending with `--end`'s month — a
+//! bigger number is a bigger month, not a longer history:
+//!
+//! ```sh
+//! cargo run --release --example generate -- --out target/bench-data/wide-34k \
+//!     --contracts 34000 --months 1 --end 2024-11-30   # 1,020,000 rows, November 2024
+//! ```
+//!
+//! `--v2-lines N` also writes NCP v2's resource-level cost lines of `--fee-month` as the
+//! `billingItemCosts` body of fixtures/ncp/v2/billing-item-costs-2026-06.json, in pages of
+//! 1,000 chained by `nextToken`: `ncp-v2/billing-item-costs-00001.json` and on.
 
 use std::fmt::Write as _;
 use std::fs::File;
@@ -93,13 +106,18 @@ struct Args {
     end: NaiveDate,
     fee_lines: u64,
     fee_month: String,
+    /// `--months`: usage covers these calendar months up to `--end` (the wide shape).
+    months: Option<u32>,
+    /// `--v2-lines`: NCP v2 resource-level cost lines of `fee_month`.
+    v2_lines: u64,
 }
 
 fn usage() -> ! {
     eprintln!(
         "usage: generate --out DIR [--rows N (1000000)] [--seed S (1)] [--metered SLOTS (2500)]\n\
          \x20               [--monthly SLOTS (500)] [--end YYYY-MM-DD (2024-12-31)]\n\
-         \x20               [--fee-lines N (0)] [--fee-month YYYY-MM (2024-06)]"
+         \x20               [--fee-lines N (0)] [--fee-month YYYY-MM (2024-06)] [--v2-lines N (0)]\n\
+         \x20      generate --out DIR --contracts N --months M [--end YYYY-MM-DD] (the wide shape)"
     );
     std::process::exit(2)
 }
@@ -114,6 +132,8 @@ fn parse_args() -> Args {
         end: NaiveDate::from_ymd_opt(2024, 12, 31).unwrap_or_default(),
         fee_lines: 0,
         fee_month: "2024-06".to_string(),
+        months: None,
+        v2_lines: 0,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -131,7 +151,13 @@ fn parse_args() -> Args {
             "--metered" => args.metered = number().max(1),
             "--monthly" => args.monthly = number(),
             "--fee-lines" => args.fee_lines = number(),
+            "--v2-lines" => args.v2_lines = number(),
             "--fee-month" => args.fee_month = value.clone(),
+            "--contracts" => {
+                args.metered = number().max(1);
+                args.monthly = 0;
+            }
+            "--months" => args.months = Some(u32::try_from(number().max(1)).unwrap_or(1)),
             "--end" => {
                 args.end = NaiveDate::parse_from_str(&value, "%Y-%m-%d").unwrap_or_else(|_| usage())
             }
@@ -140,6 +166,15 @@ fn parse_args() -> Args {
     }
     if args.out.as_os_str().is_empty() {
         usage()
+    }
+    if let Some(months) = args.months {
+        // Every day of the months ending with `--end`'s month, up to `--end`.
+        let mut first = args.end.with_day(1).unwrap_or(args.end);
+        for _ in 1..months {
+            first = (first - Days::new(1)).with_day(1).unwrap_or(first);
+        }
+        let days = (args.end - first).num_days().unsigned_abs() + 1;
+        args.rows = args.metered * days;
     }
     args
 }
@@ -172,6 +207,62 @@ fn decimal(out: &mut String, value: u64, scale: u32) {
         }
         let _ = write!(out, ".{frac:0width$}", width = digits as usize);
     }
+}
+
+/// Lines of NCP v2's `billingItemCosts` in one page.
+const V2_PAGE: u64 = 1_000;
+
+/// NCP v2 resource-level cost lines, field by field as the documented example
+/// (fixtures/ncp/v2/billing-item-costs-2026-06.json) has them: pages of [`V2_PAGE`] lines,
+/// each naming the next in `nextToken` (`null` on the last).
+fn v2_item_costs(args: &Args, rng: &mut Rng) -> std::io::Result<()> {
+    let dir = args.out.join("ncp-v2");
+    std::fs::create_dir_all(&dir)?;
+    let pages = args.v2_lines.div_ceil(V2_PAGE);
+    let mut line = String::new();
+    for page in 1..=pages {
+        let mut out = BufWriter::new(File::create(
+            dir.join(format!("billing-item-costs-{page:05}.json")),
+        )?);
+        out.write_all(b"{\"billingItemCosts\": [\n")?;
+        let first = (page - 1) * V2_PAGE;
+        let last = args.v2_lines.min(page * V2_PAGE);
+        for i in first..last {
+            let region = *rng.weighted(REGIONS);
+            let hours = rng.range(1, 744);
+            let price = rng.range(10, 900);
+            let used = hours * price;
+            line.clear();
+            let _ = write!(
+                line,
+                "{}{{\"billingItemCostId\": \"{}\", \"demandMonth\": \"{month}\", \"memberNo\": 2001234, \"regionCode\": \"{region}\", \
+                 \"serviceCode\": \"VSVR\", \"serviceName\": \"Server (VPC)\", \"billingItemGroupCode\": \"VSVR\", \"billingItemGroupName\": \"Server (VPC)\", \
+                 \"billingItemCode\": \"VSVR-VSVR\", \"billingItemName\": \"VPC Server\", \"aggregated\": false, \"resourceId\": \"{}\", \
+                 \"resourceLineSequence\": 1, \"instanceNo\": {}, \"resourceName\": \"server-{i:07}\", \"priceNo\": 30001, \
+                 \"unitUsageQuantity\": {hours}.0, \"freeUnitUsageQuantity\": 0.0, \"totalUnitUsageQuantity\": {hours}.0, \
+                 \"usageUnitCode\": \"USAGE_HH\", \"usageUnitName\": \"Hour(s)\", \"unitPrice\": {price}.0, \
+                 \"pricingFactors\": [{{\"type\": \"PRODUCT_COUNT\", \"value\": 1}}], \
+                 \"payCurrency\": \"KRW\", \"appliedExchangeRate\": 1.0, \"useAmount\": {used}.0, \"useAmountBreakdowns\": [], \
+                 \"promiseDiscountAmount\": 0.0, \"promotionDiscountAmount\": 0.0, \"etcDiscountAmount\": 0.0, \"savingsPlanDiscountAmount\": 0.0, \
+                 \"productDiscountAmount\": 0.0, \"creditDiscountAmount\": 0.0, \"memberPriceDiscountAmount\": 0.0, \"memberPromiseDiscountAddAmount\": 0.0, \
+                 \"penaltyAmount\": 0.0, \"demandAmount\": {used}.0, \"createdDateTime\": \"{month}-28T18:12:05Z\"}}",
+                if i == first { "  " } else { ",\n  " },
+                880_000_000 + i,
+                10_000_000 + i,
+                22_000_000 + i,
+                month = args.fee_month,
+            );
+            out.write_all(line.as_bytes())?;
+        }
+        let next = if page < pages {
+            format!("\"{:05}\"", page + 1)
+        } else {
+            "null".to_string()
+        };
+        writeln!(out, "],\n \"nextToken\": {next}}}")?;
+        out.flush()?;
+    }
+    Ok(())
 }
 
 fn main() -> std::io::Result<()> {
@@ -333,9 +424,13 @@ fn main() -> std::io::Result<()> {
         fees.flush()?;
     }
 
+    if args.v2_lines > 0 {
+        v2_item_costs(&args, &mut rng)?;
+    }
+
     println!(
-        "start={start} end={} contracts={count} usage_rows={written} fee_lines={fees_written}",
-        args.end
+        "start={start} end={} contracts={count} usage_rows={written} fee_lines={fees_written} v2_lines={}",
+        args.end, args.v2_lines
     );
     Ok(())
 }

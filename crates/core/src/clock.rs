@@ -193,8 +193,31 @@ fn strict_date(text: &str, d: NaiveDate) -> Option<NaiveDate> {
 /// Parses a date written `YYYY-MM-DD` exactly (zero-padded, a real calendar day).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let t = text.trim();
+    if let Some(digits) = plain_date(t) {
+        return digits;
+    }
     let d = NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()?;
     strict_date(t, d).filter(|d| d.year() >= 1)
+}
+
+/// The common case of [`parse_date`] without chrono's format parser and the formatting that
+/// checks it (a ledger read parses two dates per contract): ten bytes, `DDDD-DD-DD`. `None`
+/// when the text is not of that shape (the general parser decides then); `Some(None)` when
+/// it is but names no calendar day of years 1 to 9999.
+fn plain_date(t: &str) -> Option<Option<NaiveDate>> {
+    let b = t.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |v, c| v * 10 + u32::from(c - b'0'));
+    let year = i32::try_from(n(0..4)).ok()?;
+    Some(NaiveDate::from_ymd_opt(year, n(5..7), n(8..10)).filter(|_| year >= 1))
 }
 
 /// Formats an instant as RFC 3339 in KST, to the second (`2024-02-15T09:00:00+09:00`).
@@ -214,6 +237,30 @@ pub fn serde_rfc3339<S: serde::Serializer>(at: &Instant, s: S) -> Result<S::Ok, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_dates_parse_as_the_general_parser_does() {
+        for t in [
+            "2024-02-29",
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-01-00",
+            "2024-01-32",
+            "0000-01-01",
+            "0001-01-01",
+            "9999-12-31",
+            "2024-04-31",
+            " 2024-05-06 ",
+            "2024-5-06",
+        ] {
+            let general = NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
+                .ok()
+                .and_then(|d| strict_date(t.trim(), d))
+                .filter(|d| d.year() >= 1);
+            assert_eq!(parse_date(t), general, "{t}");
+        }
+    }
 
     #[test]
     fn json_writes_an_instant_as_the_ledger_stores_it() {

@@ -9,58 +9,63 @@ use rust_decimal::Decimal;
 use super::date_col;
 use crate::error::{Error, Result};
 use crate::upsert::{self, Upserted};
-use ncp_usage_core::billing::facts::{quantity_from_milli, Contract, Plan};
+use ncp_usage_core::billing::facts::{quantity_from_milli, Contract, Plan, Quantities};
 use ncp_usage_core::billing::period::Period;
 use ncp_usage_core::calendar::Month;
 
-/// The contract columns, in the order `from_row` reads them.
+/// The contract columns, in the order `read_contract` reads them.
 macro_rules! columns {
     () => {
         "contract_no, service, region, plan, price, unit, start_date, end_date"
     };
 }
 
-type RawContract = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-);
-
-fn from_row(r: &Row<'_>) -> rusqlite::Result<RawContract> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-        r.get(6)?,
-        r.get(7)?,
-    ))
-}
-
-fn to_contract(raw: RawContract) -> Result<Contract> {
-    let (contract_no, service, region, plan, price, unit, start, end) = raw;
+/// A contract from a row of [`columns!`]. The plan, price and dates are parsed from the
+/// row's text where it lies, not copied into `String`s first: a month's history reads every
+/// contract held in it.
+fn read_contract(r: &Row<'_>) -> Result<Contract> {
+    let text = |i: usize| -> rusqlite::Result<Option<&str>> {
+        r.get_ref(i)?.as_str_or_null().map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        })
+    };
+    let contract_no: String = r.get(0)?;
     let damaged = |what: &str| {
         Error::ledger(format!(
             "contract {contract_no} has a damaged {what} in the ledger; restore the ledger from a backup"
         ))
     };
+    let plan = text(3)?
+        .and_then(Plan::parse)
+        .ok_or_else(|| damaged("plan"))?;
+    let price = text(4)?
+        .and_then(|p| p.parse::<Decimal>().ok())
+        .ok_or_else(|| damaged("price"))?;
+    let start_date = date_col(text(6)?.unwrap_or_default())?;
+    let end_date = text(7)?.map(date_col).transpose()?;
     Ok(Contract {
-        plan: Plan::parse(&plan).ok_or_else(|| damaged("plan"))?,
-        price: price.parse::<Decimal>().map_err(|_| damaged("price"))?,
-        start_date: date_col(&start)?,
-        end_date: end.as_deref().map(date_col).transpose()?,
+        plan,
+        price,
+        start_date,
+        end_date,
+        service: r.get(1)?,
+        region: r.get(2)?,
+        unit: r.get(5)?,
         contract_no,
-        service,
-        region,
-        unit,
     })
+}
+
+/// Every contract of `stmt`'s rows.
+fn read_contracts(
+    stmt: &mut rusqlite::Statement<'_>,
+    p: impl rusqlite::Params,
+) -> Result<Vec<Contract>> {
+    let mut rows = stmt.query(p)?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(read_contract(r)?);
+    }
+    Ok(out)
 }
 
 /// Adds a contract, or updates the one with the same number (a contract that ended gets its
@@ -97,26 +102,31 @@ pub fn upsert(conn: &Connection, c: &Contract) -> Result<Upserted> {
 /// Every contract, by number.
 pub fn all(conn: &Connection) -> Result<HashMap<String, Contract>> {
     let mut stmt = conn.prepare(concat!("SELECT ", columns!(), " FROM contracts"))?;
-    let rows = stmt.query_map([], from_row)?;
-    rows.map(|r| {
-        let c = to_contract(r?)?;
-        Ok((c.contract_no.clone(), c))
-    })
-    .collect()
+    Ok(read_contracts(&mut stmt, [])?
+        .into_iter()
+        .map(|c| (c.contract_no.clone(), c))
+        .collect())
 }
 
 /// The contracts held on at least one day between `from` and `to`, by region, service and
 /// number, as recorded at the running instant (T2).
+///
+/// A scan, sorted here: `contracts_by_start` would pick nearly every row of a recent month
+/// one rowid lookup at a time, and SQLite's sorter serialises each row again (a month of
+/// 34,000 contracts: 0.23 s of SQL against 0.06 s scanned). Rust's `str` order is SQLite's
+/// BINARY collation, so the order is the one `ORDER BY` gave.
 pub fn held_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Contract>> {
     let mut stmt = conn.prepare(concat!(
         "SELECT ",
         columns!(),
         " FROM contracts_asof
-         WHERE start_date <= ?2 AND (end_date IS NULL OR end_date >= ?1)
-         ORDER BY region, service, contract_no"
+         WHERE +start_date <= ?2 AND (end_date IS NULL OR end_date >= ?1)"
     ))?;
-    let rows = stmt.query_map(params![from.to_string(), to.to_string()], from_row)?;
-    rows.map(|r| to_contract(r?)).collect()
+    let mut held = read_contracts(&mut stmt, params![from.to_string(), to.to_string()])?;
+    held.sort_unstable_by(|a, b| {
+        (&a.region, &a.service, &a.contract_no).cmp(&(&b.region, &b.service, &b.contract_no))
+    });
+    Ok(held)
 }
 
 /// M1: the months from `from` on in which what a month bills can change, as recorded at the
@@ -264,15 +274,11 @@ pub fn refresh_monthly(conn: &Connection, months: &BTreeSet<Month>) -> Result<()
 /// The metered quantity of each contract used inside `period` of `month`, as recorded at the
 /// running instant (T2): from the monthly summary for a whole month, from the daily rows for
 /// the running one, and for a contract whose summary changed after the running instant.
-pub fn metered_quantities(
-    conn: &Connection,
-    month: Month,
-    period: &Period,
-) -> Result<HashMap<String, Decimal>> {
+pub fn metered_quantities(conn: &Connection, month: Month, period: &Period) -> Result<Quantities> {
     let Some(to) = period.to else {
-        return Ok(HashMap::new());
+        return Ok(Quantities::default());
     };
-    let mut out = HashMap::new();
+    let mut out = Quantities::default();
     let mut collect = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<()> {
         let mut stmt = conn.prepare(sql)?;
         let mut rows = stmt.query(p)?;
@@ -290,21 +296,33 @@ pub fn metered_quantities(
             ),
             &[&month.to_string()],
         )?;
-        collect(
-            concat!(
-                "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
-                 WHERE date BETWEEN ?2 AND ?3
-                   AND contract_no IN (SELECT contract_no FROM usage_monthly WHERE month = ?1
-                       AND recorded_at > ",
+        // SQLite does not push the `IN` list into the `usage_asof` union: the query reads
+        // every day of the month even when no summary changed later (a month with 34,000
+        // contracts: 1.7 s of 1.8). Asked first, the common case costs one key lookup.
+        let later: bool = conn
+            .prepare_cached(concat!(
+                "SELECT EXISTS (SELECT 1 FROM usage_monthly WHERE month = ?1 AND recorded_at > ",
                 crate::ledger_visible!(),
-                ") GROUP BY contract_no"
-            ),
-            &[
-                &month.to_string(),
-                &month.first_day().to_string(),
-                &month.last_day().to_string(),
-            ],
-        )?;
+                ")"
+            ))?
+            .query_row([month.to_string()], |r| r.get(0))?;
+        if later {
+            collect(
+                concat!(
+                    "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
+                     WHERE date BETWEEN ?2 AND ?3
+                       AND contract_no IN (SELECT contract_no FROM usage_monthly WHERE month = ?1
+                           AND recorded_at > ",
+                    crate::ledger_visible!(),
+                    ") GROUP BY contract_no"
+                ),
+                &[
+                    &month.to_string(),
+                    &month.first_day().to_string(),
+                    &month.last_day().to_string(),
+                ],
+            )?;
+        }
     } else {
         collect(
             "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
@@ -317,17 +335,13 @@ pub fn metered_quantities(
 
 /// The metered quantity of each contract used from `from` through `to`, as recorded at the
 /// running instant (T2): where a promotion's validity splits a line (PR2).
-pub fn quantities_between(
-    conn: &Connection,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<HashMap<String, Decimal>> {
+pub fn quantities_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Quantities> {
     let mut stmt = conn.prepare_cached(
         "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
          WHERE date BETWEEN ?1 AND ?2 GROUP BY contract_no",
     )?;
     let mut rows = stmt.query(params![from.to_string(), to.to_string()])?;
-    let mut out = HashMap::new();
+    let mut out = Quantities::default();
     while let Some(r) = rows.next()? {
         out.insert(r.get::<_, String>(0)?, quantity_from_milli(r.get(1)?));
     }

@@ -554,15 +554,24 @@ impl<'c> UsageBuffer<'c> {
         if n == 0 {
             return Ok(());
         }
-        let added = self.writer.insert_new(batch.iter().map(|p| {
-            (
-                p.date(),
-                known[p.contract].contract.contract_no.as_str(),
-                p.milli,
-            )
-        }))?;
+        let rows = || {
+            batch.iter().map(|p| {
+                (
+                    p.date(),
+                    known[p.contract].contract.contract_no.as_str(),
+                    p.milli,
+                )
+            })
+        };
+        let added = self.writer.insert_new(rows())?;
         self.summary.rows += n;
         self.summary.added += added;
+        // Every row stored before with the same quantity (a file imported again): nothing to
+        // update, nothing to sum again.
+        if added == 0 && self.writer.differing(rows())? == 0 {
+            self.summary.unchanged += n;
+            return Ok(());
+        }
         if added == n {
             for p in batch {
                 let k = &mut known[p.contract];

@@ -143,6 +143,11 @@ impl FeeLine {
     }
 }
 
+/// Each metered contract's units used in a period, by contract number. FxHash: the keys are
+/// the ledger's own contract numbers, looked up once per contract held, and need no
+/// protection against hash flooding (SipHash was a tenth of a wide month's rating).
+pub type Quantities = rustc_hash::FxHashMap<String, rust_decimal::Decimal>;
+
 /// Quantities have at most three decimals and are stored as thousandths of a unit, so the
 /// ledger can sum them exactly in SQL.
 pub const QUANTITY_SCALE: u32 = 3;

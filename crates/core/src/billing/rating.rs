@@ -5,12 +5,10 @@
 //! is charged its unit price × the units used in the period. Each line is truncated to whole
 //! won where it is computed (M2).
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::facts::{Contract, FeeLine, Plan};
+use super::facts::{Contract, FeeLine, Plan, Quantities};
 use super::period::Period;
 use crate::calendar::Month;
 use crate::money::{truncate_won, Krw};
@@ -119,7 +117,7 @@ pub fn rate(
 /// metered contract's units used in the period). Lines with nothing to charge are left out.
 pub fn month_lines(
     contracts: &[Contract],
-    quantities: &HashMap<String, Decimal>,
+    quantities: &Quantities,
     month: Month,
     period: &Period,
 ) -> Vec<FeeLine> {

@@ -1,12 +1,10 @@
 //! The billing trend (SPEC TR1) and what ncp-usage adds to it: a month-end projection of the
 //! running month and when each credit will run out at the current rate.
 
-use std::collections::HashMap;
-
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::facts::{Contract, Plan};
+use super::facts::{Contract, Plan, Quantities};
 use super::period::Period;
 use super::rating::{metered_amount, prorate};
 use crate::calendar::Month;
@@ -90,7 +88,7 @@ pub const PROJECTION_BASIS: &str =
 /// (units used ÷ days elapsed × days in the month). `None` before a day has elapsed.
 pub fn project_month_end(
     contracts: &[Contract],
-    quantities: &HashMap<String, Decimal>,
+    quantities: &Quantities,
     month: Month,
     period: &Period,
 ) -> Option<Krw> {
@@ -233,7 +231,7 @@ mod tests {
         let month: Month = "2024-06".parse().unwrap();
         let period = usage_period(month, d("2024-06-11")).unwrap();
         // 10 days elapsed, 240 hours: 720 hours projected over 30 days.
-        let q = HashMap::from([("H".to_string(), dec!(240))]);
+        let q = Quantities::from_iter([("H".to_string(), dec!(240))]);
         let p = project_month_end(&contracts, &q, month, &period).unwrap();
         assert_eq!(p, Krw::new(60_000 + 15_000 + 8_640));
         let first = usage_period(month, d("2024-06-01")).unwrap();
