@@ -745,6 +745,16 @@ fn ncp_a_usd_bill_is_kept_exactly_and_never_billed_in_won() {
         months.contains(&"2024-05") && !months.contains(&"2024-06"),
         "{months:?}"
     );
+    // Asked for by name, it is NCP's to collect, not "paid".
+    let e = env.fail(
+        "2024-07-05T15:00",
+        &["pay", "--instant", "--month", "2024-06", "--yes"],
+        3,
+    );
+    assert!(
+        e.contains("nothing is payable now: NCP bills 2024-06 in USD, and it is paid in NCP's portal (this tool pays won)"),
+        "{e}"
+    );
 }
 
 /// One member per ledger: a body of another NCP member is refused naming both numbers,

@@ -18,7 +18,7 @@ use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
 use ncp_usage_core::error::{Error, Result};
 use ncp_usage_core::money::Krw;
-use ncp_usage_ledger::account;
+use ncp_usage_ledger::{account, ncp};
 use ncp_usage_ledger::bills::{self, Funds, NewPayment, Payment};
 
 use crate::report::pay::PaymentDoc;
@@ -210,6 +210,16 @@ pub fn preview_instant(conn: &Connection, now: Instant, req: &InstantRequest) ->
     let (stored_id, stored) = instant_method(conn, now, method, member.expatriate)?;
     let balances = bills::balances(conn, now)?;
     for m in &req.months {
+        // A month NCP billed in another currency is NCP's to collect: say so, whatever the
+        // ledger's own (won) row for it says.
+        if let Some(ncp_bill) = ncp::demand_cost(conn, *m)? {
+            if !ncp_bill.currency.is_krw() {
+                return Err(refused(PaymentRefusal::NothingPayable(format!(
+                    ": NCP bills {m} in {}, and it is paid in NCP's portal (this tool pays won)",
+                    ncp_bill.currency
+                ))));
+            }
+        }
         let bill = balances.iter().find(|b| b.month == *m);
         match bill {
             None => {
