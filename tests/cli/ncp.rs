@@ -782,6 +782,32 @@ fn ncp_a_body_of_another_member_is_refused_naming_both() {
     assert_eq!(env.dump(), before);
 }
 
+/// Two members' bills of the same month in one import: refused naming the two members (the
+/// real problem), not as two differing bills.
+#[test]
+fn ncp_two_members_of_one_month_in_one_import_are_named() {
+    let env = member();
+    let other = std::fs::read_to_string(fixture("demand-cost-2024-05.json"))
+        .unwrap()
+        .replace("\"memberNo\": \"1000001\"", "\"memberNo\": \"1000002\"");
+    let other = env.file("other.json", other);
+    let mine = fixture("demand-cost-2024-05.json");
+    let e = env.fail(
+        "2024-07-05",
+        &[
+            "import",
+            "ncp",
+            mine.to_str().unwrap(),
+            other.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(
+        e.contains("NCP member 1000002 is not the member of another body of this import (1000001): one ledger holds one NCP member; nothing was written"),
+        "{e}"
+    );
+}
+
 /// 0 is a value: NCP's `overdueRatio` 0.0 on a bill is NCP's rate, so a bill left unpaid
 /// is charged no late penalty (before, 0.0 was taken as absent and 1.5 % charged).
 #[test]

@@ -571,6 +571,9 @@ pub fn incomplete_pages(pages: &[Page], now: Instant) -> Vec<Difference> {
 /// merge when stored. `names` names the pages, in order.
 pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
     use std::collections::BTreeMap;
+    // Two members' bills of one month differ, but the problem is the two members: name them
+    // rather than the bills.
+    one_member(None, pages.iter().flat_map(|p| p.body.members()))?;
     type LineKey = (Month, &'static str, String, String, String, String);
     let mut bills: BTreeMap<Month, (usize, DemandCost)> = BTreeMap::new();
     let mut lines: BTreeMap<LineKey, (usize, FeeLine)> = BTreeMap::new();
