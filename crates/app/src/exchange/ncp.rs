@@ -403,16 +403,15 @@ fn demand_cost(at: At<'_>) -> Result<DemandCost> {
     };
     d.discounts = discounts(at, rounddown, "coinUseAmount")?;
     d.default_amount = at.amount("defaultAmount")?;
-    d.demand_amount = at.exact("thisMonthDemandAmount")?;
+    // Documented as required, and NCP's own demand check needs it: never taken as absent.
+    d.demand_amount = Some(at.required_exact("thisMonthDemandAmount")?);
     d.vat_rate = at.exact("thisMonthVatRatio")?;
     d.vat_amount = at.amount("thisMonthVatAmount")?;
     d.including_vat = at.exact("thisMonthAmountIncludingVat")?;
     match d.including_vat {
         Some(billed) => non_negative_bill(at, "thisMonthAmountIncludingVat", billed)?,
         None => {
-            let demand = d
-                .demand_amount
-                .ok_or_else(|| at.missing("thisMonthDemandAmount"))?;
+            let demand = d.demand_amount.unwrap_or(Exact::ZERO);
             let billed = add_exact(at, "thisMonthVatAmount", demand, d.vat_amount)?;
             non_negative_bill(at, "thisMonthDemandAmount", billed)?;
         }
@@ -839,7 +838,8 @@ mod tests {
         let bill = |fields: &str| {
             format!(
                 r#"{{"getDemandCostListResponse": {{"returnCode": "0", "totalRows": 1,
-                  "demandCostList": [{{"demandMonth": "202405", "useAmount": 1000, {fields}}}]}}}}"#
+                  "demandCostList": [{{"demandMonth": "202405", "useAmount": 1000,
+                  "thisMonthDemandAmount": 1000, {fields}}}]}}}}"#
             )
         };
         let e = parse(
@@ -866,10 +866,22 @@ mod tests {
     }
 
     #[test]
+    fn a_bill_without_its_demand_is_refused_at_its_path() {
+        let body = br#"{"getDemandCostListResponse": {"returnCode": "0", "totalRows": 1,
+          "demandCostList": [{"demandMonth": "202405", "useAmount": 1000,
+                              "thisMonthAmountIncludingVat": 1100}]}}"#;
+        let e = parse(body, "x.json").unwrap_err().to_string();
+        assert!(
+            e.contains("x.json: $.getDemandCostListResponse.demandCostList[0].thisMonthDemandAmount: a required field is missing"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn r7_rows_for_a_month_after_now_are_refused_at_their_path() {
         let body = br#"{"getDemandCostListResponse": {"returnCode": "0", "totalRows": 1,
           "demandCostList": [{"demandMonth": "203001", "useAmount": 1000,
-                              "thisMonthAmountIncludingVat": 1100}]}}"#;
+                              "thisMonthDemandAmount": 1000, "thisMonthAmountIncludingVat": 1100}]}}"#;
         let page = parse(body, "x.json").unwrap();
         let now = clock::parse_as_of("2024-06-20").unwrap();
         let e = page.check(now, "x.json").unwrap_err().to_string();

@@ -18,8 +18,8 @@ use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
 use ncp_usage_core::error::{Error, Result};
 use ncp_usage_core::money::Krw;
-use ncp_usage_ledger::{account, ncp};
 use ncp_usage_ledger::bills::{self, Funds, NewPayment, Payment};
+use ncp_usage_ledger::{account, ncp};
 
 use crate::report::pay::PaymentDoc;
 
