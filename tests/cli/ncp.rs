@@ -280,7 +280,7 @@ fn malformed_bodies_exit_2_naming_the_file_and_path_and_change_nothing() {
     let cases: Vec<(&str, String, &str)> = vec![
         ("truncated.json", text[..text.len() / 2].to_string(), "ends too early"),
         ("garbage.json", "not json at all".to_string(), "not well-formed JSON"),
-        ("code.json", text.replace("\"returnCode\": \"0\"", "\"returnCode\": \"1200\""), "returnCode: NCP answered 1200"),
+        ("code.json", text.replace("\"returnCode\": \"0\"", "\"returnCode\": \"1200\""), "returnCode: NCP answered the error code 1200 with the message 'success'; only code 0 is an answer with data"),
         ("type.json", text.replace("\"useAmount\": 123456", "\"useAmount\": \"many\""), "$.getDemandCostListResponse.demandCostList[0].useAmount: expected a number, got the text 'many'"),
         ("missing.json", text.replace("\"useAmount\": 123456,", ""), "demandCostList[0].useAmount: a required field is missing"),
         ("huge.json", text.replace("\"useAmount\": 123456", "\"useAmount\": 10000000000000000.5"), "useAmount: expected an amount up to 10^15 won, got the number 10000000000000000.5"),

@@ -231,6 +231,9 @@ fn parse_instant(text: &str) -> Option<Instant> {
 
 /// Parses one body; `source` names it in messages (a file name or an API action).
 pub fn parse(bytes: &[u8], source: &str) -> Result<Page> {
+    // A body saved by a Windows editor starts with a byte order mark; JSON has none, so it is
+    // dropped (as the CSV readers do) rather than reported as JSON that is not well-formed.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let value: Value = serde_json::from_slice(bytes).map_err(|e| {
         let what = if e.is_eof() {
             "the JSON ends too early (a truncated body?)"
@@ -315,9 +318,13 @@ fn parse_value(value: &Value) -> Result<Page> {
         .text("returnCode")?
         .ok_or_else(|| at.missing("returnCode"))?;
     if code != "0" {
-        let message = at.text("returnMessage")?.unwrap_or_default();
+        // NCP's own message beside a failing code may still read "success": quote it as NCP's.
+        let said = match at.text("returnMessage")? {
+            Some(m) if !m.is_empty() => format!(" with the message '{m}'"),
+            _ => String::new(),
+        };
         return Err(Error::invalid(format!(
-            "{path}.returnCode: NCP answered {code} ({message}), not 0 (success)"
+            "{path}.returnCode: NCP answered the error code {code}{said}; only code 0 is an answer with data, so nothing was read"
         )));
     }
     let total_rows = match at.decimal("totalRows")? {
@@ -866,6 +873,17 @@ mod tests {
     }
 
     #[test]
+    fn a_body_with_a_byte_order_mark_is_read() {
+        let body = br#"{"getDemandCostListResponse": {"returnCode": "0", "totalRows": 1,
+          "demandCostList": [{"demandMonth": "202405", "useAmount": 1000,
+                              "thisMonthDemandAmount": 1000, "thisMonthAmountIncludingVat": 1100}]}}"#;
+        let mut marked = b"\xEF\xBB\xBF".to_vec();
+        marked.extend_from_slice(body);
+        let page = parse(&marked, "x.json").unwrap();
+        assert_eq!(page.body.len(), 1);
+    }
+
+    #[test]
     fn a_bill_without_its_demand_is_refused_at_its_path() {
         let body = br#"{"getDemandCostListResponse": {"returnCode": "0", "totalRows": 1,
           "demandCostList": [{"demandMonth": "202405", "useAmount": 1000,
@@ -936,7 +954,9 @@ mod tests {
         )
         .unwrap_err();
         assert!(
-            e.message.contains("returnCode: NCP answered 1000 (bad)"),
+            e.message.contains(
+                "returnCode: NCP answered the error code 1000 with the message 'bad'; only code 0"
+            ),
             "{}",
             e.message
         );
