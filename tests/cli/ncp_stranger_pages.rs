@@ -20,9 +20,13 @@ fn fixture(name: &str) -> String {
 
 /// A member whose account opened on 2026-09-01.
 fn member() -> Env {
+    member_since("2026-09-01")
+}
+
+fn member_since(as_of: &str) -> Env {
     let env = Env::new();
     env.ok(
-        "2026-09-01",
+        as_of,
         &[
             "init",
             "--first-name",
@@ -222,4 +226,142 @@ fn ncp_an_imported_incomplete_page_never_deletes_lines_it_does_not_hold() {
     );
     // Its two rows are updated in place; Block Storage, which it does not hold, stays.
     assert_eq!(services(&env), whole);
+}
+
+/// September 2026's bill in `pay --json` at `as_of`.
+fn september(env: &Env, as_of: &str) -> Value {
+    env.json(as_of, &["pay"])["bills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["month"] == "2026-09")
+        .expect("September's bill")
+        .clone()
+}
+
+/// The ledger's penalty rows: (month, charged_on, source, base, amount).
+fn penalties(env: &Env) -> Vec<(String, String, String, i64, i64)> {
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT month, charged_on, source, base, amount FROM penalties ORDER BY charged_on, source")
+        .unwrap();
+    stmt.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}
+
+#[test]
+fn ncp_p10_a_late_import_is_charged_the_penalty_days_it_missed() {
+    // NCP's September bill, written 1 October, unpaid, 1.5 %: 152,776 won.
+    let early = member();
+    import(
+        &early,
+        "2026-10-20",
+        &["v1/stranger-bill-2026-09-unpaid.json"],
+    );
+    let late = member();
+    import(
+        &late,
+        "2026-11-05",
+        &["v1/stranger-bill-2026-09-unpaid.json"],
+    );
+    // 1 November (the 1st of M+2) passed before the late import: charged at its arrival,
+    // 2,291 (1.5 % of 152,776, truncated), with its notice sent then.
+    assert_eq!(
+        penalties(&late),
+        [(
+            "2026-09".to_string(),
+            "2026-11-01".to_string(),
+            "p10".to_string(),
+            152_776,
+            2_291
+        )]
+    );
+    assert_eq!(september(&late, "2026-11-05")["penalty_amount"], 2_291);
+    let notices = late.json("2026-11-05", &["notifications"]);
+    let sent: Vec<&Value> = notices["notifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "late_penalty")
+        .collect();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert!(
+        sent[0]["sent_at"]
+            .as_str()
+            .unwrap()
+            .starts_with("2026-11-05"),
+        "{sent:?}"
+    );
+    // Whenever it was imported, the bill owes the same on 5 December: two penalty days.
+    let a = september(&early, "2026-12-05");
+    let b = september(&late, "2026-12-05");
+    assert_eq!(a["penalty_amount"], 4_582);
+    assert_eq!(b, a);
+    // Importing it again charges nothing more.
+    import(
+        &late,
+        "2026-11-06",
+        &["v1/stranger-bill-2026-09-unpaid.json"],
+    );
+    assert_eq!(penalties(&late).len(), 1);
+}
+
+#[test]
+fn ncp_a_paid_up_date_after_as_of_is_refused_and_writes_nothing() {
+    // v2's documented example: paid 2026-07-25T03:00:00Z, imported on 5 July.
+    let env = member_since("2026-06-01");
+    let before = env.dump();
+    let err = env.fail(
+        "2026-07-05",
+        &["import", "ncp", &fixture("v2/demand-cost-2026-06.json")],
+        2,
+    );
+    assert_eq!(
+        err,
+        format!(
+            "error: {}: $.demandCosts[0].paidUpDateTime: expected a time up to \
+             2026-07-05T00:00:00+09:00 (--as-of), got 2026-07-25T12:00:00+09:00; a payment \
+             after --as-of has not happened yet: import it at an --as-of from then on\n",
+            fixture("v2/demand-cost-2026-06.json")
+        )
+    );
+    assert_eq!(env.dump(), before);
+    // v1's `paidUpDate` 2026-11-10 on 5 November, the same.
+    let env = member();
+    let before = env.dump();
+    let err = env.fail(
+        "2026-11-05",
+        &[
+            "import",
+            "ncp",
+            &fixture("v1/stranger-bill-2026-10-paid.json"),
+        ],
+        2,
+    );
+    assert_eq!(
+        err,
+        format!(
+            "error: {}: $.getDemandCostListResponse.demandCostList[0].paidUpDate: expected a \
+             time up to 2026-11-05T00:00:00+09:00 (--as-of), got 2026-11-10T09:00:00+09:00; a \
+             payment after --as-of has not happened yet: import it at an --as-of from then on\n",
+            fixture("v1/stranger-bill-2026-10-paid.json")
+        )
+    );
+    assert_eq!(env.dump(), before);
+    // Once that day has come, it is NCP's payment.
+    let (_, stderr) = import(&env, "2026-11-12", &["v1/stranger-bill-2026-10-paid.json"]);
+    assert_eq!(stderr, "");
+    let pay = env.json("2026-11-12", &["pay"]);
+    let oct = pay["bills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["month"] == "2026-10")
+        .unwrap();
+    assert_eq!(oct["status"], "paid", "{oct}");
+    assert_eq!(oct["paid_amount"], 152_776, "{oct}");
 }
