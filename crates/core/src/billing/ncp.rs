@@ -965,7 +965,7 @@ impl Page {
                     }
                     // A payment after now cannot have happened yet (T2): it would be recorded
                     // at the import instant as if paid now.
-                    if let Some(at) = d.paid_up_at.filter(|at| *at > now) {
+                    if let Some(at) = d.paid_up_at.filter(|at| d.paid_up && *at > now) {
                         let field = match d.api {
                             Api::V1 => "paidUpDate",
                             Api::V2 => "paidUpDateTime",
