@@ -46,8 +46,11 @@ fn r7_an_ncp_bill_for_a_month_that_has_not_happened_is_refused() {
         .unwrap()
         .iter()
         .all(|b| b["month"] != "2030-01" || b["billed_amount"] == 0));
-    // The running month is NCP's way (a preliminary bill) and still imports.
-    let body = std::fs::read_to_string(fixture("demand-cost-2024-05.json")).unwrap();
+    // The running month is NCP's way (a preliminary bill) and still imports (unpaid: its
+    // paid-up date of 10 June has not come yet).
+    let body = std::fs::read_to_string(fixture("demand-cost-2024-05.json"))
+        .unwrap()
+        .replace("\"isPaidUp\": true", "\"isPaidUp\": false");
     let file = env.file("may.json", body);
     env.ok("2024-05-20", &["import", "ncp", file.to_str().unwrap()]);
 }

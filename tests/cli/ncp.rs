@@ -762,10 +762,11 @@ fn ncp_a_usd_bill_is_kept_exactly_and_never_billed_in_won() {
 #[test]
 fn ncp_a_body_of_another_member_is_refused_naming_both() {
     let env = member();
-    import(&env, "2024-07-05", &["demand-cost-2024-05.json"]);
+    // After the other member's paid-up date (10 July), which is checked first.
+    import(&env, "2024-07-12", &["demand-cost-2024-05.json"]);
     let before = env.dump();
     let e = env.fail(
-        "2024-07-05",
+        "2024-07-12",
         &[
             "import",
             "ncp",

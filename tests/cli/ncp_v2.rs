@@ -40,7 +40,9 @@ fn member() -> Env {
     Env::business("2026-01-01")
 }
 
-const AS_OF: &str = "2026-07-05";
+/// After the documented example's paid-up instant (2026-07-25T03:00:00Z): a payment after
+/// `--as-of` is refused.
+const AS_OF: &str = "2026-07-26";
 
 // ---------------------------------------------------------------------------------------
 // import ncp: v2 bodies
@@ -496,7 +498,7 @@ fn a_re_settled_month_with_new_ids_replaces_the_old_lines_never_adds_to_them() {
     );
     let (doc, _) = imported(
         &env,
-        "2026-07-10",
+        "2026-07-28",
         &[
             "billing-item-group-costs-2026-06-resettled.json",
             "billing-item-costs-2026-06-resettled.json",
@@ -518,12 +520,12 @@ fn a_re_settled_month_with_new_ids_replaces_the_old_lines_never_adds_to_them() {
     let before = env.dump();
     imported(
         &env,
-        "2026-07-10",
+        "2026-07-28",
         &["billing-item-costs-2026-06-resettled.json"],
     );
     assert_eq!(v2_lines(&env), lines);
     assert_ne!(before, "");
-    env.ok("2026-07-10", &["check"]);
+    env.ok("2026-07-28", &["check"]);
 }
 
 #[test]
@@ -632,7 +634,7 @@ fn groups_are_checked_against_the_bill_of_the_import_or_the_one_stored() {
     // Re-settled groups against the bill stored before: 1,080 more used, 972 more billed.
     let (doc, stderr) = imported(
         &env,
-        "2026-07-10",
+        "2026-07-28",
         &["billing-item-group-costs-2026-06-resettled.json"],
     );
     assert_eq!(
@@ -647,7 +649,7 @@ fn groups_are_checked_against_the_bill_of_the_import_or_the_one_stored() {
     assert_eq!(stderr.lines().count(), 2, "{stderr}");
     // `check` sees the ledger as it stands: the re-settled groups beside the items of the
     // first settlement, which no longer add up to them either.
-    let check: Value = env.json("2026-07-10", &["check"]);
+    let check: Value = env.json("2026-07-28", &["check"]);
     let kinds: Vec<&str> = check["differences"]
         .as_array()
         .unwrap()

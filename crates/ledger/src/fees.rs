@@ -75,6 +75,31 @@ pub fn replace_month<'a>(
     insert_lines(conn, source, lines)
 }
 
+/// Replaces only the lines of one source that `lines` hold (by month, region, service,
+/// contract and item), keeping the month's others: an answer known to be incomplete (a saved
+/// page whose `totalRows` is above its rows) never removes a line it does not hold.
+pub fn replace_lines<'a>(
+    conn: &Connection,
+    source: &str,
+    lines: impl IntoIterator<Item = &'a FeeLine> + Clone,
+) -> Result<()> {
+    let mut delete = conn.prepare_cached(
+        "DELETE FROM fee_lines WHERE month = ?1 AND region = ?2 AND service = ?3
+             AND contract_no = ?4 AND item = ?5 AND source = ?6",
+    )?;
+    for l in lines.clone() {
+        delete.execute(params![
+            l.month.to_string(),
+            l.region,
+            l.service,
+            l.contract_no,
+            l.item,
+            source
+        ])?;
+    }
+    insert_lines(conn, source, lines)
+}
+
 /// Adds NCP's `lines` of one source, each with its currency and NCP's exact detail; the
 /// caller has removed the lines they replace.
 pub fn insert_lines<'a>(

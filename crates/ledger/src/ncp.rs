@@ -18,7 +18,7 @@ use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::issued::{paid_up_settles, BillSource, StoredBill};
 use ncp_usage_core::billing::ncp::{
     incomplete_pages, merge_line, one_member, paid_up, summary_month, Api, Body, ContractSummary,
-    DailyUsage, DemandCost, Difference, Discounts, Page,
+    DailyUsage, DemandCost, Difference, DifferenceKind, Discounts, Page,
 };
 use ncp_usage_core::billing::ncp_daily;
 use ncp_usage_core::billing::payment::PaymentKind;
@@ -133,8 +133,25 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             .or_default()
             .push(s);
     }
+    // A level whose pages are known to be incomplete holds only some of its lines: its rows
+    // are added or updated, and the stored lines it does not hold stay.
+    let partial = |source: &str| {
+        let action = if source == "ncp_product" {
+            "getProductDemandCostList"
+        } else {
+            "getContractDemandCostList"
+        };
+        stored
+            .differences
+            .iter()
+            .any(|d| d.kind == DifferenceKind::IncompletePage && d.level.as_deref() == Some(action))
+    };
     for ((month, source), month_lines) in &lines {
-        fees::replace_month(conn, *month, source, month_lines.values())?;
+        if partial(source) {
+            fees::replace_lines(conn, source, month_lines.values())?;
+        } else {
+            fees::replace_month(conn, *month, source, month_lines.values())?;
+        }
         if !stored.months.contains(month) {
             stored.months.push(*month);
         }

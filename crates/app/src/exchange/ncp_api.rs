@@ -209,6 +209,22 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
     calls
 }
 
+/// The months a call asks for, as its query names them: `startMonth 202610 to endMonth
+/// 202612`, for a refusal that names what was being fetched.
+fn call_months(call: &Call) -> String {
+    let text = call
+        .query
+        .iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if text.is_empty() {
+        "every month".to_string()
+    } else {
+        text
+    }
+}
+
 /// The v1 Discount API's calls `sync` makes, unfiltered: every credit, coin and product
 /// discount with every use NCP recorded, and every discount NCP lists.
 const DISCOUNT_CALLS: &[(&str, &str)] = &[
@@ -458,11 +474,24 @@ impl Client {
             let total = page.total_rows;
             pages.push(page);
             progress(call, page_no);
-            // Stop at the last page: all rows counted, or a short (or empty) page.
+            // Stop when all `totalRows` are counted. A short page ends the answer only when NCP
+            // gave no count: with one, the next page is asked for, and a page that comes back
+            // empty with rows still missing is an incomplete answer, refused before anything
+            // is written (a stored line must never be replaced by a partial page).
             match total {
                 Some(t) if fetched >= t => break,
-                _ if rows < u64::from(self.page_size) => break,
-                _ => {}
+                Some(t) if rows == 0 => {
+                    return Err(Error::invalid(format!(
+                        "{} ({}): NCP said totalRows {t} but its pages gave {fetched} rows \
+                         (page {page_no} came back empty); nothing was written, try the sync \
+                         again later",
+                        call.action,
+                        call_months(call)
+                    )))
+                }
+                Some(_) => {}
+                None if rows < u64::from(self.page_size) => break,
+                None => {}
             }
             if page_no >= 100_000 {
                 return Err(Error::other(format!(

@@ -173,7 +173,7 @@ fn catch_up_from(
             }
             Step::Outstanding => outstanding(conn, &member, month, at)?,
             Step::Penalty => {
-                if penalty(conn, &member, month, at)? {
+                if penalty(conn, &member, month, at, at)? {
                     if let Some(next) = schedule::next_penalty_date(at, now) {
                         steps.push(Reverse((next, Step::Penalty, month)));
                     }
@@ -182,6 +182,29 @@ fn catch_up_from(
         }
     }
     Ok(done)
+}
+
+/// P10 with T2: the penalty days of NCP's unpaid bills `months` that fell after NCP wrote
+/// the bill (NCP's own `overduePlusAmount` holds those before) but before the bill reached
+/// the ledger are charged now, one per day at NCP's ratio, recorded and notified at `now`:
+/// what a bill owes never depends on when it was imported. Days charged already are kept.
+pub fn charge_missed_penalties(conn: &Connection, now: Instant, months: &[Month]) -> Result<()> {
+    let Some(member) = account::member(conn)? else {
+        return Ok(());
+    };
+    for &month in months {
+        let Some(written) =
+            ncp_usage_ledger::ncp::demand_cost(conn, month)?.and_then(|d| d.written_at)
+        else {
+            continue;
+        };
+        for day in schedule::penalty_dates(month, now).filter(|t| *t > written && *t < now) {
+            if !penalty(conn, &member, month, day, now)? {
+                break;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn send(
@@ -383,7 +406,15 @@ fn outstanding(conn: &Connection, member: &Member, month: Month, at: Instant) ->
 
 /// P10: 1.5 % of the unpaid bill amount at the start of each month it is carried. Returns
 /// whether the bill still carried unpaid principal then (so the next month may charge again).
-fn penalty(conn: &Connection, member: &Member, month: Month, at: Instant) -> Result<bool> {
+/// `notified` is when its notice goes out: `at`, or now for a day charged late
+/// ([`charge_missed_penalties`]).
+fn penalty(
+    conn: &Connection,
+    member: &Member,
+    month: Month,
+    at: Instant,
+    notified: Instant,
+) -> Result<bool> {
     // Charged already (every later command walks this date again): nothing to compute. With
     // many months carried, recomputing balances here made each command quadratic or worse.
     if bills::penalty_exists(conn, month, at.date_naive())? {
@@ -407,7 +438,7 @@ fn penalty(conn: &Connection, member: &Member, month: Month, at: Instant) -> Res
             member,
             NotificationKind::LatePenalty,
             month,
-            at,
+            notified,
             &format!(
                 "A late penalty of {} KRW was added to your {month} bill (unpaid {} KRW)",
                 amount.grouped(),

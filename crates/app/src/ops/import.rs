@@ -16,7 +16,7 @@ use ncp_usage_ledger::{ncp as ledger_ncp, Connection};
 
 use crate::exchange::import::{check_month_ceilings, import_from, Kind as CsvKind, Summary};
 use crate::exchange::ncp;
-use crate::ops::catch_up::{adjust_issued_bills, catch_up_after_import};
+use crate::ops::catch_up::{adjust_issued_bills, catch_up_after_import, charge_missed_penalties};
 use crate::report::import::{Imported, NcpImported};
 
 /// What the files hold: one of the interchange files, or NCP's Billing API bodies.
@@ -193,6 +193,7 @@ pub fn store_ncp(
     }
     // A bill NCP reopened is outstanding from now on, and notified now (P9).
     catch_up_after_import(tx, now, gateway)?;
+    charge_missed_penalties(tx, now, &stored.bills)?;
     Ok(stored)
 }
 

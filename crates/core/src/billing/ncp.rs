@@ -966,6 +966,21 @@ impl Page {
                     if d.month > current {
                         return Err(ahead(i, "demandMonth", d.month));
                     }
+                    // A payment after now cannot have happened yet (T2): it would be recorded
+                    // at the import instant as if paid now.
+                    if let Some(at) = d.paid_up_at.filter(|at| d.paid_up && *at > now) {
+                        let field = match d.api {
+                            Api::V1 => "paidUpDate",
+                            Api::V2 => "paidUpDateTime",
+                        };
+                        return Err(Error::invalid(format!(
+                            "{}[{i}].{field}: expected a time up to {} (--as-of), got {}; a payment after --as-of has not happened yet: import it at an --as-of from then on",
+                            self.list_path,
+                            crate::clock::rfc3339(now),
+                            crate::clock::rfc3339(at)
+                        ))
+                        .context(source));
+                    }
                 }
                 Ok(())
             }
