@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::billing::facts::FeeLine;
+use crate::billing::ncp_detail::Detail;
 use crate::billing::ncp_discount::{Credit, Discount, ProductDiscount};
 use crate::billing::payment::BillBalance;
 use crate::billing::statement::Totals;
@@ -495,20 +496,49 @@ pub fn line_use_amount(l: &FeeLine) -> Exact {
         .unwrap_or_else(|| Exact::from(l.used_amount))
 }
 
+/// What a line bills, exactly: NCP's demand amount when it sent one, else its use less every
+/// discount NCP named plus its charge (`default_amount`), else (a line without NCP's detail)
+/// its whole-won estimated payment amount.
+pub fn line_demand_amount(l: &FeeLine) -> Option<Exact> {
+    let Some(d) = l.ncp.as_ref() else {
+        return Some(Exact::from(l.estimated_payment_amount));
+    };
+    if let Some(demand) = d.exact("demand_amount") {
+        return Some(demand);
+    }
+    let mut demand = d.use_amount()?;
+    if let Some(Detail::Object(discounts)) = d.fields.get("discounts") {
+        for v in discounts.values() {
+            if let Detail::Number(n) = v {
+                demand = demand.checked_sub(*n)?;
+            }
+        }
+    }
+    demand.checked_add(d.exact("default_amount").unwrap_or_default())
+}
+
 /// Which of a month's NCP lines stand for it: each service shows its most detailed complete
-/// level. A level is complete for a service when its use amounts add up to the service's
-/// per-service line(s); a contract-level body NCP filtered to some services (its
-/// `demandTypeCode`) so never hides the other services, and the month's lines still add up
-/// to the bill. A service NCP gave no per-service line for shows its most detailed level.
-/// Lines come back ordered by region, service, contract and item.
+/// level. A level is complete for a service when both its use amounts and its demand amounts
+/// (what it bills, after every discount) add up to the service's per-service line(s): a
+/// contract-level body NCP filtered to some services (its `demandTypeCode`) so never hides
+/// the other services, and a contract level, which carries no credit, product or customer
+/// discount, never replaces a per-service line those discounts lowered — the month's lines
+/// still add up to the bill. A service NCP gave no per-service line for shows its most
+/// detailed level. Lines come back ordered by region, service, contract and item.
 pub fn standing_lines(lines: Vec<(LineLevel, FeeLine)>) -> Vec<FeeLine> {
     use std::collections::BTreeMap;
-    let mut sums: BTreeMap<(String, LineLevel), Option<Exact>> = BTreeMap::new();
+    type Sums = Option<(Exact, Exact)>;
+    let mut sums: BTreeMap<(String, LineLevel), Sums> = BTreeMap::new();
     for (level, l) in &lines {
         let sum = sums
             .entry((service_key(l).to_string(), *level))
-            .or_insert(Some(Exact::ZERO));
-        *sum = sum.and_then(|s| s.checked_add(line_use_amount(l)));
+            .or_insert(Some((Exact::ZERO, Exact::ZERO)));
+        *sum = sum.and_then(|(used, demand)| {
+            Some((
+                used.checked_add(line_use_amount(l))?,
+                demand.checked_add(line_demand_amount(l)?)?,
+            ))
+        });
     }
     let mut chosen: BTreeMap<String, LineLevel> = BTreeMap::new();
     for ((service, level), sum) in &sums {
