@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 use crate::common::Env;
+use crate::ncp_server::{empty_v1, no_discounts, serve, Server, ACCESS, SECRET};
 
 fn fixture(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -83,11 +84,20 @@ fn contract_lines_whose_demand_misses_the_service_line_do_not_replace_it() {
     let out = env.path("fees.csv");
     env.ok(
         AS_OF,
-        &["export", "--month", "2026-10", "--output", out.to_str().unwrap()],
+        &[
+            "export",
+            "--month",
+            "2026-10",
+            "--output",
+            out.to_str().unwrap(),
+        ],
     );
     let csv = std::fs::read_to_string(&out).unwrap();
     let vsvr_row = csv.lines().find(|l| l.contains("Server(VPC)")).unwrap();
-    assert!(vsvr_row.contains(",293208,") && vsvr_row.contains(",138888"), "{csv}");
+    assert!(
+        vsvr_row.contains(",293208,") && vsvr_row.contains(",138888"),
+        "{csv}"
+    );
     assert!(!csv.contains("277776"), "{csv}");
     let promos = env.json(AS_OF, &["promotions"]);
     let credit: Vec<&Value> = promos["ncp_discounts"]
@@ -100,4 +110,106 @@ fn contract_lines_whose_demand_misses_the_service_line_do_not_replace_it() {
     assert_eq!(credit, ["credit", "product", "promise"]);
     let check = env.json(AS_OF, &["check"]);
     assert_eq!(check["differences"], serde_json::json!([]));
+}
+
+/// VSVR's NCP use amount in history, as NCP sent it.
+fn vsvr_use(env: &Env) -> String {
+    services(env)
+        .into_iter()
+        .find(|s| s.0 == "Server(VPC)")
+        .unwrap()
+        .1
+}
+
+/// A row one body repeats alike is kept once (as a row two files both hold); repeated with
+/// other figures under the same key, the import is refused naming the key.
+#[test]
+fn a_row_repeated_within_one_body_is_kept_once_or_refused() {
+    let env = member();
+    let doc = import(&env, &[BILL, "product-demand-2026-10-duprow.json"]);
+    assert_eq!(doc["differences"], serde_json::json!([]));
+    assert_eq!(vsvr_use(&env), "293208.2");
+
+    let env = member();
+    let text = std::fs::read_to_string(fixture("product-demand-2026-10-duprow.json")).unwrap();
+    let at = text.rfind("138888.2").unwrap();
+    let other = format!("{}138888.3{}", &text[..at], &text[at + "138888.2".len()..]);
+    let path = env.file("duprow-other.json", other);
+    let before = env.dump();
+    let e = env.fail(
+        AS_OF,
+        &["import", "ncp", &fixture(BILL), path.to_str().unwrap()],
+        2,
+    );
+    assert!(
+        e.contains("duprow-other.json holds the 2026-10 line of Server(VPC) VSVR")
+            && e.contains("twice with different figures"),
+        "{e}"
+    );
+    assert_eq!(env.dump(), before, "a refused import changed the ledger");
+}
+
+/// A server answering every window with the 2026-10 bill and per-service rows.
+fn same_rows_server() -> Server {
+    let refused = "{\"error\":{\"errorCode\":\"200\",\"message\":\"Authentication Failed\"}}";
+    serve("/billing/v1", SECRET, refused, move |url| {
+        if let Some(answer) = no_discounts(url) {
+            return answer;
+        }
+        let action = url
+            .split("/cost/")
+            .nth(1)
+            .and_then(|s| s.split('?').next())
+            .unwrap_or("x")
+            .to_string();
+        let body = match action.as_str() {
+            "getDemandCostList" => std::fs::read_to_string(fixture(BILL)).unwrap(),
+            "getProductDemandCostList" => std::fs::read_to_string(fixture(PRODUCT)).unwrap(),
+            _ => empty_v1(&action),
+        };
+        (200, body)
+    })
+}
+
+fn sync(env: &Env, server: &Server, from: &str, to: &str) -> std::process::Output {
+    env.cmd(AS_OF)
+        .env("NCLOUD_ACCESS_KEY", ACCESS)
+        .env("NCLOUD_SECRET_KEY", SECRET)
+        .env("NCP_USAGE_SYNC_BACKOFF_MS", "10")
+        .args([
+            "sync",
+            "--from",
+            from,
+            "--to",
+            to,
+            "--endpoint",
+            &server.url,
+        ])
+        .output()
+        .unwrap()
+}
+
+/// A sync page's rows for a month outside its call's window are refused, naming the action,
+/// the window and the month, and nothing is written; asked for that month, they land once.
+#[test]
+fn sync_refuses_rows_of_a_month_outside_the_window_asked() {
+    let env = member();
+    let srv = same_rows_server();
+    let before = env.dump();
+    let out = sync(&env, &srv, "2026-01", "2026-10");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        "error: sync: NCP answered getDemandCostList for 2026-01 to 2026-03 with rows of 2026-10, a month not asked for; nothing was written (sync again; if NCP keeps answering so, import its bodies with `import ncp`)"
+    );
+    assert_eq!(env.dump(), before, "a refused sync changed the ledger");
+
+    let out = sync(&env, &srv, "2026-10", "2026-10");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(vsvr_use(&env), "293208.2");
 }
