@@ -213,3 +213,29 @@ fn sync_refuses_rows_of_a_month_outside_the_window_asked() {
     );
     assert_eq!(vsvr_use(&env), "293208.2");
 }
+
+/// Per-service lines imported alone are checked against the bill an earlier import stored:
+/// BST's −0.2 (planted) leaves them 0.4 short of the bill's 293,208.5.
+#[test]
+fn per_service_lines_imported_alone_are_checked_against_the_stored_bill() {
+    let env = member();
+    import(&env, &[BILL]);
+    let path = fixture("product-demand-2026-10-negative-bst.json");
+    let out = env.run(AS_OF, &["import", "ncp", &path, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let expected = serde_json::json!([{
+        "kind": "services", "month": "2026-10", "member_no": "9729", "level": "product",
+        "currency": "KRW", "ncp_amount": 293208.5, "sum_amount": 293208.1, "gap_amount": 0.4
+    }]);
+    assert_eq!(doc["differences"], expected);
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "warning: 2026-10 product: the per-service use amounts do not add up to the bill's use amount: NCP says 293,208.5 KRW, the parts add up to 293,208.1 (gap 0.4); NCP's figures are kept as NCP sent them\n"
+    );
+    assert_eq!(env.json(AS_OF, &["check"])["differences"], expected);
+}
