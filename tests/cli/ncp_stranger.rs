@@ -149,8 +149,9 @@ fn a_row_repeated_within_one_body_is_kept_once_or_refused() {
     assert_eq!(env.dump(), before, "a refused import changed the ledger");
 }
 
-/// A server answering every window with the 2026-10 bill and per-service rows.
-fn same_rows_server() -> Server {
+/// A server answering every window with the 2026-10 bill and the per-service rows of
+/// `product`.
+fn same_rows_server(product: &'static str) -> Server {
     let refused = "{\"error\":{\"errorCode\":\"200\",\"message\":\"Authentication Failed\"}}";
     serve("/billing/v1", SECRET, refused, move |url| {
         if let Some(answer) = no_discounts(url) {
@@ -164,7 +165,7 @@ fn same_rows_server() -> Server {
             .to_string();
         let body = match action.as_str() {
             "getDemandCostList" => std::fs::read_to_string(fixture(BILL)).unwrap(),
-            "getProductDemandCostList" => std::fs::read_to_string(fixture(PRODUCT)).unwrap(),
+            "getProductDemandCostList" => std::fs::read_to_string(fixture(product)).unwrap(),
             _ => empty_v1(&action),
         };
         (200, body)
@@ -194,7 +195,7 @@ fn sync(env: &Env, server: &Server, from: &str, to: &str) -> std::process::Outpu
 #[test]
 fn sync_refuses_rows_of_a_month_outside_the_window_asked() {
     let env = member();
-    let srv = same_rows_server();
+    let srv = same_rows_server(PRODUCT);
     let before = env.dump();
     let out = sync(&env, &srv, "2026-01", "2026-10");
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -238,4 +239,23 @@ fn per_service_lines_imported_alone_are_checked_against_the_stored_bill() {
         "warning: 2026-10 product: the per-service use amounts do not add up to the bill's use amount: NCP says 293,208.5 KRW, the parts add up to 293,208.1 (gap 0.4); NCP's figures are kept as NCP sent them\n"
     );
     assert_eq!(env.json(AS_OF, &["check"])["differences"], expected);
+}
+
+/// A sync page repeating a row alike keeps it once, as an imported body does.
+#[test]
+fn a_row_a_sync_page_repeats_alike_is_kept_once() {
+    let env = member();
+    let srv = same_rows_server("product-demand-2026-10-duprow.json");
+    let out = sync(&env, &srv, "2026-10", "2026-10");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(vsvr_use(&env), "293208.2");
 }

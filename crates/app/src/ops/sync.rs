@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use ncp_usage_core::billing::gateway::Gateway;
-use ncp_usage_core::billing::ncp::{Api, Page};
+use ncp_usage_core::billing::ncp::{one_answer, Api, Page};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::{Error, Result};
@@ -142,16 +142,23 @@ impl<'a> Fetched<'a> {
         gateway: &'a dyn Gateway,
     ) -> Result<Fetched<'a>> {
         let mut pages = Vec::with_capacity(pulled.pages.len());
+        let mut names = Vec::with_capacity(pulled.pages.len());
         for (i, page) in pulled.pages {
             page.check(now, "sync")?;
             let call = &request.calls[i];
-            if let Some((from, to)) = call.months {
+            let asked = call.months.map(|(from, to)| {
+                if from == to {
+                    from.to_string()
+                } else {
+                    format!("{from} to {to}")
+                }
+            });
+            names.push(match &asked {
+                Some(asked) => format!("sync: NCP's answer to {} for {asked}", call.action),
+                None => format!("sync: NCP's answer to {}", call.action),
+            });
+            if let (Some((from, to)), Some(asked)) = (call.months, &asked) {
                 if let Some(month) = page.body.month_outside(from, to) {
-                    let asked = if from == to {
-                        from.to_string()
-                    } else {
-                        format!("{from} to {to}")
-                    };
                     return Err(Error::invalid(format!(
                         "sync: NCP answered {} for {asked} with rows of {month}, a month not asked for; nothing was written (sync again; if NCP keeps answering so, import its bodies with `import ncp`)",
                         call.action
@@ -160,6 +167,9 @@ impl<'a> Fetched<'a> {
             }
             pages.push(page);
         }
+        // Pages are one answer, as the files of one import are: a row repeated alike is kept
+        // once, one repeated with other figures refused.
+        one_answer(&mut pages, &names)?;
         Ok(Fetched {
             request,
             pages,
