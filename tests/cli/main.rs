@@ -41,6 +41,7 @@ mod ncp_penalty;
 mod ncp_public;
 mod ncp_server;
 mod ncp_status;
+mod ncp_stranger;
 mod ncp_stranger_pages;
 mod ncp_v2;
 mod ncp_views;

@@ -186,19 +186,34 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
         stored.differences.extend(d.differences());
         // The cross-check: NCP's per-service amounts add up to its bill.
         if let Some(product) = lines.get(&(d.month, "ncp_product")) {
-            let sum = product
-                .values()
-                .map(ncp_usage_core::billing::ncp::line_use_amount)
-                .try_fold(Exact::ZERO, |t, e| t.checked_add(e));
-            stored
-                .differences
-                .extend(sum.and_then(|sum| d.services_difference("product", sum)));
+            stored.differences.extend(services_difference(d, product));
         }
+    }
+    // Per-service lines this import brings without their bill add up to the bill an
+    // earlier import stored.
+    for ((month, source), product) in &lines {
+        if *source != "ncp_product" || demand.contains_key(month) {
+            continue;
+        }
+        let Some(d) = demand_cost(conn, *month)? else {
+            continue;
+        };
+        stored.differences.extend(services_difference(&d, product));
     }
     // v2's per-group and per-item lines and the names of codes.
     super::ncp_v2::store_pages(conn, pages, &mut stored)?;
     stored.months.sort();
     Ok(stored)
+}
+
+/// The cross-check of NCP's per-service lines of a month against its bill `d`: their use
+/// amounts add up to the bill's.
+fn services_difference(d: &DemandCost, product: &LinesByKey) -> Option<Difference> {
+    let sum = product
+        .values()
+        .map(ncp_usage_core::billing::ncp::line_use_amount)
+        .try_fold(Exact::ZERO, |t, e| t.checked_add(e))?;
+    d.services_difference("product", sum)
 }
 
 /// NCP's bill of a month: it becomes the ledger's bill for that month (source `ncp`), and

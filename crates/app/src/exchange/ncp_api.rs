@@ -153,6 +153,9 @@ pub struct Call {
     pub path: &'static str,
     /// Query parameters besides paging and the response format.
     pub query: Vec<(&'static str, String)>,
+    /// The months the query asks for, first and last: NCP's answer holds no cost row of
+    /// another month. `None` for a call not asked by month (the Discount API's, the codes).
+    pub months: Option<(Month, Month)>,
     /// A Discount API call: a key NCP does not let read it (401 or 403) skips it with a
     /// warning rather than failing the sync, since a key set up for the costs alone was
     /// enough before the Discount API was read.
@@ -185,6 +188,7 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
                 action,
                 path,
                 query: vec![("startMonth", yyyymm(start)), ("endMonth", yyyymm(end))],
+                months: Some((start, end)),
                 optional: false,
             });
         }
@@ -196,6 +200,7 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
             action: "getContractSummaryList",
             path: "/cost/getContractSummaryList",
             query: vec![("contractMonth", yyyymm(m))],
+            months: Some((m, m)),
             optional: false,
         });
         m = m.next();
@@ -204,6 +209,7 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
         action,
         path,
         query: Vec::new(),
+        months: None,
         optional: true,
     }));
     calls
@@ -253,6 +259,7 @@ pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
                 action,
                 path,
                 query: vec![("demandMonth", m.to_string())],
+                months: Some((m, m)),
                 optional: false,
             });
         }
@@ -262,6 +269,7 @@ pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
         action: "listCostRelationCodes",
         path: "/cost-relation-codes",
         query: Vec::new(),
+        months: None,
         optional: false,
     });
     for (action, path) in [
@@ -273,6 +281,7 @@ pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
             action,
             path,
             query: Vec::new(),
+            months: None,
             optional: true,
         });
     }

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use ncp_usage_core::billing::gateway::Gateway;
-use ncp_usage_core::billing::ncp::{Api, Page};
+use ncp_usage_core::billing::ncp::{one_answer, Api, Page};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::{Error, Result};
@@ -86,8 +86,8 @@ pub enum Step {
 /// What the calls answered: every page of every call, in order, and the optional calls NCP
 /// did not let the key read (skipped, not failed: see [`Call::optional`]).
 pub struct Pulled {
-    /// Every page.
-    pub pages: Vec<Page>,
+    /// Every page, with the index of the call in the request that answered it.
+    pub pages: Vec<(usize, Page)>,
     /// The actions skipped.
     pub skipped: Vec<&'static str>,
 }
@@ -98,7 +98,7 @@ pub fn fetch(request: &Request, client: &Client, step: &mut dyn FnMut(Step)) -> 
         pages: Vec::new(),
         skipped: Vec::new(),
     };
-    for call in &request.calls {
+    for (i, call) in request.calls.iter().enumerate() {
         let window: Vec<&str> = call.query.iter().map(|(_, v)| v.as_str()).collect();
         let window = window.join("–");
         step(Step::Fetching(format!("{} {window}", call.action)));
@@ -111,7 +111,7 @@ pub fn fetch(request: &Request, client: &Client, step: &mut dyn FnMut(Step)) -> 
             }
         })?;
         match pages {
-            Some(pages) => pulled.pages.extend(pages),
+            Some(pages) => pulled.pages.extend(pages.into_iter().map(|p| (i, p))),
             None => pulled.skipped.push(call.action),
         }
         step(Step::Fetched);
@@ -132,19 +132,47 @@ pub struct Fetched<'a> {
 }
 
 impl<'a> Fetched<'a> {
-    /// Checks every page before the ledger is opened: one bad page changes nothing.
+    /// Checks every page before the ledger is opened: one bad page changes nothing. A page
+    /// holding rows of a month its call did not ask for is refused: stored, they would
+    /// replace (or, answered again by the next window, add to) that month's figures.
     pub fn check(
         request: &'a Request,
         pulled: Pulled,
         now: Instant,
         gateway: &'a dyn Gateway,
     ) -> Result<Fetched<'a>> {
-        for page in &pulled.pages {
+        let mut pages = Vec::with_capacity(pulled.pages.len());
+        let mut names = Vec::with_capacity(pulled.pages.len());
+        for (i, page) in pulled.pages {
             page.check(now, "sync")?;
+            let call = &request.calls[i];
+            let asked = call.months.map(|(from, to)| {
+                if from == to {
+                    from.to_string()
+                } else {
+                    format!("{from} to {to}")
+                }
+            });
+            names.push(match &asked {
+                Some(asked) => format!("sync: NCP's answer to {} for {asked}", call.action),
+                None => format!("sync: NCP's answer to {}", call.action),
+            });
+            if let (Some((from, to)), Some(asked)) = (call.months, &asked) {
+                if let Some(month) = page.body.month_outside(from, to) {
+                    return Err(Error::invalid(format!(
+                        "sync: NCP answered {} for {asked} with rows of {month}, a month not asked for; nothing was written (sync again; if NCP keeps answering so, import its bodies with `import ncp`)",
+                        call.action
+                    )));
+                }
+            }
+            pages.push(page);
         }
+        // Pages are one answer, as the files of one import are: a row repeated alike is kept
+        // once, one repeated with other figures refused.
+        one_answer(&mut pages, &names)?;
         Ok(Fetched {
             request,
-            pages: pulled.pages,
+            pages,
             skipped: pulled.skipped,
             gateway,
         })

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::billing::facts::FeeLine;
+use crate::billing::ncp_detail::Detail;
 use crate::billing::ncp_discount::{Credit, Discount, ProductDiscount};
 use crate::billing::payment::BillBalance;
 use crate::billing::statement::Totals;
@@ -495,20 +496,49 @@ pub fn line_use_amount(l: &FeeLine) -> Exact {
         .unwrap_or_else(|| Exact::from(l.used_amount))
 }
 
+/// What a line bills, exactly: NCP's demand amount when it sent one, else its use less every
+/// discount NCP named plus its charge (`default_amount`), else (a line without NCP's detail)
+/// its whole-won estimated payment amount.
+pub fn line_demand_amount(l: &FeeLine) -> Option<Exact> {
+    let Some(d) = l.ncp.as_ref() else {
+        return Some(Exact::from(l.estimated_payment_amount));
+    };
+    if let Some(demand) = d.exact("demand_amount") {
+        return Some(demand);
+    }
+    let mut demand = d.use_amount()?;
+    if let Some(Detail::Object(discounts)) = d.fields.get("discounts") {
+        for v in discounts.values() {
+            if let Detail::Number(n) = v {
+                demand = demand.checked_sub(*n)?;
+            }
+        }
+    }
+    demand.checked_add(d.exact("default_amount").unwrap_or_default())
+}
+
 /// Which of a month's NCP lines stand for it: each service shows its most detailed complete
-/// level. A level is complete for a service when its use amounts add up to the service's
-/// per-service line(s); a contract-level body NCP filtered to some services (its
-/// `demandTypeCode`) so never hides the other services, and the month's lines still add up
-/// to the bill. A service NCP gave no per-service line for shows its most detailed level.
-/// Lines come back ordered by region, service, contract and item.
+/// level. A level is complete for a service when both its use amounts and its demand amounts
+/// (what it bills, after every discount) add up to the service's per-service line(s): a
+/// contract-level body NCP filtered to some services (its `demandTypeCode`) so never hides
+/// the other services, and a contract level, which carries no credit, product or customer
+/// discount, never replaces a per-service line those discounts lowered — the month's lines
+/// still add up to the bill. A service NCP gave no per-service line for shows its most
+/// detailed level. Lines come back ordered by region, service, contract and item.
 pub fn standing_lines(lines: Vec<(LineLevel, FeeLine)>) -> Vec<FeeLine> {
     use std::collections::BTreeMap;
-    let mut sums: BTreeMap<(String, LineLevel), Option<Exact>> = BTreeMap::new();
+    type Sums = Option<(Exact, Exact)>;
+    let mut sums: BTreeMap<(String, LineLevel), Sums> = BTreeMap::new();
     for (level, l) in &lines {
         let sum = sums
             .entry((service_key(l).to_string(), *level))
-            .or_insert(Some(Exact::ZERO));
-        *sum = sum.and_then(|s| s.checked_add(line_use_amount(l)));
+            .or_insert(Some((Exact::ZERO, Exact::ZERO)));
+        *sum = sum.and_then(|(used, demand)| {
+            Some((
+                used.checked_add(line_use_amount(l))?,
+                demand.checked_add(line_demand_amount(l)?)?,
+            ))
+        });
     }
     let mut chosen: BTreeMap<String, LineLevel> = BTreeMap::new();
     for ((service, level), sum) in &sums {
@@ -567,8 +597,10 @@ pub fn incomplete_pages(pages: &[Page], now: Instant) -> Vec<Difference> {
 /// Files of one import are one answer: a bill (by month) or a line (by month, level, region,
 /// service, contract and item) that two files both hold is kept once when they hold it
 /// alike (the same page given twice), and refused naming both files when they differ —
-/// never "the last file wins". Rows repeated within one file are NCP's split rows and
-/// merge when stored. `names` names the pages, in order.
+/// never "the last file wins". A row one file repeats is kept once too when repeated alike,
+/// and refused naming its key when repeated with other figures: NCP gives a row once per
+/// key, and adding a repeated row would count its amounts twice. `names` names the pages,
+/// in order.
 pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
     use std::collections::BTreeMap;
     // Two members' bills of one month differ, but the problem is the two members: name them
@@ -579,30 +611,42 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
     let mut lines: BTreeMap<LineKey, (usize, FeeLine)> = BTreeMap::new();
     let mut groups: BTreeMap<(Month, String, String), (usize, ncp_v2::GroupCost)> = BTreeMap::new();
     let mut items: BTreeMap<ncp_v2::ItemKey, (usize, ncp_v2::ItemCost)> = BTreeMap::new();
+    let name = |i: usize| names.get(i).map_or("a body", String::as_str);
     let conflict = |first: usize, second: usize, what: String| {
+        if first == second {
+            return Error::invalid(format!(
+                "{} holds {what} twice with different figures; NCP gives each row once: import the body as NCP sent it",
+                name(first)
+            ));
+        }
         Error::invalid(format!(
             "{} and {} both hold {what} and they differ; import the one that is NCP's latest answer",
-            names.get(first).map_or("a body", String::as_str),
-            names.get(second).map_or("a body", String::as_str),
+            name(first),
+            name(second),
         ))
     };
     for (i, page) in pages.iter_mut().enumerate() {
         let action = page.body.action();
-        // Keeps a row of page `i` unless an earlier page held it: alike, it is dropped;
-        // different, the import is refused naming both pages.
+        // Keeps a row of page `i` unless an earlier row (of this page or an earlier one) held
+        // its key: alike, it is dropped; different, the import is refused. Returns how many
+        // rows the page itself repeated.
         fn keep_once<K: Ord, T: Clone + PartialEq>(
             rows: &mut Vec<T>,
             seen: &mut BTreeMap<K, (usize, T)>,
             i: usize,
             key: impl Fn(&T) -> K,
             differ: impl Fn(usize, &T) -> Error,
-        ) -> Result<()> {
+        ) -> Result<u64> {
             let mut kept = Vec::with_capacity(rows.len());
+            let mut repeated = 0;
             for row in rows.drain(..) {
                 match seen.get(&key(&row)) {
-                    Some((first, earlier)) if *first != i => {
+                    Some((first, earlier)) => {
                         if *earlier != row {
                             return Err(differ(*first, &row));
+                        }
+                        if *first == i {
+                            repeated += 1;
                         }
                     }
                     _ => {
@@ -612,9 +656,9 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
                 }
             }
             *rows = kept;
-            Ok(())
+            Ok(repeated)
         }
-        match &mut page.body {
+        let repeated = match &mut page.body {
             Body::DemandCosts(rows) => keep_once(
                 rows,
                 &mut bills,
@@ -685,8 +729,11 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
             | Body::CoinDiscounts(_)
             | Body::ProductDiscounts(_)
             | Body::ProductDiscountsV2(_)
-            | Body::Discounts(_) => {}
-        }
+            | Body::Discounts(_) => 0,
+        };
+        // NCP's `totalRows` counted the rows the page repeated: the page is no less complete
+        // for keeping them once.
+        page.total_rows = page.total_rows.map(|t| t.saturating_sub(repeated));
     }
     // Daily usage by day, contract, product and metering type: two files giving one row
     // different figures are refused naming both (see `ncp_daily::merge`).
@@ -749,6 +796,31 @@ impl Body {
                 v.iter().flat_map(|d| d.uses.iter().map(|u| u.month)).min()
             }
             Body::CostRelationCodes(_)
+            | Body::CreditDiscounts(_)
+            | Body::CoinDiscounts(_)
+            | Body::ProductDiscountsV2(_)
+            | Body::Discounts(_) => None,
+        }
+    }
+
+    /// The month of its first cost row (bill, line, contract summary, v2 cost) outside
+    /// `from` to `to`, if any: a body asked for those months holds none other. Discount API
+    /// records and codes are not asked by month.
+    pub fn month_outside(&self, from: Month, to: Month) -> Option<Month> {
+        let outside = |m: &Month| *m < from || *m > to;
+        match self {
+            Body::DemandCosts(v) => v.iter().map(|d| d.month).find(outside),
+            Body::ProductCosts(v) | Body::ContractCosts(v) => {
+                v.iter().map(|l| l.month).find(outside)
+            }
+            Body::ContractSummaries(v) => v.iter().filter_map(|s| s.month).find(outside),
+            Body::DailyUsage(v) => v.iter().map(|u| Month::of(u.date)).find(outside),
+            Body::GroupCosts(v) => v.iter().map(|g| g.cost.month).find(outside),
+            Body::ItemCosts(v) => v.iter().map(|i| i.cost.month).find(outside),
+            Body::Credits(_)
+            | Body::Coins(_)
+            | Body::ProductDiscounts(_)
+            | Body::CostRelationCodes(_)
             | Body::CreditDiscounts(_)
             | Body::CoinDiscounts(_)
             | Body::ProductDiscountsV2(_)
@@ -1230,6 +1302,23 @@ mod tests {
         assert_eq!(
             one_answer(&mut differ, &names).unwrap_err().message,
             "a.json and b.json both hold NCP's bill of 2026-06 and they differ; import the one that is NCP's latest answer"
+        );
+        let twice = |d: DemandCost| Page {
+            body: Body::DemandCosts(vec![documented_v2(), d]),
+            ..page(documented_v2())
+        };
+        let mut same = vec![twice(documented_v2())];
+        one_answer(&mut same, &names).unwrap();
+        assert_eq!(
+            same[0].body.len(),
+            1,
+            "a row one body repeats alike is kept once"
+        );
+        let mut other = documented_v2();
+        other.vat_amount = e("13888.9");
+        assert_eq!(
+            one_answer(&mut [twice(other)], &names).unwrap_err().message,
+            "a.json holds NCP's bill of 2026-06 twice with different figures; NCP gives each row once: import the body as NCP sent it"
         );
     }
 
