@@ -146,6 +146,7 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             .iter()
             .any(|d| d.kind == DifferenceKind::IncompletePage && d.level.as_deref() == Some(action))
     };
+    let product_incomplete = partial("ncp_product");
     for ((month, source), month_lines) in &lines {
         if partial(source) {
             fees::replace_lines(conn, source, month_lines.values())?;
@@ -190,9 +191,10 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
         }
     }
     // Per-service lines this import brings without their bill add up to the bill an
-    // earlier import stored.
+    // earlier import stored. Lines from a page known to be incomplete cannot, and the
+    // incomplete page is already reported.
     for ((month, source), product) in &lines {
-        if *source != "ncp_product" || demand.contains_key(month) {
+        if *source != "ncp_product" || demand.contains_key(month) || product_incomplete {
             continue;
         }
         let Some(d) = demand_cost(conn, *month)? else {
