@@ -352,7 +352,7 @@ fn group_cost(at: At<'_>) -> Result<GroupCost> {
         cost: cost(at, "billingItemGroupCostId")?,
         demand_amount: at.required_exact("demandAmount")?,
     };
-    if g.fee_line().is_none() {
+    if !g.fits() {
         return Err(ceiling(&at));
     }
     Ok(g)
@@ -415,7 +415,7 @@ fn item_cost(at: At<'_>) -> Result<ItemCost> {
         use_amount_breakdowns,
         demand_amount: at.exact("demandAmount")?,
     };
-    if i.fee_line().is_none() || i.sums().expected_demand.is_none() {
+    if !i.fits() {
         return Err(ceiling(&at));
     }
     Ok(i)

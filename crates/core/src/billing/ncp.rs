@@ -572,10 +572,12 @@ pub fn incomplete_pages(pages: &[Page], now: Instant) -> Vec<Difference> {
 pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
     use std::collections::BTreeMap;
     type LineKey = (Month, &'static str, String, String, String, String);
-    let mut bills: BTreeMap<Month, (usize, DemandCost)> = BTreeMap::new();
-    let mut lines: BTreeMap<LineKey, (usize, FeeLine)> = BTreeMap::new();
-    let mut groups: BTreeMap<(Month, String, String), (usize, ncp_v2::GroupCost)> = BTreeMap::new();
-    let mut items: BTreeMap<ncp_v2::ItemKey, (usize, ncp_v2::ItemCost)> = BTreeMap::new();
+    // Where each key was first seen: its page and its place among that page's kept rows
+    // (the rows themselves stay in their pages, never copied: an import may hold millions).
+    let mut bills: BTreeMap<Month, (usize, usize)> = BTreeMap::new();
+    let mut lines: BTreeMap<LineKey, (usize, usize)> = BTreeMap::new();
+    let mut groups: BTreeMap<(Month, String, String), (usize, usize)> = BTreeMap::new();
+    let mut items: BTreeMap<ncp_v2::ItemKey, (usize, usize)> = BTreeMap::new();
     let conflict = |first: usize, second: usize, what: String| {
         Error::invalid(format!(
             "{} and {} both hold {what} and they differ; import the one that is NCP's latest answer",
@@ -583,27 +585,31 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
             names.get(second).map_or("a body", String::as_str),
         ))
     };
-    for (i, page) in pages.iter_mut().enumerate() {
+    for i in 0..pages.len() {
+        let (done, rest) = pages.split_at_mut(i);
+        let page = &mut rest[0];
         let action = page.body.action();
         // Keeps a row of page `i` unless an earlier page held it: alike, it is dropped;
-        // different, the import is refused naming both pages.
-        fn keep_once<K: Ord, T: Clone + PartialEq>(
+        // different, the import is refused naming both pages. `earlier` finds the row of an
+        // earlier page at its place.
+        fn keep_once<'p, K: Ord, T: PartialEq + 'p>(
             rows: &mut Vec<T>,
-            seen: &mut BTreeMap<K, (usize, T)>,
+            seen: &mut BTreeMap<K, (usize, usize)>,
             i: usize,
             key: impl Fn(&T) -> K,
+            earlier: impl Fn(usize, usize) -> Option<&'p T>,
             differ: impl Fn(usize, &T) -> Error,
         ) -> Result<()> {
             let mut kept = Vec::with_capacity(rows.len());
             for row in rows.drain(..) {
                 match seen.get(&key(&row)) {
-                    Some((first, earlier)) if *first != i => {
-                        if *earlier != row {
+                    Some((first, at)) if *first != i => {
+                        if earlier(*first, *at) != Some(&row) {
                             return Err(differ(*first, &row));
                         }
                     }
                     _ => {
-                        seen.insert(key(&row), (i, row.clone()));
+                        seen.insert(key(&row), (i, kept.len()));
                         kept.push(row);
                     }
                 }
@@ -611,12 +617,17 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
             *rows = kept;
             Ok(())
         }
+        let done: &[Page] = done;
         match &mut page.body {
             Body::DemandCosts(rows) => keep_once(
                 rows,
                 &mut bills,
                 i,
                 |d| d.month,
+                |p, at| match &done[p].body {
+                    Body::DemandCosts(rows) => rows.get(at),
+                    _ => None,
+                },
                 |first, d| conflict(first, i, format!("NCP's bill of {}", d.month)),
             )?,
             Body::ProductCosts(rows) | Body::ContractCosts(rows) => keep_once(
@@ -632,6 +643,10 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
                         l.contract_no.clone(),
                         l.item.clone(),
                     )
+                },
+                |p, at| match &done[p].body {
+                    Body::ProductCosts(rows) | Body::ContractCosts(rows) => rows.get(at),
+                    _ => None,
                 },
                 |first, l| {
                     conflict(
@@ -650,6 +665,10 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
                 &mut groups,
                 i,
                 |g| g.key(),
+                |p, at| match &done[p].body {
+                    Body::GroupCosts(rows) => rows.get(at),
+                    _ => None,
+                },
                 |first, g| {
                     let c = &g.cost;
                     let what = format!(
@@ -664,6 +683,10 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
                 &mut items,
                 i,
                 |r| r.key(),
+                |p, at| match &done[p].body {
+                    Body::ItemCosts(rows) => rows.get(at),
+                    _ => None,
+                },
                 |first, r| {
                     let k = r.key();
                     let what = format!(
