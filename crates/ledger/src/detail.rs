@@ -46,6 +46,44 @@ fn number<E: de::Error>(text: &str) -> std::result::Result<Read, E> {
         .map_err(|_| E::custom("not an exact number"))
 }
 
+/// An object's key: `None` for [`NUMBER`], told apart without copying it.
+struct Key(Option<String>);
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Key, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> std::result::Result<Key, E> {
+                Ok(Key((s != NUMBER).then(|| s.to_string())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// A number's digits under [`NUMBER`], read as an exact number without copying them.
+struct Digits(Read);
+
+impl<'de> Deserialize<'de> for Digits {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Digits, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Digits;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number's digits")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> std::result::Result<Digits, E> {
+                number(s).map(Digits)
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
 impl<'de> Visitor<'de> for ReadVisitor {
     type Value = Read;
 
@@ -87,11 +125,10 @@ impl<'de> Visitor<'de> for ReadVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Read, A::Error> {
         let mut fields = Details::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if key == NUMBER {
-                let digits: String = map.next_value()?;
-                return number(&digits);
-            }
+        while let Some(Key(key)) = map.next_key::<Key>()? {
+            let Some(key) = key else {
+                return Ok(map.next_value::<Digits>()?.0);
+            };
             match map.next_value::<Read>()?.0 {
                 Some(v) => fields.insert(key, v),
                 None => fields.remove(&key),
@@ -112,5 +149,8 @@ mod tests {
         assert_eq!(to_json(&fields).unwrap(), text);
         assert_eq!(from_json("[1]"), None);
         assert_eq!(from_json("{\"a\": 1e400}"), None);
+        // Nulls are left out, of objects and of lists; a key given twice keeps its last value.
+        let fields = from_json(r#"{"a": null, "b": [null, 1.50], "c": "x", "c": "y"}"#).unwrap();
+        assert_eq!(to_json(&fields).unwrap(), r#"{"b":[1.5],"c":"y"}"#);
     }
 }
