@@ -1,5 +1,7 @@
 //! Imported fee lines: a month's statement as NCP (or another ledger's export) gave it.
 
+use std::borrow::Borrow;
+
 use crate::values::RowExt;
 use rusqlite::{params, Connection, Row, Statement};
 use rust_decimal::Decimal;
@@ -102,10 +104,10 @@ pub fn replace_lines<'a>(
 
 /// Adds NCP's `lines` of one source, each with its currency and NCP's exact detail; the
 /// caller has removed the lines they replace.
-pub fn insert_lines<'a>(
+pub fn insert_lines(
     conn: &Connection,
     source: &str,
-    lines: impl IntoIterator<Item = &'a FeeLine>,
+    lines: impl IntoIterator<Item = impl Borrow<FeeLine>>,
 ) -> Result<()> {
     let mut insert = conn.prepare_cached(concat!(
         "INSERT INTO fee_lines (month, region, service, contract_no, item, quantity, unit,
@@ -116,6 +118,7 @@ pub fn insert_lines<'a>(
         ")"
     ))?;
     for l in lines {
+        let l = l.borrow();
         bind(&mut insert, l)?;
         insert.raw_bind_parameter(12, source)?;
         let (currency, exact) = match &l.ncp {

@@ -193,27 +193,31 @@ fn store(conn: &Connection, rows: &V2Rows<'_>) -> Result<()> {
     for (month, service, group) in &replaced {
         remove(conn, "ncp_item", *month, service, group)?;
     }
+    if let Some(i) = rows.items.values().find(|i| !i.fits()) {
+        return Err(ceiling(i.cost.month));
+    }
     // Two items of one resource may share a name: the item's code tells them apart.
     let mut taken = BTreeSet::new();
-    let mut items = Vec::new();
-    for i in rows.items.values() {
-        let mut line = i.fee_line().ok_or_else(|| ceiling(i.cost.month))?;
-        let key = |l: &FeeLine| {
-            (
-                l.month,
-                l.region.clone(),
-                l.service.clone(),
-                l.contract_no.clone(),
-                l.item.clone(),
-            )
-        };
+    let key = |l: &FeeLine| {
+        (
+            l.month,
+            l.region.clone(),
+            l.service.clone(),
+            l.contract_no.clone(),
+            l.item.clone(),
+        )
+    };
+    // Each line is stored as it is made, never all of them held at once: a month of a
+    // million resources would hold a million details.
+    let items = rows.items.values().filter_map(|i| {
+        let mut line = i.fee_line()?;
         if !taken.insert(key(&line)) {
             line.item = format!("{} ({})", line.item, i.item_code);
             taken.insert(key(&line));
         }
-        items.push(line);
-    }
-    fees::insert_lines(conn, "ncp_item", &items)?;
+        Some(line)
+    });
+    fees::insert_lines(conn, "ncp_item", items)?;
     for c in &rows.codes {
         name(conn, &c.service_code, "", "", &c.service_name)?;
         for g in &c.groups {

@@ -88,11 +88,13 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
     }
     let names = args.files.iter().map(|f| f.display().to_string());
     let Kind::Csv(kind) = args.kind else {
-        let files = names
-            .zip(&args.files)
-            .map(|(name, path)| Ok((name, read_input(path)?)))
-            .collect::<Result<Vec<_>>>()?;
-        let request = NcpRequest::parse(ctx.now, &files, &ctx.gateway)?;
+        // Every file opens before any is read (a wrong path is told first); each is then
+        // read when its turn comes and dropped once parsed.
+        for path in &args.files {
+            open_input(path)?;
+        }
+        let read = |i: usize| read_input(&args.files[i]);
+        let request = NcpRequest::parse(ctx.now, names.collect(), read, &ctx.gateway)?;
         let imported = ctx.write(|tx| import::run_ncp(tx, ctx.now, &request))?;
         for d in &imported.stored.differences {
             eprintln!("warning: {d}");

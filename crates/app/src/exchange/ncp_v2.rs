@@ -91,7 +91,7 @@ impl<'a> At<'a> {
         match self.get(name) {
             None => Ok(None),
             Some(Value::Number(n)) => n
-                .to_string()
+                .as_str()
                 .parse::<i64>()
                 .map(Some)
                 .map_err(|_| self.wrong(name, "an integer", &Value::Number(n.clone()))),
@@ -109,18 +109,22 @@ impl<'a> At<'a> {
 
     /// An exact JSON number: its text parsed into a decimal, never through a float.
     pub(super) fn exact(&self, name: &str) -> Result<Option<Exact>> {
-        match self.get(name) {
+        self.exact_of(name, self.get(name))
+    }
+
+    /// [`Self::exact`] of the field `name` already found (`None` when absent or null).
+    fn exact_of(&self, name: &str, value: Option<&Value>) -> Result<Option<Exact>> {
+        match value {
             None => Ok(None),
             Some(v @ Value::Number(n)) => {
-                let text = n.to_string();
+                // The digits as NCP sent them (serde_json's arbitrary precision), not copied.
+                let text = n.as_str();
                 let parsed = if text.len() > 40 {
                     None
                 } else {
-                    text.parse::<Exact>().ok().or_else(|| {
-                        rust_decimal::Decimal::from_scientific(&text)
-                            .ok()
-                            .map(Exact)
-                    })
+                    text.parse::<Exact>()
+                        .ok()
+                        .or_else(|| rust_decimal::Decimal::from_scientific(text).ok().map(Exact))
                 };
                 parsed
                     .map(Some)
@@ -185,10 +189,12 @@ impl<'a> At<'a> {
         let Value::Object(o) = self.value else {
             return Ok(Vec::new());
         };
-        o.keys()
-            .filter(|k| k.ends_with("DiscountAmount") || k.ends_with("DiscountAddAmount"))
-            .filter_map(|k| {
-                let amount = self.exact(k).transpose()?;
+        o.iter()
+            .filter(|(k, _)| k.ends_with("DiscountAmount") || k.ends_with("DiscountAddAmount"))
+            .filter_map(|(k, v)| {
+                let amount = self
+                    .exact_of(k, Some(v).filter(|v| !v.is_null()))
+                    .transpose()?;
                 Some(amount.map(|a| (super::ncp::discount_key(k), a)))
             })
             .collect()
@@ -352,7 +358,7 @@ fn group_cost(at: At<'_>) -> Result<GroupCost> {
         cost: cost(at, "billingItemGroupCostId")?,
         demand_amount: at.required_exact("demandAmount")?,
     };
-    if g.fee_line().is_none() {
+    if !g.fits() {
         return Err(ceiling(&at));
     }
     Ok(g)
@@ -415,7 +421,7 @@ fn item_cost(at: At<'_>) -> Result<ItemCost> {
         use_amount_breakdowns,
         demand_amount: at.exact("demandAmount")?,
     };
-    if i.fee_line().is_none() || i.sums().expected_demand.is_none() {
+    if !i.fits() {
         return Err(ceiling(&at));
     }
     Ok(i)

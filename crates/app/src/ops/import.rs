@@ -132,20 +132,24 @@ pub struct NcpRequest<'a> {
 impl<'a> NcpRequest<'a> {
     /// Parses and checks every file before anything is stored (and before the ledger is
     /// opened): one bad body changes nothing, and the files are one answer ([`one_answer`]).
+    /// `read` gives the bytes of the file so named, when its turn comes: each body is read,
+    /// parsed and its text dropped before the next is read, so that only the parsed rows
+    /// are held.
     pub fn parse(
         now: Instant,
-        files: &[(String, Vec<u8>)],
+        names: Vec<String>,
+        mut read: impl FnMut(usize) -> Result<Vec<u8>>,
         gateway: &'a dyn Gateway,
     ) -> Result<NcpRequest<'a>> {
-        let mut pages = files
+        let mut pages = names
             .iter()
-            .map(|(name, bytes)| {
-                let page = ncp::parse(bytes, name)?;
+            .enumerate()
+            .map(|(i, name)| {
+                let page = ncp::parse(&read(i)?, name)?;
                 page.check(now, name)?;
                 Ok(page)
             })
             .collect::<Result<Vec<_>>>()?;
-        let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
         one_answer(&mut pages, &names)?;
         Ok(NcpRequest {
             files: names,

@@ -607,10 +607,12 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
     // rather than the bills.
     one_member(None, pages.iter().flat_map(|p| p.body.members()))?;
     type LineKey = (Month, &'static str, String, String, String, String);
-    let mut bills: BTreeMap<Month, (usize, DemandCost)> = BTreeMap::new();
-    let mut lines: BTreeMap<LineKey, (usize, FeeLine)> = BTreeMap::new();
-    let mut groups: BTreeMap<(Month, String, String), (usize, ncp_v2::GroupCost)> = BTreeMap::new();
-    let mut items: BTreeMap<ncp_v2::ItemKey, (usize, ncp_v2::ItemCost)> = BTreeMap::new();
+    // Where each key was first seen: its page and its place among that page's kept rows
+    // (the rows themselves stay in their pages, never copied: an import may hold millions).
+    let mut bills: BTreeMap<Month, (usize, usize)> = BTreeMap::new();
+    let mut lines: BTreeMap<LineKey, (usize, usize)> = BTreeMap::new();
+    let mut groups: BTreeMap<(Month, String, String), (usize, usize)> = BTreeMap::new();
+    let mut items: BTreeMap<ncp_v2::ItemKey, (usize, usize)> = BTreeMap::new();
     let name = |i: usize| names.get(i).map_or("a body", String::as_str);
     let conflict = |first: usize, second: usize, what: String| {
         if first == second {
@@ -625,32 +627,40 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
             name(second),
         ))
     };
-    for (i, page) in pages.iter_mut().enumerate() {
+    for i in 0..pages.len() {
+        let (done, rest) = pages.split_at_mut(i);
+        let page = &mut rest[0];
         let action = page.body.action();
         // Keeps a row of page `i` unless an earlier row (of this page or an earlier one) held
-        // its key: alike, it is dropped; different, the import is refused. Returns how many
-        // rows the page itself repeated.
-        fn keep_once<K: Ord, T: Clone + PartialEq>(
+        // its key: alike, it is dropped; different, the import is refused. `earlier` finds the
+        // row of an earlier page at its place. Returns how many rows the page itself repeated.
+        fn keep_once<'p, K: Ord, T: PartialEq + 'p>(
             rows: &mut Vec<T>,
-            seen: &mut BTreeMap<K, (usize, T)>,
+            seen: &mut BTreeMap<K, (usize, usize)>,
             i: usize,
             key: impl Fn(&T) -> K,
+            earlier: impl Fn(usize, usize) -> Option<&'p T>,
             differ: impl Fn(usize, &T) -> Error,
         ) -> Result<u64> {
-            let mut kept = Vec::with_capacity(rows.len());
+            let mut kept: Vec<T> = Vec::with_capacity(rows.len());
             let mut repeated = 0;
             for row in rows.drain(..) {
                 match seen.get(&key(&row)) {
-                    Some((first, earlier)) => {
-                        if *earlier != row {
-                            return Err(differ(*first, &row));
+                    Some(&(first, at)) => {
+                        let alike = if first == i {
+                            kept.get(at) == Some(&row)
+                        } else {
+                            earlier(first, at) == Some(&row)
+                        };
+                        if !alike {
+                            return Err(differ(first, &row));
                         }
-                        if *first == i {
+                        if first == i {
                             repeated += 1;
                         }
                     }
-                    _ => {
-                        seen.insert(key(&row), (i, row.clone()));
+                    None => {
+                        seen.insert(key(&row), (i, kept.len()));
                         kept.push(row);
                     }
                 }
@@ -658,12 +668,17 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
             *rows = kept;
             Ok(repeated)
         }
+        let done: &[Page] = done;
         let repeated = match &mut page.body {
             Body::DemandCosts(rows) => keep_once(
                 rows,
                 &mut bills,
                 i,
                 |d| d.month,
+                |p, at| match &done[p].body {
+                    Body::DemandCosts(rows) => rows.get(at),
+                    _ => None,
+                },
                 |first, d| conflict(first, i, format!("NCP's bill of {}", d.month)),
             )?,
             Body::ProductCosts(rows) | Body::ContractCosts(rows) => keep_once(
@@ -679,6 +694,10 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
                         l.contract_no.clone(),
                         l.item.clone(),
                     )
+                },
+                |p, at| match &done[p].body {
+                    Body::ProductCosts(rows) | Body::ContractCosts(rows) => rows.get(at),
+                    _ => None,
                 },
                 |first, l| {
                     conflict(
@@ -697,6 +716,10 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
                 &mut groups,
                 i,
                 |g| g.key(),
+                |p, at| match &done[p].body {
+                    Body::GroupCosts(rows) => rows.get(at),
+                    _ => None,
+                },
                 |first, g| {
                     let c = &g.cost;
                     let what = format!(
@@ -711,6 +734,10 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
                 &mut items,
                 i,
                 |r| r.key(),
+                |p, at| match &done[p].body {
+                    Body::ItemCosts(rows) => rows.get(at),
+                    _ => None,
+                },
                 |first, r| {
                     let k = r.key();
                     let what = format!(

@@ -213,6 +213,21 @@ impl Cost {
         })
     }
 
+    /// Whether the row's figures fit the ledger in whole won: exactly when [`Self::fee_line`]
+    /// gives a line, without building NCP's detail (an import checks every row before
+    /// storing any).
+    fn fits(&self) -> bool {
+        let Some(discount) = sum(self.discounts.iter().map(|(_, a)| a)) else {
+            return false;
+        };
+        let used = self.use_amount.to_krw();
+        let estimated = self
+            .use_amount
+            .checked_sub(discount)
+            .and_then(|e| e.to_krw());
+        matches!((used, estimated), (Some(u), Some(e)) if u.checked_sub(e).is_some())
+    }
+
     /// What NCP's sums need of the row, at `level`, with its `demand` amount.
     fn sums(&self, level: String, demand: Option<Exact>) -> RowSums {
         RowSums {
@@ -258,6 +273,11 @@ impl GroupCost {
             estimated_payment_amount: Krw::ZERO,
             ncp: Some(self.detail()),
         })
+    }
+
+    /// Whether its fee line fits the ledger ([`Self::fee_line`] is `Some`).
+    pub fn fits(&self) -> bool {
+        self.cost.fits()
     }
 
     /// What NCP's sums need of it.
@@ -469,6 +489,13 @@ fn expected_demand(use_amount: Exact, discounts: &Discounts, penalty: Exact) -> 
 }
 
 impl ItemCost {
+    /// Whether its fee line fits the ledger ([`Self::fee_line`] is `Some`) and its expected
+    /// demand can be summed, without building NCP's detail or the row's sums.
+    pub fn fits(&self) -> bool {
+        let c = &self.cost;
+        c.fits() && expected_demand(c.use_amount, &c.discounts, c.penalty_amount).is_some()
+    }
+
     /// What NCP's sums need of it.
     pub fn sums(&self) -> RowSums {
         let c = &self.cost;
