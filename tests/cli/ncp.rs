@@ -726,6 +726,24 @@ fn ncp_a_usd_bill_is_kept_exactly_and_never_billed_in_won() {
     let (doc, stderr) =
         import_with_warnings(&env, "2024-07-02", &["v1/demand-cost-2024-06-usd.json"]);
     assert_eq!(doc["bills"], serde_json::json!([]));
+    assert_eq!(
+        doc["bills_in_other_currencies"],
+        serde_json::json!([{"month": "2024-06", "currency": "USD"}])
+    );
+    let again = env.ok(
+        "2024-07-02",
+        &[
+            "import",
+            "ncp",
+            fixture("v1/demand-cost-2024-06-usd.json").to_str().unwrap(),
+        ],
+    );
+    assert!(
+        again.contains(
+            "NCP's bill of 2024-06 is in USD: kept exactly in it, and paid in NCP's portal.\n"
+        ),
+        "{again}"
+    );
     assert_eq!(doc["differences"], serde_json::json!([]));
     assert_eq!(stderr, "");
     let bill = stored_bill(&env, "2024-06");

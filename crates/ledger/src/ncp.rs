@@ -32,8 +32,11 @@ use ncp_usage_core::money::Krw;
 pub struct Stored {
     /// Rows read per API action.
     pub rows: BTreeMap<&'static str, usize>,
-    /// Months whose bill NCP's figures now stand for.
+    /// Months whose bill NCP's figures now stand for (in won: payable here).
     pub bills: Vec<Month>,
+    /// Months NCP billed in another currency: kept exactly, paid in NCP's portal.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub bills_in_other_currencies: Vec<OtherCurrencyBill>,
     /// Months whose per-service or per-contract amounts were replaced.
     pub months: Vec<Month>,
     /// Where NCP's own sums do not hold (its bill's, its per-service lines against the
@@ -41,6 +44,15 @@ pub struct Stored {
     pub differences: Vec<Difference>,
     /// Issued bills NCP's figures differ from: each difference became an adjustment (P1).
     pub adjusted_bills: Vec<Month>,
+}
+
+/// A month NCP billed in a currency other than won.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OtherCurrencyBill {
+    /// The month.
+    pub month: Month,
+    /// NCP's currency for it.
+    pub currency: Currency,
 }
 
 /// Fee lines of one month and source, merged by region, service, contract and item.
@@ -183,6 +195,11 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
                 stored.adjusted_bills.push(d.month);
             }
             stored.bills.push(d.month);
+        } else {
+            stored.bills_in_other_currencies.push(OtherCurrencyBill {
+                month: d.month,
+                currency: d.currency.clone(),
+            });
         }
         stored.differences.extend(d.differences());
         // The cross-check: NCP's per-service amounts add up to its bill.

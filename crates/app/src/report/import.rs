@@ -79,6 +79,12 @@ impl Report for NcpImported {
             let m: Vec<String> = self.stored.bills.iter().map(ToString::to_string).collect();
             out.push_str(&format!("NCP's bills now stand for {}.\n", m.join(", ")));
         }
+        for b in &self.stored.bills_in_other_currencies {
+            out.push_str(&format!(
+                "NCP's bill of {} is in {}: kept exactly in it, and paid in NCP's portal.\n",
+                b.month, b.currency
+            ));
+        }
         if !self.stored.months.is_empty() {
             let m: Vec<String> = self.stored.months.iter().map(ToString::to_string).collect();
             out.push_str(&format!(
