@@ -259,3 +259,74 @@ fn a_row_a_sync_page_repeats_alike_is_kept_once() {
     );
     assert_eq!(vsvr_use(&env), "293208.2");
 }
+
+/// (month, billed, paid, penalty, unpaid) of every bill of `pay --json` at `as_of`, and what
+/// an instant payment would charge.
+fn owed(env: &Env, as_of: &str) -> (Vec<(String, i64, i64, i64, i64)>, i64) {
+    let doc = env.json(as_of, &["pay"]);
+    let bills = doc["bills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["month"].as_str().unwrap().to_string(),
+                b["billed_amount"].as_i64().unwrap(),
+                b["paid_amount"].as_i64().unwrap(),
+                b["penalty_amount"].as_i64().unwrap(),
+                b["unpaid_amount"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    (bills, doc["instant"]["payable_amount"].as_i64().unwrap())
+}
+
+/// A member since 2026-10-01: the ledger issues its own (0-won) October bill on 11-03.
+fn member_since_october() -> Env {
+    let env = Env::new();
+    env.ok(
+        "2026-10-01",
+        &[
+            "init",
+            "--first-name",
+            "Minji",
+            "--last-name",
+            "Kim",
+            "--email",
+            "m@example.com",
+        ],
+    );
+    env
+}
+
+/// NCP's lines imported before NCP's bill re-rate the month the ledger had billed 0 for
+/// (a correction of 152,680 for November); when NCP's bill then supersedes that bill, the
+/// correction is taken back: the month is owed once, as when the bill came first.
+#[test]
+fn lines_before_the_bill_never_charge_the_month_twice() {
+    let bill_first = member_since_october();
+    import(&bill_first, &[BILL]);
+    import(&bill_first, &[PRODUCT]);
+    let lines_first = member_since_october();
+    import(&lines_first, &[PRODUCT]);
+    import(&lines_first, &[BILL]);
+    let expected = owed(&bill_first, "2026-12-05");
+    assert_eq!(owed(&lines_first, "2026-12-05"), expected);
+    let october = expected.0.iter().find(|b| b.0 == "2026-10").unwrap();
+    assert_eq!((october.1, october.2), (152_776, 0));
+    assert_eq!(
+        expected.0.iter().map(|b| b.4).sum::<i64>(),
+        expected.1,
+        "payable is what the bills leave unpaid"
+    );
+    assert!(expected.1 < 2 * 152_776, "{expected:?}");
+
+    // NCP's paid-up bill after its lines: paid once, at NCP's figure.
+    let paid = member_since_october();
+    import(&paid, &[PRODUCT]);
+    import(&paid, &["stranger-bill-2026-10-paid.json"]);
+    let (bills, payable) = owed(&paid, "2026-12-05");
+    let october = bills.iter().find(|b| b.0 == "2026-10").unwrap();
+    assert_eq!((october.1, october.2, october.4), (152_776, 152_776, 0));
+    assert_eq!(payable, 0, "{bills:?}");
+}

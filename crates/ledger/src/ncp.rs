@@ -282,6 +282,23 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
                     ratio.to_string()
                 ],
             )?;
+            // NCP's bill stands in place of the ledger's preliminary one, and so in place of
+            // the corrections made to it before NCP's bill arrived (NCP's lines imported
+            // first re-rate the month): those are taken back by one correction, or the month
+            // would be charged twice.
+            let corrections = bills::adjusted_billed(conn, d.month)? - totals.billed_amount;
+            if !corrections.is_zero() {
+                bills::adjust(
+                    conn,
+                    d.month,
+                    Krw::ZERO - corrections,
+                    &format!(
+                        "NCP's bill for {month} ({} KRW) stands in place of the corrections made before it arrived",
+                        totals.billed_amount.grouped()
+                    ),
+                    now,
+                )?;
+            }
             fresh = true;
         }
     } else {
