@@ -260,9 +260,11 @@ fn a_row_a_sync_page_repeats_alike_is_kept_once() {
     assert_eq!(vsvr_use(&env), "293208.2");
 }
 
-/// (month, billed, paid, penalty, unpaid) of every bill of `pay --json` at `as_of`, and what
-/// an instant payment would charge.
-fn owed(env: &Env, as_of: &str) -> (Vec<(String, i64, i64, i64, i64)>, i64) {
+/// A bill of `pay --json`: (month, billed, paid, penalty, unpaid).
+type BillRow = (String, i64, i64, i64, i64);
+
+/// Every bill of `pay --json` at `as_of`, and what an instant payment would charge.
+fn owed(env: &Env, as_of: &str) -> (Vec<BillRow>, i64) {
     let doc = env.json(as_of, &["pay"]);
     let bills = doc["bills"]
         .as_array()
