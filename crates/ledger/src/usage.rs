@@ -60,11 +60,7 @@ impl<'c> UsageWriter<'c> {
             partial = self.conn.prepare(&insert_sql(n))?;
             &mut partial
         };
-        for (i, (date, contract_no, milli)) in rows.enumerate() {
-            insert.raw_bind_parameter(3 * i + 1, date)?;
-            insert.raw_bind_parameter(3 * i + 2, contract_no)?;
-            insert.raw_bind_parameter(3 * i + 3, milli)?;
-        }
+        bind_rows(insert, rows)?;
         Ok(insert.raw_execute()?)
     }
 
@@ -85,11 +81,7 @@ impl<'c> UsageWriter<'c> {
             partial = self.conn.prepare(&differing_sql(n))?;
             &mut partial
         };
-        for (i, (date, contract_no, milli)) in rows.enumerate() {
-            select.raw_bind_parameter(3 * i + 1, date)?;
-            select.raw_bind_parameter(3 * i + 2, contract_no)?;
-            select.raw_bind_parameter(3 * i + 3, milli)?;
-        }
+        bind_rows(select, rows)?;
         let mut rows = select.raw_query();
         let count: i64 = match rows.next()? {
             Some(r) => r.get(0)?,
@@ -123,6 +115,20 @@ fn differing_sql(rows: usize) -> String {
          WHERE u.quantity_milli <> v.column3",
     );
     sql
+}
+
+/// Binds a batch's rows (date, contract, quantity in thousandths) to a statement's
+/// placeholders, three per row, in order: the insert and the comparison read them alike.
+fn bind_rows<'r>(
+    stmt: &mut rusqlite::Statement<'_>,
+    rows: impl Iterator<Item = (&'r str, &'r str, i64)>,
+) -> Result<()> {
+    for (i, (date, contract_no, milli)) in rows.enumerate() {
+        stmt.raw_bind_parameter(3 * i + 1, date)?;
+        stmt.raw_bind_parameter(3 * i + 2, contract_no)?;
+        stmt.raw_bind_parameter(3 * i + 3, milli)?;
+    }
+    Ok(())
 }
 
 fn insert_sql(rows: usize) -> String {
