@@ -822,7 +822,7 @@ fn ncp_two_members_of_one_month_in_one_import_are_named() {
         2,
     );
     assert!(
-        e.contains("NCP member 1000002 is not the member of another body of this import (1000001): one ledger holds one NCP member; nothing was written"),
+        e.contains("NCP member 1000002 is not the member of another row of this import (1000001): one ledger holds one NCP member; nothing was written"),
         "{e}"
     );
 }

@@ -793,7 +793,7 @@ pub fn one_member<'a>(
                 let whose = if held == Some(known) {
                     "the member this ledger holds"
                 } else {
-                    "the member of another body of this import"
+                    "the member of another row of this import"
                 };
                 return Err(Error::invalid(format!(
                     "NCP member {m} is not {whose} ({known}): one ledger holds one NCP member; nothing was written"
@@ -1369,7 +1369,7 @@ mod tests {
         let e = one_member(None, ["1000001", "1000002"]).unwrap_err();
         assert!(
             e.message
-                .contains("not the member of another body of this import (1000001)"),
+                .contains("not the member of another row of this import (1000001)"),
             "{}",
             e.message
         );
