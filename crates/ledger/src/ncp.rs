@@ -235,6 +235,25 @@ fn services_difference(d: &DemandCost, product: &LinesByKey) -> Option<Differenc
     d.services_difference("product", sum)
 }
 
+/// P1: records the one correction that makes `month`'s bill with its corrections come to
+/// NCP's `billed` (nothing when it already does); `why` completes "NCP's bill for M (N KRW)".
+/// Says whether it recorded one.
+fn correct_to(
+    conn: &Connection,
+    month: Month,
+    billed: Krw,
+    why: &str,
+    now: Instant,
+) -> Result<bool> {
+    let so_far = bills::adjusted_billed(conn, month)?;
+    if billed == so_far {
+        return Ok(false);
+    }
+    let reason = format!("NCP's bill for {month} ({} KRW) {why}", billed.grouped());
+    bills::adjust(conn, month, billed - so_far, &reason, now)?;
+    Ok(true)
+}
+
 /// NCP's bill of a month: it becomes the ledger's bill for that month (source `ncp`), and
 /// NCP's paid-up state becomes a payment of kind `ncp`, replaced on every re-import, of what
 /// the ledger's own money and credit have not paid (nothing, when they paid it all).
@@ -253,20 +272,13 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
     let mut fresh = false;
     if bills::exists(conn, d.month)? {
         if is_final(conn, d.month)? {
-            let so_far = bills::adjusted_billed(conn, d.month)?;
-            if totals.billed_amount != so_far {
-                bills::adjust(
-                    conn,
-                    d.month,
-                    totals.billed_amount - so_far,
-                    &format!(
-                        "NCP's bill for {month} ({} KRW) differs from the issued bill",
-                        totals.billed_amount.grouped()
-                    ),
-                    now,
-                )?;
-                adjusted = true;
-            }
+            adjusted = correct_to(
+                conn,
+                d.month,
+                totals.billed_amount,
+                "differs from the issued bill",
+                now,
+            )?;
         } else {
             conn.execute(
                 "UPDATE bills SET used_amount = ?2, discount_amount = ?3, rounddown_discount_amount = ?4,
@@ -286,19 +298,13 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
             // the corrections made to it before NCP's bill arrived (NCP's lines imported
             // first re-rate the month): those are taken back by one correction, or the month
             // would be charged twice.
-            let corrections = bills::adjusted_billed(conn, d.month)? - totals.billed_amount;
-            if !corrections.is_zero() {
-                bills::adjust(
-                    conn,
-                    d.month,
-                    Krw::ZERO - corrections,
-                    &format!(
-                        "NCP's bill for {month} ({} KRW) stands in place of the corrections made before it arrived",
-                        totals.billed_amount.grouped()
-                    ),
-                    now,
-                )?;
-            }
+            correct_to(
+                conn,
+                d.month,
+                totals.billed_amount,
+                "stands in place of the corrections made before it arrived",
+                now,
+            )?;
             fresh = true;
         }
     } else {
