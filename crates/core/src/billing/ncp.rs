@@ -1239,6 +1239,27 @@ mod tests {
     }
 
     #[test]
+    fn each_api_reads_its_own_documented_instants_only() {
+        let read = |api: Api, t: &str| api.parse_instant(t).map(rfc3339);
+        let kst = Some("2024-06-01T08:00:00+09:00".to_string());
+        assert_eq!(read(Api::V1, "2024-06-01T08:00:00+0900"), kst);
+        assert_eq!(read(Api::V1, "2024-05-31T23:00:00+0000"), kst);
+        for other in [
+            "2024-06-01T08:00:00+09:00",
+            "2024-05-31T23:00:00Z",
+            "20240601",
+            "2024-06-01",
+        ] {
+            assert_eq!(read(Api::V1, other), None, "{other}");
+        }
+        assert_eq!(read(Api::V2, "2024-05-31T23:00:00Z"), kst);
+        assert_eq!(read(Api::V2, "2024-06-01T08:00:00+09:00"), kst);
+        for other in ["2024-06-01T08:00:00+0900", "2024-06-01", "2024-06-01T08:00"] {
+            assert_eq!(read(Api::V2, other), None, "{other}");
+        }
+    }
+
+    #[test]
     fn ncp_totals_estimate_used_less_discounts_and_never_bill_below_zero() {
         let t = demand(None, None).totals().unwrap();
         assert_eq!(t.estimated_payment_amount, Krw::new(10_000));
