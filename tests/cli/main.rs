@@ -43,6 +43,7 @@ mod ncp_server;
 mod ncp_status;
 mod ncp_stranger;
 mod ncp_stranger_pages;
+mod ncp_strict;
 mod ncp_v2;
 mod ncp_views;
 mod pay;

@@ -46,11 +46,13 @@ fn r7_an_ncp_bill_for_a_month_that_has_not_happened_is_refused() {
         .unwrap()
         .iter()
         .all(|b| b["month"] != "2030-01" || b["billed_amount"] == 0));
-    // The running month is NCP's way (a preliminary bill) and still imports (unpaid: its
-    // paid-up date of 10 June has not come yet).
+    // The running month is NCP's way (a preliminary bill, written on the 19th: a bill NCP
+    // writes after --as-of is refused) and still imports (unpaid: its paid-up date of 10 June
+    // has not come yet).
     let body = std::fs::read_to_string(fixture("demand-cost-2024-05.json"))
         .unwrap()
-        .replace("\"isPaidUp\": true", "\"isPaidUp\": false");
+        .replace("\"isPaidUp\": true", "\"isPaidUp\": false")
+        .replace("2024-06-01T08:00:00+0900", "2024-05-19T08:00:00+0900");
     let file = env.file("may.json", body);
     env.ok("2024-05-20", &["import", "ncp", file.to_str().unwrap()]);
 }

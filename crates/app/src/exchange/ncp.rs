@@ -1,12 +1,17 @@
 //! Reading NCP's own billing data: the JSON bodies of the Billing API (v1 and v2), as saved
 //! files (`import ncp`) or fetched by `sync` (SPEC §11, `reference/ncp-billing-api.md`).
 //!
-//! The kind of body is told by its wrapper key; both field generations are accepted
-//! (`memberNo`/`loginId`, `rounddownDiscountAmount`/`under100DiscountAmount` +
-//! `under1000DiscountAmount`), dates with `+0900` offsets, `2999-12-31` open ends, and `""` or
-//! `{}` for absent values. Every error names the JSON path of the value at fault.
+//! The kind of body is told by its wrapper key. Every value is read as NCP's type pages type
+//! it, and a value of another JSON type is refused, never converted (README, "NCP bodies are
+//! read by their documented types"): amounts, quantities and rates are JSON numbers (v1
+//! `Double`/`Float`, v2's examples), booleans JSON booleans, ids and codes texts (v2's
+//! `memberNo` an integer), CommonCode fields `{code, codeName}` objects (v1), months v1
+//! `yyyyMM` and v2 `yyyy-MM`, instants v1 `2024-06-01T08:00:00+0900` and v2 RFC 3339. What
+//! real v1 bodies do send is kept: both field generations (`memberNo`/`loginId`,
+//! `rounddownDiscountAmount`/`under100DiscountAmount` + `under1000DiscountAmount`), and `""`
+//! or `{}` for an absent value (v2 writes null). Every error names the JSON path of the value
+//! at fault.
 
-use chrono::{DateTime, NaiveDate};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -14,16 +19,17 @@ use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::ncp::{Api, Body, ContractSummary, DemandCost, Discounts, Page};
 use ncp_usage_core::billing::ncp_detail::{Detail, Details, NcpDetail};
 use ncp_usage_core::calendar::Month;
-use ncp_usage_core::clock::{self, Instant};
+use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::{Error, Result};
 use ncp_usage_core::exact::{Currency, Exact};
 use ncp_usage_core::money::Krw;
 
-/// A value at a JSON path, for error messages that say where.
+/// A value at a JSON path, read by the types of the API its body belongs to.
 #[derive(Clone, Copy)]
 pub(super) struct At<'a> {
     pub(super) value: &'a Value,
     pub(super) path: &'a str,
+    pub(super) api: Api,
 }
 
 pub(super) fn fail(path: &str, expected: &str, got: &Value) -> Error {
@@ -39,11 +45,22 @@ pub(super) fn fail(path: &str, expected: &str, got: &Value) -> Error {
 }
 
 impl<'a> At<'a> {
+    /// `value` at `path`, of the same body (read by the same API's types).
+    pub(super) fn at<'b>(&self, value: &'b Value, path: &'b str) -> At<'b> {
+        At {
+            value,
+            path,
+            api: self.api,
+        }
+    }
+
+    /// The field, `None` when absent: missing or null, and in v1 also `""` or `{}` (what
+    /// real v1 bodies send for an absent value).
     pub(super) fn field(&self, name: &str) -> Option<&'a Value> {
         match self.value.get(name) {
             None | Some(Value::Null) => None,
-            Some(Value::String(s)) if s.is_empty() => None,
-            Some(Value::Object(o)) if o.is_empty() => None,
+            Some(Value::String(s)) if s.is_empty() && self.api == Api::V1 => None,
+            Some(Value::Object(o)) if o.is_empty() && self.api == Api::V1 => None,
             Some(v) => Some(v),
         }
     }
@@ -56,80 +73,126 @@ impl<'a> At<'a> {
         Error::invalid(format!("{}: a required field is missing", self.path(name)))
     }
 
+    /// The field's value is not what its type says.
+    fn wrong(&self, name: &str, expected: &str) -> Error {
+        fail(
+            &self.path(name),
+            expected,
+            self.value.get(name).unwrap_or(&Value::Null),
+        )
+    }
+
+    /// `read(name)`, which must have found a value.
+    pub(super) fn required<T>(&self, name: &str, read: Result<Option<T>>) -> Result<T> {
+        read?.ok_or_else(|| self.missing(name))
+    }
+
+    /// A `String`: a JSON text only (a number is refused: ids are texts).
     pub(super) fn text(&self, name: &str) -> Result<Option<String>> {
         match self.field(name) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
-            Some(Value::Number(n)) => Ok(Some(n.to_string())),
-            Some(v) => Err(fail(&self.path(name), "a text", v)),
+            Some(_) => Err(self.wrong(name, "a text")),
         }
     }
 
     pub(super) fn required_text(&self, name: &str) -> Result<String> {
-        self.text(name)?.ok_or_else(|| self.missing(name))
+        self.required(name, self.text(name))
     }
 
+    /// An `Integer` (int64), e.g. v2's `memberNo`, `resourceLineSequence`.
+    pub(super) fn integer(&self, name: &str) -> Result<Option<i64>> {
+        match self.field(name) {
+            None => Ok(None),
+            Some(Value::Number(n)) => n
+                .as_str()
+                .parse::<i64>()
+                .map(Some)
+                .map_err(|_| self.wrong(name, "an integer")),
+            Some(_) => Err(self.wrong(name, "an integer")),
+        }
+    }
+
+    /// A `Double`, `Float` or `Integer` as an exact decimal: a JSON number only, its digits
+    /// as NCP sent them (serde_json's arbitrary precision), never through a float.
     pub(super) fn decimal(&self, name: &str) -> Result<Option<Decimal>> {
-        let Some(v) = self.field(name) else {
-            return Ok(None);
-        };
-        let text = match v {
-            Value::Number(n) => n.to_string(),
-            Value::String(s) => s.trim().to_string(),
-            v => return Err(fail(&self.path(name), "a number", v)),
-        };
-        parse_number(&text)
-            .map(Some)
-            .ok_or_else(|| fail(&self.path(name), "a number", v))
+        match self.field(name) {
+            None => Ok(None),
+            Some(Value::Number(n)) => parse_number(n.as_str())
+                .map(Some)
+                .ok_or_else(|| self.wrong(name, "a number")),
+            Some(_) => Err(self.wrong(name, "a number")),
+        }
     }
 
+    /// [`Self::decimal`] as an [`Exact`] figure, with no ceiling (quantities, v2 rows).
+    pub(super) fn number(&self, name: &str) -> Result<Option<Exact>> {
+        Ok(self.decimal(name)?.map(Exact))
+    }
+
+    pub(super) fn required_number(&self, name: &str) -> Result<Exact> {
+        self.required(name, self.number(name))
+    }
+
+    /// A month: v1 `yyyyMM` (`202405`), v2 `yyyy-MM` (`2026-06`), as each API documents it.
     pub(super) fn month(&self, name: &str) -> Result<Month> {
         let text = self.required_text(name)?;
-        parse_month(&text).ok_or_else(|| {
-            fail(
-                &self.path(name),
-                "a month yyyyMM or yyyy-MM",
-                self.value.get(name).unwrap_or(&Value::Null),
-            )
-        })
+        let (parsed, format) = match self.api {
+            Api::V1 => (parse_month(&text), "yyyyMM"),
+            Api::V2 => (
+                text.parse::<Month>()
+                    .ok()
+                    .filter(|_| text.len() == 7 && text.as_bytes()[4] == b'-'),
+                "yyyy-MM",
+            ),
+        };
+        parsed.ok_or_else(|| self.wrong(name, &format!("a month {format}")))
     }
 
-    pub(super) fn instant(&self, name: &str) -> Result<Option<Instant>> {
+    /// An instant as the API writes it ([`Api::parse_instant`]), with NCP's text.
+    fn instant_and_text(&self, name: &str) -> Result<Option<(Instant, String)>> {
         let Some(text) = self.text(name)? else {
             return Ok(None);
         };
-        parse_instant(&text).map(Some).ok_or_else(|| {
-            fail(
-                &self.path(name),
-                "a date and time like 2024-06-01T08:00:00+0900",
-                self.value.get(name).unwrap_or(&Value::Null),
-            )
-        })
+        match self.api.parse_instant(&text) {
+            Some(at) => Ok(Some((at, text))),
+            None => Err(self.wrong(
+                name,
+                &format!("a date and time like {}", self.api.instant_example()),
+            )),
+        }
     }
 
+    pub(super) fn instant(&self, name: &str) -> Result<Option<Instant>> {
+        Ok(self.instant_and_text(name)?.map(|(at, _)| at))
+    }
+
+    /// An instant checked, kept as NCP wrote it.
+    pub(super) fn instant_text(&self, name: &str) -> Result<Option<String>> {
+        Ok(self.instant_and_text(name)?.map(|(_, text)| text))
+    }
+
+    /// A `Boolean`: JSON `true` or `false` only; absent is false.
     pub(super) fn bool(&self, name: &str) -> Result<bool> {
         match self.field(name) {
             None => Ok(false),
             Some(Value::Bool(b)) => Ok(*b),
-            Some(Value::String(s)) if s.eq_ignore_ascii_case("true") || s == "Y" => Ok(true),
-            Some(Value::String(s)) if s.eq_ignore_ascii_case("false") || s == "N" => Ok(false),
-            Some(v) => Err(fail(&self.path(name), "true or false", v)),
+            Some(_) => Err(self.wrong(name, "true or false")),
         }
     }
 
-    /// An exact figure as NCP sent it (fractions kept), within the ledger's ceiling (M1).
+    /// An exact amount as NCP sent it (fractions kept), within the ledger's ceiling (M1).
     pub(super) fn exact(&self, name: &str) -> Result<Option<Exact>> {
         let Some(d) = self.decimal(name)? else {
             return Ok(None);
         };
         if d.abs() > Decimal::from(ncp_usage_core::money::MAX_WON) {
-            return Err(fail(
-                &self.path(name),
+            return Err(self.wrong(
+                name,
                 &format!(
                     "an amount up to {} won",
                     ncp_usage_core::money::MAX_WON_TEXT
                 ),
-                self.value.get(name).unwrap_or(&Value::Null),
             ));
         }
         Ok(Some(Exact(d)))
@@ -141,7 +204,7 @@ impl<'a> At<'a> {
     }
 
     pub(super) fn required_exact(&self, name: &str) -> Result<Exact> {
-        self.exact(name)?.ok_or_else(|| self.missing(name))
+        self.required(name, self.exact(name))
     }
 
     /// A v2 rate, a percent (10.0), as the fraction the program works with (0.1).
@@ -151,52 +214,71 @@ impl<'a> At<'a> {
             .map(|p| Exact((p.value() / Decimal::ONE_HUNDRED).normalize())))
     }
 
-    /// The code of a `{code, codeName}` object (or a plain text).
-    pub(super) fn code(&self, name: &str) -> Result<Option<String>> {
+    /// A code field's code and name: in v1 a CommonCode `{code, codeName}` object (only an
+    /// object: `common-vapidatatype-commoncode`), in v2 a plain code (its name, when NCP
+    /// gives one, is a field of its own).
+    pub(super) fn common_code(&self, name: &str) -> Result<Option<(String, Option<String>)>> {
         let Some(v) = self.field(name) else {
             return Ok(None);
         };
+        if self.api == Api::V2 {
+            return Ok(self.text(name)?.map(|code| (code, None)));
+        }
         if !v.is_object() {
-            return self.text(name);
+            return Err(self.wrong(name, "a CommonCode object {code, codeName}"));
         }
         let path = self.path(name);
-        At {
-            value: v,
-            path: &path,
-        }
-        .text("code")
+        let o = self.at(v, &path);
+        Ok(Some((o.required_text("code")?, o.text("codeName")?)))
     }
 
-    /// `payCurrency`: a `{code, codeName}` object (v1) or a code (v2); KRW when absent.
+    /// The code of a [`Self::common_code`] field.
+    pub(super) fn code(&self, name: &str) -> Result<Option<String>> {
+        Ok(self.common_code(name)?.map(|(code, _)| code))
+    }
+
+    /// `payCurrency`: a CommonCode (v1) or a code (v2); KRW when absent.
     pub(super) fn currency(&self, name: &str) -> Result<Currency> {
         Ok(self
             .code(name)?
             .map_or_else(Currency::krw, |c| Currency::new(&c)))
     }
 
-    /// A `{code, codeName}` object (or a plain text) as one label: the name, else the code.
+    /// A [`Self::common_code`] field as one label: the name, else the code.
     pub(super) fn label(&self, name: &str) -> Result<Option<String>> {
-        let Some(v) = self.field(name) else {
-            return Ok(None);
-        };
-        if !v.is_object() {
-            return self.text(name);
-        }
-        let path = self.path(name);
-        let o = At {
-            value: v,
-            path: &path,
-        };
-        Ok(o.text("codeName")?.or(o.text("code")?))
+        Ok(self
+            .common_code(name)?
+            .map(|(code, label)| label.unwrap_or(code)))
     }
 
-    /// The object under `name`, if there is one; callers pair it with `self.path(name)`.
-    pub(super) fn object(&self, name: &str) -> Option<&'a Value> {
-        self.field(name).filter(|v| v.is_object())
+    /// The object under `name`, which must be there and be an object.
+    pub(super) fn required_object(&self, name: &str) -> Result<&'a Value> {
+        match self.field(name) {
+            None => Err(self.missing(name)),
+            Some(v) if v.is_object() => Ok(v),
+            Some(_) => Err(self.wrong(name, "an object")),
+        }
+    }
+
+    /// The list under `name` (empty when absent), for [`each`] with `self.path(name)`.
+    pub(super) fn list(&self, name: &str) -> Result<&'a [Value]> {
+        match self.field(name) {
+            None => Ok(&[]),
+            Some(Value::Array(items)) => Ok(items),
+            Some(_) => Err(self.wrong(name, "a list")),
+        }
     }
 }
 
-/// A JSON number as text to an exact decimal; refuses NaN, infinities and huge exponents.
+/// The object under `name` of `at`, as an [`At`] with its own path (the path is kept in
+/// `path`, which must outlive the result).
+pub(super) fn inner<'a>(at: At<'a>, name: &str, path: &'a mut String) -> Result<At<'a>> {
+    let value = at.required_object(name)?;
+    *path = at.path(name);
+    Ok(at.at(value, path))
+}
+
+/// A JSON number's text to an exact decimal; refuses huge exponents.
 fn parse_number(text: &str) -> Option<Decimal> {
     if text.is_empty() || text.len() > 40 {
         return None;
@@ -206,27 +288,12 @@ fn parse_number(text: &str) -> Option<Decimal> {
         .or_else(|| Decimal::from_scientific(text).ok())
 }
 
-/// `202405`, `2024-05`.
+/// `202405`: v1's months, and the form `sync` asks them in.
 pub fn parse_month(text: &str) -> Option<Month> {
     if text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit()) {
         return format!("{}-{}", &text[..4], &text[4..]).parse().ok();
     }
-    text.parse().ok()
-}
-
-/// `2024-06-01T08:00:00+0900`, RFC 3339 (`Z` or `+09:00`), or a bare `yyyyMMdd`/date.
-fn parse_instant(text: &str) -> Option<Instant> {
-    if let Ok(t) = DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%z") {
-        return Some(t.with_timezone(&clock::kst()));
-    }
-    if let Ok(t) = DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z") {
-        return Some(t.with_timezone(&clock::kst()));
-    }
-    if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
-        let d = NaiveDate::parse_from_str(text, "%Y%m%d").ok()?;
-        return clock::parse_as_of(&d.to_string()).ok();
-    }
-    clock::parse_as_of(text).ok()
+    None
 }
 
 /// Parses one body; `source` names it in messages (a file name or an API action).
@@ -258,25 +325,6 @@ fn parse_value(value: &Value) -> Result<Page> {
     }
     if let Some(page) = super::ncp_v2::parse_list(top)? {
         return Ok(page);
-    }
-    if let Some(list) = top.get("demandCostList").or_else(|| top.get("demandCosts")) {
-        // v2: a plain object with the list and a cursor.
-        let next_token = top
-            .get("nextToken")
-            .and_then(Value::as_str)
-            .map(str::to_string);
-        let key = if top.contains_key("demandCostList") {
-            "demandCostList"
-        } else {
-            "demandCosts"
-        };
-        let rows = each(list, &format!("$.{key}"), demand_cost_v2)?;
-        return Ok(Page {
-            body: Body::DemandCosts(rows),
-            total_rows: None,
-            next_token,
-            list_path: format!("$.{key}"),
-        });
     }
     let known = [
         ("getDemandCostListResponse", "demandCostList"),
@@ -313,6 +361,7 @@ fn parse_value(value: &Value) -> Result<Page> {
     let at = At {
         value: inner,
         path: &path,
+        api: Api::V1,
     };
     let code = at
         .text("returnCode")?
@@ -374,10 +423,21 @@ fn parse_value(value: &Value) -> Result<Page> {
     })
 }
 
+/// Each object of the v1 list `list` at `path`, read by `f` with its own path.
 pub(super) fn each<T>(list: &Value, path: &str, f: impl Fn(At<'_>) -> Result<T>) -> Result<Vec<T>> {
     let Value::Array(items) = list else {
         return Err(fail(path, "a list", list));
     };
+    each_of(items, path, Api::V1, f)
+}
+
+/// Each object of `items` (the list at `path` of an `api` body), read by `f` with its own path.
+pub(super) fn each_of<T>(
+    items: &[Value],
+    path: &str,
+    api: Api,
+    f: impl Fn(At<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
     items
         .iter()
         .enumerate()
@@ -386,7 +446,11 @@ pub(super) fn each<T>(list: &Value, path: &str, f: impl Fn(At<'_>) -> Result<T>)
             if !value.is_object() {
                 return Err(fail(&p, "an object", value));
             }
-            f(At { value, path: &p })
+            f(At {
+                value,
+                path: &p,
+                api,
+            })
         })
         .collect()
 }
@@ -445,14 +509,12 @@ fn demand_cost(at: At<'_>) -> Result<DemandCost> {
     Ok(d)
 }
 
-fn demand_cost_v2(at: At<'_>) -> Result<DemandCost> {
-    if at.field("demandMonth").is_some() && at.field("demandAmountIncludingVat").is_none() {
-        // A v1 row inside a v2-looking wrapper: read it as v1.
-        return demand_cost(at);
-    }
+/// One DemandCost of v2 `/demand-costs`, read by the same v2 types as every v2 row
+/// (`pub-billing-v2-type-demandcost`).
+pub(super) fn demand_cost_v2(at: At<'_>) -> Result<DemandCost> {
     let month = at.month("demandMonth")?;
     let mut d = DemandCost::empty(month, Api::V2);
-    d.member = at.text("memberNo")?;
+    d.member = at.integer("memberNo")?.map(|m| m.to_string());
     d.demand_no = at.text("demandCostId")?;
     d.integration_demand_no = at.text("integrationDemandCostId")?;
     d.previous_demand_no = at.text("previousMonthDemandCostId")?;
@@ -591,13 +653,8 @@ fn row_amounts(at: At<'_>, detail: &NcpDetail) -> Result<(Krw, Krw)> {
 }
 
 fn product_cost(at: At<'_>) -> Result<FeeLine> {
-    let t = at
-        .object("productDemandType")
-        .ok_or_else(|| at.missing("productDemandType"))?;
-    let t = At {
-        value: t,
-        path: &at.path("productDemandType"),
-    };
+    let tpath = at.path("productDemandType");
+    let t = at.at(at.required_object("productDemandType")?, &tpath);
     let code = t.required_text("code")?;
     let name = t.text("codeName")?.unwrap_or_else(|| code.clone());
     at.required_exact("useAmount")?;
@@ -646,7 +703,11 @@ fn line_detail(at: At<'_>) -> Result<NcpDetail> {
         "exchange_rate",
         at.exact("thisMonthAppliedExchangeRate")?.map(Detail::from),
     );
-    d.set("written_at", at.text("writeDate")?.map(Detail::from));
+    // Checked as an instant (Page::check compares it with --as-of), kept as NCP wrote it.
+    d.set(
+        "written_at",
+        at.instant_text("writeDate")?.map(Detail::from),
+    );
     let mut discounts = Details::new();
     for field in ROW_DISCOUNTS {
         if let Some(amount) = at.exact(field)? {
@@ -706,14 +767,9 @@ fn detail_of(v: &Value) -> Option<Detail> {
 }
 
 fn contract_cost(at: At<'_>) -> Result<FeeLine> {
-    let contract_value = at
-        .object("contract")
-        .ok_or_else(|| at.missing("contract"))?;
+    let contract_value = at.required_object("contract")?;
     let cpath = at.path("contract");
-    let contract = At {
-        value: contract_value,
-        path: &cpath,
-    };
+    let contract = at.at(contract_value, &cpath);
     let contract_no = contract.required_text("contractNo")?;
     let service = at
         .label("demandType")?
@@ -792,11 +848,7 @@ fn size_factor(
     let mut bytes = Decimal::ZERO;
     for (i, p) in products.iter().enumerate() {
         let path = format!("{}.contract.contractProductList[{i}]", at.path);
-        let p = At {
-            value: p,
-            path: &path,
-        };
-        bytes += p.decimal("productSize")?.unwrap_or_default();
+        bytes += at.at(p, &path).decimal("productSize")?.unwrap_or_default();
     }
     if bytes.is_zero() || price.is_zero() {
         return Ok(None);
@@ -810,14 +862,8 @@ fn size_factor(
 
 fn contract_summary(at: At<'_>) -> Result<ContractSummary> {
     let code_name = |name: &str| -> Result<(String, String)> {
-        let o = at.object(name).ok_or_else(|| at.missing(name))?;
-        let path = at.path(name);
-        let code = At {
-            value: o,
-            path: &path,
-        }
-        .required_text("code")?;
-        let label = at.label(name)?.unwrap_or_else(|| code.clone());
+        let (code, label) = at.required(name, at.common_code(name))?;
+        let label = label.unwrap_or_else(|| code.clone());
         Ok((code, label))
     };
     let (contract_type, contract_type_name) = code_name("contractType")?;
@@ -844,6 +890,7 @@ fn contract_summary(at: At<'_>) -> Result<ContractSummary> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ncp_usage_core::clock;
 
     #[test]
     fn m1_bills_below_zero_or_past_the_ceiling_are_refused_at_their_path() {
@@ -983,7 +1030,7 @@ mod tests {
     #[test]
     fn accepts_both_field_generations_and_odd_empties() {
         let body =
-            br#"{"getDemandCostListResponse": {"returnCode": 0, "totalRows": 1, "demandCostList": [
+            br#"{"getDemandCostListResponse": {"returnCode": "0", "totalRows": 1, "demandCostList": [
           {"loginId": "old@example.com", "demandMonth": "202201", "useAmount": 10099.0,
            "promotionDiscountAmount": 0, "under100DiscountAmount": 99, "under1000DiscountAmount": 0,
            "thisMonthDemandAmount": 10000, "thisMonthVatAmount": 1000, "isPaidUp": true,

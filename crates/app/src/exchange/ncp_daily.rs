@@ -7,22 +7,8 @@
 
 use ncp_usage_core::billing::ncp_daily::DailyUsage;
 use ncp_usage_core::error::Result;
-use ncp_usage_core::exact::Exact;
 
-use super::ncp::At;
-
-/// The object under `name` of `at`, as an [`At`] with its own path (the path is kept in
-/// `path`, which must outlive the result).
-fn inner<'a>(at: At<'a>, name: &str, path: &'a mut String) -> Result<At<'a>> {
-    let value = at.object(name).ok_or_else(|| at.missing(name))?;
-    *path = at.path(name);
-    Ok(At { value, path })
-}
-
-/// An exact quantity.
-fn exact(at: At<'_>, name: &str) -> Result<Option<Exact>> {
-    Ok(at.decimal(name)?.map(Exact))
-}
+use super::ncp::{inner, At};
 
 /// One ContractUsageByDaily.
 pub(super) fn row(at: At<'_>) -> Result<DailyUsage> {
@@ -32,7 +18,7 @@ pub(super) fn row(at: At<'_>) -> Result<DailyUsage> {
     let start = use_date
         .instant("useStartDate")?
         .ok_or_else(|| use_date.missing("useStartDate"))?;
-    let product = match at.object("contractProduct") {
+    let product = match at.field("contractProduct") {
         Some(_) => Some(inner(at, "contractProduct", &mut pp)?),
         None => None,
     };
@@ -59,9 +45,9 @@ pub(super) fn row(at: At<'_>) -> Result<DailyUsage> {
         product: product_id.unwrap_or_default(),
         service: service.unwrap_or_else(|| metering_type.clone()),
         region: contract.text("regionCode")?,
-        quantity: exact(usage, "usageQuantity")?.ok_or_else(|| usage.missing("usageQuantity"))?,
+        quantity: usage.required_number("usageQuantity")?,
         unit: usage.code("unit")?.ok_or_else(|| usage.missing("unit"))?,
-        user_quantity: exact(usage, "userUsageQuantity")?,
+        user_quantity: usage.number("userUsageQuantity")?,
         user_unit: usage.code("userUnit")?,
         metering_type,
     })

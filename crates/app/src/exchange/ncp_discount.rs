@@ -9,7 +9,7 @@
 //! `productDiscount{…}`, `productDiscountUseHistoryList[{useMonth, productDemandType,
 //! discountTargetAmount, discountAppliedAmount}]`) and getDiscountList (a Discount), leniently
 //! as the other v1 bodies; and v2 `/credit-discounts` (a CreditDiscount), `/coin-discounts` (a
-//! CoinDiscount) and `/product-discounts` (a ProductDiscount), strictly as the other v2
+//! CoinDiscount) and `/product-discounts` (a ProductDiscount), by v2's types as the other v2
 //! bodies. CommonCode objects (`creditType`, `coinType`, `discountType`,
 //! `productDemandType`, `payCurrency`) are read as `{code, codeName}`; amounts are exact.
 
@@ -18,15 +18,7 @@ use ncp_usage_core::billing::ncp_discount::{
 };
 use ncp_usage_core::error::Result;
 
-use super::ncp::{each, At};
-use super::ncp_v2;
-
-/// The object under `name` of `at`, as an [`At`] with its own path (kept in `path`).
-fn inner<'a>(at: At<'a>, name: &str, path: &'a mut String) -> Result<At<'a>> {
-    let value = at.object(name).ok_or_else(|| at.missing(name))?;
-    *path = at.path(name);
-    Ok(At { value, path })
-}
+use super::ncp::{each, each_of, inner, At};
 
 /// The list under `name` of `at` (none when absent), each object read by `f`.
 fn list<T>(at: At<'_>, name: &str, f: impl Fn(At<'_>) -> Result<T>) -> Result<Vec<T>> {
@@ -45,14 +37,10 @@ fn demand_type(at: At<'_>) -> Result<(String, String)> {
 
 /// A CommonCode field's code and name, when it is there.
 fn common_code(at: At<'_>, name: &str) -> Result<(Option<String>, Option<String>)> {
-    match at.object(name) {
-        Some(_) => {
-            let mut path = String::new();
-            let t = inner(at, name, &mut path)?;
-            Ok((t.text("code")?, t.text("codeName")?))
-        }
-        None => Ok((at.text(name)?, None)),
-    }
+    Ok(match at.common_code(name)? {
+        Some((code, label)) => (Some(code), label),
+        None => (None, None),
+    })
 }
 
 /// One CreditHistory of getCreditHistoryList.
@@ -174,22 +162,16 @@ pub(super) fn discount(at: At<'_>) -> Result<Discount> {
             Some(_) => at.month(name).map(Some),
         }
     };
+    let (type_code, type_name) = at.required("discountType", at.common_code("discountType"))?;
+    let (method_code, method_name) = common_code(at, "discountProcessMethod")?;
     Ok(Discount {
         member_no: at.text("memberNo")?,
         discount_no: at.required_text("discountNo")?,
-        type_code: at
-            .code("discountType")?
-            .ok_or_else(|| at.missing("discountType"))?,
-        type_name: match at.object("discountType") {
-            Some(_) => at.label("discountType")?,
-            None => None,
-        },
+        type_code,
+        type_name,
         name: at.required_text("discountName")?,
-        method_code: at.code("discountProcessMethod")?,
-        method_name: match at.object("discountProcessMethod") {
-            Some(_) => at.label("discountProcessMethod")?,
-            None => None,
-        },
+        method_code,
+        method_name,
         value: at.exact("discountValue")?,
         valid_from: month("validityStartMonth")?,
         valid_to: month("validityEndMonth")?,
@@ -198,9 +180,9 @@ pub(super) fn discount(at: At<'_>) -> Result<Discount> {
 }
 
 /// The names of a v2 row's `eligibleBillingItemGroups` (else their codes).
-fn groups(at: ncp_v2::At<'_>) -> Result<Vec<String>> {
+fn groups(at: At<'_>) -> Result<Vec<String>> {
     let path = at.path("eligibleBillingItemGroups");
-    ncp_v2::each(at.list("eligibleBillingItemGroups")?, &path, |g| {
+    each_of(at.list("eligibleBillingItemGroups")?, &path, at.api, |g| {
         Ok(match g.text("billingItemGroupName")? {
             Some(name) => name,
             None => g.required_text("billingItemGroupCode")?,
@@ -208,21 +190,19 @@ fn groups(at: ncp_v2::At<'_>) -> Result<Vec<String>> {
     })
 }
 
-/// A v2 row's `discountNo`, an integer.
-fn discount_no(at: ncp_v2::At<'_>) -> Result<String> {
-    at.number_id("discountNo")?.ok_or_else(|| {
-        ncp_usage_core::error::Error::invalid(format!(
-            "{}: a required field is missing",
-            at.path("discountNo")
-        ))
-    })
+/// A v2 row's `memberNo` and `discountNo`: integers, kept as their digits.
+fn member_and_discount_no(at: At<'_>) -> Result<(Option<String>, String)> {
+    let member = at.integer("memberNo")?.map(|m| m.to_string());
+    let no = at.required("discountNo", at.integer("discountNo"))?;
+    Ok((member, no.to_string()))
 }
 
 /// One ProductDiscount of v2 `/product-discounts`; `discountRate` is a percent.
-pub(super) fn product_discount(at: ncp_v2::At<'_>) -> Result<ProductDiscount> {
+pub(super) fn product_discount(at: At<'_>) -> Result<ProductDiscount> {
+    let (member_no, discount_no) = member_and_discount_no(at)?;
     Ok(ProductDiscount {
-        member_no: at.number_id("memberNo")?,
-        discount_no: discount_no(at)?,
+        member_no,
+        discount_no,
         name: at.required_text("productDiscountName")?,
         rate: at.required_exact("discountRate")?,
         conditional: at.bool("conditional")?,
@@ -231,7 +211,7 @@ pub(super) fn product_discount(at: ncp_v2::At<'_>) -> Result<ProductDiscount> {
         maximum_amount: at.exact("maximumDiscountAmount")?,
         valid_from: at.month("validityStartMonth")?,
         valid_to: at.month("validityEndMonth")?,
-        currency: at.currency()?,
+        currency: at.currency("payCurrency")?,
         services: groups(at)?,
         uses: Vec::new(),
     })
@@ -239,12 +219,13 @@ pub(super) fn product_discount(at: ncp_v2::At<'_>) -> Result<ProductDiscount> {
 
 /// One CreditDiscount of v2 `/credit-discounts`: `memberNo` and `discountNo` are integers,
 /// months `yyyy-MM`, `payCurrency` a code; v2 lists no use of a credit.
-pub(super) fn credit_discount(at: ncp_v2::At<'_>) -> Result<Credit> {
+pub(super) fn credit_discount(at: At<'_>) -> Result<Credit> {
+    let (member_no, discount_no) = member_and_discount_no(at)?;
     let services = groups(at)?;
     Ok(Credit {
         kind: CreditKind::Credit,
-        member_no: at.number_id("memberNo")?,
-        discount_no: discount_no(at)?,
+        member_no,
+        discount_no,
         name: at.required_text("creditName")?,
         type_code: at.text("creditTypeCode")?,
         type_name: at.text("creditTypeName")?,
@@ -252,18 +233,19 @@ pub(super) fn credit_discount(at: ncp_v2::At<'_>) -> Result<Credit> {
         remaining: at.required_exact("remainingAmount")?,
         valid_from: at.month("validityStartMonth")?,
         valid_to: at.month("validityEndMonth")?,
-        currency: at.currency()?,
+        currency: at.currency("payCurrency")?,
         services,
         uses: Vec::new(),
     })
 }
 
 /// One CoinDiscount of v2 `/coin-discounts` (its example names no `payCurrency`: KRW then).
-pub(super) fn coin_discount(at: ncp_v2::At<'_>) -> Result<Credit> {
+pub(super) fn coin_discount(at: At<'_>) -> Result<Credit> {
+    let (member_no, discount_no) = member_and_discount_no(at)?;
     Ok(Credit {
         kind: CreditKind::Coin,
-        member_no: at.number_id("memberNo")?,
-        discount_no: discount_no(at)?,
+        member_no,
+        discount_no,
         name: at.required_text("coinName")?,
         type_code: at.text("coinType")?,
         type_name: at.text("coinTypeName")?,
@@ -271,7 +253,7 @@ pub(super) fn coin_discount(at: ncp_v2::At<'_>) -> Result<Credit> {
         remaining: at.required_exact("remainingAmount")?,
         valid_from: at.month("validityStartMonth")?,
         valid_to: at.month("validityEndMonth")?,
-        currency: at.currency()?,
+        currency: at.currency("payCurrency")?,
         services: Vec::new(),
         uses: Vec::new(),
     })

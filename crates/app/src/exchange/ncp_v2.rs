@@ -1,21 +1,22 @@
-//! Reading NCP's Billing API v2 cost bodies: `/billing-item-group-costs`,
-//! `/billing-item-costs`, `/cost-relation-codes`, and v2's standard error body
-//! (`pub-billing-v2-*`, `reference/ncp-billing-api-v2.md`).
+//! Reading NCP's Billing API v2 bodies: `/demand-costs`, `/billing-item-group-costs`,
+//! `/billing-item-costs`, `/cost-relation-codes` (the discount lists in ncp_discount.rs), and
+//! v2's standard error body (`pub-billing-v2-*`, `reference/ncp-billing-api-v2.md`).
 //!
-//! v2 is documented with types, and read by them, strictly, unlike v1's lenient bodies: ids
-//! are texts, `memberNo` an integer, amounts JSON numbers read digit for digit into
-//! [`Exact`] (never a float), months `yyyy-MM`, instants RFC 3339 with `Z`. Every error names
-//! the JSON path of the value at fault.
+//! Every v2 list is read by one reader, [`At`] with v2's types (ncp.rs): ids texts,
+//! `memberNo`, `instanceNo` and `priceNo` integers, amounts JSON numbers read digit for
+//! digit into exact figures (never a float), booleans JSON booleans, months `yyyy-MM`,
+//! instants RFC 3339 as the documented examples write them (`2026-06-30T18:30:00Z`). Every
+//! error names the JSON path of the value at fault.
 
 use serde_json::{Map, Value};
 
-use ncp_usage_core::billing::ncp::{Body, Page};
+use ncp_usage_core::billing::ncp::{Api, Body, Page};
 use ncp_usage_core::billing::ncp_v2::{
     Breakdown, CodeGroup, Cost, CostRelationCode, Discounts, GroupCost, ItemCost, PricingFactor,
 };
-use ncp_usage_core::calendar::Month;
 use ncp_usage_core::error::{Error, Result};
-use ncp_usage_core::exact::{Currency, Exact};
+
+use super::ncp::{each_of, fail, At};
 
 /// The IAM actions a sub account needs for what `sync --api v2` calls.
 pub const SUB_ACCOUNT_ACTIONS: &str = "View/getDemandCosts, View/getBillingItemGroupCosts, View/getBillingItemCosts, View/getCostRelationCodes, View/getCreditDiscounts, View/getCoinDiscounts and View/getProductDiscounts";
@@ -24,6 +25,7 @@ pub const SUB_ACCOUNT_ACTIONS: &str = "View/getDemandCosts, View/getBillingItemG
 /// readable past their openings; the names follow v2's one documented list key
 /// (`billingItemCodes`), as fixtures/ncp/SOURCES.md records.
 const LISTS: &[&str] = &[
+    "demandCosts",
     "billingItemGroupCosts",
     "billingItemCosts",
     "costRelationCodes",
@@ -32,204 +34,28 @@ const LISTS: &[&str] = &[
     "productDiscounts",
 ];
 
-/// A value at a JSON path.
-#[derive(Clone, Copy)]
-pub(super) struct At<'a> {
-    pub(super) value: &'a Value,
-    pub(super) path: &'a str,
-}
-
-fn shown(v: &Value) -> String {
-    match v {
-        Value::Null => "null".to_string(),
-        Value::String(s) => format!("the text {}", super::strict_csv::shown(s)),
-        Value::Number(n) => format!("the number {n}"),
-        Value::Bool(b) => b.to_string(),
-        Value::Array(_) => "a list".to_string(),
-        Value::Object(_) => "an object".to_string(),
-    }
-}
-
-impl<'a> At<'a> {
-    pub(super) fn path(&self, name: &str) -> String {
-        format!("{}.{name}", self.path)
-    }
-
-    fn wrong(&self, name: &str, expected: &str, got: &Value) -> Error {
-        Error::invalid(format!(
-            "{}: expected {expected}, got {}",
-            self.path(name),
-            shown(got)
-        ))
-    }
-
-    /// The field, `None` when absent or null.
-    fn get(&self, name: &str) -> Option<&'a Value> {
-        self.value.get(name).filter(|v| !v.is_null())
-    }
-
-    fn required<T>(&self, name: &str, v: Result<Option<T>>) -> Result<T> {
-        v?.ok_or_else(|| {
-            Error::invalid(format!("{}: a required field is missing", self.path(name)))
+/// Every `*DiscountAmount` field of a v2 cost row, in the body's order, by the ledger's name
+/// for it.
+fn discounts(at: At<'_>) -> Result<Discounts> {
+    let Value::Object(o) = at.value else {
+        return Ok(Vec::new());
+    };
+    o.keys()
+        .filter(|k| k.ends_with("DiscountAmount") || k.ends_with("DiscountAddAmount"))
+        .filter_map(|k| {
+            let amount = at.number(k).transpose()?;
+            Some(amount.map(|a| (super::ncp::discount_key(k), a)))
         })
-    }
-
-    pub(super) fn text(&self, name: &str) -> Result<Option<String>> {
-        match self.get(name) {
-            None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
-            Some(v) => Err(self.wrong(name, "a text", v)),
-        }
-    }
-
-    pub(super) fn required_text(&self, name: &str) -> Result<String> {
-        self.required(name, self.text(name))
-    }
-
-    /// An integer (int64), e.g. `memberNo`, `resourceLineSequence`.
-    fn integer(&self, name: &str) -> Result<Option<i64>> {
-        match self.get(name) {
-            None => Ok(None),
-            Some(Value::Number(n)) => n
-                .as_str()
-                .parse::<i64>()
-                .map(Some)
-                .map_err(|_| self.wrong(name, "an integer", &Value::Number(n.clone()))),
-            Some(v) => Err(self.wrong(name, "an integer", v)),
-        }
-    }
-
-    /// An id NCP documents as a number (`instanceNo`, `priceNo`), kept as its digits.
-    pub(super) fn number_id(&self, name: &str) -> Result<Option<String>> {
-        match self.get(name) {
-            Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
-            _ => Ok(self.integer(name)?.map(|n| n.to_string())),
-        }
-    }
-
-    /// An exact JSON number: its text parsed into a decimal, never through a float.
-    pub(super) fn exact(&self, name: &str) -> Result<Option<Exact>> {
-        self.exact_of(name, self.get(name))
-    }
-
-    /// [`Self::exact`] of the field `name` already found (`None` when absent or null).
-    fn exact_of(&self, name: &str, value: Option<&Value>) -> Result<Option<Exact>> {
-        match value {
-            None => Ok(None),
-            Some(v @ Value::Number(n)) => {
-                // The digits as NCP sent them (serde_json's arbitrary precision), not copied.
-                let text = n.as_str();
-                let parsed = if text.len() > 40 {
-                    None
-                } else {
-                    text.parse::<Exact>()
-                        .ok()
-                        .or_else(|| rust_decimal::Decimal::from_scientific(text).ok().map(Exact))
-                };
-                parsed
-                    .map(Some)
-                    .ok_or_else(|| self.wrong(name, "a number", v))
-            }
-            Some(v) => Err(self.wrong(name, "a number", v)),
-        }
-    }
-
-    pub(super) fn required_exact(&self, name: &str) -> Result<Exact> {
-        self.required(name, self.exact(name))
-    }
-
-    pub(super) fn bool(&self, name: &str) -> Result<bool> {
-        match self.get(name) {
-            None => Ok(false),
-            Some(Value::Bool(b)) => Ok(*b),
-            Some(v) => Err(self.wrong(name, "true or false", v)),
-        }
-    }
-
-    /// A v2 month: `yyyy-MM`.
-    pub(super) fn month(&self, name: &str) -> Result<Month> {
-        let text = self.required_text(name)?;
-        let ok = text.len() == 7 && text.as_bytes()[4] == b'-';
-        ok.then(|| text.parse::<Month>().ok())
-            .flatten()
-            .ok_or_else(|| {
-                self.wrong(
-                    name,
-                    "a month yyyy-MM",
-                    self.value.get(name).unwrap_or(&Value::Null),
-                )
-            })
-    }
-
-    /// A v2 instant: RFC 3339 (`2026-06-30T18:12:05Z`), kept as NCP wrote it.
-    fn instant(&self, name: &str) -> Result<Option<String>> {
-        let Some(text) = self.text(name)? else {
-            return Ok(None);
-        };
-        chrono::DateTime::parse_from_rfc3339(&text)
-            .map(|_| Some(text))
-            .map_err(|_| {
-                self.wrong(
-                    name,
-                    "a date and time like 2026-06-30T18:12:05Z",
-                    self.value.get(name).unwrap_or(&Value::Null),
-                )
-            })
-    }
-
-    pub(super) fn currency(&self) -> Result<Currency> {
-        Ok(self
-            .text("payCurrency")?
-            .map(|c| Currency::new(&c))
-            .unwrap_or_default())
-    }
-
-    /// Every `*DiscountAmount` field, in the body's order, by the ledger's name for it.
-    fn discounts(&self) -> Result<Discounts> {
-        let Value::Object(o) = self.value else {
-            return Ok(Vec::new());
-        };
-        o.iter()
-            .filter(|(k, _)| k.ends_with("DiscountAmount") || k.ends_with("DiscountAddAmount"))
-            .filter_map(|(k, v)| {
-                let amount = self
-                    .exact_of(k, Some(v).filter(|v| !v.is_null()))
-                    .transpose()?;
-                Some(amount.map(|a| (super::ncp::discount_key(k), a)))
-            })
-            .collect()
-    }
-
-    /// The list under `name` (empty when absent), for [`each`] with `self.path(name)`.
-    pub(super) fn list(&self, name: &str) -> Result<&'a [Value]> {
-        match self.get(name) {
-            None => Ok(&[]),
-            Some(Value::Array(items)) => Ok(items),
-            Some(v) => Err(self.wrong(name, "a list", v)),
-        }
-    }
+        .collect()
 }
 
-/// Each object of the list at `path`, read by `f` with its own path.
+/// Each object of the v2 list at `path`, read by `f` with its own path.
 pub(super) fn each<T>(
     items: &[Value],
     path: &str,
     f: impl Fn(At<'_>) -> Result<T>,
 ) -> Result<Vec<T>> {
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, value)| {
-            let p = format!("{path}[{i}]");
-            if !value.is_object() {
-                return Err(Error::invalid(format!(
-                    "{p}: expected an object, got {}",
-                    shown(value)
-                )));
-            }
-            f(At { value, path: &p })
-        })
-        .collect()
+    each_of(items, path, Api::V2, f)
 }
 
 /// A v2 list body (`{"billingItemCosts": [...], "nextToken": ...}`), when `top` is one.
@@ -241,25 +67,16 @@ pub fn parse_list(top: &Map<String, Value>) -> Result<Option<Page>> {
     let items: &[Value] = match &top[*key] {
         Value::Null => &[],
         Value::Array(items) => items,
-        v => {
-            return Err(Error::invalid(format!(
-                "{list_path}: expected a list, got {}",
-                shown(v)
-            )))
-        }
+        v => return Err(fail(&list_path, "a list", v)),
     };
     let next_token = match top.get("nextToken") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if s.is_empty() => None,
         Some(Value::String(s)) => Some(s.clone()),
-        Some(v) => {
-            return Err(Error::invalid(format!(
-                "$.nextToken: expected a text or null, got {}",
-                shown(v)
-            )))
-        }
+        Some(v) => return Err(fail("$.nextToken", "a text or null", v)),
     };
     let body = match *key {
+        "demandCosts" => Body::DemandCosts(each(items, &list_path, super::ncp::demand_cost_v2)?),
         "billingItemGroupCosts" => Body::GroupCosts(each(items, &list_path, group_cost)?),
         "billingItemCosts" => Body::ItemCosts(each(items, &list_path, item_cost)?),
         "creditDiscounts" => Body::CreditDiscounts(each(
@@ -344,19 +161,19 @@ fn cost(at: At<'_>, id: &str) -> Result<Cost> {
         service_name: at.required_text("serviceName")?,
         group_code: at.required_text("billingItemGroupCode")?,
         group_name: at.required_text("billingItemGroupName")?,
-        use_amount: at.required_exact("useAmount")?,
-        discounts: at.discounts()?,
-        penalty_amount: at.exact("penaltyAmount")?.unwrap_or_default(),
-        currency: at.currency()?,
-        applied_exchange_rate: at.exact("appliedExchangeRate")?,
-        created_at: at.instant("createdDateTime")?,
+        use_amount: at.required_number("useAmount")?,
+        discounts: discounts(at)?,
+        penalty_amount: at.number("penaltyAmount")?.unwrap_or_default(),
+        currency: at.currency("payCurrency")?,
+        applied_exchange_rate: at.number("appliedExchangeRate")?,
+        created_at: at.instant_text("createdDateTime")?,
     })
 }
 
 fn group_cost(at: At<'_>) -> Result<GroupCost> {
     let g = GroupCost {
         cost: cost(at, "billingItemGroupCostId")?,
-        demand_amount: at.required_exact("demandAmount")?,
+        demand_amount: at.required_number("demandAmount")?,
     };
     if !g.fits() {
         return Err(ceiling(&at));
@@ -380,7 +197,7 @@ fn item_cost(at: At<'_>) -> Result<ItemCost> {
         |f| {
             Ok(PricingFactor {
                 kind: f.required_text("type")?,
-                value: f.required_exact("value")?,
+                value: f.required_number("value")?,
             })
         },
     )?;
@@ -391,12 +208,12 @@ fn item_cost(at: At<'_>) -> Result<ItemCost> {
             Ok(Breakdown {
                 usage_detail_type_code: b.text("usageDetailTypeCode")?,
                 usage_detail_type_name: b.text("usageDetailTypeName")?,
-                section_start_value: b.exact("sectionStartValue")?,
-                section_end_value: b.exact("sectionEndValue")?,
-                unit_usage_quantity: b.exact("unitUsageQuantity")?,
-                section_unit_usage_quantity: b.exact("sectionUnitUsageQuantity")?,
-                unit_price: b.exact("unitPrice")?,
-                use_amount: b.required_exact("useAmount")?,
+                section_start_value: b.number("sectionStartValue")?,
+                section_end_value: b.number("sectionEndValue")?,
+                unit_usage_quantity: b.number("unitUsageQuantity")?,
+                section_unit_usage_quantity: b.number("sectionUnitUsageQuantity")?,
+                unit_price: b.number("unitPrice")?,
+                use_amount: b.required_number("useAmount")?,
             })
         },
     )?;
@@ -406,20 +223,20 @@ fn item_cost(at: At<'_>) -> Result<ItemCost> {
         item_code: at.required_text("billingItemCode")?,
         item_name: at.required_text("billingItemName")?,
         aggregated: at.bool("aggregated")?,
-        resource_id: at.number_id("resourceId")?,
+        resource_id: at.text("resourceId")?,
         resource_line_sequence: at.integer("resourceLineSequence")?,
-        instance_no: at.number_id("instanceNo")?,
+        instance_no: at.integer("instanceNo")?.map(|n| n.to_string()),
         resource_name: at.text("resourceName")?,
-        price_no: at.number_id("priceNo")?,
-        unit_usage_quantity: at.required_exact("unitUsageQuantity")?,
-        free_unit_usage_quantity: at.exact("freeUnitUsageQuantity")?,
-        total_unit_usage_quantity: at.exact("totalUnitUsageQuantity")?,
+        price_no: at.integer("priceNo")?.map(|n| n.to_string()),
+        unit_usage_quantity: at.required_number("unitUsageQuantity")?,
+        free_unit_usage_quantity: at.number("freeUnitUsageQuantity")?,
+        total_unit_usage_quantity: at.number("totalUnitUsageQuantity")?,
         usage_unit_code: at.text("usageUnitCode")?,
         usage_unit_name: at.text("usageUnitName")?,
-        unit_price: at.exact("unitPrice")?,
+        unit_price: at.number("unitPrice")?,
         pricing_factors,
         use_amount_breakdowns,
-        demand_amount: at.exact("demandAmount")?,
+        demand_amount: at.number("demandAmount")?,
     };
     if !i.fits() {
         return Err(ceiling(&at));

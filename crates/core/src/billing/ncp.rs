@@ -31,6 +31,34 @@ pub enum Api {
 }
 
 impl Api {
+    /// An instant as this API documents it: v1's `Date` as its examples and real responses
+    /// write it (`2024-06-01T08:00:00+0900`, the offset without a colon), v2's RFC 3339
+    /// (`2026-06-30T18:30:00Z`, `pub-billing-v2-type-*`). One reader for every body of an API.
+    pub fn parse_instant(self, text: &str) -> Option<Instant> {
+        let t = match self {
+            Api::V1 => {
+                let offset = text.get(19..)?;
+                let numeric = offset.len() == 5
+                    && offset.starts_with(['+', '-'])
+                    && offset[1..].bytes().all(|b| b.is_ascii_digit());
+                if !numeric {
+                    return None;
+                }
+                chrono::DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%z").ok()?
+            }
+            Api::V2 => chrono::DateTime::parse_from_rfc3339(text).ok()?,
+        };
+        Some(t.with_timezone(&crate::clock::kst()))
+    }
+
+    /// What [`Api::parse_instant`] reads, for messages.
+    pub fn instant_example(self) -> &'static str {
+        match self {
+            Api::V1 => "2024-06-01T08:00:00+0900",
+            Api::V2 => "2026-06-30T18:12:05Z",
+        }
+    }
+
     /// The spelling used in the ledger and in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -1037,11 +1065,38 @@ impl Page {
             ))
             .context(source)
         };
+        let after = |i: usize, field: &str, at: Instant, why: &str| {
+            Error::invalid(format!(
+                "{}[{i}].{field}: expected a time up to {} (--as-of), got {}; {why}: import it at an --as-of from then on",
+                self.list_path,
+                crate::clock::rfc3339(now),
+                crate::clock::rfc3339(at)
+            ))
+            .context(source)
+        };
+        // NCP's write instant of a v2 cost row, when it is after now.
+        let created_ahead = |i: usize, cost: &ncp_v2::Cost| -> Result<()> {
+            match cost
+                .created_at
+                .as_deref()
+                .and_then(|t| Api::V2.parse_instant(t))
+            {
+                Some(at) if at > now => Err(after(i, "createdDateTime", at, NOT_WRITTEN)),
+                _ => Ok(()),
+            }
+        };
         let lines = |rows: &[FeeLine]| -> Result<()> {
             let mut sums: std::collections::BTreeMap<Month, Krw> = Default::default();
             for (i, l) in rows.iter().enumerate() {
                 if l.month > current {
                     return Err(ahead(i, "demandMonth", l.month));
+                }
+                // The parser read `writeDate` as a v1 instant before keeping its text.
+                let written = l.ncp.as_ref().and_then(|d| d.text("written_at"));
+                if let Some(at) = written.and_then(|t| Api::V1.parse_instant(t)) {
+                    if at > now {
+                        return Err(after(i, "writeDate", at, NOT_WRITTEN));
+                    }
                 }
                 let sum = sums.entry(l.month).or_default();
                 *sum = sum
@@ -1065,20 +1120,23 @@ impl Page {
                     if d.month > current {
                         return Err(ahead(i, "demandMonth", d.month));
                     }
-                    // A payment after now cannot have happened yet (T2): it would be recorded
-                    // at the import instant as if paid now.
+                    let (written, paid) = match d.api {
+                        Api::V1 => ("writeDate", "paidUpDate"),
+                        Api::V2 => ("createdDateTime", "paidUpDateTime"),
+                    };
+                    // A bill NCP wrote after now, or a payment after now, cannot have
+                    // happened yet (T2): it would be recorded at the import instant as if
+                    // it had.
+                    if let Some(at) = d.written_at.filter(|at| *at > now) {
+                        return Err(after(i, written, at, NOT_WRITTEN));
+                    }
                     if let Some(at) = d.paid_up_at.filter(|at| d.paid_up && *at > now) {
-                        let field = match d.api {
-                            Api::V1 => "paidUpDate",
-                            Api::V2 => "paidUpDateTime",
-                        };
-                        return Err(Error::invalid(format!(
-                            "{}[{i}].{field}: expected a time up to {} (--as-of), got {}; a payment after --as-of has not happened yet: import it at an --as-of from then on",
-                            self.list_path,
-                            crate::clock::rfc3339(now),
-                            crate::clock::rfc3339(at)
-                        ))
-                        .context(source));
+                        return Err(after(
+                            i,
+                            paid,
+                            at,
+                            "a payment after --as-of has not happened yet",
+                        ));
                     }
                 }
                 Ok(())
@@ -1107,11 +1165,17 @@ impl Page {
             }
             Body::GroupCosts(rows) => {
                 ncp_v2::first_ahead(rows.iter().map(|g| g.cost.month), current)
-                    .map_or(Ok(()), |(i, m)| Err(ahead(i, "demandMonth", m)))
+                    .map_or(Ok(()), |(i, m)| Err(ahead(i, "demandMonth", m)))?;
+                rows.iter()
+                    .enumerate()
+                    .try_for_each(|(i, g)| created_ahead(i, &g.cost))
             }
             Body::ItemCosts(rows) => {
                 ncp_v2::first_ahead(rows.iter().map(|r| r.cost.month), current)
-                    .map_or(Ok(()), |(i, m)| Err(ahead(i, "demandMonth", m)))
+                    .map_or(Ok(()), |(i, m)| Err(ahead(i, "demandMonth", m)))?;
+                rows.iter()
+                    .enumerate()
+                    .try_for_each(|(i, r)| created_ahead(i, &r.cost))
             }
             Body::Credits(rows) | Body::Coins(rows) => {
                 ncp_discount::check_uses(rows, current, &self.list_path)
@@ -1129,6 +1193,10 @@ impl Page {
         }
     }
 }
+
+/// Why a row NCP wrote after `--as-of` is refused (T2): nothing NCP writes later can be known
+/// at an instant before it.
+const NOT_WRITTEN: &str = "NCP had not written this row yet at --as-of";
 
 /// A parsed body with its paging information.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1167,6 +1235,27 @@ mod tests {
             paid_up_at: paid_up_at.map(|t| parse_as_of(t).unwrap()),
             written_at: written.map(|t| parse_as_of(t).unwrap()),
             ..DemandCost::empty("2024-02".parse().unwrap(), Api::V1)
+        }
+    }
+
+    #[test]
+    fn each_api_reads_its_own_documented_instants_only() {
+        let read = |api: Api, t: &str| api.parse_instant(t).map(rfc3339);
+        let kst = Some("2024-06-01T08:00:00+09:00".to_string());
+        assert_eq!(read(Api::V1, "2024-06-01T08:00:00+0900"), kst);
+        assert_eq!(read(Api::V1, "2024-05-31T23:00:00+0000"), kst);
+        for other in [
+            "2024-06-01T08:00:00+09:00",
+            "2024-05-31T23:00:00Z",
+            "20240601",
+            "2024-06-01",
+        ] {
+            assert_eq!(read(Api::V1, other), None, "{other}");
+        }
+        assert_eq!(read(Api::V2, "2024-05-31T23:00:00Z"), kst);
+        assert_eq!(read(Api::V2, "2024-06-01T08:00:00+09:00"), kst);
+        for other in ["2024-06-01T08:00:00+0900", "2024-06-01", "2024-06-01T08:00"] {
+            assert_eq!(read(Api::V2, other), None, "{other}");
         }
     }
 
