@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 
 use super::confirmation::Confirmation;
+use super::layout::signed;
 use ncp_usage_core::money::Krw;
 
 /// Escapes text for HTML.
@@ -27,15 +28,6 @@ pub fn escape(text: &str) -> String {
 
 fn won(k: Krw) -> String {
     k.grouped()
-}
-
-/// An amount with its sign: +110,000 or -5,000.
-fn signed(k: Krw) -> String {
-    if k.won() < 0 {
-        format!("-{}", (-k).grouped())
-    } else {
-        format!("+{}", k.grouped())
-    }
 }
 
 const STYLE: &str = r#"
