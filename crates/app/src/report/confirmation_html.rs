@@ -183,7 +183,7 @@ pub fn html(c: &Confirmation) -> String {
   <dt>Email</dt><dd>{email}</dd>
   <dt>Usage month</dt><dd>{month}</dd>
   <dt>Period of usage</dt><dd>{from} – {to}</dd>
-  <dt>Payment status</dt><dd><span class="status" id="status">{status}</span> paid {paid} KRW of {owed} KRW (the bill of {month})</dd>
+  <dt>Payment status</dt><dd><span class="status" id="status">{status}</span> {settled} (the bill of {month})</dd>
 </dl>
 <table>
   <thead><tr><th>Service</th><th>Region</th><th class="n">Used (KRW)</th><th class="n">Discount (KRW)</th><th class="n">VAT (KRW)</th><th class="n">Billed (KRW)</th></tr></thead>
@@ -215,8 +215,15 @@ pub fn html(c: &Confirmation) -> String {
             String::new()
         },
         name = escape(&c.member_name),
-        paid = won(b.paid_amount),
-        owed = won(b.billed_amount + b.penalty_amount),
+        settled = if c.bills_nothing() {
+            "— nothing billed, nothing to pay".to_string()
+        } else {
+            format!(
+                "paid {} KRW of {} KRW",
+                won(b.paid_amount),
+                won(b.billed_amount + b.penalty_amount)
+            )
+        },
         member_type = m.member_type.as_str(),
         email = escape(&m.email),
         month = c.month,
