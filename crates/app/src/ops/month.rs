@@ -13,15 +13,15 @@ use std::collections::HashMap;
 use ncp_usage_ledger::Connection;
 
 use ncp_usage_core::billing::facts::{Contract, FeeLine, Plan};
+use ncp_usage_core::billing::issued::BillSource;
 use ncp_usage_core::billing::period::{usage_period, Period};
 use ncp_usage_core::billing::promotion::{self, CreditUse, Cumulative, Promotion};
 use ncp_usage_core::billing::rating::{amount_through, month_lines};
 use ncp_usage_core::billing::statement::Source;
+use ncp_usage_core::billing::statement::Totals;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::Result;
-use ncp_usage_core::billing::issued::BillSource;
-use ncp_usage_core::billing::statement::Totals;
 use ncp_usage_ledger::{bills, contracts, fees, ncp, promotions};
 
 /// A month's fee lines as of an instant.

@@ -470,13 +470,9 @@ impl History {
                 ]
             } else {
                 let t = &self.totals;
-                [
-                    t.used_amount,
-                    t.discount_amount,
-                    t.estimated_payment_amount,
-                ]
-                .map(|a| a.to_string())
-                .to_vec()
+                [t.used_amount, t.discount_amount, t.estimated_payment_amount]
+                    .map(|a| a.to_string())
+                    .to_vec()
             };
             out.push(record(
                 amounts,
