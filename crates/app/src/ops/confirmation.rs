@@ -55,7 +55,7 @@ pub fn run(tx: &Connection, now: Instant, request: &ConfirmationRequest) -> Resu
     let fees = month::load(tx, month, now)?;
     let statement = summarize(&fees.lines)?;
     // H1: a month NCP billed shows NCP's totals, with or without its per-service lines.
-    let ncp_billed = month::ncp_totals(tx, month, now)?;
+    let ncp_billed = month::ncp_totals(tx, month, &bills::issued(tx, now)?)?;
     let totals = shown_totals(statement.totals, ncp_billed);
     let (corrections, carried_in) = bills::adjustments(tx, month, now)?;
     let business = (member.member_type == MemberType::Business)

@@ -41,7 +41,7 @@ pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<Hi
     };
     let member = account::member(tx)?;
     let method = account::current_method(tx, now)?;
-    let ncp_billed = month::ncp_totals(tx, month, now)?;
+    let ncp_billed = month::ncp_totals(tx, month, &bills::issued(tx, now)?)?;
     // A month NCP's figures stand for is NCP's, whether NCP sent its lines or its bill only.
     let source = if ncp::stands_for(tx, month)? {
         Source::Ncp

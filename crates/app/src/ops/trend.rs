@@ -4,6 +4,7 @@
 use ncp_usage_ledger::{account, bills, ncp, Connection};
 
 use super::month;
+use crate::report::correction::Correction;
 use crate::report::trend::{OtherCurrency, Projection, Trend, TrendMonth};
 use ncp_usage_core::billing::statement::summarize;
 use ncp_usage_core::billing::trend::{
@@ -34,6 +35,7 @@ pub fn run(tx: &Connection, now: Instant, request: &TrendRequest) -> Result<Tren
     let today = now.date_naive();
     let (first, last) = window(today, request.months);
     let balances = bills::balances(tx, now)?;
+    let issued = bills::issued(tx, now)?;
     let first_billed = account::created_at(tx)?.map(|t| Month::of(t.date_naive()));
     let mut months = Vec::new();
     let mut m = first;
@@ -52,7 +54,7 @@ pub fn run(tx: &Connection, now: Instant, request: &TrendRequest) -> Result<Tren
         // currency, and never summed with won.
         // A month NCP billed uses what NCP's latest bill says (as `history` shows it), with
         // or without its per-service lines.
-        let used_amount = match (&other_currency, month::ncp_totals(tx, m, now)?) {
+        let used_amount = match (&other_currency, month::ncp_totals(tx, m, &issued)?) {
             (Some(_), _) => Krw::ZERO,
             (None, Some(totals)) => totals.used_amount,
             (None, None) => summarize(&fees.lines)?.totals.used_amount,
@@ -67,6 +69,11 @@ pub fn run(tx: &Connection, now: Instant, request: &TrendRequest) -> Result<Tren
             penalty_amount: bill.map(|b| b.penalty_amount).unwrap_or_default(),
             status: month_status(m, first_billed, bill.map(|b| b.status(now))),
             other_currency,
+            corrections: bills::adjustments(tx, m, now)?
+                .0
+                .into_iter()
+                .map(Correction::from)
+                .collect(),
         });
         m = m.next();
     }

@@ -42,7 +42,7 @@ impl From<Adjustment> for Correction {
 
 impl Correction {
     /// The corrected month's sentence: "+11,000 KRW on 2026-11-25 (why); carried into the
-    /// 2026-11 bill".
+    /// 2026-11 bill, as `pay` lists it".
     pub fn of_month(&self) -> String {
         format!(
             "{} KRW on {} ({}); {}",
@@ -50,17 +50,17 @@ impl Correction {
             self.recorded_at.date_naive(),
             self.reason,
             match self.carried_into {
-                Some(into) => format!("carried into the {into} bill (see `ncp-usage pay`)"),
+                Some(into) => format!("carried into the {into} bill, as `pay` lists it"),
                 None => "the next bill issued carries it".to_string(),
             }
         )
     }
 
     /// The carrying month's sentence: "+11,000 KRW correcting the 2026-10 bill (recorded on
-    /// 2026-11-25)".
+    /// 2026-11-25), billed with this month's bill, as `pay` lists it".
     pub fn carried(&self) -> String {
         format!(
-            "{} KRW correcting the {} bill (recorded on {}), billed with this month's bill",
+            "{} KRW correcting the {} bill (recorded on {}), billed with this month's bill, as `pay` lists it",
             signed(self.amount),
             self.month,
             self.recorded_at.date_naive()
