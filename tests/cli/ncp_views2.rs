@@ -189,8 +189,9 @@ fn ncp_views2_the_corrected_months_tables_at_60_80_100_columns() {
         (
             60,
             "Billing amount    163,776.8 KRW over (none), KR (NCP's bill,\n\
-             \x20                 VAT included; issued at 152,776 KRW and\n\
-             \x20                 corrected since, see below)\n\
+             \x20                 VAT included; the ledger's bill: 152,776\n\
+             \x20                 KRW, corrected by +11,000 KRW since, see\n\
+             \x20                 below)\n\
              Corrected         +11,000 KRW on 2026-11-25 (NCP's bill for\n\
              \x20                 2026-10 (163,776 KRW) differs from the\n\
              \x20                 issued bill); carried into the 2026-11\n\
@@ -204,8 +205,9 @@ fn ncp_views2_the_corrected_months_tables_at_60_80_100_columns() {
         ),
         (
             80,
-            "Billing amount    163,776.8 KRW over (none), KR (NCP's bill, VAT included;\n\
-             \x20                 issued at 152,776 KRW and corrected since, see below)\n\
+            "Billing amount    163,776.8 KRW over (none), KR (NCP's bill, VAT included; the\n\
+             \x20                 ledger's bill: 152,776 KRW, corrected by +11,000 KRW since,\n\
+             \x20                 see below)\n\
              Corrected         +11,000 KRW on 2026-11-25 (NCP's bill for 2026-10 (163,776\n\
              \x20                 KRW) differs from the issued bill); carried into the 2026-11\n\
              \x20                 bill, as `pay` lists it\n\
@@ -217,8 +219,8 @@ fn ncp_views2_the_corrected_months_tables_at_60_80_100_columns() {
         ),
         (
             100,
-            "Billing amount    163,776.8 KRW over (none), KR (NCP's bill, VAT included; issued at 152,776 KRW and\n\
-             \x20                 corrected since, see below)\n\
+            "Billing amount    163,776.8 KRW over (none), KR (NCP's bill, VAT included; the ledger's bill:\n\
+             \x20                 152,776 KRW, corrected by +11,000 KRW since, see below)\n\
              Corrected         +11,000 KRW on 2026-11-25 (NCP's bill for 2026-10 (163,776 KRW) differs from the\n\
              \x20                 issued bill); carried into the 2026-11 bill, as `pay` lists it\n\
              Payment method",
@@ -351,12 +353,11 @@ fn ncp_views2_promotions_count_each_ncp_discount_once() {
     }
 }
 
-#[test]
-fn ncp_views2_the_confirmation_of_a_zero_bill_says_nothing_is_billed() {
-    let env = member_since("2024-06-01");
+/// June 2024's confirmation at `as_of`, written to june.html: the line it prints, the document.
+fn june_confirmation(env: &Env, as_of: &str) -> (String, String) {
     let out = env.path("june.html");
     let line = env.ok(
-        "2024-07-05",
+        as_of,
         &[
             "confirmation",
             "--month",
@@ -365,14 +366,18 @@ fn ncp_views2_the_confirmation_of_a_zero_bill_says_nothing_is_billed() {
             out.to_str().unwrap(),
         ],
     );
+    let line = line.replace(&out.display().to_string(), "june.html");
+    (line, std::fs::read_to_string(&out).unwrap())
+}
+
+#[test]
+fn ncp_views2_the_confirmation_of_a_zero_bill_says_nothing_is_billed() {
+    let env = member_since("2024-06-01");
+    let (line, html) = june_confirmation(&env, "2024-07-05");
     assert_eq!(
         line,
-        format!(
-            "Issued usage confirmation UC-202406-000001 for 2024-06 (nothing billed, nothing to pay) to {}.\n",
-            out.display()
-        )
+        "Issued usage confirmation UC-202406-000001 for 2024-06 (nothing billed, nothing to pay) to june.html.\n"
     );
-    let html = std::fs::read_to_string(&out).unwrap();
     assert!(
         html.contains(
             "id=\"status\">paid</span> — nothing billed, nothing to pay (the bill of 2024-06)"
@@ -385,22 +390,10 @@ fn ncp_views2_the_confirmation_of_a_zero_bill_says_nothing_is_billed() {
         "2024-07-06",
         &[fixture("v1/demand-cost-2024-06-usd.json")],
     );
-    let line = env.ok(
-        "2024-07-06",
-        &[
-            "confirmation",
-            "--month",
-            "2024-06",
-            "--output",
-            out.to_str().unwrap(),
-        ],
-    );
+    let (line, _) = june_confirmation(&env, "2024-07-06");
     assert_eq!(
         line,
-        format!(
-            "Issued usage confirmation UC-202406-000001 for 2024-06 (124.3 USD billed by NCP, paid in NCP's portal; nothing billed in KRW, nothing to pay here) to {} (reissue no. 1).\n",
-            out.display()
-        )
+        "Issued usage confirmation UC-202406-000001 for 2024-06 (124.3 USD billed by NCP, paid in NCP's portal; nothing billed in KRW, nothing to pay here) to june.html (reissue no. 1).\n"
     );
 }
 

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::correction::Correction;
-use super::layout::{field, fit, grouped_decimal, shown_region, won, Column, Grid};
+use super::layout::{field, fit, grouped_decimal, shown_region, signed, won, Column, Grid};
 use super::ncp_bill::{in_currency, NcpBill};
 use super::ncp_line::{amount_cells, exact_amounts, unit_price_cell, DetailLine, NcpAmounts};
 use super::{MethodView, Report, Style};
@@ -70,8 +70,9 @@ pub struct History {
     /// The month's totals over every region in use: the ledger's bill, in whole won (0 for a
     /// month NCP billed in another currency).
     pub totals: Totals,
-    /// The ledger's bill of the month as it was issued, when it was corrected since (then
-    /// `totals` are the month as corrected, and `corrections` say by how much).
+    /// The ledger's bill of the month without its corrections (as issued, or as NCP's bill
+    /// superseded it before it was final), when it has corrections (then `totals` are the
+    /// month as corrected, and `corrections` say by how much).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issued_billed_amount: Option<Krw>,
     /// P1: corrections of this month's bill after it was issued (NCP revised the month), each
@@ -214,10 +215,20 @@ impl Report for History {
                 Some(b) if !b.payable_here => {
                     "; paid in NCP's portal, not summed with KRW".to_string()
                 }
-                _ if self.issued_billed_amount.is_some() => format!(
-                    "; issued at {} KRW and corrected since, see below",
-                    self.issued_billed_amount.unwrap_or_default().grouped()
-                ),
+                // P1: the bill stays as issued; what NCP (or an import) changed since is its
+                // corrections, listed below and carried into later bills.
+                _ if self.issued_billed_amount.is_some() => {
+                    let corrected: Krw = self.corrections.iter().map(|c| c.amount).sum();
+                    format!(
+                        "; the ledger's bill: {} KRW, {}",
+                        self.issued_billed_amount.unwrap_or_default().grouped(),
+                        if corrected.is_zero() {
+                            "its corrections below add up to 0".to_string()
+                        } else {
+                            format!("corrected by {} KRW since, see below", signed(corrected))
+                        }
+                    )
+                }
                 Some(b) if b.billed_amount != Some(self.totals.billed_amount.into()) => format!(
                     "; the ledger's bill: {} KRW, truncated to whole won",
                     self.totals.billed_amount.grouped()
