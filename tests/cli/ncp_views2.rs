@@ -441,34 +441,23 @@ fn ncp_views2_a_v2_group_line_names_no_contract() {
     );
 }
 
+/// `history --format csv` of `month` for a member since `since` who imported NCP's bill
+/// `file` alone on `as_of`.
+fn bill_only_csv(since: &str, as_of: &str, file: &str, month: &str) -> String {
+    let env = member_since(since);
+    import(&env, as_of, &[fixture(file)]);
+    env.ok(as_of, &["history", "--month", month, "--format", "csv"])
+}
+
 #[test]
 fn ncp_views2_the_csv_of_a_bill_without_lines_carries_the_bill() {
-    let env = member_since("2026-10-01");
-    import(
-        &env,
-        "2026-11-02",
-        &[fixture("v1/stranger-bill-2026-10.json")],
-    );
     assert_eq!(
-        env.ok(
-            "2026-11-02",
-            &["history", "--month", "2026-10", "--format", "csv"]
-        ),
+        bill_only_csv("2026-10-01", "2026-11-02", "v1/stranger-bill-2026-10.json", "2026-10"),
         "month,service,region,used_amount,discount_amount,estimated_payment_amount,contracts,details\n\
          2026-10,,,293208,154320,138888,,NCP's bill; NCP sent no per-service lines for this month\n"
     );
-
-    let env = member_since("2024-06-01");
-    import(
-        &env,
-        "2024-07-01",
-        &[fixture("v1/demand-cost-2024-06-usd.json")],
-    );
     assert_eq!(
-        env.ok(
-            "2024-07-01",
-            &["history", "--month", "2024-06", "--format", "csv"]
-        ),
+        bill_only_csv("2024-06-01", "2024-07-01", "v1/demand-cost-2024-06-usd.json", "2024-06"),
         "month,service,region,currency,used_amount,discount_amount,estimated_payment_amount,contracts,details\n\
          2024-06,,,USD,123.45,10.45,113,,NCP's bill; NCP sent no per-service lines for this month\n"
     );
