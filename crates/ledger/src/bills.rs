@@ -861,6 +861,13 @@ pub struct Adjustment {
     pub amount: Krw,
     /// The bill it is carried into and paid with.
     pub carried_into: Option<Month>,
+    /// When it was recorded (the views say when a bill was corrected; the confirmation's
+    /// JSON keeps its three fields).
+    #[serde(skip)]
+    pub recorded_at: Instant,
+    /// Why, in words (`NCP's bill for 2026-10 (163,776 KRW) differs from the issued bill`).
+    #[serde(skip)]
+    pub reason: String,
 }
 
 /// The corrections recorded by `now` of `month`'s bill (`of`), or carried into `month`'s
@@ -871,7 +878,7 @@ pub fn adjustments(
     now: Instant,
 ) -> Result<(Vec<Adjustment>, Vec<Adjustment>)> {
     let mut stmt = conn.prepare_cached(
-        "SELECT month, amount, carried_into FROM bill_adjustments
+        "SELECT month, amount, carried_into, recorded_at, reason FROM bill_adjustments
          WHERE recorded_at <= ?2 AND (month = ?1 OR carried_into = ?1) ORDER BY id",
     )?;
     let mut rows = stmt.query(params![month.to_string(), clock::rfc3339(now)])?;
@@ -884,6 +891,8 @@ pub fn adjustments(
                 .get::<_, Option<String>>(2)?
                 .map(|m| month_col(&m))
                 .transpose()?,
+            recorded_at: r.instant(3, "adjustment time")?,
+            reason: r.get(4)?,
         };
         if a.carried_into == Some(month) {
             into.push(a.clone());

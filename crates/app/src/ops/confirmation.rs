@@ -10,7 +10,6 @@ use crate::report::confirmation::{lines, Confirmation, ConfirmationBill, Dates};
 use crate::report::ncp_bill::NcpBill;
 use ncp_usage_core::billing::account::{display_name, MemberType};
 use ncp_usage_core::billing::confirmation::{check_month_over, no_bill};
-use ncp_usage_core::billing::issued::BillSource;
 use ncp_usage_core::billing::statement::{shown_totals, summarize};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
@@ -56,10 +55,7 @@ pub fn run(tx: &Connection, now: Instant, request: &ConfirmationRequest) -> Resu
     let fees = month::load(tx, month, now)?;
     let statement = summarize(&fees.lines)?;
     // H1: a month NCP billed shows NCP's totals, with or without its per-service lines.
-    let ncp_billed = bills::issued(tx, now)?
-        .into_iter()
-        .find(|b| b.month == month && b.source == BillSource::Ncp)
-        .map(|b| b.totals);
+    let ncp_billed = month::ncp_totals(tx, month, &bills::issued(tx, now)?)?;
     let totals = shown_totals(statement.totals, ncp_billed);
     let (corrections, carried_in) = bills::adjustments(tx, month, now)?;
     let business = (member.member_type == MemberType::Business)

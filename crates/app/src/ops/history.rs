@@ -3,15 +3,16 @@
 use ncp_usage_ledger::{account, bills, contracts, ncp, ncp_daily, Connection};
 
 use super::month;
+use crate::report::correction::Correction;
 use crate::report::history::History;
 use crate::report::ncp_bill::NcpBill;
 use crate::report::ncp_daily::DailyHistory;
-use ncp_usage_core::billing::issued::BillSource;
 use ncp_usage_core::billing::statement::{shown_totals, Source};
 use ncp_usage_core::billing::status::check_region;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::Result;
+use ncp_usage_core::money::Krw;
 
 /// `history` as asked on the command line.
 #[derive(Debug, Clone)]
@@ -40,10 +41,7 @@ pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<Hi
     };
     let member = account::member(tx)?;
     let method = account::current_method(tx, now)?;
-    let ncp_billed = bills::issued(tx, now)?
-        .into_iter()
-        .find(|b| b.month == month && b.source == BillSource::Ncp)
-        .map(|b| b.totals);
+    let ncp_billed = month::ncp_totals(tx, month, &bills::issued(tx, now)?)?;
     // A month NCP's figures stand for is NCP's, whether NCP sent its lines or its bill only.
     let source = if ncp::stands_for(tx, month)? {
         Source::Ncp
@@ -61,6 +59,14 @@ pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<Hi
         method.as_ref(),
     )?;
     view.totals = shown_totals(view.totals, ncp_billed);
+    let (corrections, carried_in) = bills::adjustments(tx, month, now)?;
+    if !corrections.is_empty() {
+        // What the bill was issued at: today's figure less what was corrected since.
+        let corrected: Krw = corrections.iter().map(|a| a.amount).sum();
+        view.issued_billed_amount = Some(view.totals.billed_amount - corrected);
+    }
+    view.corrections = corrections.into_iter().map(Correction::from).collect();
+    view.carried_in = carried_in.into_iter().map(Correction::from).collect();
     let demand = ncp::demand_cost(tx, month)?;
     view.ncp_bill = demand.as_ref().map(NcpBill::new);
     // NCP's bill checked against its own parts, as `import ncp` and `check` check it.

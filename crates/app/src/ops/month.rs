@@ -13,14 +13,17 @@ use std::collections::HashMap;
 use ncp_usage_ledger::Connection;
 
 use ncp_usage_core::billing::facts::{Contract, FeeLine, Plan};
+use ncp_usage_core::billing::issued::BillSource;
 use ncp_usage_core::billing::period::{usage_period, Period};
 use ncp_usage_core::billing::promotion::{self, CreditUse, Cumulative, Promotion};
 use ncp_usage_core::billing::rating::{amount_through, month_lines};
 use ncp_usage_core::billing::statement::Source;
+use ncp_usage_core::billing::statement::Totals;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::Result;
-use ncp_usage_ledger::{contracts, fees, promotions};
+use ncp_usage_ledger::bills::Bill;
+use ncp_usage_ledger::{contracts, fees, ncp, promotions};
 
 /// A month's fee lines as of an instant.
 pub struct MonthFees {
@@ -146,6 +149,23 @@ pub fn load(conn: &Connection, month: Month, now: Instant) -> Result<MonthFees> 
         lines,
         credits_used,
     })
+}
+
+/// H1, P1: the totals of a month NCP billed, in whole won, among the bills `issued` by now:
+/// NCP's latest bill when it billed in won, also when it revised a bill the ledger had already
+/// issued (the ledger's bill stays as issued, and the difference is a correction the next bill
+/// carries: `history` says so), so `history`, `trend` and `confirmation` show NCP's figures.
+/// A month NCP billed in another currency keeps the ledger's bill (no won of it); `None` for a
+/// month NCP did not bill.
+pub fn ncp_totals(conn: &Connection, month: Month, issued: &[Bill]) -> Result<Option<Totals>> {
+    match ncp::demand_cost(conn, month)? {
+        None => Ok(None),
+        Some(d) if d.currency.is_krw() => Ok(Some(d.totals()?)),
+        Some(_) => Ok(issued
+            .iter()
+            .find(|b| b.month == month && b.source == BillSource::Ncp)
+            .map(|b| b.totals)),
+    }
 }
 
 /// The running month's projected month-end used amount (see `billing::trend`), or `None`

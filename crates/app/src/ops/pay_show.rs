@@ -30,6 +30,7 @@ pub fn run(tx: &Connection, now: Instant) -> Result<PayView> {
     } else {
         None
     };
+    let ncp_bills = ncp_bills(tx)?;
     Ok(PayView {
         as_of: clock::rfc3339(now),
         instant: InstantView {
@@ -38,12 +39,27 @@ pub fn run(tx: &Connection, now: Instant) -> Result<PayView> {
             payable_amount,
             refusal,
         },
-        bills: balances.iter().map(|b| BillRow::new(b, now)).collect(),
+        // A month NCP billed in another currency has no bill of won: the 0-won bill the
+        // ledger issued before NCP's arrived is not a bill "paid", NCP's is listed below as
+        // every such month's is (with something billed, paid or charged on it, it stays).
+        bills: balances
+            .iter()
+            .filter(|b| {
+                let foreign = ncp_bills
+                    .iter()
+                    .any(|n| n.month == b.month && !n.payable_here);
+                !(foreign
+                    && b.billed_amount.is_zero()
+                    && b.penalty_amount.is_zero()
+                    && b.paid().is_zero())
+            })
+            .map(|b| BillRow::new(b, now))
+            .collect(),
         credit_balance: bills::credit_balance(tx, now)?,
         pending_adjustment_amount: bills::pending_adjustments(tx, now)?,
         payment_method: MethodView::new(account::current_method(tx, now)?.as_ref()),
         blocked_since: blocked_since(&balances, now).map(clock::rfc3339),
-        ncp_bills: ncp_bills(tx)?,
+        ncp_bills,
     })
 }
 

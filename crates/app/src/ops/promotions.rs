@@ -10,6 +10,7 @@ use ncp_usage_core::billing::promotion::{credit_counted_month, credit_outlook};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
 use ncp_usage_core::error::{Error, Result};
+use ncp_usage_core::exact::Exact;
 
 /// Shows every promotion as of `now`.
 pub fn run(tx: &Connection, now: Instant) -> Result<Promotions> {
@@ -77,24 +78,17 @@ fn ncp_credits(tx: &Connection) -> Result<Vec<NcpCredit>> {
         .collect()
 }
 
-/// Every discount above 0 NCP applied: of each month's bill, then of that month's lines.
+/// Every discount above 0 NCP applied, each once: per service from that month's lines, then
+/// of each month's bill only what its lines do not name a service for (the bill's figure less
+/// its lines' of the same discount and currency, when above 0; all of it for a bill NCP sent
+/// without lines), so that a column of them never counts a discount twice.
 fn ncp_discounts(tx: &Connection, now: Instant) -> Result<Vec<NcpDiscount>> {
     let mut out = Vec::new();
     for month in ncp::demand_cost_months(tx)? {
         let Some(bill) = ncp::demand_cost(tx, month)? else {
             continue;
         };
-        for (name, amount) in bill.discounts.named() {
-            if name != "rounddown" && !amount.is_zero() {
-                out.push(NcpDiscount {
-                    month,
-                    service: None,
-                    discount: name.to_string(),
-                    amount,
-                    currency: bill.currency.clone(),
-                });
-            }
-        }
+        let from = out.len();
         for line in month::load(tx, month, now)?.lines {
             let Some(detail) = &line.ncp else { continue };
             let Some(Detail::Object(discounts)) = detail.fields.get("discounts") else {
@@ -114,6 +108,31 @@ fn ncp_discounts(tx: &Connection, now: Instant) -> Result<Vec<NcpDiscount>> {
                 }
             }
         }
+        let mut unnamed = Vec::new();
+        for (name, amount) in bill.discounts.named() {
+            if name == "rounddown" || amount.is_zero() {
+                continue;
+            }
+            let named = out[from..]
+                .iter()
+                .filter(|d| d.discount == name && d.currency == bill.currency)
+                .try_fold(Exact::ZERO, |sum, d| sum.checked_add(d.amount));
+            let rest = named.and_then(|n| amount.checked_sub(n)).ok_or_else(|| {
+                Error::ledger(format!(
+                    "NCP's {name} discounts of {month} hold amounts no decimal can add; restore the ledger from a backup"
+                ))
+            })?;
+            if rest > Exact::ZERO {
+                unnamed.push(NcpDiscount {
+                    month,
+                    service: None,
+                    discount: name.to_string(),
+                    amount: rest,
+                    currency: bill.currency.clone(),
+                });
+            }
+        }
+        out.extend(unnamed);
     }
     Ok(out)
 }

@@ -4,8 +4,8 @@
 use ncp_usage_ledger::{account, bills, ncp, Connection};
 
 use super::month;
+use crate::report::correction::Correction;
 use crate::report::trend::{OtherCurrency, Projection, Trend, TrendMonth};
-use ncp_usage_core::billing::issued::BillSource;
 use ncp_usage_core::billing::statement::summarize;
 use ncp_usage_core::billing::trend::{
     check_length, month_status, projected_month, window, PROJECTION_BASIS,
@@ -35,12 +35,7 @@ pub fn run(tx: &Connection, now: Instant, request: &TrendRequest) -> Result<Tren
     let today = now.date_naive();
     let (first, last) = window(today, request.months);
     let balances = bills::balances(tx, now)?;
-    // A month NCP billed uses what NCP's bill says, with or without its per-service lines.
-    let ncp_used: Vec<(Month, Krw)> = bills::issued(tx, now)?
-        .into_iter()
-        .filter(|b| b.source == BillSource::Ncp)
-        .map(|b| (b.month, b.totals.used_amount))
-        .collect();
+    let issued = bills::issued(tx, now)?;
     let first_billed = account::created_at(tx)?.map(|t| Month::of(t.date_naive()));
     let mut months = Vec::new();
     let mut m = first;
@@ -57,12 +52,11 @@ pub fn run(tx: &Connection, now: Instant, request: &TrendRequest) -> Result<Tren
             });
         // A month NCP billed in another currency uses nothing in won: its lines are in that
         // currency, and never summed with won.
-        let used_amount = match (
-            &other_currency,
-            ncp_used.iter().find(|(month, _)| *month == m),
-        ) {
+        // A month NCP billed uses what NCP's latest bill says (as `history` shows it), with
+        // or without its per-service lines.
+        let used_amount = match (&other_currency, month::ncp_totals(tx, m, &issued)?) {
             (Some(_), _) => Krw::ZERO,
-            (None, Some((_, used))) => *used,
+            (None, Some(totals)) => totals.used_amount,
             (None, None) => summarize(&fees.lines)?.totals.used_amount,
         };
         months.push(TrendMonth {
@@ -75,6 +69,11 @@ pub fn run(tx: &Connection, now: Instant, request: &TrendRequest) -> Result<Tren
             penalty_amount: bill.map(|b| b.penalty_amount).unwrap_or_default(),
             status: month_status(m, first_billed, bill.map(|b| b.status(now))),
             other_currency,
+            corrections: bills::adjustments(tx, m, now)?
+                .0
+                .into_iter()
+                .map(Correction::from)
+                .collect(),
         });
         m = m.next();
     }

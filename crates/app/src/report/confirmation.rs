@@ -136,6 +136,16 @@ pub fn lines(services: &[ServiceRow], totals: &Totals) -> Vec<ConfirmationLine> 
         .collect()
 }
 
+impl Confirmation {
+    /// Whether the month bills nothing in won, its bill nothing either (no correction carried
+    /// in, no penalty): then there is nothing paid or to pay, and the document says that
+    /// rather than "paid 0 of 0".
+    pub fn bills_nothing(&self) -> bool {
+        self.totals.billed_amount.is_zero()
+            && (self.bill.billed_amount + self.bill.penalty_amount).is_zero()
+    }
+}
+
 impl Report for Confirmation {
     fn human(&self, _style: Style) -> String {
         let billed = match &self.ncp_bill {
@@ -145,14 +155,26 @@ impl Report for Confirmation {
             ),
             _ => String::new(),
         };
+        let owed = self.bill.billed_amount + self.bill.penalty_amount;
+        let state = if self.bills_nothing() {
+            if billed.is_empty() {
+                "nothing billed, nothing to pay".to_string()
+            } else {
+                "nothing billed in KRW, nothing to pay here".to_string()
+            }
+        } else {
+            format!(
+                "{} KRW billed, {}, paid {} of {} KRW",
+                self.totals.billed_amount.grouped(),
+                self.payment_status,
+                self.bill.paid_amount.grouped(),
+                owed.grouped()
+            )
+        };
         format!(
-            "Issued usage confirmation {} for {} ({billed}{} KRW billed, {}, paid {} of {} KRW) to {}{}.\n",
+            "Issued usage confirmation {} for {} ({billed}{state}) to {}{}.\n",
             self.number,
             self.month,
-            self.totals.billed_amount.grouped(),
-            self.payment_status,
-            self.bill.paid_amount.grouped(),
-            (self.bill.billed_amount + self.bill.penalty_amount).grouped(),
             self.output,
             if self.times_issued > 1 {
                 format!(" (reissue no. {})", self.times_issued - 1)

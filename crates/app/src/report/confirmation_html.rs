@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 
 use super::confirmation::Confirmation;
+use super::layout::signed;
 use ncp_usage_core::money::Krw;
 
 /// Escapes text for HTML.
@@ -27,15 +28,6 @@ pub fn escape(text: &str) -> String {
 
 fn won(k: Krw) -> String {
     k.grouped()
-}
-
-/// An amount with its sign: +110,000 or -5,000.
-fn signed(k: Krw) -> String {
-    if k.won() < 0 {
-        format!("-{}", (-k).grouped())
-    } else {
-        format!("+{}", k.grouped())
-    }
 }
 
 const STYLE: &str = r#"
@@ -191,7 +183,7 @@ pub fn html(c: &Confirmation) -> String {
   <dt>Email</dt><dd>{email}</dd>
   <dt>Usage month</dt><dd>{month}</dd>
   <dt>Period of usage</dt><dd>{from} – {to}</dd>
-  <dt>Payment status</dt><dd><span class="status" id="status">{status}</span> paid {paid} KRW of {owed} KRW (the bill of {month})</dd>
+  <dt>Payment status</dt><dd><span class="status" id="status">{status}</span> {settled} (the bill of {month})</dd>
 </dl>
 <table>
   <thead><tr><th>Service</th><th>Region</th><th class="n">Used (KRW)</th><th class="n">Discount (KRW)</th><th class="n">VAT (KRW)</th><th class="n">Billed (KRW)</th></tr></thead>
@@ -223,8 +215,15 @@ pub fn html(c: &Confirmation) -> String {
             String::new()
         },
         name = escape(&c.member_name),
-        paid = won(b.paid_amount),
-        owed = won(b.billed_amount + b.penalty_amount),
+        settled = if c.bills_nothing() {
+            "— nothing billed, nothing to pay".to_string()
+        } else {
+            format!(
+                "paid {} KRW of {} KRW",
+                won(b.paid_amount),
+                won(b.billed_amount + b.penalty_amount)
+            )
+        },
         member_type = m.member_type.as_str(),
         email = escape(&m.email),
         month = c.month,

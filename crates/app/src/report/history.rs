@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::layout::{field, fit, grouped_decimal, shown_region, won, Column, Grid};
+use super::correction::Correction;
+use super::layout::{field, fit, grouped_decimal, shown_region, signed, won, Column, Grid};
 use super::ncp_bill::{in_currency, NcpBill};
 use super::ncp_line::{amount_cells, exact_amounts, unit_price_cell, DetailLine, NcpAmounts};
 use super::{MethodView, Report, Style};
@@ -69,6 +70,19 @@ pub struct History {
     /// The month's totals over every region in use: the ledger's bill, in whole won (0 for a
     /// month NCP billed in another currency).
     pub totals: Totals,
+    /// The ledger's bill of the month without its corrections (as issued, or as NCP's bill
+    /// superseded it before it was final), when it has corrections (then `totals` are the
+    /// month as corrected, and `corrections` say by how much).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issued_billed_amount: Option<Krw>,
+    /// P1: corrections of this month's bill after it was issued (NCP revised the month), each
+    /// carried into a later bill; absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+    /// P1: corrections of earlier months' bills that this month's bill carries (`pay` bills
+    /// them with it); absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub carried_in: Vec<Correction>,
     /// NCP's own bill of the month, exact and in its currency, when NCP's bill was imported.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ncp_bill: Option<NcpBill>,
@@ -132,6 +146,9 @@ impl History {
             regions: statement.regions,
             services,
             totals: statement.totals,
+            issued_billed_amount: None,
+            corrections: Vec::new(),
+            carried_in: Vec::new(),
             ncp_bill: None,
             differences: Vec::new(),
             lines,
@@ -198,6 +215,20 @@ impl Report for History {
                 Some(b) if !b.payable_here => {
                     "; paid in NCP's portal, not summed with KRW".to_string()
                 }
+                // P1: the bill stays as issued; what NCP (or an import) changed since is its
+                // corrections, listed below and carried into later bills.
+                _ if self.issued_billed_amount.is_some() => {
+                    let corrected: Krw = self.corrections.iter().map(|c| c.amount).sum();
+                    format!(
+                        "; the ledger's bill: {} KRW, {}",
+                        self.issued_billed_amount.unwrap_or_default().grouped(),
+                        if corrected.is_zero() {
+                            "its corrections below add up to 0".to_string()
+                        } else {
+                            format!("corrected by {} KRW since, see below", signed(corrected))
+                        }
+                    )
+                }
                 Some(b) if b.billed_amount != Some(self.totals.billed_amount.into()) => format!(
                     "; the ledger's bill: {} KRW, truncated to whole won",
                     self.totals.billed_amount.grouped()
@@ -206,6 +237,12 @@ impl Report for History {
             }
         );
         out.push_str(&field(style, 18, "Billing amount", &billing));
+        for c in &self.corrections {
+            out.push_str(&field(style, 18, "Corrected", &c.of_month()));
+        }
+        for c in &self.carried_in {
+            out.push_str(&field(style, 18, "Carried in", &c.carried()));
+        }
         out.push_str(&field(
             style,
             18,
@@ -412,12 +449,57 @@ impl Report for History {
                 ]);
                 rows.push(row);
             }
+            rows.extend(self.bill_records(foreign.is_some()));
         }
         Some(rows)
     }
 }
 
 impl History {
+    /// The rows of the services CSV that stand for the month's bill rather than a service
+    /// (service and region empty, `details` saying what they are): NCP's bill when NCP sent
+    /// it without per-service lines (its amounts, as the totals show them), and each
+    /// correction of this month's bill or carried into it (no amounts: a correction is VAT
+    /// included, `details` says it), so the CSV tells what the table tells.
+    fn bill_records(&self, foreign: bool) -> Vec<Vec<String>> {
+        let record = |amounts: Vec<String>, details: String| {
+            let mut row = vec![self.month.to_string(), String::new(), String::new()];
+            row.extend(amounts);
+            row.extend([String::new(), details]);
+            row
+        };
+        let mut out = Vec::new();
+        if let (true, Source::Ncp, Some(b)) =
+            (self.services.is_empty(), self.source, &self.ncp_bill)
+        {
+            let amounts = if foreign {
+                vec![
+                    b.currency.to_string(),
+                    b.use_amount.to_string(),
+                    b.discount_amount.to_string(),
+                    b.estimated_amount().to_string(),
+                ]
+            } else {
+                let t = &self.totals;
+                [t.used_amount, t.discount_amount, t.estimated_payment_amount]
+                    .map(|a| a.to_string())
+                    .to_vec()
+            };
+            out.push(record(
+                amounts,
+                "NCP's bill; NCP sent no per-service lines for this month".to_string(),
+            ));
+        }
+        let empty = || vec![String::new(); if foreign { 4 } else { 3 }];
+        for c in &self.corrections {
+            out.push(record(empty(), format!("Corrected {}", c.of_month())));
+        }
+        for c in &self.carried_in {
+            out.push(record(empty(), format!("Carried in {}", c.carried())));
+        }
+        out
+    }
+
     /// The currency other than won NCP billed this month in, if it did: its bill's, else its
     /// lines'.
     fn foreign_currency(&self) -> Option<&Currency> {

@@ -157,6 +157,15 @@ pub fn grouped_decimal(d: rust_decimal::Decimal) -> String {
     out
 }
 
+/// An amount with its sign: +110,000 or -5,000.
+pub fn signed(k: Krw) -> String {
+    if k.won() < 0 {
+        format!("-{}", (-k).grouped())
+    } else {
+        format!("+{}", k.grouped())
+    }
+}
+
 /// Lines of prose wrapped at spaces to the terminal width, when it is known.
 pub fn fit(style: Style, text: &str) -> String {
     match style.width {

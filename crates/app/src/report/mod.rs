@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod check;
 pub mod confirmation;
 pub mod confirmation_html;
+pub mod correction;
 pub mod history;
 pub mod import;
 pub mod layout;

@@ -98,7 +98,10 @@ impl Report for PayView {
                     .take(3),
             )
             .collect();
-        if self.bills.is_empty() {
+        if self.bills.is_empty() && self.ncp_bills.iter().any(|b| !b.payable_here) {
+            // NCP's bills in another currency are listed below; none of them is a bill of won.
+            out.push_str("No bill in KRW has been issued.\n");
+        } else if self.bills.is_empty() {
             out.push_str(
                 "No bill has been issued yet (bills are issued on the 3rd of the next month).\n",
             );

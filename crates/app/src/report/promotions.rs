@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::layout::{won, Column, Grid};
+use super::layout::{fit, won, Column, Grid};
 use super::ncp_bill::in_currency;
 use super::{Report, Style};
 use ncp_usage_core::billing::ncp_discount::{Credit, Discount, ProductDiscount};
@@ -120,7 +120,11 @@ impl Report for Promotions {
     fn human(&self, style: Style) -> String {
         if self.promotions.is_empty() {
             return format!(
-                "No promotions. Import them with `ncp-usage import promotions FILE`.\n{}{}",
+                "{}{}{}",
+                fit(
+                    style,
+                    "No promotions. Import them with `ncp-usage import promotions FILE`.\n"
+                ),
                 self.ncp_table(style),
                 self.discount_api_tables(style)
             );

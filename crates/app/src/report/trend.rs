@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::correction::Correction;
 use super::layout::{fit, won, Column, Grid};
 use super::{Report, Style};
 use ncp_usage_core::billing::trend::MonthStatus;
@@ -38,6 +39,10 @@ pub struct TrendMonth {
     /// that currency, never in the KRW amounts above (present only for such months).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other_currency: Option<OtherCurrency>,
+    /// P1: corrections of this month's bill after it was issued, each carried into a later
+    /// bill (whose `billed_amount` holds it, as `pay`'s does); absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
 }
 
 /// A month's NCP bill in a currency other than KRW, as the trend shows it.
@@ -204,6 +209,14 @@ impl Report for Trend {
                         o.use_amount.grouped(),
                         if o.paid_up { "paid up" } else { "not paid up" }
                     ),
+                ));
+            }
+        }
+        for m in &self.months {
+            for c in &m.corrections {
+                out.push_str(&fit(
+                    style,
+                    &format!("{}: bill corrected by {}.\n", m.month, c.of_month()),
                 ));
             }
         }

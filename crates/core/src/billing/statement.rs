@@ -201,12 +201,14 @@ pub fn shown_totals(summed: Totals, ncp_billed: Option<Totals>) -> Totals {
 /// per-resource (v2 item) lines do.
 const PER_SERVICE_LEVELS: [&str; 2] = ["product", "group"];
 
-/// Whether a line is one of NCP's per-service figures (its detail's `level`).
+/// Whether a line is one of NCP's per-service figures: its detail's `level` (v1) says so, or,
+/// as v2's details name no level, it is a billing-item group's line (a group code and no
+/// item code, as v2's sums tell a group from an item).
 fn is_per_service(l: &FeeLine) -> bool {
-    l.ncp
-        .as_ref()
-        .and_then(|d| d.text("level"))
-        .is_some_and(|level| PER_SERVICE_LEVELS.contains(&level))
+    l.ncp.as_ref().is_some_and(|d| match d.text("level") {
+        Some(level) => PER_SERVICE_LEVELS.contains(&level),
+        None => d.text("group_code").is_some() && d.text("item_code").is_none(),
+    })
 }
 
 /// The distinct contracts behind lines, leaving out NCP's per-service figures.
