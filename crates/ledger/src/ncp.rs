@@ -5,7 +5,7 @@
 //! month ended is superseded by the final one, never added to it.
 
 use crate::values::RowExt;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
@@ -17,8 +17,8 @@ use ncp_usage_core::billing::account::MethodKind;
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::issued::{paid_up_settles, BillSource, StoredBill};
 use ncp_usage_core::billing::ncp::{
-    incomplete_pages, merge_line, one_member, paid_up, summary_month, Api, Body, ContractSummary,
-    DailyUsage, DemandCost, Difference, DifferenceKind, Discounts, Page,
+    incomplete_pages, one_member, paid_up, summary_month, Api, Body, ContractSummary, DailyUsage,
+    DemandCost, Difference, DifferenceKind, Discounts, Page,
 };
 use ncp_usage_core::billing::ncp_daily;
 use ncp_usage_core::billing::payment::PaymentKind;
@@ -92,6 +92,9 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
                 } else {
                     "ncp_contract"
                 };
+                // `one_answer` kept each key once across the import's pages (a row given
+                // again alike dropped, one given again with other figures refused), so no key
+                // comes twice here: NCP gives a line once, never split into rows to add up.
                 for l in rows {
                     let key = (
                         l.region.clone(),
@@ -102,9 +105,7 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
                     lines
                         .entry((l.month, source))
                         .or_default()
-                        .entry(key)
-                        .and_modify(|m| merge_line(m, l))
-                        .or_insert_with(|| l.clone());
+                        .insert(key, l.clone());
                 }
             }
             Body::ContractSummaries(rows) => unmonthed.extend(rows),
@@ -146,22 +147,16 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             .push(s);
     }
     // A level whose pages are known to be incomplete holds only some of its lines: its rows
-    // are added or updated, and the stored lines it does not hold stay.
-    let partial = |source: &str| {
-        let action = if source == "ncp_product" {
-            "getProductDemandCostList"
-        } else {
-            "getContractDemandCostList"
-        };
-        stored
-            .differences
-            .iter()
-            .any(|d| d.kind == DifferenceKind::IncompletePage && d.level.as_deref() == Some(action))
-    };
-    let product_incomplete = partial("ncp_product");
+    // are added or updated, and the stored lines it does not hold stay. A complete
+    // per-contract body may still be filtered to some services (`demandTypeCode`): it
+    // replaces the contract lines of the services it holds, never the others'.
     for ((month, source), month_lines) in &lines {
-        if partial(source) {
+        if stored.incomplete(action_of(source)) {
             fees::replace_lines(conn, source, month_lines.values())?;
+        } else if *source == "ncp_contract" {
+            let services: BTreeSet<&str> =
+                month_lines.values().map(|l| l.service.as_str()).collect();
+            fees::replace_services(conn, *month, source, &services, month_lines.values())?;
         } else {
             fees::replace_month(conn, *month, source, month_lines.values())?;
         }
@@ -169,20 +164,11 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             stored.months.push(*month);
         }
     }
-    for (month, rows) in &summaries {
-        conn.execute(
-            "DELETE FROM ncp_contract_summaries WHERE month = ?1",
-            [month.to_string()],
-        )?;
-        for s in rows {
-            conn.execute(
-                concat!("INSERT INTO ncp_contract_summaries (month, region, contract_type, contract_type_name, status, contracts, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ", crate::ledger_recorded!(), ")
-                 ON CONFLICT (month, region, contract_type, status) DO UPDATE SET contracts = contracts + excluded.contracts"),
-                params![month.to_string(), s.region, s.contract_type, s.contract_type_name, s.status, s.contracts],
-            )?;
-        }
-    }
+    store_summaries(
+        conn,
+        &summaries,
+        stored.incomplete("getContractSummaryList"),
+    )?;
     crate::ncp_daily::store(
         conn,
         &ncp_daily::merge(daily.iter().map(|(r, from)| (*r, from.as_str())))?,
@@ -202,27 +188,114 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             });
         }
         stored.differences.extend(d.differences());
-        // The cross-check: NCP's per-service amounts add up to its bill.
-        if let Some(product) = lines.get(&(d.month, "ncp_product")) {
-            stored.differences.extend(services_difference(d, product));
-        }
     }
-    // Per-service lines this import brings without their bill add up to the bill an
-    // earlier import stored. Lines from a page known to be incomplete cannot, and the
-    // incomplete page is already reported.
-    for ((month, source), product) in &lines {
-        if *source != "ncp_product" || demand.contains_key(month) || product_incomplete {
-            continue;
-        }
-        let Some(d) = demand_cost(conn, *month)? else {
-            continue;
-        };
-        stored.differences.extend(services_difference(&d, product));
-    }
+    // The cross-check: NCP's per-service amounts add up to its bill, the one this import
+    // brings or else the one an earlier import stored.
+    let products = lines
+        .iter()
+        .filter(|((_, source), _)| *source == "ncp_product");
+    check_parts(
+        &mut stored,
+        "getProductDemandCostList",
+        products.map(|((month, _), product)| (*month, product)),
+        |month| demand_cost(conn, month),
+        |bill, product| services_difference(bill, product).into_iter().collect(),
+    )?;
     // v2's per-group and per-item lines and the names of codes.
     super::ncp_v2::store_pages(conn, pages, &mut stored)?;
     stored.months.sort();
     Ok(stored)
+}
+
+/// The API action whose body holds the lines of `source`.
+fn action_of(source: &str) -> &'static str {
+    if source == "ncp_product" {
+        "getProductDemandCostList"
+    } else {
+        "getContractDemandCostList"
+    }
+}
+
+impl Stored {
+    /// Whether the pages of `action` are known to be incomplete (reported in `differences`
+    /// as `incomplete_page`): they hold some of NCP's rows, and never stand for the others.
+    pub fn incomplete(&self, action: &str) -> bool {
+        self.differences
+            .iter()
+            .any(|d| d.kind == DifferenceKind::IncompletePage && d.level.as_deref() == Some(action))
+    }
+}
+
+/// The one check of NCP's parts against their whole, v1 and v2 alike: per-service lines
+/// (v1) and groups (v2) against the month's bill, items (v2) against their groups. `parts`
+/// are this import's, by month; `whole` reads the month's whole as the ledger holds it once
+/// this import is stored: the whole the import brought, else the one an earlier import
+/// stored, so parts imported alone are checked too. Each sum that does not hold becomes a
+/// `differences` entry (and so one warning line); nothing is refused. Parts of a page known
+/// to be incomplete (`action`) are not checked: they cannot add up, and the incomplete page
+/// is reported already.
+pub(crate) fn check_parts<P, W>(
+    stored: &mut Stored,
+    action: &str,
+    parts: impl IntoIterator<Item = (Month, P)>,
+    mut whole: impl FnMut(Month) -> Result<Option<W>>,
+    check: impl Fn(&W, P) -> Vec<Difference>,
+) -> Result<()> {
+    if stored.incomplete(action) {
+        return Ok(());
+    }
+    for (month, part) in parts {
+        if let Some(w) = whole(month)? {
+            stored.differences.extend(check(&w, part));
+        }
+    }
+    Ok(())
+}
+
+/// NCP's contract counts of each month. A month's summaries replace the ones stored for it,
+/// unless its page is known to be incomplete (`partial`): then only the counts it holds (by
+/// region, contract type and status) are replaced, and the month's others stay.
+fn store_summaries(
+    conn: &Connection,
+    summaries: &BTreeMap<Month, Vec<&ContractSummary>>,
+    partial: bool,
+) -> Result<()> {
+    for (month, rows) in summaries {
+        let month = month.to_string();
+        if partial {
+            let mut delete = conn.prepare_cached(
+                "DELETE FROM ncp_contract_summaries
+                 WHERE month = ?1 AND region = ?2 AND contract_type = ?3 AND status = ?4",
+            )?;
+            for s in rows {
+                delete.execute(params![month, s.region, s.contract_type, s.status])?;
+            }
+        } else {
+            conn.execute(
+                "DELETE FROM ncp_contract_summaries WHERE month = ?1",
+                [&month],
+            )?;
+        }
+        // Several of NCP's rows for one region, contract type and status add up.
+        let mut insert = conn.prepare_cached(concat!(
+            "INSERT INTO ncp_contract_summaries (month, region, contract_type, contract_type_name, status, contracts, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ",
+            crate::ledger_recorded!(),
+            ")
+             ON CONFLICT (month, region, contract_type, status) DO UPDATE SET contracts = contracts + excluded.contracts"
+        ))?;
+        for s in rows {
+            insert.execute(params![
+                month,
+                s.region,
+                s.contract_type,
+                s.contract_type_name,
+                s.status,
+                s.contracts
+            ])?;
+        }
+    }
+    Ok(())
 }
 
 /// The cross-check of NCP's per-service lines of a month against its bill `d`: their use

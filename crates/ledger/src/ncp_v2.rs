@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rusqlite::{params, Connection};
 
 use super::fees;
-use super::ncp::Stored;
+use super::ncp::{check_parts, Stored};
 use crate::error::{Error, Result};
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::ncp::Difference;
@@ -112,7 +112,7 @@ impl<'a> V2Rows<'a> {
 }
 
 /// Stores the v2 rows of an import's or sync's `pages` inside the caller's transaction, and
-/// checks NCP's sums ([`checks`]; the bill is this import's, else the one stored before).
+/// checks NCP's sums ([`checks`]).
 pub fn store_pages(conn: &Connection, pages: &[Page], stored: &mut Stored) -> Result<()> {
     let rows = V2Rows::of(pages)?;
     if rows.is_empty() {
@@ -121,7 +121,7 @@ pub fn store_pages(conn: &Connection, pages: &[Page], stored: &mut Stored) -> Re
     store(conn, &rows)?;
     let groups: Vec<RowSums> = rows.groups.values().map(|g| g.sums()).collect();
     let items: Vec<RowSums> = rows.items.values().map(|i| i.sums()).collect();
-    stored.differences.extend(checks(conn, &groups, &items)?);
+    checks(conn, &groups, &items, stored)?;
     for month in rows.months() {
         if !stored.months.contains(&month) {
             stored.months.push(month);
@@ -130,19 +130,47 @@ pub fn store_pages(conn: &Connection, pages: &[Page], stored: &mut Stored) -> Re
     Ok(())
 }
 
-/// NCP's sums of v2 rows: each row's own arithmetic, the items of a group against the group,
-/// the groups of a month against the month's bill as stored.
-fn checks(conn: &Connection, groups: &[RowSums], items: &[RowSums]) -> Result<Vec<Difference>> {
-    let mut out = check_rows(groups);
-    out.extend(check_rows(items));
-    out.extend(check_items(groups, items));
-    let months: BTreeSet<Month> = groups.iter().map(|g| g.month).collect();
-    for month in months {
-        if let Some(bill) = super::ncp::demand_cost(conn, month)? {
-            out.extend(check_groups(&bill, groups));
-        }
-    }
-    Ok(out)
+/// The actions of v2's group and item bodies, as incomplete pages name them.
+const GROUPS: &str = "listBillingItemGroupCosts";
+const ITEMS: &str = "listBillingItemCosts";
+
+/// NCP's sums of v2 rows: each row's own arithmetic, the items against their groups and the
+/// groups against their month's bill, each whole as the ledger holds it once the rows are
+/// stored (this import's, else an earlier one's: [`check_parts`], the check v1's
+/// per-service lines go through too).
+fn checks(
+    conn: &Connection,
+    groups: &[RowSums],
+    items: &[RowSums],
+    stored: &mut Stored,
+) -> Result<()> {
+    stored.differences.extend(check_rows(groups));
+    stored.differences.extend(check_rows(items));
+    let by_month =
+        |rows: &'_ [RowSums]| -> BTreeSet<Month> { rows.iter().map(|r| r.month).collect() };
+    check_parts(
+        stored,
+        ITEMS,
+        by_month(items).into_iter().map(|m| (m, items)),
+        |month| Ok(Some(sums(conn, month, "ncp_group")?)),
+        |groups, items| check_items(groups, items),
+    )?;
+    check_parts(
+        stored,
+        GROUPS,
+        by_month(groups).into_iter().map(|m| (m, groups)),
+        |month| super::ncp::demand_cost(conn, month),
+        |bill, groups| check_groups(bill, groups),
+    )
+}
+
+/// The sums of a month's stored lines of `source` (`ncp_group`, `ncp_item`), from their
+/// exact detail.
+fn sums(conn: &Connection, month: Month, source: &str) -> Result<Vec<RowSums>> {
+    Ok(fees::ncp_lines(conn, month, source)?
+        .iter()
+        .filter_map(RowSums::of_line)
+        .collect())
 }
 
 /// NCP's sums of every month's stored v2 lines, recomputed from their exact detail (`check`).
@@ -154,20 +182,19 @@ pub fn differences(conn: &Connection) -> Result<Vec<Difference>> {
         )?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut out = Vec::new();
+    let mut out = Stored::default();
     for m in months {
         let month: Month = m
             .parse()
             .map_err(|_| Error::ledger(format!("a fee line holds a damaged month '{m}'")))?;
-        let sums = |source: &str| -> Result<Vec<RowSums>> {
-            Ok(fees::ncp_lines(conn, month, source)?
-                .iter()
-                .filter_map(RowSums::of_line)
-                .collect())
-        };
-        out.extend(checks(conn, &sums("ncp_group")?, &sums("ncp_item")?)?);
+        checks(
+            conn,
+            &sums(conn, month, "ncp_group")?,
+            &sums(conn, month, "ncp_item")?,
+            &mut out,
+        )?;
     }
-    Ok(out)
+    Ok(out.differences)
 }
 
 /// Stores the rows inside the caller's transaction.

@@ -456,18 +456,6 @@ impl std::fmt::Display for Difference {
     }
 }
 
-/// NCP reports a line per service (or contract) and item more than once when its figures are
-/// split (by page, by discount kind): the quantities and amounts of the same line add up.
-pub fn merge_line(into: &mut FeeLine, more: &FeeLine) {
-    if let (Some(a), Some(b)) = (into.ncp.as_mut(), more.ncp.as_ref()) {
-        a.add(b);
-    }
-    into.quantity += more.quantity;
-    into.used_amount += more.used_amount;
-    into.discount_amount += more.discount_amount;
-    into.estimated_payment_amount += more.estimated_payment_amount;
-}
-
 /// How detailed an NCP fee line is: per service (v1 product, v2 group), per contract (v1),
 /// per resource (v2 item).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
