@@ -1,0 +1,392 @@
+//! NCP's data in the ledger is checked and never lost (issue 14): parts imported or synced
+//! without their whole are checked against the whole the ledger holds — v1 per-service lines
+//! and v2 groups against the bill, v2 items against their groups — through one check, and a
+//! partial body (an incomplete page of contract summaries, a contract body NCP filtered to
+//! one service) never deletes stored rows it does not hold.
+
+use std::path::PathBuf;
+
+use serde_json::{json, Value};
+
+use crate::common::Env;
+use crate::ncp_server::{empty_v1, no_discounts, query, serve, Server, ACCESS, SECRET};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/ncp")
+        .join(name)
+}
+
+fn text(name: &str) -> String {
+    std::fs::read_to_string(fixture(name)).unwrap()
+}
+
+/// `import ncp --json FILE…` at `as_of`: its summary and its stderr.
+#[track_caller]
+fn import(env: &Env, as_of: &str, files: &[PathBuf]) -> (Value, String) {
+    let out = env
+        .cmd(as_of)
+        .args(["import", "ncp", "--json"])
+        .args(files)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{stderr}");
+    (serde_json::from_slice(&out.stdout).unwrap(), stderr)
+}
+
+/// `sync` (v1 or v2) of one month against `server`: its summary and its stderr.
+#[track_caller]
+fn sync(env: &Env, as_of: &str, server: &Server, api: &str, month: &str) -> (Value, String) {
+    let out = env
+        .cmd(as_of)
+        .env("NCLOUD_ACCESS_KEY", ACCESS)
+        .env("NCLOUD_SECRET_KEY", SECRET)
+        .env("NCP_USAGE_SYNC_BACKOFF_MS", "10")
+        .args(["sync", "--api", api, "--from", month, "--to", month])
+        .args(["--endpoint", &server.url, "--json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{stderr}");
+    (serde_json::from_slice(&out.stdout).unwrap(), stderr)
+}
+
+// ---------------------------------------------------------------------------------------
+// v2: items against the groups the ledger holds, groups against the bill it holds
+
+const V2_AS_OF: &str = "2026-07-26";
+
+/// The planted mismatch of `billing-item-costs-2026-06-mismatch.json` (VSVR's network out
+/// 100 more used, 90 more billed) against VSVR's group.
+fn items_mismatch() -> Value {
+    json!([
+        {"kind": "items", "month": "2026-06", "member_no": "2001234", "level": "group VSVR/VSVR",
+         "currency": "KRW", "ncp_amount": 154320, "sum_amount": 154420, "gap_amount": -100},
+        {"kind": "items_demand", "month": "2026-06", "member_no": "2001234", "level": "group VSVR/VSVR",
+         "currency": "KRW", "ncp_amount": 138888, "sum_amount": 138978, "gap_amount": -90}
+    ])
+}
+
+const ITEMS_WARNINGS: &str = "warning: 2026-06 group VSVR/VSVR: the items' use amounts do not add up to their group's use amount: NCP says 154,320 KRW, the parts add up to 154,420 (gap -100); NCP's figures are kept as NCP sent them
+warning: 2026-06 group VSVR/VSVR: the items' demand amounts do not add up to their group's demand amount: NCP says 138,888 KRW, the parts add up to 138,978 (gap -90); NCP's figures are kept as NCP sent them
+";
+
+/// NCP's v2 lines of June 2026 as `history --detail` shows them: (service, contract, item,
+/// NCP's use amount). Each service shows its most detailed complete level: a group whose
+/// items do not add up to it shows the group.
+fn v2_history(env: &Env, as_of: &str) -> Vec<(String, String, String, String)> {
+    let doc = env.json(as_of, &["history", "--month", "2026-06", "--detail"]);
+    doc["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["service"].as_str().unwrap().to_string(),
+                l["contract_no"].as_str().unwrap().to_string(),
+                l["item"].as_str().unwrap().to_string(),
+                l["ncp"]["use_amount"].to_string(),
+            )
+        })
+        .collect()
+}
+
+/// June 2026 with the mismatched items over the documented groups: VSVR's group stands,
+/// BST's item.
+fn mismatch_history() -> Vec<(String, String, String, String)> {
+    let line = |s: &str, c: &str, i: &str, u: &str| (s.into(), c.into(), i.into(), u.into());
+    vec![
+        line("Server (VPC)", "VSVR", "Server (VPC) (NCP)", "154320"),
+        line("Block Storage", "20012345", "Block Storage (SSD)", "138888"),
+    ]
+}
+
+#[test]
+fn v2_items_imported_alone_are_checked_against_the_groups_the_ledger_holds() {
+    let env = Env::business("2026-01-01");
+    let (doc, stderr) = import(
+        &env,
+        V2_AS_OF,
+        &[
+            fixture("v2/demand-cost-2026-06.json"),
+            fixture("v2/billing-item-group-costs-2026-06.json"),
+        ],
+    );
+    assert_eq!(doc["differences"], json!([]), "{stderr}");
+    let (doc, stderr) = import(
+        &env,
+        V2_AS_OF,
+        &[fixture("v2/billing-item-costs-2026-06-mismatch.json")],
+    );
+    assert_eq!(doc["differences"], items_mismatch());
+    assert_eq!(stderr, ITEMS_WARNINGS);
+    // Reported, not refused: the groups stay, the items are stored as NCP sent them, and
+    // `check` finds the same from the ledger.
+    assert_eq!(v2_history(&env, V2_AS_OF), mismatch_history());
+    assert_eq!(
+        env.json(V2_AS_OF, &["check"])["differences"],
+        items_mismatch()
+    );
+}
+
+/// A v2 server for June 2026: no bill and no groups (NCP's other bodies were imported
+/// before), the items of `items`.
+fn v2_items_server(items: &'static str) -> Server {
+    let refused = r#"{"error": {"errorCode": "Unauthorized", "message": "Authentication Failed"}}"#;
+    serve("/billing/v2", SECRET, refused, move |url| {
+        if let Some(answer) = no_discounts(url) {
+            return answer;
+        }
+        let path = url.split('?').next().unwrap_or("");
+        let body = match path.rsplit('/').next().unwrap_or("") {
+            "billing-item-costs" if query(url, "demandMonth") == Some("2026-06") => text(items),
+            "billing-item-costs" => r#"{"billingItemCosts": [], "nextToken": null}"#.into(),
+            "demand-costs" => r#"{"demandCosts": [], "nextToken": null}"#.into(),
+            "billing-item-group-costs" => {
+                r#"{"billingItemGroupCosts": [], "nextToken": null}"#.into()
+            }
+            _ => r#"{"costRelationCodes": [], "nextToken": null}"#.into(),
+        };
+        (200, body)
+    })
+}
+
+#[test]
+fn sync_v2_checks_items_against_the_groups_the_ledger_holds() {
+    let env = Env::business("2026-01-01");
+    import(
+        &env,
+        V2_AS_OF,
+        &[
+            fixture("v2/demand-cost-2026-06.json"),
+            fixture("v2/billing-item-group-costs-2026-06.json"),
+        ],
+    );
+    let srv = v2_items_server("v2/billing-item-costs-2026-06-mismatch.json");
+    let (doc, stderr) = sync(&env, V2_AS_OF, &srv, "v2", "2026-06");
+    assert_eq!(doc["differences"], items_mismatch());
+    assert_eq!(stderr, ITEMS_WARNINGS);
+    assert_eq!(v2_history(&env, V2_AS_OF), mismatch_history());
+}
+
+#[test]
+fn sync_v2_checks_groups_against_the_bill_the_ledger_holds() {
+    let env = Env::business("2026-01-01");
+    import(&env, V2_AS_OF, &[fixture("v2/demand-cost-2026-06.json")]);
+    let refused = r#"{"error": {"errorCode": "Unauthorized", "message": "Authentication Failed"}}"#;
+    let srv = serve("/billing/v2", SECRET, refused, |url| {
+        if let Some(answer) = no_discounts(url) {
+            return answer;
+        }
+        let path = url.split('?').next().unwrap_or("");
+        let body = match path.rsplit('/').next().unwrap_or("") {
+            "billing-item-group-costs" => text("v2/billing-item-group-costs-2026-06-resettled.json"),
+            "demand-costs" => r#"{"demandCosts": [], "nextToken": null}"#.into(),
+            "billing-item-costs" => r#"{"billingItemCosts": [], "nextToken": null}"#.into(),
+            _ => r#"{"costRelationCodes": [], "nextToken": null}"#.into(),
+        };
+        (200, body)
+    });
+    let (doc, stderr) = sync(&env, "2026-07-28", &srv, "v2", "2026-06");
+    assert_eq!(
+        doc["differences"],
+        json!([
+            {"kind": "services", "month": "2026-06", "member_no": "2001234", "level": "group",
+             "currency": "KRW", "ncp_amount": 293208, "sum_amount": 294288, "gap_amount": -1080},
+            {"kind": "services_demand", "month": "2026-06", "member_no": "2001234", "level": "group",
+             "currency": "KRW", "ncp_amount": 138888, "sum_amount": 139860, "gap_amount": -972}
+        ])
+    );
+    assert_eq!(
+        stderr,
+        "warning: 2026-06 group: the per-service use amounts do not add up to the bill's use amount: NCP says 293,208 KRW, the parts add up to 294,288 (gap -1,080); NCP's figures are kept as NCP sent them
+warning: 2026-06 group: the per-service demand amounts do not add up to the bill's demand amount: NCP says 138,888 KRW, the parts add up to 139,860 (gap -972); NCP's figures are kept as NCP sent them
+"
+    );
+    // The bill stays NCP's, the groups are stored as sent.
+    let history = env.json("2026-07-28", &["history", "--month", "2026-06"]);
+    assert_eq!(history["ncp_bill"]["use_amount"], 293208);
+    assert_eq!(v2_history(&env, "2026-07-28").len(), 2);
+}
+
+// ---------------------------------------------------------------------------------------
+// v1: per-service lines synced without their bill
+
+const V1_AS_OF: &str = "2026-11-12";
+
+fn member_v1() -> Env {
+    Env::business("2026-10-01")
+}
+
+#[test]
+fn sync_v1_checks_per_service_lines_against_the_bill_the_ledger_holds() {
+    let env = member_v1();
+    import(
+        &env,
+        V1_AS_OF,
+        &[fixture("v1/demand-cost-2026-10-credit.json")],
+    );
+    let refused = "{\"error\":{\"errorCode\":\"200\",\"message\":\"Authentication Failed\"}}";
+    let srv = serve("/billing/v1", SECRET, refused, |url| {
+        if let Some(answer) = no_discounts(url) {
+            return answer;
+        }
+        let action = url
+            .split("/cost/")
+            .nth(1)
+            .and_then(|s| s.split('?').next())
+            .unwrap_or("x")
+            .to_string();
+        let body = match action.as_str() {
+            "getProductDemandCostList" => text("v1/product-demand-2026-10-negative-bst.json"),
+            _ => empty_v1(&action),
+        };
+        (200, body)
+    });
+    let (doc, stderr) = sync(&env, V1_AS_OF, &srv, "v1", "2026-10");
+    assert_eq!(
+        doc["differences"],
+        json!([{
+            "kind": "services", "month": "2026-10", "member_no": "9729", "level": "product",
+            "currency": "KRW", "ncp_amount": 293208.5, "sum_amount": 293208.1, "gap_amount": 0.4
+        }])
+    );
+    assert_eq!(
+        stderr,
+        "warning: 2026-10 product: the per-service use amounts do not add up to the bill's use amount: NCP says 293,208.5 KRW, the parts add up to 293,208.1 (gap 0.4); NCP's figures are kept as NCP sent them\n"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Partial bodies never delete what they do not hold
+
+/// (service, contracts) of `status --month 2024-05`.
+fn counts(env: &Env) -> Vec<(String, i64)> {
+    let doc = env.json("2024-05-31", &["status", "--month", "2024-05"]);
+    assert_eq!(doc["source"], "ncp 2024-05");
+    doc["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["service"].as_str().unwrap().to_string(),
+                s["contracts"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_incomplete_page_of_contract_summaries_keeps_the_counts_it_does_not_hold() {
+    let env = Env::business("2024-05-01");
+    import(&env, "2024-05-31", &[fixture("contract-summary-2024-05.json")]);
+    assert_eq!(
+        counts(&env),
+        [("Object Storage".into(), 1), ("Server(VPC)".into(), 1)]
+    );
+    // A saved first page: one row of NCP's 3, Server(VPC) now holding 2 contracts.
+    let page = r#"{"getContractSummaryListResponse": {
+      "requestId": "5b3f0e0a-0000-4000-8000-000000000005", "returnCode": "0", "returnMessage": "success", "totalRows": 3,
+      "contractSummaryList": [
+        {"contractMonth": "202405", "regionCode": "KR", "contractType": {"code": "VSVR", "codeName": "Server(VPC)"},
+         "contractCount": 2, "contractStatus": {"code": "NOML", "codeName": "Normal"}}
+      ]}}"#;
+    let page = env.file("summary-page1.json", page);
+    let (doc, stderr) = import(&env, "2024-05-31", &[page]);
+    assert_eq!(
+        doc["differences"],
+        json!([{"kind": "incomplete_page", "month": "2024-05", "member_no": null,
+                "level": "getContractSummaryList", "currency": null,
+                "ncp_amount": 3, "sum_amount": 1, "gap_amount": 2}])
+    );
+    assert_eq!(
+        stderr,
+        "warning: 2024-05 getContractSummaryList: NCP's totalRows is above the rows the files gave: a page is missing (totalRows 3, rows given 1, 2 missing); import every page of it together\n"
+    );
+    // The row it holds is updated; Object Storage, which it does not hold, stays.
+    assert_eq!(
+        counts(&env),
+        [("Object Storage".into(), 1), ("Server(VPC)".into(), 2)]
+    );
+    // The whole answer again replaces the month's counts.
+    import(&env, "2024-05-31", &[fixture("contract-summary-2024-05.json")]);
+    assert_eq!(
+        counts(&env),
+        [("Object Storage".into(), 1), ("Server(VPC)".into(), 1)]
+    );
+}
+
+/// (service, contract, use amount) of NCP's lines of May 2024 in `history --detail`.
+fn contract_lines(env: &Env) -> Vec<(String, String, String)> {
+    let doc = env.json("2024-06-20", &["history", "--month", "2024-05", "--detail"]);
+    doc["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["service"].as_str().unwrap().to_string(),
+                l["contract_no"].as_str().unwrap().to_string(),
+                l["ncp"]["use_amount"].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_contract_body_filtered_to_one_service_keeps_the_other_services_lines() {
+    let env = Env::business("2024-05-01");
+    import(&env, "2024-06-20", &[fixture("contract-demand-2024-05.json")]);
+    let all = [
+        ("Object Storage".to_string(), "30020001".to_string(), "3456".to_string()),
+        ("Server(VPC)".into(), "30012345".into(), "80000".into()),
+        ("Server(VPC)".into(), "30012346".into(), "40000".into()),
+    ];
+    assert_eq!(contract_lines(&env), all);
+    // NCP's answer to demandTypeCode=OBJST: complete (totalRows 1), Object Storage only,
+    // re-settled at 3,500.
+    let mut body: Value = serde_json::from_str(&text("contract-demand-2024-05.json")).unwrap();
+    let r = &mut body["getContractDemandCostListResponse"];
+    r["totalRows"] = json!(1);
+    let rows = r["contractDemandCostList"].as_array_mut().unwrap();
+    rows.retain(|row| row["demandType"]["code"] == "OBJST");
+    rows[0]["useAmount"] = json!(3500);
+    for key in ["demandAmount", "thisMonthDemandAmount", "totalDemandAmount"] {
+        if rows[0].get(key).is_some() {
+            rows[0][key] = json!(3500);
+        }
+    }
+    let filtered = env.file("contract-objst.json", body.to_string());
+    let (doc, stderr) = import(&env, "2024-06-20", &[filtered]);
+    assert_eq!(doc["differences"], json!([]), "{stderr}");
+    let mut expected = all.clone();
+    expected[0].2 = "3500".into();
+    assert_eq!(contract_lines(&env), expected);
+}
+
+// ---------------------------------------------------------------------------------------
+// Bills in other currencies, v2 as v1
+
+#[test]
+fn v2_bills_in_dollars_and_yen_are_named_in_the_summary() {
+    for currency in ["USD", "JPY"] {
+        let env = Env::business("2026-01-01");
+        let body = text("v2/demand-cost-2026-06.json").replacen(
+            "\"payCurrency\": \"KRW\"",
+            &format!("\"payCurrency\": \"{currency}\""),
+            1,
+        );
+        let path = env.file("demand-costs.json", body);
+        let (doc, _) = import(&env, V2_AS_OF, &[path]);
+        assert_eq!(
+            doc["bills_in_other_currencies"],
+            json!([{"month": "2026-06", "currency": currency}]),
+            "{currency}"
+        );
+        assert_eq!(doc["bills"], json!([]), "{currency}");
+        let stored = env.json(V2_AS_OF, &["history", "--month", "2026-06"]);
+        assert_eq!(stored["ncp_bill"]["currency"], currency);
+    }
+}
