@@ -181,7 +181,9 @@ fn sync_v2_checks_groups_against_the_bill_the_ledger_holds() {
         }
         let path = url.split('?').next().unwrap_or("");
         let body = match path.rsplit('/').next().unwrap_or("") {
-            "billing-item-group-costs" => text("v2/billing-item-group-costs-2026-06-resettled.json"),
+            "billing-item-group-costs" => {
+                text("v2/billing-item-group-costs-2026-06-resettled.json")
+            }
             "demand-costs" => r#"{"demandCosts": [], "nextToken": null}"#.into(),
             "billing-item-costs" => r#"{"billingItemCosts": [], "nextToken": null}"#.into(),
             _ => r#"{"costRelationCodes": [], "nextToken": null}"#.into(),
@@ -281,7 +283,11 @@ fn counts(env: &Env) -> Vec<(String, i64)> {
 #[test]
 fn an_incomplete_page_of_contract_summaries_keeps_the_counts_it_does_not_hold() {
     let env = Env::business("2024-05-01");
-    import(&env, "2024-05-31", &[fixture("contract-summary-2024-05.json")]);
+    import(
+        &env,
+        "2024-05-31",
+        &[fixture("contract-summary-2024-05.json")],
+    );
     assert_eq!(
         counts(&env),
         [("Object Storage".into(), 1), ("Server(VPC)".into(), 1)]
@@ -311,7 +317,11 @@ fn an_incomplete_page_of_contract_summaries_keeps_the_counts_it_does_not_hold() 
         [("Object Storage".into(), 1), ("Server(VPC)".into(), 2)]
     );
     // The whole answer again replaces the month's counts.
-    import(&env, "2024-05-31", &[fixture("contract-summary-2024-05.json")]);
+    import(
+        &env,
+        "2024-05-31",
+        &[fixture("contract-summary-2024-05.json")],
+    );
     assert_eq!(
         counts(&env),
         [("Object Storage".into(), 1), ("Server(VPC)".into(), 1)]
@@ -338,9 +348,17 @@ fn contract_lines(env: &Env) -> Vec<(String, String, String)> {
 #[test]
 fn a_contract_body_filtered_to_one_service_keeps_the_other_services_lines() {
     let env = Env::business("2024-05-01");
-    import(&env, "2024-06-20", &[fixture("contract-demand-2024-05.json")]);
+    import(
+        &env,
+        "2024-06-20",
+        &[fixture("contract-demand-2024-05.json")],
+    );
     let all = [
-        ("Object Storage".to_string(), "30020001".to_string(), "3456".to_string()),
+        (
+            "Object Storage".to_string(),
+            "30020001".to_string(),
+            "3456".to_string(),
+        ),
         ("Server(VPC)".into(), "30012345".into(), "80000".into()),
         ("Server(VPC)".into(), "30012346".into(), "40000".into()),
     ];
@@ -389,4 +407,158 @@ fn v2_bills_in_dollars_and_yen_are_named_in_the_summary() {
         let stored = env.json(V2_AS_OF, &["history", "--month", "2026-06"]);
         assert_eq!(stored["ncp_bill"]["currency"], currency);
     }
+}
+
+/// Per-service lines of an incomplete page are not checked against the bill, whether the bill
+/// comes with them or was stored before: they cannot add up, and the page is reported.
+#[test]
+fn lines_of_an_incomplete_page_are_not_checked_against_the_bill_of_the_same_import() {
+    let env = member_v1();
+    let (doc, stderr) = import(
+        &env,
+        "2026-11-05",
+        &[
+            fixture("v1/stranger-bill-2026-10.json"),
+            fixture("v1/stranger-product-2026-10-page1.json"),
+        ],
+    );
+    assert_eq!(
+        doc["differences"],
+        json!([{"kind": "incomplete_page", "month": "2026-10", "member_no": null,
+                "level": "getProductDemandCostList", "currency": null,
+                "ncp_amount": 3, "sum_amount": 2, "gap_amount": 1}])
+    );
+    assert_eq!(
+        stderr,
+        "warning: 2026-10 getProductDemandCostList: NCP's totalRows is above the rows the files gave: a page is missing (totalRows 3, rows given 2, 1 missing); import every page of it together\n"
+    );
+}
+
+/// (service, NCP's use amount) of each per-service row of October 2026 in `history`.
+fn october(env: &Env) -> Vec<(String, String)> {
+    let doc = env.json(V1_AS_OF, &["history", "--month", "2026-10"]);
+    doc["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["service"].as_str().unwrap().to_string(),
+                s["ncp"]["use_amount"].to_string(),
+            )
+        })
+        .collect()
+}
+
+/// October 2026's per-service body with only the rows `keep` holds (by code), each at the
+/// use (and demand) amount given, `totalRows` saying they are all.
+fn product_body(env: &Env, name: &str, keep: &[(&str, f64)]) -> PathBuf {
+    let mut body: Value =
+        serde_json::from_str(&text("v1/product-demand-2026-10-credit.json")).unwrap();
+    let r = &mut body["getProductDemandCostListResponse"];
+    r["totalRows"] = json!(keep.len());
+    let rows = r["productDemandCostList"].as_array_mut().unwrap();
+    rows.retain(|row| {
+        keep.iter()
+            .any(|(code, _)| row["productDemandType"]["code"] == *code)
+    });
+    for row in rows.iter_mut() {
+        let code = row["productDemandType"]["code"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let (_, amount) = keep.iter().find(|(c, _)| *c == code).unwrap();
+        if code != "VSVR" {
+            row["useAmount"] = json!(amount);
+            row["demandAmount"] = json!(amount);
+        }
+    }
+    env.file(name, body.to_string())
+}
+
+#[test]
+fn a_per_service_body_filtered_to_one_service_keeps_the_others_and_the_month_is_checked() {
+    let env = member_v1();
+    import(
+        &env,
+        V1_AS_OF,
+        &[
+            fixture("v1/demand-cost-2026-10-credit.json"),
+            fixture("v1/product-demand-2026-10-credit.json"),
+        ],
+    );
+    let whole = october(&env);
+    assert_eq!(whole.len(), 3, "{whole:?}");
+    // NCP's answer to productDemandTypeCode=BST, re-settled at 0.3: the month's lines as the
+    // ledger now holds them come to 293,208.6 against the bill's 293,208.5.
+    let bst = product_body(&env, "product-bst.json", &[("BST", 0.3)]);
+    let (doc, stderr) = import(&env, V1_AS_OF, &[bst]);
+    assert_eq!(
+        doc["differences"],
+        json!([{
+            "kind": "services", "month": "2026-10", "member_no": "9729", "level": "product",
+            "currency": "KRW", "ncp_amount": 293208.5, "sum_amount": 293208.6, "gap_amount": -0.1
+        }])
+    );
+    assert_eq!(
+        stderr,
+        "warning: 2026-10 product: the per-service use amounts do not add up to the bill's use amount: NCP says 293,208.5 KRW, the parts add up to 293,208.6 (gap -0.1); NCP's figures are kept as NCP sent them\n"
+    );
+    let mut expected = whole.clone();
+    let at = expected.iter().position(|s| s.1 == "0.2").unwrap();
+    expected[at].1 = "0.3".into();
+    assert_eq!(october(&env), expected);
+}
+
+#[test]
+fn per_service_lines_that_add_up_to_the_bill_replace_the_whole_month() {
+    let env = member_v1();
+    import(
+        &env,
+        V1_AS_OF,
+        &[
+            fixture("v1/demand-cost-2026-10-credit.json"),
+            fixture("v1/product-demand-2026-10-credit.json"),
+        ],
+    );
+    // A re-settlement without Block Storage, Object Storage taking its 0.2: the lines add up
+    // to the stored bill, so they are the whole month and Block Storage goes.
+    let body = product_body(
+        &env,
+        "product-resettled.json",
+        &[("VSVR", 0.0), ("OBJST", 0.3)],
+    );
+    let (doc, stderr) = import(&env, V1_AS_OF, &[body]);
+    assert_eq!(doc["differences"], json!([]), "{stderr}");
+    let services: Vec<String> = october(&env).into_iter().map(|s| s.1).collect();
+    assert_eq!(services, ["0.3", "293208.2"]);
+}
+
+#[test]
+fn v2_groups_filtered_to_one_service_are_checked_with_the_groups_the_ledger_holds() {
+    let env = Env::business("2026-01-01");
+    import(
+        &env,
+        V2_AS_OF,
+        &[
+            fixture("v2/demand-cost-2026-06.json"),
+            fixture("v2/billing-item-group-costs-2026-06.json"),
+        ],
+    );
+    // NCP's answer to serviceCode=BST: the month's groups still add up to the bill.
+    let mut body: Value =
+        serde_json::from_str(&text("v2/billing-item-group-costs-2026-06.json")).unwrap();
+    body["billingItemGroupCosts"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|g| g["serviceCode"] == "BST");
+    let bst = env.file("groups-bst.json", body.to_string());
+    let (doc, stderr) = import(&env, V2_AS_OF, &[bst]);
+    assert_eq!(doc["differences"], json!([]), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    let services: Vec<String> = v2_history(&env, V2_AS_OF)
+        .into_iter()
+        .map(|l| l.0)
+        .collect();
+    assert_eq!(services, ["Block Storage", "Server (VPC)"]);
 }

@@ -147,18 +147,27 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             .push(s);
     }
     // A level whose pages are known to be incomplete holds only some of its lines: its rows
-    // are added or updated, and the stored lines it does not hold stay. A complete
-    // per-contract body may still be filtered to some services (`demandTypeCode`): it
-    // replaces the contract lines of the services it holds, never the others'.
+    // are added or updated, and the stored lines it does not hold stay. A complete body may
+    // still be one NCP filtered to some services (`productDemandTypeCode`,
+    // `demandTypeCode`), which nothing in it tells: it replaces the lines of the services it
+    // holds, never the others'. Per-service lines that add up to the month's bill (this
+    // import's, else the one stored) are the whole month: they replace it, so a service NCP
+    // no longer bills goes too.
     for ((month, source), month_lines) in &lines {
+        let whole_month = *source == "ncp_product"
+            && match demand.get(month) {
+                Some(d) => services_difference(d, month_lines.values()).is_none(),
+                None => demand_cost(conn, *month)?
+                    .is_some_and(|d| services_difference(&d, month_lines.values()).is_none()),
+            };
         if stored.incomplete(action_of(source)) {
             fees::replace_lines(conn, source, month_lines.values())?;
-        } else if *source == "ncp_contract" {
+        } else if whole_month {
+            fees::replace_month(conn, *month, source, month_lines.values())?;
+        } else {
             let services: BTreeSet<&str> =
                 month_lines.values().map(|l| l.service.as_str()).collect();
             fees::replace_services(conn, *month, source, &services, month_lines.values())?;
-        } else {
-            fees::replace_month(conn, *month, source, month_lines.values())?;
         }
         if !stored.months.contains(month) {
             stored.months.push(*month);
@@ -189,17 +198,18 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
         }
         stored.differences.extend(d.differences());
     }
-    // The cross-check: NCP's per-service amounts add up to its bill, the one this import
-    // brings or else the one an earlier import stored.
-    let products = lines
-        .iter()
-        .filter(|((_, source), _)| *source == "ncp_product");
+    // The cross-check: the month's per-service lines, as the ledger now holds them, add up
+    // to its bill, the one this import brings or else the one an earlier import stored.
+    let products = lines.keys().filter(|(_, source)| *source == "ncp_product");
     check_parts(
         &mut stored,
         "getProductDemandCostList",
-        products.map(|((month, _), product)| (*month, product)),
+        products.map(|(month, _)| *month),
         |month| demand_cost(conn, month),
-        |bill, product| services_difference(bill, product).into_iter().collect(),
+        |bill| {
+            let held = fees::ncp_lines(conn, bill.month, "ncp_product")?;
+            Ok(services_difference(bill, &held).into_iter().collect())
+        },
     )?;
     // v2's per-group and per-item lines and the names of codes.
     super::ncp_v2::store_pages(conn, pages, &mut stored)?;
@@ -227,26 +237,26 @@ impl Stored {
 }
 
 /// The one check of NCP's parts against their whole, v1 and v2 alike: per-service lines
-/// (v1) and groups (v2) against the month's bill, items (v2) against their groups. `parts`
-/// are this import's, by month; `whole` reads the month's whole as the ledger holds it once
-/// this import is stored: the whole the import brought, else the one an earlier import
-/// stored, so parts imported alone are checked too. Each sum that does not hold becomes a
-/// `differences` entry (and so one warning line); nothing is refused. Parts of a page known
-/// to be incomplete (`action`) are not checked: they cannot add up, and the incomplete page
-/// is reported already.
-pub(crate) fn check_parts<P, W>(
+/// (v1) and groups (v2) against the month's bill, items (v2) against their groups. For each
+/// month of this import's parts (`months`), `whole` reads the month's whole as the ledger
+/// holds it once this import is stored — the whole the import brought, else the one an
+/// earlier import stored, so parts imported alone are checked too — and `check` compares the
+/// month's parts with it. Each sum that does not hold becomes a `differences` entry (and so
+/// one warning line); nothing is refused. Parts of a page known to be incomplete (`action`)
+/// are not checked: they cannot add up, and the incomplete page is reported already.
+pub(crate) fn check_parts<W>(
     stored: &mut Stored,
     action: &str,
-    parts: impl IntoIterator<Item = (Month, P)>,
+    months: impl IntoIterator<Item = Month>,
     mut whole: impl FnMut(Month) -> Result<Option<W>>,
-    check: impl Fn(&W, P) -> Vec<Difference>,
+    mut check: impl FnMut(&W) -> Result<Vec<Difference>>,
 ) -> Result<()> {
     if stored.incomplete(action) {
         return Ok(());
     }
-    for (month, part) in parts {
+    for month in months {
         if let Some(w) = whole(month)? {
-            stored.differences.extend(check(&w, part));
+            stored.differences.extend(check(&w)?);
         }
     }
     Ok(())
@@ -300,9 +310,12 @@ fn store_summaries(
 
 /// The cross-check of NCP's per-service lines of a month against its bill `d`: their use
 /// amounts add up to the bill's.
-fn services_difference(d: &DemandCost, product: &LinesByKey) -> Option<Difference> {
+fn services_difference<'a>(
+    d: &DemandCost,
+    product: impl IntoIterator<Item = &'a FeeLine>,
+) -> Option<Difference> {
     let sum = product
-        .values()
+        .into_iter()
         .map(ncp_usage_core::billing::ncp::line_use_amount)
         .try_fold(Exact::ZERO, |t, e| t.checked_add(e))?;
     d.services_difference("product", sum)

@@ -146,21 +146,23 @@ fn checks(
 ) -> Result<()> {
     stored.differences.extend(check_rows(groups));
     stored.differences.extend(check_rows(items));
-    let by_month =
-        |rows: &'_ [RowSums]| -> BTreeSet<Month> { rows.iter().map(|r| r.month).collect() };
+    let months = |rows: &[RowSums]| -> BTreeSet<Month> { rows.iter().map(|r| r.month).collect() };
+    // A month's items are all this import's: it replaced the stored items of their groups.
     check_parts(
         stored,
         ITEMS,
-        by_month(items).into_iter().map(|m| (m, items)),
+        months(items),
         |month| Ok(Some(sums(conn, month, "ncp_group")?)),
-        |groups, items| check_items(groups, items),
+        |groups| Ok(check_items(groups, items)),
     )?;
+    // The month's groups as the ledger holds them: a body NCP filtered to some services
+    // (`serviceCode`) replaced only its own.
     check_parts(
         stored,
         GROUPS,
-        by_month(groups).into_iter().map(|m| (m, groups)),
+        months(groups),
         |month| super::ncp::demand_cost(conn, month),
-        |bill, groups| check_groups(bill, groups),
+        |bill| Ok(check_groups(bill, &sums(conn, bill.month, "ncp_group")?)),
     )
 }
 
