@@ -562,3 +562,38 @@ fn v2_groups_filtered_to_one_service_are_checked_with_the_groups_the_ledger_hold
         .collect();
     assert_eq!(services, ["Block Storage", "Server (VPC)"]);
 }
+
+#[test]
+fn a_saved_v2_page_with_a_next_token_keeps_the_items_it_does_not_hold() {
+    let env = Env::business("2026-01-01");
+    import(
+        &env,
+        V2_AS_OF,
+        &[
+            fixture("v2/demand-cost-2026-06.json"),
+            fixture("v2/billing-item-group-costs-2026-06.json"),
+            fixture("v2/billing-item-costs-2026-06.json"),
+        ],
+    );
+    let whole = v2_history(&env, V2_AS_OF);
+    assert_eq!(whole.len(), 4, "{whole:?}");
+    // The first page of NCP's answer, saved alone: one row, and a cursor to the next page.
+    let items: Value = serde_json::from_str(&text("v2/billing-item-costs-2026-06.json")).unwrap();
+    let first = &items["billingItemCosts"][0];
+    assert_eq!(first["billingItemGroupCode"], "VSVR");
+    let page = json!({"billingItemCosts": [first], "nextToken": "c_EOvh4bjJ"});
+    let page = env.file("items-page1.json", page.to_string());
+    let (doc, stderr) = import(&env, V2_AS_OF, &[page]);
+    assert_eq!(
+        doc["differences"],
+        json!([{"kind": "next_page", "month": "2026-06", "member_no": null,
+                "level": "listBillingItemCosts", "currency": null,
+                "ncp_amount": 2, "sum_amount": 1, "gap_amount": 1}])
+    );
+    assert_eq!(
+        stderr,
+        "warning: 2026-06 listBillingItemCosts: NCP's nextToken says another page follows, and no file is the answer's last page (pages given 1); import every page of it together\n"
+    );
+    // VSVR's other items stay: its items still add up to its group and stand for it.
+    assert_eq!(v2_history(&env, V2_AS_OF), whole);
+}

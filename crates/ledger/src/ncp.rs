@@ -18,7 +18,7 @@ use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::issued::{paid_up_settles, BillSource, StoredBill};
 use ncp_usage_core::billing::ncp::{
     incomplete_pages, one_member, paid_up, summary_month, Api, Body, ContractSummary, DailyUsage,
-    DemandCost, Difference, DifferenceKind, Discounts, Page,
+    DemandCost, Difference, Discounts, Page,
 };
 use ncp_usage_core::billing::ncp_daily;
 use ncp_usage_core::billing::payment::PaymentKind;
@@ -228,11 +228,12 @@ fn action_of(source: &str) -> &'static str {
 
 impl Stored {
     /// Whether the pages of `action` are known to be incomplete (reported in `differences`
-    /// as `incomplete_page`): they hold some of NCP's rows, and never stand for the others.
+    /// as `incomplete_page` or `next_page`): they hold some of NCP's rows, and never stand for
+    /// the others.
     pub fn incomplete(&self, action: &str) -> bool {
         self.differences
             .iter()
-            .any(|d| d.kind == DifferenceKind::IncompletePage && d.level.as_deref() == Some(action))
+            .any(|d| d.page_missing() && d.level.as_deref() == Some(action))
     }
 }
 

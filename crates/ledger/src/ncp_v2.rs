@@ -118,7 +118,7 @@ pub fn store_pages(conn: &Connection, pages: &[Page], stored: &mut Stored) -> Re
     if rows.is_empty() {
         return Ok(());
     }
-    store(conn, &rows)?;
+    store(conn, &rows, stored.incomplete(ITEMS))?;
     let groups: Vec<RowSums> = rows.groups.values().map(|g| g.sums()).collect();
     let items: Vec<RowSums> = rows.items.values().map(|i| i.sums()).collect();
     checks(conn, &groups, &items, stored)?;
@@ -199,8 +199,11 @@ pub fn differences(conn: &Connection) -> Result<Vec<Difference>> {
     Ok(out.differences)
 }
 
-/// Stores the rows inside the caller's transaction.
-fn store(conn: &Connection, rows: &V2Rows<'_>) -> Result<()> {
+/// Stores the rows inside the caller's transaction. Items replace every stored item of their
+/// groups (a re-settlement may drop a resource), unless their pages are known to be an
+/// incomplete answer (`items_partial`): then they replace only the lines they hold, and the
+/// groups' other stored items stay.
+fn store(conn: &Connection, rows: &V2Rows<'_>, items_partial: bool) -> Result<()> {
     let mut groups = Vec::new();
     for g in rows.groups.values() {
         let c = &g.cost;
@@ -219,8 +222,10 @@ fn store(conn: &Connection, rows: &V2Rows<'_>) -> Result<()> {
             )
         })
         .collect();
-    for (month, service, group) in &replaced {
-        remove(conn, "ncp_item", *month, service, group)?;
+    if !items_partial {
+        for (month, service, group) in &replaced {
+            remove(conn, "ncp_item", *month, service, group)?;
+        }
     }
     if let Some(i) = rows.items.values().find(|i| !i.fits()) {
         return Err(ceiling(i.cost.month));
@@ -246,7 +251,13 @@ fn store(conn: &Connection, rows: &V2Rows<'_>) -> Result<()> {
         }
         Some(line)
     });
-    fees::insert_lines(conn, "ncp_item", items)?;
+    if items_partial {
+        // A saved page or two: held at once.
+        let items: Vec<FeeLine> = items.collect();
+        fees::replace_lines(conn, "ncp_item", &items)?;
+    } else {
+        fees::insert_lines(conn, "ncp_item", items)?;
+    }
     for c in &rows.codes {
         name(conn, &c.service_code, "", "", &c.service_name)?;
         for g in &c.groups {
@@ -360,7 +371,7 @@ mod tests {
                     codes: codes.iter().collect(),
                     ..V2Rows::default()
                 };
-                store(tx, &rows)?;
+                store(tx, &rows, false)?;
                 assert_eq!(cost_relation_codes(tx)?, codes);
                 Ok(())
             })
