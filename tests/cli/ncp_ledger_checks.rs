@@ -597,3 +597,30 @@ fn a_saved_v2_page_with_a_next_token_keeps_the_items_it_does_not_hold() {
     // VSVR's other items stay: its items still add up to its group and stand for it.
     assert_eq!(v2_history(&env, V2_AS_OF), whole);
 }
+
+/// NCP's answer to `/billing-item-costs` filtered to one item (or resource) is complete as an
+/// answer but holds part of a group: it replaces only its own line, and the group's items as
+/// the ledger holds them still add up to it.
+#[test]
+fn a_v2_item_body_filtered_to_one_item_keeps_the_groups_other_items() {
+    let env = Env::business("2026-01-01");
+    import(
+        &env,
+        V2_AS_OF,
+        &[
+            fixture("v2/demand-cost-2026-06.json"),
+            fixture("v2/billing-item-group-costs-2026-06.json"),
+            fixture("v2/billing-item-costs-2026-06.json"),
+        ],
+    );
+    let whole = v2_history(&env, V2_AS_OF);
+    let items: Value = serde_json::from_str(&text("v2/billing-item-costs-2026-06.json")).unwrap();
+    let first = &items["billingItemCosts"][0];
+    let body = json!({"billingItemCosts": [first], "nextToken": null});
+    let body = env.file("items-one.json", body.to_string());
+    let (doc, stderr) = import(&env, V2_AS_OF, &[body]);
+    assert_eq!(doc["differences"], json!([]), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    assert_eq!(v2_history(&env, V2_AS_OF), whole);
+    assert_eq!(env.json(V2_AS_OF, &["check"])["differences"], json!([]));
+}
