@@ -2,7 +2,10 @@
 //! amounts, contract counts and daily quantities, as NCP computed them.
 //!
 //! Re-importing a month replaces NCP's earlier figures for it: a bill written before the
-//! month ended is superseded by the final one, never added to it.
+//! month ended is superseded by the final one, never added to it. A body that holds part of
+//! the month — a page known to be incomplete, or one NCP may have filtered to some services —
+//! replaces only what it holds, so stored rows it does not cover are never lost; and NCP's
+//! parts are checked against their whole as the ledger holds it ([`check_parts`]).
 
 use crate::values::RowExt;
 use std::collections::{BTreeMap, BTreeSet};

@@ -5,7 +5,9 @@
 //!
 //! NCP gives every row a new id when it re-settles a month, so rows are replaced by month and
 //! codes, never by id: a group's line by its service and group codes, a group's items all
-//! together (a re-settlement may drop a resource). The member is the ledger's one member.
+//! together when they add up to the group (a re-settlement may drop a resource), else only
+//! the lines they hold (a body filtered to some items, an incomplete answer). The member is
+//! the ledger's one member.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -247,10 +249,13 @@ fn store(
     // Items come in key order: a group's are side by side.
     for mine in items.chunk_by(|a, b| key(a) == key(b)) {
         let (month, service, group) = key(&mine[0]);
-        if !held.contains_key(&month) {
-            held.insert(month, sums(conn, month, "ncp_group")?);
-        }
-        let whole = held[&month]
+        let month_groups = match held.entry(month) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(sums(conn, month, "ncp_group")?)
+            }
+        };
+        let whole = month_groups
             .iter()
             .find(|g| g.service_code == service && g.group_code == group)
             .is_none_or(|g| check_items(std::slice::from_ref(g), mine).is_empty());
