@@ -624,3 +624,24 @@ fn a_v2_item_body_filtered_to_one_item_keeps_the_groups_other_items() {
     assert_eq!(v2_history(&env, V2_AS_OF), whole);
     assert_eq!(env.json(V2_AS_OF, &["check"])["differences"], json!([]));
 }
+
+/// NCP's answer to `contractTypeCode=OBJST` is complete (totalRows 1) but holds one contract
+/// type: it replaces Object Storage's counts and keeps Server(VPC)'s.
+#[test]
+fn a_contract_summary_body_filtered_to_one_type_keeps_the_other_types() {
+    let env = Env::business("2024-05-01");
+    import(&env, "2024-05-31", &[fixture("contract-summary-2024-05.json")]);
+    let body = r#"{"getContractSummaryListResponse": {
+      "requestId": "5b3f0e0a-0000-4000-8000-000000000006", "returnCode": "0", "returnMessage": "success", "totalRows": 1,
+      "contractSummaryList": [
+        {"contractMonth": "202405", "regionCode": "KR", "contractType": {"code": "OBJST", "codeName": "Object Storage"},
+         "contractCount": 3, "contractStatus": {"code": "NOML", "codeName": "Normal"}}
+      ]}}"#;
+    let body = env.file("summary-objst.json", body);
+    let (doc, stderr) = import(&env, "2024-05-31", &[body]);
+    assert_eq!(doc["differences"], json!([]), "{stderr}");
+    assert_eq!(
+        counts(&env),
+        [("Object Storage".into(), 3), ("Server(VPC)".into(), 1)]
+    );
+}

@@ -266,29 +266,25 @@ pub(crate) fn check_parts<W>(
     Ok(())
 }
 
-/// NCP's contract counts of each month. A month's summaries replace the ones stored for it,
-/// unless its page is known to be incomplete (`partial`): then only the counts it holds (by
-/// region, contract type and status) are replaced, and the month's others stay.
+/// NCP's contract counts of each month. NCP can filter a summary body by contract type,
+/// region or status without saying so in it, so a body replaces, for each region and contract
+/// type it holds, that pair's counts of every status, and keeps the month's other pairs. A
+/// page known to be incomplete (`partial`) replaces only the counts it holds (by region,
+/// contract type and status).
 fn store_summaries(
     conn: &Connection,
     summaries: &BTreeMap<Month, Vec<&ContractSummary>>,
     partial: bool,
 ) -> Result<()> {
+    let mut delete = conn.prepare_cached(
+        "DELETE FROM ncp_contract_summaries
+         WHERE month = ?1 AND region = ?2 AND contract_type = ?3 AND (?4 IS NULL OR status = ?4)",
+    )?;
     for (month, rows) in summaries {
         let month = month.to_string();
-        if partial {
-            let mut delete = conn.prepare_cached(
-                "DELETE FROM ncp_contract_summaries
-                 WHERE month = ?1 AND region = ?2 AND contract_type = ?3 AND status = ?4",
-            )?;
-            for s in rows {
-                delete.execute(params![month, s.region, s.contract_type, s.status])?;
-            }
-        } else {
-            conn.execute(
-                "DELETE FROM ncp_contract_summaries WHERE month = ?1",
-                [&month],
-            )?;
+        for s in rows {
+            let status = partial.then_some(&s.status);
+            delete.execute(params![month, s.region, s.contract_type, status])?;
         }
         // Several of NCP's rows for one region, contract type and status add up.
         let mut insert = conn.prepare_cached(concat!(
