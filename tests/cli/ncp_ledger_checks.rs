@@ -630,7 +630,11 @@ fn a_v2_item_body_filtered_to_one_item_keeps_the_groups_other_items() {
 #[test]
 fn a_contract_summary_body_filtered_to_one_type_keeps_the_other_types() {
     let env = Env::business("2024-05-01");
-    import(&env, "2024-05-31", &[fixture("contract-summary-2024-05.json")]);
+    import(
+        &env,
+        "2024-05-31",
+        &[fixture("contract-summary-2024-05.json")],
+    );
     let body = r#"{"getContractSummaryListResponse": {
       "requestId": "5b3f0e0a-0000-4000-8000-000000000006", "returnCode": "0", "returnMessage": "success", "totalRows": 1,
       "contractSummaryList": [
@@ -644,4 +648,35 @@ fn a_contract_summary_body_filtered_to_one_type_keeps_the_other_types() {
         counts(&env),
         [("Object Storage".into(), 3), ("Server(VPC)".into(), 1)]
     );
+}
+
+#[test]
+fn sync_v2_names_a_bill_in_dollars_in_the_summary() {
+    let env = Env::business("2026-01-01");
+    let refused = r#"{"error": {"errorCode": "Unauthorized", "message": "Authentication Failed"}}"#;
+    let srv = serve("/billing/v2", SECRET, refused, |url| {
+        if let Some(answer) = no_discounts(url) {
+            return answer;
+        }
+        let path = url.split('?').next().unwrap_or("");
+        let body = match path.rsplit('/').next().unwrap_or("") {
+            "demand-costs" => text("v2/demand-cost-2026-06.json").replacen(
+                "\"payCurrency\": \"KRW\"",
+                "\"payCurrency\": \"USD\"",
+                1,
+            ),
+            "billing-item-group-costs" => {
+                r#"{"billingItemGroupCosts": [], "nextToken": null}"#.into()
+            }
+            "billing-item-costs" => r#"{"billingItemCosts": [], "nextToken": null}"#.into(),
+            _ => r#"{"costRelationCodes": [], "nextToken": null}"#.into(),
+        };
+        (200, body)
+    });
+    let (doc, _) = sync(&env, V2_AS_OF, &srv, "v2", "2026-06");
+    assert_eq!(
+        doc["bills_in_other_currencies"],
+        json!([{"month": "2026-06", "currency": "USD"}])
+    );
+    assert_eq!(doc["bills"], json!([]));
 }
