@@ -78,8 +78,9 @@ pub fn replace_month<'a>(
 }
 
 /// Replaces a month's lines of one source for the `services` (`fee_lines.service`) that
-/// `lines` hold, keeping the month's lines of every other service: a per-contract body NCP
-/// filtered to some services (`demandTypeCode=BST`) never removes the others' lines.
+/// `lines` hold, keeping the month's lines of every other service: a body NCP filtered to
+/// some services (`productDemandTypeCode=BST`, `demandTypeCode=BST`) never removes the
+/// others' lines.
 pub fn replace_services<'a>(
     conn: &Connection,
     month: Month,

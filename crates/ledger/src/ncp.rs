@@ -5,7 +5,7 @@
 //! month ended is superseded by the final one, never added to it. A body that holds part of
 //! the month — a page known to be incomplete, or one NCP may have filtered to some services —
 //! replaces only what it holds, so stored rows it does not cover are never lost; and NCP's
-//! parts are checked against their whole as the ledger holds it ([`check_parts`]).
+//! parts are checked against their whole as the ledger holds it (`check_parts`).
 
 use crate::values::RowExt;
 use std::collections::{BTreeMap, BTreeSet};
@@ -69,6 +69,8 @@ pub type ContractCounts = (Month, Vec<(String, String, i64)>);
 /// Refused, before anything is written, when the bodies name an NCP member other than the
 /// one the ledger holds ([`one_member`]). A page known to be incomplete is reported in
 /// `differences` ([`incomplete_pages`]), as is each of NCP's own sums that does not hold.
+/// The pages are one answer (`one_answer`, run by `import ncp` and `sync` as they read
+/// them): no row's key comes twice.
 pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> {
     let held = held_member(conn)?;
     one_member(held.as_deref(), pages.iter().flat_map(|p| p.body.members()))?;

@@ -114,7 +114,7 @@ impl<'a> V2Rows<'a> {
 }
 
 /// Stores the v2 rows of an import's or sync's `pages` inside the caller's transaction, and
-/// checks NCP's sums: each row's own arithmetic, then [`checks`].
+/// checks NCP's sums: each row's own arithmetic, then its parts against their wholes.
 pub fn store_pages(conn: &Connection, pages: &[Page], stored: &mut Stored) -> Result<()> {
     let rows = V2Rows::of(pages)?;
     if rows.is_empty() {
