@@ -35,6 +35,7 @@ mod ncp_card_scan;
 mod ncp_daily;
 mod ncp_discount;
 mod ncp_history_views;
+mod ncp_ledger_checks;
 mod ncp_lines;
 mod ncp_paid;
 mod ncp_penalty;

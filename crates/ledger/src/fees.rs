@@ -77,6 +77,26 @@ pub fn replace_month<'a>(
     insert_lines(conn, source, lines)
 }
 
+/// Replaces a month's lines of one source for the `services` (`fee_lines.service`) that
+/// `lines` hold, keeping the month's lines of every other service: a body NCP filtered to
+/// some services (`productDemandTypeCode=BST`, `demandTypeCode=BST`) never removes the
+/// others' lines.
+pub fn replace_services<'a>(
+    conn: &Connection,
+    month: Month,
+    source: &str,
+    services: &std::collections::BTreeSet<&str>,
+    lines: impl IntoIterator<Item = &'a FeeLine>,
+) -> Result<()> {
+    let mut delete = conn.prepare_cached(
+        "DELETE FROM fee_lines WHERE month = ?1 AND source = ?2 AND service = ?3",
+    )?;
+    for service in services {
+        delete.execute(params![month.to_string(), source, service])?;
+    }
+    insert_lines(conn, source, lines)
+}
+
 /// Replaces only the lines of one source that `lines` hold (by month, region, service,
 /// contract and item), keeping the month's others: an answer known to be incomplete (a saved
 /// page whose `totalRows` is above its rows) never removes a line it does not hold.

@@ -2,10 +2,13 @@
 //! amounts, contract counts and daily quantities, as NCP computed them.
 //!
 //! Re-importing a month replaces NCP's earlier figures for it: a bill written before the
-//! month ended is superseded by the final one, never added to it.
+//! month ended is superseded by the final one, never added to it. A body that holds part of
+//! the month — a page known to be incomplete, or one NCP may have filtered to some services —
+//! replaces only what it holds, so stored rows it does not cover are never lost; and NCP's
+//! parts are checked against their whole as the ledger holds it (`check_parts`).
 
 use crate::values::RowExt;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
@@ -17,8 +20,8 @@ use ncp_usage_core::billing::account::MethodKind;
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::issued::{paid_up_settles, BillSource, StoredBill};
 use ncp_usage_core::billing::ncp::{
-    incomplete_pages, merge_line, one_member, paid_up, summary_month, Api, Body, ContractSummary,
-    DailyUsage, DemandCost, Difference, DifferenceKind, Discounts, Page,
+    incomplete_pages, one_member, paid_up, summary_month, Api, Body, ContractSummary, DailyUsage,
+    DemandCost, Difference, Discounts, Page,
 };
 use ncp_usage_core::billing::ncp_daily;
 use ncp_usage_core::billing::payment::PaymentKind;
@@ -66,6 +69,8 @@ pub type ContractCounts = (Month, Vec<(String, String, i64)>);
 /// Refused, before anything is written, when the bodies name an NCP member other than the
 /// one the ledger holds ([`one_member`]). A page known to be incomplete is reported in
 /// `differences` ([`incomplete_pages`]), as is each of NCP's own sums that does not hold.
+/// The pages are one answer (`one_answer`, run by `import ncp` and `sync` as they read
+/// them): no row's key comes twice.
 pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> {
     let held = held_member(conn)?;
     one_member(held.as_deref(), pages.iter().flat_map(|p| p.body.members()))?;
@@ -92,6 +97,9 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
                 } else {
                     "ncp_contract"
                 };
+                // `one_answer` kept each key once across the import's pages (a row given
+                // again alike dropped, one given again with other figures refused), so no key
+                // comes twice here: NCP gives a line once, never split into rows to add up.
                 for l in rows {
                     let key = (
                         l.region.clone(),
@@ -102,9 +110,7 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
                     lines
                         .entry((l.month, source))
                         .or_default()
-                        .entry(key)
-                        .and_modify(|m| merge_line(m, l))
-                        .or_insert_with(|| l.clone());
+                        .insert(key, l.clone());
                 }
             }
             Body::ContractSummaries(rows) => unmonthed.extend(rows),
@@ -146,43 +152,37 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             .push(s);
     }
     // A level whose pages are known to be incomplete holds only some of its lines: its rows
-    // are added or updated, and the stored lines it does not hold stay.
-    let partial = |source: &str| {
-        let action = if source == "ncp_product" {
-            "getProductDemandCostList"
-        } else {
-            "getContractDemandCostList"
-        };
-        stored
-            .differences
-            .iter()
-            .any(|d| d.kind == DifferenceKind::IncompletePage && d.level.as_deref() == Some(action))
-    };
-    let product_incomplete = partial("ncp_product");
+    // are added or updated, and the stored lines it does not hold stay. A complete body may
+    // still be one NCP filtered to some services (`productDemandTypeCode`,
+    // `demandTypeCode`), which nothing in it tells: it replaces the lines of the services it
+    // holds, never the others'. Per-service lines that add up to the month's bill (this
+    // import's, else the one stored) are the whole month: they replace it, so a service NCP
+    // no longer bills goes too.
     for ((month, source), month_lines) in &lines {
-        if partial(source) {
+        let whole_month = *source == "ncp_product"
+            && match demand.get(month) {
+                Some(d) => services_difference(d, month_lines.values()).is_none(),
+                None => demand_cost(conn, *month)?
+                    .is_some_and(|d| services_difference(&d, month_lines.values()).is_none()),
+            };
+        if stored.incomplete(action_of(source)) {
             fees::replace_lines(conn, source, month_lines.values())?;
-        } else {
+        } else if whole_month {
             fees::replace_month(conn, *month, source, month_lines.values())?;
+        } else {
+            let services: BTreeSet<&str> =
+                month_lines.values().map(|l| l.service.as_str()).collect();
+            fees::replace_services(conn, *month, source, &services, month_lines.values())?;
         }
         if !stored.months.contains(month) {
             stored.months.push(*month);
         }
     }
-    for (month, rows) in &summaries {
-        conn.execute(
-            "DELETE FROM ncp_contract_summaries WHERE month = ?1",
-            [month.to_string()],
-        )?;
-        for s in rows {
-            conn.execute(
-                concat!("INSERT INTO ncp_contract_summaries (month, region, contract_type, contract_type_name, status, contracts, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ", crate::ledger_recorded!(), ")
-                 ON CONFLICT (month, region, contract_type, status) DO UPDATE SET contracts = contracts + excluded.contracts"),
-                params![month.to_string(), s.region, s.contract_type, s.contract_type_name, s.status, s.contracts],
-            )?;
-        }
-    }
+    store_summaries(
+        conn,
+        &summaries,
+        stored.incomplete("getContractSummaryList"),
+    )?;
     crate::ncp_daily::store(
         conn,
         &ncp_daily::merge(daily.iter().map(|(r, from)| (*r, from.as_str())))?,
@@ -202,34 +202,122 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             });
         }
         stored.differences.extend(d.differences());
-        // The cross-check: NCP's per-service amounts add up to its bill.
-        if let Some(product) = lines.get(&(d.month, "ncp_product")) {
-            stored.differences.extend(services_difference(d, product));
-        }
     }
-    // Per-service lines this import brings without their bill add up to the bill an
-    // earlier import stored. Lines from a page known to be incomplete cannot, and the
-    // incomplete page is already reported.
-    for ((month, source), product) in &lines {
-        if *source != "ncp_product" || demand.contains_key(month) || product_incomplete {
-            continue;
-        }
-        let Some(d) = demand_cost(conn, *month)? else {
-            continue;
-        };
-        stored.differences.extend(services_difference(&d, product));
-    }
+    // The cross-check: the month's per-service lines, as the ledger now holds them, add up
+    // to its bill, the one this import brings or else the one an earlier import stored.
+    let products = lines.keys().filter(|(_, source)| *source == "ncp_product");
+    check_parts(
+        &mut stored,
+        "getProductDemandCostList",
+        products.map(|(month, _)| *month),
+        |month| demand_cost(conn, month),
+        |bill| {
+            let held = fees::ncp_lines(conn, bill.month, "ncp_product")?;
+            Ok(services_difference(bill, &held).into_iter().collect())
+        },
+    )?;
     // v2's per-group and per-item lines and the names of codes.
     super::ncp_v2::store_pages(conn, pages, &mut stored)?;
     stored.months.sort();
     Ok(stored)
 }
 
+/// The API action whose body holds the lines of `source`.
+fn action_of(source: &str) -> &'static str {
+    if source == "ncp_product" {
+        "getProductDemandCostList"
+    } else {
+        "getContractDemandCostList"
+    }
+}
+
+impl Stored {
+    /// Whether the pages of `action` are known to be incomplete (reported in `differences`
+    /// as `incomplete_page` or `next_page`): they hold some of NCP's rows, and never stand for
+    /// the others.
+    pub fn incomplete(&self, action: &str) -> bool {
+        self.differences
+            .iter()
+            .any(|d| d.page_missing() && d.level.as_deref() == Some(action))
+    }
+}
+
+/// The one check of NCP's parts against their whole, v1 and v2 alike: per-service lines
+/// (v1) and groups (v2) against the month's bill, items (v2) against their groups. For each
+/// month of this import's parts (`months`), `whole` reads the month's whole as the ledger
+/// holds it once this import is stored — the whole the import brought, else the one an
+/// earlier import stored, so parts imported alone are checked too — and `check` compares the
+/// month's parts with it. Each sum that does not hold becomes a `differences` entry (and so
+/// one warning line); nothing is refused. Parts of a page known to be incomplete (`action`)
+/// are not checked: they cannot add up, and the incomplete page is reported already.
+pub(crate) fn check_parts<W>(
+    stored: &mut Stored,
+    action: &str,
+    months: impl IntoIterator<Item = Month>,
+    mut whole: impl FnMut(Month) -> Result<Option<W>>,
+    mut check: impl FnMut(&W) -> Result<Vec<Difference>>,
+) -> Result<()> {
+    if stored.incomplete(action) {
+        return Ok(());
+    }
+    for month in months {
+        if let Some(w) = whole(month)? {
+            stored.differences.extend(check(&w)?);
+        }
+    }
+    Ok(())
+}
+
+/// NCP's contract counts of each month. NCP can filter a summary body by contract type,
+/// region or status without saying so in it, so a body replaces, for each region and contract
+/// type it holds, that pair's counts of every status, and keeps the month's other pairs. A
+/// page known to be incomplete (`partial`) replaces only the counts it holds (by region,
+/// contract type and status).
+fn store_summaries(
+    conn: &Connection,
+    summaries: &BTreeMap<Month, Vec<&ContractSummary>>,
+    partial: bool,
+) -> Result<()> {
+    let mut delete = conn.prepare_cached(
+        "DELETE FROM ncp_contract_summaries
+         WHERE month = ?1 AND region = ?2 AND contract_type = ?3 AND (?4 IS NULL OR status = ?4)",
+    )?;
+    for (month, rows) in summaries {
+        let month = month.to_string();
+        for s in rows {
+            let status = partial.then_some(&s.status);
+            delete.execute(params![month, s.region, s.contract_type, status])?;
+        }
+        // Several of NCP's rows for one region, contract type and status add up.
+        let mut insert = conn.prepare_cached(concat!(
+            "INSERT INTO ncp_contract_summaries (month, region, contract_type, contract_type_name, status, contracts, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ",
+            crate::ledger_recorded!(),
+            ")
+             ON CONFLICT (month, region, contract_type, status) DO UPDATE SET contracts = contracts + excluded.contracts"
+        ))?;
+        for s in rows {
+            insert.execute(params![
+                month,
+                s.region,
+                s.contract_type,
+                s.contract_type_name,
+                s.status,
+                s.contracts
+            ])?;
+        }
+    }
+    Ok(())
+}
+
 /// The cross-check of NCP's per-service lines of a month against its bill `d`: their use
 /// amounts add up to the bill's.
-fn services_difference(d: &DemandCost, product: &LinesByKey) -> Option<Difference> {
+fn services_difference<'a>(
+    d: &DemandCost,
+    product: impl IntoIterator<Item = &'a FeeLine>,
+) -> Option<Difference> {
     let sum = product
-        .values()
+        .into_iter()
         .map(ncp_usage_core::billing::ncp::line_use_amount)
         .try_fold(Exact::ZERO, |t, e| t.checked_add(e))?;
     d.services_difference("product", sum)

@@ -5,14 +5,16 @@
 //!
 //! NCP gives every row a new id when it re-settles a month, so rows are replaced by month and
 //! codes, never by id: a group's line by its service and group codes, a group's items all
-//! together (a re-settlement may drop a resource). The member is the ledger's one member.
+//! together when they add up to the group (a re-settlement may drop a resource), else only
+//! the lines they hold (a body filtered to some items, an incomplete answer). The member is
+//! the ledger's one member.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::{params, Connection};
 
 use super::fees;
-use super::ncp::Stored;
+use super::ncp::{check_parts, Stored};
 use crate::error::{Error, Result};
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::ncp::Difference;
@@ -112,16 +114,18 @@ impl<'a> V2Rows<'a> {
 }
 
 /// Stores the v2 rows of an import's or sync's `pages` inside the caller's transaction, and
-/// checks NCP's sums ([`checks`]; the bill is this import's, else the one stored before).
+/// checks NCP's sums: each row's own arithmetic, then its parts against their wholes.
 pub fn store_pages(conn: &Connection, pages: &[Page], stored: &mut Stored) -> Result<()> {
     let rows = V2Rows::of(pages)?;
     if rows.is_empty() {
         return Ok(());
     }
-    store(conn, &rows)?;
     let groups: Vec<RowSums> = rows.groups.values().map(|g| g.sums()).collect();
     let items: Vec<RowSums> = rows.items.values().map(|i| i.sums()).collect();
-    stored.differences.extend(checks(conn, &groups, &items)?);
+    let merged = store(conn, &rows, &items, stored.incomplete(ITEMS))?;
+    stored.differences.extend(check_rows(&groups));
+    stored.differences.extend(check_rows(&items));
+    checks(conn, &groups, &items, &merged, stored)?;
     for month in rows.months() {
         if !stored.months.contains(&month) {
             stored.months.push(month);
@@ -130,19 +134,70 @@ pub fn store_pages(conn: &Connection, pages: &[Page], stored: &mut Stored) -> Re
     Ok(())
 }
 
-/// NCP's sums of v2 rows: each row's own arithmetic, the items of a group against the group,
-/// the groups of a month against the month's bill as stored.
-fn checks(conn: &Connection, groups: &[RowSums], items: &[RowSums]) -> Result<Vec<Difference>> {
-    let mut out = check_rows(groups);
-    out.extend(check_rows(items));
-    out.extend(check_items(groups, items));
-    let months: BTreeSet<Month> = groups.iter().map(|g| g.month).collect();
-    for month in months {
-        if let Some(bill) = super::ncp::demand_cost(conn, month)? {
-            out.extend(check_groups(&bill, groups));
-        }
-    }
-    Ok(out)
+/// The actions of v2's group and item bodies, as incomplete pages name them.
+const GROUPS: &str = "listBillingItemGroupCosts";
+const ITEMS: &str = "listBillingItemCosts";
+
+/// A v2 group: its month, service code and group code.
+type GroupKey = (Month, String, String);
+
+/// NCP's sums of v2 parts against their wholes, each whole as the ledger holds it once the
+/// rows are stored (this import's, else an earlier one's: [`check_parts`], the check v1's
+/// per-service lines go through too): the items against their groups, the groups against
+/// their month's bill. `items` are the rows given; a group in `merged` kept stored items
+/// besides them, and is checked with every item the ledger holds for it.
+fn checks(
+    conn: &Connection,
+    groups: &[RowSums],
+    items: &[RowSums],
+    merged: &BTreeSet<GroupKey>,
+    stored: &mut Stored,
+) -> Result<()> {
+    let months = |rows: &[RowSums]| -> BTreeSet<Month> { rows.iter().map(|r| r.month).collect() };
+    check_parts(
+        stored,
+        ITEMS,
+        months(items),
+        |month| Ok(Some(sums(conn, month, "ncp_group")?)),
+        |groups| {
+            let (kept, whole): (Vec<RowSums>, Vec<RowSums>) = groups
+                .iter()
+                .cloned()
+                .partition(|g| merged.contains(&key(g)));
+            let mut out = check_items(&whole, items);
+            if let Some(month) = kept.first().map(|g| g.month) {
+                let held: Vec<RowSums> = sums(conn, month, "ncp_item")?
+                    .into_iter()
+                    .filter(|i| merged.contains(&key(i)))
+                    .collect();
+                out.extend(check_items(&kept, &held));
+            }
+            Ok(out)
+        },
+    )?;
+    // The month's groups as the ledger holds them: a body NCP filtered to some services
+    // (`serviceCode`) replaced only its own.
+    check_parts(
+        stored,
+        GROUPS,
+        months(groups),
+        |month| super::ncp::demand_cost(conn, month),
+        |bill| Ok(check_groups(bill, &sums(conn, bill.month, "ncp_group")?)),
+    )
+}
+
+/// The group a row belongs to.
+fn key(r: &RowSums) -> GroupKey {
+    (r.month, r.service_code.clone(), r.group_code.clone())
+}
+
+/// The sums of a month's stored lines of `source` (`ncp_group`, `ncp_item`), from their
+/// exact detail.
+fn sums(conn: &Connection, month: Month, source: &str) -> Result<Vec<RowSums>> {
+    Ok(fees::ncp_lines(conn, month, source)?
+        .iter()
+        .filter_map(RowSums::of_line)
+        .collect())
 }
 
 /// NCP's sums of every month's stored v2 lines, recomputed from their exact detail (`check`).
@@ -154,24 +209,34 @@ pub fn differences(conn: &Connection) -> Result<Vec<Difference>> {
         )?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut out = Vec::new();
+    let mut out = Stored::default();
     for m in months {
         let month: Month = m
             .parse()
             .map_err(|_| Error::ledger(format!("a fee line holds a damaged month '{m}'")))?;
-        let sums = |source: &str| -> Result<Vec<RowSums>> {
-            Ok(fees::ncp_lines(conn, month, source)?
-                .iter()
-                .filter_map(RowSums::of_line)
-                .collect())
-        };
-        out.extend(checks(conn, &sums("ncp_group")?, &sums("ncp_item")?)?);
+        let (groups, items) = (
+            sums(conn, month, "ncp_group")?,
+            sums(conn, month, "ncp_item")?,
+        );
+        out.differences.extend(check_rows(&groups));
+        out.differences.extend(check_rows(&items));
+        checks(conn, &groups, &items, &BTreeSet::new(), &mut out)?;
     }
-    Ok(out)
+    Ok(out.differences)
 }
 
-/// Stores the rows inside the caller's transaction.
-fn store(conn: &Connection, rows: &V2Rows<'_>) -> Result<()> {
+/// Stores the rows inside the caller's transaction (`items` are the items' sums, in their
+/// order). A group's items replace every item stored for it when they add up to the group as
+/// the ledger now holds it (or it holds none): they are the whole group, and a resource a
+/// re-settlement dropped goes. Otherwise — a body NCP filtered to some items or resources,
+/// or pages known to be an incomplete answer (`items_partial`) — they replace only the lines
+/// they hold, and the group's other stored items stay. Returns those groups.
+fn store(
+    conn: &Connection,
+    rows: &V2Rows<'_>,
+    items: &[RowSums],
+    items_partial: bool,
+) -> Result<BTreeSet<GroupKey>> {
     let mut groups = Vec::new();
     for g in rows.groups.values() {
         let c = &g.cost;
@@ -179,26 +244,33 @@ fn store(conn: &Connection, rows: &V2Rows<'_>) -> Result<()> {
         groups.push(g.fee_line().ok_or_else(|| ceiling(c.month))?);
     }
     fees::insert_lines(conn, "ncp_group", &groups)?;
-    let replaced: BTreeSet<(Month, &str, &str)> = rows
-        .items
-        .values()
-        .map(|i| {
-            (
-                i.cost.month,
-                i.cost.service_code.as_str(),
-                i.cost.group_code.as_str(),
-            )
-        })
-        .collect();
-    for (month, service, group) in &replaced {
-        remove(conn, "ncp_item", *month, service, group)?;
+    let mut merged = BTreeSet::new();
+    let mut held: BTreeMap<Month, Vec<RowSums>> = BTreeMap::new();
+    // Items come in key order: a group's are side by side.
+    for mine in items.chunk_by(|a, b| key(a) == key(b)) {
+        let (month, service, group) = key(&mine[0]);
+        let month_groups = match held.entry(month) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(sums(conn, month, "ncp_group")?)
+            }
+        };
+        let whole = month_groups
+            .iter()
+            .find(|g| g.service_code == service && g.group_code == group)
+            .is_none_or(|g| check_items(std::slice::from_ref(g), mine).is_empty());
+        if whole && !items_partial {
+            remove(conn, "ncp_item", month, &service, &group)?;
+        } else {
+            merged.insert((month, service, group));
+        }
     }
     if let Some(i) = rows.items.values().find(|i| !i.fits()) {
         return Err(ceiling(i.cost.month));
     }
     // Two items of one resource may share a name: the item's code tells them apart.
     let mut taken = BTreeSet::new();
-    let key = |l: &FeeLine| {
+    let line_key = |l: &FeeLine| {
         (
             l.month,
             l.region.clone(),
@@ -207,17 +279,33 @@ fn store(conn: &Connection, rows: &V2Rows<'_>) -> Result<()> {
             l.item.clone(),
         )
     };
-    // Each line is stored as it is made, never all of them held at once: a month of a
-    // million resources would hold a million details.
-    let items = rows.items.values().filter_map(|i| {
+    let mut line_of = |i: &ItemCost| {
         let mut line = i.fee_line()?;
-        if !taken.insert(key(&line)) {
+        if !taken.insert(line_key(&line)) {
             line.item = format!("{} ({})", line.item, i.item_code);
-            taken.insert(key(&line));
+            taken.insert(line_key(&line));
         }
         Some(line)
-    });
-    fees::insert_lines(conn, "ncp_item", items)?;
+    };
+    let in_merged = |i: &ItemCost| {
+        let c = &i.cost;
+        !merged.is_empty()
+            && merged.contains(&(c.month, c.service_code.clone(), c.group_code.clone()))
+    };
+    // Each line is stored as it is made, never all of them held at once: a month of a
+    // million resources would hold a million details.
+    let whole = rows.items.values().filter(|i| !in_merged(i));
+    fees::insert_lines(conn, "ncp_item", whole.filter_map(|i| line_of(i)))?;
+    if !merged.is_empty() {
+        // A filtered body's or a saved page's few: held at once.
+        let some: Vec<FeeLine> = rows
+            .items
+            .values()
+            .filter(|i| in_merged(i))
+            .filter_map(|i| line_of(i))
+            .collect();
+        fees::replace_lines(conn, "ncp_item", &some)?;
+    }
     for c in &rows.codes {
         name(conn, &c.service_code, "", "", &c.service_name)?;
         for g in &c.groups {
@@ -227,7 +315,7 @@ fn store(conn: &Connection, rows: &V2Rows<'_>) -> Result<()> {
             }
         }
     }
-    Ok(())
+    Ok(merged)
 }
 
 /// Removes the lines of `source` NCP gave earlier for a month's service and group, whatever
@@ -331,7 +419,7 @@ mod tests {
                     codes: codes.iter().collect(),
                     ..V2Rows::default()
                 };
-                store(tx, &rows)?;
+                store(tx, &rows, &[], false)?;
                 assert_eq!(cost_relation_codes(tx)?, codes);
                 Ok(())
             })

@@ -376,6 +376,9 @@ pub enum DifferenceKind {
     Services,
     /// A page's `totalRows` is above the rows the files of the import gave.
     IncompletePage,
+    /// A v2 page says another page follows (`nextToken`) and no page of the import ends
+    /// the answer: v2's cursor paging gives no total, so the figures are pages.
+    NextPage,
     /// The per-service (v2 per-group) demand amounts do not add up to the bill's.
     ServicesDemand,
     /// A v2 group's items' use amounts do not add up to the group's.
@@ -402,6 +405,9 @@ impl DifferenceKind {
             }
             DifferenceKind::IncompletePage => {
                 "NCP's totalRows is above the rows the files gave: a page is missing"
+            }
+            DifferenceKind::NextPage => {
+                "NCP's nextToken says another page follows, and no file is the answer's last page"
             }
             DifferenceKind::ServicesDemand => {
                 "the per-service demand amounts do not add up to the bill's demand amount"
@@ -439,6 +445,15 @@ pub struct Difference {
 }
 
 impl Difference {
+    /// Whether it says the pages of an action are an incomplete answer (a page is missing):
+    /// what they hold never stands for the rows they do not.
+    pub fn page_missing(&self) -> bool {
+        matches!(
+            self.kind,
+            DifferenceKind::IncompletePage | DifferenceKind::NextPage
+        )
+    }
+
     /// A page whose `totalRows` (`total`) is above the rows the import's files gave
     /// (`given`) for that action (`level`) and month.
     pub fn incomplete_page(month: Month, level: &str, total: u64, given: u64) -> Difference {
@@ -460,6 +475,15 @@ impl Difference {
 impl std::fmt::Display for Difference {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let level = self.level.as_deref().unwrap_or("bill");
+        if self.kind == DifferenceKind::NextPage {
+            return write!(
+                f,
+                "{} {level}: {} (pages given {}); import every page of it together",
+                self.month,
+                self.kind.says(),
+                self.sum_amount.grouped()
+            );
+        }
         if self.kind == DifferenceKind::IncompletePage {
             return write!(
                 f,
@@ -482,18 +506,6 @@ impl std::fmt::Display for Difference {
             self.gap_amount.grouped()
         )
     }
-}
-
-/// NCP reports a line per service (or contract) and item more than once when its figures are
-/// split (by page, by discount kind): the quantities and amounts of the same line add up.
-pub fn merge_line(into: &mut FeeLine, more: &FeeLine) {
-    if let (Some(a), Some(b)) = (into.ncp.as_mut(), more.ncp.as_ref()) {
-        a.add(b);
-    }
-    into.quantity += more.quantity;
-    into.used_amount += more.used_amount;
-    into.discount_amount += more.discount_amount;
-    into.estimated_payment_amount += more.estimated_payment_amount;
 }
 
 /// How detailed an NCP fee line is: per service (v1 product, v2 group), per contract (v1),
@@ -596,13 +608,18 @@ pub fn standing_lines(lines: Vec<(LineLevel, FeeLine)>) -> Vec<FeeLine> {
     out
 }
 
-/// Pages NCP says are part of a longer answer than the files of one import gave: for each
-/// action, the largest `totalRows` stated against the rows all its pages hold. Each such
-/// action is a [`Difference`] of kind `incomplete_page`, dated by the earliest month of its
-/// rows (the month of `now` when it has none).
+/// Pages NCP says are part of a longer answer than the files of one import gave. v1: for
+/// each action, the largest `totalRows` stated against the rows all its pages hold; each
+/// such action is a [`Difference`] of kind `incomplete_page`, dated by the earliest month of
+/// its rows (the month of `now` when it has none). v2, whose cursor paging states no total:
+/// for each action and month (a v2 call asks for one month), pages that all say another
+/// follows (`nextToken`), none of them the answer's last, are a difference of kind
+/// `next_page` (NCP's figure: at least one page more than given).
 pub fn incomplete_pages(pages: &[Page], now: Instant) -> Vec<Difference> {
     use std::collections::BTreeMap;
     let mut by_action: BTreeMap<&'static str, (u64, u64, Option<Month>)> = BTreeMap::new();
+    // (pages given, whether one of them is the last) per v2 action and month.
+    let mut cursors: BTreeMap<(&'static str, Option<Month>), (u64, bool)> = BTreeMap::new();
     for page in pages {
         let (total, given, month) = by_action.entry(page.body.action()).or_default();
         *total = (*total).max(page.total_rows.unwrap_or(0));
@@ -611,15 +628,38 @@ pub fn incomplete_pages(pages: &[Page], now: Instant) -> Vec<Difference> {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
+        if page.total_rows.is_none() {
+            let (given, last) = cursors
+                .entry((page.body.action(), page.body.first_month()))
+                .or_default();
+            *given += 1;
+            *last |= page.next_token.is_none();
+        }
     }
-    by_action
+    let this_month = || Month::of(now.date_naive());
+    let mut out: Vec<Difference> = by_action
         .into_iter()
         .filter(|(_, (total, given, _))| total > given)
         .map(|(action, (total, given, month))| {
-            let month = month.unwrap_or_else(|| Month::of(now.date_naive()));
-            Difference::incomplete_page(month, action, total, given)
+            Difference::incomplete_page(month.unwrap_or_else(this_month), action, total, given)
         })
-        .collect()
+        .collect();
+    out.extend(cursors.into_iter().filter(|(_, (_, last))| !last).map(
+        |((action, month), (given, _))| {
+            let count = |n: u64| Exact(Decimal::from(n));
+            Difference {
+                kind: DifferenceKind::NextPage,
+                month: month.unwrap_or_else(this_month),
+                member_no: None,
+                level: Some(action.to_string()),
+                currency: None,
+                ncp_amount: count(given + 1),
+                sum_amount: count(given),
+                gap_amount: count(1),
+            }
+        },
+    ));
+    out
 }
 
 /// Files of one import are one answer: a bill (by month) or a line (by month, level, region,

@@ -49,16 +49,6 @@ impl Serialize for Detail {
     }
 }
 
-/// The keys whose numbers add up when NCP splits one line in several rows.
-pub const ADDITIVE: &[&str] = &[
-    "use_amount",
-    "demand_amount",
-    "default_amount",
-    "unit_usage_quantity",
-    "package_unit_usage_quantity",
-    "total_unit_usage_quantity",
-];
-
 /// NCP's detail of a fee line: its currency and its exact figures and details.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct NcpDetail {
@@ -97,39 +87,6 @@ impl NcpDetail {
         match self.fields.get(key) {
             Some(Detail::Text(t)) => Some(t),
             _ => None,
-        }
-    }
-
-    /// Adds `more`'s figures into this one's: NCP splits one line in several rows (by page,
-    /// by discount kind), whose amounts and quantities add up. Numbers under the additive
-    /// keys ([`ADDITIVE`], and every discount) are summed exactly; everything else is kept
-    /// from the first row.
-    pub fn add(&mut self, more: &NcpDetail) {
-        for key in ADDITIVE {
-            if let Some(b) = more.exact(key) {
-                let sum = self.exact(key).map_or(Some(b), |a| a.checked_add(b));
-                if let Some(sum) = sum {
-                    self.fields.insert(key.to_string(), Detail::Number(sum));
-                }
-            }
-        }
-        if let Some(Detail::Object(theirs)) = more.fields.get("discounts") {
-            let ours = self
-                .fields
-                .entry("discounts".to_string())
-                .or_insert_with(|| Detail::Object(Details::new()));
-            if let Detail::Object(ours) = ours {
-                for (name, v) in theirs {
-                    let Detail::Number(b) = v else { continue };
-                    let sum = match ours.get(name) {
-                        Some(Detail::Number(a)) => a.checked_add(*b),
-                        _ => Some(*b),
-                    };
-                    if let Some(sum) = sum {
-                        ours.insert(name.clone(), Detail::Number(sum));
-                    }
-                }
-            }
         }
     }
 
@@ -191,26 +148,5 @@ mod tests {
         assert_eq!(d.use_amount(), Some("14400".parse().unwrap()));
         assert_eq!(d.text("instance_name"), Some("web-1"));
         assert_eq!(d.exact("instance_name"), None);
-    }
-
-    #[test]
-    fn split_rows_add_up_exactly() {
-        let e = |t: &str| Detail::from(t.parse::<Exact>().unwrap());
-        let row = |used: &str, promo: &str| {
-            let mut d = NcpDetail::new(Currency::krw());
-            d.set("use_amount", e(used));
-            d.set("region", Detail::from("KR"));
-            d.set(
-                "discounts",
-                Detail::Object(Details::from([("promotion".to_string(), e(promo))])),
-            );
-            d
-        };
-        let mut a = row("100.5", "1");
-        a.add(&row("0.25", "2.5"));
-        assert_eq!(
-            serde_json::to_string(&a.fields).unwrap(),
-            r#"{"discounts":{"promotion":3.5},"region":"KR","use_amount":100.75}"#
-        );
     }
 }
