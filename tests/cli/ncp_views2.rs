@@ -457,7 +457,7 @@ fn ncp_views2_the_csv_of_a_bill_without_lines_carries_the_bill() {
          2026-10,,,293208,154320,138888,,NCP's bill; NCP sent no per-service lines for this month\n"
     );
     assert_eq!(
-        bill_only_csv("2024-06-01", "2024-07-01", "v1/demand-cost-2024-06-usd.json", "2024-06"),
+        bill_only_csv("2024-06-01", "2024-07-02", "v1/demand-cost-2024-06-usd.json", "2024-06"),
         "month,service,region,currency,used_amount,discount_amount,estimated_payment_amount,contracts,details\n\
          2024-06,,,USD,123.45,10.45,113,,NCP's bill; NCP sent no per-service lines for this month\n"
     );
