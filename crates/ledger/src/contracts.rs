@@ -396,3 +396,92 @@ pub fn quantities_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> 
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Ledger;
+    use ncp_usage_core::clock;
+
+    /// The contracts read once give every period exactly what `held_between` reads for it,
+    /// in the same order, at the edges of each contract's dates, and as recorded at the
+    /// running instant (a contract recorded later is in neither).
+    #[test]
+    fn held_once_picks_what_held_between_reads() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        let at = |t: &str| clock::parse_as_of(t).unwrap();
+        let d = |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").unwrap();
+        let contract =
+            |no: &str, region: &str, service: &str, start: &str, end: Option<&str>| Contract {
+                contract_no: no.into(),
+                service: service.into(),
+                region: region.into(),
+                plan: Plan::Metered,
+                price: Decimal::new(125, 1),
+                unit: "hour".into(),
+                start_date: d(start),
+                end_date: end.map(d),
+            };
+        let early = [
+            contract("KR-SVR-2", "KR", "Server", "2024-01-01", None),
+            contract("KR-SVR-1", "KR", "Server", "2024-02-15", Some("2024-03-31")),
+            contract(
+                "JPN-LB-1",
+                "JPN",
+                "Load Balancer",
+                "2023-12-01",
+                Some("2024-01-31"),
+            ),
+            contract(
+                "KR-CDN-1",
+                "KR",
+                "Global CDN",
+                "2024-03-01",
+                Some("2024-03-01"),
+            ),
+        ];
+        ledger
+            .write(at("2024-01-01"), |tx| {
+                early.iter().try_for_each(|c| upsert(tx, c).map(|_| ()))
+            })
+            .unwrap();
+        let late = contract("DEN-NAS-1", "DEN", "NAS", "2024-01-01", None);
+        ledger
+            .write(at("2024-06-01"), |tx| upsert(tx, &late).map(|_| ()))
+            .unwrap();
+        let periods = [
+            ("2024-01-01", "2024-01-31"),
+            ("2024-01-31", "2024-02-14"),
+            ("2024-02-01", "2024-02-29"),
+            ("2024-03-01", "2024-03-01"),
+            ("2024-03-02", "2024-03-31"),
+            ("2024-04-01", "2024-04-30"),
+            ("2023-01-01", "2023-11-30"),
+        ];
+        for instant in ["2024-05-01", "2024-06-01"] {
+            ledger
+                .read_as_of(Some(at(instant)), |tx| {
+                    let once = Held::read(tx)?;
+                    for (from, to) in periods {
+                        let read = held_between(tx, d(from), d(to))?;
+                        let picked: Vec<Contract> =
+                            once.between(d(from), d(to)).into_iter().cloned().collect();
+                        assert_eq!(picked, read, "{instant}: {from} to {to}");
+                    }
+                    let jan: Vec<&str> = once
+                        .between(d("2024-01-01"), d("2024-01-31"))
+                        .iter()
+                        .map(|c| c.contract_no.as_str())
+                        .collect();
+                    let want: &[&str] = if instant == "2024-06-01" {
+                        &["DEN-NAS-1", "JPN-LB-1", "KR-SVR-2"]
+                    } else {
+                        &["JPN-LB-1", "KR-SVR-2"]
+                    };
+                    assert_eq!(jan, want, "{instant}");
+                    Ok::<_, Error>(())
+                })
+                .unwrap();
+        }
+    }
+}
