@@ -11,14 +11,6 @@ use crate::error::Result;
 /// How many usage rows one INSERT statement carries.
 pub const BATCH: usize = 64;
 
-/// The page cache of a connection that imports usage, in KiB (SQLite's default is 2 MiB).
-/// An import writes every page of its rows in one transaction; once the dirty pages outgrow
-/// the cache, SQLite spills them into the write-ahead log before the commit and writes the
-/// same hot pages again and again. A bigger cache changes only memory: the commit, the WAL
-/// and `synchronous` are as for every command (the durability of a ledger is untouched), and
-/// the memory stays bounded by this, however long the file.
-pub const CACHE_KIB: i64 = 64 * 1024;
-
 /// Writes usage rows (and their monthly sums) inside the command's transaction.
 pub struct UsageWriter<'c> {
     conn: &'c Connection,
@@ -29,9 +21,8 @@ pub struct UsageWriter<'c> {
 }
 
 impl<'c> UsageWriter<'c> {
-    /// Prepares the statements, and gives the connection a page cache of [`CACHE_KIB`].
+    /// Prepares the statements.
     pub fn new(conn: &'c Connection) -> Result<UsageWriter<'c>> {
-        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         Ok(UsageWriter {
             conn,
             insert: conn.prepare(&insert_sql(BATCH))?,
