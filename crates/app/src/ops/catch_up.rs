@@ -143,6 +143,8 @@ fn catch_up_from(
         month = month.next();
     }
     let passed = |at: Instant| floor.is_some_and(|f| at < f);
+    // The walk changes no contract: the months it bills read the contracts once.
+    let mut loaded = crate::ops::month::Months::default();
     while let Some(Reverse((at, step, month))) = steps.pop() {
         if step != Step::Issue && passed(at) {
             if step == Step::Outstanding && floor.is_some_and(|f| now >= f) {
@@ -162,7 +164,7 @@ fn catch_up_from(
                 if !bills::exists(conn, month)?
                     && ncp_usage_ledger::ncp::foreign_currency(conn, month)?.is_none()
                 {
-                    issue(conn, &member, month, at)?;
+                    issue(conn, &member, month, at, &mut loaded)?;
                     done.issued.push(month);
                 }
             }
@@ -253,8 +255,14 @@ fn late_outstanding(conn: &Connection, member: &Member, month: Month, now: Insta
 
 /// P1: the month's statement becomes its bill, final from now on; it is sent by email and
 /// SMS, and any credit balance is applied to it.
-fn issue(conn: &Connection, member: &Member, month: Month, at: Instant) -> Result<()> {
-    let fees = crate::ops::month::load(conn, month, at)?;
+fn issue(
+    conn: &Connection,
+    member: &Member,
+    month: Month,
+    at: Instant,
+    loaded: &mut crate::ops::month::Months,
+) -> Result<()> {
+    let fees = loaded.load(conn, month, at)?;
     let totals: Totals = summarize(&fees.lines)?.totals;
     bills::insert(
         conn,
@@ -455,6 +463,8 @@ fn penalty(
 /// the next bill carries. Returns the months adjusted.
 pub fn adjust_issued_bills(conn: &Connection, now: Instant, reason: &str) -> Result<Vec<Month>> {
     let mut adjusted = Vec::new();
+    // Adjusting writes adjustments only: the months read the contracts once.
+    let mut loaded = crate::ops::month::Months::default();
     // A bill rated from contracts or issued from an imported statement follows its month's
     // facts: a corrected statement is a correction like any other. NCP's own bill stands as
     // NCP gave it (its re-imports adjust it in `ledger::ncp`).
@@ -466,7 +476,7 @@ pub fn adjust_issued_bills(conn: &Connection, now: Instant, reason: &str) -> Res
         if ncp_usage_ledger::ncp::has_bill(conn, bill.month)? {
             continue;
         }
-        let fees = crate::ops::month::load(conn, bill.month, now)?;
+        let fees = loaded.load(conn, bill.month, now)?;
         let billed = summarize(&fees.lines)?.totals.billed_amount;
         let so_far = bills::adjusted_billed(conn, bill.month)?;
         if let Some(amount) = issued::correction(billed, so_far) {

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use ncp_usage_ledger::Connection;
 
 use ncp_usage_core::billing::facts::{Contract, FeeLine, Plan};
@@ -23,6 +24,7 @@ use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::Result;
 use ncp_usage_ledger::bills::Bill;
+use ncp_usage_ledger::contracts::Held;
 use ncp_usage_ledger::{contracts, fees, ncp, promotions};
 
 /// A month's fee lines as of an instant.
@@ -37,18 +39,54 @@ pub struct MonthFees {
     pub credits_used: CreditUse,
 }
 
+/// Where rating finds the contracts held in a period.
+#[derive(Clone, Copy)]
+enum HeldFrom<'a> {
+    /// The ledger, for this period.
+    Ledger,
+    /// Every contract, read once for the command ([`Months`]).
+    Once(&'a Held),
+}
+
+/// The contracts held in a period, in line order: read for it, or picked (not copied) from
+/// those the command read once.
+enum HeldIn<'a> {
+    Read(Vec<Contract>),
+    Picked(Vec<&'a Contract>),
+}
+
+impl<'a> HeldFrom<'a> {
+    fn between(self, conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<HeldIn<'a>> {
+        Ok(match self {
+            HeldFrom::Ledger => HeldIn::Read(contracts::held_between(conn, from, to)?),
+            HeldFrom::Once(all) => HeldIn::Picked(all.between(from, to)),
+        })
+    }
+}
+
+impl HeldIn<'_> {
+    fn iter(&self) -> impl Iterator<Item = &Contract> {
+        let (read, picked): (&[Contract], &[&Contract]) = match self {
+            HeldIn::Read(read) => (read, &[]),
+            HeldIn::Picked(picked) => (&[], picked),
+        };
+        read.iter().chain(picked.iter().copied())
+    }
+}
+
 /// The rated lines of a period, before promotions, with the contracts held.
-fn rated(
+fn rated<'a>(
     conn: &Connection,
     month: Month,
     period: &Period,
-) -> Result<(Vec<FeeLine>, Vec<Contract>)> {
+    held_from: HeldFrom<'a>,
+) -> Result<(Vec<FeeLine>, HeldIn<'a>)> {
     let Some(to) = period.to else {
-        return Ok((Vec::new(), Vec::new()));
+        return Ok((Vec::new(), HeldIn::Read(Vec::new())));
     };
-    let held = contracts::held_between(conn, period.from, to)?;
+    let held = held_from.between(conn, period.from, to)?;
     let quantities = contracts::metered_quantities(conn, month, period)?;
-    Ok((month_lines(&held, &quantities, month, period), held))
+    Ok((month_lines(held.iter(), &quantities, month, period), held))
 }
 
 /// PR1, PR2: applies the promotions to a period's rated lines, each only to the part of a
@@ -58,7 +96,7 @@ fn discount(
     month: Month,
     period: &Period,
     lines: &mut [FeeLine],
-    held: &[Contract],
+    held: &HeldIn<'_>,
     promos: &[Promotion],
     used_before: &CreditUse,
 ) -> Result<CreditUse> {
@@ -69,7 +107,7 @@ fn discount(
     let mut cumulative = Cumulative::new();
     for day in promotion::cut_days(promos, period) {
         let quantities = contracts::quantities_between(conn, period.from, day)?;
-        for c in held {
+        for c in held.iter() {
             let q = quantities.get(&c.contract_no).copied().unwrap_or_default();
             cumulative
                 .entry(c.contract_no.clone())
@@ -93,6 +131,15 @@ pub fn credits_used_before(
     month: Month,
     promos: &[Promotion],
 ) -> Result<CreditUse> {
+    credits_used_from(conn, month, promos, HeldFrom::Ledger)
+}
+
+fn credits_used_from(
+    conn: &Connection,
+    month: Month,
+    promos: &[Promotion],
+    held_from: HeldFrom<'_>,
+) -> Result<CreditUse> {
     let mut used = CreditUse::new();
     let first = promos
         .iter()
@@ -105,7 +152,7 @@ pub fn credits_used_before(
     while m < month {
         if fees::of_month(conn, m)?.is_empty() {
             let period = usage_period(m, month.first_day())?;
-            let (mut lines, held) = rated(conn, m, &period)?;
+            let (mut lines, held) = rated(conn, m, &period, held_from)?;
             let this_month = discount(conn, m, &period, &mut lines, &held, promos, &used)?;
             promotion::add_use(&mut used, this_month);
         }
@@ -117,6 +164,35 @@ pub fn credits_used_before(
 /// H1–H3, PR1–PR2: an imported statement if the month has one; otherwise every contract
 /// held in the period, rated, with promotions and credits applied.
 pub fn load(conn: &Connection, month: Month, now: Instant) -> Result<MonthFees> {
+    load_from(conn, month, now, HeldFrom::Ledger)
+}
+
+/// Months loaded one after another by one command (`trend`, the catch-up's bills): the
+/// contracts are read once, when the first month is loaded, not once a month. For a command
+/// that changes no contract while it loads months (the catch-up writes bills, payments and
+/// notices only); a new `Months` after any change.
+#[derive(Default)]
+pub struct Months {
+    held: Option<Held>,
+}
+
+impl Months {
+    /// What [`load`] gives.
+    pub fn load(&mut self, conn: &Connection, month: Month, now: Instant) -> Result<MonthFees> {
+        if self.held.is_none() {
+            self.held = Some(Held::read(conn)?);
+        }
+        let held_from = self.held.as_ref().map_or(HeldFrom::Ledger, HeldFrom::Once);
+        load_from(conn, month, now, held_from)
+    }
+}
+
+fn load_from(
+    conn: &Connection,
+    month: Month,
+    now: Instant,
+    held_from: HeldFrom<'_>,
+) -> Result<MonthFees> {
     let period = usage_period(month, now.date_naive())?;
     let imported = fees::of_month(conn, month)?;
     if !imported.is_empty() {
@@ -127,11 +203,11 @@ pub fn load(conn: &Connection, month: Month, now: Instant) -> Result<MonthFees> 
             credits_used: CreditUse::new(),
         });
     }
-    let (mut lines, held) = rated(conn, month, &period)?;
+    let (mut lines, held) = rated(conn, month, &period, held_from)?;
     let promos = promotions::all(conn)?;
     let mut credits_used = CreditUse::new();
     if !promos.is_empty() {
-        credits_used = credits_used_before(conn, month, &promos)?;
+        credits_used = credits_used_from(conn, month, &promos, held_from)?;
         let now_used = discount(
             conn,
             month,

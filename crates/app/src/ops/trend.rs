@@ -38,9 +38,10 @@ pub fn run(tx: &Connection, now: Instant, request: &TrendRequest) -> Result<Tren
     let issued = bills::issued(tx, now)?;
     let first_billed = account::created_at(tx)?.map(|t| Month::of(t.date_naive()));
     let mut months = Vec::new();
+    let mut loaded = month::Months::default();
     let mut m = first;
     while m <= last {
-        let fees = month::load(tx, m, now)?;
+        let fees = loaded.load(tx, m, now)?;
         let bill = balances.iter().find(|b| b.month == m);
         let other_currency = ncp::demand_cost(tx, m)?
             .filter(|d| !d.currency.is_krw())

@@ -115,14 +115,14 @@ pub fn rate(
 
 /// The fee lines of a month: every contract held in `period`, rated (`quantities` holds each
 /// metered contract's units used in the period). Lines with nothing to charge are left out.
-pub fn month_lines(
-    contracts: &[Contract],
+pub fn month_lines<'c>(
+    contracts: impl IntoIterator<Item = &'c Contract>,
     quantities: &Quantities,
     month: Month,
     period: &Period,
 ) -> Vec<FeeLine> {
     contracts
-        .iter()
+        .into_iter()
         .filter_map(|c| {
             let q = quantities.get(&c.contract_no).copied().unwrap_or_default();
             rate(c, month, period, q)
