@@ -33,19 +33,44 @@ macro_rules! ledger_visible {
     };
 }
 
+/// SQL for the account the running transaction works for (issue 15, docs/ACCOUNTS.md): every
+/// statement on an account's rows names it, as every one stamps the instant. Set by
+/// [`crate::Ledger::write`] and [`crate::Ledger::read_as_of`] ([`set_scope`]); without one,
+/// an account's rows are out of reach (`NULL` matches no `account_id`) and inserting one
+/// fails, so a forgotten scope shows nothing and writes nothing, never another account's.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! ledger_account {
+    () => {
+        "(SELECT account_id FROM temp.scope)"
+    };
+}
+
+/// [`ledger_account!`] as a constant.
+pub const ACCOUNT: &str = crate::ledger_account!();
+
 /// [`ledger_recorded!`] as a constant.
 pub const RECORDED: &str = crate::ledger_recorded!();
 
 /// The view, and the triggers that keep versions, of one fact table: its name, its key
-/// columns and its other columns.
+/// columns and its other columns. An account's table (the default) is keyed and filtered by
+/// the running account ([`ledger_account!`]); a `shared` one (the holiday calendar) is every
+/// account's.
 macro_rules! versioned {
     ($table:literal, [$($key:literal),+], [$($col:literal),+]) => {
+        versioned!(@ $table, "account_id = (SELECT account_id FROM temp.scope) AND ",
+            ["account_id", $($key),+], [$($col),+])
+    };
+    (shared $table:literal, [$($key:literal),+], [$($col:literal),+]) => {
+        versioned!(@ $table, "", [$($key),+], [$($col),+])
+    };
+    (@ $table:literal, $scoped:literal, [$($key:literal),+], [$($col:literal),+]) => {
         concat!(
             "CREATE TEMP VIEW IF NOT EXISTS ", $table, "_asof AS SELECT ",
             $($key, ", ",)+ $($col, ", ",)+ "recorded_at FROM main.", $table,
-            " WHERE recorded_at <= ", crate::ledger_visible!(),
+            " WHERE ", $scoped, "recorded_at <= ", crate::ledger_visible!(),
             " UNION ALL SELECT ", $($key, ", ",)+ $($col, ", ",)+ "recorded_at FROM main.",
-            $table, "_versions WHERE recorded_at <= ", crate::ledger_visible!(),
+            $table, "_versions WHERE ", $scoped, "recorded_at <= ", crate::ledger_visible!(),
             " AND superseded_at > ", crate::ledger_visible!(), ";\n",
             "CREATE TEMP TRIGGER IF NOT EXISTS ", $table, "_keep_updated AFTER UPDATE ON main.",
             $table, " WHEN OLD.recorded_at < (SELECT now FROM temp.as_of) BEGIN INSERT INTO ",
@@ -66,6 +91,7 @@ macro_rules! versioned {
 /// The connection's temporary table, views and triggers.
 pub(crate) const TEMP_SCHEMA: &str = concat!(
     "CREATE TEMP TABLE IF NOT EXISTS as_of (id INTEGER PRIMARY KEY CHECK (id = 1), now TEXT NOT NULL);\n",
+    "CREATE TEMP TABLE IF NOT EXISTS scope (id INTEGER PRIMARY KEY CHECK (id = 1), account_id INTEGER NOT NULL);\n",
     versioned!(
         "contracts",
         ["contract_no"],
@@ -100,7 +126,7 @@ pub(crate) const TEMP_SCHEMA: &str = concat!(
             "valid_to"
         ]
     ),
-    versioned!("holidays", ["date"], ["name", "source"]),
+    versioned!(shared "holidays", ["date"], ["name", "source"]),
     versioned!(
         "ncp_contract_summaries",
         ["month", "region", "contract_type", "status"],
@@ -227,4 +253,36 @@ pub(crate) fn set(conn: &Connection, now: Option<Instant>) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Sets the account the running transaction works for (docs/ACCOUNTS.md).
+pub(crate) fn set_scope(conn: &Connection, account: AccountId) -> Result<()> {
+    conn.execute("DELETE FROM temp.scope", [])?;
+    conn.execute(
+        "INSERT INTO temp.scope (id, account_id) VALUES (1, ?1)",
+        [account.0],
+    )?;
+    Ok(())
+}
+
+/// An account of the ledger, by its row in `accounts`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AccountId(pub i64);
+
+impl AccountId {
+    /// The first account: the one an older, one-account ledger becomes (migration 0014).
+    pub const MAIN: AccountId = AccountId(1);
+}
+
+#[cfg(test)]
+mod scope_tests {
+    use super::*;
+
+    #[test]
+    fn every_account_view_filters_by_the_running_account() {
+        // The scoped arm spells the filter out (a macro call is no literal): it must be
+        // exactly `ledger_account!`'s SQL.
+        assert!(TEMP_SCHEMA.contains(&format!("account_id = {ACCOUNT} AND ")));
+        assert!(!TEMP_SCHEMA.contains("FROM main.holidays WHERE account_id"));
+    }
 }

@@ -36,6 +36,7 @@ use rusqlite::{OpenFlags, OptionalExtension, TransactionBehavior};
 /// other crates for it).
 pub use rusqlite::{Connection, Transaction};
 
+pub use crate::as_of::AccountId;
 use crate::error::{Error, Result};
 use ncp_usage_core::clock::{self, Instant};
 
@@ -57,6 +58,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/0011_ncp_cost_relation_codes.sql"),
     include_str!("sql/0012_ncp_discounts.sql"),
     include_str!("sql/0013_ncp_penalties.sql"),
+    include_str!("sql/0014_accounts.sql"),
 ];
 
 /// The schema version this build writes.
@@ -153,6 +155,16 @@ impl Ledger {
     }
 
     fn migrate(&mut self) -> Result<()> {
+        // Migrations rebuild tables that others refer to (create, copy, drop, rename: SQLite's
+        // way of changing a key), which foreign keys would refuse half-way; they are off for
+        // the migration, which must leave every reference whole before it commits.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let migrated = self.run_migrations();
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrated
+    }
+
+    fn run_migrations(&mut self) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -163,6 +175,18 @@ impl Ledger {
             if i == 0 {
                 holidays::seed_builtin(&tx)?;
             }
+        }
+        let broken: Option<String> = tx
+            .query_row(
+                "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(table) = broken {
+            return Err(Error::ledger(format!(
+                "migrating the ledger left a row of {table} pointing at nothing; the ledger is unchanged: report this with the ledger's schema version"
+            )));
         }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
@@ -186,6 +210,7 @@ impl Ledger {
         clock::check_monotonic(latest, now).map_err(Error::from)?;
         clock::check_within_reach(latest, now, true).map_err(Error::from)?;
         as_of::set(&tx, Some(now))?;
+        as_of::set_scope(&tx, AccountId::MAIN)?;
         let out = f(&tx)?;
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('latest_instant', ?1)
@@ -223,6 +248,7 @@ impl Ledger {
             clock::check_within_reach(latest_instant(&tx)?, now, false).map_err(Error::from)?;
         }
         as_of::set(&tx, now)?;
+        as_of::set_scope(&tx, AccountId::MAIN)?;
         let out = f(&tx)?;
         tx.rollback().map_err(Error::from)?;
         Ok(out)
