@@ -101,7 +101,8 @@ fn merge(db: &Path, other: &Path) {
     conn.execute("ATTACH DATABASE ?1 AS other", [other.to_str().unwrap()])
         .unwrap();
     conn.execute(
-        "INSERT INTO accounts (id, name, member_no, created_at) VALUES (2, 'other', NULL, '')",
+        "INSERT INTO accounts (id, name, member_no, created_at, caught_up_to)
+         SELECT 2, 'other', NULL, created_at, caught_up_to FROM other.accounts WHERE id = 1",
         [],
     )
     .unwrap();

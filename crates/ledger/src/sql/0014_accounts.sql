@@ -17,9 +17,12 @@ CREATE TABLE accounts (
     name       TEXT NOT NULL UNIQUE
                CHECK (length(name) BETWEEN 1 AND 40 AND name NOT GLOB '*[^A-Za-z0-9_-]*'),
     member_no  TEXT UNIQUE,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    -- T2 per account: how far a writing command last walked this account's payment
+    -- calendar (catch-up). The ledger's latest instant stays one, in `meta`: one clock.
+    caught_up_to TEXT
 ) STRICT;
-INSERT INTO accounts (id, name, member_no, created_at) VALUES (
+INSERT INTO accounts (id, name, member_no, created_at, caught_up_to) VALUES (
     1,
     'main',
     -- The NCP member number the ledger's NCP data names (one member per ledger until now).
@@ -31,8 +34,10 @@ INSERT INTO accounts (id, name, member_no, created_at) VALUES (
          UNION ALL SELECT member_no FROM ncp_product_discounts
          UNION ALL SELECT json_extract(exact, '$.member_no') FROM fee_lines WHERE exact IS NOT NULL)
      WHERE m <> '' AND m NOT GLOB '*[^0-9]*' LIMIT 1),
-    COALESCE((SELECT created_at FROM account), '')
+    COALESCE((SELECT created_at FROM account), ''),
+    (SELECT value FROM meta WHERE key = 'caught_up_to')
 );
+DELETE FROM meta WHERE key = 'caught_up_to';
 
 -- The member of an account (A1), one row per account, keyed by the account.
 CREATE TABLE account_new (
