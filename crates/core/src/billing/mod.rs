@@ -5,6 +5,7 @@
 //! it. Each module names the SPEC rules it implements, and its tests are named after them.
 
 pub mod account;
+pub mod accounts;
 pub mod confirmation;
 pub mod facts;
 pub mod gateway;

@@ -1,0 +1,131 @@
+//! Many NCP accounts in one ledger (issue 15, docs/ACCOUNTS.md): how an account is named and
+//! how a command finds the one it works for.
+//!
+//! Every billing rule is per account; these two rules decide which account that is, before
+//! anything is read, so that no command ever guesses.
+
+use crate::error::{Error, Result};
+
+/// The longest account name.
+pub const MAX_NAME: usize = 40;
+
+/// The name of the account an older, one-account ledger becomes, and of `init`'s default.
+pub const MAIN: &str = "main";
+
+/// An account as the ledger lists it: what a choice needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountRef {
+    /// Its row in the ledger.
+    pub id: i64,
+    /// Its short name (unique).
+    pub name: String,
+    /// Its NCP member number, when known (unique).
+    pub member_no: Option<String>,
+}
+
+/// An account name: 1 to 40 letters, digits, `-` or `_` (it is typed on command lines and
+/// named in file names and JSON, so nothing that needs quoting).
+pub fn check_name(name: &str) -> Result<()> {
+    let fine = (1..=MAX_NAME).contains(&name.chars().count())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if fine {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!(
+            "account name {name:?} is not usable: give 1 to {MAX_NAME} letters, digits, '-' or '_' (e.g. main, shop-kr)"
+        )))
+    }
+}
+
+/// The account a command works for: the one `selector` names (by name, else by NCP member
+/// number), or the only one. With several and none chosen, or a selector that names none,
+/// the error lists the names, so the fix is on the screen.
+pub fn choose<'a>(accounts: &'a [AccountRef], selector: Option<&str>) -> Result<&'a AccountRef> {
+    let names = || {
+        accounts
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match selector {
+        Some(wanted) => accounts
+            .iter()
+            .find(|a| a.name == wanted)
+            .or_else(|| {
+                accounts
+                    .iter()
+                    .find(|a| a.member_no.as_deref() == Some(wanted))
+            })
+            .ok_or_else(|| {
+                Error::invalid(format!(
+                    "no account is named {wanted:?} or has that NCP member number; the ledger holds: {}",
+                    names()
+                ))
+            }),
+        None => match accounts {
+            [only] => Ok(only),
+            [] => Err(Error::invalid(
+                "the ledger holds no account; create one with ncp-usage init",
+            )),
+            _ => Err(Error::invalid(format!(
+                "the ledger holds {} accounts ({}); choose one with --account NAME (or NCP_USAGE_ACCOUNT)",
+                accounts.len(),
+                names()
+            ))),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(id: i64, name: &str, member_no: Option<&str>) -> AccountRef {
+        AccountRef {
+            id,
+            name: name.to_string(),
+            member_no: member_no.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn a_name_is_short_and_needs_no_quoting() {
+        for good in ["main", "shop-kr", "A_1", &"x".repeat(40)] {
+            assert!(check_name(good).is_ok(), "{good}");
+        }
+        for bad in ["", "two words", "ünï", "a/b", &"x".repeat(41)] {
+            let err = check_name(bad).unwrap_err();
+            assert_eq!(err.kind, crate::error::Kind::Invalid, "{bad}");
+        }
+        assert_eq!(
+            check_name("a b").unwrap_err().message,
+            "account name \"a b\" is not usable: give 1 to 40 letters, digits, '-' or '_' (e.g. main, shop-kr)"
+        );
+    }
+
+    #[test]
+    fn one_account_is_implied_and_several_need_a_choice() {
+        let one = [account(1, "main", None)];
+        assert_eq!(choose(&one, None).unwrap().id, 1);
+        let three = [
+            account(1, "main", Some("1000001")),
+            account(2, "shop", Some("1000002")),
+            account(3, "1000001", None),
+        ];
+        assert_eq!(
+            choose(&three, None).unwrap_err().message,
+            "the ledger holds 3 accounts (main, shop, 1000001); choose one with --account NAME (or NCP_USAGE_ACCOUNT)"
+        );
+        assert_eq!(choose(&three, Some("shop")).unwrap().id, 2);
+        assert_eq!(choose(&three, Some("1000002")).unwrap().id, 2);
+        // A name wins over a member number that spells the same.
+        assert_eq!(choose(&three, Some("1000001")).unwrap().id, 3);
+        assert_eq!(
+            choose(&three, Some("nope")).unwrap_err().message,
+            "no account is named \"nope\" or has that NCP member number; the ledger holds: main, shop, 1000001"
+        );
+    }
+}
