@@ -7,6 +7,7 @@
 //! either happens whole or not at all, and two shells never interleave.
 
 pub mod account;
+pub mod accounts;
 pub mod as_of;
 pub mod bills;
 pub mod check;
