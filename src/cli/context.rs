@@ -24,6 +24,8 @@ pub struct Context {
     pub now: Instant,
     /// How to print results.
     pub format: Format,
+    /// `--account`: the account to work for (the only one when `None`).
+    pub account: Option<String>,
     /// `--yes`: skip confirmation prompts.
     pub yes: bool,
     /// Who approves charges.
@@ -71,6 +73,7 @@ impl Context {
             db,
             now,
             format,
+            account: cli.account.clone(),
             yes: cli.yes,
             gateway: LocalGateway,
         })
@@ -126,26 +129,53 @@ impl Context {
     /// Opens the ledger, creating it on first use; with `--demo`, a fresh in-memory ledger
     /// holding the demo account.
     fn ledger(&self) -> Result<Ledger> {
-        match &self.db {
-            Some(path) => Ok(Ledger::open(path, busy_timeout())?),
+        let mut ledger = self.open()?;
+        ledger.choose_account(self.account.as_deref())?;
+        Ok(ledger)
+    }
+
+    /// Runs a command that spans every account (`accounts`): one read transaction, each
+    /// account visited in turn by the command itself; nothing it wrote is kept.
+    pub fn read_across<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let _ = self.existing_ledger_path()?;
+        self.open()?.read_as_of(Some(self.now), f)
+    }
+
+    /// Runs a command that changes the accounts themselves (`accounts add|rename|remove`),
+    /// in one writing transaction.
+    pub fn write_across<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let _ = self.existing_ledger_path()?;
+        self.open()?.write(self.now, f)
+    }
+
+    /// Opens the ledger without choosing an account (the first one is in scope).
+    fn open(&self) -> Result<Ledger> {
+        Ok(match &self.db {
+            Some(path) => Ledger::open(path, busy_timeout())?,
             None => {
                 let mut ledger = Ledger::in_memory()?;
                 ledger.write(self.now, |tx| demo::load(tx))?;
-                Ok(ledger)
+                ledger
             }
-        }
+        })
     }
 
     /// The ledger for a read: a read never creates one, so a mistyped `--db` (or a first
     /// command on a new machine) is told so instead of showing an empty account.
     fn existing_ledger(&self) -> Result<Ledger> {
+        self.existing_ledger_path()?;
+        self.ledger()
+    }
+
+    /// Refuses a ledger file that does not exist yet, for the commands that never make one.
+    fn existing_ledger_path(&self) -> Result<()> {
         match &self.db {
             Some(path) if !path.exists() => Err(Error::refused(format!(
                 "{} (there is no ledger file at {}: check --db or NCP_USAGE_DB, or try --demo)",
                 ncp_usage_ledger::account::NO_ACCOUNT,
                 path.display()
             ))),
-            _ => self.ledger(),
+            _ => Ok(()),
         }
     }
 

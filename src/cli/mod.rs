@@ -47,6 +47,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "NCP_USAGE_NOW", value_name = "WHEN", help_heading = GLOBAL_OPTIONS)]
     pub as_of: Option<String>,
 
+    /// The account to work for, by name or NCP member number [default: the only one].
+    #[arg(long, global = true, env = "NCP_USAGE_ACCOUNT", value_name = "NAME|MEMBER_NO", help_heading = GLOBAL_OPTIONS)]
+    pub account: Option<String>,
+
     /// Print one JSON document (same as --format json); errors too, on stderr.
     #[arg(long, global = true, conflicts_with = "format", help_heading = GLOBAL_OPTIONS)]
     pub json: bool,
@@ -90,6 +94,8 @@ pub enum Command {
     /// Show or change the account, billing email and payment method.
     #[command(subcommand)]
     Account(commands::account::AccountCommand),
+    /// The NCP accounts this ledger holds: list them, add, rename or remove one.
+    Accounts(commands::accounts::AccountsArgs),
     /// Import files: contracts, usage, fees, promotions, holidays, or NCP Billing API bodies.
     Import(commands::import::ImportArgs),
     /// Export a month's fee lines to .xlsx or .csv.
@@ -142,6 +148,7 @@ impl Command {
             | Command::Notifications(_)
             | Command::Promotions
             | Command::Trend(_)
+            | Command::Accounts(commands::accounts::AccountsArgs { action: None })
             | Command::Receipt(commands::receipt::ReceiptCommand::List { .. })
             | Command::Calendar(commands::calendar::CalendarCommand::List { .. }) => ROWS,
             Command::Pay(args) if args.is_view() => ROWS,
@@ -165,6 +172,12 @@ impl Command {
                 "account payment-method transfer"
             }
             Command::Account(A::PaymentMethod(M::Deposit)) => "account payment-method deposit",
+            Command::Accounts(args) => match &args.action {
+                None => "accounts",
+                Some(commands::accounts::AccountsCommand::Add { .. }) => "accounts add",
+                Some(commands::accounts::AccountsCommand::Rename { .. }) => "accounts rename",
+                Some(commands::accounts::AccountsCommand::Remove { .. }) => "accounts remove",
+            },
             Command::Import(_) => "import",
             Command::Export(_) => "export",
             Command::History(_) => "history",
@@ -367,6 +380,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Init(args) => commands::init::run(&ctx, args),
         Command::Account(cmd) => commands::account::run(&ctx, cmd),
+        Command::Accounts(args) => commands::accounts::run(&ctx, args),
         Command::Import(args) => commands::import::run(&ctx, args),
         Command::Export(args) => commands::export::run(&ctx, args),
         Command::History(args) => commands::history::run(&ctx, args),

@@ -68,6 +68,24 @@ pub fn list(conn: &Connection) -> Result<Vec<AccountRef>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The account the running transaction works for.
+pub fn running(conn: &Connection) -> Result<AccountRef> {
+    Ok(conn.query_row(
+        concat!(
+            "SELECT id, name, member_no FROM accounts WHERE id = ",
+            crate::ledger_account!()
+        ),
+        [],
+        |r| {
+            Ok(AccountRef {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                member_no: r.get(2)?,
+            })
+        },
+    )?)
+}
+
 /// Adds an account named `name`, with its NCP member number when known.
 pub fn add(
     conn: &Connection,

@@ -39,6 +39,7 @@ pub use rusqlite::{Connection, Transaction};
 
 pub use crate::as_of::AccountId;
 use crate::error::{Error, Result};
+use ncp_usage_core::billing::accounts::AccountRef;
 use ncp_usage_core::clock::{self, Instant};
 
 /// `PRAGMA application_id` of every ledger ("NCPU"): tells a ledger from any other database.
@@ -72,6 +73,9 @@ const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Ledger {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The account its transactions work for ([`Ledger::choose_account`]; `main` until
+    /// chosen).
+    account: AccountId,
 }
 
 impl Ledger {
@@ -91,6 +95,7 @@ impl Ledger {
         let mut ledger = Ledger {
             conn,
             path: Some(path.to_path_buf()),
+            account: AccountId::MAIN,
         };
         ledger
             .prepare()
@@ -103,9 +108,21 @@ impl Ledger {
         let mut ledger = Ledger {
             conn: Connection::open_in_memory()?,
             path: None,
+            account: AccountId::MAIN,
         };
         ledger.prepare()?;
         Ok(ledger)
+    }
+
+    /// Chooses the account the following transactions work for: the one `selector` names
+    /// (by name or NCP member number), or the only one (issue 15, `core::billing::accounts`).
+    pub fn choose_account(&mut self, selector: Option<&str>) -> Result<AccountRef> {
+        let all = accounts::list(&self.conn)?;
+        let chosen = ncp_usage_core::billing::accounts::choose(&all, selector)
+            .map_err(Error::from)?
+            .clone();
+        self.account = AccountId(chosen.id);
+        Ok(chosen)
     }
 
     /// The file behind the ledger, if any.
@@ -211,7 +228,7 @@ impl Ledger {
         clock::check_monotonic(latest, now).map_err(Error::from)?;
         clock::check_within_reach(latest, now, true).map_err(Error::from)?;
         as_of::set(&tx, Some(now))?;
-        as_of::set_scope(&tx, AccountId::MAIN)?;
+        as_of::set_scope(&tx, self.account)?;
         let out = f(&tx)?;
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('latest_instant', ?1)
@@ -249,11 +266,18 @@ impl Ledger {
             clock::check_within_reach(latest_instant(&tx)?, now, false).map_err(Error::from)?;
         }
         as_of::set(&tx, now)?;
-        as_of::set_scope(&tx, AccountId::MAIN)?;
+        as_of::set_scope(&tx, self.account)?;
         let out = f(&tx)?;
         tx.rollback().map_err(Error::from)?;
         Ok(out)
     }
+}
+
+/// Switches the running transaction to work for `account`: for the commands that span
+/// accounts (the `accounts` list, roll-ups, an NCP import routed by member number), which
+/// visit each account in turn within their one transaction.
+pub fn work_for(conn: &Connection, account: AccountId) -> Result<()> {
+    as_of::set_scope(conn, account)
 }
 
 /// T2: the latest instant any writing command ran at.

@@ -2,6 +2,7 @@
 //! `run` function.
 
 pub mod account;
+pub mod accounts;
 pub mod calendar;
 pub mod check;
 pub mod completions;

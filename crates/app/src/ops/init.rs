@@ -6,7 +6,7 @@ use ncp_usage_core::billing::account::{
 };
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::Result;
-use ncp_usage_ledger::{account, Connection};
+use ncp_usage_ledger::{account, accounts, AccountId, Connection};
 
 use crate::exchange::demo;
 use crate::report::import::Done;
@@ -97,4 +97,14 @@ pub fn run(tx: &Connection, now: Instant, request: &Request) -> Result<Done> {
         }
     };
     Ok(Done { message })
+}
+
+/// Gives the account `init` created its name in the ledger (`--name`, `main` by default):
+/// the first account of a new ledger is `main` until then.
+pub fn name_account(tx: &Connection, name: &str) -> Result<()> {
+    let running = accounts::running(tx)?;
+    if running.name != name {
+        accounts::rename(tx, AccountId(running.id), name)?;
+    }
+    Ok(())
 }

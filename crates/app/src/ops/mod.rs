@@ -8,6 +8,7 @@ pub mod account_billing_email;
 pub mod account_payment_method;
 pub mod account_set;
 pub mod account_show;
+pub mod accounts;
 pub mod calendar_add;
 pub mod calendar_list;
 pub mod catch_up;

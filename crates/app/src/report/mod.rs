@@ -5,6 +5,7 @@
 //! ([`Report::csv`]). Library code never prints; the command line decides where output goes.
 
 pub mod account;
+pub mod accounts;
 pub mod calendar;
 pub mod check;
 pub mod confirmation;
