@@ -137,14 +137,14 @@ impl Context {
     /// Runs a command that spans every account (`accounts`): one read transaction, each
     /// account visited in turn by the command itself; nothing it wrote is kept.
     pub fn read_across<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let _ = self.existing_ledger_path()?;
+        self.existing_ledger_path()?;
         self.open()?.read_as_of(Some(self.now), f)
     }
 
     /// Runs a command that changes the accounts themselves (`accounts add|rename|remove`),
     /// in one writing transaction.
     pub fn write_across<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let _ = self.existing_ledger_path()?;
+        self.existing_ledger_path()?;
         self.open()?.write(self.now, f)
     }
 
