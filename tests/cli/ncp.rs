@@ -154,7 +154,8 @@ fn contract_summaries_feed_status_and_daily_usage_is_kept() {
     // Bytes in NCP's metering unit, with NCP's GB figure beside them.
     let q: (String, String, String) = conn
         .query_row(
-            "SELECT quantity, unit, user_quantity FROM ncp_daily_usage WHERE date = '2024-05-02'",
+            "SELECT quantity, unit, user_quantity FROM ncp_daily_usage
+             WHERE account_id = 1 AND date = '2024-05-02'",
             [],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
@@ -599,7 +600,7 @@ fn bill_of(env: &Env, as_of: &str, month: &str) -> Value {
 fn stored_bill(env: &Env, month: &str) -> serde_json::Map<String, Value> {
     let conn = rusqlite::Connection::open(env.path("ledger.db")).unwrap();
     let mut stmt = conn
-        .prepare("SELECT * FROM ncp_demand_costs WHERE month = ?1")
+        .prepare("SELECT * FROM ncp_demand_costs WHERE account_id = 1 AND month = ?1")
         .unwrap();
     let names: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
     stmt.query_row([month], |r| {
@@ -900,9 +901,9 @@ fn ncp_check_recomputes_each_planted_mismatch() {
     );
     let conn = rusqlite::Connection::open(env.path("ledger.db")).unwrap();
     conn.execute_batch(
-        "UPDATE ncp_demand_costs SET vat_amount = '10340.5' WHERE month = '2024-05';
+        "UPDATE ncp_demand_costs SET vat_amount = '10340.5' WHERE account_id = 1 AND month = '2024-05';
          UPDATE fee_lines SET exact = json_set(exact, '$.use_amount', 3457)
-         WHERE month = '2024-05' AND contract_no = 'OBJST';",
+         WHERE account_id = 1 AND month = '2024-05' AND contract_no = 'OBJST';",
     )
     .unwrap();
     drop(conn);

@@ -67,7 +67,7 @@ pub type ContractCounts = (Month, Vec<(String, String, i64)>);
 /// Stores the bodies of one import or sync, inside the caller's transaction.
 ///
 /// Refused, before anything is written, when the bodies name an NCP member other than the
-/// one the ledger holds ([`one_member`]). A page known to be incomplete is reported in
+/// one the running account holds ([`one_member`]). A page known to be incomplete is reported in
 /// `differences` ([`incomplete_pages`]), as is each of NCP's own sums that does not hold.
 /// The pages are one answer (`one_answer`, run by `import ncp` and `sync` as they read
 /// them): no row's key comes twice.
@@ -278,10 +278,12 @@ fn store_summaries(
     summaries: &BTreeMap<Month, Vec<&ContractSummary>>,
     partial: bool,
 ) -> Result<()> {
-    let mut delete = conn.prepare_cached(
+    let mut delete = conn.prepare_cached(concat!(
         "DELETE FROM ncp_contract_summaries
-         WHERE month = ?1 AND region = ?2 AND contract_type = ?3 AND (?4 IS NULL OR status = ?4)",
-    )?;
+         WHERE account_id = ",
+        crate::ledger_account!(),
+        " AND month = ?1 AND region = ?2 AND contract_type = ?3 AND (?4 IS NULL OR status = ?4)"
+    ))?;
     for (month, rows) in summaries {
         let month = month.to_string();
         for s in rows {
@@ -290,11 +292,13 @@ fn store_summaries(
         }
         // Several of NCP's rows for one region, contract type and status add up.
         let mut insert = conn.prepare_cached(concat!(
-            "INSERT INTO ncp_contract_summaries (month, region, contract_type, contract_type_name, status, contracts, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ",
+            "INSERT INTO ncp_contract_summaries (account_id, month, region, contract_type, contract_type_name, status, contracts, recorded_at)
+             VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2, ?3, ?4, ?5, ?6, ",
             crate::ledger_recorded!(),
             ")
-             ON CONFLICT (month, region, contract_type, status) DO UPDATE SET contracts = contracts + excluded.contracts"
+             ON CONFLICT (account_id, month, region, contract_type, status) DO UPDATE SET contracts = contracts + excluded.contracts"
         ))?;
         for s in rows {
             insert.execute(params![
@@ -369,9 +373,13 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
             )?;
         } else {
             conn.execute(
-                "UPDATE bills SET used_amount = ?2, discount_amount = ?3, rounddown_discount_amount = ?4,
-                     vat_amount = ?5, billed_amount = ?6, overdue_ratio = ?7, source = 'ncp'
-                 WHERE month = ?1",
+                concat!(
+                    "UPDATE bills SET used_amount = ?2, discount_amount = ?3, rounddown_discount_amount = ?4,
+                         vat_amount = ?5, billed_amount = ?6, overdue_ratio = ?7, source = 'ncp'
+                     WHERE account_id = ",
+                    crate::ledger_account!(),
+                    " AND month = ?1"
+                ),
                 params![
                     month,
                     totals.used_amount.won(),
@@ -409,11 +417,15 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
         fresh = true;
     }
     conn.execute(
-        "INSERT INTO ncp_bills (month, member, demand_no, paid_up, paid_up_at, overdue_at, written_at, imported_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-         ON CONFLICT (month) DO UPDATE SET member = excluded.member, demand_no = excluded.demand_no,
-             paid_up = excluded.paid_up, paid_up_at = excluded.paid_up_at, overdue_at = excluded.overdue_at,
-             written_at = excluded.written_at, imported_at = excluded.imported_at",
+        concat!(
+            "INSERT INTO ncp_bills (account_id, month, member, demand_no, paid_up, paid_up_at, overdue_at, written_at, imported_at)
+             VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (account_id, month) DO UPDATE SET member = excluded.member, demand_no = excluded.demand_no,
+                 paid_up = excluded.paid_up, paid_up_at = excluded.paid_up_at, overdue_at = excluded.overdue_at,
+                 written_at = excluded.written_at, imported_at = excluded.imported_at"
+        ),
         params![
             month,
             d.member,
@@ -447,7 +459,11 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
     }
     let earlier: Option<(i64, String)> = conn
         .query_row(
-            "SELECT id, paid_at FROM payments WHERE idempotency_key = ?1",
+            concat!(
+                "SELECT id, paid_at FROM payments WHERE account_id = ",
+                crate::ledger_account!(),
+                " AND idempotency_key = ?1"
+            ),
             [&key],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -460,14 +476,29 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
         // Its id is never given to another payment.
         bills::retire_payment_ids(conn)?;
         conn.execute(
-            "DELETE FROM payment_applications WHERE payment_id = ?1",
+            concat!(
+                "DELETE FROM payment_applications WHERE account_id = ",
+                crate::ledger_account!(),
+                " AND payment_id = ?1"
+            ),
             [id],
         )?;
         conn.execute(
-            "UPDATE auto_attempts SET payment_id = NULL WHERE payment_id = ?1",
+            concat!(
+                "UPDATE auto_attempts SET payment_id = NULL WHERE account_id = ",
+                crate::ledger_account!(),
+                " AND payment_id = ?1"
+            ),
             [id],
         )?;
-        conn.execute("DELETE FROM payments WHERE id = ?1", [id])?;
+        conn.execute(
+            concat!(
+                "DELETE FROM payments WHERE account_id = ",
+                crate::ledger_account!(),
+                " AND id = ?1"
+            ),
+            [id],
+        )?;
     }
     if d.paid_up {
         // NCP's payment pays only what the ledger's own money and credit have not.
@@ -510,15 +541,23 @@ fn settle_pending_adjustments(conn: &Connection, month: Month, now: Instant) -> 
     let m = month.to_string();
     let at = clock::rfc3339(now);
     let pending: Krw = conn.query_row(
-        "SELECT COALESCE(SUM(amount), 0) FROM bill_adjustments
-         WHERE month = ?1 AND carried_into IS NULL AND recorded_at <= ?2",
+        concat!(
+            "SELECT COALESCE(SUM(amount), 0) FROM bill_adjustments
+             WHERE account_id = ",
+            crate::ledger_account!(),
+            " AND month = ?1 AND carried_into IS NULL AND recorded_at <= ?2"
+        ),
         params![m, at],
         |r| r.krw(0),
     )?;
     if paid_up_settles(pending) {
         conn.execute(
-            "UPDATE bill_adjustments SET carried_into = ?1
-             WHERE month = ?1 AND carried_into IS NULL AND recorded_at <= ?2",
+            concat!(
+                "UPDATE bill_adjustments SET carried_into = ?1
+                 WHERE account_id = ",
+                crate::ledger_account!(),
+                " AND month = ?1 AND carried_into IS NULL AND recorded_at <= ?2"
+            ),
             params![m, at],
         )?;
     }
@@ -529,7 +568,11 @@ fn settle_pending_adjustments(conn: &Connection, month: Month, now: Instant) -> 
 /// (`check`): the bill's own arithmetic, its per-service lines against it, and v2's lines.
 pub fn differences(conn: &Connection) -> Result<Vec<Difference>> {
     let months: Vec<String> = conn
-        .prepare("SELECT month FROM ncp_demand_costs ORDER BY month")?
+        .prepare(concat!(
+            "SELECT month FROM ncp_demand_costs WHERE account_id = ",
+            crate::ledger_account!(),
+            " ORDER BY month"
+        ))?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut out = Vec::new();
@@ -554,18 +597,33 @@ pub fn differences(conn: &Connection) -> Result<Vec<Difference>> {
     Ok(out)
 }
 
-/// The NCP member number the ledger holds: the one its NCP bills and lines name, if any.
+/// The NCP member number the running account holds: the one its NCP bills and lines name,
+/// if any. Another account's member is that account's, never a reason to refuse this one's.
 fn held_member(conn: &Connection) -> Result<Option<String>> {
     Ok(conn
         .query_row(
-            "SELECT m FROM (
-                 SELECT member_no AS m FROM ncp_demand_costs
-                 UNION ALL SELECT member FROM ncp_bills
-                 UNION ALL SELECT member_no FROM ncp_credits WHERE kind = 'credit'
-                 UNION ALL SELECT member_no FROM ncp_discount_list
-                 UNION ALL SELECT member_no FROM ncp_product_discounts
-                 UNION ALL SELECT json_extract(exact, '$.member_no') FROM fee_lines WHERE exact IS NOT NULL)
-             WHERE m <> '' AND m NOT GLOB '*[^0-9]*' LIMIT 1",
+            concat!(
+                "SELECT m FROM (
+                     SELECT member_no AS m FROM ncp_demand_costs WHERE account_id = ",
+                crate::ledger_account!(),
+                "
+                     UNION ALL SELECT member FROM ncp_bills WHERE account_id = ",
+                crate::ledger_account!(),
+                "
+                     UNION ALL SELECT member_no FROM ncp_credits WHERE account_id = ",
+                crate::ledger_account!(),
+                " AND kind = 'credit'
+                     UNION ALL SELECT member_no FROM ncp_discount_list WHERE account_id = ",
+                crate::ledger_account!(),
+                "
+                     UNION ALL SELECT member_no FROM ncp_product_discounts WHERE account_id = ",
+                crate::ledger_account!(),
+                "
+                     UNION ALL SELECT json_extract(exact, '$.member_no') FROM fee_lines WHERE account_id = ",
+                crate::ledger_account!(),
+                " AND exact IS NOT NULL)
+                 WHERE m <> '' AND m NOT GLOB '*[^0-9]*' LIMIT 1"
+            ),
             [],
             |r| r.get(0),
         )
@@ -575,8 +633,14 @@ fn held_member(conn: &Connection) -> Result<Option<String>> {
 /// Whether NCP's own bill for a month was imported (in won or in another currency).
 pub fn has_bill(conn: &Connection, month: Month) -> Result<bool> {
     Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM ncp_bills WHERE month = ?1)
-             OR EXISTS (SELECT 1 FROM ncp_demand_costs WHERE month = ?1)",
+        concat!(
+            "SELECT EXISTS (SELECT 1 FROM ncp_bills WHERE account_id = ",
+            crate::ledger_account!(),
+            " AND month = ?1)
+                 OR EXISTS (SELECT 1 FROM ncp_demand_costs WHERE account_id = ",
+            crate::ledger_account!(),
+            " AND month = ?1)"
+        ),
         [month.to_string()],
         |r| r.get(0),
     )?)
@@ -587,7 +651,9 @@ pub fn has_bill(conn: &Connection, month: Month) -> Result<bool> {
 pub fn stands_for(conn: &Connection, month: Month) -> Result<bool> {
     Ok(conn.query_row(
         concat!(
-            "SELECT EXISTS (SELECT 1 FROM bills WHERE month = ?1 AND source = 'ncp' AND issued_at <= ",
+            "SELECT EXISTS (SELECT 1 FROM bills WHERE account_id = ",
+            crate::ledger_account!(),
+            " AND month = ?1 AND source = 'ncp' AND issued_at <= ",
             crate::ledger_visible!(),
             ") OR EXISTS (SELECT 1 FROM ncp_demand_costs_asof WHERE month = ?1)
                OR EXISTS (SELECT 1 FROM fee_lines_asof WHERE month = ?1 AND source LIKE 'ncp!_%' ESCAPE '!')"
@@ -602,7 +668,11 @@ pub fn stands_for(conn: &Connection, month: Month) -> Result<bool> {
 pub fn foreign_currency(conn: &Connection, month: Month) -> Result<Option<Currency>> {
     let code: Option<String> = conn
         .query_row(
-            "SELECT currency FROM ncp_demand_costs WHERE month = ?1 AND currency <> 'KRW'",
+            concat!(
+                "SELECT currency FROM ncp_demand_costs WHERE account_id = ",
+                crate::ledger_account!(),
+                " AND month = ?1 AND currency <> 'KRW'"
+            ),
             [month.to_string()],
             |r| r.get(0),
         )
@@ -619,13 +689,24 @@ fn is_final(conn: &Connection, month: Month) -> Result<bool> {
         Instant,
         Option<Instant>,
     ) = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM payment_applications x JOIN payments p ON p.id = x.payment_id
-                        WHERE x.month = b.month AND p.kind <> 'ncp')
-                OR EXISTS (SELECT 1 FROM credit_applications c WHERE c.month = b.month)
-                OR EXISTS (SELECT 1 FROM bill_adjustments a WHERE a.carried_into = b.month),
-                b.source, b.billed_amount, b.issued_at, n.written_at
-         FROM bills b LEFT JOIN ncp_bills n ON n.month = b.month
-         WHERE b.month = ?1",
+        concat!(
+            "SELECT EXISTS (SELECT 1 FROM payment_applications x
+                            JOIN payments p ON p.account_id = x.account_id AND p.id = x.payment_id
+                            WHERE x.account_id = ",
+            crate::ledger_account!(),
+            " AND x.month = b.month AND p.kind <> 'ncp')
+                    OR EXISTS (SELECT 1 FROM credit_applications c WHERE c.account_id = ",
+            crate::ledger_account!(),
+            " AND c.month = b.month)
+                    OR EXISTS (SELECT 1 FROM bill_adjustments a WHERE a.account_id = ",
+            crate::ledger_account!(),
+            " AND a.carried_into = b.month),
+                    b.source, b.billed_amount, b.issued_at, n.written_at
+             FROM bills b LEFT JOIN ncp_bills n ON n.account_id = b.account_id AND n.month = b.month
+             WHERE b.account_id = ",
+            crate::ledger_account!(),
+            " AND b.month = ?1"
+        ),
         [month.to_string()],
         |r| {
             Ok((
@@ -704,17 +785,19 @@ macro_rules! demand_cost_columns {
 /// earlier import of the month; the same figures imported again change nothing.
 fn store_demand_cost(conn: &Connection, d: &DemandCost, now: Instant) -> Result<()> {
     let sql = concat!(
-        "INSERT INTO ncp_demand_costs (month, ",
+        "INSERT INTO ncp_demand_costs (account_id, month, ",
         demand_cost_columns!(),
         ", imported_at, recorded_at)
-         VALUES (?1,
+         VALUES (",
+        crate::ledger_account!(),
+        ", ?1,
              ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
              ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34,
              ?35, ?36,
              ?37, ",
         crate::ledger_recorded!(),
         ")
-         ON CONFLICT (month) DO UPDATE SET
+         ON CONFLICT (account_id, month) DO UPDATE SET
              member_no = excluded.member_no, api = excluded.api,
              demand_no = excluded.demand_no,
              integration_demand_no = excluded.integration_demand_no,
@@ -932,11 +1015,14 @@ mod tests {
         assert_eq!(read(&mut ledger, "2026-06-30"), None);
         let versions: i64 = ledger
             .read(|tx| -> Result<i64> {
-                Ok(
-                    tx.query_row("SELECT count(*) FROM ncp_demand_costs_versions", [], |r| {
-                        r.get(0)
-                    })?,
-                )
+                Ok(tx.query_row(
+                    concat!(
+                        "SELECT count(*) FROM ncp_demand_costs_versions WHERE account_id = ",
+                        crate::ledger_account!()
+                    ),
+                    [],
+                    |r| r.get(0),
+                )?)
             })
             .unwrap();
         assert_eq!(versions, 1);

@@ -15,12 +15,14 @@ use ncp_usage_core::exact::Exact;
 /// for the same key is replaced by NCP's later figures, its earlier version kept (T2).
 pub fn store(conn: &Connection, rows: &[DailyUsage]) -> Result<()> {
     let mut stmt = conn.prepare(concat!(
-        "INSERT INTO ncp_daily_usage (date, contract_no, product_sequence, metering_type, service,
-             region, quantity, unit, user_quantity, user_unit, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ",
+        "INSERT INTO ncp_daily_usage (account_id, date, contract_no, product_sequence,
+             metering_type, service, region, quantity, unit, user_quantity, user_unit, recorded_at)
+         VALUES (",
+        crate::ledger_account!(),
+        ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ",
         crate::ledger_recorded!(),
         ")
-         ON CONFLICT (date, contract_no, product_sequence, metering_type) DO UPDATE SET
+         ON CONFLICT (account_id, date, contract_no, product_sequence, metering_type) DO UPDATE SET
              service = excluded.service, region = excluded.region, quantity = excluded.quantity,
              unit = excluded.unit, user_quantity = excluded.user_quantity,
              user_unit = excluded.user_unit
@@ -157,7 +159,11 @@ mod tests {
         let region: String = ledger
             .read(|tx| {
                 Ok::<_, crate::error::Error>(tx.query_row(
-                    "SELECT region FROM fee_lines WHERE contract_no = 'VSVR'",
+                    concat!(
+                        "SELECT region FROM fee_lines WHERE account_id = ",
+                        crate::ledger_account!(),
+                        " AND contract_no = 'VSVR'"
+                    ),
                     [],
                     |r| r.get(0),
                 )?)

@@ -18,13 +18,15 @@ use ncp_usage_core::exact::{Currency, Exact};
 /// Stores credits and coins read from `api`'s bodies, and their use.
 pub fn store_credits(conn: &Connection, api: Api, credits: &[Credit]) -> Result<()> {
     let mut credit = conn.prepare(concat!(
-        "INSERT INTO ncp_credits (member_no, discount_no, kind, api, name, type_code,
-             type_name, received, remaining, valid_from, valid_to, currency, services,
-             recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ",
+        "INSERT INTO ncp_credits (account_id, member_no, discount_no, kind, api, name,
+             type_code, type_name, received, remaining, valid_from, valid_to, currency,
+             services, recorded_at)
+         VALUES (",
+        crate::ledger_account!(),
+        ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ",
         crate::ledger_recorded!(),
         ")
-         ON CONFLICT (member_no, discount_no) DO UPDATE SET
+         ON CONFLICT (account_id, member_no, discount_no) DO UPDATE SET
              kind = excluded.kind, api = excluded.api, name = excluded.name,
              type_code = excluded.type_code,
              type_name = excluded.type_name, received = excluded.received,
@@ -38,12 +40,14 @@ pub fn store_credits(conn: &Connection, api: Api, credits: &[Credit]) -> Result<
                 excluded.currency, excluded.services)"
     ))?;
     let mut usage = conn.prepare(concat!(
-        "INSERT INTO ncp_credit_uses (discount_no, use_month, service_code, service, used,
-             unused, remaining, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ",
+        "INSERT INTO ncp_credit_uses (account_id, discount_no, use_month, service_code,
+             service, used, unused, remaining, recorded_at)
+         VALUES (",
+        crate::ledger_account!(),
+        ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ",
         crate::ledger_recorded!(),
         ")
-         ON CONFLICT (discount_no, use_month, service_code) DO UPDATE SET
+         ON CONFLICT (account_id, discount_no, use_month, service_code) DO UPDATE SET
              service = excluded.service, used = excluded.used, unused = excluded.unused,
              remaining = excluded.remaining
          WHERE (service, used, unused, remaining) IS NOT
@@ -104,13 +108,15 @@ pub fn store_product_discounts(
     discounts: &[ProductDiscount],
 ) -> Result<()> {
     let mut discount = conn.prepare(concat!(
-        "INSERT INTO ncp_product_discounts (member_no, discount_no, api, name, rate,
-             conditional, minimum_amount, capped, maximum_amount, valid_from, valid_to,
+        "INSERT INTO ncp_product_discounts (account_id, member_no, discount_no, api, name,
+             rate, conditional, minimum_amount, capped, maximum_amount, valid_from, valid_to,
              currency, services, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ",
+         VALUES (",
+        crate::ledger_account!(),
+        ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ",
         crate::ledger_recorded!(),
         ")
-         ON CONFLICT (member_no, discount_no) DO UPDATE SET
+         ON CONFLICT (account_id, member_no, discount_no) DO UPDATE SET
              api = excluded.api, name = excluded.name, rate = excluded.rate,
              conditional = excluded.conditional, minimum_amount = excluded.minimum_amount,
              capped = excluded.capped, maximum_amount = excluded.maximum_amount,
@@ -123,12 +129,14 @@ pub fn store_product_discounts(
                 excluded.valid_from, excluded.valid_to, excluded.currency, excluded.services)"
     ))?;
     let mut usage = conn.prepare(concat!(
-        "INSERT INTO ncp_product_discount_uses (discount_no, use_month, service_code, service,
-             target, applied, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ",
+        "INSERT INTO ncp_product_discount_uses (account_id, discount_no, use_month,
+             service_code, service, target, applied, recorded_at)
+         VALUES (",
+        crate::ledger_account!(),
+        ", ?1, ?2, ?3, ?4, ?5, ?6, ",
         crate::ledger_recorded!(),
         ")
-         ON CONFLICT (discount_no, use_month, service_code) DO UPDATE SET
+         ON CONFLICT (account_id, discount_no, use_month, service_code) DO UPDATE SET
              service = excluded.service, target = excluded.target, applied = excluded.applied
          WHERE (service, target, applied) IS NOT
                (excluded.service, excluded.target, excluded.applied)"
@@ -223,12 +231,15 @@ pub fn product_discounts(conn: &Connection) -> Result<Vec<ProductDiscount>> {
 /// Stores getDiscountList's discounts.
 pub fn store_discounts(conn: &Connection, discounts: &[Discount]) -> Result<()> {
     let mut stmt = conn.prepare(concat!(
-        "INSERT INTO ncp_discount_list (member_no, discount_no, type_code, type_name, name,
-             method_code, method_name, value, valid_from, valid_to, currency, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ",
+        "INSERT INTO ncp_discount_list (account_id, member_no, discount_no, type_code,
+             type_name, name, method_code, method_name, value, valid_from, valid_to, currency,
+             recorded_at)
+         VALUES (",
+        crate::ledger_account!(),
+        ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ",
         crate::ledger_recorded!(),
         ")
-         ON CONFLICT (member_no, discount_no) DO UPDATE SET
+         ON CONFLICT (account_id, member_no, discount_no) DO UPDATE SET
              type_code = excluded.type_code, type_name = excluded.type_name,
              name = excluded.name, method_code = excluded.method_code,
              method_name = excluded.method_name, value = excluded.value,

@@ -7,7 +7,7 @@
 //! codes, never by id: a group's line by its service and group codes, a group's items all
 //! together when they add up to the group (a re-settlement may drop a resource), else only
 //! the lines they hold (a body filtered to some items, an incomplete answer). The member is
-//! the ledger's one member.
+//! the running account's one member.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -322,8 +322,12 @@ fn store(
 /// their ids: a re-settlement replaces them.
 fn remove(conn: &Connection, source: &str, month: Month, service: &str, group: &str) -> Result<()> {
     conn.execute(
-        "DELETE FROM fee_lines WHERE month = ?1 AND source = ?2
-           AND json_extract(exact, '$.service_code') = ?3 AND json_extract(exact, '$.group_code') = ?4",
+        concat!(
+            "DELETE FROM fee_lines WHERE account_id = ",
+            crate::ledger_account!(),
+            " AND month = ?1 AND source = ?2
+               AND json_extract(exact, '$.service_code') = ?3 AND json_extract(exact, '$.group_code') = ?4"
+        ),
         params![month.to_string(), source, service, group],
     )?;
     Ok(())
@@ -350,7 +354,8 @@ fn name(conn: &Connection, service: &str, group: &str, item: &str, name: &str) -
 }
 
 /// The names of the codes as NCP gave them (`listCostRelationCodes`), as recorded by the
-/// running instant: each service with its groups and their items, by code.
+/// running instant: each service with its groups and their items, by code. The codes are
+/// NCP's catalogue, every account's alike: no account filters them.
 pub fn cost_relation_codes(conn: &Connection) -> Result<Vec<CostRelationCode>> {
     let mut stmt = conn.prepare_cached(concat!(
         "SELECT service_code, group_code, item_code, name FROM ncp_cost_relation_codes
