@@ -24,14 +24,6 @@ use ncp_usage_core::clock::{self, Instant};
 use ncp_usage_core::exact::Exact;
 use ncp_usage_core::money::Krw;
 
-fn month_col(text: &str) -> Result<Month> {
-    text.parse().map_err(|_| {
-        Error::ledger(format!(
-            "the ledger holds a damaged month '{text}'; restore it from a backup"
-        ))
-    })
-}
-
 /// The penalties charged on bill `b` by day `?2` (P10), which [`unpaid_principal`] leaves out.
 macro_rules! penalties_due {
     () => {
@@ -56,6 +48,14 @@ macro_rules! applied {
             " AND x.month = b.month AND x.applied_at <= ?1), 0)"
         )
     };
+}
+
+fn month_col(text: &str) -> Result<Month> {
+    text.parse().map_err(|_| {
+        Error::ledger(format!(
+            "the ledger holds a damaged month '{text}'; restore it from a backup"
+        ))
+    })
 }
 
 /// A stored bill.
