@@ -42,7 +42,7 @@ fn a_damaged_payment_time_is_a_ledger_error_not_1970() {
     // Sorts before the running instant, so every read of the payments up to now meets it.
     damage(
         &env,
-        "UPDATE payments SET paid_at = '2024-05-1x' WHERE reference = 'KB-0605'",
+        "UPDATE payments SET paid_at = '2024-05-1x' WHERE account_id = 1 AND reference = 'KB-0605'",
     );
     for args in [
         &["receipt", "list"][..],
@@ -76,7 +76,7 @@ fn a_damaged_bill_source_is_a_ledger_error() {
     let env = demo();
     damage(
         &env,
-        "UPDATE bills SET source = 'nCp' WHERE month = '2024-03'",
+        "UPDATE bills SET source = 'nCp' WHERE account_id = 1 AND month = '2024-03'",
     );
     let err = env.fail(AS_OF, &["history", "--month", "2024-03"], 4);
     assert_eq!(

@@ -467,8 +467,8 @@ fn r_check_bill_negative_and_credit_balance() {
     // An adjustment carried into March without its credit: March is due -5,000.
     sql(
         &env,
-        "INSERT INTO bill_adjustments (month, amount, reason, recorded_at, carried_into)
-         VALUES ('2024-02', -5000, 'test', '2024-03-20T00:00:00+09:00', '2024-03')",
+        "INSERT INTO bill_adjustments (account_id, month, amount, reason, recorded_at, carried_into)
+         VALUES (1, '2024-02', -5000, 'test', '2024-03-20T00:00:00+09:00', '2024-03')",
     );
     assert_eq!(
         findings(&env, "2024-04-03"),
@@ -486,10 +486,10 @@ fn r_check_bill_negative_and_credit_balance() {
     // With its credit, applied beyond its amount.
     sql(
         &env,
-        "INSERT INTO credits (id, month, amount, reason, recorded_at)
-         VALUES (1, '2024-03', 5000, 'test', '2024-04-03T00:00:00+09:00');
-         INSERT INTO credit_applications (credit_id, month, principal, penalty, applied_at)
-         VALUES (1, '2024-02', 6000, 0, '2024-04-03T00:00:00+09:00');",
+        "INSERT INTO credits (account_id, id, month, amount, reason, recorded_at)
+         VALUES (1, 1, '2024-03', 5000, 'test', '2024-04-03T00:00:00+09:00');
+         INSERT INTO credit_applications (account_id, credit_id, month, principal, penalty, applied_at)
+         VALUES (1, 1, '2024-02', 6000, 0, '2024-04-03T00:00:00+09:00');",
     );
     let found = findings(&env, "2024-04-03");
     let names: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();

@@ -8,6 +8,13 @@ use crate::error::{Error, Result};
 use ncp_usage_core::billing::account::{Business, Member, MemberType, MethodKind, PaymentMethod};
 use ncp_usage_core::clock::{self, Instant};
 
+/// The member row of the running account: `account` is keyed by the account itself.
+macro_rules! member_row {
+    () => {
+        concat!("id = ", crate::ledger_account!())
+    };
+}
+
 /// The member, if the ledger has been initialised, as it stood at the running instant (T2):
 /// a field changed later shows the value it had then.
 pub fn member(conn: &Connection) -> Result<Option<Member>> {
@@ -16,11 +23,15 @@ pub fn member(conn: &Connection) -> Result<Option<Member>> {
     macro_rules! field {
         ($name:literal, $stored:literal) => {
             concat!(
-                "CASE WHEN EXISTS (SELECT 1 FROM account_changes WHERE field = '",
+                "CASE WHEN EXISTS (SELECT 1 FROM account_changes WHERE ",
+                this_account!(),
+                " AND field = '",
                 $name,
                 "' AND at > ",
                 crate::ledger_visible!(),
-                ") THEN COALESCE((SELECT value FROM account_changes WHERE field = '",
+                ") THEN COALESCE((SELECT value FROM account_changes WHERE ",
+                this_account!(),
+                " AND field = '",
                 $name,
                 "' AND at <= ",
                 crate::ledger_visible!(),
@@ -50,7 +61,8 @@ pub fn member(conn: &Connection) -> Result<Option<Member>> {
         field!("billing_email", "billing_email"),
         ", ",
         field!("phone", "COALESCE(phone, '')"),
-        " FROM account WHERE id = 1"
+        " FROM account WHERE ",
+        member_row!()
     );
     let row = conn
         .query_row(sql, [], |r| {
@@ -94,9 +106,11 @@ pub fn require_member(conn: &Connection) -> Result<Member> {
 /// When the account was created: bills start with that month.
 pub fn created_at(conn: &Connection) -> Result<Option<Instant>> {
     let text: Option<String> = conn
-        .query_row("SELECT created_at FROM account WHERE id = 1", [], |r| {
-            r.get(0)
-        })
+        .query_row(
+            concat!("SELECT created_at FROM account WHERE ", member_row!()),
+            [],
+            |r| r.get(0),
+        )
         .optional()?;
     text.map(|t| {
         clock::parse_as_of(&t)
@@ -109,7 +123,10 @@ pub fn created_at(conn: &Connection) -> Result<Option<Instant>> {
 pub fn business(conn: &Connection) -> Result<Business> {
     Ok(conn
         .query_row(
-            "SELECT company, business_no FROM account WHERE id = 1",
+            concat!(
+                "SELECT company, business_no FROM account WHERE ",
+                member_row!()
+            ),
             [],
             |r| {
                 Ok(Business {
@@ -126,7 +143,10 @@ pub fn business(conn: &Connection) -> Result<Business> {
 pub fn set_business(conn: &Connection, new: &Business, now: Instant) -> Result<()> {
     let old = business(conn)?;
     conn.execute(
-        "UPDATE account SET company = ?1, business_no = ?2 WHERE id = 1",
+        concat!(
+            "UPDATE account SET company = ?1, business_no = ?2 WHERE ",
+            member_row!()
+        ),
         params![new.company, new.business_no],
     )?;
     if old.company != new.company {
@@ -151,9 +171,13 @@ pub fn create(conn: &Connection, m: &Member, now: Instant) -> Result<()> {
         ));
     }
     conn.execute(
-        "INSERT INTO account (id, first_name, last_name, email, member_type, expatriate,
-             billing_email, created_at, phone)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        concat!(
+            "INSERT INTO account (id, first_name, last_name, email, member_type, expatriate,
+                 billing_email, created_at, phone)
+             VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        ),
         params![
             m.first_name,
             m.last_name,
@@ -178,7 +202,11 @@ pub fn create(conn: &Connection, m: &Member, now: Instant) -> Result<()> {
         ("expatriate", &expatriate),
     ] {
         conn.execute(
-            "INSERT INTO account_changes (at, field, value, initial) VALUES (?1, ?2, ?3, 1)",
+            concat!(
+                "INSERT INTO account_changes (account_id, at, field, value, initial) VALUES (",
+                crate::ledger_account!(),
+                ", ?1, ?2, ?3, 1)"
+            ),
             params![clock::rfc3339(now), field, value],
         )?;
     }
@@ -188,8 +216,11 @@ pub fn create(conn: &Connection, m: &Member, now: Instant) -> Result<()> {
 /// Stores the member's new details, logging each field that changed.
 pub fn update(conn: &Connection, old: &Member, new: &Member, now: Instant) -> Result<()> {
     conn.execute(
-        "UPDATE account SET first_name = ?1, last_name = ?2, email = ?3, member_type = ?4,
-             expatriate = ?5, billing_email = ?6, phone = ?7 WHERE id = 1",
+        concat!(
+            "UPDATE account SET first_name = ?1, last_name = ?2, email = ?3, member_type = ?4,
+                 expatriate = ?5, billing_email = ?6, phone = ?7 WHERE ",
+            member_row!()
+        ),
         params![
             new.first_name,
             new.last_name,
@@ -225,7 +256,11 @@ pub fn update(conn: &Connection, old: &Member, new: &Member, now: Instant) -> Re
 
 fn log_change(conn: &Connection, now: Instant, field: &str, value: &str) -> Result<()> {
     conn.execute(
-        "INSERT INTO account_changes (at, field, value) VALUES (?1, ?2, ?3)",
+        concat!(
+            "INSERT INTO account_changes (account_id, at, field, value) VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2, ?3)"
+        ),
         params![clock::rfc3339(now), field, value],
     )?;
     Ok(())
@@ -235,7 +270,9 @@ fn log_change(conn: &Connection, now: Instant, field: &str, value: &str) -> Resu
 /// first, with the KST day it took effect, up to the running instant.
 pub fn member_type_changes(conn: &Connection) -> Result<Vec<(chrono::NaiveDate, MemberType)>> {
     let mut stmt = conn.prepare(concat!(
-        "SELECT at, value FROM account_changes WHERE field = 'member_type' AND at <= ",
+        "SELECT at, value FROM account_changes WHERE ",
+        this_account!(),
+        " AND field = 'member_type' AND at <= ",
         crate::ledger_visible!(),
         " ORDER BY id"
     ))?;
@@ -264,8 +301,11 @@ pub struct Change {
 
 /// Every change of the account up to `now`, oldest first.
 pub fn changes(conn: &Connection, now: Instant) -> Result<Vec<Change>> {
-    let mut stmt =
-        conn.prepare("SELECT at, field, value FROM account_changes WHERE initial = 0 ORDER BY id")?;
+    let mut stmt = conn.prepare(concat!(
+        "SELECT at, field, value FROM account_changes WHERE ",
+        this_account!(),
+        " AND initial = 0 ORDER BY id"
+    ))?;
     let rows = stmt.query_map([], |r| {
         Ok(Change {
             at: r.instant(0, "account change time")?,
@@ -313,9 +353,22 @@ pub fn register_method(conn: &Connection, method: &PaymentMethod, now: Instant) 
         PaymentMethod::Deposit => (None, None, None, None, None),
     };
     conn.execute(
-        "INSERT INTO payment_methods (kind, label, last4, expiry, monthly_limit, balance, registered_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![method.kind().as_str(), label, last4, expiry, limit.map(ncp_usage_core::money::Krw::won), balance.map(ncp_usage_core::money::Krw::won), clock::rfc3339(now)],
+        concat!(
+            "INSERT INTO payment_methods (account_id, kind, label, last4, expiry, monthly_limit,
+                 balance, registered_at)
+             VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+        ),
+        params![
+            method.kind().as_str(),
+            label,
+            last4,
+            expiry,
+            limit.map(ncp_usage_core::money::Krw::won),
+            balance.map(ncp_usage_core::money::Krw::won),
+            clock::rfc3339(now)
+        ],
     )?;
     log_change(conn, now, "payment_method", &method.label())
 }
@@ -331,11 +384,13 @@ pub fn method_at(
     now: Instant,
     kind: Option<MethodKind>,
 ) -> Result<Option<(i64, PaymentMethod)>> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT kind, label, last4, expiry, monthly_limit, balance, registered_at, id
-         FROM payment_methods WHERE registered_at <= ?1 AND (?2 IS NULL OR kind = ?2)
-         ORDER BY id DESC LIMIT 1",
-    )?;
+         FROM payment_methods WHERE ",
+        this_account!(),
+        " AND registered_at <= ?1 AND (?2 IS NULL OR kind = ?2)
+         ORDER BY id DESC LIMIT 1"
+    ))?;
     let mut rows = stmt.query(params![clock::rfc3339(now), kind.map(MethodKind::as_str)])?;
     if let Some(r) = rows.next()? {
         let id: i64 = r.get(7)?;
@@ -372,7 +427,11 @@ pub fn method_at(
 /// Whether a card or account transfer has ever been registered (P11: direct deposit needs one).
 pub fn has_automatic_method(conn: &Connection) -> Result<bool> {
     Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM payment_methods WHERE kind IN ('card', 'transfer'))",
+        concat!(
+            "SELECT EXISTS (SELECT 1 FROM payment_methods WHERE ",
+            this_account!(),
+            " AND kind IN ('card', 'transfer'))"
+        ),
         [],
         |r| r.get(0),
     )?)

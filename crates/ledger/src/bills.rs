@@ -24,6 +24,32 @@ use ncp_usage_core::clock::{self, Instant};
 use ncp_usage_core::exact::Exact;
 use ncp_usage_core::money::Krw;
 
+/// The penalties charged on bill `b` by day `?2` (P10), which [`unpaid_principal`] leaves out.
+macro_rules! penalties_due {
+    () => {
+        concat!(
+            "COALESCE((SELECT SUM(amount) FROM penalties p WHERE ",
+            this_account!("p"),
+            " AND p.month = b.month AND p.charged_on <= ?2), 0)"
+        )
+    };
+}
+
+/// Each sum of what applies to bill `b` by `?1`, from one table (alias `x`).
+macro_rules! applied {
+    ($what:literal, $table:literal) => {
+        concat!(
+            "COALESCE((SELECT SUM(",
+            $what,
+            ") FROM ",
+            $table,
+            " x WHERE ",
+            this_account!("x"),
+            " AND x.month = b.month AND x.applied_at <= ?1), 0)"
+        )
+    };
+}
+
 fn month_col(text: &str) -> Result<Month> {
     text.parse().map_err(|_| {
         Error::ledger(format!(
@@ -53,7 +79,11 @@ pub struct Bill {
 /// Whether month's bill exists.
 pub fn exists(conn: &Connection, month: Month) -> Result<bool> {
     Ok(conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM bills WHERE month = ?1)")?
+        .prepare_cached(concat!(
+            "SELECT EXISTS (SELECT 1 FROM bills WHERE ",
+            this_account!(),
+            " AND month = ?1)"
+        ))?
         .query_row([month.to_string()], |r| r.get(0))?)
 }
 
@@ -61,9 +91,14 @@ pub fn exists(conn: &Connection, month: Month) -> Result<bool> {
 pub fn insert(conn: &Connection, bill: &Bill) -> Result<()> {
     let t = &bill.totals;
     conn.execute(
-        "INSERT INTO bills (month, used_amount, discount_amount, rounddown_discount_amount,
-             vat_amount, billed_amount, overdue_ratio, source, issued_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        concat!(
+            "INSERT INTO bills (account_id, month, used_amount, discount_amount,
+                 rounddown_discount_amount, vat_amount, billed_amount, overdue_ratio, source,
+                 issued_at)
+             VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        ),
         params![
             bill.month.to_string(),
             t.used_amount.won(),
@@ -81,11 +116,13 @@ pub fn insert(conn: &Connection, bill: &Bill) -> Result<()> {
 
 /// The bills issued by `now`, oldest first.
 pub fn issued(conn: &Connection, now: Instant) -> Result<Vec<Bill>> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT month, used_amount, discount_amount, rounddown_discount_amount, vat_amount,
                 billed_amount, overdue_ratio, source, issued_at
-         FROM bills WHERE issued_at <= ?1 ORDER BY month",
-    )?;
+         FROM bills WHERE ",
+        this_account!(),
+        " AND issued_at <= ?1 ORDER BY month"
+    ))?;
     let mut rows = stmt.query([clock::rfc3339(now)])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
@@ -130,11 +167,7 @@ pub fn unpaid_principal(conn: &Connection, month: Month, now: Instant) -> Result
     static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         BALANCES_SQL
             .replace("(?3 IS NULL OR b.month = ?3)", "b.month = ?3")
-            .replace(
-                "COALESCE((SELECT SUM(amount) FROM penalties p
-                          WHERE p.month = b.month AND p.charged_on <= ?2), 0)",
-                "length(?2) * 0",
-            )
+            .replace(penalties_due!(), "length(?2) * 0")
     });
     debug_assert!(!SQL.contains("FROM penalties"), "{}", SQL.as_str());
     let mut stmt = conn.prepare_cached(SQL.as_str())?;
@@ -185,29 +218,38 @@ fn balances_of(conn: &Connection, now: Instant, month: Option<Month>) -> Result<
     Ok(out)
 }
 
-const BALANCES_SQL: &str = "SELECT b.month,
-                b.billed_amount
-                  + COALESCE((SELECT SUM(amount) FROM bill_adjustments a
-                              WHERE a.carried_into = b.month), 0)
-                  + COALESCE((SELECT SUM(amount) FROM credits c
-                              WHERE c.month = b.month AND c.recorded_at <= ?1), 0),
-                COALESCE((SELECT SUM(amount) FROM penalties p
-                          WHERE p.month = b.month AND p.charged_on <= ?2), 0),
-                COALESCE((SELECT SUM(principal) FROM payment_applications x
-                          WHERE x.month = b.month AND x.applied_at <= ?1), 0)
-                  + COALESCE((SELECT SUM(principal) FROM credit_applications x
-                              WHERE x.month = b.month AND x.applied_at <= ?1), 0),
-                COALESCE((SELECT SUM(penalty) FROM payment_applications x
-                          WHERE x.month = b.month AND x.applied_at <= ?1), 0)
-                  + COALESCE((SELECT SUM(penalty) FROM credit_applications x
-                              WHERE x.month = b.month AND x.applied_at <= ?1), 0)
-         FROM bills b WHERE b.issued_at <= ?1 AND (?3 IS NULL OR b.month = ?3)
-         ORDER BY b.month";
+const BALANCES_SQL: &str = concat!(
+    "SELECT b.month,
+            b.billed_amount
+              + COALESCE((SELECT SUM(amount) FROM bill_adjustments a WHERE ",
+    this_account!("a"),
+    " AND a.carried_into = b.month), 0)
+              + COALESCE((SELECT SUM(amount) FROM credits c WHERE ",
+    this_account!("c"),
+    " AND c.month = b.month AND c.recorded_at <= ?1), 0), ",
+    penalties_due!(),
+    ", ",
+    applied!("principal", "payment_applications"),
+    " + ",
+    applied!("principal", "credit_applications"),
+    ", ",
+    applied!("penalty", "payment_applications"),
+    " + ",
+    applied!("penalty", "credit_applications"),
+    " FROM bills b WHERE ",
+    this_account!("b"),
+    " AND b.issued_at <= ?1 AND (?3 IS NULL OR b.month = ?3)
+     ORDER BY b.month"
+);
 
 /// The late penalty rate of a month's bill, if it exists.
 pub fn overdue_ratio(conn: &Connection, month: Month) -> Result<Option<Decimal>> {
     let text: Option<String> = conn
-        .prepare_cached("SELECT overdue_ratio FROM bills WHERE month = ?1")?
+        .prepare_cached(concat!(
+            "SELECT overdue_ratio FROM bills WHERE ",
+            this_account!(),
+            " AND month = ?1"
+        ))?
         .query_row([month.to_string()], |r| r.get(0))
         .optional()?;
     text.map(|t| {
@@ -220,9 +262,11 @@ pub fn overdue_ratio(conn: &Connection, month: Month) -> Result<Option<Decimal>>
 /// Whether a late penalty was charged on a month's bill on `on`.
 pub fn penalty_exists(conn: &Connection, month: Month, on: chrono::NaiveDate) -> Result<bool> {
     Ok(conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM penalties WHERE month = ?1 AND charged_on = ?2)",
-        )?
+        .prepare_cached(concat!(
+            "SELECT EXISTS (SELECT 1 FROM penalties WHERE ",
+            this_account!(),
+            " AND month = ?1 AND charged_on = ?2)"
+        ))?
         .query_row(params![month.to_string(), on.to_string()], |r| r.get(0))?)
 }
 
@@ -235,7 +279,11 @@ pub fn adjust(
     now: Instant,
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO bill_adjustments (month, amount, reason, recorded_at) VALUES (?1, ?2, ?3, ?4)",
+        concat!(
+            "INSERT INTO bill_adjustments (account_id, month, amount, reason, recorded_at) VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2, ?3, ?4)"
+        ),
         params![month.to_string(), amount.won(), reason, clock::rfc3339(now)],
     )?;
     Ok(())
@@ -244,7 +292,11 @@ pub fn adjust(
 /// P1: carries the adjustments recorded by `at` and not yet billed into `month`'s bill.
 pub fn carry_adjustments(conn: &Connection, month: Month, at: Instant) -> Result<()> {
     conn.execute(
-        "UPDATE bill_adjustments SET carried_into = ?1 WHERE carried_into IS NULL AND recorded_at <= ?2",
+        concat!(
+            "UPDATE bill_adjustments SET carried_into = ?1 WHERE ",
+            this_account!(),
+            " AND carried_into IS NULL AND recorded_at <= ?2"
+        ),
         params![month.to_string(), clock::rfc3339(at)],
     )?;
     Ok(())
@@ -253,7 +305,11 @@ pub fn carry_adjustments(conn: &Connection, month: Month, at: Instant) -> Result
 /// Adjustments recorded by `now` that no bill carries yet: they go on the next one.
 pub fn pending_adjustments(conn: &Connection, now: Instant) -> Result<Krw> {
     Ok(conn.query_row(
-        "SELECT COALESCE(SUM(amount), 0) FROM bill_adjustments WHERE carried_into IS NULL AND recorded_at <= ?1",
+        concat!(
+            "SELECT COALESCE(SUM(amount), 0) FROM bill_adjustments WHERE ",
+            this_account!(),
+            " AND carried_into IS NULL AND recorded_at <= ?1"
+        ),
         [clock::rfc3339(now)],
         |r| r.krw(0),
     )?)
@@ -263,8 +319,13 @@ pub fn pending_adjustments(conn: &Connection, now: Instant) -> Result<Krw> {
 /// what it rates at now).
 pub fn adjusted_billed(conn: &Connection, month: Month) -> Result<Krw> {
     Ok(conn.query_row(
-        "SELECT b.billed_amount + COALESCE((SELECT SUM(amount) FROM bill_adjustments a WHERE a.month = b.month), 0)
-         FROM bills b WHERE b.month = ?1",
+        concat!(
+            "SELECT b.billed_amount + COALESCE((SELECT SUM(amount) FROM bill_adjustments a WHERE ",
+            this_account!("a"),
+            " AND a.month = b.month), 0) FROM bills b WHERE ",
+            this_account!("b"),
+            " AND b.month = ?1"
+        ),
         [month.to_string()],
         |r| r.krw(0),
     )?)
@@ -295,7 +356,8 @@ pub struct NewPayment<'a> {
 /// import is deleted, and its id must not be given to another payment.
 const LAST_PAYMENT_ID: &str = "last_payment_id";
 
-/// Remembers the highest payment id given so far, before a payment is deleted.
+/// Remembers the highest payment id given so far, before a payment is deleted. Of every
+/// account: payment ids are unique across the ledger.
 pub fn retire_payment_ids(conn: &Connection) -> Result<()> {
     conn.execute(
         "INSERT INTO meta (key, value)
@@ -311,11 +373,17 @@ pub fn retire_payment_ids(conn: &Connection) -> Result<()> {
 /// Records a payment and returns its id. Ids are never given twice, not even the id of a
 /// payment that was deleted (NCP's paid-up state replaced by a later import).
 pub fn insert_payment(conn: &Connection, p: &NewPayment<'_>) -> Result<i64> {
+    // The next id is the ledger's, not the account's: ids are unique across accounts.
     conn.execute(
-        "INSERT INTO payments (id, kind, method, method_id, amount, paid_at, reference, idempotency_key, request)
-         VALUES (MAX(COALESCE((SELECT MAX(id) FROM payments), 0),
-                     COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?9), 0)) + 1,
-                 ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        concat!(
+            "INSERT INTO payments (account_id, id, kind, method, method_id, amount, paid_at,
+                 reference, idempotency_key, request)
+             VALUES (",
+            crate::ledger_account!(),
+            ", MAX(COALESCE((SELECT MAX(id) FROM payments), 0),
+                   COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?9), 0)) + 1,
+                ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        ),
         params![
             p.kind.as_str(),
             p.method.as_str(),
@@ -354,13 +422,23 @@ pub fn apply(
     let (apps, left) = allocate(amount, bills);
     let (sql, id) = match funds {
         Funds::Payment(id) => (
-            "INSERT INTO payment_applications (payment_id, month, principal, penalty, applied_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            concat!(
+                "INSERT INTO payment_applications (account_id, payment_id, month, principal,
+                     penalty, applied_at)
+                 VALUES (",
+                crate::ledger_account!(),
+                ", ?1, ?2, ?3, ?4, ?5)"
+            ),
             id,
         ),
         Funds::Credit(id) => (
-            "INSERT INTO credit_applications (credit_id, month, principal, penalty, applied_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            concat!(
+                "INSERT INTO credit_applications (account_id, credit_id, month, principal,
+                     penalty, applied_at)
+                 VALUES (",
+                crate::ledger_account!(),
+                ", ?1, ?2, ?3, ?4, ?5)"
+            ),
             id,
         ),
     };
@@ -433,13 +511,27 @@ fn load_payments(
     filter: &str,
     p: &[&dyn rusqlite::ToSql],
 ) -> Result<Vec<Payment>> {
+    macro_rules! payments_where {
+        ($filter:literal) => {
+            concat!(
+                "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE ",
+                this_account!(),
+                " AND ",
+                $filter
+            )
+        };
+    }
     let sql = match filter {
-        "id" => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE id = ?1",
-        "key" => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments
-                  WHERE idempotency_key = ?1
-                     OR id = (SELECT payment_id FROM payment_keys WHERE key = ?1)",
-        "reference" => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE kind = 'deposit' AND reference = ?1 ORDER BY id",
-        _ => "SELECT id, kind, method, amount, paid_at, reference, request FROM payments WHERE paid_at <= ?1 ORDER BY paid_at, id",
+        "id" => payments_where!("id = ?1"),
+        "key" => concat!(
+            payments_where!(
+                "(idempotency_key = ?1 OR id = (SELECT payment_id FROM payment_keys WHERE "
+            ),
+            this_account!(),
+            " AND key = ?1))"
+        ),
+        "reference" => payments_where!("kind = 'deposit' AND reference = ?1 ORDER BY id"),
+        _ => payments_where!("paid_at <= ?1 ORDER BY paid_at, id"),
     };
     let mut stmt = conn.prepare_cached(sql)?;
     let mut rows = stmt.query(p)?;
@@ -465,10 +557,11 @@ fn load_payments(
 }
 
 fn applications(conn: &Connection, payment_id: i64) -> Result<Vec<Application>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT month, SUM(principal), SUM(penalty) FROM payment_applications
-         WHERE payment_id = ?1 GROUP BY month ORDER BY month",
-    )?;
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT month, SUM(principal), SUM(penalty) FROM payment_applications WHERE ",
+        this_account!(),
+        " AND payment_id = ?1 GROUP BY month ORDER BY month"
+    ))?;
     let mut rows = stmt.query([payment_id])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
@@ -488,8 +581,24 @@ pub fn payment(conn: &Connection, id: i64) -> Result<Payment> {
         .ok_or_else(|| Error::ledger(format!("payment {id} is missing from the ledger")))
 }
 
-/// The payment made with an idempotency key, if any.
+/// The payment made with an idempotency key, if any. A key is unique across the ledger: one
+/// another account used is refused as a different request (P6), never replayed as this
+/// account's payment, and never answered with what the other account paid.
 pub fn payment_by_key(conn: &Connection, key: &str) -> Result<Option<Payment>> {
+    let elsewhere: bool = conn
+        .prepare_cached(concat!(
+            "SELECT EXISTS (SELECT 1 FROM payments WHERE idempotency_key = ?1 AND account_id IS NOT ",
+            crate::ledger_account!(),
+            ") OR EXISTS (SELECT 1 FROM payment_keys WHERE key = ?1 AND account_id IS NOT ",
+            crate::ledger_account!(),
+            ")"
+        ))?
+        .query_row([key], |r| r.get(0))?;
+    if elsewhere {
+        return Err(Error::refused(format!(
+            "P6: idempotency key '{key}' was already used for a payment of another account; use a new key for a new payment"
+        )));
+    }
     Ok(load_payments(conn, "key", &[&key])?.pop())
 }
 
@@ -497,7 +606,11 @@ pub fn payment_by_key(conn: &Connection, key: &str) -> Result<Option<Payment>> {
 /// with this one).
 pub fn bind_key(conn: &Connection, key: &str, payment_id: i64, at: Instant) -> Result<()> {
     conn.execute(
-        "INSERT OR IGNORE INTO payment_keys (key, payment_id, recorded_at) VALUES (?1, ?2, ?3)",
+        concat!(
+            "INSERT OR IGNORE INTO payment_keys (account_id, key, payment_id, recorded_at) VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2, ?3)"
+        ),
         params![key, payment_id, clock::rfc3339(at)],
     )?;
     Ok(())
@@ -518,11 +631,15 @@ pub fn payments(conn: &Connection, now: Instant) -> Result<Vec<Payment>> {
 /// Payments with something not yet applied at `now`: (payment id, what is left).
 pub fn unapplied(conn: &Connection, now: Instant) -> Result<Vec<(i64, Krw)>> {
     let at = clock::rfc3339(now);
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT p.id, p.amount - COALESCE((SELECT SUM(principal + penalty) FROM payment_applications x
-                                           WHERE x.payment_id = p.id AND x.applied_at <= ?1), 0) AS left
-         FROM payments p WHERE p.paid_at <= ?1 AND left > 0 ORDER BY p.paid_at, p.id",
-    )?;
+                                           WHERE ",
+        this_account!("x"),
+        " AND x.payment_id = p.id AND x.applied_at <= ?1), 0) AS left
+         FROM payments p WHERE ",
+        this_account!("p"),
+        " AND p.paid_at <= ?1 AND left > 0 ORDER BY p.paid_at, p.id"
+    ))?;
     let rows = stmt.query_map([at], |r| Ok((r.get(0)?, r.krw(1)?)))?;
     rows.map(|r| r.map_err(Error::from)).collect()
 }
@@ -531,11 +648,15 @@ pub fn unapplied(conn: &Connection, now: Instant) -> Result<Vec<(i64, Krw)>> {
 /// applied at `now`: (credit id, what is left).
 pub fn unapplied_credits(conn: &Connection, now: Instant) -> Result<Vec<(i64, Krw)>> {
     let at = clock::rfc3339(now);
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT c.id, c.amount - COALESCE((SELECT SUM(principal + penalty) FROM credit_applications x
-                                           WHERE x.credit_id = c.id AND x.applied_at <= ?1), 0) AS left
-         FROM credits c WHERE c.recorded_at <= ?1 AND left > 0 ORDER BY c.recorded_at, c.id",
-    )?;
+                                           WHERE ",
+        this_account!("x"),
+        " AND x.credit_id = c.id AND x.applied_at <= ?1), 0) AS left
+         FROM credits c WHERE ",
+        this_account!("c"),
+        " AND c.recorded_at <= ?1 AND left > 0 ORDER BY c.recorded_at, c.id"
+    ))?;
     let rows = stmt.query_map([at], |r| Ok((r.get(0)?, r.krw(1)?)))?;
     rows.map(|r| r.map_err(Error::from)).collect()
 }
@@ -580,10 +701,18 @@ pub fn apply_credit(conn: &Connection, at: Instant) -> Result<()> {
 /// when they take it below 0 ([`excess_credit`]). Returns the credit recorded.
 pub fn credit_excess(conn: &Connection, month: Month, at: Instant) -> Result<Krw> {
     let due: Krw = conn.query_row(
-        "SELECT b.billed_amount
-                + COALESCE((SELECT SUM(amount) FROM bill_adjustments a WHERE a.carried_into = b.month), 0)
-                + COALESCE((SELECT SUM(amount) FROM credits c WHERE c.month = b.month), 0)
-         FROM bills b WHERE b.month = ?1",
+        concat!(
+            "SELECT b.billed_amount
+                + COALESCE((SELECT SUM(amount) FROM bill_adjustments a WHERE ",
+            this_account!("a"),
+            " AND a.carried_into = b.month), 0)
+                + COALESCE((SELECT SUM(amount) FROM credits c WHERE ",
+            this_account!("c"),
+            " AND c.month = b.month), 0)
+             FROM bills b WHERE ",
+            this_account!("b"),
+            " AND b.month = ?1"
+        ),
         [month.to_string()],
         |r| r.krw(0),
     )?;
@@ -592,7 +721,11 @@ pub fn credit_excess(conn: &Connection, month: Month, at: Instant) -> Result<Krw
         return Ok(excess);
     }
     conn.execute(
-        "INSERT INTO credits (month, amount, reason, recorded_at) VALUES (?1, ?2, ?3, ?4)",
+        concat!(
+            "INSERT INTO credits (account_id, month, amount, reason, recorded_at) VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2, ?3, ?4)"
+        ),
         params![
             month.to_string(),
             excess.won(),
@@ -606,9 +739,11 @@ pub fn credit_excess(conn: &Connection, month: Month, at: Instant) -> Result<Krw
 /// Whether the automatic attempt of `month` on `day` was made.
 pub fn attempt_exists(conn: &Connection, month: Month, day: chrono::NaiveDate) -> Result<bool> {
     Ok(conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM auto_attempts WHERE month = ?1 AND attempt_on = ?2)",
-        )?
+        .prepare_cached(concat!(
+            "SELECT EXISTS (SELECT 1 FROM auto_attempts WHERE ",
+            this_account!(),
+            " AND month = ?1 AND attempt_on = ?2)"
+        ))?
         .query_row(params![month.to_string(), day.to_string()], |r| r.get(0))?)
 }
 
@@ -638,19 +773,34 @@ pub fn insert_attempt(
     day: chrono::NaiveDate,
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO auto_attempts (month, attempt_on, at, method_id, amount, outcome, reason, payment_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![a.month.to_string(), day.to_string(), clock::rfc3339(a.at), method_id, a.amount.won(), a.outcome.as_str(), a.reason, a.payment_id],
+        concat!(
+            "INSERT INTO auto_attempts (account_id, month, attempt_on, at, method_id, amount,
+                 outcome, reason, payment_id)
+             VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        ),
+        params![
+            a.month.to_string(),
+            day.to_string(),
+            clock::rfc3339(a.at),
+            method_id,
+            a.amount.won(),
+            a.outcome.as_str(),
+            a.reason,
+            a.payment_id
+        ],
     )?;
     Ok(())
 }
 
 /// Every automatic attempt made by `now`, oldest first.
 pub fn attempts(conn: &Connection, now: Instant) -> Result<Vec<Attempt>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT month, at, amount, outcome, reason, payment_id FROM auto_attempts
-         WHERE at <= ?1 ORDER BY at, month",
-    )?;
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT month, at, amount, outcome, reason, payment_id FROM auto_attempts WHERE ",
+        this_account!(),
+        " AND at <= ?1 ORDER BY at, month"
+    ))?;
     let mut rows = stmt.query([clock::rfc3339(now)])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
@@ -673,7 +823,11 @@ pub fn charged(conn: &Connection, method_id: i64, month: Option<Month>) -> Resul
         None => ("0000".to_string(), "9999".to_string()),
     };
     Ok(conn.query_row(
-        "SELECT COALESCE(SUM(amount), 0) FROM payments WHERE method_id = ?1 AND paid_at >= ?2 AND paid_at <= ?3",
+        concat!(
+            "SELECT COALESCE(SUM(amount), 0) FROM payments WHERE ",
+            this_account!(),
+            " AND method_id = ?1 AND paid_at >= ?2 AND paid_at <= ?3"
+        ),
         params![method_id, from, to],
         |r| r.krw(0),
     )?)
@@ -692,7 +846,11 @@ pub fn insert_penalty(
     if penalty_exists(conn, month, on)? {
         return Ok(false);
     }
-    Ok(conn.prepare_cached("INSERT OR IGNORE INTO penalties (month, charged_on, source, base, amount) VALUES (?1, ?2, 'p10', ?3, ?4)")?.execute(
+    Ok(conn.prepare_cached(concat!(
+        "INSERT OR IGNORE INTO penalties (account_id, month, charged_on, source, base, amount) VALUES (",
+        crate::ledger_account!(),
+        ", ?1, ?2, 'p10', ?3, ?4)"
+    ))?.execute(
         params![month.to_string(), on.to_string(), base.won(), amount.won()],
     )? == 1)
 }
@@ -709,14 +867,21 @@ pub fn record_ncp_penalty(
 ) -> Result<()> {
     let (m, day) = (month.to_string(), on.to_string());
     let charged: Krw = conn.query_row(
-        "SELECT COALESCE(SUM(amount), 0) FROM penalties
-         WHERE month = ?1 AND (charged_on < ?2 OR (charged_on = ?2 AND source = 'p10'))",
+        concat!(
+            "SELECT COALESCE(SUM(amount), 0) FROM penalties WHERE ",
+            this_account!(),
+            " AND month = ?1 AND (charged_on < ?2 OR (charged_on = ?2 AND source = 'p10'))"
+        ),
         params![m, day],
         |r| r.krw(0),
     )?;
     let amount = penalty::ncp_remainder(ncp_penalty, charged);
     let exists: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM penalties WHERE month = ?1 AND charged_on = ?2 AND source = 'ncp')",
+        concat!(
+            "SELECT EXISTS (SELECT 1 FROM penalties WHERE ",
+            this_account!(),
+            " AND month = ?1 AND charged_on = ?2 AND source = 'ncp')"
+        ),
         params![m, day],
         |r| r.get(0),
     )?;
@@ -726,16 +891,25 @@ pub fn record_ncp_penalty(
     // The bill's amount: what NCP's rate applies to, as P10's rows keep theirs.
     let base = conn
         .query_row(
-            "SELECT billed_amount FROM bills WHERE month = ?1",
+            concat!(
+                "SELECT billed_amount FROM bills WHERE ",
+                this_account!(),
+                " AND month = ?1"
+            ),
             [&m],
             |r| r.krw(0),
         )
         .optional()?
         .unwrap_or(Krw::ZERO);
     conn.execute(
-        "INSERT INTO penalties (month, charged_on, source, base, amount) VALUES (?1, ?2, 'ncp', ?3, ?4)
-         ON CONFLICT (month, charged_on, source) DO UPDATE SET base = excluded.base, amount = excluded.amount
-         WHERE base != excluded.base OR amount != excluded.amount",
+        concat!(
+            "INSERT INTO penalties (account_id, month, charged_on, source, base, amount) VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2, 'ncp', ?3, ?4)
+             ON CONFLICT (account_id, month, charged_on, source)
+             DO UPDATE SET base = excluded.base, amount = excluded.amount
+             WHERE base != excluded.base OR amount != excluded.amount"
+        ),
         params![m, day, base.won(), amount.won()],
     )?;
     Ok(())
@@ -785,7 +959,11 @@ pub fn mark_caught_up(conn: &Connection, now: Instant) -> Result<()> {
 /// Whether a message of `kind` about `month` was ever put in the outbox.
 pub fn notified(conn: &Connection, kind: NotificationKind, month: Month) -> Result<bool> {
     Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM notifications WHERE kind = ?1 AND month = ?2)",
+        concat!(
+            "SELECT EXISTS (SELECT 1 FROM notifications WHERE ",
+            this_account!(),
+            " AND kind = ?1 AND month = ?2)"
+        ),
         params![kind.as_str(), month.to_string()],
         |r| r.get(0),
     )?)
@@ -795,10 +973,11 @@ pub fn notified(conn: &Connection, kind: NotificationKind, month: Month) -> Resu
 pub fn notify(conn: &Connection, n: &Notification) -> Result<()> {
     let sent_at = clock::rfc3339(n.sent_at);
     let exists: bool = conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM notifications
-                        WHERE kind = ?1 AND channel = ?2 AND month = ?3 AND sent_at = ?4)",
-        )?
+        .prepare_cached(concat!(
+            "SELECT EXISTS (SELECT 1 FROM notifications WHERE ",
+            this_account!(),
+            " AND kind = ?1 AND channel = ?2 AND month = ?3 AND sent_at = ?4)"
+        ))?
         .query_row(
             params![
                 n.kind.as_str(),
@@ -811,10 +990,13 @@ pub fn notify(conn: &Connection, n: &Notification) -> Result<()> {
     if exists {
         return Ok(());
     }
-    conn.prepare_cached(
-        "INSERT OR IGNORE INTO notifications (kind, channel, month, sent_at, recipient, subject)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
+    conn.prepare_cached(concat!(
+        "INSERT OR IGNORE INTO notifications (account_id, kind, channel, month, sent_at,
+             recipient, subject)
+         VALUES (",
+        crate::ledger_account!(),
+        ", ?1, ?2, ?3, ?4, ?5, ?6)"
+    ))?
     .execute(params![
         n.kind.as_str(),
         n.channel.as_str(),
@@ -832,10 +1014,11 @@ pub fn notifications(
     now: Instant,
     month: Option<Month>,
 ) -> Result<Vec<Notification>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT kind, channel, month, sent_at, recipient, subject FROM notifications
-         WHERE sent_at <= ?1 AND (?2 IS NULL OR month = ?2) ORDER BY sent_at, id",
-    )?;
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT kind, channel, month, sent_at, recipient, subject FROM notifications WHERE ",
+        this_account!(),
+        " AND sent_at <= ?1 AND (?2 IS NULL OR month = ?2) ORDER BY sent_at, id"
+    ))?;
     let mut rows = stmt.query(params![clock::rfc3339(now), month.map(|m| m.to_string())])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
@@ -877,10 +1060,11 @@ pub fn adjustments(
     month: Month,
     now: Instant,
 ) -> Result<(Vec<Adjustment>, Vec<Adjustment>)> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT month, amount, carried_into, recorded_at, reason FROM bill_adjustments
-         WHERE recorded_at <= ?2 AND (month = ?1 OR carried_into = ?1) ORDER BY id",
-    )?;
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT month, amount, carried_into, recorded_at, reason FROM bill_adjustments WHERE ",
+        this_account!(),
+        " AND recorded_at <= ?2 AND (month = ?1 OR carried_into = ?1) ORDER BY id"
+    ))?;
     let mut rows = stmt.query(params![month.to_string(), clock::rfc3339(now)])?;
     let (mut of, mut into) = (Vec::new(), Vec::new());
     while let Some(r) = rows.next()? {
@@ -902,4 +1086,55 @@ pub fn adjustments(
         }
     }
     Ok((of, into))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::as_of::{self, AccountId};
+    use crate::Ledger;
+
+    /// Rule 4 of docs/ACCOUNTS.md: an idempotency key is unique across the ledger, so another
+    /// account's key is refused here, never replayed as (or answered with) its payment.
+    #[test]
+    fn p6_another_accounts_key_is_refused_not_replayed() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        let now = clock::parse_as_of("2024-05-02T10:00").unwrap();
+        ledger
+            .write(now, |tx| -> Result<()> {
+                tx.execute(
+                    "INSERT INTO accounts (id, name, created_at) VALUES (2, 'other', '')",
+                    [],
+                )?;
+                as_of::set_scope(tx, AccountId(2))?;
+                let deposit = |key| NewPayment {
+                    kind: PaymentKind::Deposit,
+                    method: MethodKind::Deposit,
+                    method_id: None,
+                    amount: Krw::new(5000),
+                    paid_at: now,
+                    reference: None,
+                    idempotency_key: Some(key),
+                    request: Some("deposit amount=5000 reference="),
+                };
+                let theirs = insert_payment(tx, &deposit("theirs"))?;
+                bind_key(tx, "bound", theirs, now)?;
+                as_of::set_scope(tx, AccountId::MAIN)?;
+                for key in ["theirs", "bound"] {
+                    let err = payment_by_key(tx, key).unwrap_err();
+                    assert_eq!(err.kind, ncp_usage_core::error::Kind::Refused);
+                    assert_eq!(
+                        err.message,
+                        format!("P6: idempotency key '{key}' was already used for a payment of another account; use a new key for a new payment")
+                    );
+                }
+                // This account's own key is still found, and the ids stay the ledger's.
+                let mine = insert_payment(tx, &deposit("mine"))?;
+                assert_eq!(mine, theirs + 1);
+                assert_eq!(payment_by_key(tx, "mine")?.unwrap().payment_id, mine);
+                assert!(payments(tx, now)?.iter().all(|p| p.payment_id == mine));
+                Ok(())
+            })
+            .unwrap();
+    }
 }

@@ -6,6 +6,19 @@
 //! front with `BEGIN IMMEDIATE` and check T2's monotonic clock inside it — so a command
 //! either happens whole or not at all, and two shells never interleave.
 
+/// `account_id = ` the running account ([`ledger_account!`]), for a statement's table or for
+/// the table an alias names (`this_account!("b")`): a statement on an account's rows says
+/// whose, for every account table it names (docs/ACCOUNTS.md). Defined before the modules
+/// so that each can use it by name inside `concat!`.
+macro_rules! this_account {
+    () => {
+        concat!("account_id = ", $crate::ledger_account!())
+    };
+    ($alias:literal) => {
+        concat!($alias, ".account_id = ", $crate::ledger_account!())
+    };
+}
+
 pub mod account;
 pub mod accounts;
 pub mod as_of;
@@ -364,13 +377,28 @@ mod tests {
             rows.map(Result::unwrap).collect::<Vec<_>>().join("; ")
         };
         for sql in [
-            "SELECT contract_no, quantity_milli FROM usage_monthly WHERE month = '2024-02'",
-            "SELECT contract_no, SUM(quantity_milli) FROM usage WHERE date BETWEEN '2024-02-01' AND '2024-02-14' GROUP BY contract_no",
-            "SELECT * FROM fee_lines WHERE month = '2024-02' ORDER BY region, service, contract_no, item",
+            concat!(
+                "SELECT contract_no, quantity_milli FROM usage_monthly WHERE ",
+                this_account!(),
+                " AND month = '2024-02'"
+            ),
+            concat!(
+                "SELECT contract_no, SUM(quantity_milli) FROM usage WHERE ",
+                this_account!(),
+                " AND date BETWEEN '2024-02-01' AND '2024-02-14' GROUP BY contract_no"
+            ),
+            concat!(
+                "SELECT * FROM fee_lines WHERE ",
+                this_account!(),
+                " AND month = '2024-02' ORDER BY region, service, contract_no, item"
+            ),
         ] {
             let p = plan(sql);
             assert!(p.contains("SEARCH"), "{sql}: {p}");
-            assert!(!p.contains("SCAN usage") && !p.contains("SCAN fee_lines"), "{sql}: {p}");
+            assert!(
+                !p.contains("SCAN usage") && !p.contains("SCAN fee_lines"),
+                "{sql}: {p}"
+            );
         }
     }
 
@@ -469,20 +497,24 @@ mod tests {
         ledger
             .read(|tx| -> Result<()> {
                 assert_eq!(ncp::demand_cost(tx, may)?, None);
-                tx.execute_batch(
-                    "INSERT INTO fee_lines (month, source, region, service, contract_no, item, quantity,
-                         unit, unit_price, used_amount, discount_amount, estimated_payment_amount,
-                         currency, exact)
-                     VALUES ('2024-05', 'ncp_item', 'KR', 'Server', 'i-1', 'vCPU', '1', 'hour', '0.5',
-                             1, 0, 1, 'USD', '{\"use_amount\": 1.25}')",
-                )?;
+                tx.execute_batch(concat!(
+                    "INSERT INTO fee_lines (account_id, month, source, region, service, contract_no,
+                         item, quantity, unit, unit_price, used_amount, discount_amount,
+                         estimated_payment_amount, currency, exact)
+                     VALUES (",
+                    ledger_account!(),
+                    ", '2024-05', 'ncp_item', 'KR', 'Server', 'i-1', 'vCPU', '1', 'hour', '0.5',
+                             1, 0, 1, 'USD', '{\"use_amount\": 1.25}')"
+                ))?;
                 let err = tx
-                    .execute_batch(
-                        "INSERT INTO fee_lines (month, source, region, service, contract_no, item,
-                             quantity, unit, unit_price, used_amount, discount_amount,
-                             estimated_payment_amount)
-                         VALUES ('2024-05', 'ncp_other', 'KR', 'S', 'c', 'i', '1', 'u', '1', 1, 0, 1)",
-                    )
+                    .execute_batch(concat!(
+                        "INSERT INTO fee_lines (account_id, month, source, region, service,
+                             contract_no, item, quantity, unit, unit_price, used_amount,
+                             discount_amount, estimated_payment_amount)
+                         VALUES (",
+                        ledger_account!(),
+                        ", '2024-05', 'ncp_other', 'KR', 'S', 'c', 'i', '1', 'u', '1', 1, 0, 1)"
+                    ))
                     .unwrap_err();
                 assert!(err.to_string().contains("CHECK"), "{err}");
                 Ok(())

@@ -27,17 +27,24 @@ pub fn upsert(conn: &Connection, p: &Promotion) -> Result<Upserted> {
     upsert::row(
         conn,
         concat!(
-            "INSERT OR IGNORE INTO promotions (name, service, provision_type, pricing_plan, provided,
-                 used, discount_rate, credit, valid_from, valid_to, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ",
+            "INSERT OR IGNORE INTO promotions (account_id, name, service, provision_type,
+                 pricing_plan, provided, used, discount_rate, credit, valid_from, valid_to,
+                 recorded_at)
+             VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ",
             crate::ledger_recorded!(),
             ")"
         ),
-        "UPDATE promotions SET provision_type = ?3, pricing_plan = ?4, provided = ?5, used = ?6,
-             discount_rate = ?7, credit = ?8, valid_from = ?9, valid_to = ?10
-         WHERE name = ?1 AND service = ?2
-           AND (provision_type, pricing_plan, provided, used, discount_rate, credit, valid_from, valid_to)
-               IS NOT (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        concat!(
+            "UPDATE promotions SET provision_type = ?3, pricing_plan = ?4, provided = ?5, used = ?6,
+                 discount_rate = ?7, credit = ?8, valid_from = ?9, valid_to = ?10
+             WHERE ",
+            this_account!(),
+            " AND name = ?1 AND service = ?2
+               AND (provision_type, pricing_plan, provided, used, discount_rate, credit, valid_from, valid_to)
+                   IS NOT (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+        ),
         values,
     )
 }

@@ -11,9 +11,11 @@ pub type Enrollment = (String, Option<String>);
 
 /// Every application, oldest first.
 pub fn enrollments(conn: &Connection) -> Result<Vec<Enrollment>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT applied_at, cancelled_at FROM cash_receipt_enrollments ORDER BY id",
-    )?;
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT applied_at, cancelled_at FROM cash_receipt_enrollments WHERE ",
+        this_account!(),
+        " ORDER BY id"
+    ))?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     rows.map(|r| r.map_err(Error::from)).collect()
 }
@@ -34,7 +36,11 @@ pub fn apply(conn: &Connection, consent: &str, now: Instant) -> Result<()> {
         ));
     }
     conn.execute(
-        "INSERT INTO cash_receipt_enrollments (applied_at, consent) VALUES (?1, ?2)",
+        concat!(
+            "INSERT INTO cash_receipt_enrollments (account_id, applied_at, consent) VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2)"
+        ),
         params![at, consent],
     )?;
     Ok(())
@@ -42,13 +48,7 @@ pub fn apply(conn: &Connection, consent: &str, now: Instant) -> Result<()> {
 
 /// R1: stops automatic issuance from `now` on. Refused when it is not on.
 pub fn cancel(conn: &Connection, now: Instant) -> Result<()> {
-    let at = clock::rfc3339(now);
-    let changed = conn.execute(
-        "UPDATE cash_receipt_enrollments SET cancelled_at = ?1
-         WHERE cancelled_at IS NULL AND applied_at <= ?1",
-        [&at],
-    )?;
-    if changed == 0 {
+    if !end_issuance(conn, now)? {
         return Err(Error::refused(
             "automatic issuance of cash receipts is not on; `ncp-usage receipt apply` starts it",
         ));
@@ -60,8 +60,11 @@ pub fn cancel(conn: &Connection, now: Instant) -> Result<()> {
 /// returns whether it was on.
 pub fn end_issuance(conn: &Connection, now: Instant) -> Result<bool> {
     let changed = conn.execute(
-        "UPDATE cash_receipt_enrollments SET cancelled_at = ?1
-         WHERE cancelled_at IS NULL AND applied_at <= ?1",
+        concat!(
+            "UPDATE cash_receipt_enrollments SET cancelled_at = ?1 WHERE ",
+            this_account!(),
+            " AND cancelled_at IS NULL AND applied_at <= ?1"
+        ),
         [clock::rfc3339(now)],
     )?;
     Ok(changed > 0)
@@ -88,14 +91,22 @@ pub fn issue_confirmation(
     let at = clock::rfc3339(now);
     let existing: Option<(String, String, i64)> = conn
         .query_row(
-            "SELECT number, first_issued_at, times_issued FROM confirmations WHERE month = ?1",
+            concat!(
+                "SELECT number, first_issued_at, times_issued FROM confirmations WHERE ",
+                this_account!(),
+                " AND month = ?1"
+            ),
             [month.to_string()],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
     if let Some((number, first, times)) = existing {
         conn.execute(
-            "UPDATE confirmations SET last_issued_at = ?2, times_issued = times_issued + 1 WHERE month = ?1",
+            concat!(
+                "UPDATE confirmations SET last_issued_at = ?2, times_issued = times_issued + 1 WHERE ",
+                this_account!(),
+                " AND month = ?1"
+            ),
             params![month.to_string(), at],
         )?;
         return Ok(ConfirmationRecord {
@@ -104,6 +115,8 @@ pub fn issue_confirmation(
             times_issued: times + 1,
         });
     }
+    // The ledger's next number, not the account's: a confirmation number is unique across
+    // accounts (and its id is the row's).
     let next: i64 = conn.query_row(
         "SELECT COALESCE(MAX(id), 0) + 1 FROM confirmations",
         [],
@@ -111,8 +124,13 @@ pub fn issue_confirmation(
     )?;
     let number = format!("UC-{}{:02}-{next:06}", month.year(), month.number());
     conn.execute(
-        "INSERT INTO confirmations (id, number, month, first_issued_at, last_issued_at, times_issued)
-         VALUES (?1, ?2, ?3, ?4, ?4, 1)",
+        concat!(
+            "INSERT INTO confirmations (account_id, id, number, month, first_issued_at,
+                 last_issued_at, times_issued)
+             VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2, ?3, ?4, ?4, 1)"
+        ),
         params![next, number, month.to_string(), at],
     )?;
     Ok(ConfirmationRecord {
