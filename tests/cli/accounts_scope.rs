@@ -23,7 +23,7 @@ fn first() -> Env {
         .paying_by_card("2024-01-01", "2027-12", &[])
         .with_february();
     env.ok(
-        "2024-03-20T10:00",
+        "2024-03-05T15:00",
         &["pay", "--instant", "--idempotency-key", "a-inst", "--yes"],
     );
     let ncp = |name: &str| format!("{}/fixtures/ncp/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -60,7 +60,7 @@ fn first() -> Env {
 fn second() -> Env {
     let env = Env::new().with_member().with_february();
     env.ok(
-        "2024-03-20T10:00",
+        "2024-03-05T15:00",
         &["pay", "--instant", "--idempotency-key", "b-inst", "--yes"],
     );
     env.ok(
