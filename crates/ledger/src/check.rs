@@ -8,6 +8,10 @@
 //! own: bills add up (M2, M3), no money is lost or applied twice (P3, P6), automatic attempts
 //! and their payments agree (P2), stored balances match the entries they summarise, the clock
 //! only moves forward (T2), and no card number is kept anywhere (P11).
+//!
+//! Every invariant holds per account and reads the running account's rows only (the
+//! transaction's scope, docs/ACCOUNTS.md): one account's fault is never reported as another's.
+//! SQLite's own checks, and the tables every account shares, are the whole file's.
 
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
@@ -79,9 +83,8 @@ macro_rules! instants {
     };
 }
 
-/// The ledger's invariants, in the order they are reported. Each reads the running
-/// account's rows only (`ledger_account!`): every rule holds per account, and one account's
-/// faults are never reported as another's.
+/// The ledger's invariants, in the order they are reported, each over the running account's
+/// rows (`ledger_account!`).
 const INVARIANTS: &[Invariant] = &[
     // M2, M3: a bill's rounding discount is what M2 cut, its VAT 10 % of the rest truncated,
     // and its billed amount the rest + VAT.
