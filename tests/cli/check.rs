@@ -102,24 +102,25 @@ const FAULTS: &[(&str, &str, &str)] = &[
     (
         "bill_totals",
         "a bill's VAT one won off",
-        "UPDATE bills SET vat_amount = vat_amount + 1 WHERE month = '2024-02'",
+        "UPDATE bills SET vat_amount = vat_amount + 1 WHERE account_id = 1 AND month = '2024-02'",
     ),
     (
         "bill_totals",
         "a rounding discount of 100 or more",
-        "UPDATE bills SET rounddown_discount_amount = rounddown_discount_amount + 100 WHERE month = '2024-03'",
+        "UPDATE bills SET rounddown_discount_amount = rounddown_discount_amount + 100 WHERE account_id = 1 AND month = '2024-03'",
     ),
     (
         "payment_overapplied",
         "a payment applied beyond its amount",
-        "UPDATE payments SET amount = amount - 100 WHERE idempotency_key = 'k-feb'",
+        "UPDATE payments SET amount = amount - 100 WHERE account_id = 1 AND idempotency_key = 'k-feb'",
     ),
     (
         "bill_overpaid",
         "a bill paid twice",
-        "INSERT INTO payments (kind, method, amount, paid_at) VALUES ('deposit', 'deposit', 5000, '2024-05-21T00:00:00+09:00');
-         INSERT INTO payment_applications (payment_id, month, principal, penalty, applied_at)
-         VALUES (last_insert_rowid(), '2024-02', 5000, 0, '2024-05-21T00:00:00+09:00');
+        "INSERT INTO payments (account_id, kind, method, amount, paid_at)
+         VALUES (1, 'deposit', 'deposit', 5000, '2024-05-21T00:00:00+09:00');
+         INSERT INTO payment_applications (account_id, payment_id, month, principal, penalty, applied_at)
+         VALUES (1, last_insert_rowid(), '2024-02', 5000, 0, '2024-05-21T00:00:00+09:00');
          INSERT INTO meta (key, value) VALUES ('latest_instant', '2024-06-20T10:00:00+09:00')
            ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     ),
@@ -127,91 +128,95 @@ const FAULTS: &[(&str, &str, &str)] = &[
         "application_time",
         "money applied before it was received",
         "UPDATE payment_applications SET applied_at = '2024-03-01T00:00:00+09:00'
-         WHERE payment_id = (SELECT id FROM payments WHERE idempotency_key = 'k-feb')",
+         WHERE account_id = 1
+           AND payment_id = (SELECT id FROM payments WHERE account_id = 1 AND idempotency_key = 'k-feb')",
     ),
     (
         "auto_attempts",
         "an approved attempt that lost its payment",
-        "UPDATE auto_attempts SET payment_id = NULL WHERE outcome = 'approved'",
+        "UPDATE auto_attempts SET payment_id = NULL WHERE account_id = 1 AND outcome = 'approved'",
     ),
     (
         "auto_attempts",
         "a declined attempt that charged anyway",
-        "UPDATE auto_attempts SET payment_id = (SELECT MIN(id) FROM payments) WHERE outcome = 'declined'",
+        "UPDATE auto_attempts SET payment_id = (SELECT MIN(id) FROM payments WHERE account_id = 1)
+         WHERE account_id = 1 AND outcome = 'declined'",
     ),
     (
         "penalty_dates",
         "a penalty charged before the bill was carried",
-        "UPDATE penalties SET charged_on = '2024-04-15' WHERE charged_on = (SELECT MIN(charged_on) FROM penalties)",
+        "UPDATE penalties SET charged_on = '2024-04-15'
+         WHERE account_id = 1 AND charged_on = (SELECT MIN(charged_on) FROM penalties WHERE account_id = 1)",
     ),
     (
         "usage_monthly",
         "the monthly usage summary out of step with the daily rows",
-        "UPDATE usage SET quantity_milli = quantity_milli + 1000 WHERE date = '2024-02-14'",
+        "UPDATE usage SET quantity_milli = quantity_milli + 1000 WHERE account_id = 1 AND date = '2024-02-14'",
     ),
     (
         "idempotency",
         "a keyed payment without its request fingerprint",
-        "UPDATE payments SET request = NULL WHERE idempotency_key = 'k-feb'",
+        "UPDATE payments SET request = NULL WHERE account_id = 1 AND idempotency_key = 'k-feb'",
     ),
     (
         "fee_lines",
         "a fee line whose estimate is not used − discount",
-        "INSERT INTO fee_lines (month, region, service, contract_no, item, quantity, unit,
+        "INSERT INTO fee_lines (account_id, month, region, service, contract_no, item, quantity, unit,
                                 unit_price, used_amount, discount_amount, estimated_payment_amount)
-         VALUES ('2023-12', 'KR', 'Server', 'KR-SVR-1', 'Monthly flat rate',
+         VALUES (1, '2023-12', 'KR', 'Server', 'KR-SVR-1', 'Monthly flat rate',
                                        '1', 'month', '1000', 1000, 100, 1000)",
     ),
     (
         "negative_amounts",
         "a card with a negative monthly limit",
-        "UPDATE payment_methods SET monthly_limit = -1 WHERE last4 = '1111'",
+        "UPDATE payment_methods SET monthly_limit = -1 WHERE account_id = 1 AND last4 = '1111'",
     ),
     (
         "bill_issued_early",
         "a bill issued before its month ended",
-        "UPDATE bills SET issued_at = '2024-02-20T00:00:00+09:00' WHERE month = '2024-02'",
+        "UPDATE bills SET issued_at = '2024-02-20T00:00:00+09:00' WHERE account_id = 1 AND month = '2024-02'",
     ),
     (
         "latest_instant",
         "a payment recorded after the ledger's latest instant",
-        "UPDATE payments SET paid_at = '2099-01-01T00:00:00+09:00' WHERE reference = 'KB-0520'",
+        "UPDATE payments SET paid_at = '2099-01-01T00:00:00+09:00' WHERE account_id = 1 AND reference = 'KB-0520'",
     ),
     (
         "last4",
         "more than the last four digits of a card",
-        "UPDATE payment_methods SET last4 = '12a4' WHERE last4 = '2222'",
+        "UPDATE payment_methods SET last4 = '12a4' WHERE account_id = 1 AND last4 = '2222'",
     ),
     (
         "card_number",
         "a full card number in a deposit reference",
-        "UPDATE payments SET reference = 'card 4111 1111 1111 1111' WHERE reference = 'KB-0520'",
+        "UPDATE payments SET reference = 'card 4111 1111 1111 1111' WHERE account_id = 1 AND reference = 'KB-0520'",
     ),
     (
         "usage_in_contract",
         "usage on days before its contract started",
-        "UPDATE contracts SET start_date = '2024-02-15' WHERE contract_no = 'KR-LB-1'",
+        "UPDATE contracts SET start_date = '2024-02-15' WHERE account_id = 1 AND contract_no = 'KR-LB-1'",
     ),
     (
         "usage_in_contract",
         "usage on a day after its contract ended",
-        "UPDATE contracts SET end_date = '2024-02-28' WHERE contract_no = 'KR-LB-1'",
+        "UPDATE contracts SET end_date = '2024-02-28' WHERE account_id = 1 AND contract_no = 'KR-LB-1'",
     ),
     (
         "payment_before_issue",
         "an instant payment dated before the bill it paid was issued",
-        "UPDATE payments SET paid_at = '2024-03-02T10:00:00+09:00' WHERE idempotency_key = 'k-feb'",
+        "UPDATE payments SET paid_at = '2024-03-02T10:00:00+09:00' WHERE account_id = 1 AND idempotency_key = 'k-feb'",
     ),
     (
         "payment_before_issue",
         "a deposit recorded after a later one",
-        "INSERT INTO payments (kind, method, amount, paid_at, reference)
-         VALUES ('deposit', 'deposit', 1000, '2024-05-01T00:00:00+09:00', 'KB-0501')",
+        "INSERT INTO payments (account_id, kind, method, amount, paid_at, reference)
+         VALUES (1, 'deposit', 'deposit', 1000, '2024-05-01T00:00:00+09:00', 'KB-0501')",
     ),
     (
         "foreign_key_check",
         "an application to a bill that does not exist",
-        "UPDATE payment_applications SET month = '1999-01' WHERE id = (SELECT MIN(id) FROM payment_applications)",
+        "UPDATE payment_applications SET month = '1999-01'
+         WHERE account_id = 1 AND id = (SELECT MIN(id) FROM payment_applications WHERE account_id = 1)",
     ),
 ];
 
@@ -234,7 +239,7 @@ fn check_a_busy_ledger_is_clean() {
     ] {
         let n: i64 = conn
             .query_row(
-                &format!("SELECT COUNT(*) FROM {table} WHERE {filter}"),
+                &format!("SELECT COUNT(*) FROM {table} WHERE account_id = 1 AND {filter}"),
                 [],
                 |r| r.get(0),
             )

@@ -84,24 +84,35 @@ pub fn upsert(conn: &Connection, c: &Contract) -> Result<Upserted> {
     upsert::row(
         conn,
         concat!(
-            "INSERT OR IGNORE INTO contracts (",
+            "INSERT OR IGNORE INTO contracts (account_id, ",
             columns!(),
-            ", recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ",
+            ", recorded_at) VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ",
             crate::ledger_recorded!(),
             ")"
         ),
-        "UPDATE contracts SET service = ?2, region = ?3, plan = ?4, price = ?5, unit = ?6,
+        concat!(
+            "UPDATE contracts SET service = ?2, region = ?3, plan = ?4, price = ?5, unit = ?6,
                 start_date = ?7, end_date = ?8
-         WHERE contract_no = ?1
+         WHERE account_id = ",
+            crate::ledger_account!(),
+            " AND contract_no = ?1
            AND (service, region, plan, price, unit, start_date, end_date)
-               IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+               IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        ),
         values,
     )
 }
 
 /// Every contract, by number.
 pub fn all(conn: &Connection) -> Result<HashMap<String, Contract>> {
-    let mut stmt = conn.prepare(concat!("SELECT ", columns!(), " FROM contracts"))?;
+    let mut stmt = conn.prepare(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM contracts WHERE account_id = ",
+        crate::ledger_account!()
+    ))?;
     Ok(read_contracts(&mut stmt, [])?
         .into_iter()
         .map(|c| (c.contract_no.clone(), c))
@@ -179,12 +190,14 @@ fn text_le(a: NaiveDate, b: NaiveDate) -> bool {
 /// imported fee lines. Between two of them every contract held covers whole months, so a
 /// month that is none of them nor follows one bills what the month before it did.
 pub fn changing_months(conn: &Connection, from: Month) -> Result<BTreeSet<Month>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(concat!(
         "SELECT substr(start_date, 1, 7) FROM contracts_asof WHERE start_date >= ?1
          UNION SELECT substr(end_date, 1, 7) FROM contracts_asof WHERE end_date >= ?1
-         UNION SELECT month FROM usage_monthly WHERE month >= ?2
-         UNION SELECT month FROM fee_lines_asof WHERE month >= ?2",
-    )?;
+         UNION SELECT month FROM usage_monthly WHERE account_id = ",
+        crate::ledger_account!(),
+        " AND month >= ?2
+         UNION SELECT month FROM fee_lines_asof WHERE month >= ?2"
+    ))?;
     let rows = stmt.query_map(
         params![from.first_day().to_string(), from.to_string()],
         |r| r.get::<_, String>(0),
@@ -203,9 +216,13 @@ pub fn changing_months(conn: &Connection, from: Month) -> Result<BTreeSet<Month>
 /// The region codes the ledger knows of, sorted: those of its contracts and of NCP's
 /// contract summaries (both small tables; fee lines are left to the month that shows them).
 pub fn regions(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(
-        "SELECT region FROM contracts UNION SELECT region FROM ncp_contract_summaries ORDER BY 1",
-    )?;
+    let mut stmt = conn.prepare(concat!(
+        "SELECT region FROM contracts WHERE account_id = ",
+        crate::ledger_account!(),
+        " UNION SELECT region FROM ncp_contract_summaries WHERE account_id = ",
+        crate::ledger_account!(),
+        " ORDER BY 1"
+    ))?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
 }
@@ -222,7 +239,11 @@ pub fn usage_outside(
 ) -> Result<Option<(i64, NaiveDate, NaiveDate)>> {
     let stored: Option<(String, Option<String>)> = conn
         .query_row(
-            "SELECT start_date, end_date FROM contracts WHERE contract_no = ?1",
+            concat!(
+                "SELECT start_date, end_date FROM contracts WHERE account_id = ",
+                crate::ledger_account!(),
+                " AND contract_no = ?1"
+            ),
             [contract_no],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -245,10 +266,12 @@ pub fn usage_outside(
             }
         }
     }
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT COUNT(*), MIN(date), MAX(date) FROM usage
-         WHERE date >= ?2 AND date <= COALESCE(?3, '9999-12-31') AND contract_no = ?1",
-    )?;
+         WHERE account_id = ",
+        crate::ledger_account!(),
+        " AND date >= ?2 AND date <= COALESCE(?3, '9999-12-31') AND contract_no = ?1"
+    ))?;
     let mut found: Option<(i64, NaiveDate, NaiveDate)> = None;
     for (from, to) in ranges {
         let (count, first, last): (i64, Option<String>, Option<String>) = stmt.query_row(
@@ -269,7 +292,11 @@ pub fn usage_outside(
 /// The largest monthly quantity (thousandths) recorded for a contract, 0 without usage.
 pub fn max_monthly_quantity(conn: &Connection, contract_no: &str) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT COALESCE(MAX(quantity_milli), 0) FROM usage_monthly WHERE contract_no = ?1",
+        concat!(
+            "SELECT COALESCE(MAX(quantity_milli), 0) FROM usage_monthly WHERE account_id = ",
+            crate::ledger_account!(),
+            " AND contract_no = ?1"
+        ),
         [contract_no],
         |r| r.get(0),
     )?)
@@ -285,25 +312,39 @@ pub fn upsert_usage(
     upsert::row(
         conn,
         concat!(
-            "INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli, recorded_at)
-             VALUES (?1, ?2, ?3, ",
+            "INSERT OR IGNORE INTO usage (account_id, date, contract_no, quantity_milli, recorded_at)
+             VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2, ?3, ",
             crate::ledger_recorded!(),
             ")"
         ),
-        "UPDATE usage SET quantity_milli = ?3
-         WHERE date = ?1 AND contract_no = ?2 AND quantity_milli <> ?3",
+        concat!(
+            "UPDATE usage SET quantity_milli = ?3
+         WHERE account_id = ",
+            crate::ledger_account!(),
+            " AND date = ?1 AND contract_no = ?2 AND quantity_milli <> ?3"
+        ),
         params![date.to_string(), contract_no, milli],
     )
 }
 
 /// Recomputes the monthly usage summary of the given months from the daily rows.
 pub fn refresh_monthly(conn: &Connection, months: &BTreeSet<Month>) -> Result<()> {
-    let mut delete = conn.prepare_cached("DELETE FROM usage_monthly WHERE month = ?1")?;
-    let mut fill = conn.prepare_cached(
-        "INSERT INTO usage_monthly (month, contract_no, quantity_milli, recorded_at)
-         SELECT ?1, contract_no, SUM(quantity_milli), MAX(recorded_at) FROM usage
-         WHERE date BETWEEN ?2 AND ?3 GROUP BY contract_no",
-    )?;
+    let mut delete = conn.prepare_cached(concat!(
+        "DELETE FROM usage_monthly WHERE account_id = ",
+        crate::ledger_account!(),
+        " AND month = ?1"
+    ))?;
+    let mut fill = conn.prepare_cached(concat!(
+        "INSERT INTO usage_monthly (account_id, month, contract_no, quantity_milli, recorded_at)
+         SELECT ",
+        crate::ledger_account!(),
+        ", ?1, contract_no, SUM(quantity_milli), MAX(recorded_at) FROM usage
+         WHERE account_id = ",
+        crate::ledger_account!(),
+        " AND date BETWEEN ?2 AND ?3 GROUP BY contract_no"
+    ))?;
     for month in months {
         let m = month.to_string();
         delete.execute([&m])?;
@@ -340,7 +381,9 @@ pub fn metered_quantities(conn: &Connection, month: Month, period: &Period) -> R
         collect(
             concat!(
                 "SELECT contract_no, quantity_milli FROM usage_monthly
-                 WHERE month = ?1 AND recorded_at <= ",
+                 WHERE account_id = ",
+                crate::ledger_account!(),
+                " AND month = ?1 AND recorded_at <= ",
                 crate::ledger_visible!()
             ),
             &[&month.to_string()],
@@ -350,7 +393,9 @@ pub fn metered_quantities(conn: &Connection, month: Month, period: &Period) -> R
         // contracts: 1.7 s of 1.8). Asked first, the common case costs one key lookup.
         let later: bool = conn
             .prepare_cached(concat!(
-                "SELECT EXISTS (SELECT 1 FROM usage_monthly WHERE month = ?1 AND recorded_at > ",
+                "SELECT EXISTS (SELECT 1 FROM usage_monthly WHERE account_id = ",
+                crate::ledger_account!(),
+                " AND month = ?1 AND recorded_at > ",
                 crate::ledger_visible!(),
                 ")"
             ))?
@@ -360,8 +405,10 @@ pub fn metered_quantities(conn: &Connection, month: Month, period: &Period) -> R
                 concat!(
                     "SELECT contract_no, SUM(quantity_milli) FROM usage_asof
                      WHERE date BETWEEN ?2 AND ?3
-                       AND contract_no IN (SELECT contract_no FROM usage_monthly WHERE month = ?1
-                           AND recorded_at > ",
+                       AND contract_no IN (SELECT contract_no FROM usage_monthly
+                           WHERE account_id = ",
+                    crate::ledger_account!(),
+                    " AND month = ?1 AND recorded_at > ",
                     crate::ledger_visible!(),
                     ") GROUP BY contract_no"
                 ),

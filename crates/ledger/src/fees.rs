@@ -19,9 +19,12 @@ use ncp_usage_core::exact::Currency;
 /// contract, item) imported before.
 pub fn upsert(conn: &Connection, l: &FeeLine) -> Result<Upserted> {
     let mut insert = conn.prepare_cached(concat!(
-        "INSERT OR IGNORE INTO fee_lines (month, region, service, contract_no, item, quantity,
-             unit, unit_price, used_amount, discount_amount, estimated_payment_amount, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ",
+        "INSERT OR IGNORE INTO fee_lines (account_id, month, region, service, contract_no, item,
+             quantity, unit, unit_price, used_amount, discount_amount, estimated_payment_amount,
+             recorded_at)
+         VALUES (",
+        crate::ledger_account!(),
+        ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ",
         crate::ledger_recorded!(),
         ")"
     ))?;
@@ -29,13 +32,15 @@ pub fn upsert(conn: &Connection, l: &FeeLine) -> Result<Upserted> {
     if insert.raw_execute()? == 1 {
         return Ok(Upserted::Added);
     }
-    let mut update = conn.prepare_cached(
+    let mut update = conn.prepare_cached(concat!(
         "UPDATE fee_lines SET quantity = ?6, unit = ?7, unit_price = ?8, used_amount = ?9,
              discount_amount = ?10, estimated_payment_amount = ?11
-         WHERE month = ?1 AND source = 'csv' AND region = ?2 AND service = ?3 AND contract_no = ?4 AND item = ?5
+         WHERE account_id = ",
+        crate::ledger_account!(),
+        " AND month = ?1 AND source = 'csv' AND region = ?2 AND service = ?3 AND contract_no = ?4 AND item = ?5
            AND (quantity, unit, unit_price, used_amount, discount_amount, estimated_payment_amount)
-               IS NOT (?6, ?7, ?8, ?9, ?10, ?11)",
-    )?;
+               IS NOT (?6, ?7, ?8, ?9, ?10, ?11)"
+    ))?;
     bind(&mut update, l)?;
     Ok(if update.raw_execute()? == 1 {
         Upserted::Updated
@@ -71,7 +76,11 @@ pub fn replace_month<'a>(
     lines: impl IntoIterator<Item = &'a FeeLine>,
 ) -> Result<()> {
     conn.execute(
-        "DELETE FROM fee_lines WHERE month = ?1 AND source = ?2",
+        concat!(
+            "DELETE FROM fee_lines WHERE account_id = ",
+            crate::ledger_account!(),
+            " AND month = ?1 AND source = ?2"
+        ),
         params![month.to_string(), source],
     )?;
     insert_lines(conn, source, lines)
@@ -88,9 +97,11 @@ pub fn replace_services<'a>(
     services: &std::collections::BTreeSet<&str>,
     lines: impl IntoIterator<Item = &'a FeeLine>,
 ) -> Result<()> {
-    let mut delete = conn.prepare_cached(
-        "DELETE FROM fee_lines WHERE month = ?1 AND source = ?2 AND service = ?3",
-    )?;
+    let mut delete = conn.prepare_cached(concat!(
+        "DELETE FROM fee_lines WHERE account_id = ",
+        crate::ledger_account!(),
+        " AND month = ?1 AND source = ?2 AND service = ?3"
+    ))?;
     for service in services {
         delete.execute(params![month.to_string(), source, service])?;
     }
@@ -105,10 +116,12 @@ pub fn replace_lines<'a>(
     source: &str,
     lines: impl IntoIterator<Item = &'a FeeLine> + Clone,
 ) -> Result<()> {
-    let mut delete = conn.prepare_cached(
-        "DELETE FROM fee_lines WHERE month = ?1 AND region = ?2 AND service = ?3
-             AND contract_no = ?4 AND item = ?5 AND source = ?6",
-    )?;
+    let mut delete = conn.prepare_cached(concat!(
+        "DELETE FROM fee_lines WHERE account_id = ",
+        crate::ledger_account!(),
+        " AND month = ?1 AND region = ?2 AND service = ?3
+             AND contract_no = ?4 AND item = ?5 AND source = ?6"
+    ))?;
     for l in lines.clone() {
         delete.execute(params![
             l.month.to_string(),
@@ -130,10 +143,12 @@ pub fn insert_lines(
     lines: impl IntoIterator<Item = impl Borrow<FeeLine>>,
 ) -> Result<()> {
     let mut insert = conn.prepare_cached(concat!(
-        "INSERT INTO fee_lines (month, region, service, contract_no, item, quantity, unit,
-             unit_price, used_amount, discount_amount, estimated_payment_amount, source,
+        "INSERT INTO fee_lines (account_id, month, region, service, contract_no, item, quantity,
+             unit, unit_price, used_amount, discount_amount, estimated_payment_amount, source,
              currency, exact, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ",
+         VALUES (",
+        crate::ledger_account!(),
+        ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ",
         crate::ledger_recorded!(),
         ")"
     ))?;

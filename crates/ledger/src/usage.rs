@@ -27,16 +27,20 @@ impl<'c> UsageWriter<'c> {
             conn,
             insert: conn.prepare(&insert_sql(BATCH))?,
             differing: conn.prepare(&differing_sql(BATCH))?,
-            update: conn.prepare(
+            update: conn.prepare(concat!(
                 "UPDATE usage SET quantity_milli = ?3
-                 WHERE date = ?1 AND contract_no = ?2 AND quantity_milli <> ?3",
-            )?,
+                 WHERE account_id = ",
+                crate::ledger_account!(),
+                " AND date = ?1 AND contract_no = ?2 AND quantity_milli <> ?3"
+            ))?,
             add_monthly: conn.prepare(concat!(
-                "INSERT INTO usage_monthly (month, contract_no, quantity_milli, recorded_at)
-                 VALUES (?1, ?2, ?3, ",
+                "INSERT INTO usage_monthly (account_id, month, contract_no, quantity_milli, recorded_at)
+                 VALUES (",
+                crate::ledger_account!(),
+                ", ?1, ?2, ?3, ",
                 crate::ledger_recorded!(),
                 ")
-                 ON CONFLICT (month, contract_no)
+                 ON CONFLICT (account_id, month, contract_no)
                  DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli,
                      recorded_at = excluded.recorded_at"
             ))?,
@@ -104,16 +108,18 @@ impl<'c> UsageWriter<'c> {
 }
 
 fn differing_sql(rows: usize) -> String {
-    // Each row is found by the table's key (date, contract_no); `quantity_milli` compares as
-    // the per-row UPDATE's `<>` does.
+    // Each row is found by the table's key (account, date, contract_no); `quantity_milli`
+    // compares as the per-row UPDATE's `<>` does.
     let mut sql = String::from("SELECT count(*) FROM (VALUES ");
     for i in 0..rows {
         sql.push_str(if i == 0 { "(?,?,?)" } else { ",(?,?,?)" });
     }
-    sql.push_str(
-        ") AS v JOIN usage AS u ON u.date = v.column1 AND u.contract_no = v.column2
-         WHERE u.quantity_milli <> v.column3",
-    );
+    sql.push_str(concat!(
+        ") AS v JOIN usage AS u ON u.account_id = ",
+        crate::ledger_account!(),
+        " AND u.date = v.column1 AND u.contract_no = v.column2
+         WHERE u.quantity_milli <> v.column3"
+    ));
     sql
 }
 
@@ -132,10 +138,12 @@ fn bind_rows<'r>(
 }
 
 fn insert_sql(rows: usize) -> String {
-    // T2: every row carries the instant of the import (the connection's `temp.as_of`), read
-    // once per statement.
+    // T2: every row carries the account and the instant of the import (the connection's
+    // `temp.scope` and `temp.as_of`), read once per statement.
     let mut sql = String::from(concat!(
-        "INSERT OR IGNORE INTO usage (date, contract_no, quantity_milli, recorded_at) SELECT *, ",
+        "INSERT OR IGNORE INTO usage (account_id, date, contract_no, quantity_milli, recorded_at) SELECT ",
+        crate::ledger_account!(),
+        ", *, ",
         crate::ledger_recorded!(),
         " FROM (VALUES "
     ));
