@@ -23,6 +23,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
@@ -34,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the account in a new ledger (or load the demo account with --demo)')
             [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Show or change the account, billing email and payment method')
+            [CompletionResult]::new('accounts', 'accounts', [CompletionResultType]::ParameterValue, 'The NCP accounts this ledger holds: list them, add, rename or remove one')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import files: contracts, usage, fees, promotions, holidays, or NCP Billing API bodies')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a month''s fee lines to .xlsx or .csv')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Service usage history of a month, by service and region')
@@ -54,6 +56,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             break
         }
         'ncp-usage;init' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The account''s short name in the ledger (letters, digits, ''-'', ''_'')')
             [CompletionResult]::new('--member-type', '--member-type', [CompletionResultType]::ParameterName, 'Individual or business member')
             [CompletionResult]::new('--first-name', '--first-name', [CompletionResultType]::ParameterName, 'First name: at least 2 letters (required unless --demo)')
             [CompletionResult]::new('--last-name', '--last-name', [CompletionResultType]::ParameterName, 'Last name: at least 1 letter (required unless --demo)')
@@ -63,6 +66,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--business-no', '--business-no', [CompletionResultType]::ParameterName, 'Business registration number (business members), NNN-NN-NNNNN')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--expatriate', '--expatriate', [CompletionResultType]::ParameterName, 'An expatriate (international resident) member: pays by credit card only')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Load the demo account (a business with 10 services in KR, SGN and JPN, 2023-06 to 2024-06) into the --db ledger instead, to keep and change')
@@ -78,6 +82,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;account' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -97,6 +102,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;account;show' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -119,6 +125,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--business-no', '--business-no', [CompletionResultType]::ParameterName, 'Business registration number (business members), NNN-NN-NNNNN')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -133,6 +140,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;account;billing-email' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -147,6 +155,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;account;payment-method' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -169,6 +178,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'The card''s monthly limit in won, for the local payment gateway')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -186,6 +196,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--balance', '--balance', [CompletionResultType]::ParameterName, 'The account balance in won, for the local payment gateway')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -200,6 +211,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;account;payment-method;deposit' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -265,9 +277,103 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;account;help;help' {
             break
         }
+        'ncp-usage;accounts' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an account, with its member when its details are given (as `init` takes them)')
+            [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename an account')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account; one holding bills or payments only with --force, after a prompt')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ncp-usage;accounts;add' {
+            [CompletionResult]::new('--member-no', '--member-no', [CompletionResultType]::ParameterName, 'Its NCP member number (NCP''s bodies of that member land in it)')
+            [CompletionResult]::new('--member-type', '--member-type', [CompletionResultType]::ParameterName, 'Individual or business member')
+            [CompletionResult]::new('--first-name', '--first-name', [CompletionResultType]::ParameterName, 'First name: at least 2 letters (required unless --demo)')
+            [CompletionResult]::new('--last-name', '--last-name', [CompletionResultType]::ParameterName, 'Last name: at least 1 letter (required unless --demo)')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Login email; bills go here until `account billing-email` changes it (required unless --demo)')
+            [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'Mobile number for SMS notices (bills, outstanding amounts)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company name (business members), shown on usage confirmations')
+            [CompletionResult]::new('--business-no', '--business-no', [CompletionResultType]::ParameterName, 'Business registration number (business members), NNN-NN-NNNNN')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
+            [CompletionResult]::new('--expatriate', '--expatriate', [CompletionResultType]::ParameterName, 'An expatriate (international resident) member: pays by credit card only')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ncp-usage;accounts;rename' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ncp-usage;accounts;remove' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Remove it even though it holds bills or payments (they are deleted with it)')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ncp-usage;accounts;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an account, with its member when its details are given (as `init` takes them)')
+            [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename an account')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account; one holding bills or payments only with --force, after a prompt')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ncp-usage;accounts;help;add' {
+            break
+        }
+        'ncp-usage;accounts;help;rename' {
+            break
+        }
+        'ncp-usage;accounts;help;remove' {
+            break
+        }
+        'ncp-usage;accounts;help;help' {
+            break
+        }
         'ncp-usage;import' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -285,6 +391,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'The file to write: .xlsx or .csv (created with mode 0600) [required]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -301,6 +408,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Limit the rows to one region (KR, SGN, JPN…); totals stay over every region')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--detail', '--detail', [CompletionResultType]::ParameterName, 'List the fee lines behind each service')
             [CompletionResult]::new('--daily', '--daily', [CompletionResultType]::ParameterName, 'List NCP''s daily usage instead: one row per day, contract and metering type, as imported from getContractUsageListByDaily')
@@ -319,6 +427,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Limit the rows to one region (KR, SGN, JPN…); totals stay over every region')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--detail', '--detail', [CompletionResultType]::ParameterName, 'List the fee lines behind each service')
             [CompletionResult]::new('--daily', '--daily', [CompletionResultType]::ParameterName, 'List NCP''s daily usage instead: one row per day, contract and metering type, as imported from getContractUsageListByDaily')
@@ -337,6 +446,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Limit the rows to one region (KR, SGN, JPN…)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -356,6 +466,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--idempotency-key', '--idempotency-key', [CompletionResultType]::ParameterName, 'A key that makes a retried command charge once: the same key and arguments return the first payment, other arguments are refused')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--instant', '--instant', [CompletionResultType]::ParameterName, 'Pay now: the previous month''s bill in advance, or outstanding amounts (14:00 on the 3rd to 22:00 on the last day, except the 10th–14th)')
             [CompletionResult]::new('--auto', '--auto', [CompletionResultType]::ParameterName, 'Run the automatic payments due by now (what cron runs daily)')
@@ -373,6 +484,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'Only those about this bill month')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -387,6 +499,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;promotions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -402,6 +515,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--months', '--months', [CompletionResultType]::ParameterName, 'How many months (1–120)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -419,6 +533,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'The file to write: .html (self-contained, print-ready A4) or .pdf (needs Chromium) [required]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -433,6 +548,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;receipt' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -451,6 +567,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;receipt;apply' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--agree-nts', '--agree-nts', [CompletionResultType]::ParameterName, 'Agree to provide the transaction information to the National Tax Service for the income tax deduction (otherwise you are asked on a terminal)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
@@ -466,6 +583,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;receipt;cancel' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -481,6 +599,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'Only this month (the payment''s month for cash receipts, the usage month for tax invoices)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -514,6 +633,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;calendar' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -531,6 +651,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;calendar;add' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -546,6 +667,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--year', '--year', [CompletionResultType]::ParameterName, 'Only this year')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -579,6 +701,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'The Billing API base URL [default: https://billingapi.apigw.ntruss.com/billing/v1, or …/billing/v2 with --api v2]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -593,6 +716,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;check' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -607,6 +731,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -621,6 +746,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;manpage' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
@@ -635,6 +761,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
         'ncp-usage;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the account in a new ledger (or load the demo account with --demo)')
             [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Show or change the account, billing email and payment method')
+            [CompletionResult]::new('accounts', 'accounts', [CompletionResultType]::ParameterValue, 'The NCP accounts this ledger holds: list them, add, rename or remove one')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import files: contracts, usage, fees, promotions, holidays, or NCP Billing API bodies')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a month''s fee lines to .xlsx or .csv')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Service usage history of a month, by service and region')
@@ -685,6 +812,21 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             break
         }
         'ncp-usage;help;account;payment-method;deposit' {
+            break
+        }
+        'ncp-usage;help;accounts' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an account, with its member when its details are given (as `init` takes them)')
+            [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename an account')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account; one holding bills or payments only with --force, after a prompt')
+            break
+        }
+        'ncp-usage;help;accounts;add' {
+            break
+        }
+        'ncp-usage;help;accounts;rename' {
+            break
+        }
+        'ncp-usage;help;accounts;remove' {
             break
         }
         'ncp-usage;help;import' {

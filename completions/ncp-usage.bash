@@ -19,6 +19,9 @@ _ncp__usage() {
             ncp__usage,account)
                 cmd="ncp__usage__subcmd__account"
                 ;;
+            ncp__usage,accounts)
+                cmd="ncp__usage__subcmd__accounts"
+                ;;
             ncp__usage,calendar)
                 cmd="ncp__usage__subcmd__calendar"
                 ;;
@@ -136,6 +139,30 @@ _ncp__usage() {
             ncp__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__help,transfer)
                 cmd="ncp__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__help__subcmd__transfer"
                 ;;
+            ncp__usage__subcmd__accounts,add)
+                cmd="ncp__usage__subcmd__accounts__subcmd__add"
+                ;;
+            ncp__usage__subcmd__accounts,help)
+                cmd="ncp__usage__subcmd__accounts__subcmd__help"
+                ;;
+            ncp__usage__subcmd__accounts,remove)
+                cmd="ncp__usage__subcmd__accounts__subcmd__remove"
+                ;;
+            ncp__usage__subcmd__accounts,rename)
+                cmd="ncp__usage__subcmd__accounts__subcmd__rename"
+                ;;
+            ncp__usage__subcmd__accounts__subcmd__help,add)
+                cmd="ncp__usage__subcmd__accounts__subcmd__help__subcmd__add"
+                ;;
+            ncp__usage__subcmd__accounts__subcmd__help,help)
+                cmd="ncp__usage__subcmd__accounts__subcmd__help__subcmd__help"
+                ;;
+            ncp__usage__subcmd__accounts__subcmd__help,remove)
+                cmd="ncp__usage__subcmd__accounts__subcmd__help__subcmd__remove"
+                ;;
+            ncp__usage__subcmd__accounts__subcmd__help,rename)
+                cmd="ncp__usage__subcmd__accounts__subcmd__help__subcmd__rename"
+                ;;
             ncp__usage__subcmd__calendar,add)
                 cmd="ncp__usage__subcmd__calendar__subcmd__add"
                 ;;
@@ -156,6 +183,9 @@ _ncp__usage() {
                 ;;
             ncp__usage__subcmd__help,account)
                 cmd="ncp__usage__subcmd__help__subcmd__account"
+                ;;
+            ncp__usage__subcmd__help,accounts)
+                cmd="ncp__usage__subcmd__help__subcmd__accounts"
                 ;;
             ncp__usage__subcmd__help,calendar)
                 cmd="ncp__usage__subcmd__help__subcmd__calendar"
@@ -229,6 +259,15 @@ _ncp__usage() {
             ncp__usage__subcmd__help__subcmd__account__subcmd__payment__subcmd__method,transfer)
                 cmd="ncp__usage__subcmd__help__subcmd__account__subcmd__payment__subcmd__method__subcmd__transfer"
                 ;;
+            ncp__usage__subcmd__help__subcmd__accounts,add)
+                cmd="ncp__usage__subcmd__help__subcmd__accounts__subcmd__add"
+                ;;
+            ncp__usage__subcmd__help__subcmd__accounts,remove)
+                cmd="ncp__usage__subcmd__help__subcmd__accounts__subcmd__remove"
+                ;;
+            ncp__usage__subcmd__help__subcmd__accounts,rename)
+                cmd="ncp__usage__subcmd__help__subcmd__accounts__subcmd__rename"
+                ;;
             ncp__usage__subcmd__help__subcmd__calendar,add)
                 cmd="ncp__usage__subcmd__help__subcmd__calendar__subcmd__add"
                 ;;
@@ -275,7 +314,7 @@ _ncp__usage() {
 
     case "${cmd}" in
         ncp__usage)
-            opts="-y -h -V --db --as-of --json --format --yes --demo --help --version init account import export history usage status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help"
+            opts="-y -h -V --db --as-of --account --json --format --yes --demo --help --version init account accounts import export history usage status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -286,6 +325,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -301,7 +344,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account)
-            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version show set billing-email payment-method help"
+            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version show set billing-email payment-method help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -312,6 +355,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -327,7 +374,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account__subcmd__billing__subcmd__email)
-            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -338,6 +385,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -479,7 +530,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account__subcmd__payment__subcmd__method)
-            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version card transfer deposit help"
+            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version card transfer deposit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -490,6 +541,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -505,7 +560,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__card)
-            opts="-y -h -V --brand --last4 --expiry --limit --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --brand --last4 --expiry --limit --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -535,6 +590,10 @@ _ncp__usage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
@@ -547,7 +606,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__deposit)
-            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -558,6 +617,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -643,7 +706,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account__subcmd__payment__subcmd__method__subcmd__transfer)
-            opts="-y -h -V --bank --last4 --balance --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --bank --last4 --balance --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -669,6 +732,10 @@ _ncp__usage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
@@ -681,7 +748,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account__subcmd__set)
-            opts="-y -h -V --first-name --last-name --email --member-type --expatriate --phone --company --business-no --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --first-name --last-name --email --member-type --expatriate --phone --company --business-no --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -727,6 +794,10 @@ _ncp__usage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
@@ -739,7 +810,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__account__subcmd__show)
-            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -750,6 +821,232 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__usage__subcmd__accounts)
+            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version add rename remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__usage__subcmd__accounts__subcmd__add)
+            opts="-y -h -V --member-no --member-type --expatriate --first-name --last-name --email --phone --company --business-no --demo --db --as-of --account --json --format --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --member-no)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --member-type)
+                    COMPREPLY=($(compgen -W "individual business" -- "${cur}"))
+                    return 0
+                    ;;
+                --first-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --last-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --phone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --business-no)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__usage__subcmd__accounts__subcmd__help)
+            opts="add rename remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__usage__subcmd__accounts__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__usage__subcmd__accounts__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__usage__subcmd__accounts__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__usage__subcmd__accounts__subcmd__help__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__usage__subcmd__accounts__subcmd__remove)
+            opts="-y -h -V --force --demo --db --as-of --account --json --format --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__usage__subcmd__accounts__subcmd__rename)
+            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -765,7 +1062,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__calendar)
-            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version add list help"
+            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -776,6 +1073,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -791,7 +1092,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__calendar__subcmd__add)
-            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -802,6 +1103,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -873,7 +1178,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__calendar__subcmd__list)
-            opts="-y -h -V --year --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --year --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -891,6 +1196,10 @@ _ncp__usage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
@@ -903,7 +1212,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__check)
-            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -914,6 +1223,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -929,7 +1242,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__completions)
-            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version bash elvish fish powershell zsh"
+            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -940,6 +1253,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -955,7 +1272,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__confirmation)
-            opts="-o -y -h -V --month --output --demo --db --as-of --json --format --yes --help --version"
+            opts="-o -y -h -V --month --output --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -978,6 +1295,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -993,7 +1314,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__export)
-            opts="-o -y -h -V --month --output --demo --db --as-of --json --format --yes --help --version"
+            opts="-o -y -h -V --month --output --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1019,6 +1340,10 @@ _ncp__usage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
@@ -1031,7 +1356,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__help)
-            opts="init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help"
+            opts="init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1143,6 +1468,62 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__help__subcmd__account__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__usage__subcmd__help__subcmd__accounts)
+            opts="add rename remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__usage__subcmd__help__subcmd__accounts__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__usage__subcmd__help__subcmd__accounts__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ncp__usage__subcmd__help__subcmd__accounts__subcmd__rename)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1465,7 +1846,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__history)
-            opts="-y -h -V --month --region --detail --daily --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --month --region --detail --daily --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1487,6 +1868,10 @@ _ncp__usage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
@@ -1499,7 +1884,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__import)
-            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version contracts usage fees promotions holidays ncp"
+            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version contracts usage fees promotions holidays ncp"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1510,6 +1895,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1525,12 +1914,16 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__init)
-            opts="-y -h -V --member-type --expatriate --first-name --last-name --email --phone --company --business-no --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --name --member-type --expatriate --first-name --last-name --email --phone --company --business-no --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --member-type)
                     COMPREPLY=($(compgen -W "individual business" -- "${cur}"))
                     return 0
@@ -1567,6 +1960,10 @@ _ncp__usage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
@@ -1579,7 +1976,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__manpage)
-            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1590,6 +1987,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1605,7 +2006,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__notifications)
-            opts="-y -h -V --month --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --month --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1623,6 +2024,10 @@ _ncp__usage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
@@ -1635,7 +2040,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__pay)
-            opts="-y -h -V --instant --auto --deposit --month --method --reference --idempotency-key --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --instant --auto --deposit --month --method --reference --idempotency-key --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1669,6 +2074,10 @@ _ncp__usage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
@@ -1681,7 +2090,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__promotions)
-            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1692,6 +2101,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1707,7 +2120,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__receipt)
-            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version apply cancel list help"
+            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version apply cancel list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1718,6 +2131,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1733,7 +2150,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__receipt__subcmd__apply)
-            opts="-y -h -V --agree-nts --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --agree-nts --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1744,6 +2161,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1759,7 +2180,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__receipt__subcmd__cancel)
-            opts="-y -h -V --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1770,6 +2191,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1855,7 +2280,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__receipt__subcmd__list)
-            opts="-y -h -V --month --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --month --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1873,6 +2298,10 @@ _ncp__usage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
@@ -1885,7 +2314,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__status)
-            opts="-y -h -V --month --region --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --month --region --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1907,6 +2336,10 @@ _ncp__usage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
@@ -1919,7 +2352,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__sync)
-            opts="-y -h -V --from --to --api --endpoint --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --from --to --api --endpoint --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1949,6 +2382,10 @@ _ncp__usage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
@@ -1961,7 +2398,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__trend)
-            opts="-y -h -V --months --demo --db --as-of --json --format --yes --help --version"
+            opts="-y -h -V --months --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1976,6 +2413,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -20,6 +20,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
             cand -y 'Answer yes to confirmation prompts (for scripts)'
@@ -31,6 +32,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --version 'Print version'
             cand init 'Create the account in a new ledger (or load the demo account with --demo)'
             cand account 'Show or change the account, billing email and payment method'
+            cand accounts 'The NCP accounts this ledger holds: list them, add, rename or remove one'
             cand import 'Import files: contracts, usage, fees, promotions, holidays, or NCP Billing API bodies'
             cand export 'Export a month''s fee lines to .xlsx or .csv'
             cand history 'Service usage history of a month, by service and region'
@@ -50,6 +52,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ncp-usage;init'= {
+            cand --name 'The account''s short name in the ledger (letters, digits, ''-'', ''_'')'
             cand --member-type 'Individual or business member'
             cand --first-name 'First name: at least 2 letters (required unless --demo)'
             cand --last-name 'Last name: at least 1 letter (required unless --demo)'
@@ -59,6 +62,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --business-no 'Business registration number (business members), NNN-NN-NNNNN'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --expatriate 'An expatriate (international resident) member: pays by credit card only'
             cand --demo 'Load the demo account (a business with 10 services in KR, SGN and JPN, 2023-06 to 2024-06) into the --db ledger instead, to keep and change'
@@ -73,6 +77,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;account'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -91,6 +96,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;account;show'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -112,6 +118,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --business-no 'Business registration number (business members), NNN-NN-NNNNN'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -125,6 +132,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;account;billing-email'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -138,6 +146,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;account;payment-method'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -159,6 +168,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --limit 'The card''s monthly limit in won, for the local payment gateway'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -175,6 +185,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --balance 'The account balance in won, for the local payment gateway'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -188,6 +199,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;account;payment-method;deposit'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -238,9 +250,94 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         }
         &'ncp-usage;account;help;help'= {
         }
+        &'ncp-usage;accounts'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
+            cand --format 'Output format (not every command has every form; csv is for tables of rows)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add an account, with its member when its details are given (as `init` takes them)'
+            cand rename 'Rename an account'
+            cand remove 'Remove an account; one holding bills or payments only with --force, after a prompt'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ncp-usage;accounts;add'= {
+            cand --member-no 'Its NCP member number (NCP''s bodies of that member land in it)'
+            cand --member-type 'Individual or business member'
+            cand --first-name 'First name: at least 2 letters (required unless --demo)'
+            cand --last-name 'Last name: at least 1 letter (required unless --demo)'
+            cand --email 'Login email; bills go here until `account billing-email` changes it (required unless --demo)'
+            cand --phone 'Mobile number for SMS notices (bills, outstanding amounts)'
+            cand --company 'Company name (business members), shown on usage confirmations'
+            cand --business-no 'Business registration number (business members), NNN-NN-NNNNN'
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
+            cand --format 'Output format (not every command has every form; csv is for tables of rows)'
+            cand --expatriate 'An expatriate (international resident) member: pays by credit card only'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;accounts;rename'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
+            cand --format 'Output format (not every command has every form; csv is for tables of rows)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;accounts;remove'= {
+            cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
+            cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
+            cand --format 'Output format (not every command has every form; csv is for tables of rows)'
+            cand --force 'Remove it even though it holds bills or payments (they are deleted with it)'
+            cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+            cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
+            cand -y 'Answer yes to confirmation prompts (for scripts)'
+            cand --yes 'Answer yes to confirmation prompts (for scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ncp-usage;accounts;help'= {
+            cand add 'Add an account, with its member when its details are given (as `init` takes them)'
+            cand rename 'Rename an account'
+            cand remove 'Remove an account; one holding bills or payments only with --force, after a prompt'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ncp-usage;accounts;help;add'= {
+        }
+        &'ncp-usage;accounts;help;rename'= {
+        }
+        &'ncp-usage;accounts;help;remove'= {
+        }
+        &'ncp-usage;accounts;help;help'= {
+        }
         &'ncp-usage;import'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -257,6 +354,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --output 'The file to write: .xlsx or .csv (created with mode 0600) [required]'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -272,6 +370,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --region 'Limit the rows to one region (KR, SGN, JPN…); totals stay over every region'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --detail 'List the fee lines behind each service'
             cand --daily 'List NCP''s daily usage instead: one row per day, contract and metering type, as imported from getContractUsageListByDaily'
@@ -289,6 +388,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --region 'Limit the rows to one region (KR, SGN, JPN…); totals stay over every region'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --detail 'List the fee lines behind each service'
             cand --daily 'List NCP''s daily usage instead: one row per day, contract and metering type, as imported from getContractUsageListByDaily'
@@ -306,6 +406,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --region 'Limit the rows to one region (KR, SGN, JPN…)'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -324,6 +425,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --idempotency-key 'A key that makes a retried command charge once: the same key and arguments return the first payment, other arguments are refused'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --instant 'Pay now: the previous month''s bill in advance, or outstanding amounts (14:00 on the 3rd to 22:00 on the last day, except the 10th–14th)'
             cand --auto 'Run the automatic payments due by now (what cron runs daily)'
@@ -340,6 +442,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --month 'Only those about this bill month'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -353,6 +456,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;promotions'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -367,6 +471,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --months 'How many months (1–120)'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -383,6 +488,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --output 'The file to write: .html (self-contained, print-ready A4) or .pdf (needs Chromium) [required]'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -396,6 +502,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;receipt'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -413,6 +520,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;receipt;apply'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --agree-nts 'Agree to provide the transaction information to the National Tax Service for the income tax deduction (otherwise you are asked on a terminal)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
@@ -427,6 +535,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;receipt;cancel'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -441,6 +550,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --month 'Only this month (the payment''s month for cash receipts, the usage month for tax invoices)'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -468,6 +578,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;calendar'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -484,6 +595,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;calendar;add'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -498,6 +610,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --year 'Only this year'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -526,6 +639,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --endpoint 'The Billing API base URL [default: https://billingapi.apigw.ntruss.com/billing/v1, or …/billing/v2 with --api v2]'
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -539,6 +653,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;check'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -552,6 +667,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;completions'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -565,6 +681,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;manpage'= {
             cand --db 'The ledger file [default: ncp-usage/ledger.db in the user''s data folder]'
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
+            cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows)'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -578,6 +695,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;help'= {
             cand init 'Create the account in a new ledger (or load the demo account with --demo)'
             cand account 'Show or change the account, billing email and payment method'
+            cand accounts 'The NCP accounts this ledger holds: list them, add, rename or remove one'
             cand import 'Import files: contracts, usage, fees, promotions, holidays, or NCP Billing API bodies'
             cand export 'Export a month''s fee lines to .xlsx or .csv'
             cand history 'Service usage history of a month, by service and region'
@@ -619,6 +737,17 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
         &'ncp-usage;help;account;payment-method;transfer'= {
         }
         &'ncp-usage;help;account;payment-method;deposit'= {
+        }
+        &'ncp-usage;help;accounts'= {
+            cand add 'Add an account, with its member when its details are given (as `init` takes them)'
+            cand rename 'Rename an account'
+            cand remove 'Remove an account; one holding bills or payments only with --force, after a prompt'
+        }
+        &'ncp-usage;help;accounts;add'= {
+        }
+        &'ncp-usage;help;accounts;rename'= {
+        }
+        &'ncp-usage;help;accounts;remove'= {
         }
         &'ncp-usage;help;import'= {
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ncp_usage_global_optspecs
-    string join \n db= as-of= json format= y/yes demo h/help V/version
+    string join \n db= as-of= account= json format= y/yes demo h/help V/version
 end
 
 function __fish_ncp_usage_needs_command
@@ -28,6 +28,7 @@ end
 
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -38,6 +39,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -s h -l help -d 'Print
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "init" -d 'Create the account in a new ledger (or load the demo account with --demo)'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "account" -d 'Show or change the account, billing email and payment method'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "accounts" -d 'The NCP accounts this ledger holds: list them, add, rename or remove one'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "import" -d 'Import files: contracts, usage, fees, promotions, holidays, or NCP Billing API bodies'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "export" -d 'Export a month\'s fee lines to .xlsx or .csv'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "history" -d 'Service usage history of a month, by service and region'
@@ -55,6 +57,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "check" -d 'Veri
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "manpage" -d 'Print the man page (roff)'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l name -d 'The account\'s short name in the ledger (letters, digits, \'-\', \'_\')' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l member-type -d 'Individual or business member' -r -f -a "individual\t'A private person'
 business\t'A company: tax invoices, account transfer and direct deposit'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l first-name -d 'First name: at least 2 letters (required unless --demo)' -r
@@ -65,6 +68,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l company -d 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l business-no -d 'Business registration number (business members), NNN-NN-NNNNN' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -76,6 +80,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -s h -l help -
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -91,6 +96,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __f
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -110,6 +116,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l business-no -d 'Business registration number (business members), NNN-NN-NNNNN' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -120,6 +127,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -130,6 +138,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -147,8 +156,72 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "billing-email" -d 'Change the email bills are sent to'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "payment-method" -d 'Register the payment method (replaces the current one)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -f -a "add" -d 'Add an account, with its member when its details are given (as `init` takes them)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -f -a "rename" -d 'Rename an account'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -f -a "remove" -d 'Remove an account; one holding bills or payments only with --force, after a prompt'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l member-no -d 'Its NCP member number (NCP\'s bodies of that member land in it)' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l member-type -d 'Individual or business member' -r -f -a "individual\t'A private person'
+business\t'A company: tax invoices, account transfer and direct deposit'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l first-name -d 'First name: at least 2 letters (required unless --demo)' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l last-name -d 'Last name: at least 1 letter (required unless --demo)' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l email -d 'Login email; bills go here until `account billing-email` changes it (required unless --demo)' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l phone -d 'Mobile number for SMS notices (bills, outstanding amounts)' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l company -d 'Company name (business members), shown on usage confirmations' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l business-no -d 'Business registration number (business members), NNN-NN-NNNNN' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l expatriate -d 'An expatriate (international resident) member: pays by credit card only'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+json\t'One JSON document'
+csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l force -d 'Remove it even though it holds bills or payments (they are deleted with it)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an account, with its member when its details are given (as `init` takes them)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename an account'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an account; one holding bills or payments only with --force, after a prompt'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -161,6 +234,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l month -d 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -s o -l output -d 'The file to write: .xlsx or .csv (created with mode 0600) [required]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -173,6 +247,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l month -d
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l region -d 'Limit the rows to one region (KR, SGN, JPN…); totals stay over every region' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -187,6 +262,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l month -d '
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l region -d 'Limit the rows to one region (KR, SGN, JPN…); totals stay over every region' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -201,6 +277,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l month -d 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l region -d 'Limit the rows to one region (KR, SGN, JPN…)' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -217,6 +294,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l reference -d
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l idempotency-key -d 'A key that makes a retried command charge once: the same key and arguments return the first payment, other arguments are refused' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -230,6 +308,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -s V -l version
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l month -d 'Only those about this bill month' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -240,6 +319,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -s h 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -251,6 +331,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -s V -l 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l months -d 'How many months (1–120)' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -263,6 +344,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l mon
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s o -l output -d 'The file to write: .html (self-contained, print-ready A4) or .pdf (needs Chromium) [required]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -273,6 +355,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s h -
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -287,6 +370,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __f
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -298,6 +382,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -309,6 +394,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l month -d 'Only this month (the payment\'s month for cash receipts, the usage month for tax invoices)' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -323,6 +409,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -336,6 +423,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -347,6 +435,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l year -d 'Only this year' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -365,6 +454,7 @@ v2\t'Billing API v2'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l endpoint -d 'The Billing API base URL [default: https://billingapi.apigw.ntruss.com/billing/v1, or …/billing/v2 with --api v2]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -375,6 +465,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -s h -l help -
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -385,6 +476,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -s h -l help 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -395,6 +487,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -s h -l
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
@@ -403,28 +496,32 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l json -d 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s V -l version -d 'Print version'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "init" -d 'Create the account in a new ledger (or load the demo account with --demo)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "account" -d 'Show or change the account, billing email and payment method'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "import" -d 'Import files: contracts, usage, fees, promotions, holidays, or NCP Billing API bodies'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "export" -d 'Export a month\'s fee lines to .xlsx or .csv'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "history" -d 'Service usage history of a month, by service and region'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "status" -d 'Service usage status: contracts held per service and region now'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "pay" -d 'Bills, what is unpaid and instant payment; pay instantly, automatically or by deposit'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "notifications" -d 'The email and SMS outbox: bills issued, outstanding amounts, notices'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "promotions" -d 'Promotions and credits: what they give, what is left, when credits run out'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "trend" -d 'Usage and billing over the last months, with a chart and a month-end projection'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "confirmation" -d 'Issue the printable usage confirmation of a month (HTML or PDF)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "receipt" -d 'Cash receipts (individuals) and tax invoices (businesses)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "calendar" -d 'The holiday calendar that business days skip'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "sync" -d 'Pull bills and amounts from NCP\'s Billing API (keys from the environment or ~/.ncloud/configure)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "check" -d 'Verify the ledger\'s integrity and invariants (exit 0 when clean, 4 with findings)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "completions" -d 'Print shell completions'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "manpage" -d 'Print the man page (roff)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "init" -d 'Create the account in a new ledger (or load the demo account with --demo)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "account" -d 'Show or change the account, billing email and payment method'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "accounts" -d 'The NCP accounts this ledger holds: list them, add, rename or remove one'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "import" -d 'Import files: contracts, usage, fees, promotions, holidays, or NCP Billing API bodies'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "export" -d 'Export a month\'s fee lines to .xlsx or .csv'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "history" -d 'Service usage history of a month, by service and region'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "status" -d 'Service usage status: contracts held per service and region now'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "pay" -d 'Bills, what is unpaid and instant payment; pay instantly, automatically or by deposit'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "notifications" -d 'The email and SMS outbox: bills issued, outstanding amounts, notices'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "promotions" -d 'Promotions and credits: what they give, what is left, when credits run out'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "trend" -d 'Usage and billing over the last months, with a chart and a month-end projection'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "confirmation" -d 'Issue the printable usage confirmation of a month (HTML or PDF)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "receipt" -d 'Cash receipts (individuals) and tax invoices (businesses)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "calendar" -d 'The holiday calendar that business days skip'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "sync" -d 'Pull bills and amounts from NCP\'s Billing API (keys from the environment or ~/.ncloud/configure)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "check" -d 'Verify the ledger\'s integrity and invariants (exit 0 when clean, 4 with findings)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "completions" -d 'Print shell completions'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "manpage" -d 'Print the man page (roff)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and not __fish_seen_subcommand_from init account accounts import export history status pay notifications promotions trend confirmation receipt calendar sync check completions manpage help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'Show the member, billing email, payment method and the history of changes'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "set" -d 'Change the member\'s details'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "billing-email" -d 'Change the email bills are sent to'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "payment-method" -d 'Register the payment method (replaces the current one)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "add" -d 'Add an account, with its member when its details are given (as `init` takes them)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "rename" -d 'Rename an account'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "remove" -d 'Remove an account; one holding bills or payments only with --force, after a prompt'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from receipt" -f -a "apply" -d 'Apply for automatic issuance of cash receipts (individual members)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from receipt" -f -a "cancel" -d 'Stop automatic issuance of cash receipts from now on'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand help; and __fish_seen_subcommand_from receipt" -f -a "list" -d 'List cash receipts and tax invoices with the dates they can be checked'

@@ -257,7 +257,7 @@ fn read_all(env: &Env) -> Vec<String> {
     READS
         .iter()
         .map(|(as_of, args)| {
-            let out = env.run(as_of, args);
+            let out = env.run(as_of, &[&["--account", "main"], *args].concat());
             format!(
                 "$ --as-of {as_of} {}\n{}",
                 args.join(" "),
@@ -343,7 +343,10 @@ fn writes_for_this_account_leave_the_other_untouched_and_act_as_alone() {
                 .iter()
                 .map(|a| a.replace("<dir>", env.dir.path().to_str().unwrap()))
                 .collect();
-            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let args: Vec<&str> = ["--account", "main"]
+                .into_iter()
+                .chain(args.iter().map(String::as_str))
+                .collect();
             printed(env, &env.run(as_of, &args))
         };
         assert_eq!(run(&alone), run(&merged), "{args:?}");

@@ -162,6 +162,14 @@ fn invocations(dir: &Path) -> Vec<(&'static str, Vec<String>, i32)> {
             2,
         ),
         ("check", v(&["check"]), 0),
+        ("accounts add", v(&["accounts", "add", "second"]), 0),
+        (
+            "accounts rename",
+            v(&["accounts", "rename", "main", "demo"]),
+            0,
+        ),
+        // The demo ledger's one account cannot go.
+        ("accounts remove", v(&["accounts", "remove", "main"]), 3),
         ("completions", v(&["completions", "bash"]), 0),
         ("manpage", v(&["manpage"]), 0),
     ]
@@ -311,8 +319,8 @@ fn r_o2_p6_a_format_a_command_cannot_print_is_refused_before_anything_is_written
             }
         }
     }
-    // 18 invocations without CSV; completions and manpage without JSON (2 ways) or CSV.
-    assert_eq!(refused, 18 + 2 * 3, "refusals");
+    // 21 invocations without CSV; completions and manpage without JSON (2 ways) or CSV.
+    assert_eq!(refused, 21 + 2 * 3, "refusals");
 }
 
 #[test]

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)] // helpers outside #[test] functions unwrap too: a failure is a test failure
 
 mod account;
+mod accounts;
 mod accounts_scope;
 mod byte_identical;
 mod ceiling;

@@ -167,9 +167,19 @@ pub fn set_business(conn: &Connection, new: &Business, now: Instant) -> Result<(
 pub fn create(conn: &Connection, m: &Member, now: Instant) -> Result<()> {
     if member(conn)?.is_some() {
         return Err(Error::refused(
-            "this ledger already has an account; change it with `ncp-usage account set`, or use another --db",
+            "this ledger already has an account; change it with `ncp-usage account set`, add another with `ncp-usage accounts add NAME`, or use another --db",
         ));
     }
+    // The first account of a new ledger exists before its member does (migration 0014): it
+    // is created with its member.
+    conn.execute(
+        concat!(
+            "UPDATE accounts SET created_at = ?1 WHERE id = ",
+            crate::ledger_account!(),
+            " AND created_at = ''"
+        ),
+        [clock::rfc3339(now)],
+    )?;
     conn.execute(
         concat!(
             "INSERT INTO account (id, first_name, last_name, email, member_type, expatriate,

@@ -5,8 +5,8 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::as_of::AccountId;
-use crate::error::{Error, Result};
-use ncp_usage_core::billing::accounts::{check_name, AccountRef};
+use crate::error::Result;
+use ncp_usage_core::billing::accounts::{self as accounts_rule, check_name, AccountRef};
 use ncp_usage_core::clock::{self, Instant};
 
 /// The tables holding an account's rows, children before the tables they refer to, so that
@@ -162,9 +162,7 @@ fn refuse_taken(
         )
         .optional()?;
     if by_name.is_some() {
-        return Err(Error::invalid(format!(
-            "an account is already named {name:?}; choose another name (ncp-usage accounts lists them)"
-        )));
+        return Err(accounts_rule::name_taken(name).into());
     }
     if let Some(member_no) = member_no {
         let holder: Option<String> = conn
@@ -175,9 +173,7 @@ fn refuse_taken(
             )
             .optional()?;
         if let Some(holder) = holder {
-            return Err(Error::invalid(format!(
-                "NCP member {member_no} is already account {holder:?}: one account per NCP member"
-            )));
+            return Err(accounts_rule::member_taken(member_no, &holder).into());
         }
     }
     Ok(())

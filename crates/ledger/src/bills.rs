@@ -933,26 +933,35 @@ pub struct Notification {
     pub subject: String,
 }
 
-/// T2: the instant up to which a writing command last caught the ledger up, if any.
+/// T2: the instant up to which a writing command last caught the running account up, if
+/// any (each account's calendar is walked by the commands that work for it).
 pub fn caught_up_to(conn: &Connection) -> Result<Option<Instant>> {
-    crate::meta_instant(conn, "caught_up_to", "catch-up instant")
-}
-
-/// Records that a writing command caught the ledger up to `now`.
-pub fn mark_caught_up(conn: &Connection, now: Instant) -> Result<()> {
-    let at = clock::rfc3339(now);
-    let same: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'caught_up_to' AND value = ?1)",
-        [&at],
+    let text: Option<String> = conn.query_row(
+        concat!(
+            "SELECT caught_up_to FROM accounts WHERE id = ",
+            crate::ledger_account!()
+        ),
+        [],
         |r| r.get(0),
     )?;
-    if !same {
-        conn.execute(
-            "INSERT INTO meta (key, value) VALUES ('caught_up_to', ?1)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [&at],
-        )?;
-    }
+    text.map(|t| {
+        clock::parse_as_of(&t)
+            .map_err(|_| Error::ledger(format!("the ledger's catch-up instant '{t}' is damaged")))
+    })
+    .transpose()
+}
+
+/// Records that a writing command caught the running account up to `now`.
+pub fn mark_caught_up(conn: &Connection, now: Instant) -> Result<()> {
+    // An unchanged value is not written again: a read-only file stays untouched.
+    conn.execute(
+        concat!(
+            "UPDATE accounts SET caught_up_to = ?1 WHERE id = ",
+            crate::ledger_account!(),
+            " AND caught_up_to IS NOT ?1"
+        ),
+        [clock::rfc3339(now)],
+    )?;
     Ok(())
 }
 

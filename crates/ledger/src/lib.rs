@@ -192,7 +192,11 @@ impl Ledger {
         self.conn.pragma_update(None, "foreign_keys", "OFF")?;
         let migrated = self.run_migrations();
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        migrated
+        migrated?;
+        // The rebuilt tables leave their old pages free (half a new ledger's file): give them
+        // back, so the file holds only the ledger.
+        self.conn.execute_batch("VACUUM")?;
+        Ok(())
     }
 
     fn run_migrations(&mut self) -> Result<()> {

@@ -39,6 +39,20 @@ pub fn check_name(name: &str) -> Result<()> {
     }
 }
 
+/// The refusal of a name another account has.
+pub fn name_taken(name: &str) -> Error {
+    Error::invalid(format!(
+        "an account is already named {name:?}; choose another name (ncp-usage accounts lists them)"
+    ))
+}
+
+/// The refusal of an NCP member number another account (`holder`) has.
+pub fn member_taken(member_no: &str, holder: &str) -> Error {
+    Error::invalid(format!(
+        "NCP member {member_no} is already account {holder:?}: one account per NCP member"
+    ))
+}
+
 /// The account a command works for: the one `selector` names (by name, else by NCP member
 /// number), or the only one. With several and none chosen, or a selector that names none,
 /// the error lists the names, so the fix is on the screen.
