@@ -681,6 +681,8 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
     let mut lines: BTreeMap<LineKey, (usize, usize)> = BTreeMap::new();
     let mut groups: BTreeMap<(Month, String, String), (usize, usize)> = BTreeMap::new();
     let mut items: BTreeMap<ncp_v2::ItemKey, (usize, usize)> = BTreeMap::new();
+    type SummaryKey = (Option<Month>, String, String, String);
+    let mut summaries: BTreeMap<SummaryKey, (usize, usize)> = BTreeMap::new();
     let name = |i: usize| names.get(i).map_or("a body", String::as_str);
     let conflict = |first: usize, second: usize, what: String| {
         if first == second {
@@ -815,8 +817,37 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
                     conflict(first, i, what)
                 },
             )?,
-            Body::ContractSummaries(_)
-            | Body::DailyUsage(_)
+            // A summary counts one (region, contract type, status) once (the documented
+            // ContractSummary has no other field), so a repeated row is one count, not two.
+            Body::ContractSummaries(rows) => keep_once(
+                rows,
+                &mut summaries,
+                i,
+                |c| {
+                    (
+                        c.month,
+                        c.region.clone(),
+                        c.contract_type.clone(),
+                        c.status.clone(),
+                    )
+                },
+                |p, at| match &done[p].body {
+                    Body::ContractSummaries(rows) => rows.get(at),
+                    _ => None,
+                },
+                |first, c| {
+                    let month = c.month.map_or_else(String::new, |m| format!("{m} "));
+                    conflict(
+                        first,
+                        i,
+                        format!(
+                            "the {month}count of {} {} contracts in {}",
+                            c.status, c.contract_type, c.region
+                        ),
+                    )
+                },
+            )?,
+            Body::DailyUsage(_)
             | Body::CostRelationCodes(_)
             | Body::Credits(_)
             | Body::CreditDiscounts(_)
