@@ -603,6 +603,26 @@ pub fn credit_excess(conn: &Connection, month: Month, at: Instant) -> Result<Krw
     Ok(excess)
 }
 
+/// P1, P3: when NCP's bill supersedes `month`'s preliminary bill in place, the credit the
+/// corrections carried into it left ([`credit_excess`]) is recorded again from the bill's new
+/// figures, as of the bill's issue: against NCP's amount the corrections may leave less
+/// credit (none, once they no longer take the bill below 0) or more. What the old credit paid
+/// is taken back with it; the caller applies the credit balance again.
+pub fn recredit_excess(conn: &Connection, month: Month) -> Result<()> {
+    let m = month.to_string();
+    conn.execute(
+        "DELETE FROM credit_applications WHERE credit_id IN (SELECT id FROM credits WHERE month = ?1)",
+        [&m],
+    )?;
+    conn.execute("DELETE FROM credits WHERE month = ?1", [&m])?;
+    let issued_at: Instant =
+        conn.query_row("SELECT issued_at FROM bills WHERE month = ?1", [&m], |r| {
+            r.instant(0, "bill issue time")
+        })?;
+    credit_excess(conn, month, issued_at)?;
+    Ok(())
+}
+
 /// Whether the automatic attempt of `month` on `day` was made.
 pub fn attempt_exists(conn: &Connection, month: Month, day: chrono::NaiveDate) -> Result<bool> {
     Ok(conn

@@ -41,7 +41,8 @@ pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<Hi
     };
     let member = account::member(tx)?;
     let method = account::current_method(tx, now)?;
-    let ncp_billed = month::ncp_totals(tx, month, &bills::issued(tx, now)?)?;
+    let issued = bills::issued(tx, now)?;
+    let ncp_billed = month::ncp_totals(tx, month, &issued)?;
     // A month NCP's figures stand for is NCP's, whether NCP sent its lines or its bill only.
     let source = if ncp::stands_for(tx, month)? {
         Source::Ncp
@@ -61,9 +62,18 @@ pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<Hi
     view.totals = shown_totals(view.totals, ncp_billed);
     let (corrections, carried_in) = bills::adjustments(tx, month, now)?;
     if !corrections.is_empty() {
-        // What the bill was issued at: today's figure less what was corrected since.
+        // What the bill was issued at: today's figure less what was corrected since. A month
+        // NCP billed in another currency has no figure in won today (its totals are NCP's):
+        // the ledger's bill of won that was corrected is the one stored.
         let corrected: Krw = corrections.iter().map(|a| a.amount).sum();
-        view.issued_billed_amount = Some(view.totals.billed_amount - corrected);
+        view.issued_billed_amount = if ncp::foreign_currency(tx, month)?.is_some() {
+            issued
+                .iter()
+                .find(|b| b.month == month)
+                .map(|b| b.totals.billed_amount)
+        } else {
+            Some(view.totals.billed_amount - corrected)
+        };
     }
     view.corrections = corrections.into_iter().map(Correction::from).collect();
     view.carried_in = carried_in.into_iter().map(Correction::from).collect();
