@@ -437,3 +437,25 @@ fn the_order_of_ncp_bills_does_not_change_what_is_owed() {
         clean(&env, "2027-01-15");
     }
 }
+
+/// A carried correction larger than NCP's bill that takes the preliminary bill's place still
+/// takes it below 0: NCP's September of 0 won carries -55,000 into the 0-won November bill
+/// (55,000 of credit); NCP's November of 22,000 leaves it at 0 and 33,000 of credit, so the
+/// member paid 22,000 in all, what NCP billed.
+#[test]
+fn a_carried_correction_larger_than_ncps_bill_leaves_the_rest_as_credit() {
+    let env = september_paid();
+    let nothing = bill("202609", 0, "KRW", None, "2026-11-16T08:00:00+0900");
+    import(&env, "2026-11-17", &[("v1-bill-202609-zero.json", nothing)]);
+    assert_eq!(credit(&env, "2026-12-04"), (55_000, 0));
+    let small = bill("202611", 20_000, "KRW", None, "2026-12-01T08:00:00+0900");
+    import(&env, "2026-12-05", &[(NOVEMBER, small)]);
+    assert_eq!(
+        bills(&env, "2026-12-05")[2..],
+        [bill_row("2026-11", 0, 0, "paid")]
+    );
+    assert_eq!(credit(&env, "2026-12-05"), (33_000, 0));
+    assert_eq!(auto(&env, "2026-12-10T10:00"), []);
+    assert_eq!(net_paid(&env, "2026-12-10T10:00"), 22_000);
+    clean(&env, "2026-12-10T10:00");
+}

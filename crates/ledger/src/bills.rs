@@ -605,20 +605,28 @@ pub fn credit_excess(conn: &Connection, month: Month, at: Instant) -> Result<Krw
 
 /// P1, P3: when NCP's bill supersedes `month`'s preliminary bill in place, the credit the
 /// corrections carried into it left ([`credit_excess`]) is recorded again from the bill's new
-/// figures, as of the bill's issue: against NCP's amount the corrections may leave less
-/// credit (none, once they no longer take the bill below 0) or more. What the old credit paid
-/// is taken back with it; the caller applies the credit balance again.
+/// figures, as of the bill's issue, when it differs: against NCP's amount the corrections may
+/// leave less credit (none, once they no longer take the bill below 0) or more. What the old
+/// credit paid is taken back with it; the caller applies the credit balance again.
 pub fn recredit_excess(conn: &Connection, month: Month) -> Result<()> {
     let m = month.to_string();
+    let (due, recorded, issued_at): (Krw, Krw, Instant) = conn.query_row(
+        "SELECT b.billed_amount
+                + COALESCE((SELECT SUM(amount) FROM bill_adjustments a WHERE a.carried_into = b.month), 0),
+                COALESCE((SELECT SUM(amount) FROM credits c WHERE c.month = b.month), 0),
+                b.issued_at
+         FROM bills b WHERE b.month = ?1",
+        [&m],
+        |r| Ok((r.krw(0)?, r.krw(1)?, r.instant(2, "bill issue time")?)),
+    )?;
+    if excess_credit(due) == recorded {
+        return Ok(());
+    }
     conn.execute(
         "DELETE FROM credit_applications WHERE credit_id IN (SELECT id FROM credits WHERE month = ?1)",
         [&m],
     )?;
     conn.execute("DELETE FROM credits WHERE month = ?1", [&m])?;
-    let issued_at: Instant =
-        conn.query_row("SELECT issued_at FROM bills WHERE month = ?1", [&m], |r| {
-            r.instant(0, "bill issue time")
-        })?;
     credit_excess(conn, month, issued_at)?;
     Ok(())
 }
