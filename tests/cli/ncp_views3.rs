@@ -1,0 +1,115 @@
+//! Issue 14, what a stranger found in NCP months: a month NCP billed in USD is confirmed in
+//! NCP's figures and currency (never as invented won), `trend`'s CSV keeps such a bill with its
+//! currency, NCP's per-service lines name no contract, quantity or price, `status` says where
+//! its count comes from, and a notice composed after its dates says what is true when sent.
+
+use std::path::PathBuf;
+
+use crate::common::Env;
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/ncp")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// February 2026 billed in USD (fixtures/ncp/views: the bill, 19.25 USD, and its two
+/// per-service rows), imported on 2026-03-10.
+fn usd() -> Env {
+    let env = Env::new().with_member();
+    env.ok(
+        "2026-03-10",
+        &[
+            "import",
+            "ncp",
+            &fixture("views/demand-cost-2026-02-usd.json"),
+            &fixture("views/product-demand-2026-02-usd.json"),
+        ],
+    );
+    env
+}
+
+/// An HTML page's text: tags dropped, the style sheet left out, runs of space made one.
+fn text_of(html: &str) -> String {
+    let body = &html[html.find("</style>").unwrap()..];
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                text.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn i14_confirmation_of_a_usd_month_is_ncps_dollars_and_bills_nothing_in_won() {
+    let env = usd();
+    let out = env.path("conf.html");
+    let stdout = env.ok(
+        "2026-03-10",
+        &[
+            "confirmation",
+            "--month",
+            "2026-02",
+            "--output",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        stdout,
+        format!(
+            "Issued usage confirmation UC-202602-000001 for 2026-02 (19.25 USD billed by NCP, \
+             paid in NCP's portal; nothing billed in KRW, nothing to pay here) to {}.\n",
+            out.display()
+        )
+    );
+    let text = text_of(&std::fs::read_to_string(&out).unwrap());
+    for want in [
+        "Payment status paid — nothing billed in KRW, nothing to pay here (the bill of 2026-02)",
+        "Service Region Used (USD) Discount (USD) Estimated (USD) \
+         Block Storage 3.25 1.25 2 Server 15.5 0 15.5 Total 18.75 1.25 17.5",
+        "Monthly used amount 18.75 USD Discounts 1.25 USD Estimated payment amount 17.5 USD \
+         Rounding discount 0 USD VAT (10 %) 1.75 USD Billed amount 19.25 USD",
+        "Payment Billed by NCP 19.25 USD Paid in NCP's portal; NCP has it not paid up yet \
+         Billed in KRW nothing, nothing to pay here",
+        "The amounts are NCP's, exactly as NCP billed them and in its currency",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+    for invented in ["KRW billed", "(KRW)", "under 100 won", "paid 0"] {
+        assert!(!text.contains(invented), "{invented}\n{text}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&env.ok(
+        "2026-03-10",
+        &[
+            "--json",
+            "confirmation",
+            "--month",
+            "2026-02",
+            "--output",
+            out.to_str().unwrap(),
+        ],
+    ))
+    .unwrap();
+    assert_eq!(json["lines"], serde_json::json!([]));
+    assert_eq!(
+        json["ncp_lines"],
+        serde_json::json!([
+            {"service": "Block Storage", "region": "", "currency": "USD", "use_amount": 3.25,
+             "discount_amount": 1.25, "estimated_payment_amount": 2},
+            {"service": "Server", "region": "", "currency": "USD", "use_amount": 15.5,
+             "discount_amount": 0, "estimated_payment_amount": 15.5},
+        ])
+    );
+    assert_eq!(json["totals"]["billed_amount"], 0);
+    assert_eq!(json["ncp_bill"]["billed_amount"], 19.25);
+}
