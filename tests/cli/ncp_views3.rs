@@ -113,3 +113,24 @@ fn i14_confirmation_of_a_usd_month_is_ncps_dollars_and_bills_nothing_in_won() {
     assert_eq!(json["totals"]["billed_amount"], 0);
     assert_eq!(json["ncp_bill"]["billed_amount"], 19.25);
 }
+
+#[test]
+fn i14_trend_csv_keeps_a_usd_bill_in_its_currency() {
+    let env = usd();
+    assert_eq!(
+        env.ok("2026-03-10", &["trend", "--format", "csv"]),
+        "month,currency,used_amount,billed_amount,paid_amount,outstanding_amount,penalty_amount,status\n\
+         2025-10,KRW,0,0,0,0,0,paid\n\
+         2025-11,KRW,0,0,0,0,0,paid\n\
+         2025-12,KRW,0,0,0,0,0,paid\n\
+         2026-01,KRW,0,0,0,0,0,paid\n\
+         2026-02,USD,18.75,19.25,0,,,not_paid_up\n\
+         2026-03,KRW,0,0,0,0,0,\n"
+    );
+    // A range without such a month keeps its whole-won columns and no `currency`.
+    assert_eq!(
+        env.ok("2026-03-10", &["trend", "--months", "1", "--format", "csv"]),
+        "month,used_amount,billed_amount,paid_amount,outstanding_amount,penalty_amount,status\n\
+         2026-03,0,0,0,0,0,\n"
+    );
+}
