@@ -134,3 +134,74 @@ fn i14_trend_csv_keeps_a_usd_bill_in_its_currency() {
          2026-03,0,0,0,0,0,\n"
     );
 }
+
+#[test]
+fn i14_ncps_per_service_lines_name_no_contract_quantity_or_price() {
+    let env = usd();
+    let detail = env.ok("2026-03-10", &["history", "--month", "2026-02", "--detail"]);
+    let rows: Vec<&str> = detail
+        .lines()
+        .skip_while(|l| *l != "Detailed fees")
+        .filter(|l| l.starts_with('│'))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "│ Region ┆ Service       ┆ Contract ┆ Item             ┆ Quantity ┆ Unit price ┆     Used ┆ Discount ┆ Estimated │",
+            "│ (none) ┆ Block Storage ┆          ┆ NCP service BST  ┆          ┆            ┆ 3.25 USD ┆ 1.25 USD ┆     2 USD │",
+            "│ (none) ┆ Server        ┆          ┆ NCP service VSVR ┆          ┆            ┆ 15.5 USD ┆    0 USD ┆  15.5 USD │",
+        ],
+        "{detail}"
+    );
+    assert_eq!(
+        env.ok(
+            "2026-03-10",
+            &["history", "--month", "2026-02", "--detail", "--format", "csv"],
+        ),
+        "month,region,service,contract_no,item,quantity,unit,unit_price,currency,used_amount,discount_amount,estimated_payment_amount\n\
+         2026-02,,Block Storage,,NCP service BST,,,,USD,3.25,1.25,2\n\
+         2026-02,,Server,,NCP service VSVR,,,,USD,15.5,0,15.5\n"
+    );
+}
+
+#[test]
+fn i14_an_exported_ncp_month_imports_back_as_no_invented_contract() {
+    let env = Env::new().with_member();
+    env.ok(
+        "2024-06-20",
+        &[
+            "import",
+            "ncp",
+            &fixture("demand-cost-2024-05.json"),
+            &fixture("product-demand-2024-05.json"),
+        ],
+    );
+    let out = env.path("fees-2024-05.csv");
+    env.ok(
+        "2024-06-20",
+        &[
+            "export",
+            "--month",
+            "2024-05",
+            "--output",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "\u{feff}month,region,service,contract_no,item,quantity,unit,unit_price,used_amount,discount_amount,estimated_payment_amount\n\
+         2024-05,KR,Object Storage,,NCP service OBJST,,,,3456,0,3456\n\
+         2024-05,KR,Server(VPC),,NCP service VSVR,,,,120000,20000,100000\n"
+    );
+    let db = std::fs::read(env.path("ledger.db")).unwrap();
+    let e = env.fail("2024-06-20", &["import", "fees", out.to_str().unwrap()], 2);
+    assert_eq!(
+        e,
+        format!(
+            "error: {}: line 2, column contract_no: expected an identifier of letters, digits \
+             and -_.:/ (e.g. KR-SVR-1001), got ''\n",
+            out.display()
+        )
+    );
+    assert_eq!(std::fs::read(env.path("ledger.db")).unwrap(), db);
+}
