@@ -205,3 +205,114 @@ fn i14_an_exported_ncp_month_imports_back_as_no_invented_contract() {
     );
     assert_eq!(std::fs::read(env.path("ledger.db")).unwrap(), db);
 }
+
+/// The subjects of the notices of `kind`, as `notifications --json` lists them: (sent_at,
+/// channel, subject).
+fn notices(env: &Env, as_of: &str, kind: &str) -> Vec<(String, String, String)> {
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(as_of, &["--json", "notifications"])).unwrap();
+    json["notifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == kind)
+        .map(|n| {
+            let s = |k: &str| n[k].as_str().unwrap().to_string();
+            (s("sent_at"), s("channel"), s("subject"))
+        })
+        .collect()
+}
+
+#[test]
+fn p9_notices_sent_after_their_dates_say_what_is_true_when_sent() {
+    // NCP's September 2026 bill, unpaid (152,776 won), reaches the ledger on 20 November:
+    // after its penalty-free days (to 31 October) and its blocking date (1 November).
+    let env = Env::new();
+    env.ok(
+        "2026-09-01",
+        &[
+            "init",
+            "--first-name",
+            "Minji",
+            "--last-name",
+            "Kim",
+            "--email",
+            "m@example.com",
+        ],
+    );
+    env.ok(
+        "2026-11-20",
+        &[
+            "import",
+            "ncp",
+            &fixture("v1/stranger-bill-2026-09-unpaid.json"),
+        ],
+    );
+    let at = "2026-11-20T00:00:00+09:00".to_string();
+    let both = |subject: &str| {
+        ["email", "sms"]
+            .map(|c| (at.clone(), c.to_string(), subject.to_string()))
+            .to_vec()
+    };
+    assert_eq!(
+        notices(&env, "2026-11-20", "outstanding"),
+        both(
+            "Your 2026-09 bill has an outstanding amount of 152,776 KRW; its payment period \
+             ended 2026-10-14, and a late penalty is charged on the 1st of each month from \
+             2026-11-01 until it is paid"
+        )
+    );
+    assert_eq!(
+        notices(&env, "2026-11-20", "blocking_notice"),
+        both(
+            "Notice: the 2026-09 bill is still unpaid; services may be blocked since \
+             2026-11-01 and resources terminated unless it is paid"
+        )
+    );
+    assert_eq!(
+        notices(&env, "2026-11-20", "late_penalty"),
+        [(
+            at.clone(),
+            "email".to_string(),
+            "A late penalty of 2,291 KRW was added to your 2026-09 bill (unpaid 152,776 KRW)"
+                .to_string()
+        )]
+    );
+    // Imported in time (20 October), the same bill's notices still name their dates ahead.
+    let early = Env::new();
+    early.ok(
+        "2026-09-01",
+        &[
+            "init",
+            "--first-name",
+            "Minji",
+            "--last-name",
+            "Kim",
+            "--email",
+            "m@example.com",
+        ],
+    );
+    early.ok(
+        "2026-10-20",
+        &[
+            "import",
+            "ncp",
+            &fixture("v1/stranger-bill-2026-09-unpaid.json"),
+        ],
+    );
+    let subjects: Vec<String> = ["outstanding", "blocking_notice"]
+        .iter()
+        .flat_map(|k| notices(&early, "2026-10-20", k))
+        .filter(|n| n.1 == "email")
+        .map(|n| n.2)
+        .collect();
+    assert_eq!(
+        subjects,
+        [
+            "Your 2026-09 bill has an outstanding amount of 152,776 KRW; pay it by 2026-10-31 \
+             to avoid a late penalty",
+            "Notice: unless the 2026-09 bill is paid, services may be blocked from 2026-11-01 \
+             and resources terminated",
+        ]
+    );
+}
