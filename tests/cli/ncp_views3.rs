@@ -316,3 +316,65 @@ fn p9_notices_sent_after_their_dates_say_what_is_true_when_sent() {
         ]
     );
 }
+
+#[test]
+fn s1_status_without_ncps_summary_of_the_month_says_what_ncp_last_showed() {
+    // NCP's May 2024 bill, its contract lines (two contracts open, one ended 20 May) and its
+    // contract summary; no contract of the ledger's own, no summary of June.
+    let env = Env::new().with_member();
+    env.ok(
+        "2024-06-20",
+        &[
+            "import",
+            "ncp",
+            &fixture("demand-cost-2024-05.json"),
+            &fixture("contract-demand-2024-05.json"),
+            &fixture("contract-summary-2024-05.json"),
+        ],
+    );
+    assert_eq!(
+        env.ok("2024-06-20", &["status"]),
+        "No contracts held as of 2024-06-20T00:00:00+09:00, by the contracts imported \
+         (`import contracts`): NCP's contract summary of 2024-06 (getContractSummaryList) is \
+         not in the ledger; `sync` or `import ncp` it to count NCP's.\n\
+         NCP's contract lines of 2024-05 show 2 contracts open today: Object Storage KR \
+         30020001; Server(VPC) KR 30012345.\n\
+         NCP's latest contract summary is of 2024-05: `ncp-usage status --month 2024-05`.\n"
+    );
+    let narrow = env
+        .cmd("2024-06-20")
+        .env("COLUMNS", "60")
+        .arg("status")
+        .output()
+        .unwrap();
+    let narrow = String::from_utf8(narrow.stdout).unwrap();
+    assert!(narrow.lines().all(|l| l.chars().count() <= 60), "{narrow}");
+    assert!(
+        narrow.contains("`ncp-usage\nstatus --month 2024-05`"),
+        "{narrow}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok("2024-06-20", &["--json", "status"])).unwrap();
+    assert_eq!(
+        json["ncp_hint"],
+        serde_json::json!({
+            "last_summary": "2024-05",
+            "open": {"month": "2024-05", "contracts": [
+                {"contract_no": "30020001", "service": "Object Storage", "region": "KR",
+                 "ends_on": "2999-12-31"},
+                {"contract_no": "30012345", "service": "Server(VPC)", "region": "KR",
+                 "ends_on": "2999-12-31"},
+            ]}
+        })
+    );
+    // A ledger without NCP's data keeps the short message.
+    let plain = Env::new().with_member();
+    assert_eq!(
+        plain.ok("2024-06-20", &["status"]),
+        "No contracts held as of 2024-06-20T00:00:00+09:00.\n"
+    );
+    assert!(plain
+        .ok("2024-06-20", &["--json", "status"])
+        .find("ncp_hint")
+        .is_none());
+}
