@@ -153,6 +153,30 @@ fn i14_ncps_per_service_lines_name_no_contract_quantity_or_price() {
         ],
         "{detail}"
     );
+    // At a terminal's widths the table still fits, and never shows a quantity or price.
+    for width in [60u16, 80, 100] {
+        let out = env
+            .cmd("2026-03-10")
+            .env("COLUMNS", width.to_string())
+            .args(["history", "--month", "2026-02", "--detail"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.lines()
+                .all(|l| l.chars().count() <= usize::from(width)),
+            "{width}: {text}"
+        );
+        let fees = &text[text.find("Detailed fees").unwrap()..];
+        assert!(
+            !fees.contains("month") && !fees.contains("15 "),
+            "{width}: {fees}"
+        );
+        assert!(
+            fees.contains("15.5 USD") && fees.contains("VSVR"),
+            "{width}: {fees}"
+        );
+    }
     assert_eq!(
         env.ok(
             "2026-03-10",
