@@ -74,12 +74,13 @@ fn i14_confirmation_of_a_usd_month_is_ncps_dollars_and_bills_nothing_in_won() {
     );
     let text = text_of(&std::fs::read_to_string(&out).unwrap());
     for want in [
-        "Payment status paid — nothing billed in KRW, nothing to pay here (the bill of 2026-02)",
+        "Payment status not paid up — nothing billed in KRW, nothing to pay here (the bill of \
+         2026-02)",
         "Service Region Used (USD) Discount (USD) Estimated (USD) \
          Block Storage 3.25 1.25 2 Server 15.5 0 15.5 Total 18.75 1.25 17.5",
         "Monthly used amount 18.75 USD Discounts 1.25 USD Estimated payment amount 17.5 USD \
          Rounding discount 0 USD VAT (10 %) 1.75 USD Billed amount 19.25 USD",
-        "Payment Billed by NCP 19.25 USD Paid in NCP's portal; NCP has it not paid up yet \
+        "Payment Billed by NCP 19.25 USD Not paid up yet (it is paid in NCP's portal) \
          Billed in KRW nothing, nothing to pay here",
         "The amounts are NCP's, exactly as NCP billed them and in its currency",
     ] {

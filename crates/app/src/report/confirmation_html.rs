@@ -95,8 +95,11 @@ fn amounts(c: &Confirmation) -> (String, String, &'static str) {
             estimated = escape(&n.estimated_amount().grouped()),
         );
         let mut totals = String::new();
-        for (i, (label, amount)) in n.total_rows().into_iter().enumerate() {
-            let (open, close) = if i == 5 { ("<b>", "</b>") } else { ("", "") };
+        let rows = n.total_rows();
+        let last = rows.len().saturating_sub(1);
+        for (i, (label, amount)) in rows.into_iter().enumerate() {
+            // The billed amount, last, in bold as the won totals have it.
+            let (open, close) = if i == last { ("<b>", "</b>") } else { ("", "") };
             let _ = writeln!(
                 totals,
                 "  <tr><td>{open}{}{close}</td><td class=\"n\">{open}{} {code}{close}</td></tr>",
@@ -170,7 +173,7 @@ fn payment(c: &Confirmation) -> String {
             match &n.paid_up_at {
                 Some(at) if n.paid_up => format!("Paid up in NCP's portal at {}", escape(at)),
                 _ if n.paid_up => "Paid up in NCP's portal".to_string(),
-                _ => "Paid in NCP's portal; NCP has it not paid up yet".to_string(),
+                _ => "Not paid up yet (it is paid in NCP's portal)".to_string(),
             }
         );
         if c.bills_nothing() {
@@ -214,6 +217,15 @@ fn payment(c: &Confirmation) -> String {
         won(b.unpaid_amount)
     );
     bill
+}
+
+/// The payment status shown: the won bill's, or, for a month NCP billed in another currency
+/// that bills nothing in won, NCP's paid-up state (the won bill's "paid" would say nothing).
+fn shown_status(c: &Confirmation) -> String {
+    match c.other_currency() {
+        Some(n) if c.bills_nothing() => if n.paid_up { "paid" } else { "not paid up" }.to_string(),
+        _ => c.payment_status.clone(),
+    }
 }
 
 /// The document as one HTML page.
@@ -323,7 +335,7 @@ pub fn html(c: &Confirmation) -> String {
         month = c.month,
         from = c.period.from,
         to = c.period.to,
-        status = escape(&c.payment_status),
+        status = escape(&shown_status(c)),
     )
 }
 
