@@ -111,8 +111,16 @@ fn i14_confirmation_of_a_usd_month_is_ncps_dollars_and_bills_nothing_in_won() {
              "discount_amount": 0, "estimated_payment_amount": 15.5},
         ])
     );
-    assert_eq!(json["totals"]["billed_amount"], 0);
+    let zero = serde_json::json!({"used_amount": 0, "discount_amount": 0,
+        "estimated_payment_amount": 0, "rounddown_discount_amount": 0, "vat_amount": 0,
+        "billed_amount": 0});
+    assert_eq!(json["totals"], zero);
     assert_eq!(json["ncp_bill"]["billed_amount"], 19.25);
+    // `history` of the month agrees: no won of it (not 18 "won" of 18.75 USD).
+    let history: serde_json::Value =
+        serde_json::from_str(&env.ok("2026-03-10", &["--json", "history", "--month", "2026-02"]))
+            .unwrap();
+    assert_eq!(history["totals"], zero);
 }
 
 #[test]
