@@ -49,6 +49,7 @@ mod ncp_strict;
 mod ncp_v2;
 mod ncp_views;
 mod ncp_views2;
+mod ncp_views3;
 mod pay;
 mod promotions;
 mod prompts;

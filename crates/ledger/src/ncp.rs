@@ -907,6 +907,20 @@ fn read_demand_cost(r: &rusqlite::Row<'_>, month: Month) -> rusqlite::Result<Dem
     Ok(d)
 }
 
+/// The latest month up to `up_to` that NCP's contract summary was imported for, as recorded at
+/// the running instant: what `status` points to when the month asked has none.
+pub fn latest_contract_summary_month(conn: &Connection, up_to: Month) -> Result<Option<Month>> {
+    let month: Option<String> = conn
+        .prepare_cached("SELECT MAX(month) FROM ncp_contract_summaries_asof WHERE month <= ?1")?
+        .query_row([up_to.to_string()], |r| r.get(0))?;
+    month
+        .map(|m| {
+            m.parse()
+                .map_err(|_| crate::error::Error::ledger("a damaged NCP contract summary month"))
+        })
+        .transpose()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,7 +59,14 @@ pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<Hi
         member.as_ref(),
         method.as_ref(),
     )?;
-    view.totals = shown_totals(view.totals, ncp_billed);
+    let demand = ncp::demand_cost(tx, month)?;
+    // A month NCP billed in another currency bills no won: its lines' figures summed as won
+    // would be invented (18 "won" of 18.75 USD); NCP's bill shows it (`ncp_bill`).
+    view.totals = if demand.as_ref().is_some_and(|d| !d.currency.is_krw()) {
+        ncp_billed.unwrap_or_default()
+    } else {
+        shown_totals(view.totals, ncp_billed)
+    };
     let (corrections, carried_in) = bills::adjustments(tx, month, now)?;
     if !corrections.is_empty() {
         // What the bill was issued at: today's figure less what was corrected since. A month
@@ -77,7 +84,6 @@ pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<Hi
     }
     view.corrections = corrections.into_iter().map(Correction::from).collect();
     view.carried_in = carried_in.into_iter().map(Correction::from).collect();
-    let demand = ncp::demand_cost(tx, month)?;
     view.ncp_bill = demand.as_ref().map(NcpBill::new);
     // NCP's bill checked against its own parts, as `import ncp` and `check` check it.
     view.differences = demand.map(|d| d.differences()).unwrap_or_default();
