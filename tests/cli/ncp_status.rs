@@ -181,7 +181,10 @@ fn i14_a_contract_summary_given_twice_counts_once() {
     let env = Env::new().with_member();
     let page = fixture("contract-summary-2024-05.json");
     let copy = env.file("again.json", std::fs::read(&page).unwrap());
-    env.ok("2024-05-20", &["import", "ncp", &page, copy.to_str().unwrap()]);
+    env.ok(
+        "2024-05-20",
+        &["import", "ncp", &page, copy.to_str().unwrap()],
+    );
     let doc = env.json("2024-07-05", &["status", "--month", "2024-05"]);
     assert_eq!(
         doc["services"],

@@ -207,11 +207,38 @@ impl<'a> At<'a> {
         self.required(name, self.exact(name))
     }
 
-    /// A v2 rate, a percent (10.0), as the fraction the program works with (0.1).
-    fn percent(&self, name: &str) -> Result<Option<Exact>> {
-        Ok(self
-            .exact(name)?
-            .map(|p| Exact((p.value() / Decimal::ONE_HUNDRED).normalize())))
+    /// A rate (VAT, late penalty) as the fraction the program works with (0.1): v1 sends the
+    /// fraction itself, from 0 to 1; v2 a percent (10.0), from 0 to 100. A rate outside its
+    /// range is refused naming the unit its API wants: 1.5 in v1 is a percent given where a
+    /// fraction belongs (150 %), and a negative rate would pay the late payer.
+    fn rate(&self, name: &str) -> Result<Option<Exact>> {
+        let Some(rate) = self.exact(name)? else {
+            return Ok(None);
+        };
+        let (top, unit) = match self.api {
+            Api::V1 => (Decimal::ONE, "a fraction from 0 to 1 (0.1 is 10 %)"),
+            Api::V2 => (
+                Decimal::ONE_HUNDRED,
+                "a percent from 0 to 100 (10.0 is 10 %)",
+            ),
+        };
+        if rate.value().is_sign_negative() && !rate.is_zero() || rate.value() > top {
+            return Err(self.wrong(name, unit));
+        }
+        Ok(Some(match self.api {
+            Api::V1 => rate,
+            Api::V2 => Exact((rate.value() / top).normalize()),
+        }))
+    }
+
+    /// The first of `names` (the fields NCP's type page marks Required, in its order) this
+    /// row lacks — absent, null, or in v1 `""` or `{}` — as an error at its path. Checked once
+    /// the row is read, so a value of the wrong type earlier in the row is reported first.
+    fn require(&self, names: &[&str]) -> Result<()> {
+        match names.iter().find(|n| self.field(n).is_none()) {
+            Some(name) => Err(self.missing(name)),
+            None => Ok(()),
+        }
     }
 
     /// A code field's code and name: in v1 a CommonCode `{code, codeName}` object (only an
@@ -476,7 +503,7 @@ fn demand_cost(at: At<'_>) -> Result<DemandCost> {
     d.default_amount = at.amount("defaultAmount")?;
     // Documented as required, and NCP's own demand check needs it: never taken as absent.
     d.demand_amount = Some(at.required_exact("thisMonthDemandAmount")?);
-    d.vat_rate = at.exact("thisMonthVatRatio")?;
+    d.vat_rate = at.rate("thisMonthVatRatio")?;
     d.vat_amount = at.amount("thisMonthVatAmount")?;
     d.including_vat = at.exact("thisMonthAmountIncludingVat")?;
     match d.including_vat {
@@ -491,7 +518,7 @@ fn demand_cost(at: At<'_>) -> Result<DemandCost> {
     d.overdue_plus = at.exact("overduePlusAmount")?;
     d.this_month_overdue = at.exact("thisMonthOverdueAmount")?;
     d.total_overdue = at.exact("totalOverdueAmount")?;
-    d.overdue_ratio = at.exact("overdueRatio")?;
+    d.overdue_ratio = at.rate("overdueRatio")?;
     d.member = match at.text("memberNo")? {
         Some(m) => Some(m),
         None => at.text("loginId")?,
@@ -506,8 +533,91 @@ fn demand_cost(at: At<'_>) -> Result<DemandCost> {
     d.paid_up_at = at.instant("paidUpDate")?;
     d.overdue_at = at.instant("overdueOccurDate")?;
     d.written_at = at.instant("writeDate")?;
+    at.require(V1_REQUIRED)?;
+    // Each generation names the member and the rounding its own way; one of them is there.
+    if at.field("memberNo").is_none() {
+        at.require(&["loginId"])
+            .map_err(|_| at.missing("memberNo"))?;
+    }
+    if at.field("rounddownDiscountAmount").is_none() {
+        at.require(&["under100DiscountAmount", "under1000DiscountAmount"])
+            .map_err(|_| at.missing("rounddownDiscountAmount"))?;
+    }
     Ok(d)
 }
+
+/// What `common-vapidatatype-demandcost` marks Required and every real v1 body sends. Kept
+/// out (README, "Required fields of a bill"): `memberNo` and `rounddownDiscountAmount`, which
+/// older bodies send as `loginId` and `under100`/`under1000DiscountAmount` (checked above);
+/// `currencyDiscountAmount`, `payCurrency` and `thisMonthAppliedExchangeRate`, which the
+/// public 2022 response omits (fixtures/ncp/SOURCES.md); and the ids and dates whose `""`
+/// means "none" (`integrationDemandNo`, `beforeMonthDemandNo`, `paidUpDate`,
+/// `overdueOccurDate`).
+const V1_REQUIRED: &[&str] = &[
+    "demandMonth",
+    "demandNo",
+    "demandAttribute",
+    "useAmount",
+    "promiseDiscountAmount",
+    "promotionDiscountAmount",
+    "etcDiscountAmount",
+    "customerDiscountAmount",
+    "productDiscountAmount",
+    "creditDiscountAmount",
+    "coinUseAmount",
+    "defaultAmount",
+    "thisMonthDemandAmount",
+    "thisMonthVatRatio",
+    "thisMonthVatAmount",
+    "thisMonthAmountIncludingVat",
+    "totalDemandAmount",
+    "isPaidUp",
+    "overduePlusAmount",
+    "overdueRatio",
+    "thisMonthOverdueAmount",
+    "totalOverdueAmount",
+    "writeDate",
+    "memberPriceDiscountAmount",
+    "memberPromiseDiscountAddAmount",
+];
+
+/// The figures of `pub-billing-v2-type-demandcost` (its example gives each a value; the
+/// type page marks them Required), and the bill's member, month, id and creation. Nullable
+/// there, so not here: `integrationDemandCostId`, `previousMonthDemandCostId`,
+/// `paidUpDateTime`, `overdueOccurDateTime`.
+const V2_REQUIRED: &[&str] = &[
+    "memberNo",
+    "demandMonth",
+    "demandCostId",
+    "demandAttribute",
+    "useAmount",
+    "promiseDiscountAmount",
+    "promotionDiscountAmount",
+    "etcDiscountAmount",
+    "savingsPlanDiscountAmount",
+    "customerDiscountAmount",
+    "productDiscountAmount",
+    "creditDiscountAmount",
+    "memberPriceDiscountAmount",
+    "memberPromiseDiscountAddAmount",
+    "roundDownDiscountAmount",
+    "currencyDiscountAmount",
+    "coinUseAmount",
+    "penaltyAmount",
+    "demandAmount",
+    "vatRate",
+    "vatAmount",
+    "demandAmountIncludingVat",
+    "totalDemandAmount",
+    "paidUp",
+    "overduePlusAmount",
+    "overdueRate",
+    "overdueAmount",
+    "totalOverdueAmount",
+    "payCurrency",
+    "appliedExchangeRate",
+    "createdDateTime",
+];
 
 /// One DemandCost of v2 `/demand-costs`, read by the same v2 types as every v2 row
 /// (`pub-billing-v2-type-demandcost`).
@@ -527,7 +637,7 @@ pub(super) fn demand_cost_v2(at: At<'_>) -> Result<DemandCost> {
     d.default_amount = at.amount("penaltyAmount")?;
     d.demand_amount = at.exact("demandAmount")?;
     // v2's rates are percents (vatRate 10.0, overdueRate 1.0 is 1 %): fractions here.
-    d.vat_rate = at.percent("vatRate")?;
+    d.vat_rate = at.rate("vatRate")?;
     d.vat_amount = at.amount("vatAmount")?;
     let billed = at.required_exact("demandAmountIncludingVat")?;
     non_negative_bill(at, "demandAmountIncludingVat", billed)?;
@@ -537,12 +647,13 @@ pub(super) fn demand_cost_v2(at: At<'_>) -> Result<DemandCost> {
     d.paid_up_at = at.instant("paidUpDateTime")?;
     d.overdue_at = at.instant("overdueOccurDateTime")?;
     d.overdue_plus = at.exact("overduePlusAmount")?;
-    d.overdue_ratio = at.percent("overdueRate")?;
+    d.overdue_ratio = at.rate("overdueRate")?;
     d.this_month_overdue = at.exact("overdueAmount")?;
     d.total_overdue = at.exact("totalOverdueAmount")?;
     d.currency = at.currency("payCurrency")?;
     d.exchange_rate = at.exact("appliedExchangeRate")?;
     d.written_at = at.instant("createdDateTime")?;
+    at.require(V2_REQUIRED)?;
     Ok(d)
 }
 
