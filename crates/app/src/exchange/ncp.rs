@@ -1035,13 +1035,28 @@ mod tests {
         );
     }
 
+    /// A documented bill (v1 `demand-cost-2024-05.json`, v2 `v2/demand-cost-2026-06.json`)
+    /// with `set` fields set and `drop` fields taken out.
+    fn bill(api: Api, set: Value, drop: &[&str]) -> Vec<u8> {
+        let (file, list) = match api {
+            Api::V1 => ("demand-cost-2024-05.json", "/getDemandCostListResponse/demandCostList/0"),
+            Api::V2 => ("v2/demand-cost-2026-06.json", "/demandCosts/0"),
+        };
+        let mut body: Value = serde_json::from_slice(&fixture(file)).unwrap();
+        let row = body.pointer_mut(list).unwrap().as_object_mut().unwrap();
+        for name in drop {
+            row.remove(*name);
+        }
+        for (k, v) in set.as_object().unwrap() {
+            row.insert(k.clone(), v.clone());
+        }
+        serde_json::to_vec(&body).unwrap()
+    }
+
     #[test]
     fn a_body_with_a_byte_order_mark_is_read() {
-        let body = br#"{"getDemandCostListResponse": {"returnCode": "0", "totalRows": 1,
-          "demandCostList": [{"demandMonth": "202405", "useAmount": 1000,
-                              "thisMonthDemandAmount": 1000, "thisMonthAmountIncludingVat": 1100}]}}"#;
         let mut marked = b"\xEF\xBB\xBF".to_vec();
-        marked.extend_from_slice(body);
+        marked.extend_from_slice(&fixture("demand-cost-2024-05.json"));
         let page = parse(&marked, "x.json").unwrap();
         assert_eq!(page.body.len(), 1);
     }
@@ -1060,10 +1075,8 @@ mod tests {
 
     #[test]
     fn r7_rows_for_a_month_after_now_are_refused_at_their_path() {
-        let body = br#"{"getDemandCostListResponse": {"returnCode": "0", "totalRows": 1,
-          "demandCostList": [{"demandMonth": "203001", "useAmount": 1000,
-                              "thisMonthDemandAmount": 1000, "thisMonthAmountIncludingVat": 1100}]}}"#;
-        let page = parse(body, "x.json").unwrap();
+        let body = bill(Api::V1, serde_json::json!({"demandMonth": "203001"}), &[]);
+        let page = parse(&body, "x.json").unwrap();
         let now = clock::parse_as_of("2024-06-20").unwrap();
         let e = page.check(now, "x.json").unwrap_err().to_string();
         assert_eq!(
@@ -1140,14 +1153,23 @@ mod tests {
 
     #[test]
     fn accepts_both_field_generations_and_odd_empties() {
-        let body =
-            br#"{"getDemandCostListResponse": {"returnCode": "0", "totalRows": 1, "demandCostList": [
-          {"loginId": "old@example.com", "demandMonth": "202201", "useAmount": 10099.0,
-           "promotionDiscountAmount": 0, "under100DiscountAmount": 99, "under1000DiscountAmount": 0,
-           "thisMonthDemandAmount": 10000, "thisMonthVatAmount": 1000, "isPaidUp": true,
-           "paidUpDate": "2022-02-10T10:00:00+0900", "overdueOccurDate": "", "overdueRatio": {},
-           "writeDate": "2022-02-01T00:00:00+0900"}]}}"#;
-        let Body::DemandCosts(rows) = parse(body, "old.json").unwrap().body else {
+        // The public 2022 generation: loginId, the rounding split in two, no currency fields.
+        let old = serde_json::json!({"loginId": "old@example.com", "demandMonth": "202201",
+           "useAmount": 10099.0, "promotionDiscountAmount": 0, "under100DiscountAmount": 99,
+           "under1000DiscountAmount": 0, "thisMonthDemandAmount": 10000,
+           "thisMonthVatAmount": 1000, "thisMonthAmountIncludingVat": 11000,
+           "totalDemandAmount": 11000, "isPaidUp": true,
+           "paidUpDate": "2022-02-10T10:00:00+0900", "overdueOccurDate": "", "overdueRatio": 0.0,
+           "writeDate": "2022-02-01T00:00:00+0900"});
+        let gone = [
+            "memberNo",
+            "rounddownDiscountAmount",
+            "currencyDiscountAmount",
+            "payCurrency",
+            "thisMonthAppliedExchangeRate",
+        ];
+        let body = bill(Api::V1, old.clone(), &gone);
+        let Body::DemandCosts(rows) = parse(&body, "old.json").unwrap().body else {
             panic!()
         };
         let d = &rows[0];
@@ -1159,16 +1181,33 @@ mod tests {
             clock::rfc3339(d.paid_up_at.unwrap()),
             "2022-02-10T10:00:00+09:00"
         );
-        assert_eq!(d.overdue_ratio, None);
+        assert_eq!(d.overdue_ratio, Some(Exact::ZERO));
         assert_eq!(d.overdue_at, None);
+        // Either generation's member and rounding, but one of them.
+        for (field, named) in [
+            ("loginId", "memberNo"),
+            ("under1000DiscountAmount", "rounddownDiscountAmount"),
+        ] {
+            let mut without = old.clone();
+            without.as_object_mut().unwrap().remove(field);
+            let body = bill(Api::V1, without, &[&gone[..], &[field]].concat());
+            let e = parse(&body, "old.json").unwrap_err().message;
+            assert!(
+                e.ends_with(&format!("demandCostList[0].{named}: a required field is missing")),
+                "{e}"
+            );
+        }
     }
 
     #[test]
     fn reads_v2_demand_costs() {
-        let body = br#"{"demandCosts": [{"demandCostId": "D-1", "demandMonth": "2024-05", "useAmount": 50000,
-          "roundDownDiscountAmount": 0, "vatAmount": 5000, "demandAmountIncludingVat": 55000,
-          "paidUp": false, "overdueRate": 1.5, "createdDateTime": "2024-06-01T00:00:00Z"}], "nextToken": null}"#;
-        let page = parse(body, "v2.json").unwrap();
+        let body = bill(
+            Api::V2,
+            serde_json::json!({"demandAmountIncludingVat": 55000, "overdueRate": 1.5,
+                "createdDateTime": "2024-06-01T00:00:00Z"}),
+            &[],
+        );
+        let page = parse(&body, "v2.json").unwrap();
         assert_eq!(page.next_token, None);
         let Body::DemandCosts(rows) = page.body else {
             panic!()
