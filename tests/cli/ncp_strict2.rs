@@ -38,7 +38,11 @@ fn member() -> Env {
 }
 
 fn import(env: &Env, as_of: &str, files: &[PathBuf]) -> (Value, String) {
-    let mut args = vec!["import".to_string(), "ncp".to_string(), "--json".to_string()];
+    let mut args = vec![
+        "import".to_string(),
+        "ncp".to_string(),
+        "--json".to_string(),
+    ];
     args.extend(files.iter().map(|f| f.display().to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let out = env.run(as_of, &args);
@@ -60,7 +64,10 @@ fn refused(env: &Env, as_of: &str, bodies: &[(&str, String)], message: &str) {
     args.extend(paths.iter().map(String::as_str));
     let e = env.fail(as_of, &args, 2);
     let dir = env.dir.path().display().to_string();
-    assert_eq!(e.replace(&format!("{dir}/"), ""), format!("error: {message}\n"));
+    assert_eq!(
+        e.replace(&format!("{dir}/"), ""),
+        format!("error: {message}\n")
+    );
     assert_eq!(env.dump(), before, "a refused import changed the ledger");
 }
 
@@ -70,10 +77,22 @@ fn rates_outside_their_apis_range_are_refused_naming_the_unit() {
     let v1 = "$.getDemandCostListResponse.demandCostList[0]";
     for (from, to, field) in [
         // A percent where v1 wants a fraction: 150 % a month.
-        ("\"overdueRatio\": 0.015", "\"overdueRatio\": 1.5", "overdueRatio"),
+        (
+            "\"overdueRatio\": 0.015",
+            "\"overdueRatio\": 1.5",
+            "overdueRatio",
+        ),
         // A negative rate would pay the late payer.
-        ("\"overdueRatio\": 0.015", "\"overdueRatio\": -0.5", "overdueRatio"),
-        ("\"thisMonthVatRatio\": 0.1", "\"thisMonthVatRatio\": 10", "thisMonthVatRatio"),
+        (
+            "\"overdueRatio\": 0.015",
+            "\"overdueRatio\": -0.5",
+            "overdueRatio",
+        ),
+        (
+            "\"thisMonthVatRatio\": 0.1",
+            "\"thisMonthVatRatio\": 10",
+            "thisMonthVatRatio",
+        ),
     ] {
         let got = to.split(": ").nth(1).unwrap();
         refused(
@@ -85,7 +104,11 @@ fn rates_outside_their_apis_range_are_refused_naming_the_unit() {
     }
     let v2 = Env::new().with_member();
     for (from, to, field) in [
-        ("\"overdueRate\": 0.0", "\"overdueRate\": 150.0", "overdueRate"),
+        (
+            "\"overdueRate\": 0.0",
+            "\"overdueRate\": 150.0",
+            "overdueRate",
+        ),
         ("\"vatRate\": 10.0", "\"vatRate\": -10.0", "vatRate"),
     ] {
         let got = to.split(": ").nth(1).unwrap();
@@ -101,7 +124,11 @@ fn rates_outside_their_apis_range_are_refused_naming_the_unit() {
         "demand-cost-2024-05.json",
         &[("\"overdueRatio\": 0.015", "\"overdueRatio\": 1")],
     );
-    import(&Env::new().with_member(), "2024-07-05", &[env.file("edge.json", edge)]);
+    import(
+        &Env::new().with_member(),
+        "2024-07-05",
+        &[env.file("edge.json", edge)],
+    );
 }
 
 #[test]
@@ -109,11 +136,7 @@ fn a_bill_without_a_documented_required_field_is_refused_at_its_path() {
     let env = member();
     let v1 = "$.getDemandCostListResponse.demandCostList[0]";
     for (from, to, field) in [
-        (
-            "\"totalDemandAmount\": 113740,",
-            "",
-            "totalDemandAmount",
-        ),
+        ("\"totalDemandAmount\": 113740,", "", "totalDemandAmount"),
         // v1 sends "" for an absent value: an amount "" is no amount.
         (
             "\"thisMonthVatAmount\": 10340,",
@@ -127,7 +150,10 @@ fn a_bill_without_a_documented_required_field_is_refused_at_its_path() {
         refused(
             &env,
             "2024-07-05",
-            &[("bill.json", planted("demand-cost-2024-05.json", &[(from, to)]))],
+            &[(
+                "bill.json",
+                planted("demand-cost-2024-05.json", &[(from, to)]),
+            )],
             &format!("bill.json: {v1}.{field}: a required field is missing"),
         );
     }
@@ -140,7 +166,10 @@ fn a_bill_without_a_documented_required_field_is_refused_at_its_path() {
         refused(
             &v2,
             "2026-08-01",
-            &[("v2.json", planted("v2/demand-cost-2026-06.json", &[(from, "")]))],
+            &[(
+                "v2.json",
+                planted("v2/demand-cost-2026-06.json", &[(from, "")]),
+            )],
             &format!("v2.json: $.demandCosts[0].{field}: a required field is missing"),
         );
     }
@@ -153,7 +182,15 @@ fn a_bill_without_a_documented_required_field_is_refused_at_its_path() {
         let old = Env::new();
         old.ok(
             "2021-12-01",
-            &["init", "--first-name", "Minji", "--last-name", "Kim", "--email", "m@example.com"],
+            &[
+                "init",
+                "--first-name",
+                "Minji",
+                "--last-name",
+                "Kim",
+                "--email",
+                "m@example.com",
+            ],
         );
         import(&old, "2022-03-05", &[fixture(file)]);
     }
@@ -166,7 +203,10 @@ fn a_vat_its_rate_does_not_make_is_a_difference_on_import_and_check() {
     let body = planted(
         "demand-cost-2024-05.json",
         &[
-            ("\"thisMonthVatAmount\": 10340", "\"thisMonthVatAmount\": 12000"),
+            (
+                "\"thisMonthVatAmount\": 10340",
+                "\"thisMonthVatAmount\": 12000",
+            ),
             ("113740", "115400"),
         ],
     );
@@ -209,7 +249,10 @@ fn v2_groups_add_up_to_the_bills_demand_plus_its_bill_only_rounding() {
     let bill = planted(
         "v2/demand-cost-2026-06.json",
         &[
-            ("\"roundDownDiscountAmount\": 0.0", "\"roundDownDiscountAmount\": 0.8"),
+            (
+                "\"roundDownDiscountAmount\": 0.0",
+                "\"roundDownDiscountAmount\": 0.8",
+            ),
             ("\"demandAmount\": 138888.0", "\"demandAmount\": 138887.2"),
             ("152776.8", "152776.0"),
         ],
@@ -229,7 +272,10 @@ fn v2_groups_add_up_to_the_bills_demand_plus_its_bill_only_rounding() {
     let bill = planted(
         "v2/demand-cost-2026-06.json",
         &[
-            ("\"roundDownDiscountAmount\": 0.0", "\"roundDownDiscountAmount\": 0.8"),
+            (
+                "\"roundDownDiscountAmount\": 0.0",
+                "\"roundDownDiscountAmount\": 0.8",
+            ),
             ("\"useAmount\": 293208.0", "\"useAmount\": 293207.0"),
             ("\"demandAmount\": 138888.0", "\"demandAmount\": 138886.2"),
             ("152776.8", "152775.0"),
@@ -284,7 +330,11 @@ fn daily_usage_is_one_members_and_of_its_days_month() {
         "NCP member 2840117 is not the member this ledger holds (1000001): one ledger holds one NCP member; nothing was written; import each member's bodies into a ledger of its own (--db)",
     );
     // The README's daily usage is the README member's.
-    import(&env, "2024-07-05", &[fixture("v1/daily-usage-2024-05.json")]);
+    import(
+        &env,
+        "2024-07-05",
+        &[fixture("v1/daily-usage-2024-05.json")],
+    );
     let env = member();
     refused(
         &env,

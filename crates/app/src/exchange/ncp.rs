@@ -1039,7 +1039,10 @@ mod tests {
     /// with `set` fields set and `drop` fields taken out.
     fn bill(api: Api, set: Value, drop: &[&str]) -> Vec<u8> {
         let (file, list) = match api {
-            Api::V1 => ("demand-cost-2024-05.json", "/getDemandCostListResponse/demandCostList/0"),
+            Api::V1 => (
+                "demand-cost-2024-05.json",
+                "/getDemandCostListResponse/demandCostList/0",
+            ),
             Api::V2 => ("v2/demand-cost-2026-06.json", "/demandCosts/0"),
         };
         let mut body: Value = serde_json::from_slice(&fixture(file)).unwrap();
@@ -1193,7 +1196,9 @@ mod tests {
             let body = bill(Api::V1, without, &[&gone[..], &[field]].concat());
             let e = parse(&body, "old.json").unwrap_err().message;
             assert!(
-                e.ends_with(&format!("demandCostList[0].{named}: a required field is missing")),
+                e.ends_with(&format!(
+                    "demandCostList[0].{named}: a required field is missing"
+                )),
                 "{e}"
             );
         }
