@@ -505,15 +505,9 @@ fn demand_cost(at: At<'_>) -> Result<DemandCost> {
     d.demand_amount = Some(at.required_exact("thisMonthDemandAmount")?);
     d.vat_rate = at.rate("thisMonthVatRatio")?;
     d.vat_amount = at.amount("thisMonthVatAmount")?;
-    d.including_vat = at.exact("thisMonthAmountIncludingVat")?;
-    match d.including_vat {
-        Some(billed) => non_negative_bill(at, "thisMonthAmountIncludingVat", billed)?,
-        None => {
-            let demand = d.demand_amount.unwrap_or(Exact::ZERO);
-            let billed = add_exact(at, "thisMonthVatAmount", demand, d.vat_amount)?;
-            non_negative_bill(at, "thisMonthDemandAmount", billed)?;
-        }
-    }
+    let billed = at.required_exact("thisMonthAmountIncludingVat")?;
+    non_negative_bill(at, "thisMonthAmountIncludingVat", billed)?;
+    d.including_vat = Some(billed);
     d.total_demand = at.exact("totalDemandAmount")?;
     d.overdue_plus = at.exact("overduePlusAmount")?;
     d.this_month_overdue = at.exact("thisMonthOverdueAmount")?;
