@@ -5,13 +5,14 @@
 //! line in another currency than its bill, and daily usage of another member or of a
 //! `useMonth` other than its day's. Each refusal exits 2 with one line naming the JSON path
 //! and leaves the ledger byte for byte as it was; each difference is one warning line and
-//! one `differences` entry, on import and on `check`.
+//! one `differences` entry, on import, `sync` and `check`.
 
 use std::path::PathBuf;
 
 use serde_json::Value;
 
 use crate::common::Env;
+use crate::ncp_server::{empty_v1, no_discounts, serve, ACCESS, SECRET};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -347,5 +348,119 @@ fn daily_usage_is_one_members_and_of_its_days_month() {
             ),
         )],
         "daily.json: $.getContractUsageListByDailyResponse.contractUsageListByDaily[0].usage.useMonth: expected the month of its day (202405, useDate.useStartDate 2024-05-01), got the text '202406'",
+    );
+}
+
+/// `sync` serving `body` as `call` (every other call answered empty) on `env`.
+fn sync(
+    env: &Env,
+    as_of: &str,
+    api: &str,
+    month: &str,
+    call: &'static str,
+    body: String,
+) -> std::process::Output {
+    let v2 = api == "v2";
+    let srv = serve(&format!("/billing/{api}"), SECRET, "{}", move |url| {
+        let name = url
+            .split('?')
+            .next()
+            .unwrap_or("")
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
+        match no_discounts(url) {
+            _ if name == call => (200, body.clone()),
+            Some(answer) => answer,
+            None => (200, nothing(name, v2)),
+        }
+    });
+    env.cmd(as_of)
+        .env("NCLOUD_ACCESS_KEY", ACCESS)
+        .env("NCLOUD_SECRET_KEY", SECRET)
+        .env("NCP_USAGE_SYNC_BACKOFF_MS", "10")
+        .args(["sync", "--api", api, "--from", month, "--to", month])
+        .args(["--endpoint", &srv.url])
+        .output()
+        .unwrap()
+}
+
+/// An answer of `name` with no rows: v1's empty page, v2's empty list.
+fn nothing(name: &str, v2: bool) -> String {
+    if !v2 {
+        return empty_v1(name);
+    }
+    let key = match name {
+        "demand-costs" => "demandCosts",
+        "billing-item-group-costs" => "billingItemGroupCosts",
+        "billing-item-costs" => "billingItemCosts",
+        _ => "costRelationCodes",
+    };
+    format!("{{\"{key}\": [], \"nextToken\": null}}")
+}
+
+/// `sync` reads NCP's answers with the same reader and sums: a rate out of range and a
+/// missing VAT are refused naming the page, the ledger unchanged; a VAT its rate does not
+/// make is one warning.
+#[test]
+fn sync_refuses_the_same_bodies_and_warns_of_the_same_vat() {
+    let env = Env::new().with_member();
+    for (api, month, as_of, call, body, message) in [
+        (
+            "v1",
+            "2024-05",
+            "2024-07-05",
+            "getDemandCostList",
+            planted(
+                "demand-cost-2024-05.json",
+                &[("\"overdueRatio\": 0.015", "\"overdueRatio\": 1.5")],
+            ),
+            "getDemandCostList page 1: $.getDemandCostListResponse.demandCostList[0].overdueRatio: expected a fraction from 0 to 1 (0.1 is 10 %), got the number 1.5",
+        ),
+        (
+            "v2",
+            "2026-06",
+            "2026-08-01",
+            "demand-costs",
+            planted("v2/demand-cost-2026-06.json", &[("\"vatAmount\": 13888.8,", "")]),
+            "listDemandCosts page 1: $.demandCosts[0].vatAmount: a required field is missing",
+        ),
+    ] {
+        let before = std::fs::read(&env.db).unwrap();
+        let out = sync(&env, as_of, api, month, call, body);
+        assert_eq!(out.status.code(), Some(2), "{api}");
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            format!("error: {message}\n")
+        );
+        assert_eq!(std::fs::read(&env.db).unwrap(), before, "{api}: the ledger changed");
+    }
+    let body = planted(
+        "demand-cost-2024-05.json",
+        &[
+            (
+                "\"thisMonthVatAmount\": 10340",
+                "\"thisMonthVatAmount\": 12000",
+            ),
+            ("113740", "115400"),
+        ],
+    );
+    let out = sync(
+        &env,
+        "2024-07-05",
+        "v1",
+        "2024-05",
+        "getDemandCostList",
+        body,
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{stderr}");
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning:"))
+        .collect();
+    assert_eq!(
+        warnings,
+        ["warning: 2024-05 bill: demand times the VAT rate does not make NCP's VAT: NCP says 12,000 KRW, the parts add up to 10,340 (gap 1,660); NCP's figures are kept as NCP sent them"]
     );
 }
