@@ -173,3 +173,43 @@ fn i14_status_month_shows_ncps_contract_summary_of_that_month() {
     let doc = env.json("2024-05-19", &["status", "--month", "2024-05"]);
     assert_eq!(doc["source"], "contracts");
 }
+
+/// The same summary page saved twice, or a row NCP's page repeats, counts once; two files
+/// counting one (region, type, status) differently are refused, naming both (issue 14).
+#[test]
+fn i14_a_contract_summary_given_twice_counts_once() {
+    let env = Env::new().with_member();
+    let page = fixture("contract-summary-2024-05.json");
+    let copy = env.file("again.json", std::fs::read(&page).unwrap());
+    env.ok(
+        "2024-05-20",
+        &["import", "ncp", &page, copy.to_str().unwrap()],
+    );
+    let doc = env.json("2024-07-05", &["status", "--month", "2024-05"]);
+    assert_eq!(
+        doc["services"],
+        json!([
+            row("Object Storage", "KR", 1, false),
+            row("Server(VPC)", "KR", 1, false)
+        ])
+    );
+    let text = std::fs::read_to_string(&page).unwrap();
+    let other = env.file(
+        "other.json",
+        text.replacen("\"contractCount\": 1", "\"contractCount\": 3", 1),
+    );
+    let before = env.dump();
+    let err = env.fail(
+        "2024-05-21",
+        &["import", "ncp", &page, other.to_str().unwrap()],
+        2,
+    );
+    assert_eq!(
+        err,
+        format!(
+            "error: {page} and {} both hold the 2024-05 count of NOML VSVR contracts in KR and they differ; import the one that is NCP's latest answer\n",
+            other.display()
+        )
+    );
+    assert_eq!(env.dump(), before);
+}

@@ -364,7 +364,7 @@ fn i14_views_confirmation_of_ncp_months() {
     );
     let html = std::fs::read_to_string(&feb).unwrap();
     assert!(
-        html.contains("NCP's own bill of 2026-02 is 19.25 USD, as NCP wrote it; it is paid in NCP's portal and is not in the KRW amounts above."),
+        html.contains("<tr><td>Billed by NCP</td><td class=\"n\">19.25 USD</td></tr>"),
         "{html}"
     );
     let jun = env.path("jun.html");

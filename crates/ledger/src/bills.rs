@@ -736,6 +736,51 @@ pub fn credit_excess(conn: &Connection, month: Month, at: Instant) -> Result<Krw
     Ok(excess)
 }
 
+/// P1, P3: when NCP's bill supersedes `month`'s preliminary bill in place, the credit the
+/// corrections carried into it left ([`credit_excess`]) is recorded again from the bill's new
+/// figures, as of the bill's issue, when it differs: against NCP's amount the corrections may
+/// leave less credit (none, once they no longer take the bill below 0) or more. What the old
+/// credit paid is taken back with it; the caller applies the credit balance again.
+pub fn recredit_excess(conn: &Connection, month: Month) -> Result<()> {
+    let m = month.to_string();
+    let (due, recorded, issued_at): (Krw, Krw, Instant) = conn.query_row(
+        concat!(
+            "SELECT b.billed_amount
+                + COALESCE((SELECT SUM(amount) FROM bill_adjustments a WHERE ",
+            this_account!("a"),
+            " AND a.carried_into = b.month), 0),
+                COALESCE((SELECT SUM(amount) FROM credits c WHERE ",
+            this_account!("c"),
+            " AND c.month = b.month), 0),
+                b.issued_at
+         FROM bills b WHERE ",
+            this_account!("b"),
+            " AND b.month = ?1"
+        ),
+        [&m],
+        |r| Ok((r.krw(0)?, r.krw(1)?, r.instant(2, "bill issue time")?)),
+    )?;
+    if excess_credit(due) == recorded {
+        return Ok(());
+    }
+    conn.execute(
+        concat!(
+            "DELETE FROM credit_applications WHERE ",
+            this_account!(),
+            " AND credit_id IN (SELECT id FROM credits WHERE ",
+            this_account!(),
+            " AND month = ?1)"
+        ),
+        [&m],
+    )?;
+    conn.execute(
+        concat!("DELETE FROM credits WHERE ", this_account!(), " AND month = ?1"),
+        [&m],
+    )?;
+    credit_excess(conn, month, issued_at)?;
+    Ok(())
+}
+
 /// Whether the automatic attempt of `month` on `day` was made.
 pub fn attempt_exists(conn: &Connection, month: Month, day: chrono::NaiveDate) -> Result<bool> {
     Ok(conn

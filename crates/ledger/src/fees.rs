@@ -299,3 +299,18 @@ pub fn has_month(conn: &Connection, month: Month) -> Result<bool> {
     let mut stmt = conn.prepare_cached("SELECT 1 FROM fee_lines_asof WHERE month = ?1 LIMIT 1")?;
     Ok(stmt.exists([month.to_string()])?)
 }
+
+/// The latest month up to `up_to` with NCP lines of one level (`source`: `ncp_contract`…), as
+/// recorded at the running instant: where `status` looks for NCP's latest contract lines.
+pub fn latest_ncp_month(conn: &Connection, source: &str, up_to: Month) -> Result<Option<Month>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT MAX(month) FROM fee_lines_asof WHERE source = ?1 AND month <= ?2",
+    )?;
+    let month: Option<String> = stmt.query_row(params![source, up_to.to_string()], |r| r.get(0))?;
+    month
+        .map(|m| {
+            m.parse()
+                .map_err(|_| crate::error::Error::ledger("a damaged fee line month"))
+        })
+        .transpose()
+}

@@ -196,6 +196,9 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             }
             stored.bills.push(d.month);
         } else {
+            if store_bill_in_other_currency(conn, d, now)? {
+                stored.adjusted_bills.push(d.month);
+            }
             stored.bills_in_other_currencies.push(OtherCurrencyBill {
                 month: d.month,
                 currency: d.currency.clone(),
@@ -327,23 +330,46 @@ fn services_difference<'a>(
     d.services_difference("product", sum)
 }
 
-/// P1: records the one correction that makes `month`'s bill with its corrections come to
-/// NCP's `billed` (nothing when it already does); `why` completes "NCP's bill for M (N KRW)".
-/// Says whether it recorded one.
+/// P1: records the one correction that makes the ledger's bill of `d`'s month with its
+/// corrections come to `billed`, what NCP's bill `d` bills in won (nothing when it already
+/// does); `why` completes "NCP's bill for M (N KRW)", or "(in USD)" for a bill in another
+/// currency. Says whether it recorded one.
 fn correct_to(
     conn: &Connection,
-    month: Month,
+    d: &DemandCost,
     billed: Krw,
     why: &str,
     now: Instant,
 ) -> Result<bool> {
-    let so_far = bills::adjusted_billed(conn, month)?;
+    let so_far = bills::adjusted_billed(conn, d.month)?;
     if billed == so_far {
         return Ok(false);
     }
-    let reason = format!("NCP's bill for {month} ({} KRW) {why}", billed.grouped());
-    bills::adjust(conn, month, billed - so_far, &reason, now)?;
+    let figure = if d.currency.is_krw() {
+        format!("{} KRW", billed.grouped())
+    } else {
+        format!("in {}", d.currency)
+    };
+    let reason = format!("NCP's bill for {} ({figure}) {why}", d.month);
+    bills::adjust(conn, d.month, billed - so_far, &reason, now)?;
     Ok(true)
+}
+
+/// P1: NCP's bill of a month in another currency is NCP's to collect, so the month bills
+/// nothing in won: a bill of won the ledger issued for it before NCP's arrived is corrected
+/// to 0 by the one correction rule ([`correct_to`]), and what the member paid on it becomes
+/// credit on the next bill, or the month would be paid twice. Says whether it corrected one.
+fn store_bill_in_other_currency(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
+    if !bills::exists(conn, d.month)? {
+        return Ok(false);
+    }
+    correct_to(
+        conn,
+        d,
+        Krw::ZERO,
+        "is NCP's to collect: the month bills nothing in won",
+        now,
+    )
 }
 
 /// NCP's bill of a month: it becomes the ledger's bill for that month (source `ncp`), and
@@ -366,7 +392,7 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
         if is_final(conn, d.month)? {
             adjusted = correct_to(
                 conn,
-                d.month,
+                d,
                 totals.billed_amount,
                 "differs from the issued bill",
                 now,
@@ -390,13 +416,16 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
                     ratio.to_string()
                 ],
             )?;
+            // The corrections of earlier months carried into the preliminary bill stay
+            // carried into it; the credit they left is worked out again against NCP's figures.
+            bills::recredit_excess(conn, d.month)?;
             // NCP's bill stands in place of the ledger's preliminary one, and so in place of
             // the corrections made to it before NCP's bill arrived (NCP's lines imported
             // first re-rate the month): those are taken back by one correction, or the month
             // would be charged twice.
             correct_to(
                 conn,
-                d.month,
+                d,
                 totals.billed_amount,
                 "stands in place of the corrections made before it arrived",
                 now,
@@ -682,7 +711,9 @@ pub fn foreign_currency(conn: &Connection, month: Month) -> Result<Option<Curren
 
 /// P1: whether a month's stored bill is final ([`StoredBill::is_final`]).
 fn is_final(conn: &Connection, month: Month) -> Result<bool> {
-    let (touched, source, billed_amount, issued_at, written_at): (
+    // The member's money only: corrections carried into the bill, and the credit they
+    // leave or pay it with, travel with the bill whoever's figures it holds.
+    let (paid_by_member, source, billed_amount, issued_at, written_at): (
         bool,
         BillSource,
         Krw,
@@ -694,13 +725,7 @@ fn is_final(conn: &Connection, month: Month) -> Result<bool> {
                             JOIN payments p ON p.account_id = x.account_id AND p.id = x.payment_id
                             WHERE x.account_id = ",
             crate::ledger_account!(),
-            " AND x.month = b.month AND p.kind <> 'ncp')
-                    OR EXISTS (SELECT 1 FROM credit_applications c WHERE c.account_id = ",
-            crate::ledger_account!(),
-            " AND c.month = b.month)
-                    OR EXISTS (SELECT 1 FROM bill_adjustments a WHERE a.account_id = ",
-            crate::ledger_account!(),
-            " AND a.carried_into = b.month),
+            " AND x.month = b.month AND p.kind <> 'ncp'),
                     b.source, b.billed_amount, b.issued_at, n.written_at
              FROM bills b LEFT JOIN ncp_bills n ON n.account_id = b.account_id AND n.month = b.month
              WHERE b.account_id = ",
@@ -720,7 +745,7 @@ fn is_final(conn: &Connection, month: Month) -> Result<bool> {
     )?;
     Ok(StoredBill {
         month,
-        touched,
+        paid_by_member,
         from_ncp: source == BillSource::Ncp,
         billed_amount,
         issued_at,
@@ -959,6 +984,20 @@ fn read_demand_cost(r: &rusqlite::Row<'_>, month: Month) -> rusqlite::Result<Dem
     d.overdue_at = r.instant_opt(33, "NCP overdue time")?;
     d.written_at = r.instant_opt(34, "NCP bill writing time")?;
     Ok(d)
+}
+
+/// The latest month up to `up_to` that NCP's contract summary was imported for, as recorded at
+/// the running instant: what `status` points to when the month asked has none.
+pub fn latest_contract_summary_month(conn: &Connection, up_to: Month) -> Result<Option<Month>> {
+    let month: Option<String> = conn
+        .prepare_cached("SELECT MAX(month) FROM ncp_contract_summaries_asof WHERE month <= ?1")?
+        .query_row([up_to.to_string()], |r| r.get(0))?;
+    month
+        .map(|m| {
+            m.parse()
+                .map_err(|_| crate::error::Error::ledger("a damaged NCP contract summary month"))
+        })
+        .transpose()
 }
 
 #[cfg(test)]

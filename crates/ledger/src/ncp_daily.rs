@@ -98,6 +98,7 @@ pub fn month(conn: &Connection, month: Month) -> Result<Vec<DailyUsage>> {
                     unit,
                     user_quantity,
                     user_unit: uu,
+                    member_no: None,
                 })
             },
         )

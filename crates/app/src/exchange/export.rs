@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook};
 
-use super::fees_format::{header, neutralize, record};
+use super::fees_format::{header, neutralize, per_service_item, record};
 use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::error::{Error, Result};
 
@@ -136,25 +136,36 @@ impl XlsxSink {
         sheet
             .write_string(r, 0, l.month.to_string())
             .map_err(xerr)?;
+        // Spreadsheet numbers are doubles; won amounts below 2^53 and three-decimal
+        // quantities are represented exactly enough to read back the same decimal.
+        let number = |d: rust_decimal::Decimal| d.to_f64().unwrap_or_default();
+        // NCP's per-service lines name no contract, quantity, unit or price: cells left empty.
+        let per_service = per_service_item(l);
         let text = [
-            (1, &l.region),
-            (2, &l.service),
-            (3, &l.contract_no),
-            (4, &l.item),
-            (6, &l.unit),
+            (1, l.region.as_str()),
+            (2, l.service.as_str()),
+            (
+                3,
+                if per_service.is_some() {
+                    ""
+                } else {
+                    &l.contract_no
+                },
+            ),
+            (4, per_service.as_deref().unwrap_or(&l.item)),
+            (6, if per_service.is_some() { "" } else { &l.unit }),
         ];
         for (col, value) in text {
             sheet
                 .write_string(r, col, neutralize(value))
                 .map_err(xerr)?;
         }
-        // Spreadsheet numbers are doubles; won amounts below 2^53 and three-decimal
-        // quantities are represented exactly enough to read back the same decimal.
-        let number = |d: rust_decimal::Decimal| d.to_f64().unwrap_or_default();
-        sheet.write_number(r, 5, number(l.quantity)).map_err(xerr)?;
-        sheet
-            .write_number(r, 7, number(l.unit_price))
-            .map_err(xerr)?;
+        if per_service.is_none() {
+            sheet.write_number(r, 5, number(l.quantity)).map_err(xerr)?;
+            sheet
+                .write_number(r, 7, number(l.unit_price))
+                .map_err(xerr)?;
+        }
         let amounts = [l.used_amount, l.discount_amount, l.estimated_payment_amount];
         for (col, a) in (8u16..).zip(amounts) {
             sheet

@@ -8,6 +8,7 @@
 
 use super::strict_csv::{required, Column};
 use ncp_usage_core::billing::facts::FeeLine;
+use ncp_usage_core::billing::statement::is_per_service;
 
 /// The fees columns, in the order files and views write them.
 pub const FEE_COLUMNS: &[Column] = &[
@@ -29,8 +30,33 @@ pub fn header() -> impl Iterator<Item = &'static str> {
     FEE_COLUMNS.iter().map(|c| c.name)
 }
 
-/// The row of a line, text cells neutralised.
+/// The item of one of NCP's per-service lines (getProductDemandCostList, v2 groups), which
+/// name no contract, quantity, unit or price: "NCP service VSVR", NCP's service code, as
+/// `history` describes the row; `None` for a contract's line. Every view leaves those cells
+/// empty for such a line, so a file written from it names no contract `import fees` would
+/// take for one (its empty `contract_no` is refused).
+pub fn per_service_item(l: &FeeLine) -> Option<String> {
+    is_per_service(l).then(|| format!("NCP service {}", l.contract_no))
+}
+
+/// The row of a line, text cells neutralised; a per-service line's contract, quantity, unit
+/// and price cells empty ([`per_service_item`]).
 pub fn record(l: &FeeLine) -> [String; 11] {
+    if let Some(item) = per_service_item(l) {
+        return [
+            l.month.to_string(),
+            neutralize(&l.region),
+            neutralize(&l.service),
+            String::new(),
+            neutralize(&item),
+            String::new(),
+            String::new(),
+            String::new(),
+            l.used_amount.to_string(),
+            l.discount_amount.to_string(),
+            l.estimated_payment_amount.to_string(),
+        ];
+    }
     [
         l.month.to_string(),
         neutralize(&l.region),

@@ -207,11 +207,38 @@ impl<'a> At<'a> {
         self.required(name, self.exact(name))
     }
 
-    /// A v2 rate, a percent (10.0), as the fraction the program works with (0.1).
-    fn percent(&self, name: &str) -> Result<Option<Exact>> {
-        Ok(self
-            .exact(name)?
-            .map(|p| Exact((p.value() / Decimal::ONE_HUNDRED).normalize())))
+    /// A rate (VAT, late penalty) as the fraction the program works with (0.1): v1 sends the
+    /// fraction itself, from 0 to 1; v2 a percent (10.0), from 0 to 100. A rate outside its
+    /// range is refused naming the unit its API wants: 1.5 in v1 is a percent given where a
+    /// fraction belongs (150 %), and a negative rate would pay the late payer.
+    fn rate(&self, name: &str) -> Result<Option<Exact>> {
+        let Some(rate) = self.exact(name)? else {
+            return Ok(None);
+        };
+        let (top, unit) = match self.api {
+            Api::V1 => (Decimal::ONE, "a fraction from 0 to 1 (0.1 is 10 %)"),
+            Api::V2 => (
+                Decimal::ONE_HUNDRED,
+                "a percent from 0 to 100 (10.0 is 10 %)",
+            ),
+        };
+        if rate.value().is_sign_negative() && !rate.is_zero() || rate.value() > top {
+            return Err(self.wrong(name, unit));
+        }
+        Ok(Some(match self.api {
+            Api::V1 => rate,
+            Api::V2 => Exact((rate.value() / top).normalize()),
+        }))
+    }
+
+    /// The first of `names` (the fields NCP's type page marks Required, in its order) this
+    /// row lacks — absent, null, or in v1 `""` or `{}` — as an error at its path. Checked once
+    /// the row is read, so a value of the wrong type earlier in the row is reported first.
+    fn require(&self, names: &[&str]) -> Result<()> {
+        match names.iter().find(|n| self.field(n).is_none()) {
+            Some(name) => Err(self.missing(name)),
+            None => Ok(()),
+        }
     }
 
     /// A code field's code and name: in v1 a CommonCode `{code, codeName}` object (only an
@@ -476,22 +503,16 @@ fn demand_cost(at: At<'_>) -> Result<DemandCost> {
     d.default_amount = at.amount("defaultAmount")?;
     // Documented as required, and NCP's own demand check needs it: never taken as absent.
     d.demand_amount = Some(at.required_exact("thisMonthDemandAmount")?);
-    d.vat_rate = at.exact("thisMonthVatRatio")?;
+    d.vat_rate = at.rate("thisMonthVatRatio")?;
     d.vat_amount = at.amount("thisMonthVatAmount")?;
-    d.including_vat = at.exact("thisMonthAmountIncludingVat")?;
-    match d.including_vat {
-        Some(billed) => non_negative_bill(at, "thisMonthAmountIncludingVat", billed)?,
-        None => {
-            let demand = d.demand_amount.unwrap_or(Exact::ZERO);
-            let billed = add_exact(at, "thisMonthVatAmount", demand, d.vat_amount)?;
-            non_negative_bill(at, "thisMonthDemandAmount", billed)?;
-        }
-    }
+    let billed = at.required_exact("thisMonthAmountIncludingVat")?;
+    non_negative_bill(at, "thisMonthAmountIncludingVat", billed)?;
+    d.including_vat = Some(billed);
     d.total_demand = at.exact("totalDemandAmount")?;
     d.overdue_plus = at.exact("overduePlusAmount")?;
     d.this_month_overdue = at.exact("thisMonthOverdueAmount")?;
     d.total_overdue = at.exact("totalOverdueAmount")?;
-    d.overdue_ratio = at.exact("overdueRatio")?;
+    d.overdue_ratio = at.rate("overdueRatio")?;
     d.member = match at.text("memberNo")? {
         Some(m) => Some(m),
         None => at.text("loginId")?,
@@ -506,8 +527,91 @@ fn demand_cost(at: At<'_>) -> Result<DemandCost> {
     d.paid_up_at = at.instant("paidUpDate")?;
     d.overdue_at = at.instant("overdueOccurDate")?;
     d.written_at = at.instant("writeDate")?;
+    at.require(V1_REQUIRED)?;
+    // Each generation names the member and the rounding its own way; one of them is there.
+    if at.field("memberNo").is_none() {
+        at.require(&["loginId"])
+            .map_err(|_| at.missing("memberNo"))?;
+    }
+    if at.field("rounddownDiscountAmount").is_none() {
+        at.require(&["under100DiscountAmount", "under1000DiscountAmount"])
+            .map_err(|_| at.missing("rounddownDiscountAmount"))?;
+    }
     Ok(d)
 }
+
+/// What `common-vapidatatype-demandcost` marks Required and every real v1 body sends. Kept
+/// out (README, "Required fields of a bill"): `memberNo` and `rounddownDiscountAmount`, which
+/// older bodies send as `loginId` and `under100`/`under1000DiscountAmount` (checked above);
+/// `currencyDiscountAmount`, `payCurrency` and `thisMonthAppliedExchangeRate`, which the
+/// public 2022 response omits (fixtures/ncp/SOURCES.md); and the ids and dates whose `""`
+/// means "none" (`integrationDemandNo`, `beforeMonthDemandNo`, `paidUpDate`,
+/// `overdueOccurDate`).
+const V1_REQUIRED: &[&str] = &[
+    "demandMonth",
+    "demandNo",
+    "demandAttribute",
+    "useAmount",
+    "promiseDiscountAmount",
+    "promotionDiscountAmount",
+    "etcDiscountAmount",
+    "customerDiscountAmount",
+    "productDiscountAmount",
+    "creditDiscountAmount",
+    "coinUseAmount",
+    "defaultAmount",
+    "thisMonthDemandAmount",
+    "thisMonthVatRatio",
+    "thisMonthVatAmount",
+    "thisMonthAmountIncludingVat",
+    "totalDemandAmount",
+    "isPaidUp",
+    "overduePlusAmount",
+    "overdueRatio",
+    "thisMonthOverdueAmount",
+    "totalOverdueAmount",
+    "writeDate",
+    "memberPriceDiscountAmount",
+    "memberPromiseDiscountAddAmount",
+];
+
+/// The figures of `pub-billing-v2-type-demandcost` (its example gives each a value; the
+/// type page marks them Required), and the bill's member, month, id and creation. Nullable
+/// there, so not here: `integrationDemandCostId`, `previousMonthDemandCostId`,
+/// `paidUpDateTime`, `overdueOccurDateTime`.
+const V2_REQUIRED: &[&str] = &[
+    "memberNo",
+    "demandMonth",
+    "demandCostId",
+    "demandAttribute",
+    "useAmount",
+    "promiseDiscountAmount",
+    "promotionDiscountAmount",
+    "etcDiscountAmount",
+    "savingsPlanDiscountAmount",
+    "customerDiscountAmount",
+    "productDiscountAmount",
+    "creditDiscountAmount",
+    "memberPriceDiscountAmount",
+    "memberPromiseDiscountAddAmount",
+    "roundDownDiscountAmount",
+    "currencyDiscountAmount",
+    "coinUseAmount",
+    "penaltyAmount",
+    "demandAmount",
+    "vatRate",
+    "vatAmount",
+    "demandAmountIncludingVat",
+    "totalDemandAmount",
+    "paidUp",
+    "overduePlusAmount",
+    "overdueRate",
+    "overdueAmount",
+    "totalOverdueAmount",
+    "payCurrency",
+    "appliedExchangeRate",
+    "createdDateTime",
+];
 
 /// One DemandCost of v2 `/demand-costs`, read by the same v2 types as every v2 row
 /// (`pub-billing-v2-type-demandcost`).
@@ -527,7 +631,7 @@ pub(super) fn demand_cost_v2(at: At<'_>) -> Result<DemandCost> {
     d.default_amount = at.amount("penaltyAmount")?;
     d.demand_amount = at.exact("demandAmount")?;
     // v2's rates are percents (vatRate 10.0, overdueRate 1.0 is 1 %): fractions here.
-    d.vat_rate = at.percent("vatRate")?;
+    d.vat_rate = at.rate("vatRate")?;
     d.vat_amount = at.amount("vatAmount")?;
     let billed = at.required_exact("demandAmountIncludingVat")?;
     non_negative_bill(at, "demandAmountIncludingVat", billed)?;
@@ -537,12 +641,13 @@ pub(super) fn demand_cost_v2(at: At<'_>) -> Result<DemandCost> {
     d.paid_up_at = at.instant("paidUpDateTime")?;
     d.overdue_at = at.instant("overdueOccurDateTime")?;
     d.overdue_plus = at.exact("overduePlusAmount")?;
-    d.overdue_ratio = at.percent("overdueRate")?;
+    d.overdue_ratio = at.rate("overdueRate")?;
     d.this_month_overdue = at.exact("overdueAmount")?;
     d.total_overdue = at.exact("totalOverdueAmount")?;
     d.currency = at.currency("payCurrency")?;
     d.exchange_rate = at.exact("appliedExchangeRate")?;
     d.written_at = at.instant("createdDateTime")?;
+    at.require(V2_REQUIRED)?;
     Ok(d)
 }
 
@@ -924,13 +1029,31 @@ mod tests {
         );
     }
 
+    /// A documented bill (v1 `demand-cost-2024-05.json`, v2 `v2/demand-cost-2026-06.json`)
+    /// with `set` fields set and `drop` fields taken out.
+    fn bill(api: Api, set: Value, drop: &[&str]) -> Vec<u8> {
+        let (file, list) = match api {
+            Api::V1 => (
+                "demand-cost-2024-05.json",
+                "/getDemandCostListResponse/demandCostList/0",
+            ),
+            Api::V2 => ("v2/demand-cost-2026-06.json", "/demandCosts/0"),
+        };
+        let mut body: Value = serde_json::from_slice(&fixture(file)).unwrap();
+        let row = body.pointer_mut(list).unwrap().as_object_mut().unwrap();
+        for name in drop {
+            row.remove(*name);
+        }
+        for (k, v) in set.as_object().unwrap() {
+            row.insert(k.clone(), v.clone());
+        }
+        serde_json::to_vec(&body).unwrap()
+    }
+
     #[test]
     fn a_body_with_a_byte_order_mark_is_read() {
-        let body = br#"{"getDemandCostListResponse": {"returnCode": "0", "totalRows": 1,
-          "demandCostList": [{"demandMonth": "202405", "useAmount": 1000,
-                              "thisMonthDemandAmount": 1000, "thisMonthAmountIncludingVat": 1100}]}}"#;
         let mut marked = b"\xEF\xBB\xBF".to_vec();
-        marked.extend_from_slice(body);
+        marked.extend_from_slice(&fixture("demand-cost-2024-05.json"));
         let page = parse(&marked, "x.json").unwrap();
         assert_eq!(page.body.len(), 1);
     }
@@ -949,10 +1072,8 @@ mod tests {
 
     #[test]
     fn r7_rows_for_a_month_after_now_are_refused_at_their_path() {
-        let body = br#"{"getDemandCostListResponse": {"returnCode": "0", "totalRows": 1,
-          "demandCostList": [{"demandMonth": "203001", "useAmount": 1000,
-                              "thisMonthDemandAmount": 1000, "thisMonthAmountIncludingVat": 1100}]}}"#;
-        let page = parse(body, "x.json").unwrap();
+        let body = bill(Api::V1, serde_json::json!({"demandMonth": "203001"}), &[]);
+        let page = parse(&body, "x.json").unwrap();
         let now = clock::parse_as_of("2024-06-20").unwrap();
         let e = page.check(now, "x.json").unwrap_err().to_string();
         assert_eq!(
@@ -1029,14 +1150,23 @@ mod tests {
 
     #[test]
     fn accepts_both_field_generations_and_odd_empties() {
-        let body =
-            br#"{"getDemandCostListResponse": {"returnCode": "0", "totalRows": 1, "demandCostList": [
-          {"loginId": "old@example.com", "demandMonth": "202201", "useAmount": 10099.0,
-           "promotionDiscountAmount": 0, "under100DiscountAmount": 99, "under1000DiscountAmount": 0,
-           "thisMonthDemandAmount": 10000, "thisMonthVatAmount": 1000, "isPaidUp": true,
-           "paidUpDate": "2022-02-10T10:00:00+0900", "overdueOccurDate": "", "overdueRatio": {},
-           "writeDate": "2022-02-01T00:00:00+0900"}]}}"#;
-        let Body::DemandCosts(rows) = parse(body, "old.json").unwrap().body else {
+        // The public 2022 generation: loginId, the rounding split in two, no currency fields.
+        let old = serde_json::json!({"loginId": "old@example.com", "demandMonth": "202201",
+           "useAmount": 10099.0, "promotionDiscountAmount": 0, "under100DiscountAmount": 99,
+           "under1000DiscountAmount": 0, "thisMonthDemandAmount": 10000,
+           "thisMonthVatAmount": 1000, "thisMonthAmountIncludingVat": 11000,
+           "totalDemandAmount": 11000, "isPaidUp": true,
+           "paidUpDate": "2022-02-10T10:00:00+0900", "overdueOccurDate": "", "overdueRatio": 0.0,
+           "writeDate": "2022-02-01T00:00:00+0900"});
+        let gone = [
+            "memberNo",
+            "rounddownDiscountAmount",
+            "currencyDiscountAmount",
+            "payCurrency",
+            "thisMonthAppliedExchangeRate",
+        ];
+        let body = bill(Api::V1, old.clone(), &gone);
+        let Body::DemandCosts(rows) = parse(&body, "old.json").unwrap().body else {
             panic!()
         };
         let d = &rows[0];
@@ -1048,16 +1178,35 @@ mod tests {
             clock::rfc3339(d.paid_up_at.unwrap()),
             "2022-02-10T10:00:00+09:00"
         );
-        assert_eq!(d.overdue_ratio, None);
+        assert_eq!(d.overdue_ratio, Some(Exact::ZERO));
         assert_eq!(d.overdue_at, None);
+        // Either generation's member and rounding, but one of them.
+        for (field, named) in [
+            ("loginId", "memberNo"),
+            ("under1000DiscountAmount", "rounddownDiscountAmount"),
+        ] {
+            let mut without = old.clone();
+            without.as_object_mut().unwrap().remove(field);
+            let body = bill(Api::V1, without, &[&gone[..], &[field]].concat());
+            let e = parse(&body, "old.json").unwrap_err().message;
+            assert!(
+                e.ends_with(&format!(
+                    "demandCostList[0].{named}: a required field is missing"
+                )),
+                "{e}"
+            );
+        }
     }
 
     #[test]
     fn reads_v2_demand_costs() {
-        let body = br#"{"demandCosts": [{"demandCostId": "D-1", "demandMonth": "2024-05", "useAmount": 50000,
-          "roundDownDiscountAmount": 0, "vatAmount": 5000, "demandAmountIncludingVat": 55000,
-          "paidUp": false, "overdueRate": 1.5, "createdDateTime": "2024-06-01T00:00:00Z"}], "nextToken": null}"#;
-        let page = parse(body, "v2.json").unwrap();
+        let body = bill(
+            Api::V2,
+            serde_json::json!({"demandAmountIncludingVat": 55000, "overdueRate": 1.5,
+                "createdDateTime": "2024-06-01T00:00:00Z"}),
+            &[],
+        );
+        let page = parse(&body, "v2.json").unwrap();
         assert_eq!(page.next_token, None);
         let Body::DemandCosts(rows) = page.body else {
             panic!()

@@ -377,7 +377,8 @@ fn auto_attempt(
 }
 
 /// P9: still unpaid when the automatic payment period ends: outstanding, notified by email
-/// and SMS, with notice of the blocking that follows if it stays unpaid.
+/// and SMS, with notice of the blocking that follows if it stays unpaid; notified late (at
+/// `at` after those dates), the notices say what is true then.
 fn outstanding(conn: &Connection, member: &Member, month: Month, at: Instant) -> Result<()> {
     let Some(balance) = bills::balance(conn, month, at)? else {
         return Ok(());
@@ -391,11 +392,7 @@ fn outstanding(conn: &Connection, member: &Member, month: Month, at: Instant) ->
         NotificationKind::Outstanding,
         month,
         at,
-        &format!(
-            "Your {month} bill has an outstanding amount of {} KRW; pay it by {} to avoid a late penalty",
-            balance.unpaid().grouped(),
-            month.next().last_day()
-        ),
+        &schedule::outstanding_notice(month, balance.unpaid(), at.date_naive()),
         true,
     )?;
     send(
@@ -404,10 +401,7 @@ fn outstanding(conn: &Connection, member: &Member, month: Month, at: Instant) ->
         NotificationKind::BlockingNotice,
         month,
         at,
-        &format!(
-            "Notice: unless the {month} bill is paid, services may be blocked from {} and resources terminated",
-            schedule::blocking_at(month).date_naive()
-        ),
+        &schedule::blocking_notice(month, at.date_naive()),
         true,
     )
 }

@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use ncp_usage_ledger::{account, bills, ncp, receipts, Connection};
 
 use super::month;
-use crate::report::confirmation::{lines, Confirmation, ConfirmationBill, Dates};
+use crate::report::confirmation::{lines, ncp_lines, Confirmation, ConfirmationBill, Dates};
 use crate::report::ncp_bill::NcpBill;
 use ncp_usage_core::billing::account::{display_name, MemberType};
 use ncp_usage_core::billing::confirmation::{check_month_over, no_bill};
-use ncp_usage_core::billing::statement::{shown_totals, summarize};
+use ncp_usage_core::billing::statement::{shown_totals, summarize, Totals};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::{Error, Result};
@@ -54,9 +54,22 @@ pub fn run(tx: &Connection, now: Instant, request: &ConfirmationRequest) -> Resu
     };
     let fees = month::load(tx, month, now)?;
     let statement = summarize(&fees.lines)?;
-    // H1: a month NCP billed shows NCP's totals, with or without its per-service lines.
-    let ncp_billed = month::ncp_totals(tx, month, &bills::issued(tx, now)?)?;
-    let totals = shown_totals(statement.totals, ncp_billed);
+    let ncp_bill = ncp::demand_cost(tx, month)?.as_ref().map(NcpBill::new);
+    // A month NCP billed in another currency bills nothing in won: its lines and totals are
+    // NCP's, in that currency, never its figures read as won (issue 14).
+    let other_currency = ncp_bill.as_ref().is_some_and(|b| !b.payable_here);
+    let (won_lines, ncp_lines, totals) = if other_currency {
+        (
+            Vec::new(),
+            ncp_lines(&statement.services, &fees.lines),
+            Totals::default(),
+        )
+    } else {
+        // H1: a month NCP billed shows NCP's totals, with or without its per-service lines.
+        let ncp_billed = month::ncp_totals(tx, month, &bills::issued(tx, now)?)?;
+        let totals = shown_totals(statement.totals, ncp_billed);
+        (lines(&statement.services, &totals), Vec::new(), totals)
+    };
     let (corrections, carried_in) = bills::adjustments(tx, month, now)?;
     let business = (member.member_type == MemberType::Business)
         .then(|| account::business(tx))
@@ -72,7 +85,8 @@ pub fn run(tx: &Connection, now: Instant, request: &ConfirmationRequest) -> Resu
             from: month.first_day(),
             to: month.last_day(),
         },
-        lines: lines(&statement.services, &totals),
+        lines: won_lines,
+        ncp_lines,
         totals,
         payment_status: balance.status(now).as_str().to_string(),
         paid_amount: balance.paid(),
@@ -82,6 +96,6 @@ pub fn run(tx: &Connection, now: Instant, request: &ConfirmationRequest) -> Resu
         business,
         member,
         output: request.output.display().to_string(),
-        ncp_bill: ncp::demand_cost(tx, month)?.as_ref().map(NcpBill::new),
+        ncp_bill,
     })
 }

@@ -41,7 +41,8 @@ pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<Hi
     };
     let member = account::member(tx)?;
     let method = account::current_method(tx, now)?;
-    let ncp_billed = month::ncp_totals(tx, month, &bills::issued(tx, now)?)?;
+    let issued = bills::issued(tx, now)?;
+    let ncp_billed = month::ncp_totals(tx, month, &issued)?;
     // A month NCP's figures stand for is NCP's, whether NCP sent its lines or its bill only.
     let source = if ncp::stands_for(tx, month)? {
         Source::Ncp
@@ -58,16 +59,31 @@ pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<Hi
         member.as_ref(),
         method.as_ref(),
     )?;
-    view.totals = shown_totals(view.totals, ncp_billed);
+    let demand = ncp::demand_cost(tx, month)?;
+    // A month NCP billed in another currency bills no won: its lines' figures summed as won
+    // would be invented (18 "won" of 18.75 USD); NCP's bill shows it (`ncp_bill`).
+    view.totals = if demand.as_ref().is_some_and(|d| !d.currency.is_krw()) {
+        ncp_billed.unwrap_or_default()
+    } else {
+        shown_totals(view.totals, ncp_billed)
+    };
     let (corrections, carried_in) = bills::adjustments(tx, month, now)?;
     if !corrections.is_empty() {
-        // What the bill was issued at: today's figure less what was corrected since.
+        // What the bill was issued at: today's figure less what was corrected since. A month
+        // NCP billed in another currency has no figure in won today (its totals are NCP's):
+        // the ledger's bill of won that was corrected is the one stored.
         let corrected: Krw = corrections.iter().map(|a| a.amount).sum();
-        view.issued_billed_amount = Some(view.totals.billed_amount - corrected);
+        view.issued_billed_amount = if ncp::foreign_currency(tx, month)?.is_some() {
+            issued
+                .iter()
+                .find(|b| b.month == month)
+                .map(|b| b.totals.billed_amount)
+        } else {
+            Some(view.totals.billed_amount - corrected)
+        };
     }
     view.corrections = corrections.into_iter().map(Correction::from).collect();
     view.carried_in = carried_in.into_iter().map(Correction::from).collect();
-    let demand = ncp::demand_cost(tx, month)?;
     view.ncp_bill = demand.as_ref().map(NcpBill::new);
     // NCP's bill checked against its own parts, as `import ncp` and `check` check it.
     view.differences = demand.map(|d| d.differences()).unwrap_or_default();

@@ -5,8 +5,10 @@
 use serde::Serialize;
 
 use super::ncp_bill::NcpBill;
+use super::ncp_line::{exact_amounts, NcpAmounts};
 use super::{Report, Style};
 use ncp_usage_core::billing::account::{Business, Member};
+use ncp_usage_core::billing::facts::FeeLine;
 use ncp_usage_core::billing::payment::BillBalance;
 use ncp_usage_core::billing::statement::{allocate_proportionally, ServiceRow, Totals};
 use ncp_usage_core::calendar::Month;
@@ -28,6 +30,20 @@ pub struct ConfirmationLine {
     pub vat_amount: Krw,
     /// Used − discounts + VAT.
     pub billed_amount: Krw,
+}
+
+/// One service's line of a month NCP billed in another currency than KRW: NCP's exact
+/// figures in its currency. NCP gives no VAT per service, so none is shared out here: the
+/// bill's VAT is in its totals only.
+#[derive(Debug, Clone, Serialize)]
+pub struct NcpConfirmationLine {
+    /// Service name.
+    pub service: String,
+    /// Region code.
+    pub region: String,
+    /// NCP's amounts of the service's lines, summed exactly.
+    #[serde(flatten)]
+    pub amounts: NcpAmounts,
 }
 
 /// A period's first and last day.
@@ -58,9 +74,15 @@ pub struct Confirmation {
     pub member_name: String,
     /// A business member's company name and registration number, if set.
     pub business: Option<Business>,
-    /// Per service and region.
+    /// Per service and region, in won; empty for a month NCP billed in another currency
+    /// (then `ncp_lines` has them).
     pub lines: Vec<ConfirmationLine>,
-    /// The month's totals.
+    /// Per service and region, NCP's exact figures in NCP's currency, for a month NCP billed
+    /// in another currency than KRW only.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ncp_lines: Vec<NcpConfirmationLine>,
+    /// The month's totals in won: all 0 for a month NCP billed in another currency, of which
+    /// nothing is billed in won (`ncp_bill` has NCP's totals).
     pub totals: Totals,
     /// `paid`, `open` or `outstanding`: the month's bill, by the same balance rule as `pay`.
     pub payment_status: String,
@@ -136,7 +158,33 @@ pub fn lines(services: &[ServiceRow], totals: &Totals) -> Vec<ConfirmationLine> 
         .collect()
 }
 
+/// The lines of a month NCP billed in another currency: each service's lines summed exactly in
+/// NCP's currency, in the order of `services` (a service whose lines are not all NCP's, or mix
+/// currencies, is left out: it has no exact figure to show).
+pub fn ncp_lines(services: &[ServiceRow], fees: &[FeeLine]) -> Vec<NcpConfirmationLine> {
+    services
+        .iter()
+        .filter_map(|s| {
+            let amounts = exact_amounts(
+                fees.iter()
+                    .filter(|l| l.region == s.region && l.service == s.service),
+            )?;
+            Some(NcpConfirmationLine {
+                service: s.service.clone(),
+                region: s.region.clone(),
+                amounts,
+            })
+        })
+        .collect()
+}
+
 impl Confirmation {
+    /// NCP's bill of the month when it is in another currency than KRW: then the document
+    /// shows NCP's figures, in that currency, and bills nothing in won.
+    pub fn other_currency(&self) -> Option<&NcpBill> {
+        self.ncp_bill.as_ref().filter(|b| !b.payable_here)
+    }
+
     /// Whether the month bills nothing in won, its bill nothing either (no correction carried
     /// in, no penalty): then there is nothing paid or to pay, and the document says that
     /// rather than "paid 0 of 0".

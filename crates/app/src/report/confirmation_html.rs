@@ -63,9 +63,56 @@ tfoot td { font-weight: 700; border-top: 2px solid #111; border-bottom: none; }
 @media print { body { max-width: none; } a { color: inherit; text-decoration: none; } }
 "#;
 
-/// The document as one HTML page.
-pub fn html(c: &Confirmation) -> String {
+/// The service table, the totals and the sentence under them: in won, or, for a month NCP
+/// billed in another currency, NCP's exact figures in it (no VAT per service: NCP gives none).
+fn amounts(c: &Confirmation) -> (String, String, &'static str) {
     let mut rows = String::new();
+    if let Some(n) = c.other_currency() {
+        let code = escape(n.currency.code());
+        for l in &c.ncp_lines {
+            let [used, discount, estimated] = [
+                l.amounts.use_amount,
+                l.amounts.discount_amount,
+                l.amounts.estimated_payment_amount,
+            ]
+            .map(|a| escape(&a.grouped()));
+            let _ = writeln!(
+                rows,
+                "<tr><td>{}</td><td>{}</td><td class=\"n\">{used}</td><td class=\"n\">{discount}</td><td class=\"n\">{estimated}</td></tr>",
+                escape(&l.service),
+                escape(&l.region),
+            );
+        }
+        let table = format!(
+            r#"<table>
+  <thead><tr><th>Service</th><th>Region</th><th class="n">Used ({code})</th><th class="n">Discount ({code})</th><th class="n">Estimated ({code})</th></tr></thead>
+  <tbody>
+{rows}  </tbody>
+  <tfoot><tr><td colspan="2">Total</td><td class="n">{used}</td><td class="n">{discount}</td><td class="n" id="estimated">{estimated}</td></tr></tfoot>
+</table>"#,
+            used = escape(&n.use_amount.grouped()),
+            discount = escape(&n.discount_amount.grouped()),
+            estimated = escape(&n.estimated_amount().grouped()),
+        );
+        let mut totals = String::new();
+        let rows = n.total_rows();
+        let last = rows.len().saturating_sub(1);
+        for (i, (label, amount)) in rows.into_iter().enumerate() {
+            // The billed amount, last, in bold as the won totals have it.
+            let (open, close) = if i == last { ("<b>", "</b>") } else { ("", "") };
+            let _ = writeln!(
+                totals,
+                "  <tr><td>{open}{}{close}</td><td class=\"n\">{open}{} {code}{close}</td></tr>",
+                escape(&label),
+                escape(&amount)
+            );
+        }
+        return (
+            table,
+            totals,
+            "The amounts are NCP's, exactly as NCP billed them and in its currency; NCP charges VAT and rounds on the bill as a whole, not per service.",
+        );
+    }
     for l in &c.lines {
         let _ = writeln!(
             rows,
@@ -79,26 +126,61 @@ pub fn html(c: &Confirmation) -> String {
         );
     }
     let t = &c.totals;
-    let m = &c.member;
+    let table = format!(
+        r#"<table>
+  <thead><tr><th>Service</th><th>Region</th><th class="n">Used (KRW)</th><th class="n">Discount (KRW)</th><th class="n">VAT (KRW)</th><th class="n">Billed (KRW)</th></tr></thead>
+  <tbody>
+{rows}  </tbody>
+  <tfoot><tr><td colspan="2">Total</td><td class="n">{used}</td><td class="n">{discount}</td><td class="n">{vat}</td><td class="n" id="billed">{billed}</td></tr></tfoot>
+</table>"#,
+        used = won(t.used_amount),
+        discount = won(t.discount_amount + t.rounddown_discount_amount),
+        vat = won(t.vat_amount),
+        billed = won(t.billed_amount),
+    );
+    let totals = format!(
+        r#"  <tr><td>Monthly used amount</td><td class="n">{used} KRW</td></tr>
+  <tr><td>Discounts</td><td class="n">{plain_discount} KRW</td></tr>
+  <tr><td>Rounding discount (under 100 won)</td><td class="n">{rounddown} KRW</td></tr>
+  <tr><td>VAT (10 %)</td><td class="n">{vat} KRW</td></tr>
+  <tr><td><b>Billed amount</b></td><td class="n"><b>{billed} KRW</b></td></tr>
+"#,
+        used = won(t.used_amount),
+        plain_discount = won(t.discount_amount),
+        rounddown = won(t.rounddown_discount_amount),
+        vat = won(t.vat_amount),
+        billed = won(t.billed_amount),
+    );
+    (
+        table,
+        totals,
+        "Discounts include each service's share of the rounding discount; VAT is shared across services in proportion to their amounts.",
+    )
+}
+
+/// The payment rows: the ledger's bill in won and what is paid of it; for a month NCP billed
+/// in another currency, NCP's bill and its paid-up state first, and the won rows only when
+/// something is billed in won (a correction carried in, a penalty).
+fn payment(c: &Confirmation) -> String {
     let b = &c.bill;
-    let mut company = String::new();
-    if let Some(biz) = &c.business {
-        if let Some(name) = &biz.company {
-            let _ = write!(
-                company,
-                "\n  <dt>Company</dt><dd id=\"company\">{}</dd>",
-                escape(name)
-            );
-        }
-        if let Some(no) = &biz.business_no {
-            let _ = write!(
-                company,
-                "\n  <dt>Business registration no.</dt><dd id=\"business-no\">{}</dd>",
-                escape(no)
-            );
+    let mut bill = String::new();
+    if let Some(n) = c.other_currency() {
+        let _ = writeln!(
+            bill,
+            "  <tr><td>Billed by NCP</td><td class=\"n\">{} {}</td></tr>\n  <tr><td>{}</td><td class=\"n\"></td></tr>",
+            escape(&n.billed_amount.unwrap_or_default().grouped()),
+            escape(n.currency.code()),
+            match &n.paid_up_at {
+                Some(at) if n.paid_up => format!("Paid up in NCP's portal at {}", escape(at)),
+                _ if n.paid_up => "Paid up in NCP's portal".to_string(),
+                _ => "Not paid up yet (it is paid in NCP's portal)".to_string(),
+            }
+        );
+        if c.bills_nothing() {
+            bill.push_str("  <tr><td>Billed in KRW</td><td class=\"n\">nothing, nothing to pay here</td></tr>\n");
+            return bill;
         }
     }
-    let mut bill = String::new();
     let _ = writeln!(
         bill,
         "  <tr><td>Bill of {}</td><td class=\"n\">{} KRW</td></tr>",
@@ -134,21 +216,51 @@ pub fn html(c: &Confirmation) -> String {
         won(b.paid_amount),
         won(b.unpaid_amount)
     );
+    bill
+}
+
+/// The payment status shown: the won bill's, or, for a month NCP billed in another currency
+/// that bills nothing in won, NCP's paid-up state (the won bill's "paid" would say nothing).
+fn shown_status(c: &Confirmation) -> String {
+    match c.other_currency() {
+        Some(n) if c.bills_nothing() => if n.paid_up { "paid" } else { "not paid up" }.to_string(),
+        _ => c.payment_status.clone(),
+    }
+}
+
+/// The document as one HTML page.
+pub fn html(c: &Confirmation) -> String {
+    let (table, totals, shares) = amounts(c);
+    let m = &c.member;
+    let b = &c.bill;
+    let bill = payment(c);
+    let mut company = String::new();
+    if let Some(biz) = &c.business {
+        if let Some(name) = &biz.company {
+            let _ = write!(
+                company,
+                "\n  <dt>Company</dt><dd id=\"company\">{}</dd>",
+                escape(name)
+            );
+        }
+        if let Some(no) = &biz.business_no {
+            let _ = write!(
+                company,
+                "\n  <dt>Business registration no.</dt><dd id=\"business-no\">{}</dd>",
+                escape(no)
+            );
+        }
+    }
     let mut notes = String::new();
     if let Some(n) = &c.ncp_bill {
         let billed = n.billed_amount.unwrap_or_default();
-        if !n.payable_here || billed != c.totals.billed_amount.into() {
+        if n.payable_here && billed != c.totals.billed_amount.into() {
             let _ = writeln!(
                 notes,
-                "<p class=\"note\">NCP's own bill of {} is {} {}, as NCP wrote it{}.</p>",
+                "<p class=\"note\">NCP's own bill of {} is {} {}, as NCP wrote it; the amounts above are it in whole won.</p>",
                 c.month,
                 escape(&billed.grouped()),
                 escape(n.currency.code()),
-                if n.payable_here {
-                    "; the amounts above are it in whole won"
-                } else {
-                    "; it is paid in NCP's portal and is not in the KRW amounts above"
-                }
             );
         }
     }
@@ -185,24 +297,14 @@ pub fn html(c: &Confirmation) -> String {
   <dt>Period of usage</dt><dd>{from} – {to}</dd>
   <dt>Payment status</dt><dd><span class="status" id="status">{status}</span> {settled} (the bill of {month})</dd>
 </dl>
-<table>
-  <thead><tr><th>Service</th><th>Region</th><th class="n">Used (KRW)</th><th class="n">Discount (KRW)</th><th class="n">VAT (KRW)</th><th class="n">Billed (KRW)</th></tr></thead>
-  <tbody>
-{rows}  </tbody>
-  <tfoot><tr><td colspan="2">Total</td><td class="n">{used}</td><td class="n">{discount}</td><td class="n">{vat}</td><td class="n" id="billed">{billed}</td></tr></tfoot>
-</table>
+{table}
 <table class="totals">
-  <tr><td>Monthly used amount</td><td class="n">{used} KRW</td></tr>
-  <tr><td>Discounts</td><td class="n">{plain_discount} KRW</td></tr>
-  <tr><td>Rounding discount (under 100 won)</td><td class="n">{rounddown} KRW</td></tr>
-  <tr><td>VAT (10 %)</td><td class="n">{vat} KRW</td></tr>
-  <tr><td><b>Billed amount</b></td><td class="n"><b>{billed} KRW</b></td></tr>
-</table>
+{totals}</table>
 <h2>Payment</h2>
 <table class="bill">
 {bill}</table>
 {notes}
-<p class="statement">This confirms that the member above used NAVER Cloud Platform services in the period stated, for the amounts listed. Discounts include each service's share of the rounding discount; VAT is shared across services in proportion to their amounts.</p>
+<p class="statement">This confirms that the member above used NAVER Cloud Platform services in the period stated, for the amounts listed. {shares}</p>
 <p class="seal">Issued by ncp-usage on {issued} · {number}</p>
 </body>
 </html>
@@ -216,7 +318,11 @@ pub fn html(c: &Confirmation) -> String {
         },
         name = escape(&c.member_name),
         settled = if c.bills_nothing() {
-            "— nothing billed, nothing to pay".to_string()
+            if c.other_currency().is_some() {
+                "— nothing billed in KRW, nothing to pay here".to_string()
+            } else {
+                "— nothing billed, nothing to pay".to_string()
+            }
         } else {
             format!(
                 "paid {} KRW of {} KRW",
@@ -229,13 +335,7 @@ pub fn html(c: &Confirmation) -> String {
         month = c.month,
         from = c.period.from,
         to = c.period.to,
-        status = escape(&c.payment_status),
-        used = won(t.used_amount),
-        discount = won(t.discount_amount + t.rounddown_discount_amount),
-        plain_discount = won(t.discount_amount),
-        rounddown = won(t.rounddown_discount_amount),
-        vat = won(t.vat_amount),
-        billed = won(t.billed_amount),
+        status = escape(&shown_status(c)),
     )
 }
 

@@ -363,13 +363,23 @@ impl Report for History {
             );
             for DetailLine { line: l, .. } in lines {
                 let [used, discount, estimated] = amount_cells(l);
+                // NCP's per-service lines name no contract, quantity or price.
+                let (contract, item, quantity, price) = match fees_format::per_service_item(l) {
+                    Some(item) => (String::new(), item, String::new(), String::new()),
+                    None => (
+                        l.contract_no.clone(),
+                        l.item.clone(),
+                        format!("{} {}", grouped_decimal(l.quantity), l.unit),
+                        unit_price_cell(l),
+                    ),
+                };
                 d.row(vec![
                     shown_region(&l.region).to_string(),
                     l.service.clone(),
-                    l.contract_no.clone(),
-                    l.item.clone(),
-                    format!("{} {}", grouped_decimal(l.quantity), l.unit),
-                    unit_price_cell(l),
+                    contract,
+                    item,
+                    quantity,
+                    price,
                     used,
                     discount,
                     estimated,

@@ -246,31 +246,61 @@ impl Report for Trend {
         out
     }
 
+    /// One row a month. A range holding a month NCP billed in another currency gets a
+    /// `currency` column after the month (as `history`'s CSV of such a month): that month's row
+    /// is NCP's exact used and billed amounts in it, paid as NCP has it (its whole bill once
+    /// paid up, else 0), outstanding and penalties empty (NCP's portal keeps them, not this
+    /// ledger), status `paid` or `not_paid_up`; the other months say `KRW`.
     fn csv(&self) -> Option<Vec<Vec<String>>> {
-        let mut rows = vec![[
-            "month",
+        let foreign = self.months.iter().any(|m| m.other_currency.is_some());
+        let mut header = vec!["month"];
+        if foreign {
+            header.push("currency");
+        }
+        header.extend([
             "used_amount",
             "billed_amount",
             "paid_amount",
             "outstanding_amount",
             "penalty_amount",
             "status",
-        ]
-        .map(String::from)
-        .to_vec()];
+        ]);
+        let mut rows = vec![header.into_iter().map(String::from).collect()];
         for m in &self.months {
-            rows.push(vec![
-                m.month.to_string(),
-                m.used_amount.to_string(),
-                m.billed_amount.to_string(),
-                m.paid_amount.to_string(),
-                m.outstanding_amount.to_string(),
-                m.penalty_amount.to_string(),
-                m.status
-                    .and_then(|st| serde_json::to_value(st).ok())
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default(),
-            ]);
+            let mut row = vec![m.month.to_string()];
+            match &m.other_currency {
+                Some(o) => row.extend([
+                    o.currency.to_string(),
+                    o.use_amount.to_string(),
+                    o.billed_amount.to_string(),
+                    if o.paid_up {
+                        o.billed_amount
+                    } else {
+                        Exact::ZERO
+                    }
+                    .to_string(),
+                    String::new(),
+                    String::new(),
+                    if o.paid_up { "paid" } else { "not_paid_up" }.to_string(),
+                ]),
+                None => {
+                    if foreign {
+                        row.push("KRW".to_string());
+                    }
+                    row.extend([
+                        m.used_amount.to_string(),
+                        m.billed_amount.to_string(),
+                        m.paid_amount.to_string(),
+                        m.outstanding_amount.to_string(),
+                        m.penalty_amount.to_string(),
+                        m.status
+                            .and_then(|st| serde_json::to_value(st).ok())
+                            .and_then(|v| v.as_str().map(String::from))
+                            .unwrap_or_default(),
+                    ]);
+                }
+            }
+            rows.push(row);
         }
         Some(rows)
     }

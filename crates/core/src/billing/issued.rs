@@ -24,9 +24,10 @@ crate::choice::spelled! {
 pub struct StoredBill {
     /// The usage month.
     pub month: Month,
-    /// Whether any money or credit of the ledger's own was applied to it, or it carries an
-    /// adjustment.
-    pub touched: bool,
+    /// Whether money the member paid (a payment the ledger recorded, not NCP's paid-up
+    /// state) was applied to it. Corrections of other months carried into it, and the credit
+    /// they leave or that pays it, are not the member's money.
+    pub paid_by_member: bool,
     /// Whether it holds NCP's figures (source `ncp`).
     pub from_ncp: bool,
     /// What it bills, VAT included.
@@ -38,12 +39,14 @@ pub struct StoredBill {
 }
 
 impl StoredBill {
-    /// P1: a bill that was touched is final, and so is any other bill the ledger issued with
-    /// an amount (it was sent to the member); a 0-won bill that closed a month the ledger knew
-    /// nothing of is not. An NCP bill is final once NCP wrote it after its month ended; before
-    /// that it is preliminary, and NCP's later figures supersede it in place.
+    /// P1: a bill the member paid money on is final, and so is any other bill the ledger
+    /// issued with an amount (it was sent to the member); a 0-won bill that closed a month the
+    /// ledger knew nothing of is not, even when it carries corrections of earlier months (they
+    /// are not its own figures and stay carried into it when NCP's bill takes its place). An
+    /// NCP bill is final once NCP wrote it after its month ended; before that it is
+    /// preliminary, and NCP's later figures supersede it in place.
     pub fn is_final(&self) -> bool {
-        self.touched
+        self.paid_by_member
             || if self.from_ncp {
                 let written = self.ncp_written_at.unwrap_or(self.issued_at);
                 self.issued_at.max(written) >= schedule::computed_at(self.month)
@@ -106,7 +109,7 @@ mod tests {
     }
 
     fn bill(
-        touched: bool,
+        paid_by_member: bool,
         from_ncp: bool,
         billed: i64,
         issued: &str,
@@ -114,7 +117,7 @@ mod tests {
     ) -> StoredBill {
         StoredBill {
             month: "2024-02".parse().unwrap(),
-            touched,
+            paid_by_member,
             from_ncp,
             billed_amount: Krw::new(billed),
             issued_at: parse_as_of(issued).unwrap(),

@@ -11,6 +11,7 @@ pub mod facts;
 pub mod gateway;
 pub mod issued;
 pub mod ncp;
+pub mod ncp_currency;
 pub mod ncp_daily;
 pub mod ncp_detail;
 pub mod ncp_discount;

@@ -136,6 +136,13 @@ impl Discounts {
         checked_sum(self.named().iter().map(|(_, e)| *e))
     }
 
+    /// The discounts only a whole bill has (v2's BillingItemGroupCost, like v1's
+    /// ProductDemandCost, has no customer, round-down, currency or coin field): what lies
+    /// between the per-service demand amounts and the bill's.
+    pub fn bill_only(&self) -> Option<Exact> {
+        checked_sum([self.customer, self.rounddown, self.currency, self.coin])
+    }
+
     /// Every discount but the rounding one: what the ledger's bill calls its discount.
     pub fn without_rounddown(&self) -> Option<Exact> {
         self.sum()?.checked_sub(self.rounddown)
@@ -322,6 +329,11 @@ impl DemandCost {
         let checks = [
             (DifferenceKind::Demand, self.demand_amount, expected_demand),
             (
+                DifferenceKind::Vat,
+                Some(self.vat_amount),
+                self.expected_vat(),
+            ),
+            (
                 DifferenceKind::IncludingVat,
                 self.including_vat,
                 demand_with_vat,
@@ -334,6 +346,20 @@ impl DemandCost {
             }
         }
         out
+    }
+
+    /// The VAT the bill's rate makes of its demand, when NCP's VAT is a whole currency unit
+    /// or more away from it (`None` when it is not, or nothing to compare): NCP cuts KRW VAT
+    /// to the won (17,410.9 is billed 17,410) and v2's example is exact to the decimal
+    /// (138,888.0 × 10 % = 13,888.8), so a gap under one unit is NCP's rounding, one of a
+    /// unit or more a VAT the rate does not make.
+    fn expected_vat(&self) -> Option<Exact> {
+        let vat = self
+            .demand_amount?
+            .value()
+            .checked_mul(self.vat_rate?.value())?;
+        let gap = self.vat_amount.value().checked_sub(vat)?.abs();
+        (gap >= Decimal::ONE).then_some(Exact(vat.normalize()))
     }
 
     /// The cross-check of the per-service lines (their exact use amounts, summed: `sum`)
@@ -368,6 +394,8 @@ impl DemandCost {
 pub enum DifferenceKind {
     /// use − every discount + default ≠ demand.
     Demand,
+    /// demand × the VAT rate is a currency unit or more away from NCP's VAT.
+    Vat,
     /// demand + VAT ≠ including VAT.
     IncludingVat,
     /// including VAT + overdue ≠ total.
@@ -394,6 +422,7 @@ impl DifferenceKind {
             DifferenceKind::Demand => {
                 "use less every discount plus the default charge does not make NCP's demand amount"
             }
+            DifferenceKind::Vat => "demand times the VAT rate does not make NCP's VAT",
             DifferenceKind::IncludingVat => {
                 "demand plus VAT does not make NCP's amount including VAT"
             }
@@ -674,6 +703,7 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
     // Two members' bills of one month differ, but the problem is the two members: name them
     // rather than the bills.
     one_member(None, pages.iter().flat_map(|p| p.body.members()))?;
+    super::ncp_currency::one_currency(pages, names)?;
     type LineKey = (Month, &'static str, String, String, String, String);
     // Where each key was first seen: its page and its place among that page's kept rows
     // (the rows themselves stay in their pages, never copied: an import may hold millions).
@@ -681,6 +711,8 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
     let mut lines: BTreeMap<LineKey, (usize, usize)> = BTreeMap::new();
     let mut groups: BTreeMap<(Month, String, String), (usize, usize)> = BTreeMap::new();
     let mut items: BTreeMap<ncp_v2::ItemKey, (usize, usize)> = BTreeMap::new();
+    type SummaryKey = (Option<Month>, String, String, String);
+    let mut summaries: BTreeMap<SummaryKey, (usize, usize)> = BTreeMap::new();
     let name = |i: usize| names.get(i).map_or("a body", String::as_str);
     let conflict = |first: usize, second: usize, what: String| {
         if first == second {
@@ -815,8 +847,37 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
                     conflict(first, i, what)
                 },
             )?,
-            Body::ContractSummaries(_)
-            | Body::DailyUsage(_)
+            // A summary counts one (region, contract type, status) once (the documented
+            // ContractSummary has no other field), so a repeated row is one count, not two.
+            Body::ContractSummaries(rows) => keep_once(
+                rows,
+                &mut summaries,
+                i,
+                |c| {
+                    (
+                        c.month,
+                        c.region.clone(),
+                        c.contract_type.clone(),
+                        c.status.clone(),
+                    )
+                },
+                |p, at| match &done[p].body {
+                    Body::ContractSummaries(rows) => rows.get(at),
+                    _ => None,
+                },
+                |first, c| {
+                    let month = c.month.map_or_else(String::new, |m| format!("{m} "));
+                    conflict(
+                        first,
+                        i,
+                        format!(
+                            "the {month}count of {} {} contracts in {}",
+                            c.status, c.contract_type, c.region
+                        ),
+                    )
+                },
+            )?,
+            Body::DailyUsage(_)
             | Body::CostRelationCodes(_)
             | Body::Credits(_)
             | Body::CreditDiscounts(_)
@@ -952,9 +1013,8 @@ impl Body {
             Body::ProductDiscounts(v) | Body::ProductDiscountsV2(v) => {
                 v.iter().filter_map(|d| d.member_no.as_deref()).collect()
             }
-            Body::ContractSummaries(_) | Body::DailyUsage(_) | Body::CostRelationCodes(_) => {
-                Vec::new()
-            }
+            Body::DailyUsage(v) => v.iter().filter_map(|u| u.member_no.as_deref()).collect(),
+            Body::ContractSummaries(_) | Body::CostRelationCodes(_) => Vec::new(),
         }
     }
 }

@@ -38,6 +38,10 @@ pub struct DailyUsage {
     pub user_quantity: Option<Exact>,
     /// That unit (`userUnit.code`: `HOUR`, `GBYTE`…), when given.
     pub user_unit: Option<String>,
+    /// The NCP member whose usage it is (`account.memberNo`, else `contract.memberNo`), for
+    /// the one-member rule of an import; the ledger does not keep it (it holds one member).
+    #[serde(skip)]
+    pub member_no: Option<String>,
 }
 
 /// What makes a daily row one row: day, contract, contract product and metering type.
@@ -103,6 +107,7 @@ mod tests {
             unit: "USAGE_SEC".to_string(),
             user_quantity: None,
             user_unit: None,
+            member_no: None,
         }
     }
 

@@ -579,8 +579,9 @@ pub fn check_items(groups: &[RowSums], items: &[RowSums]) -> Vec<Difference> {
 }
 
 /// NCP's sums of a month's groups against its bill (level `group`): their use amounts add up
-/// to the bill's, and their demand amounts to its demand amount. Only groups of the bill's
-/// month and currency count.
+/// to the bill's, and their demand amounts, less the discounts only a bill has (its
+/// rounding, customer, currency and coin discounts: [`crate::billing::ncp::Discounts::bill_only`]), to its demand
+/// amount. Only groups of the bill's month and currency count.
 pub fn check_groups(bill: &DemandCost, groups: &[RowSums]) -> Vec<Difference> {
     let mine: Vec<&RowSums> = groups
         .iter()
@@ -595,7 +596,11 @@ pub fn check_groups(bill: &DemandCost, groups: &[RowSums]) -> Vec<Difference> {
         .and_then(|s| bill.services_difference("group", s))
         .into_iter()
         .collect();
-    if let (Some(ncp), Some(parts)) = (bill.demand_amount, demands.as_deref().and_then(sum)) {
+    let parts = demands
+        .as_deref()
+        .and_then(sum)
+        .and_then(|d| d.checked_sub(bill.discounts.bill_only()?));
+    if let (Some(ncp), Some(parts)) = (bill.demand_amount, parts) {
         let mut d = difference(DifferenceKind::ServicesDemand, first, "group", ncp, parts);
         if let Some(d) = d.as_mut() {
             d.member_no = bill.member.clone();

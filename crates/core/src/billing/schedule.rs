@@ -136,10 +136,77 @@ pub fn bill_notice(month: Month, billed: Krw, due: Krw) -> String {
     }
 }
 
+/// P9, P10: the subject of month M's outstanding notice, sent on `sent`. Sent before the first
+/// penalty day (the 15th, as the calendar has it) it says how to avoid a penalty; sent later
+/// (a bill that reached the ledger or was reopened late) that date has passed, so it says what
+/// is true then: the payment period is over and penalties apply, never a deadline gone by.
+pub fn outstanding_notice(month: Month, unpaid: Krw, sent: NaiveDate) -> String {
+    let amount = unpaid.grouped();
+    let first_penalty = first_penalty_day(month);
+    if sent < first_penalty {
+        format!(
+            "Your {month} bill has an outstanding amount of {amount} KRW; pay it by {} to avoid a late penalty",
+            month.next().last_day()
+        )
+    } else {
+        format!(
+            "Your {month} bill has an outstanding amount of {amount} KRW; its payment period ended {}, and a late penalty is charged on the 1st of each month from {first_penalty} until it is paid",
+            month.next().day(AUTO_LAST_DAY)
+        )
+    }
+}
+
+/// P9: the subject of month M's blocking notice, sent on `sent`: services may be blocked from
+/// [`blocking_at`]; sent on or after that day, they may be blocked already, and it says so.
+pub fn blocking_notice(month: Month, sent: NaiveDate) -> String {
+    let from = blocking_at(month).date_naive();
+    if sent < from {
+        format!(
+            "Notice: unless the {month} bill is paid, services may be blocked from {from} and resources terminated"
+        )
+    } else {
+        format!(
+            "Notice: the {month} bill is still unpaid; services may be blocked since {from} and resources terminated unless it is paid"
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::clock::rfc3339;
+
+    #[test]
+    fn p9_p10_a_notice_sent_late_names_no_date_gone_by() {
+        let sep: Month = "2026-09".parse().unwrap();
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let unpaid = Krw::new(152_776);
+        assert_eq!(
+            outstanding_notice(sep, unpaid, day("2026-10-15")),
+            "Your 2026-09 bill has an outstanding amount of 152,776 KRW; pay it by 2026-10-31 \
+             to avoid a late penalty"
+        );
+        assert_eq!(
+            outstanding_notice(sep, unpaid, day("2026-10-31")),
+            outstanding_notice(sep, unpaid, day("2026-10-15"))
+        );
+        assert_eq!(
+            outstanding_notice(sep, unpaid, day("2026-11-01")),
+            "Your 2026-09 bill has an outstanding amount of 152,776 KRW; its payment period \
+             ended 2026-10-14, and a late penalty is charged on the 1st of each month from \
+             2026-11-01 until it is paid"
+        );
+        assert_eq!(
+            blocking_notice(sep, day("2026-10-31")),
+            "Notice: unless the 2026-09 bill is paid, services may be blocked from 2026-11-01 \
+             and resources terminated"
+        );
+        assert_eq!(
+            blocking_notice(sep, day("2026-11-20")),
+            "Notice: the 2026-09 bill is still unpaid; services may be blocked since 2026-11-01 \
+             and resources terminated unless it is paid"
+        );
+    }
 
     #[test]
     fn p1_the_bill_notice_asks_only_for_what_the_credit_left() {

@@ -203,8 +203,10 @@ const PER_SERVICE_LEVELS: [&str; 2] = ["product", "group"];
 
 /// Whether a line is one of NCP's per-service figures: its detail's `level` (v1) says so, or,
 /// as v2's details name no level, it is a billing-item group's line (a group code and no
-/// item code, as v2's sums tell a group from an item).
-fn is_per_service(l: &FeeLine) -> bool {
+/// item code, as v2's sums tell a group from an item). Such a line names no contract,
+/// quantity or price: its `contract_no` holds NCP's service code, its quantity and price are
+/// placeholders, and no view shows them as a contract's.
+pub fn is_per_service(l: &FeeLine) -> bool {
     l.ncp.as_ref().is_some_and(|d| match d.text("level") {
         Some(level) => PER_SERVICE_LEVELS.contains(&level),
         None => d.text("group_code").is_some() && d.text("item_code").is_none(),

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::facts::Contract;
+use super::facts::{Contract, FeeLine};
+use super::ncp_detail::Detail;
 use crate::calendar::Month;
 use crate::error::{Error, Result};
 
@@ -115,6 +116,52 @@ pub fn check_region(given: &str, in_use: &[String]) -> Result<String> {
     Err(Error::invalid(format!(
         "--region '{code}' is not a region in use; give a region code: {listed}"
     )))
+}
+
+/// A contract that NCP's per-contract lines (getContractDemandCostList) show open on a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OpenContract {
+    /// NCP's contract number.
+    pub contract_no: String,
+    /// Service name.
+    pub service: String,
+    /// Region code.
+    pub region: String,
+    /// The contract's end as NCP wrote it (`2999-12-31`: no end set).
+    pub ends_on: NaiveDate,
+}
+
+/// The contracts NCP's per-contract lines show open on `day`: a line's `contract` whose
+/// `contractEndDate` is on or after it, once per contract. Those lines are of a month already
+/// billed, so this says what NCP last showed, not a count of "now" (no summary of this month
+/// counts it): `status` names it as such.
+pub fn open_contracts<'a>(
+    lines: impl IntoIterator<Item = &'a FeeLine>,
+    day: NaiveDate,
+) -> Vec<OpenContract> {
+    let mut open: Vec<OpenContract> = lines
+        .into_iter()
+        .filter_map(|l| {
+            let Some(Detail::Object(contract)) = l.ncp.as_ref()?.fields.get("contract") else {
+                return None;
+            };
+            let Some(Detail::Text(end)) = contract.get("contract_end_date") else {
+                return None;
+            };
+            let ends_on = NaiveDate::parse_from_str(end.get(..10)?, "%Y-%m-%d").ok()?;
+            (ends_on >= day).then(|| OpenContract {
+                contract_no: l.contract_no.clone(),
+                service: l.service.clone(),
+                region: l.region.clone(),
+                ends_on,
+            })
+        })
+        .collect();
+    open.sort_by(|a, b| {
+        (&a.region, &a.service, &a.contract_no).cmp(&(&b.region, &b.service, &b.contract_no))
+    });
+    open.dedup_by(|a, b| a.contract_no == b.contract_no);
+    open
 }
 
 #[cfg(test)]
