@@ -124,3 +124,108 @@ fn p6_concurrent_deposits_with_one_reference_record_once() {
     assert_eq!(pay["bills"][0]["paid_amount"], 223_300);
     assert_eq!(pay["bills"][0]["unpaid_amount"], 3_300);
 }
+
+/// Issue 15: two accounts' bills paid from 8 processes at once — four for each account —
+/// are paid once per account, each payment applied to its own account's bills only.
+#[test]
+fn p6_eight_processes_pay_two_accounts_once_each_and_nothing_crosses() {
+    let env = three_unpaid_bills();
+    fn shop<'a>(args: &[&'a str]) -> Vec<&'a str> {
+        [&["--account", "shop"], args].concat()
+    }
+    env.ok(
+        "2024-01-02",
+        &[
+            "accounts",
+            "add",
+            "shop",
+            "--member-type",
+            "business",
+            "--first-name",
+            "Jisoo",
+            "--last-name",
+            "Lee",
+            "--email",
+            "jisoo@corp.example",
+        ],
+    );
+    for args in [
+        &[
+            "account",
+            "payment-method",
+            "card",
+            "--brand",
+            "VISA",
+            "--last4",
+            "1111",
+            "--expiry",
+            "2027-12",
+        ][..],
+        &["account", "payment-method", "deposit"],
+    ] {
+        env.ok("2024-01-02", &shop(args));
+    }
+    let contracts = env.file(
+        "shop-contracts.csv",
+        "contract_no,service,region,plan,price,unit,start_date,end_date\n\
+         KR-SVR-1,Server,KR,monthly,100000,month,2024-01-01,2024-03-31\n",
+    );
+    env.ok(
+        "2024-01-02",
+        &shop(&["import", "contracts", contracts.to_str().unwrap()]),
+    );
+    let children: Vec<_> = (0..8)
+        .map(|i| {
+            let account = if i % 2 == 0 { "main" } else { "shop" };
+            let key = format!("shell-{i}");
+            env.spawn(
+                "2024-04-20T10:00",
+                &[
+                    "--account",
+                    account,
+                    "pay",
+                    "--instant",
+                    "--yes",
+                    "--json",
+                    "--idempotency-key",
+                    &key,
+                ],
+            )
+        })
+        .collect();
+    let outputs: Vec<_> = children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect();
+    let mut paid: Vec<i64> = outputs
+        .iter()
+        .filter(|o| o.status.success())
+        .map(|o| {
+            let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+            doc["amount"].as_i64().unwrap()
+        })
+        .collect();
+    paid.sort();
+    // Shop: three bills of 110,000 and penalties of 1,650 × 3; main: 220,000 and 3,300 × 3.
+    assert_eq!(paid, [3 * 110_000 + 3 * 1_650, 3 * 220_000 + 3 * 3_300]);
+    for o in outputs.iter().filter(|o| !o.status.success()) {
+        assert_eq!(o.status.code(), Some(3));
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(e.contains("nothing is payable now"), "{e}");
+    }
+    // Every application pays a bill of its payment's own account.
+    assert_eq!(
+        count(
+            &env,
+            "SELECT COUNT(*) FROM payment_applications x JOIN payments p ON p.id = x.payment_id
+             WHERE p.account_id <> x.account_id"
+        ),
+        0
+    );
+    for account in ["main", "shop"] {
+        let after = env.json("2024-04-20T10:00", &["--account", account, "pay"]);
+        assert_eq!(after["instant"]["payable_amount"], 0, "{account}");
+        assert_eq!(after["credit_balance"], 0, "{account}");
+        env.ok("2024-04-20T10:00", &["--account", account, "check"]);
+    }
+}

@@ -774,7 +774,11 @@ pub fn recredit_excess(conn: &Connection, month: Month) -> Result<()> {
         [&m],
     )?;
     conn.execute(
-        concat!("DELETE FROM credits WHERE ", this_account!(), " AND month = ?1"),
+        concat!(
+            "DELETE FROM credits WHERE ",
+            this_account!(),
+            " AND month = ?1"
+        ),
         [&m],
     )?;
     credit_excess(conn, month, issued_at)?;
