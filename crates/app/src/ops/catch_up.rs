@@ -161,11 +161,15 @@ fn catch_up_from(
         match step {
             Step::Issue => {
                 // A month NCP billed in another currency is NCP's to collect, not the ledger's.
-                if !bills::exists(conn, month)?
-                    && ncp_usage_ledger::ncp::foreign_currency(conn, month)?.is_none()
-                {
+                let ours = ncp_usage_ledger::ncp::foreign_currency(conn, month)?.is_none();
+                if ours && !bills::exists(conn, month)? {
                     issue(conn, &member, month, at, &mut loaded)?;
                     done.issued.push(month);
+                } else if ours && !bills::notified(conn, NotificationKind::BillIssued, month)? {
+                    // NCP's own bill, stored before its issue day or in place of a 0-won one
+                    // the ledger issued: announced on its day, or now when that has passed
+                    // (nothing is recorded at an instant already walked).
+                    announce(conn, &member, month, if passed(at) { now } else { at })?;
                 }
             }
             Step::Auto => {
@@ -277,19 +281,25 @@ fn issue(
     bills::carry_adjustments(conn, month, at)?;
     // A negative adjustment larger than this bill leaves it at 0 and the rest as credit.
     bills::credit_excess(conn, month, at)?;
-    let billed = bills::balance(conn, month, at)?.map_or(totals.billed_amount, |b| b.billed_amount);
     // The credit is applied before the notice is written, so the notice says what is due.
     bills::apply_credit(conn, at)?;
-    let due = bills::balance(conn, month, at)?.map_or(billed, |b| b.unpaid());
-    // A month without charges is billed (it closes the month) but not announced.
-    if !billed.is_zero() {
+    announce(conn, member, month, at)
+}
+
+/// P1: the bill notice of `month`, by email and SMS, saying what is due after credit; a
+/// month without charges is billed (it closes the month) but not announced.
+fn announce(conn: &Connection, member: &Member, month: Month, at: Instant) -> Result<()> {
+    let Some(balance) = bills::balance(conn, month, at)? else {
+        return Ok(());
+    };
+    if !balance.billed_amount.is_zero() {
         send(
             conn,
             member,
             NotificationKind::BillIssued,
             month,
             at,
-            &schedule::bill_notice(month, billed, due),
+            &schedule::bill_notice(month, balance.billed_amount, balance.unpaid()),
             true,
         )?;
     }
