@@ -2,7 +2,8 @@
 //! amounts, contract counts and daily quantities, as NCP computed them.
 //!
 //! Re-importing a month replaces NCP's earlier figures for it: a bill written before the
-//! month ended is superseded by the final one, never added to it. A body that holds part of
+//! month ended is superseded by the final one, never added to it — and a bill NCP wrote
+//! earlier than the stored one never supersedes it (issue 14, `ncp_stale`). A body that holds part of
 //! the month — a page known to be incomplete, or one NCP may have filtered to some services —
 //! replaces only what it holds, so stored rows it does not cover are never lost; and NCP's
 //! parts are checked against their whole as the ledger holds it (`check_parts`).
@@ -24,6 +25,7 @@ use ncp_usage_core::billing::ncp::{
     DemandCost, Difference, Discounts, Page,
 };
 use ncp_usage_core::billing::ncp_daily;
+use ncp_usage_core::billing::ncp_stale::may_supersede;
 use ncp_usage_core::billing::payment::PaymentKind;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
@@ -74,6 +76,18 @@ pub type ContractCounts = (Month, Vec<(String, String, i64)>);
 pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> {
     let held = held_member(conn)?;
     one_member(held.as_deref(), pages.iter().flat_map(|p| p.body.members()))?;
+    // Issue 14: an older bill never supersedes a newer one. Every incoming bill is checked
+    // against the one the ledger holds before anything is written, so a refused import
+    // leaves the ledger as it was.
+    for page in pages {
+        if let Body::DemandCosts(rows) = &page.body {
+            for d in rows {
+                if let Some(held) = demand_cost(conn, d.month)? {
+                    may_supersede(&held, d)?;
+                }
+            }
+        }
+    }
     let mut stored = Stored {
         differences: incomplete_pages(pages, now),
         ..Stored::default()
@@ -85,7 +99,8 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
     for (i, page) in pages.iter().enumerate() {
         *stored.rows.entry(page.body.action()).or_default() += page.body.len();
         match &page.body {
-            // A later body for the same month (a re-import, a later page) supersedes.
+            // `one_answer` kept one bill per month, the one NCP wrote last
+            // (`ncp_stale::later_written`).
             Body::DemandCosts(rows) => {
                 for d in rows {
                     demand.insert(d.month, d.clone());
