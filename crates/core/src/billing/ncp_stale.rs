@@ -9,12 +9,15 @@
 //! [`later_written`] picks, among the bodies of one import, the bill NCP wrote last.
 //!
 //! A bill without a write date (either one) is compared as before this rule: the incoming
-//! bill supersedes the stored one, and two different bills of one import are refused.
+//! bill supersedes the stored one, and two different bills of one import are refused. A bill
+//! stored before the ledger kept NCP's figures (schema 9) is known by its write date alone
+//! ([`not_older_than`]).
 
 use std::collections::BTreeMap;
 
 use crate::billing::ncp::{Body, DemandCost, Page};
 use crate::calendar::Month;
+use crate::clock::Instant;
 use crate::error::{Error, Result};
 
 /// How an incoming bill of a month stands against another bill of the same month.
@@ -81,6 +84,21 @@ pub fn may_supersede(stored: &DemandCost, incoming: &DemandCost) -> Result<()> {
         )),
         Writing::Rewritten => Err(Error::rewritten_ncp_bill(incoming.month, &at(incoming))),
         Writing::Later | Writing::Same | Writing::StateOnly | Writing::Undated => Ok(()),
+    }
+}
+
+/// [`may_supersede`] against a bill the ledger holds only the write date of (`held`, a bill
+/// imported before the ledger kept NCP's figures exactly, schema 9): refused when NCP wrote
+/// `incoming` earlier; its figures cannot be compared, so a bill of the same instant is stored
+/// as before.
+pub fn not_older_than(held: Instant, incoming: &DemandCost) -> Result<()> {
+    match incoming.written_at {
+        Some(is) if is < held => Err(Error::older_ncp_bill(
+            incoming.month,
+            &crate::clock::rfc3339(is),
+            &crate::clock::rfc3339(held),
+        )),
+        _ => Ok(()),
     }
 }
 
@@ -180,6 +198,16 @@ mod tests {
             e.to_string(),
             "NCP's bill of 2024-05 being imported was written 2024-06-01T08:00:00+09:00 like the one the ledger holds, with other figures: NCP writes one bill per writing; import the body NCP sent with a later write date, or nothing needs doing if the ledger's bill is NCP's latest"
         );
+    }
+
+    #[test]
+    fn issue14_against_a_bill_known_by_its_write_date_only_an_older_one_is_refused() {
+        let held = parse_as_of(JUNE_1).unwrap();
+        let e = not_older_than(held, &bill(Some(MAY_16), 60_000, false)).unwrap_err();
+        assert_eq!(e.kind.exit_code(), 2);
+        assert!(e.to_string().starts_with("NCP's bill of 2024-05 being imported was written 2024-05-16T08:00:00+09:00, before the one the ledger holds (written 2024-06-01T08:00:00+09:00)"), "{e}");
+        assert!(not_older_than(held, &bill(Some(JUNE_1), 60_000, false)).is_ok());
+        assert!(not_older_than(held, &bill(None, 60_000, false)).is_ok());
     }
 
     #[test]
