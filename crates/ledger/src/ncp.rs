@@ -1161,12 +1161,18 @@ mod tests {
                 .unwrap()
                 .map(clock::rfc3339)
         };
-        assert_eq!(held(&mut ledger).as_deref(), Some("2024-06-01T08:00:00+09:00"));
+        assert_eq!(
+            held(&mut ledger).as_deref(),
+            Some("2024-06-01T08:00:00+09:00")
+        );
         ledger
             .write(at("2024-06-03"), |tx| {
                 store(tx, &[page("2024-06-02T08:00")], at("2024-06-03"))
             })
             .unwrap();
-        assert_eq!(held(&mut ledger).as_deref(), Some("2024-06-02T08:00:00+09:00"));
+        assert_eq!(
+            held(&mut ledger).as_deref(),
+            Some("2024-06-02T08:00:00+09:00")
+        );
     }
 }

@@ -126,9 +126,9 @@ pub fn later_written(pages: &mut [Page]) {
             continue;
         };
         rows.retain(|d| {
-            latest.get(&d.month).is_none_or(|(page, best)| {
-                *page == i || writing(best, d) != Writing::Earlier
-            })
+            latest
+                .get(&d.month)
+                .is_none_or(|(page, best)| *page == i || writing(best, d) != Writing::Earlier)
         });
     }
 }
