@@ -46,6 +46,7 @@ mod ncp_paid;
 mod ncp_penalty;
 mod ncp_public;
 mod ncp_server;
+mod ncp_stale;
 mod ncp_status;
 mod ncp_stranger;
 mod ncp_stranger_pages;

@@ -173,9 +173,12 @@ fn ncp_paid_up_after_the_credit_balance_paid_keeps_the_rest_as_credit() {
 fn ncp_reimport_paid_up_at_a_higher_figure_is_settled_by_ncp_not_charged_again() {
     let env = member(true);
     import(&env, "2024-06-20", &fixture().display().to_string());
+    // NCP wrote the bill again later at the higher figure (issue 14: a bill of the same
+    // writing with other figures is refused), and it was paid up after that.
     let more = variant(&env, "dc-paid-more.json", |x| {
+        x["writeDate"] = "2024-06-15T08:00:00+0900".into();
         x["isPaidUp"] = true.into();
-        x["paidUpDate"] = "2024-06-10T09:00:00+0900".into();
+        x["paidUpDate"] = "2024-06-18T09:00:00+0900".into();
         x["useAmount"] = 223_456.into();
         x["thisMonthDemandAmount"] = 203_400.into();
         x["thisMonthVatAmount"] = 20_340.into();

@@ -136,6 +136,32 @@ impl Error {
     }
 }
 
+/// Issue 14: the messages of an NCP bill that may not supersede the one the ledger holds
+/// (`billing::ncp_stale`), kept here, away from the SQL that stores bills.
+impl Error {
+    /// NCP's bill of `month` being imported was written (`written`) before the one the
+    /// ledger holds (`held`): exit 2.
+    pub fn older_ncp_bill(month: crate::calendar::Month, written: &str, held: &str) -> Error {
+        Error::invalid(format!(
+            "NCP's bill of {month} being imported was written {written}, before the one the ledger holds (written {held}): an older bill never supersedes a newer one"
+        ))
+        .with_hint(
+            "import NCP's newer body instead, or nothing needs doing: the ledger holds NCP's latest bill",
+        )
+    }
+
+    /// NCP's bill of `month` being imported was written at the same instant (`written`) as
+    /// the one the ledger holds, with other figures: exit 2.
+    pub fn rewritten_ncp_bill(month: crate::calendar::Month, written: &str) -> Error {
+        Error::invalid(format!(
+            "NCP's bill of {month} being imported was written {written} like the one the ledger holds, with other figures: NCP writes one bill per writing"
+        ))
+        .with_hint(
+            "import the body NCP sent with a later write date, or nothing needs doing if the ledger's bill is NCP's latest",
+        )
+    }
+}
+
 /// The error as one JSON document (printed on stderr under `--json`):
 /// `{"error":{"rule":…,"message":…,"exit_code":…}}`.
 impl serde::Serialize for Error {

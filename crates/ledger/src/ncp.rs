@@ -2,7 +2,8 @@
 //! amounts, contract counts and daily quantities, as NCP computed them.
 //!
 //! Re-importing a month replaces NCP's earlier figures for it: a bill written before the
-//! month ended is superseded by the final one, never added to it. A body that holds part of
+//! month ended is superseded by the final one, never added to it — and a bill NCP wrote
+//! earlier than the stored one never supersedes it (issue 14, `ncp_stale`). A body that holds part of
 //! the month — a page known to be incomplete, or one NCP may have filtered to some services —
 //! replaces only what it holds, so stored rows it does not cover are never lost; and NCP's
 //! parts are checked against their whole as the ledger holds it (`check_parts`).
@@ -25,6 +26,7 @@ use ncp_usage_core::billing::ncp::{
 };
 use ncp_usage_core::billing::ncp_daily;
 use ncp_usage_core::billing::ncp_odd::{self, Oddity};
+use ncp_usage_core::billing::ncp_stale::{may_supersede, not_older_than};
 use ncp_usage_core::billing::payment::PaymentKind;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
@@ -79,6 +81,23 @@ pub type ContractCounts = (Month, Vec<(String, String, i64)>);
 pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> {
     let held = held_member(conn)?;
     one_member(held.as_deref(), pages.iter().flat_map(|p| p.body.members()))?;
+    // Issue 14: an older bill never supersedes a newer one. Every incoming bill is checked
+    // against the one the ledger holds before anything is written, so a refused import
+    // leaves the ledger as it was.
+    for page in pages {
+        if let Body::DemandCosts(rows) = &page.body {
+            for d in rows {
+                match demand_cost(conn, d.month)? {
+                    Some(held) => may_supersede(&held, d)?,
+                    None => {
+                        if let Some(held) = legacy_written_at(conn, d.month)? {
+                            not_older_than(held, d)?;
+                        }
+                    }
+                }
+            }
+        }
+    }
     let mut stored = Stored {
         differences: incomplete_pages(pages, now),
         ..Stored::default()
@@ -90,7 +109,8 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
     for (i, page) in pages.iter().enumerate() {
         *stored.rows.entry(page.body.action()).or_default() += page.body.len();
         match &page.body {
-            // A later body for the same month (a re-import, a later page) supersedes.
+            // `one_answer` kept one bill per month, the one NCP wrote last
+            // (`ncp_stale::later_written`).
             Body::DemandCosts(rows) => {
                 for d in rows {
                     demand.insert(d.month, d.clone());
@@ -229,6 +249,24 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
     super::ncp_v2::store_pages(conn, pages, &mut stored)?;
     stored.months.sort();
     Ok(stored)
+}
+
+/// When NCP wrote the bill of `month` the ledger holds, from `ncp_bills`: for a bill
+/// imported before the ledger kept NCP's figures exactly (schema 9), which has no
+/// `ncp_demand_costs` row to compare with.
+fn legacy_written_at(conn: &Connection, month: Month) -> Result<Option<Instant>> {
+    let written: Option<Option<Instant>> = conn
+        .query_row(
+            concat!(
+                "SELECT written_at FROM ncp_bills WHERE account_id = ",
+                crate::ledger_account!(),
+                " AND month = ?1"
+            ),
+            [month.to_string()],
+            |r| r.instant_opt(0, "NCP bill writing time"),
+        )
+        .optional()?;
+    Ok(written.flatten())
 }
 
 /// The API action whose body holds the lines of `source`.
@@ -1071,5 +1109,76 @@ mod tests {
             })
             .unwrap();
         assert_eq!(versions, 1);
+    }
+
+    /// Issue 14: a bill the ledger holds from before schema 9 (an `ncp_bills` row, no
+    /// `ncp_demand_costs` one) is known by its write date: an older bill is refused before
+    /// anything is written, a later one is stored.
+    #[test]
+    fn issue14_an_older_bill_never_supersedes_one_known_by_its_write_date_only() {
+        let mut ledger = Ledger::in_memory().unwrap();
+        let at = |t: &str| clock::parse_as_of(t).unwrap();
+        let month: Month = "2024-05".parse().unwrap();
+        ledger
+            .write(at("2024-06-02"), |tx| -> Result<()> {
+                tx.execute(
+                    concat!(
+                        "INSERT INTO bills (account_id, month, used_amount, discount_amount,
+                             rounddown_discount_amount, vat_amount, billed_amount, overdue_ratio,
+                             source, issued_at) VALUES (",
+                        crate::ledger_account!(),
+                        ", '2024-05', 0, 0, 0, 0, 0, '0.015', 'ncp', '2024-06-01T08:00:00+09:00')"
+                    ),
+                    [],
+                )?;
+                tx.execute(
+                    concat!(
+                        "INSERT INTO ncp_bills (account_id, month, paid_up, written_at, imported_at) VALUES (",
+                        crate::ledger_account!(),
+                        ", '2024-05', 1, '2024-06-01T08:00:00+09:00', '2024-06-02T00:00:00+09:00')"
+                    ),
+                    [],
+                )?;
+                Ok(())
+            })
+            .unwrap();
+        let page = |written: &str| Page {
+            body: Body::DemandCosts(vec![DemandCost {
+                written_at: Some(at(written)),
+                ..DemandCost::empty(month, Api::V1)
+            }]),
+            total_rows: Some(1),
+            next_token: None,
+            list_path: String::new(),
+        };
+        let e = ledger
+            .write(at("2024-06-03"), |tx| {
+                store(tx, &[page("2024-05-16T08:00")], at("2024-06-03"))
+            })
+            .unwrap_err();
+        assert_eq!(e.kind.exit_code(), 2);
+        assert!(
+            e.to_string().starts_with("NCP's bill of 2024-05 being imported was written 2024-05-16T08:00:00+09:00, before the one the ledger holds (written 2024-06-01T08:00:00+09:00)"),
+            "{e}"
+        );
+        let held = |ledger: &mut Ledger| {
+            ledger
+                .read(|tx| legacy_written_at(tx, month))
+                .unwrap()
+                .map(clock::rfc3339)
+        };
+        assert_eq!(
+            held(&mut ledger).as_deref(),
+            Some("2024-06-01T08:00:00+09:00")
+        );
+        ledger
+            .write(at("2024-06-03"), |tx| {
+                store(tx, &[page("2024-06-02T08:00")], at("2024-06-03"))
+            })
+            .unwrap();
+        assert_eq!(
+            held(&mut ledger).as_deref(),
+            Some("2024-06-02T08:00:00+09:00")
+        );
     }
 }

@@ -696,14 +696,19 @@ pub fn incomplete_pages(pages: &[Page], now: Instant) -> Vec<Difference> {
 /// alike (the same page given twice), and refused naming both files when they differ —
 /// never "the last file wins". A row one file repeats is kept once too when repeated alike,
 /// and refused naming its key when repeated with other figures: NCP gives a row once per
-/// key, and adding a repeated row would count its amounts twice. `names` names the pages,
-/// in order.
+/// key, and adding a repeated row would count its amounts twice. Two files' bills of one
+/// month that NCP wrote at different instants are not a conflict: the later-written one is
+/// kept, whatever the order of the files (issue 14, [`super::ncp_stale::later_written`]).
+/// `names` names the pages, in order.
 pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
     use std::collections::BTreeMap;
     // Two members' bills of one month differ, but the problem is the two members: name them
     // rather than the bills.
     one_member(None, pages.iter().flat_map(|p| p.body.members()))?;
     super::ncp_currency::one_currency(pages, names)?;
+    // Issue 14: of two files' bills of one month, the one NCP wrote last stands, whatever
+    // the order of the files; an older one is dropped here, never stored.
+    super::ncp_stale::later_written(pages);
     type LineKey = (Month, &'static str, String, String, String, String);
     // Where each key was first seen: its page and its place among that page's kept rows
     // (the rows themselves stay in their pages, never copied: an import may hold millions).
