@@ -7,6 +7,7 @@
 mod account;
 mod accounts;
 mod accounts_scope;
+mod bill_versions;
 mod byte_identical;
 mod ceiling;
 mod check;

@@ -23,6 +23,7 @@ const ACCOUNT_TABLES: &[&str] = &[
     "ncp_bills",
     "payments",
     "bills",
+    "bills_versions",
     "payment_methods",
     "account_changes",
     "notifications",

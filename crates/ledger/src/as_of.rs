@@ -203,6 +203,20 @@ pub(crate) const TEMP_SCHEMA: &str = concat!(
             "currency"
         ]
     ),
+    versioned!(
+        "bills",
+        ["month"],
+        [
+            "used_amount",
+            "discount_amount",
+            "rounddown_discount_amount",
+            "vat_amount",
+            "billed_amount",
+            "overdue_ratio",
+            "source",
+            "issued_at"
+        ]
+    ),
     versioned!("ncp_demand_costs", ["month"], [
         "member_no",
         "api",

@@ -94,10 +94,10 @@ pub fn insert(conn: &Connection, bill: &Bill) -> Result<()> {
         concat!(
             "INSERT INTO bills (account_id, month, used_amount, discount_amount,
                  rounddown_discount_amount, vat_amount, billed_amount, overdue_ratio, source,
-                 issued_at)
+                 issued_at, recorded_at)
              VALUES (",
             crate::ledger_account!(),
-            ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+            ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"
         ),
         params![
             bill.month.to_string(),
@@ -119,7 +119,7 @@ pub fn issued(conn: &Connection, now: Instant) -> Result<Vec<Bill>> {
     let mut stmt = conn.prepare_cached(concat!(
         "SELECT month, used_amount, discount_amount, rounddown_discount_amount, vat_amount,
                 billed_amount, overdue_ratio, source, issued_at
-         FROM bills WHERE ",
+         FROM bills_asof WHERE ",
         this_account!(),
         " AND issued_at <= ?1 ORDER BY month"
     ))?;
@@ -236,7 +236,7 @@ const BALANCES_SQL: &str = concat!(
     applied!("penalty", "payment_applications"),
     " + ",
     applied!("penalty", "credit_applications"),
-    " FROM bills b WHERE ",
+    " FROM bills_asof b WHERE ",
     this_account!("b"),
     " AND b.issued_at <= ?1 AND (?3 IS NULL OR b.month = ?3)
      ORDER BY b.month"
@@ -246,7 +246,7 @@ const BALANCES_SQL: &str = concat!(
 pub fn overdue_ratio(conn: &Connection, month: Month) -> Result<Option<Decimal>> {
     let text: Option<String> = conn
         .prepare_cached(concat!(
-            "SELECT overdue_ratio FROM bills WHERE ",
+            "SELECT overdue_ratio FROM bills_asof WHERE ",
             this_account!(),
             " AND month = ?1"
         ))?

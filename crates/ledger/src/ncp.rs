@@ -448,7 +448,11 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
                          vat_amount = ?5, billed_amount = ?6, overdue_ratio = ?7, source = 'ncp'
                      WHERE account_id = ",
                     crate::ledger_account!(),
-                    " AND month = ?1"
+                    " AND month = ?1
+                       -- The same figures again are no new version of the bill (T2).
+                       AND (used_amount, discount_amount, rounddown_discount_amount, vat_amount,
+                            billed_amount, overdue_ratio, source)
+                           IS NOT (?2, ?3, ?4, ?5, ?6, ?7, 'ncp')"
                 ),
                 params![
                     month,
