@@ -74,6 +74,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/0012_ncp_discounts.sql"),
     include_str!("sql/0013_ncp_penalties.sql"),
     include_str!("sql/0014_accounts.sql"),
+    include_str!("sql/0015_penalties_taken_back.sql"),
 ];
 
 /// The schema version this build writes.
