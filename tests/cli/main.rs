@@ -42,6 +42,7 @@ mod ncp_lines;
 mod ncp_money14;
 mod ncp_notices;
 mod ncp_paid;
+mod ncp_paid_penalty;
 mod ncp_penalty;
 mod ncp_public;
 mod ncp_server;
