@@ -106,7 +106,11 @@ fn penalties(env: &Env) -> Vec<(String, String, i64, Option<String>)> {
         .collect()
 }
 
-fn penalty(on: &str, amount: i64, withdrawn: Option<&str>) -> (String, String, i64, Option<String>) {
+fn penalty(
+    on: &str,
+    amount: i64,
+    withdrawn: Option<&str>,
+) -> (String, String, i64, Option<String>) {
     (
         on.to_string(),
         "p10".to_string(),
@@ -149,7 +153,12 @@ fn i14_p10_p9_paid_before_the_penalty_day_takes_the_penalty_and_the_block_back()
     );
     assert_eq!(blocked(&env, "2024-06-02"), true);
     // NCP's bill of 3 June says it was paid on 20 May, before the penalty day.
-    let paid = paid_body(&env, "2024-05-20T10:00:00+0900", "2024-06-03T05:00:00+0900", 0);
+    let paid = paid_body(
+        &env,
+        "2024-05-20T10:00:00+0900",
+        "2024-06-03T05:00:00+0900",
+        0,
+    );
     import(&env, "2024-06-05", &paid);
     assert_eq!(
         pay(&env, "2024-06-05"),
@@ -168,7 +177,11 @@ fn i14_p10_p9_paid_before_the_penalty_day_takes_the_penalty_and_the_block_back()
     );
     assert_eq!(
         penalties(&env),
-        [penalty("2024-06-01", 1_650, Some("2024-06-05T00:00:00+09:00"))]
+        [penalty(
+            "2024-06-01",
+            1_650,
+            Some("2024-06-05T00:00:00+09:00")
+        )]
     );
     // The same body again changes nothing.
     let before = env.dump();
@@ -259,7 +272,12 @@ fn i14_p3_a_penalty_paid_and_then_taken_back_becomes_exact_credit() {
     );
     // NCP was paid on 20 May: the penalty is taken back, and the 1,650 the member paid on
     // it becomes credit; NCP's payment is the principal.
-    let body = paid_body(&env, "2024-05-20T10:00:00+0900", "2024-06-03T05:00:00+0900", 0);
+    let body = paid_body(
+        &env,
+        "2024-05-20T10:00:00+0900",
+        "2024-06-03T05:00:00+0900",
+        0,
+    );
     import(&env, "2024-06-05", &body);
     assert_eq!(
         pay(&env, "2024-06-05"),
@@ -295,9 +313,78 @@ fn i14_p3_a_penalty_paid_and_then_taken_back_becomes_exact_credit() {
         .expect("June's bill")
         .clone();
     assert_eq!(
-        (&june["billed_amount"], &june["paid_amount"], &june["unpaid_amount"]),
+        (
+            &june["billed_amount"],
+            &june["paid_amount"],
+            &june["unpaid_amount"]
+        ),
         (&json!(55_000), &json!(1_650), &json!(53_350))
     );
     assert_eq!(doc["credit_balance"], 0);
     assert_eq!(pay(&env, "2024-07-05").0, april(111_650, 1_650, 0, "paid"));
+}
+
+/// v2 alike: `/demand-costs` `paidUp` with `paidUpDateTime` before the penalty day takes
+/// P10's penalty (1 % of 151,676 = 1,516, at `overdueRate` 1.0) back.
+#[test]
+fn i14_p10_a_v2_bill_paid_before_the_penalty_day_owes_no_penalty() {
+    let env = Env::business("2026-06-01").paying_by_deposit("2026-06-01", "2027-12");
+    let unpaid = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/ncp/v2/demand-cost-2026-06-unpaid.json"),
+    )
+    .unwrap();
+    let file = env.file("unpaid.json", &unpaid);
+    env.ok("2026-07-05", &["import", "ncp", file.to_str().unwrap()]);
+    write(&env, "2026-08-02");
+    let june = |as_of: &str| {
+        let doc = env.json(as_of, &["pay"]);
+        let b = doc["bills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["month"] == "2026-06")
+            .unwrap()
+            .clone();
+        (
+            b["penalty_amount"].clone(),
+            b["unpaid_amount"].clone(),
+            b["status"].clone(),
+            doc["blocked_since"].clone(),
+        )
+    };
+    assert_eq!(
+        june("2026-08-02"),
+        (
+            json!(1_516),
+            json!(153_192),
+            json!("outstanding"),
+            json!("2026-08-01T00:00:00+09:00")
+        )
+    );
+    // NCP's bill of 3 August: paid on 20 July (10:00 KST).
+    let paid = unpaid
+        .replace("\"paidUp\": false", "\"paidUp\": true")
+        .replace(
+            "\"paidUpDateTime\": null",
+            "\"paidUpDateTime\": \"2026-07-20T01:00:00Z\"",
+        )
+        .replace(
+            "\"createdDateTime\": \"2026-06-30T18:30:00Z\"",
+            "\"createdDateTime\": \"2026-08-03T01:00:00Z\"",
+        );
+    let file = env.file("paid.json", paid);
+    env.ok("2026-08-05", &["import", "ncp", file.to_str().unwrap()]);
+    assert_eq!(
+        june("2026-08-05"),
+        (json!(0), json!(0), json!("paid"), Value::Null)
+    );
+    let before = env.dump();
+    env.ok("2026-08-05", &["import", "ncp", file.to_str().unwrap()]);
+    assert_eq!(env.dump(), before);
+    assert_eq!(
+        june("2026-09-05"),
+        (json!(0), json!(0), json!("paid"), Value::Null)
+    );
+    checked(&env, "2026-08-05");
 }

@@ -49,9 +49,7 @@ pub fn taken_back(charged_on: NaiveDate, paid_on: NaiveDate) -> bool {
 /// Why a credit of kind `penalty` was recorded: what the member paid on the late penalties
 /// of `month`'s bill that NCP's paid-up state took back.
 pub fn taken_back_reason(month: Month, paid_on: NaiveDate) -> String {
-    format!(
-        "late penalties of the {month} bill taken back: NCP reports it paid up on {paid_on}"
-    )
+    format!("late penalties of the {month} bill taken back: NCP reports it paid up on {paid_on}")
 }
 
 /// A penalty row whose day does not read as a date.
