@@ -44,6 +44,7 @@ mod ncp_money14;
 mod ncp_notices;
 mod ncp_odd;
 mod ncp_paid;
+mod ncp_paid_penalty;
 mod ncp_penalty;
 mod ncp_public;
 mod ncp_server;

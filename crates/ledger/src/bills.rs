@@ -24,13 +24,19 @@ use ncp_usage_core::clock::{self, Instant};
 use ncp_usage_core::exact::Exact;
 use ncp_usage_core::money::Krw;
 
-/// The penalties charged on bill `b` by day `?2` (P10), which [`unpaid_principal`] leaves out.
+/// The penalties charged on bill `b` by day `?2` (P10) and not taken back by `?1` (NCP's
+/// paid-up state, issue 14), with the credit that stands for what was paid on those taken
+/// back; [`unpaid_principal`] leaves them out.
 macro_rules! penalties_due {
     () => {
         concat!(
             "COALESCE((SELECT SUM(amount) FROM penalties p WHERE ",
             this_account!("p"),
-            " AND p.month = b.month AND p.charged_on <= ?2), 0)"
+            " AND p.month = b.month AND p.charged_on <= ?2
+               AND (p.withdrawn_at IS NULL OR p.withdrawn_at > ?1)), 0)
+             + COALESCE((SELECT SUM(amount) FROM credits pc WHERE ",
+            this_account!("pc"),
+            " AND pc.month = b.month AND pc.kind = 'penalty' AND pc.recorded_at <= ?1), 0)"
         )
     };
 }
@@ -226,7 +232,7 @@ const BALANCES_SQL: &str = concat!(
     " AND a.carried_into = b.month), 0)
               + COALESCE((SELECT SUM(amount) FROM credits c WHERE ",
     this_account!("c"),
-    " AND c.month = b.month AND c.recorded_at <= ?1), 0), ",
+    " AND c.month = b.month AND c.kind = 'excess' AND c.recorded_at <= ?1), 0), ",
     penalties_due!(),
     ", ",
     applied!("principal", "payment_applications"),
@@ -708,7 +714,7 @@ pub fn credit_excess(conn: &Connection, month: Month, at: Instant) -> Result<Krw
             " AND a.carried_into = b.month), 0)
                 + COALESCE((SELECT SUM(amount) FROM credits c WHERE ",
             this_account!("c"),
-            " AND c.month = b.month), 0)
+            " AND c.month = b.month AND c.kind = 'excess'), 0)
              FROM bills b WHERE ",
             this_account!("b"),
             " AND b.month = ?1"
@@ -751,7 +757,7 @@ pub fn recredit_excess(conn: &Connection, month: Month) -> Result<()> {
             " AND a.carried_into = b.month), 0),
                 COALESCE((SELECT SUM(amount) FROM credits c WHERE ",
             this_account!("c"),
-            " AND c.month = b.month), 0),
+            " AND c.month = b.month AND c.kind = 'excess'), 0),
                 b.issued_at
          FROM bills b WHERE ",
             this_account!("b"),
@@ -769,7 +775,7 @@ pub fn recredit_excess(conn: &Connection, month: Month) -> Result<()> {
             this_account!(),
             " AND credit_id IN (SELECT id FROM credits WHERE ",
             this_account!(),
-            " AND month = ?1)"
+            " AND month = ?1 AND kind = 'excess')"
         ),
         [&m],
     )?;
@@ -777,7 +783,7 @@ pub fn recredit_excess(conn: &Connection, month: Month) -> Result<()> {
         concat!(
             "DELETE FROM credits WHERE ",
             this_account!(),
-            " AND month = ?1"
+            " AND month = ?1 AND kind = 'excess'"
         ),
         [&m],
     )?;
@@ -919,7 +925,8 @@ pub fn record_ncp_penalty(
         concat!(
             "SELECT COALESCE(SUM(amount), 0) FROM penalties WHERE ",
             this_account!(),
-            " AND month = ?1 AND (charged_on < ?2 OR (charged_on = ?2 AND source = 'p10'))"
+            " AND month = ?1 AND withdrawn_at IS NULL
+               AND (charged_on < ?2 OR (charged_on = ?2 AND source = 'p10'))"
         ),
         params![m, day],
         |r| r.krw(0),
@@ -962,6 +969,71 @@ pub fn record_ncp_penalty(
         params![m, day, base.won(), amount.won()],
     )?;
     Ok(())
+}
+
+/// Issue 14: NCP reports `month`'s bill paid up on `paid_on` (KST): the late penalties P10
+/// charged it on penalty days after that day are taken back at `now` ([`penalty::taken_back`];
+/// NCP's own `overduePlusAmount` and the days before stay), and what the member had already
+/// paid on them becomes credit of kind `penalty`, which pays the next amounts owed. The
+/// rows stay, marked `withdrawn_at`: P10 never charges those days again, and a read at an
+/// earlier instant sees them as they stood (T2). Taken back once: importing the same state
+/// again changes nothing. Returns the credit recorded.
+pub fn take_back_penalties(
+    conn: &Connection,
+    month: Month,
+    paid_on: chrono::NaiveDate,
+    now: Instant,
+) -> Result<Krw> {
+    let m = month.to_string();
+    let at = clock::rfc3339(now);
+    let days: Vec<String> = conn
+        .prepare_cached(concat!(
+            "SELECT charged_on FROM penalties WHERE ",
+            this_account!(),
+            " AND month = ?1 AND source = 'p10' AND withdrawn_at IS NULL ORDER BY charged_on"
+        ))?
+        .query_map([&m], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut taken = false;
+    for day in days {
+        let on = clock::parse_date(&day)
+            .ok_or_else(|| Error::ledger(penalty::damaged_day(month, &day)))?;
+        if !penalty::taken_back(on, paid_on) {
+            continue;
+        }
+        conn.prepare_cached(concat!(
+            "UPDATE penalties SET withdrawn_at = ?3 WHERE ",
+            this_account!(),
+            " AND month = ?1 AND charged_on = ?2 AND source = 'p10' AND withdrawn_at IS NULL"
+        ))?
+        .execute(params![m, day, at])?;
+        taken = true;
+    }
+    if !taken {
+        return Ok(Krw::ZERO);
+    }
+    let Some(b) = balance(conn, month, now)? else {
+        return Ok(Krw::ZERO);
+    };
+    // Paid on the bill's penalties beyond what they now come to.
+    let excess = excess_credit(b.penalty_amount - b.paid_penalty);
+    if excess.is_zero() {
+        return Ok(excess);
+    }
+    conn.execute(
+        concat!(
+            "INSERT INTO credits (account_id, month, amount, reason, recorded_at, kind) VALUES (",
+            crate::ledger_account!(),
+            ", ?1, ?2, ?3, ?4, 'penalty')"
+        ),
+        params![
+            m,
+            excess.won(),
+            penalty::taken_back_reason(month, paid_on),
+            at
+        ],
+    )?;
+    Ok(excess)
 }
 
 /// One message of the outbox.

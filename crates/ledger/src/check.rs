@@ -71,6 +71,8 @@ macro_rules! instants {
          UNION ALL SELECT 'application ' || id || ' applied_at', applied_at FROM payment_applications WHERE account_id = ", crate::ledger_account!(), "
          UNION ALL SELECT 'automatic attempt ' || month || ' ' || attempt_on, at FROM auto_attempts WHERE account_id = ", crate::ledger_account!(), "
          UNION ALL SELECT 'penalty ' || month || ' charged_on', charged_on FROM penalties WHERE account_id = ", crate::ledger_account!(), "
+         UNION ALL SELECT 'penalty ' || month || ' ' || charged_on || ' withdrawn_at', withdrawn_at FROM penalties
+             WHERE account_id = ", crate::ledger_account!(), " AND withdrawn_at IS NOT NULL
          UNION ALL SELECT 'notification ' || id || ' sent_at', sent_at FROM notifications WHERE account_id = ", crate::ledger_account!(), "
          UNION ALL SELECT 'cash receipt enrollment ' || id || ' applied_at', applied_at FROM cash_receipt_enrollments WHERE account_id = ", crate::ledger_account!(), "
          UNION ALL SELECT 'cash receipt enrollment ' || id || ' cancelled_at', cancelled_at FROM cash_receipt_enrollments
@@ -140,7 +142,9 @@ const INVARIANTS: &[Invariant] = &[
               LEFT JOIN (SELECT carried_into AS month, SUM(amount) AS amount FROM bill_adjustments
                          WHERE account_id = ", crate::ledger_account!(), " AND carried_into IS NOT NULL GROUP BY carried_into) adj
                      ON adj.month = b.month
-              LEFT JOIN (SELECT month, SUM(amount) AS amount FROM penalties WHERE account_id = ", crate::ledger_account!(), "
+              LEFT JOIN (SELECT month, SUM(amount) AS amount FROM (
+                             SELECT month, amount FROM penalties WHERE account_id = ", crate::ledger_account!(), " AND withdrawn_at IS NULL
+                             UNION ALL SELECT month, amount FROM credits WHERE account_id = ", crate::ledger_account!(), " AND kind = 'penalty')
                          GROUP BY month) pen
                      ON pen.month = b.month
               WHERE b.account_id = ", crate::ledger_account!(), "
@@ -342,7 +346,7 @@ const INVARIANTS: &[Invariant] = &[
                          WHERE account_id = ", crate::ledger_account!(), " AND carried_into IS NOT NULL GROUP BY carried_into) adj
                      ON adj.month = b.month
               LEFT JOIN (SELECT month, SUM(amount) AS amount FROM credits WHERE account_id = ", crate::ledger_account!(), "
-                         GROUP BY month) cr
+                         AND kind = 'excess' GROUP BY month) cr
                      ON cr.month = b.month
               WHERE b.account_id = ", crate::ledger_account!(), "
                 AND COALESCE(cr.amount, 0) <> MAX(-(b.billed_amount + COALESCE(adj.amount, 0)), 0)
@@ -379,7 +383,7 @@ const INVARIANTS: &[Invariant] = &[
                          WHERE account_id = ", crate::ledger_account!(), " AND carried_into IS NOT NULL GROUP BY carried_into) adj
                      ON adj.month = b.month
               LEFT JOIN (SELECT month, SUM(amount) AS amount FROM credits WHERE account_id = ", crate::ledger_account!(), "
-                         GROUP BY month) cr
+                         AND kind = 'excess' GROUP BY month) cr
                      ON cr.month = b.month
               WHERE b.account_id = ", crate::ledger_account!(), "
                 AND COALESCE(pp.principal, 0) + cp.principal
@@ -398,7 +402,7 @@ const INVARIANTS: &[Invariant] = &[
                          WHERE account_id = ", crate::ledger_account!(), " AND carried_into IS NOT NULL GROUP BY carried_into) adj
                      ON adj.month = b.month
               LEFT JOIN (SELECT month, SUM(amount) AS amount FROM credits WHERE account_id = ", crate::ledger_account!(), "
-                         GROUP BY month) cr
+                         AND kind = 'excess' GROUP BY month) cr
                      ON cr.month = b.month
               WHERE b.account_id = ", crate::ledger_account!(), "
                 AND b.billed_amount + COALESCE(adj.amount, 0) + COALESCE(cr.amount, 0) < 0

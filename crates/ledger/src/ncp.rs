@@ -514,6 +514,22 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
             clock::rfc3339(now)
         ],
     )?;
+    let issued_at = bills::issued(conn, now)?
+        .into_iter()
+        .find(|b| b.month == d.month)
+        .map_or(issued_at, |b| b.issued_at);
+    let paid_at = d.paid_at(issued_at, now);
+    // Issue 14: NCP was paid on `paid_at`; P10's penalties of the days after it never
+    // accrued, and what the member paid on them becomes credit. Taken back before NCP's own
+    // penalty is recorded, which then holds what those no longer charge.
+    let credited = d.paid_up
+        && !bills::take_back_penalties(
+            conn,
+            d.month,
+            paid_at.with_timezone(&clock::kst()).date_naive(),
+            now,
+        )?
+        .is_zero();
     // NCP's late penalty, as NCP had charged it when it wrote the bill. This command's
     // catch-up walked P10's penalty days up to now before the bill was stored, so NCP's row
     // holds only what those did not charge; P10 charges the days after now.
@@ -521,14 +537,9 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
         let on = penalty_instant(d, now).with_timezone(&clock::kst());
         bills::record_ncp_penalty(conn, d.month, on.date_naive(), plus)?;
     }
-    let issued_at = bills::issued(conn, now)?
-        .into_iter()
-        .find(|b| b.month == d.month)
-        .map_or(issued_at, |b| b.issued_at);
     // NCP's paid-up state, replaced: drop the payment of an earlier import first — unless
     // it says the same as before, so that importing the same body twice changes nothing.
     let key = format!("ncp-paid-up:{month}");
-    let paid_at = d.paid_at(issued_at, now);
     // NCP's figure is what NCP collected: a difference it reports paid up is settled on this
     // bill by NCP's payment, not carried into the next bill and charged again.
     if d.paid_up {
@@ -548,6 +559,9 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
     if let Some((id, at)) = earlier {
         let settled = bills::balance(conn, d.month, now)?.is_some_and(|b| b.unpaid().is_zero());
         if d.paid_up && settled && at == clock::rfc3339(paid_at) {
+            if credited {
+                bills::apply_credit(conn, now)?;
+            }
             return Ok(adjusted);
         }
         // Its id is never given to another payment.
@@ -606,7 +620,7 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
     }
     // A bill newly stored that NCP does not report paid is paid from the credit balance
     // first, now (never at an instant the ledger has passed), before any card is charged.
-    if fresh {
+    if fresh || credited {
         bills::apply_credit(conn, now)?;
     }
     Ok(adjusted)

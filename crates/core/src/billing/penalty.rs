@@ -5,7 +5,10 @@
 //! issue 14): that figure stands for every penalty day up to that instant, and P10 projects
 //! the days after it, at NCP's own rate ([`ncp_remainder`]).
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
+
+use crate::calendar::Month;
 
 use crate::exact::Exact;
 use crate::money::{checked_truncate_won, Krw};
@@ -35,6 +38,25 @@ pub fn ncp_remainder(ncp_penalty: Exact, charged: Krw) -> Krw {
     ncp.checked_sub(charged).unwrap_or(Krw::ZERO).clamp_zero()
 }
 
+/// Issue 14: a late penalty P10 charged on penalty day `charged_on` is taken back when NCP
+/// reports the bill paid up on `paid_on` (KST), a day before it: NCP's payment paid the bill
+/// then, so no penalty accrued after. A penalty day on or before the day NCP was paid stays
+/// (the penalty falls at 00:00, when the bill was still unpaid).
+pub fn taken_back(charged_on: NaiveDate, paid_on: NaiveDate) -> bool {
+    charged_on > paid_on
+}
+
+/// Why a credit of kind `penalty` was recorded: what the member paid on the late penalties
+/// of `month`'s bill that NCP's paid-up state took back.
+pub fn taken_back_reason(month: Month, paid_on: NaiveDate) -> String {
+    format!("late penalties of the {month} bill taken back: NCP reports it paid up on {paid_on}")
+}
+
+/// A penalty row whose day does not read as a date.
+pub fn damaged_day(month: Month, day: &str) -> String {
+    format!("a late penalty of the {month} bill holds a damaged day '{day}'; restore the ledger from a backup")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,6 +69,15 @@ mod tests {
         assert_eq!(ncp_remainder(e("3300"), Krw::new(3_300)), Krw::ZERO);
         assert_eq!(ncp_remainder(e("1000"), Krw::new(3_300)), Krw::ZERO);
         assert_eq!(ncp_remainder(e("-5"), Krw::ZERO), Krw::ZERO);
+    }
+
+    #[test]
+    fn i14_p10_only_penalty_days_after_ncps_paid_up_day_are_taken_back() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert!(taken_back(d("2024-06-01"), d("2024-05-20")));
+        assert!(taken_back(d("2024-06-01"), d("2024-05-31")));
+        assert!(!taken_back(d("2024-06-01"), d("2024-06-01")));
+        assert!(!taken_back(d("2024-06-01"), d("2024-06-20")));
     }
 
     #[test]
