@@ -90,10 +90,26 @@ pub struct History {
     /// 1,880,530, demand 0), as `import ncp` and `check` report them; absent when they hold.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub differences: Vec<Difference>,
+    /// NCP's lines of the month that came through the other API and are kept but neither
+    /// shown nor summed (the month shows one API's lines); absent when there are none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lines_aside: Option<LinesAside>,
     /// The fee lines behind the rows (`--detail`), with NCP's exact figures where NCP sent
     /// them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lines: Option<Vec<DetailLine>>,
+}
+
+/// NCP's lines of a month kept aside: the month's NCP lines came through both v1 and v2, and
+/// it shows one API's only (its NCP bill's, else the one imported last), never both summed.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinesAside {
+    /// The API the lines kept aside came through: `v1` or `v2`.
+    pub api: &'static str,
+    /// How many lines of it the ledger keeps.
+    pub lines: usize,
+    /// The API whose lines the month shows.
+    pub shown_api: &'static str,
 }
 
 impl History {
@@ -151,6 +167,7 @@ impl History {
             carried_in: Vec::new(),
             ncp_bill: None,
             differences: Vec::new(),
+            lines_aside: None,
             lines,
             region,
         })
@@ -343,6 +360,18 @@ impl Report for History {
                     d.kind.says(),
                     in_currency(d.ncp_amount, &currency),
                     in_currency(d.sum_amount, &currency),
+                ),
+            ));
+        }
+        if let Some(a) = &self.lines_aside {
+            out.push_str(&fit(
+                style,
+                &format!(
+                    "Note: NCP's lines of {} came through both APIs; the month shows its {} lines (the API of NCP's bill of the month, else the one imported last). Its {} {} kept but neither shown nor summed.\n",
+                    self.month,
+                    a.shown_api,
+                    plural(a.lines, &format!("{} line", a.api), &format!("{} lines", a.api)),
+                    if a.lines == 1 { "is" } else { "are" },
                 ),
             ));
         }
