@@ -19,9 +19,11 @@ pub enum Format {
     Csv,
 }
 
-/// The JSON document of a report: its fields, with `"currency": "KRW"` first.
+/// The JSON document of a report: its fields, with `"currency": "KRW"` first (or the
+/// currency the report gives for its amounts, in that place).
 pub fn json_document<R: Report>(report: &R) -> Result<Value> {
-    let value = serde_json::to_value(report)
+    let value = report
+        .json()
         .map_err(|e| Error::other(format!("cannot build the JSON output: {e}")))?;
     let mut doc = Map::new();
     doc.insert("currency".to_string(), Value::String("KRW".to_string()));
