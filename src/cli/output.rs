@@ -19,8 +19,7 @@ pub enum Format {
     Csv,
 }
 
-/// The JSON document of a report: its fields, with `"currency": "KRW"` first (or the
-/// currency the report gives for its amounts, in that place).
+/// The JSON document of a report: its fields, with `"currency": "KRW"` first.
 pub fn json_document<R: Report>(report: &R) -> Result<Value> {
     let value = report
         .json()

@@ -1,8 +1,9 @@
 //! Issue 14, what an outside tester found in NCP's lines: a month imported through both v1
 //! (getProductDemandCostList) and v2 (billing-item-group-costs, billing-item-costs) shows one
-//! API's lines — its NCP bill's, else the one imported last — never both summed; a month NCP
-//! billed in USD is a USD document (`"currency": "USD"`, NCP's exact amounts), never 0 won a
-//! script would sum; and NCP's unit price is shown and exported as NCP sent it (0.10125).
+//! API's lines — its NCP bill's, else the one imported last — never both summed; the JSON of a
+//! month NCP billed in USD gives its won amounts as `null` (NCP's dollars beside them), never
+//! 0 won a script would sum; and NCP's unit price is shown and exported as NCP sent it
+//! (0.10125).
 
 use std::path::PathBuf;
 
@@ -227,50 +228,57 @@ fn usd() -> Env {
 }
 
 #[test]
-fn i14_history_json_of_a_usd_month_is_in_usd_never_zero_won() {
+fn i14_history_json_of_a_usd_month_has_no_won_amounts_never_zero() {
     let env = usd();
-    let out = env.ok(
-        "2026-03-10",
-        &["--json", "history", "--month", "2026-02", "--detail"],
-    );
-    let doc: Value = serde_json::from_str(&out).unwrap();
-    // The document's currency comes first, as every document's does.
-    assert!(out.trim_start().starts_with("{\n  \"currency\": \"USD\","), "{out}");
-    assert_eq!(doc["currency"], "USD");
+    let doc = env.json("2026-03-10", &["history", "--month", "2026-02", "--detail"]);
+    // Not 18 "won" of 18.75 USD, nor a 0 a script would sum: no won, and NCP's dollars
+    // beside, each with its currency.
     assert_eq!(
         doc["regions"],
-        json!([{"region": "", "used_amount": 18.75, "discount_amount": 1.25,
-                "estimated_payment_amount": 17.5}])
+        json!([{"region": "", "used_amount": null, "discount_amount": null,
+                "estimated_payment_amount": null}])
     );
-    let amounts: Vec<Value> = doc["services"]
+    let services: Vec<Value> = doc["services"]
         .as_array()
         .unwrap()
         .iter()
         .map(|s| {
             json!([s["service"], s["used_amount"], s["discount_amount"],
-                   s["estimated_payment_amount"]])
+                   s["estimated_payment_amount"], s["ncp"]])
         })
         .collect();
     assert_eq!(
-        amounts,
+        services,
         [
-            json!(["Block Storage", 3.25, 1.25, 2]),
-            json!(["Server", 15.5, 0, 15.5])
+            json!(["Block Storage", null, null, null, {"currency": "USD", "use_amount": 3.25,
+                   "discount_amount": 1.25, "estimated_payment_amount": 2}]),
+            json!(["Server", null, null, null, {"currency": "USD", "use_amount": 15.5,
+                   "discount_amount": 0, "estimated_payment_amount": 15.5}]),
         ]
     );
     assert_eq!(
         doc["totals"],
-        json!({"used_amount": 18.75, "discount_amount": 1.25, "estimated_payment_amount": 17.5,
-               "rounddown_discount_amount": 0, "vat_amount": 1.75, "billed_amount": 19.25})
+        json!({"used_amount": null, "discount_amount": null, "estimated_payment_amount": null,
+               "rounddown_discount_amount": null, "vat_amount": null, "billed_amount": null})
     );
     let lines: Vec<Value> = doc["lines"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|l| json!([l["used_amount"], l["discount_amount"], l["estimated_payment_amount"]]))
+        .map(|l| {
+            json!([l["used_amount"], l["discount_amount"], l["estimated_payment_amount"],
+                   l["ncp"]["currency"], l["ncp"]["use_amount"]])
+        })
         .collect();
-    assert_eq!(lines, [json!([3.25, 1.25, 2]), json!([15.5, 0, 15.5])]);
-    assert_eq!(doc["ncp_bill"]["billed_amount"], 19.25);
+    assert_eq!(
+        lines,
+        [json!([null, null, null, "USD", 3.25]), json!([null, null, null, "USD", 15.5])]
+    );
+    let bill = &doc["ncp_bill"];
+    assert_eq!(
+        json!([bill["currency"], bill["use_amount"], bill["vat_amount"], bill["billed_amount"]]),
+        json!(["USD", 18.75, 1.75, 19.25])
+    );
 }
 
 #[test]

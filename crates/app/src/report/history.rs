@@ -20,7 +20,7 @@ use ncp_usage_core::billing::statement::{
     summarize, OverCeiling, RegionRow, ServiceRow, Source, Totals,
 };
 use ncp_usage_core::calendar::Month;
-use ncp_usage_core::exact::{Currency, Exact};
+use ncp_usage_core::exact::Currency;
 use ncp_usage_core::money::Krw;
 use ncp_usage_core::text::plural;
 
@@ -67,8 +67,8 @@ pub struct History {
     pub regions: Vec<RegionRow>,
     /// One row per service and region (limited to `region` when given).
     pub services: Vec<ServiceView>,
-    /// The month's totals over every region in use: the ledger's bill, in whole won (0 for a
-    /// month NCP billed in another currency).
+    /// The month's totals over every region in use: the ledger's bill, in whole won (`null`
+    /// in the JSON of a month NCP billed in another currency, whose bill is `ncp_bill`).
     pub totals: Totals,
     /// The ledger's bill of the month without its corrections (as issued, or as NCP's bill
     /// superseded it before it was final), when it has corrections (then `totals` are the
@@ -98,10 +98,6 @@ pub struct History {
     /// them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lines: Option<Vec<DetailLine>>,
-    /// NCP's exact amounts of each region of `regions`, in their order, for a month NCP
-    /// billed in another currency (its JSON gives them instead of whole won).
-    #[serde(skip)]
-    pub region_exact: Vec<Option<NcpAmounts>>,
 }
 
 /// NCP's lines of a month kept aside: the month's NCP lines came through both v1 and v2, and
@@ -145,11 +141,6 @@ impl History {
                 row,
             })
             .collect();
-        let region_exact = statement
-            .regions
-            .iter()
-            .map(|r| exact_amounts(lines.iter().filter(|l| l.region == r.region)))
-            .collect();
         let lines = detail.then(|| {
             lines
                 .into_iter()
@@ -178,7 +169,6 @@ impl History {
             differences: Vec::new(),
             lines_aside: None,
             lines,
-            region_exact,
             region,
         })
     }
@@ -429,64 +419,46 @@ impl Report for History {
         out
     }
 
-    /// The document of a month NCP billed in another currency than won (issue 14) is in that
-    /// currency: `"currency": "USD"`, and every amount of its regions, services, lines and
-    /// totals NCP's exact figure in it (`null` where NCP gave none), never whole won that
-    /// were never billed, nor a 0 a script would sum. A won month's document is unchanged.
+    /// The document of a month NCP billed in another currency than won (issue 14) stays a
+    /// won document (`"currency": "KRW"`, its corrections the ledger's won) with no won
+    /// amount that was never billed: the whole-won amounts of its regions, services, lines
+    /// and totals are `null`, never 0 or truncated dollars a script would sum. NCP's exact
+    /// figures stand beside them in their currency (`services[].ncp`, `lines[].ncp`,
+    /// `ncp_bill`). A won month's document is unchanged.
     fn json(&self) -> serde_json::Result<serde_json::Value> {
-        use serde_json::{json, Value};
+        use serde_json::Value;
         let mut doc = serde_json::to_value(self)?;
-        let Some(currency) = self.foreign_currency().cloned() else {
+        if self.foreign_currency().is_none() {
             return Ok(doc);
-        };
-        let three = |e: Option<&NcpAmounts>| -> [(&str, Value); 3] {
-            let v = |f: fn(&NcpAmounts) -> Exact| e.map_or(Value::Null, |e| json!(f(e)));
-            [
-                ("used_amount", v(|e| e.use_amount)),
-                ("discount_amount", v(|e| e.discount_amount)),
-                ("estimated_payment_amount", v(|e| e.estimated_payment_amount)),
-            ]
-        };
-        let set = |target: Option<&mut Value>, fields: &[(&str, Value)]| {
-            if let Some(Value::Object(o)) = target {
-                for (k, v) in fields {
-                    o.insert((*k).to_string(), v.clone());
+        }
+        const AMOUNTS: [&str; 3] = ["used_amount", "discount_amount", "estimated_payment_amount"];
+        const TOTALS: [&str; 6] = [
+            "used_amount",
+            "discount_amount",
+            "estimated_payment_amount",
+            "rounddown_discount_amount",
+            "vat_amount",
+            "billed_amount",
+        ];
+        let unknown = |target: &mut Value, keys: &[&str]| {
+            if let Value::Object(o) = target {
+                for k in keys {
+                    if let Some(v) = o.get_mut(*k) {
+                        *v = Value::Null;
+                    }
                 }
             }
         };
-        if let Value::Object(o) = &mut doc {
-            o.insert("currency".to_string(), json!(currency));
+        for list in ["regions", "services", "lines"] {
+            if let Some(Value::Array(rows)) = doc.get_mut(list) {
+                for row in rows {
+                    unknown(row, &AMOUNTS);
+                }
+            }
         }
-        for (i, e) in self.region_exact.iter().enumerate() {
-            set(doc["regions"].get_mut(i), &three(e.as_ref()));
+        if let Some(totals) = doc.get_mut("totals") {
+            unknown(totals, &TOTALS);
         }
-        for (i, s) in self.services.iter().enumerate() {
-            set(doc["services"].get_mut(i), &three(s.ncp.as_ref()));
-        }
-        for (i, l) in self.lines.iter().flatten().enumerate() {
-            let exact = exact_amounts([&l.line]);
-            set(doc["lines"].get_mut(i), &three(exact.as_ref()));
-        }
-        let totals: [(&str, Value); 6] = match &self.ncp_bill {
-            Some(b) => [
-                ("used_amount", json!(b.use_amount)),
-                ("discount_amount", json!(b.discount_amount)),
-                ("estimated_payment_amount", json!(b.estimated_amount())),
-                ("rounddown_discount_amount", json!(b.rounddown_discount_amount)),
-                ("vat_amount", json!(b.vat_amount)),
-                ("billed_amount", json!(b.billed_amount)),
-            ],
-            None => [
-                "used_amount",
-                "discount_amount",
-                "estimated_payment_amount",
-                "rounddown_discount_amount",
-                "vat_amount",
-                "billed_amount",
-            ]
-            .map(|k| (k, Value::Null)),
-        };
-        set(doc.get_mut("totals"), &totals);
         Ok(doc)
     }
 

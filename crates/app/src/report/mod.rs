@@ -49,9 +49,7 @@ pub trait Report: Serialize {
         None
     }
 
-    /// The JSON form's fields, before the document's `"currency": "KRW"` goes first; a report
-    /// whose amounts are in another currency names it in its own `currency` field, which
-    /// then stands instead.
+    /// The JSON form's fields, before the document's `"currency": "KRW"` goes first.
     fn json(&self) -> serde_json::Result<serde_json::Value> {
         serde_json::to_value(self)
     }
