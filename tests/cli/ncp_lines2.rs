@@ -97,8 +97,20 @@ fn services(doc: &Value) -> Vec<(String, i64, i64, i64, String)> {
         .collect()
 }
 
-fn row(service: &str, used: i64, discount: i64, estimated: i64, details: &str) -> (String, i64, i64, i64, String) {
-    (service.to_string(), used, discount, estimated, details.to_string())
+fn row(
+    service: &str,
+    used: i64,
+    discount: i64,
+    estimated: i64,
+    details: &str,
+) -> (String, i64, i64, i64, String) {
+    (
+        service.to_string(),
+        used,
+        discount,
+        estimated,
+        details.to_string(),
+    )
 }
 
 /// June's `trend` row: (used, billed).
@@ -125,7 +137,13 @@ fn i14_v1_then_v2_shows_v2s_lines_once_and_keeps_v1s_aside() {
         services(&doc),
         [
             row("Block Storage", 138_888, 138_888, 0, "1 contract"),
-            row("Server (VPC)", 154_320, 15_433, 138_887, "2 contracts, 3 fee lines"),
+            row(
+                "Server (VPC)",
+                154_320,
+                15_433,
+                138_887,
+                "2 contracts, 3 fee lines"
+            ),
         ]
     );
     assert_eq!(
@@ -135,6 +153,15 @@ fn i14_v1_then_v2_shows_v2s_lines_once_and_keeps_v1s_aside() {
                "vat_amount": 13880, "billed_amount": 152680})
     );
     assert_eq!(doc["lines"].as_array().unwrap().len(), 4);
+    // June's 0-won bill (issued before NCP's lines) is corrected once, by v1's lines: v2's,
+    // billing the same, correct nothing more (both summed would have added 152,680 again).
+    let corrections: Vec<&Value> = doc["corrections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["amount"])
+        .collect();
+    assert_eq!(corrections, [&json!(152_680)]);
     assert_eq!(
         doc["lines_aside"],
         json!({"api": "v1", "lines": 2, "shown_api": "v2"})
@@ -154,7 +181,10 @@ fn i14_v1_then_v2_shows_v2s_lines_once_and_keeps_v1s_aside() {
         "2026-07-05",
         &["export", "--month", "2026-06", "-o", csv.to_str().unwrap()],
     );
-    assert_eq!(out, format!("Wrote 4 fee lines of 2026-06 to {}.\n", csv.display()));
+    assert_eq!(
+        out,
+        format!("Wrote 4 fee lines of 2026-06 to {}.\n", csv.display())
+    );
 }
 
 #[test]
@@ -202,7 +232,13 @@ fn i14_the_api_of_the_months_ncp_bill_wins_over_the_lines_imported_last() {
         services(&doc),
         [
             row("Block Storage", 138_888, 138_888, 0, "1 contract"),
-            row("Server (VPC)", 154_320, 15_433, 138_887, "2 contracts, 3 fee lines"),
+            row(
+                "Server (VPC)",
+                154_320,
+                15_433,
+                138_887,
+                "2 contracts, 3 fee lines"
+            ),
         ]
     );
     assert_eq!(
@@ -243,8 +279,13 @@ fn i14_history_json_of_a_usd_month_has_no_won_amounts_never_zero() {
         .unwrap()
         .iter()
         .map(|s| {
-            json!([s["service"], s["used_amount"], s["discount_amount"],
-                   s["estimated_payment_amount"], s["ncp"]])
+            json!([
+                s["service"],
+                s["used_amount"],
+                s["discount_amount"],
+                s["estimated_payment_amount"],
+                s["ncp"]
+            ])
         })
         .collect();
     assert_eq!(
@@ -266,17 +307,30 @@ fn i14_history_json_of_a_usd_month_has_no_won_amounts_never_zero() {
         .unwrap()
         .iter()
         .map(|l| {
-            json!([l["used_amount"], l["discount_amount"], l["estimated_payment_amount"],
-                   l["ncp"]["currency"], l["ncp"]["use_amount"]])
+            json!([
+                l["used_amount"],
+                l["discount_amount"],
+                l["estimated_payment_amount"],
+                l["ncp"]["currency"],
+                l["ncp"]["use_amount"]
+            ])
         })
         .collect();
     assert_eq!(
         lines,
-        [json!([null, null, null, "USD", 3.25]), json!([null, null, null, "USD", 15.5])]
+        [
+            json!([null, null, null, "USD", 3.25]),
+            json!([null, null, null, "USD", 15.5])
+        ]
     );
     let bill = &doc["ncp_bill"];
     assert_eq!(
-        json!([bill["currency"], bill["use_amount"], bill["vat_amount"], bill["billed_amount"]]),
+        json!([
+            bill["currency"],
+            bill["use_amount"],
+            bill["vat_amount"],
+            bill["billed_amount"]
+        ]),
         json!(["USD", 18.75, 1.75, 19.25])
     );
 }
@@ -330,7 +384,12 @@ fn i14_ncps_unit_price_is_shown_and_exported_exactly() {
         .unwrap();
     let cells: Vec<&str> = line.split('┆').map(str::trim).collect();
     assert_eq!(cells[4..7], ["800 Hour", "0.10125", "81"], "{line}");
-    let csv = env.ok("2026-07-05", &["history", "--month", "2026-06", "--detail", "--format", "csv"]);
+    let csv = env.ok(
+        "2026-07-05",
+        &[
+            "history", "--month", "2026-06", "--detail", "--format", "csv",
+        ],
+    );
     assert_eq!(
         csv.lines().nth(1).unwrap(),
         "2026-06,KR,Server(VPC),30012345,Standard server,800,Hour,0.10125,81,0,81"
