@@ -21,7 +21,8 @@ pub enum Format {
 
 /// The JSON document of a report: its fields, with `"currency": "KRW"` first.
 pub fn json_document<R: Report>(report: &R) -> Result<Value> {
-    let value = serde_json::to_value(report)
+    let value = report
+        .json()
         .map_err(|e| Error::other(format!("cannot build the JSON output: {e}")))?;
     let mut doc = Map::new();
     doc.insert("currency".to_string(), Value::String("KRW".to_string()));

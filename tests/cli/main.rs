@@ -40,6 +40,7 @@ mod ncp_discount;
 mod ncp_history_views;
 mod ncp_ledger_checks;
 mod ncp_lines;
+mod ncp_lines2;
 mod ncp_money14;
 mod ncp_notices;
 mod ncp_odd;

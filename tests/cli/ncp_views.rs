@@ -186,8 +186,9 @@ fn i14_views_history_shows_a_usd_bill_in_usd_and_a_fractional_krw_bill_exactly()
             &json!(false)
         )
     );
-    // Never summed with won: the ledger's KRW totals hold none of it.
-    assert_eq!(feb["totals"]["billed_amount"], 0);
+    // Never summed with won: the ledger's KRW totals hold none of it, not even a 0 a script
+    // would sum (issue 14).
+    assert_eq!(feb["totals"]["billed_amount"], serde_json::Value::Null);
     let table = env.ok(AT, &["history", "--month", "2026-02"]);
     assert!(
         table.contains("Billing amount    19.25 USD (NCP's bill, VAT included; paid in NCP's portal, not summed with KRW)\n"),

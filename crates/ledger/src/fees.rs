@@ -3,7 +3,7 @@
 use std::borrow::Borrow;
 
 use crate::values::RowExt;
-use rusqlite::{params, Connection, Row, Statement};
+use rusqlite::{params, Connection, OptionalExtension, Row, Statement};
 use rust_decimal::Decimal;
 
 use crate::detail;
@@ -183,7 +183,9 @@ pub fn of_month(conn: &Connection, month: Month) -> Result<Vec<FeeLine>> {
 /// how many there were.
 ///
 /// One statement per month: NCP's lines when NCP sent any (each service at its most
-/// detailed complete level, [`standing_lines`]), else a fees CSV's.
+/// detailed complete level, [`standing_lines`]), else a fees CSV's. A month NCP's lines came
+/// for through both APIs shows one API's only ([`shown_api`]): v1's and v2's lines are two
+/// views of the same month, never added together.
 pub fn for_each_of_month(
     conn: &Connection,
     month: Month,
@@ -197,10 +199,14 @@ pub fn for_each_of_month(
          -- twice.
          WHERE month = ?1 AND source IN ('ncp_product', 'ncp_group', 'ncp_contract', 'ncp_item')",
     )?;
+    let shown = shown_api(conn, month)?;
     let mut rows = ncp.query([month.to_string()])?;
     let mut lines = Vec::new();
     while let Some(r) = rows.next()? {
         let source: String = r.get(12)?;
+        if shown.is_some_and(|api| api_of(&source) != Some(api)) {
+            continue;
+        }
         let level = match source.as_str() {
             "ncp_product" | "ncp_group" => LineLevel::Service,
             "ncp_contract" => LineLevel::Contract,
@@ -230,6 +236,65 @@ pub fn for_each_of_month(
         count += 1;
     }
     Ok(count)
+}
+
+/// The NCP API (`v1`, `v2`) a line of `source` came through; `None` for a fees CSV's.
+fn api_of(source: &str) -> Option<&'static str> {
+    match source {
+        "ncp_product" | "ncp_contract" => Some("v1"),
+        "ncp_group" | "ncp_item" => Some("v2"),
+        _ => None,
+    }
+}
+
+/// Which API's lines a month shows when NCP's lines of it came through both v1
+/// (getProductDemandCostList, getContractDemandCostList) and v2 (billing-item-group-costs,
+/// billing-item-costs), as recorded at the running instant: the API of the month's stored
+/// NCP bill, else the API whose lines were imported last (v2 when both came at one instant).
+/// `None` when the month's NCP lines came through one API or none: all of them stand.
+pub fn shown_api(conn: &Connection, month: Month) -> Result<Option<&'static str>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT CASE WHEN source IN ('ncp_group', 'ncp_item') THEN 'v2' ELSE 'v1' END AS api,
+                MAX(recorded_at) AS latest
+         FROM fee_lines_asof
+         WHERE month = ?1 AND source IN ('ncp_product', 'ncp_contract', 'ncp_group', 'ncp_item')
+         GROUP BY api ORDER BY latest DESC, api DESC",
+    )?;
+    let apis: Vec<String> = stmt
+        .query_map([month.to_string()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if apis.len() < 2 {
+        return Ok(None);
+    }
+    let mut bill = conn.prepare_cached(
+        "SELECT api FROM ncp_demand_costs_asof WHERE month = ?1 ORDER BY recorded_at DESC LIMIT 1",
+    )?;
+    let billed: Option<String> = bill
+        .query_row([month.to_string()], |r| r.get(0))
+        .optional()?;
+    let api = billed.as_deref().unwrap_or(apis[0].as_str());
+    Ok(Some(if api == "v2" { "v2" } else { "v1" }))
+}
+
+/// The NCP lines of a month that the views leave aside because the month shows the other
+/// API's ([`shown_api`]): the API they came through and how many there are, as recorded at
+/// the running instant; `None` when none are left aside.
+pub fn lines_aside(conn: &Connection, month: Month) -> Result<Option<(&'static str, usize)>> {
+    let Some(shown) = shown_api(conn, month)? else {
+        return Ok(None);
+    };
+    let (aside, sources) = if shown == "v2" {
+        ("v1", ["ncp_product", "ncp_contract"])
+    } else {
+        ("v2", ["ncp_group", "ncp_item"])
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT COUNT(*) FROM fee_lines_asof WHERE month = ?1 AND source IN (?2, ?3)",
+    )?;
+    let count: i64 = stmt.query_row(params![month.to_string(), sources[0], sources[1]], |r| {
+        r.get(0)
+    })?;
+    Ok(Some((aside, usize::try_from(count).unwrap_or(0))))
 }
 
 /// A `fee_lines` row of `month`, from its columns 0 to 11: region, service, contract, item,

@@ -886,6 +886,9 @@ fn detail_of(v: &Value) -> Option<Detail> {
     }
 }
 
+/// The decimals a unit price made of NCP's price per GiB and a size is kept to.
+const PRICE_DIGITS: u32 = 10;
+
 fn contract_cost(at: At<'_>) -> Result<FeeLine> {
     let contract_value = at.required_object("contract")?;
     let cpath = at.path("contract");
@@ -932,8 +935,16 @@ fn contract_cost(at: At<'_>) -> Result<FeeLine> {
     detail.set("size_gib", size_gib.map(|g| Detail::from(Exact(g))));
     let (used, discount) = row_amounts(at, &detail)?;
     // The unit price shown is the one that makes the amount: productPrice per GiB times the
-    // product's size (90 hours × 0.16 × 1000 GiB = 14,400 is 90 × 160).
-    let unit_price = price * size_gib.unwrap_or(Decimal::ONE);
+    // product's size (90 hours × 0.16 × 1000 GiB = 14,400 is 90 × 160). NCP's productPrice
+    // is kept exactly as NCP sent it (0.10125, never 0.1012); only a size that is no whole
+    // number of GiB can make the product longer than a price is written with.
+    let unit_price = match size_gib {
+        Some(gib) => price
+            .checked_mul(gib)
+            .map(|p| p.round_dp(PRICE_DIGITS))
+            .unwrap_or(price),
+        None => price,
+    };
     Ok(FeeLine {
         month,
         region: region.unwrap_or_else(|| NO_REGION.to_string()),
@@ -942,7 +953,7 @@ fn contract_cost(at: At<'_>) -> Result<FeeLine> {
         item,
         quantity: quantity.round_dp(3).normalize(),
         unit,
-        unit_price: unit_price.round_dp(4).normalize(),
+        unit_price: unit_price.normalize(),
         used_amount: used,
         discount_amount: discount,
         estimated_payment_amount: used - discount,

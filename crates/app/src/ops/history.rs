@@ -1,10 +1,10 @@
 //! `history` (alias `usage`): a month's usage by service and region (SPEC H1–H4).
 
-use ncp_usage_ledger::{account, bills, contracts, ncp, ncp_daily, Connection};
+use ncp_usage_ledger::{account, bills, contracts, fees, ncp, ncp_daily, Connection};
 
 use super::month;
 use crate::report::correction::Correction;
-use crate::report::history::History;
+use crate::report::history::{History, LinesAside};
 use crate::report::ncp_bill::NcpBill;
 use crate::report::ncp_daily::DailyHistory;
 use ncp_usage_core::billing::statement::{shown_totals, Source};
@@ -85,6 +85,11 @@ pub fn run(tx: &Connection, now: Instant, request: &HistoryRequest) -> Result<Hi
     view.corrections = corrections.into_iter().map(Correction::from).collect();
     view.carried_in = carried_in.into_iter().map(Correction::from).collect();
     view.ncp_bill = demand.as_ref().map(NcpBill::new);
+    view.lines_aside = fees::lines_aside(tx, month)?.map(|(api, lines)| LinesAside {
+        api,
+        lines,
+        shown_api: if api == "v1" { "v2" } else { "v1" },
+    });
     // NCP's bill checked against its own parts, as `import ncp` and `check` check it.
     view.differences = demand.map(|d| d.differences()).unwrap_or_default();
     Ok(view)

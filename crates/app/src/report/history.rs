@@ -67,8 +67,8 @@ pub struct History {
     pub regions: Vec<RegionRow>,
     /// One row per service and region (limited to `region` when given).
     pub services: Vec<ServiceView>,
-    /// The month's totals over every region in use: the ledger's bill, in whole won (0 for a
-    /// month NCP billed in another currency).
+    /// The month's totals over every region in use: the ledger's bill, in whole won (`null`
+    /// in the JSON of a month NCP billed in another currency, whose bill is `ncp_bill`).
     pub totals: Totals,
     /// The ledger's bill of the month without its corrections (as issued, or as NCP's bill
     /// superseded it before it was final), when it has corrections (then `totals` are the
@@ -90,10 +90,26 @@ pub struct History {
     /// 1,880,530, demand 0), as `import ncp` and `check` report them; absent when they hold.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub differences: Vec<Difference>,
+    /// NCP's lines of the month that came through the other API and are kept but neither
+    /// shown nor summed (the month shows one API's lines); absent when there are none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lines_aside: Option<LinesAside>,
     /// The fee lines behind the rows (`--detail`), with NCP's exact figures where NCP sent
     /// them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lines: Option<Vec<DetailLine>>,
+}
+
+/// NCP's lines of a month kept aside: the month's NCP lines came through both v1 and v2, and
+/// it shows one API's only (its NCP bill's, else the one imported last), never both summed.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinesAside {
+    /// The API the lines kept aside came through: `v1` or `v2`.
+    pub api: &'static str,
+    /// How many lines of it the ledger keeps.
+    pub lines: usize,
+    /// The API whose lines the month shows.
+    pub shown_api: &'static str,
 }
 
 impl History {
@@ -151,6 +167,7 @@ impl History {
             carried_in: Vec::new(),
             ncp_bill: None,
             differences: Vec::new(),
+            lines_aside: None,
             lines,
             region,
         })
@@ -346,6 +363,18 @@ impl Report for History {
                 ),
             ));
         }
+        if let Some(a) = &self.lines_aside {
+            out.push_str(&fit(
+                style,
+                &format!(
+                    "Note: NCP's lines of {} came through both APIs; the month shows its {} lines (the API of NCP's bill of the month, else the one imported last). Its {} {} kept but neither shown nor summed.\n",
+                    self.month,
+                    a.shown_api,
+                    plural(a.lines, &format!("{} line", a.api), &format!("{} lines", a.api)),
+                    if a.lines == 1 { "is" } else { "are" },
+                ),
+            ));
+        }
         if let Some(lines) = &self.lines {
             let mut d = Grid::new(
                 style,
@@ -388,6 +417,49 @@ impl Report for History {
             let _ = writeln!(out, "\nDetailed fees\n{d}");
         }
         out
+    }
+
+    /// The document of a month NCP billed in another currency than won (issue 14) stays a
+    /// won document (`"currency": "KRW"`, its corrections the ledger's won) with no won
+    /// amount that was never billed: the whole-won amounts of its regions, services, lines
+    /// and totals are `null`, never 0 or truncated dollars a script would sum. NCP's exact
+    /// figures stand beside them in their currency (`services[].ncp`, `lines[].ncp`,
+    /// `ncp_bill`). A won month's document is unchanged.
+    fn json(&self) -> serde_json::Result<serde_json::Value> {
+        use serde_json::Value;
+        let mut doc = serde_json::to_value(self)?;
+        if self.foreign_currency().is_none() {
+            return Ok(doc);
+        }
+        const AMOUNTS: [&str; 3] = ["used_amount", "discount_amount", "estimated_payment_amount"];
+        const TOTALS: [&str; 6] = [
+            "used_amount",
+            "discount_amount",
+            "estimated_payment_amount",
+            "rounddown_discount_amount",
+            "vat_amount",
+            "billed_amount",
+        ];
+        let unknown = |target: &mut Value, keys: &[&str]| {
+            if let Value::Object(o) = target {
+                for k in keys {
+                    if let Some(v) = o.get_mut(*k) {
+                        *v = Value::Null;
+                    }
+                }
+            }
+        };
+        for list in ["regions", "services", "lines"] {
+            if let Some(Value::Array(rows)) = doc.get_mut(list) {
+                for row in rows {
+                    unknown(row, &AMOUNTS);
+                }
+            }
+        }
+        if let Some(totals) = doc.get_mut("totals") {
+            unknown(totals, &TOTALS);
+        }
+        Ok(doc)
     }
 
     /// Without `--detail`, one row per service and region; with it, the fee lines in the

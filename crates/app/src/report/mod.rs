@@ -48,6 +48,11 @@ pub trait Report: Serialize {
     fn csv(&self) -> Option<Vec<Vec<String>>> {
         None
     }
+
+    /// The JSON form's fields, before the document's `"currency": "KRW"` goes first.
+    fn json(&self) -> serde_json::Result<serde_json::Value> {
+        serde_json::to_value(self)
+    }
 }
 
 /// A table in the house style.
