@@ -94,7 +94,7 @@ fn one_currency_a_usd_bill_stored_refuses_v1_lines_in_won() {
         &env,
         V1_AS_OF,
         &june_lines(&env, "KRW"),
-        &format!("NCP's per-service lines of 2024-06 in this import are in KRW, and the ledger holds NCP's bill of 2024-06 in USD: {TWO_CURRENCIES}; import the bill and lines NCP gave for 2024-06 in USD, the currency the ledger holds it in"),
+        &format!("NCP's per-service lines of 2024-06 given now are in KRW, and the ledger already holds NCP's bill of 2024-06 in USD: {TWO_CURRENCIES}; import the bill and lines NCP gave for 2024-06 in USD, the currency the ledger holds it in"),
     );
 }
 
@@ -106,13 +106,13 @@ fn one_currency_a_usd_bill_stored_refuses_v2_groups_and_items_in_won() {
         &env,
         V2_AS_OF,
         &fixture("v2/billing-item-group-costs-2026-06.json"),
-        &format!("NCP's per-group lines of 2026-06 in this import are in KRW, and the ledger holds NCP's bill of 2026-06 in USD: {TWO_CURRENCIES}; import the bill and lines NCP gave for 2026-06 in USD, the currency the ledger holds it in"),
+        &format!("NCP's per-group lines of 2026-06 given now are in KRW, and the ledger already holds NCP's bill of 2026-06 in USD: {TWO_CURRENCIES}; import the bill and lines NCP gave for 2026-06 in USD, the currency the ledger holds it in"),
     );
     refused(
         &env,
         V2_AS_OF,
         &fixture("v2/billing-item-costs-2026-06.json"),
-        &format!("NCP's per-item lines of 2026-06 in this import are in KRW, and the ledger holds NCP's bill of 2026-06 in USD: {TWO_CURRENCIES}; import the bill and lines NCP gave for 2026-06 in USD, the currency the ledger holds it in"),
+        &format!("NCP's per-item lines of 2026-06 given now are in KRW, and the ledger already holds NCP's bill of 2026-06 in USD: {TWO_CURRENCIES}; import the bill and lines NCP gave for 2026-06 in USD, the currency the ledger holds it in"),
     );
 }
 
@@ -124,7 +124,7 @@ fn one_currency_v1_lines_in_won_stored_refuse_a_usd_bill() {
         &env,
         V1_AS_OF,
         &usd_bill_v1(),
-        &format!("NCP's bill of 2024-06 in this import is in USD, and the ledger holds NCP's per-service lines of 2024-06 in KRW: {TWO_CURRENCIES}; import the bill and lines NCP gave for 2024-06 in KRW, the currency the ledger holds it in"),
+        &format!("NCP's bill of 2024-06 given now is in USD, and the ledger already holds NCP's per-service lines of 2024-06 in KRW: {TWO_CURRENCIES}; import the bill and lines NCP gave for 2024-06 in KRW, the currency the ledger holds it in"),
     );
 }
 
@@ -140,7 +140,7 @@ fn one_currency_v2_groups_in_won_stored_refuse_a_usd_bill() {
         &env,
         V2_AS_OF,
         &usd_bill_v2(&env),
-        &format!("NCP's bill of 2026-06 in this import is in USD, and the ledger holds NCP's per-group lines of 2026-06 in KRW: {TWO_CURRENCIES}; import the bill and lines NCP gave for 2026-06 in KRW, the currency the ledger holds it in"),
+        &format!("NCP's bill of 2026-06 given now is in USD, and the ledger already holds NCP's per-group lines of 2026-06 in KRW: {TWO_CURRENCIES}; import the bill and lines NCP gave for 2026-06 in KRW, the currency the ledger holds it in"),
     );
 }
 
@@ -187,9 +187,15 @@ fn check_parts_a_v2_bill_imported_alone_is_checked_against_the_stored_groups() {
     let (doc, _) = import(
         &env,
         V2_AS_OF,
-        &[fixture("v2/billing-item-group-costs-2026-06-resettled.json")],
+        &[fixture(
+            "v2/billing-item-group-costs-2026-06-resettled.json",
+        )],
     );
-    assert_eq!(doc["differences"], json!([]), "no bill yet: nothing to check");
+    assert_eq!(
+        doc["differences"],
+        json!([]),
+        "no bill yet: nothing to check"
+    );
     let (doc, stderr) = import(&env, V2_AS_OF, &[fixture("v2/demand-cost-2026-06.json")]);
     assert_eq!(doc["differences"], resettled_differences());
     assert_eq!(
@@ -240,7 +246,11 @@ fn check_parts_a_v1_bill_imported_alone_is_checked_against_the_stored_per_servic
         "2026-11-12",
         &[fixture("v1/product-demand-2026-10-negative-bst.json")],
     );
-    assert_eq!(doc["differences"], json!([]), "no bill yet: nothing to check");
+    assert_eq!(
+        doc["differences"],
+        json!([]),
+        "no bill yet: nothing to check"
+    );
     let (doc, stderr) = import(
         &env,
         "2026-11-12",
@@ -257,4 +267,47 @@ fn check_parts_a_v1_bill_imported_alone_is_checked_against_the_stored_per_servic
         stderr,
         "warning: 2026-10 product: the per-service use amounts do not add up to the bill's use amount: NCP says 293,208.5 KRW, the parts add up to 293,208.1 (gap 0.4); NCP's figures are kept as NCP sent them\n"
     );
+}
+
+#[test]
+fn one_currency_sync_v2_refuses_groups_in_won_for_a_month_billed_in_dollars() {
+    use crate::ncp_server::{no_discounts, serve, ACCESS, SECRET};
+    let env = Env::new().with_member();
+    import(&env, V2_AS_OF, &[usd_bill_v2(&env)]);
+    let before = env.dump();
+    let refused = r#"{"error": {"errorCode": "Unauthorized", "message": "Authentication Failed"}}"#;
+    let srv = serve("/billing/v2", SECRET, refused, |url| {
+        if let Some(answer) = no_discounts(url) {
+            return answer;
+        }
+        let path = url.split('?').next().unwrap_or("");
+        let body = match path.rsplit('/').next().unwrap_or("") {
+            "billing-item-group-costs" => {
+                std::fs::read_to_string(fixture("v2/billing-item-group-costs-2026-06.json"))
+                    .unwrap()
+            }
+            "demand-costs" => r#"{"demandCosts": [], "nextToken": null}"#.into(),
+            "billing-item-costs" => r#"{"billingItemCosts": [], "nextToken": null}"#.into(),
+            _ => r#"{"costRelationCodes": [], "nextToken": null}"#.into(),
+        };
+        (200, body)
+    });
+    let out = env
+        .cmd("2026-07-28")
+        .env("NCLOUD_ACCESS_KEY", ACCESS)
+        .env("NCLOUD_SECRET_KEY", SECRET)
+        .env("NCP_USAGE_SYNC_BACKOFF_MS", "10")
+        .args([
+            "sync", "--api", "v2", "--from", "2026-06", "--to", "2026-06",
+        ])
+        .args(["--endpoint", &srv.url])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr,
+        format!("error: NCP's per-group lines of 2026-06 given now are in KRW, and the ledger already holds NCP's bill of 2026-06 in USD: {TWO_CURRENCIES}; import the bill and lines NCP gave for 2026-06 in USD, the currency the ledger holds it in\n")
+    );
+    assert_eq!(env.dump(), before, "a refused sync changed the ledger");
 }

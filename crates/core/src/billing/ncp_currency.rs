@@ -170,7 +170,7 @@ pub fn with_ledger(
                 continue;
             };
             return Err(Error::invalid(format!(
-                "{} of {month} in this import {} in {}, and the ledger holds {} of {month} in {}: amounts in two currencies cannot be compared or summed; nothing was written",
+                "{} of {month} given now {} in {}, and the ledger already holds {} of {month} in {}: amounts in two currencies cannot be compared or summed; nothing was written",
                 figures.words(),
                 figures.verb(),
                 currency.code(),
@@ -199,10 +199,7 @@ mod tests {
         figures: Figures,
         code: &str,
     ) -> BTreeMap<Month, BTreeSet<(Figures, Currency)>> {
-        BTreeMap::from([(
-            m(month),
-            BTreeSet::from([(figures, Currency::new(code))]),
-        )])
+        BTreeMap::from([(m(month), BTreeSet::from([(figures, Currency::new(code))]))])
     }
 
     #[test]
@@ -211,7 +208,7 @@ mod tests {
         let e = with_ledger(&brought("2024-06", Figures::ServiceLines, "KRW"), &held).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "NCP's per-service lines of 2024-06 in this import are in KRW, and the ledger holds NCP's bill of 2024-06 in USD: amounts in two currencies cannot be compared or summed; nothing was written; import the bill and lines NCP gave for 2024-06 in USD, the currency the ledger holds it in"
+            "NCP's per-service lines of 2024-06 given now are in KRW, and the ledger already holds NCP's bill of 2024-06 in USD: amounts in two currencies cannot be compared or summed; nothing was written; import the bill and lines NCP gave for 2024-06 in USD, the currency the ledger holds it in"
         );
         // The same currency, or another month, is accepted.
         with_ledger(&brought("2024-06", Figures::ServiceLines, "USD"), &held).unwrap();
@@ -227,7 +224,7 @@ mod tests {
         let e = with_ledger(&brought("2026-06", Figures::Bill, "USD"), &held).unwrap_err();
         assert!(
             e.to_string().starts_with(
-                "NCP's bill of 2026-06 in this import is in USD, and the ledger holds NCP's per-group lines of 2026-06 in KRW:"
+                "NCP's bill of 2026-06 given now is in USD, and the ledger already holds NCP's per-group lines of 2026-06 in KRW:"
             ),
             "{e}"
         );
