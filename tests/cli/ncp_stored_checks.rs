@@ -5,7 +5,7 @@
 //! per-service lines (v1) and groups (v2) an earlier import stored, one `differences` entry
 //! and one warning line per sum that does not hold.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
@@ -43,7 +43,7 @@ fn import(env: &Env, as_of: &str, files: &[PathBuf]) -> (Value, String) {
 
 /// `import ncp FILE` fails with exit 2 and `message`, and changes nothing.
 #[track_caller]
-fn refused(env: &Env, as_of: &str, file: &PathBuf, message: &str) {
+fn refused(env: &Env, as_of: &str, file: &Path, message: &str) {
     let before = env.dump();
     let path = file.display().to_string();
     let e = env.fail(as_of, &["import", "ncp", &path], 2);
