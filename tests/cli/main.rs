@@ -41,6 +41,7 @@ mod ncp_ledger_checks;
 mod ncp_lines;
 mod ncp_money14;
 mod ncp_notices;
+mod ncp_odd;
 mod ncp_paid;
 mod ncp_penalty;
 mod ncp_public;

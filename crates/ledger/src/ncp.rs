@@ -25,6 +25,7 @@ use ncp_usage_core::billing::ncp::{
 };
 use ncp_usage_core::billing::ncp_currency::{self, Figures};
 use ncp_usage_core::billing::ncp_daily;
+use ncp_usage_core::billing::ncp_odd::{self, Oddity};
 use ncp_usage_core::billing::payment::PaymentKind;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
@@ -48,6 +49,10 @@ pub struct Stored {
     pub differences: Vec<Difference>,
     /// Issued bills NCP's figures differ from: each difference became an adjustment (P1).
     pub adjusted_bills: Vec<Month>,
+    /// What is odd in NCP's bills though each field is valid (paid before written, written
+    /// before its month, a v2 rate like a fraction): kept as NCP sent them, and told.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Oddity>,
 }
 
 /// A month NCP billed in a currency other than won.
@@ -216,6 +221,7 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             });
         }
         stored.differences.extend(d.differences());
+        stored.warnings.extend(ncp_odd::of_bill(d));
     }
     // The cross-check: the month's per-service lines, as the ledger now holds them, add up
     // to its bill, the one this import brings or else the one an earlier import stored.

@@ -99,6 +99,9 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
         for d in &imported.stored.differences {
             eprintln!("warning: {d}");
         }
+        for w in &imported.stored.warnings {
+            eprintln!("warning: {w}");
+        }
         return ctx.print(&imported);
     };
     let inputs = args

@@ -93,5 +93,8 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<()> {
     for d in &synced.stored.differences {
         eprintln!("warning: {d}");
     }
+    for w in &synced.stored.warnings {
+        eprintln!("warning: {w}");
+    }
     ctx.print(&synced)
 }

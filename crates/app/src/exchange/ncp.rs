@@ -264,11 +264,26 @@ impl<'a> At<'a> {
         Ok(self.common_code(name)?.map(|(code, _)| code))
     }
 
-    /// `payCurrency`: a CommonCode (v1) or a code (v2); KRW when absent.
+    /// `payCurrency`: a CommonCode (v1) or a code (v2); KRW when absent. NCP sends ISO 4217
+    /// codes in capitals (`KRW`, `USD`, `JPY`); anything else (`krw`, `won`) is a body NCP did
+    /// not write, refused rather than guessed at.
     pub(super) fn currency(&self, name: &str) -> Result<Currency> {
-        Ok(self
-            .code(name)?
-            .map_or_else(Currency::krw, |c| Currency::new(&c)))
+        let Some(code) = self.code(name)? else {
+            return Ok(Currency::krw());
+        };
+        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            let path = if self.api == Api::V2 {
+                self.path(name)
+            } else {
+                format!("{}.code", self.path(name))
+            };
+            return Err(fail(
+                &path,
+                "a currency code as NCP sends it, three capital letters (KRW, USD, JPY)",
+                &Value::String(code),
+            ));
+        }
+        Ok(Currency::new(&code))
     }
 
     /// A [`Self::common_code`] field as one label: the name, else the code.

@@ -15,6 +15,7 @@ pub mod ncp_currency;
 pub mod ncp_daily;
 pub mod ncp_detail;
 pub mod ncp_discount;
+pub mod ncp_odd;
 pub mod ncp_v2;
 pub mod payment;
 pub mod penalty;

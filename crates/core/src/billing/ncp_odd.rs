@@ -1,0 +1,170 @@
+//! What is odd in a bill NCP sent, though each field is valid on its own: dates in an order
+//! NCP never writes them, a v2 rate that reads like a v1 fraction. Such a bill is kept exactly
+//! as NCP sent it (the figures are NCP's to state), and each oddity is told once on stderr and
+//! in the import's JSON `warnings`, so that a hand-edited or mis-saved body is noticed before
+//! its figures are paid.
+
+use chrono::{NaiveTime, TimeZone};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::ncp::{Api, DemandCost};
+use crate::calendar::Month;
+use crate::clock::{self, Instant};
+
+/// One thing odd in a month's bill.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Oddity {
+    /// The bill's month.
+    pub month: Month,
+    /// The field it is about, as NCP names it.
+    pub field: &'static str,
+    /// What is odd, and what to check.
+    pub says: String,
+}
+
+impl std::fmt::Display for Oddity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} bill: {}: {}", self.month, self.field, self.says)
+    }
+}
+
+/// The lowest late-penalty rate, as a fraction, that v2 plausibly sends: v2's rates are
+/// percents (`overdueRate` 1.0 is 1 % a month, NCP's documented rate), so a rate below 0.1 %
+/// is most likely a v1-style fraction (0.015 meant as 1.5 %) read as a percent.
+const LOWEST_V2_PENALTY_RATE: Decimal = Decimal::from_parts(1, 0, 0, false, 3);
+
+/// Every oddity of `d`.
+pub fn of_bill(d: &DemandCost) -> Vec<Oddity> {
+    let (paid, written) = match d.api {
+        Api::V1 => ("paidUpDate", "writeDate"),
+        Api::V2 => ("paidUpDateTime", "createdDateTime"),
+    };
+    let mut out = Vec::new();
+    let mut odd = |field: &'static str, says: String| {
+        out.push(Oddity {
+            month: d.month,
+            field,
+            says,
+        })
+    };
+    if let (Some(paid_at), Some(written_at)) = (d.paid_up_at, d.written_at) {
+        if paid_at < written_at {
+            odd(
+                paid,
+                format!(
+                    "NCP says the bill was paid up at {}, before NCP wrote it at {}; check that the body is the one NCP sent",
+                    clock::rfc3339(paid_at),
+                    clock::rfc3339(written_at),
+                ),
+            );
+        }
+    }
+    if let Some(written_at) = d.written_at {
+        let month_begins = month_start(d.month);
+        if written_at < month_begins {
+            odd(
+                written,
+                format!(
+                    "NCP wrote the bill at {}, before its month began ({}); check the month and the date",
+                    clock::rfc3339(written_at),
+                    clock::rfc3339(month_begins),
+                ),
+            );
+        }
+    }
+    if d.api == Api::V2 {
+        if let Some(rate) = d.overdue_ratio {
+            let rate = rate.value();
+            if !rate.is_zero() && rate < LOWEST_V2_PENALTY_RATE {
+                let percent = (rate * Decimal::ONE_HUNDRED).normalize();
+                odd(
+                    "overdueRate",
+                    format!(
+                        "{percent} is read as {percent} % a month (v2's rates are percents: 1.0 is 1 %); if NCP meant a fraction, the body is not one NCP's v2 wrote"
+                    ),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// 00:00 KST on the first day of `month`.
+fn month_start(month: Month) -> Instant {
+    clock::kst()
+        .from_local_datetime(&month.first_day().and_time(NaiveTime::MIN))
+        .single()
+        .expect("KST has no gaps")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exact::Exact;
+
+    fn at(text: &str) -> Instant {
+        chrono::DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    fn bill(api: Api) -> DemandCost {
+        let mut d = DemandCost::empty(Month::new(2026, 5).unwrap(), api);
+        d.written_at = Some(at("2026-06-01T08:00:00+09:00"));
+        d
+    }
+
+    #[test]
+    fn a_bill_as_ncp_writes_it_has_no_oddity() {
+        let mut d = bill(Api::V2);
+        d.paid_up_at = Some(at("2026-06-10T10:00:00+09:00"));
+        d.overdue_ratio = Some(Exact("0.01".parse().unwrap()));
+        assert_eq!(of_bill(&d), Vec::new());
+        d.overdue_ratio = Some(Exact::ZERO);
+        assert_eq!(of_bill(&d), Vec::new());
+    }
+
+    #[test]
+    fn paid_before_written_is_odd() {
+        let mut d = bill(Api::V1);
+        d.paid_up_at = Some(at("2026-05-31T10:00:00+09:00"));
+        let odd = of_bill(&d);
+        assert_eq!(odd.len(), 1);
+        assert_eq!(
+            odd[0].to_string(),
+            "2026-05 bill: paidUpDate: NCP says the bill was paid up at 2026-05-31T10:00:00+09:00, before NCP wrote it at 2026-06-01T08:00:00+09:00; check that the body is the one NCP sent"
+        );
+    }
+
+    #[test]
+    fn written_before_the_month_is_odd() {
+        let mut d = bill(Api::V2);
+        d.written_at = Some(at("2026-04-30T14:59:59Z"));
+        let odd = of_bill(&d);
+        assert_eq!(odd.len(), 1);
+        assert_eq!(odd[0].field, "createdDateTime");
+        assert_eq!(
+            odd[0].says,
+            "NCP wrote the bill at 2026-04-30T23:59:59+09:00, before its month began (2026-05-01T00:00:00+09:00); check the month and the date"
+        );
+        d.written_at = Some(at("2026-04-30T15:00:00Z"));
+        assert_eq!(of_bill(&d), Vec::new());
+    }
+
+    #[test]
+    fn a_v2_rate_like_a_fraction_is_odd_a_v1_one_is_not() {
+        let mut d = bill(Api::V2);
+        // `overdueRate` 0.015, read as a percent: 0.00015 as a fraction.
+        d.overdue_ratio = Some(Exact("0.00015".parse().unwrap()));
+        let odd = of_bill(&d);
+        assert_eq!(odd.len(), 1);
+        assert_eq!(
+            odd[0].says,
+            "0.015 is read as 0.015 % a month (v2's rates are percents: 1.0 is 1 %); if NCP meant a fraction, the body is not one NCP's v2 wrote"
+        );
+        d.overdue_ratio = Some(Exact("0.001".parse().unwrap()));
+        assert_eq!(of_bill(&d), Vec::new());
+        let mut v1 = bill(Api::V1);
+        v1.overdue_ratio = Some(Exact("0.00015".parse().unwrap()));
+        assert_eq!(of_bill(&v1), Vec::new());
+    }
+}
