@@ -24,6 +24,7 @@ use ncp_usage_core::billing::ncp::{
     incomplete_pages, one_member, paid_up, summary_month, Api, Body, ContractSummary, DailyUsage,
     DemandCost, Difference, Discounts, Page,
 };
+use ncp_usage_core::billing::ncp_currency::{self, Figures};
 use ncp_usage_core::billing::ncp_daily;
 use ncp_usage_core::billing::ncp_odd::{self, Oddity};
 use ncp_usage_core::billing::ncp_stale::{may_supersede, not_older_than};
@@ -98,6 +99,16 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             }
         }
     }
+    // One currency per month across imports, checked before anything is written.
+    let incoming = ncp_currency::incoming(pages);
+    let mut held_in = BTreeMap::new();
+    for month in incoming.keys() {
+        let currencies = held_currencies(conn, *month)?;
+        if !currencies.is_empty() {
+            held_in.insert(*month, currencies);
+        }
+    }
+    ncp_currency::with_ledger(&incoming, &held_in)?;
     let mut stored = Stored {
         differences: incomplete_pages(pages, now),
         ..Stored::default()
@@ -234,19 +245,53 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
     }
     // The cross-check: the month's per-service lines, as the ledger now holds them, add up
     // to its bill, the one this import brings or else the one an earlier import stored.
-    let products = lines.keys().filter(|(_, source)| *source == "ncp_product");
+    let products: BTreeSet<Month> = lines
+        .keys()
+        .filter(|(_, source)| *source == "ncp_product")
+        .map(|(month, _)| *month)
+        .collect();
     check_parts(
         &mut stored,
         "getProductDemandCostList",
-        products.map(|(month, _)| *month),
+        products.iter().copied(),
         |month| demand_cost(conn, month),
         |bill| {
             let held = fees::ncp_lines(conn, bill.month, "ncp_product")?;
             Ok(services_difference(bill, &held).into_iter().collect())
         },
     )?;
+    // A bill imported without its month's per-service lines is checked against the ones an
+    // earlier import stored, if any.
+    check_parts(
+        &mut stored,
+        "getDemandCostList",
+        demand.keys().filter(|m| !products.contains(m)).copied(),
+        |month| demand_cost(conn, month),
+        |bill| {
+            let held = fees::ncp_lines(conn, bill.month, "ncp_product")?;
+            if held.is_empty() {
+                return Ok(Vec::new());
+            }
+            Ok(services_difference(bill, &held).into_iter().collect())
+        },
+    )?;
     // v2's per-group and per-item lines and the names of codes.
     super::ncp_v2::store_pages(conn, pages, &mut stored)?;
+    // A bill imported without its month's v2 groups is checked against the ones an earlier
+    // import stored, as groups imported with or after their bill are.
+    let groups: BTreeSet<Month> = pages
+        .iter()
+        .filter_map(|p| match &p.body {
+            Body::GroupCosts(v) => Some(v.iter().map(|g| g.cost.month)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    super::ncp_v2::check_stored_groups(
+        conn,
+        demand.keys().filter(|m| !groups.contains(m)).copied(),
+        &mut stored,
+    )?;
     stored.months.sort();
     Ok(stored)
 }
@@ -719,6 +764,38 @@ fn held_member(conn: &Connection) -> Result<Option<String>> {
             |r| r.get(0),
         )
         .optional()?)
+}
+
+/// The currencies of NCP's figures the ledger holds for `month`: its stored bill's and its
+/// stored lines' of each level, each pair once. Lines stored before schema 9 carry no
+/// currency of NCP's (no exact detail) and are left out.
+pub fn held_currencies(conn: &Connection, month: Month) -> Result<Vec<(Figures, Currency)>> {
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT 'bill', currency FROM ncp_demand_costs WHERE account_id = ",
+        crate::ledger_account!(),
+        " AND month = ?1
+         UNION SELECT source, currency FROM fee_lines WHERE account_id = ",
+        crate::ledger_account!(),
+        " AND month = ?1 AND exact IS NOT NULL
+             AND source IN ('ncp_product', 'ncp_contract', 'ncp_group', 'ncp_item')
+         ORDER BY 1, 2"
+    ))?;
+    let rows = stmt
+        .query_map([month.to_string()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(source, code)| {
+            let figures = if source == "bill" {
+                Figures::Bill
+            } else {
+                Figures::of_source(&source)?
+            };
+            Some((figures, Currency::new(&code)))
+        })
+        .collect())
 }
 
 /// Whether NCP's own bill for a month was imported (in won or in another currency).

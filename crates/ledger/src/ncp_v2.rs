@@ -186,6 +186,23 @@ fn checks(
     )
 }
 
+/// The groups the ledger holds for each of `months` (those of bills an import brought
+/// without their groups) against the month's bill: [`check_groups`], through [`check_parts`]
+/// as every check of parts. A month with no stored groups has nothing to check.
+pub(crate) fn check_stored_groups(
+    conn: &Connection,
+    months: impl IntoIterator<Item = Month>,
+    stored: &mut Stored,
+) -> Result<()> {
+    check_parts(
+        stored,
+        "getDemandCostList",
+        months,
+        |month| super::ncp::demand_cost(conn, month),
+        |bill| Ok(check_groups(bill, &sums(conn, bill.month, "ncp_group")?)),
+    )
+}
+
 /// The group a row belongs to.
 fn key(r: &RowSums) -> GroupKey {
     (r.month, r.service_code.clone(), r.group_code.clone())
