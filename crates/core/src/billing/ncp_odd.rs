@@ -1,5 +1,5 @@
-//! What is odd in a bill NCP sent, though each field is valid on its own: dates in an order
-//! NCP never writes them, a v2 rate that reads like a v1 fraction. Such a bill is kept exactly
+//! What is odd in a bill NCP sent, though each field is valid on its own: dates NCP never
+//! writes (paid or written before the month could be billed), a v2 rate that reads like a v1 fraction. Such a bill is kept exactly
 //! as NCP sent it (the figures are NCP's to state), and each oddity is told once on stderr and
 //! in the import's JSON `warnings`, so that a hand-edited or mis-saved body is noticed before
 //! its figures are paid.
@@ -48,14 +48,18 @@ pub fn of_bill(d: &DemandCost) -> Vec<Oddity> {
             says,
         })
     };
-    if let (Some(paid_at), Some(written_at)) = (d.paid_up_at, d.written_at) {
-        if paid_at < written_at {
+    // NCP writes a bill again after it was paid (a re-settlement keeps the paid-up date), so
+    // paid before written is NCP's; paid before the month ended is not: a month is billed
+    // after it ends.
+    if let Some(paid_at) = d.paid_up_at {
+        let month_ends = month_start(d.month.next());
+        if paid_at < month_ends {
             odd(
                 paid,
                 format!(
-                    "NCP says the bill was paid up at {}, before NCP wrote it at {}; check that the body is the one NCP sent",
+                    "NCP says the bill was paid up at {}, before its month ended ({}): NCP bills a month after it ends; check that the body is the one NCP sent",
                     clock::rfc3339(paid_at),
-                    clock::rfc3339(written_at),
+                    clock::rfc3339(month_ends),
                 ),
             );
         }
@@ -124,15 +128,19 @@ mod tests {
     }
 
     #[test]
-    fn paid_before_written_is_odd() {
+    fn paid_before_the_month_ended_is_odd_paid_before_a_rewriting_is_not() {
         let mut d = bill(Api::V1);
         d.paid_up_at = Some(at("2026-05-31T10:00:00+09:00"));
         let odd = of_bill(&d);
         assert_eq!(odd.len(), 1);
         assert_eq!(
             odd[0].to_string(),
-            "2026-05 bill: paidUpDate: NCP says the bill was paid up at 2026-05-31T10:00:00+09:00, before NCP wrote it at 2026-06-01T08:00:00+09:00; check that the body is the one NCP sent"
+            "2026-05 bill: paidUpDate: NCP says the bill was paid up at 2026-05-31T10:00:00+09:00, before its month ended (2026-06-01T00:00:00+09:00): NCP bills a month after it ends; check that the body is the one NCP sent"
         );
+        // Paid on 06-10, the bill written again on 07-03: NCP's re-settlement.
+        d.paid_up_at = Some(at("2026-06-10T10:00:00+09:00"));
+        d.written_at = Some(at("2026-07-03T05:00:00+09:00"));
+        assert_eq!(of_bill(&d), Vec::new());
     }
 
     #[test]
