@@ -167,8 +167,8 @@ impl<'a> NcpRequest<'a> {
 }
 
 /// Imports NCP bodies, each member's into its account (issue 15), in the one transaction:
-/// an account holding the member, else the chosen one when it holds no member and the
-/// import names one member, else a new account named after the member (refused instead
+/// an account holding the member, else the chosen one when it holds no member and this is
+/// the one member of the import that no account holds, else a new account named after the member (refused instead
 /// when `request.create` is false). Bodies naming no member go to the chosen account
 /// (`chosen`; `None` when the ledger holds several and none was chosen). The chosen account
 /// was caught up by the command; every other account is caught up here before its bodies
@@ -184,7 +184,13 @@ pub fn run_ncp(
         request.files.join(", ")
     );
     let mut known = ledger_accounts::with_members(tx)?;
-    let named = request.groups.iter().filter(|g| g.member.is_some()).count();
+    // The members no account holds yet: when one, it may take the chosen account.
+    let homeless = request
+        .groups
+        .iter()
+        .filter_map(|g| g.member.as_deref())
+        .filter(|m| !known.iter().any(|a| a.member_no.as_deref() == Some(*m)))
+        .count();
     // Every member's account is found (or made) before anything is stored.
     let mut targets: Vec<(AccountId, &MemberPages)> = Vec::new();
     let mut created: Vec<AccountPart> = Vec::new();
@@ -200,7 +206,7 @@ pub fn run_ncp(
                 }
             },
             Some(member) => {
-                match route(&known, chosen.map(|c| c.0), member, named == 1, request.create)? {
+                match route(&known, chosen.map(|c| c.0), member, homeless == 1, request.create)? {
                     Route::Held(id) => AccountId(id),
                     Route::Bind(id) => {
                         ledger_accounts::set_member_no(tx, AccountId(id), member)?;

@@ -106,8 +106,9 @@ pub enum Route {
 
 /// Where the bodies of NCP member `member` go: to the account holding it (`accounts` give
 /// each account's member: the number it was given, else the one its NCP figures name);
-/// else, when the import names this one member only (`only_member`), to the chosen account
-/// if it holds no member yet (a ledger's first import, as before accounts); else to a new
+/// else, when it is the one member of the import no account holds (`only_member`), to the
+/// chosen account if it holds no member yet (a ledger's first import, as before accounts,
+/// or the last member of an organisation whose other members have their accounts); else to a new
 /// account named after the member ([`name_for_member`]), unless `create` is false: then the
 /// import is refused, naming the member and the command that adds its account.
 pub fn route(
