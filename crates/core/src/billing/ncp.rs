@@ -1573,6 +1573,59 @@ mod tests {
     }
 
     #[test]
+    fn ncp_bodies_are_split_by_member_and_a_body_is_never_split() {
+        let page = |rows: Vec<DemandCost>| Page {
+            body: Body::DemandCosts(rows),
+            total_rows: None,
+            next_token: None,
+            list_path: "$.demandCosts".into(),
+        };
+        let of = |member: Option<&str>| DemandCost {
+            member: member.map(str::to_string),
+            ..documented_v2()
+        };
+        let summaries = || Page {
+            body: Body::ContractSummaries(Vec::new()),
+            ..page(Vec::new())
+        };
+        let names: Vec<String> = ["a", "b", "c"].iter().map(|n| n.to_string()).collect();
+        // The same month's bill of two members is two answers, not a conflict; a body of no
+        // member stands apart when the import names several.
+        let groups = by_member(
+            vec![page(vec![of(Some("1"))]), summaries(), page(vec![of(Some("2"))])],
+            &names,
+        )
+        .unwrap();
+        let split: Vec<(Option<&str>, Vec<&str>)> = groups
+            .iter()
+            .map(|g| {
+                let names = g.names.iter().map(String::as_str).collect();
+                (g.member.as_deref(), names)
+            })
+            .collect();
+        assert_eq!(
+            split,
+            [(Some("1"), vec!["a"]), (None, vec!["b"]), (Some("2"), vec!["c"])]
+        );
+        // With one member (a login id is no member number), it goes with that member's.
+        let mut older = of(Some("old@example.com"));
+        older.month = "2026-05".parse().unwrap();
+        let groups = by_member(
+            vec![page(vec![older]), summaries(), page(vec![of(Some("2"))])],
+            &names,
+        )
+        .unwrap();
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].member.as_deref(), Some("2"));
+        assert_eq!(groups[0].names, names);
+        let e = by_member(vec![page(vec![of(Some("1")), of(Some("2"))])], &names).unwrap_err();
+        assert_eq!(
+            e.message,
+            "a holds rows of NCP members 1 and 2: one body is one member's and is never split; nothing was written"
+        );
+    }
+
+    #[test]
     fn ncp_files_of_one_import_are_one_answer() {
         let page = |d: DemandCost| Page {
             body: Body::DemandCosts(vec![d]),
