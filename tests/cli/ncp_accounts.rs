@@ -191,7 +191,12 @@ fn ncp_route_paid_up_months_of_two_accounts_are_paid_apart() {
 #[test]
 fn ncp_route_a_paid_up_key_from_before_accounts_is_still_found() {
     let env = Env::new().with_member();
-    import(&env, "2024-06-12", &[], &[&fixture("demand-cost-2024-05.json")]);
+    import(
+        &env,
+        "2024-06-12",
+        &[],
+        &[&fixture("demand-cost-2024-05.json")],
+    );
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     let changed = conn
         .execute(
@@ -202,7 +207,12 @@ fn ncp_route_a_paid_up_key_from_before_accounts_is_still_found() {
     assert_eq!(changed, 1);
     drop(conn);
     let before = env.dump();
-    import(&env, "2024-06-12", &[], &[&fixture("demand-cost-2024-05.json")]);
+    import(
+        &env,
+        "2024-06-12",
+        &[],
+        &[&fixture("demand-cost-2024-05.json")],
+    );
     assert_eq!(env.dump(), before);
 }
 
@@ -211,7 +221,12 @@ fn ncp_route_a_paid_up_key_from_before_accounts_is_still_found() {
 #[test]
 fn ncp_route_a_member_without_an_account_gets_one_named_after_it() {
     let env = Env::new().with_member();
-    import(&env, "2024-07-12", &[], &[&fixture("demand-cost-2024-05.json")]);
+    import(
+        &env,
+        "2024-07-12",
+        &[],
+        &[&fixture("demand-cost-2024-05.json")],
+    );
     let other = fixture("v1/demand-cost-2024-06-other-member.json");
     let out = env.ok("2024-07-12", &["import", "ncp", other.to_str().unwrap()]);
     assert_eq!(
@@ -235,7 +250,12 @@ fn ncp_route_a_member_without_an_account_gets_one_named_after_it() {
     );
     // The name taken by an account without a member: the next free one.
     let env = Env::new().with_member();
-    import(&env, "2024-07-12", &[], &[&fixture("demand-cost-2024-05.json")]);
+    import(
+        &env,
+        "2024-07-12",
+        &[],
+        &[&fixture("demand-cost-2024-05.json")],
+    );
     env.ok("2024-07-12", &["accounts", "add", "1000002"]);
     let doc = import(&env, "2024-07-12", &[], &[&other]);
     assert_eq!(
@@ -250,7 +270,12 @@ fn ncp_route_a_member_without_an_account_gets_one_named_after_it() {
 #[test]
 fn ncp_route_no_create_refuses_a_member_without_an_account() {
     let env = Env::new().with_member();
-    import(&env, "2024-07-12", &[], &[&fixture("demand-cost-2024-05.json")]);
+    import(
+        &env,
+        "2024-07-12",
+        &[],
+        &[&fixture("demand-cost-2024-05.json")],
+    );
     let before = env.dump();
     let other = fixture("v1/demand-cost-2024-06-other-member.json");
     let mine = fixture("demand-cost-2024-05.json");
@@ -282,7 +307,10 @@ fn ncp_route_no_create_refuses_a_member_without_an_account() {
         [json!(["2024-06", 113740, 113740, 0, "paid"])]
     );
     // --no-create is for NCP bodies.
-    let csv = env.file("c.csv", "contract_no,service,region,plan,price,unit,start_date,end_date\n");
+    let csv = env.file(
+        "c.csv",
+        "contract_no,service,region,plan,price,unit,start_date,end_date\n",
+    );
     let e = env.fail(
         "2024-07-12",
         &["import", "contracts", "--no-create", csv.to_str().unwrap()],
@@ -299,7 +327,12 @@ fn ncp_route_no_create_refuses_a_member_without_an_account() {
 #[test]
 fn ncp_route_a_member_held_by_another_account_goes_to_it() {
     let env = Env::new().with_member();
-    import(&env, "2024-06-12", &[], &[&fixture("demand-cost-2024-05.json")]);
+    import(
+        &env,
+        "2024-06-12",
+        &[],
+        &[&fixture("demand-cost-2024-05.json")],
+    );
     env.ok("2024-06-12", &["accounts", "add", "shop"]);
     let before = rows_per_account(&env, "ncp_demand_costs");
     let doc = import(
@@ -378,11 +411,7 @@ fn ncp_route_one_body_of_two_members_is_refused() {
     list.push(theirs);
     let both = env.file("both.json", doc.to_string());
     let before = env.dump();
-    let e = env.fail(
-        "2024-06-12",
-        &["import", "ncp", both.to_str().unwrap()],
-        2,
-    );
+    let e = env.fail("2024-06-12", &["import", "ncp", both.to_str().unwrap()], 2);
     assert!(
         e.ends_with("both.json holds rows of NCP members 1000001 and 1000002: one body is one member's and is never split; nothing was written; import each member's bodies as NCP answered that member\n"),
         "{e}"

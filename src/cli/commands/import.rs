@@ -99,7 +99,8 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
         let read = |i: usize| read_input(&args.files[i]);
         let mut request = NcpRequest::parse(ctx.now, names.collect(), read, &ctx.gateway)?;
         request.create = !args.no_create;
-        let imported = ctx.write_routed(|tx, chosen| import::run_ncp(tx, ctx.now, &request, chosen))?;
+        let imported =
+            ctx.write_routed(|tx, chosen| import::run_ncp(tx, ctx.now, &request, chosen))?;
         for d in &imported.stored.differences {
             eprintln!("warning: {d}");
         }

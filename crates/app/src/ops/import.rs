@@ -7,13 +7,15 @@
 
 use std::io::Read;
 
-use ncp_usage_core::billing::gateway::Gateway;
 use ncp_usage_core::billing::accounts::{choose, route, AccountRef, Route};
+use ncp_usage_core::billing::gateway::Gateway;
 use ncp_usage_core::billing::ncp::{by_member, MemberPages, Page};
 use ncp_usage_core::choice::Choice;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::Result;
-use ncp_usage_ledger::{accounts as ledger_accounts, ncp as ledger_ncp, work_for, AccountId, Connection};
+use ncp_usage_ledger::{
+    accounts as ledger_accounts, ncp as ledger_ncp, work_for, AccountId, Connection,
+};
 
 use crate::exchange::import::{check_month_ceilings, import_from, Kind as CsvKind, Summary};
 use crate::exchange::ncp;
@@ -206,7 +208,13 @@ pub fn run_ncp(
                 }
             },
             Some(member) => {
-                match route(&known, chosen.map(|c| c.0), member, homeless == 1, request.create)? {
+                match route(
+                    &known,
+                    chosen.map(|c| c.0),
+                    member,
+                    homeless == 1,
+                    request.create,
+                )? {
                     Route::Held(id) => AccountId(id),
                     Route::Bind(id) => {
                         ledger_accounts::set_member_no(tx, AccountId(id), member)?;

@@ -147,7 +147,12 @@ impl Report for NcpImported {
             ));
         }
         for a in &self.accounts {
-            let months: Vec<String> = a.bills.iter().chain(&a.months).map(ToString::to_string).collect();
+            let months: Vec<String> = a
+                .bills
+                .iter()
+                .chain(&a.months)
+                .map(ToString::to_string)
+                .collect();
             let mut months = months;
             months.sort();
             months.dedup();

@@ -961,7 +961,12 @@ pub fn by_member(pages: Vec<Page>, names: &[String]) -> Result<Vec<MemberPages>>
     let mut members: Vec<Option<String>> = Vec::with_capacity(pages.len());
     for (i, page) in pages.iter().enumerate() {
         let mut named: Vec<&str> = Vec::new();
-        for m in page.body.members().into_iter().filter(|m| is_member_number(m)) {
+        for m in page
+            .body
+            .members()
+            .into_iter()
+            .filter(|m| is_member_number(m))
+        {
             if !named.contains(&m) {
                 named.push(m);
             }
@@ -1592,7 +1597,11 @@ mod tests {
         // The same month's bill of two members is two answers, not a conflict; a body of no
         // member stands apart when the import names several.
         let groups = by_member(
-            vec![page(vec![of(Some("1"))]), summaries(), page(vec![of(Some("2"))])],
+            vec![
+                page(vec![of(Some("1"))]),
+                summaries(),
+                page(vec![of(Some("2"))]),
+            ],
             &names,
         )
         .unwrap();
@@ -1605,7 +1614,11 @@ mod tests {
             .collect();
         assert_eq!(
             split,
-            [(Some("1"), vec!["a"]), (None, vec!["b"]), (Some("2"), vec!["c"])]
+            [
+                (Some("1"), vec!["a"]),
+                (None, vec!["b"]),
+                (Some("2"), vec!["c"])
+            ]
         );
         // With one member (a login id is no member number), it goes with that member's.
         let mut older = of(Some("old@example.com"));
