@@ -100,8 +100,14 @@ impl Context {
         let mut ledger = self.open()?;
         let chosen = match ledger.choose_account(self.account.as_deref()) {
             Ok(a) => Some(AccountId(a.id)),
-            Err(_) if self.account.is_none() => None,
-            Err(e) => return Err(e.into()),
+            Err(e) => {
+                let e = Error::from(e);
+                // Several accounts and none named: not a fault until a body needs one.
+                if self.account.is_some() || e.kind != ncp_usage_core::error::Kind::Invalid {
+                    return Err(e);
+                }
+                None
+            }
         };
         ledger.write(self.now, |tx| {
             if chosen.is_some() {
