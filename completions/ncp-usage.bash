@@ -1884,7 +1884,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__import)
-            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version contracts usage fees promotions holidays ncp"
+            opts="-y -h -V --no-create --demo --db --as-of --account --json --format --yes --help --version contracts usage fees promotions holidays ncp"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

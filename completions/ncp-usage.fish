@@ -225,6 +225,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l account -
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l no-create -d 'ncp: refuse bodies of an NCP member no account holds, instead of making its account'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'

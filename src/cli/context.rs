@@ -14,7 +14,7 @@ use ncp_usage_app::report::{Report, Style};
 use ncp_usage_core::billing::gateway::LocalGateway;
 use ncp_usage_core::clock::{self, Instant};
 use ncp_usage_core::error::{Error, Result};
-use ncp_usage_ledger::{Ledger, Transaction};
+use ncp_usage_ledger::{AccountId, Ledger, Transaction};
 
 /// The settings of one command run.
 pub struct Context {
@@ -86,6 +86,34 @@ impl Context {
         ledger.write(self.now, |tx| {
             catch_up_for_write(tx, self.now, &self.gateway)?;
             f(tx)
+        })
+    }
+
+    /// Runs a command that writes for the accounts its input names (`import ncp`, routed by
+    /// NCP member, issue 15): like [`Context::write`] for the chosen account, which `f` is
+    /// given; with several accounts and none chosen, `f` gets `None` and chooses each
+    /// account itself (and catches it up). A named account that does not exist is refused.
+    pub fn write_routed<T>(
+        &self,
+        f: impl FnOnce(&Transaction, Option<AccountId>) -> Result<T>,
+    ) -> Result<T> {
+        let mut ledger = self.open()?;
+        let chosen = match ledger.choose_account(self.account.as_deref()) {
+            Ok(a) => Some(AccountId(a.id)),
+            Err(e) => {
+                let e = Error::from(e);
+                // Several accounts and none named: not a fault until a body needs one.
+                if self.account.is_some() || e.kind != ncp_usage_core::error::Kind::Invalid {
+                    return Err(e);
+                }
+                None
+            }
+        };
+        ledger.write(self.now, |tx| {
+            if chosen.is_some() {
+                catch_up_for_write(tx, self.now, &self.gateway)?;
+            }
+            f(tx, chosen)
         })
     }
 

@@ -34,6 +34,7 @@ mod model;
 mod money_balances;
 mod money_bounds;
 mod ncp;
+mod ncp_accounts;
 mod ncp_card_scan;
 mod ncp_daily;
 mod ncp_discount;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::common::Env;
 use crate::ncp_server::{empty_v1, no_discounts, query, serve, Server, ACCESS, SECRET};
@@ -776,43 +776,68 @@ fn ncp_a_usd_bill_is_kept_exactly_and_never_billed_in_won() {
     );
 }
 
-/// One member per ledger: a body of another NCP member is refused naming both numbers,
-/// exit 2, and the ledger is left byte-identical.
+/// One member per account (issue 15): a body of another NCP member goes to that member's
+/// account, made for it and named after it, never into the account holding the first; with
+/// `--no-create` it is refused naming the member and the fix, exit 2, byte-identical.
 #[test]
-fn ncp_a_body_of_another_member_is_refused_naming_both() {
+fn ncp_a_body_of_another_member_goes_to_an_account_of_its_own() {
     let env = member();
     // After the other member's paid-up date (10 July), which is checked first.
     import(&env, "2024-07-12", &["demand-cost-2024-05.json"]);
+    let other = fixture("v1/demand-cost-2024-06-other-member.json");
+    let other = other.to_str().unwrap();
     let before = env.dump();
-    let e = env.fail(
-        "2024-07-12",
-        &[
-            "import",
-            "ncp",
-            fixture("v1/demand-cost-2024-06-other-member.json")
-                .to_str()
-                .unwrap(),
-        ],
-        2,
+    let e = env.fail("2024-07-12", &["import", "ncp", "--no-create", other], 2);
+    assert_eq!(
+        e,
+        "error: NCP member 1000002 has no account in this ledger and --no-create keeps the import from making one; nothing was written; add its account first: ncp-usage accounts add NAME --member-no 1000002\n"
     );
+    assert_eq!(env.dump(), before);
+    let doc = env.json("2024-07-12", &["import", "ncp", other]);
+    assert_eq!(
+        doc["accounts_created"],
+        json!([{"name": "1000002", "member_no": "1000002"}])
+    );
+    let months = |account: &str| -> Vec<String> {
+        env.json("2024-07-12", &["--account", account, "pay"])["ncp_bills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["month"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(months("main"), ["2024-05"]);
+    assert_eq!(months("1000002"), ["2024-06"]);
+}
+
+/// One body holding two members' bills is refused naming the two members (the real
+/// problem), never split; two members' bills of one month in two files go to two accounts.
+#[test]
+fn ncp_two_members_of_one_month_in_one_body_are_named() {
+    let env = member();
+    let mine = std::fs::read_to_string(fixture("demand-cost-2024-05.json")).unwrap();
+    let doc: Value = serde_json::from_str(&mine).unwrap();
+    let mut both = doc.clone();
+    let list = both["getDemandCostListResponse"]["demandCostList"]
+        .as_array_mut()
+        .unwrap();
+    let mut theirs = list[0].clone();
+    theirs["memberNo"] = json!("1000002");
+    list.push(theirs);
+    let both = env.file("both.json", both.to_string());
+    let before = env.dump();
+    let e = env.fail("2024-07-05", &["import", "ncp", both.to_str().unwrap()], 2);
     assert!(
-        e.contains("NCP member 1000002 is not the member this ledger holds (1000001): one ledger holds one NCP member; nothing was written"),
+        e.contains("both.json holds rows of NCP members 1000001 and 1000002: one body is one member's and is never split; nothing was written; import each member's bodies as NCP answered that member"),
         "{e}"
     );
     assert_eq!(env.dump(), before);
-}
-
-/// Two members' bills of the same month in one import: refused naming the two members (the
-/// real problem), not as two differing bills.
-#[test]
-fn ncp_two_members_of_one_month_in_one_import_are_named() {
-    let env = member();
-    let other = std::fs::read_to_string(fixture("demand-cost-2024-05.json"))
-        .unwrap()
-        .replace("\"memberNo\": \"1000001\"", "\"memberNo\": \"1000002\"");
-    let other = env.file("other.json", other);
+    let other = env.file(
+        "other.json",
+        mine.replace("\"memberNo\": \"1000001\"", "\"memberNo\": \"1000002\""),
+    );
     let mine = fixture("demand-cost-2024-05.json");
-    let e = env.fail(
+    let doc = env.json(
         "2024-07-05",
         &[
             "import",
@@ -820,12 +845,14 @@ fn ncp_two_members_of_one_month_in_one_import_are_named() {
             mine.to_str().unwrap(),
             other.to_str().unwrap(),
         ],
-        2,
     );
-    assert!(
-        e.contains("NCP member 1000002 is not the member of another row of this import (1000001): one ledger holds one NCP member; nothing was written"),
-        "{e}"
-    );
+    let created: Vec<&str> = doc["accounts_created"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(created, ["1000001", "1000002"]);
 }
 
 /// 0 is a value: NCP's `overdueRatio` 0.0 on a bill is NCP's rate, so a bill left unpaid

@@ -300,21 +300,47 @@ fn reimporting_the_same_body_changes_nothing_and_a_later_one_replaces_never_adds
     env.ok("2026-03-31", &["check"]);
 }
 
-/// One member per ledger: a Discount API body of another NCP member is refused naming both
-/// numbers, exit 2, and nothing is written; the member of the credits counts as the ledger's.
+/// One member per account (issue 15): the member of the credits becomes the account's, and a
+/// Discount API body of another NCP member goes to that member's own account, made for it;
+/// with `--no-create` it is refused naming the member, exit 2, and nothing is written.
 #[test]
-fn a_discount_body_of_another_member_is_refused_naming_both() {
+fn a_discount_body_of_another_member_goes_to_its_own_account() {
     let env = member();
     import(&env, "2026-07-05", &[CREDITS]);
     let before = env.dump();
-    let e = env.fail("2026-07-05", &["import", "ncp", &fixture(V2)], 2);
+    let e = env.fail(
+        "2026-07-05",
+        &["import", "ncp", "--no-create", &fixture(V2)],
+        2,
+    );
     assert!(
-        e.contains("NCP member 2001234 is not the member this ledger holds (2840117): one ledger holds one NCP member; nothing was written"),
+        e.contains("NCP member 2001234 has no account in this ledger and --no-create keeps the import from making one; nothing was written"),
         "{e}"
     );
     assert_eq!(env.dump(), before);
-    // A bill of the member the credits belong to is welcome.
-    import(&env, "2026-07-05", &["views/demand-cost-2026-01.json"]);
+    let doc = import(&env, "2026-07-05", &[V2]);
+    assert_eq!(
+        doc["accounts_created"],
+        json!([{"name": "2001234", "member_no": "2001234"}])
+    );
+    // A bill of the member the credits belong to goes to the account holding them (no
+    // account chosen among the two now: the summary says where it went).
+    let doc = import(&env, "2026-07-05", &["views/demand-cost-2026-01.json"]);
+    assert_eq!(doc["accounts_created"], Value::Null);
+    assert_eq!(
+        doc["accounts"],
+        json!([{"name": "main", "member_no": "2840117", "bills": ["2026-01"]}])
+    );
+    let members: Vec<Value> = env.json("2026-07-05", &["accounts"])["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| json!([a["name"], a["member_no"]]))
+        .collect();
+    assert_eq!(
+        members,
+        [json!(["main", "2840117"]), json!(["2001234", "2001234"])]
+    );
 }
 
 #[test]
@@ -331,11 +357,15 @@ fn a_coin_shared_by_another_member_is_welcome_and_does_not_claim_the_ledger() {
         .filter(|c| c["kind"] == "coin")
         .collect();
     assert_eq!(coins.len(), 1);
-    // The ledger is still 2840200's: a bill of the coin's holder is refused.
-    let e = env.fail("2026-03-05", &["import", "ncp", &fixture(CREDITS)], 2);
-    assert!(
-        e.contains("NCP member 2840117 is not the member this ledger holds (2840200)"),
-        "{e}"
+    // The account is still 2840200's: the credits of the coin's holder go to its own account.
+    let doc = import(&env, "2026-03-05", &[CREDITS]);
+    assert_eq!(
+        doc["accounts_created"],
+        json!([{"name": "2840117", "member_no": "2840117"}])
+    );
+    assert_eq!(
+        env.json("2026-03-05", &["--account", "main", "accounts"])["accounts"][0]["member_no"],
+        "2840200"
     );
 }
 

@@ -320,16 +320,18 @@ fn a_line_in_another_currency_than_its_bill_is_refused_naming_both() {
 
 #[test]
 fn daily_usage_is_one_members_and_of_its_days_month() {
-    let env = member();
-    refused(
-        &env,
+    // Another member's daily usage goes to that member's account (issue 15).
+    let other = member();
+    let (doc, _) = import(
+        &other,
         "2026-02-05",
-        &[(
-            "daily.json",
-            std::fs::read_to_string(fixture("v1/daily-usage-2026-01.json")).unwrap(),
-        )],
-        "NCP member 2840117 is not the member this ledger holds (1000001): one ledger holds one NCP member; nothing was written; import each member's bodies into a ledger of its own (--db)",
+        &[fixture("v1/daily-usage-2026-01.json")],
     );
+    assert_eq!(
+        doc["accounts_created"],
+        serde_json::json!([{"name": "2840117", "member_no": "2840117"}])
+    );
+    let env = member();
     // The README's daily usage is the README member's.
     import(
         &env,

@@ -124,6 +124,20 @@ pub fn set_member_no(conn: &Connection, id: AccountId, member_no: &str) -> Resul
     Ok(())
 }
 
+/// Every account with its NCP member (issue 15): the number it was given, else the one its
+/// NCP figures name (an account whose member was not recorded when its bodies were
+/// imported). The running transaction goes on working for the account it worked for.
+pub fn with_members(conn: &Connection) -> Result<Vec<AccountRef>> {
+    let running = running(conn)?;
+    let mut all = list(conn)?;
+    for a in all.iter_mut().filter(|a| a.member_no.is_none()) {
+        crate::as_of::set_scope(conn, AccountId(a.id))?;
+        a.member_no = crate::ncp::held_member(conn)?;
+    }
+    crate::as_of::set_scope(conn, AccountId(running.id))?;
+    Ok(all)
+}
+
 /// Whether account `id` holds money: a bill or a payment (removing it would lose them).
 pub fn holds_money(conn: &Connection, id: AccountId) -> Result<bool> {
     Ok(conn.query_row(

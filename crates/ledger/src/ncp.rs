@@ -324,6 +324,30 @@ fn action_of(source: &str) -> &'static str {
 }
 
 impl Stored {
+    /// Adds what another account's part of the same import stored (issue 15): rows summed,
+    /// months once each, differences (which name their member) kept.
+    pub fn merge(&mut self, other: Stored) {
+        for (action, n) in other.rows {
+            *self.rows.entry(action).or_default() += n;
+        }
+        for (mine, theirs) in [
+            (&mut self.bills, other.bills),
+            (&mut self.months, other.months),
+            (&mut self.adjusted_bills, other.adjusted_bills),
+        ] {
+            mine.extend(theirs);
+            mine.sort();
+            mine.dedup();
+        }
+        for b in other.bills_in_other_currencies {
+            if !self.bills_in_other_currencies.contains(&b) {
+                self.bills_in_other_currencies.push(b);
+            }
+        }
+        self.bills_in_other_currencies.sort_by_key(|b| b.month);
+        self.differences.extend(other.differences);
+    }
+
     /// Whether the pages of `action` are known to be incomplete (reported in `differences`
     /// as `incomplete_page` or `next_page`): they hold some of NCP's rows, and never stand for
     /// the others.
@@ -584,7 +608,11 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
     }
     // NCP's paid-up state, replaced: drop the payment of an earlier import first — unless
     // it says the same as before, so that importing the same body twice changes nothing.
-    let key = format!("ncp-paid-up:{month}");
+    // Payments' idempotency keys are unique across the ledger, so the key names its
+    // account; a ledger made before accounts holds the key without it, found too.
+    let account = crate::accounts::running(conn)?.id;
+    let key = format!("ncp-paid-up:{account}:{month}");
+    let before_accounts = format!("ncp-paid-up:{month}");
     // NCP's figure is what NCP collected: a difference it reports paid up is settled on this
     // bill by NCP's payment, not carried into the next bill and charged again.
     if d.paid_up {
@@ -595,9 +623,9 @@ fn store_bill(conn: &Connection, d: &DemandCost, now: Instant) -> Result<bool> {
             concat!(
                 "SELECT id, paid_at FROM payments WHERE account_id = ",
                 crate::ledger_account!(),
-                " AND idempotency_key = ?1"
+                " AND idempotency_key IN (?1, ?2)"
             ),
-            [&key],
+            [&key, &before_accounts],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
@@ -735,7 +763,7 @@ pub fn differences(conn: &Connection) -> Result<Vec<Difference>> {
 
 /// The NCP member number the running account holds: the one its NCP bills and lines name,
 /// if any. Another account's member is that account's, never a reason to refuse this one's.
-fn held_member(conn: &Connection) -> Result<Option<String>> {
+pub fn held_member(conn: &Connection) -> Result<Option<String>> {
     Ok(conn
         .query_row(
             concat!(

@@ -21,6 +21,9 @@ pub struct ImportArgs {
     /// The files to read, or '-' for standard input.
     #[arg(required = true, num_args = 1..)]
     pub files: Vec<PathBuf>,
+    /// ncp: refuse bodies of an NCP member no account holds, instead of making its account.
+    #[arg(long)]
+    pub no_create: bool,
 }
 
 /// Reads a file, or standard input for `-`.
@@ -94,8 +97,10 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
             open_input(path)?;
         }
         let read = |i: usize| read_input(&args.files[i]);
-        let request = NcpRequest::parse(ctx.now, names.collect(), read, &ctx.gateway)?;
-        let imported = ctx.write(|tx| import::run_ncp(tx, ctx.now, &request))?;
+        let mut request = NcpRequest::parse(ctx.now, names.collect(), read, &ctx.gateway)?;
+        request.create = !args.no_create;
+        let imported =
+            ctx.write_routed(|tx, chosen| import::run_ncp(tx, ctx.now, &request, chosen))?;
         for d in &imported.stored.differences {
             eprintln!("warning: {d}");
         }
@@ -104,6 +109,11 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
         }
         return ctx.print(&imported);
     };
+    if args.no_create {
+        return Err(Error::invalid(
+            "--no-create is for import ncp (CSV files name no NCP member); drop it",
+        ));
+    }
     let inputs = args
         .files
         .iter()

@@ -7,17 +7,22 @@
 
 use std::io::Read;
 
+use ncp_usage_core::billing::accounts::{choose, route, AccountRef, Route};
 use ncp_usage_core::billing::gateway::Gateway;
-use ncp_usage_core::billing::ncp::{one_answer, Page};
+use ncp_usage_core::billing::ncp::{by_member, MemberPages, Page};
 use ncp_usage_core::choice::Choice;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::Result;
-use ncp_usage_ledger::{ncp as ledger_ncp, Connection};
+use ncp_usage_ledger::{
+    accounts as ledger_accounts, ncp as ledger_ncp, work_for, AccountId, Connection,
+};
 
 use crate::exchange::import::{check_month_ceilings, import_from, Kind as CsvKind, Summary};
 use crate::exchange::ncp;
-use crate::ops::catch_up::{adjust_issued_bills, catch_up_after_import, charge_missed_penalties};
-use crate::report::import::{Imported, NcpImported};
+use crate::ops::catch_up::{
+    adjust_issued_bills, catch_up_after_import, catch_up_for_write, charge_missed_penalties,
+};
+use crate::report::import::{AccountPart, Imported, NcpImported};
 
 /// What the files hold: one of the interchange files, or NCP's Billing API bodies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,15 +128,18 @@ pub fn run(tx: &Connection, now: Instant, request: CsvRequest) -> Result<Importe
 pub struct NcpRequest<'a> {
     /// The files read.
     pub files: Vec<String>,
-    /// Their bodies.
-    pub pages: Vec<Page>,
+    /// Their bodies, by NCP member ([`by_member`]).
+    pub groups: Vec<MemberPages>,
     /// Who charges a bill NCP reopened.
     pub gateway: &'a dyn Gateway,
+    /// Whether a member with no account gets one (`false`: `--no-create` refuses instead).
+    pub create: bool,
 }
 
 impl<'a> NcpRequest<'a> {
     /// Parses and checks every file before anything is stored (and before the ledger is
-    /// opened): one bad body changes nothing, and the files are one answer ([`one_answer`]).
+    /// opened): one bad body changes nothing, and each member's files are one answer
+    /// ([`by_member`], [`ncp_usage_core::billing::ncp::one_answer`]).
     /// `read` gives the bytes of the file so named, when its turn comes: each body is read,
     /// parsed and its text dropped before the next is read, so that only the parsed rows
     /// are held.
@@ -141,7 +149,7 @@ impl<'a> NcpRequest<'a> {
         mut read: impl FnMut(usize) -> Result<Vec<u8>>,
         gateway: &'a dyn Gateway,
     ) -> Result<NcpRequest<'a>> {
-        let mut pages = names
+        let pages = names
             .iter()
             .enumerate()
             .map(|(i, name)| {
@@ -150,26 +158,132 @@ impl<'a> NcpRequest<'a> {
                 Ok(page)
             })
             .collect::<Result<Vec<_>>>()?;
-        one_answer(&mut pages, &names)?;
+        let groups = by_member(pages, &names)?;
         Ok(NcpRequest {
             files: names,
-            pages,
+            groups,
             gateway,
+            create: true,
         })
     }
 }
 
-/// Imports NCP bodies.
-pub fn run_ncp(tx: &Connection, now: Instant, request: &NcpRequest) -> Result<NcpImported> {
+/// Imports NCP bodies, each member's into its account (issue 15), in the one transaction:
+/// an account holding the member, else the chosen one when it holds no member and this is
+/// the one member of the import that no account holds, else a new account named after the member (refused instead
+/// when `request.create` is false). Bodies naming no member go to the chosen account
+/// (`chosen`; `None` when the ledger holds several and none was chosen). The chosen account
+/// was caught up by the command; every other account is caught up here before its bodies
+/// are stored, as a command for it would be.
+pub fn run_ncp(
+    tx: &Connection,
+    now: Instant,
+    request: &NcpRequest,
+    chosen: Option<AccountId>,
+) -> Result<NcpImported> {
     let reason = format!(
         "{} imported after the bill was issued",
         request.files.join(", ")
     );
+    let mut known = ledger_accounts::with_members(tx)?;
+    // The members no account holds yet: when one, it may take the chosen account.
+    let homeless = request
+        .groups
+        .iter()
+        .filter_map(|g| g.member.as_deref())
+        .filter(|m| !known.iter().any(|a| a.member_no.as_deref() == Some(*m)))
+        .count();
+    // Every member's account is found (or made) before anything is stored.
+    let mut targets: Vec<(AccountId, &MemberPages)> = Vec::new();
+    let mut created: Vec<AccountPart> = Vec::new();
+    for group in &request.groups {
+        let id = match &group.member {
+            None => match chosen {
+                Some(id) => id,
+                None => {
+                    // Several accounts, none chosen: the choice rule says so, naming them.
+                    let all = ledger_accounts::list(tx)?;
+                    choose(&all, None)?;
+                    AccountId::MAIN
+                }
+            },
+            Some(member) => {
+                match route(
+                    &known,
+                    chosen.map(|c| c.0),
+                    member,
+                    homeless == 1,
+                    request.create,
+                )? {
+                    Route::Held(id) => AccountId(id),
+                    Route::Bind(id) => {
+                        ledger_accounts::set_member_no(tx, AccountId(id), member)?;
+                        AccountId(id)
+                    }
+                    Route::Create(name) => {
+                        let id = ledger_accounts::add(tx, &name, Some(member), now)?;
+                        known.push(AccountRef {
+                            id: id.0,
+                            name: name.clone(),
+                            member_no: Some(member.clone()),
+                        });
+                        created.push(AccountPart::new(name, Some(member.clone())));
+                        id
+                    }
+                }
+            }
+        };
+        // An account whose member was not recorded when its bodies came records it now.
+        if let Some(member) = &group.member {
+            if ledger_accounts::list(tx)?
+                .iter()
+                .any(|a| a.id == id.0 && a.member_no.is_none())
+            {
+                ledger_accounts::set_member_no(tx, id, member)?;
+            }
+        }
+        targets.push((id, group));
+    }
+    let mut stored = ledger_ncp::Stored::default();
+    let mut parts: Vec<AccountPart> = Vec::new();
+    for (id, group) in targets {
+        work_for(tx, id)?;
+        if Some(id) != chosen {
+            catch_up_for_write(tx, now, request.gateway)?;
+        }
+        let part = store_ncp(tx, now, &group.pages, &reason, request.gateway)?;
+        let account = ledger_accounts::running(tx)?;
+        match parts.iter_mut().find(|p| p.name == account.name) {
+            Some(p) => p.add(&part),
+            None => {
+                let mut p = AccountPart::new(account.name, account.member_no);
+                p.add(&part);
+                parts.push(p);
+            }
+        }
+        stored.merge(part);
+    }
+    if let Some(id) = chosen {
+        work_for(tx, id)?;
+    }
+    // The parts are listed when the import wrote for an account other than the chosen one.
+    let chosen_name = match chosen {
+        Some(id) => ledger_accounts::list(tx)?
+            .into_iter()
+            .find(|a| a.id == id.0)
+            .map(|a| a.name),
+        None => None,
+    };
+    if parts.iter().all(|p| Some(&p.name) == chosen_name.as_ref()) {
+        parts.clear();
+    }
     Ok(NcpImported {
         kind: "ncp",
         files: request.files.clone(),
         skipped: Vec::new(),
-        stored: store_ncp(tx, now, &request.pages, &reason, request.gateway)?,
+        accounts_created: created,
+        accounts: parts,
+        stored,
     })
 }
 

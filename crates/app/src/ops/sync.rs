@@ -193,6 +193,8 @@ pub fn run(tx: &Connection, now: Instant, fetched: &Fetched) -> Result<NcpImport
         kind: "ncp",
         files: actions,
         skipped: fetched.skipped.iter().map(|a| a.to_string()).collect(),
+        accounts_created: Vec::new(),
+        accounts: Vec::new(),
         stored,
     })
 }

@@ -53,9 +53,55 @@ pub struct NcpImported {
     /// `sync`: the Discount API actions NCP did not let the key read (401 or 403), skipped.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub skipped: Vec<String>,
-    /// What was stored.
+    /// Accounts the import made for NCP members the ledger held no account for (issue 15).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub accounts_created: Vec<AccountPart>,
+    /// What went to each account, when the import wrote for an account other than the
+    /// chosen one (bodies of several members, or of a member another account holds).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub accounts: Vec<AccountPart>,
+    /// What was stored (every account's together).
     #[serde(flatten)]
     pub stored: ncp_usage_ledger::ncp::Stored,
+}
+
+/// One account's part of an NCP import.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountPart {
+    /// The account's name.
+    pub name: String,
+    /// Its NCP member number.
+    pub member_no: Option<String>,
+    /// Months whose bill NCP's figures now stand for in it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub bills: Vec<Month>,
+    /// Months whose per-service or per-contract amounts were replaced in it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub months: Vec<Month>,
+}
+
+impl AccountPart {
+    /// An account's part with nothing in it yet.
+    pub fn new(name: String, member_no: Option<String>) -> AccountPart {
+        AccountPart {
+            name,
+            member_no,
+            bills: Vec::new(),
+            months: Vec::new(),
+        }
+    }
+
+    /// Adds what an import stored for it.
+    pub fn add(&mut self, stored: &ncp_usage_ledger::ncp::Stored) {
+        for (mine, theirs) in [
+            (&mut self.bills, &stored.bills),
+            (&mut self.months, &stored.months),
+        ] {
+            mine.extend(theirs.iter().copied());
+            mine.sort();
+            mine.dedup();
+        }
+    }
 }
 
 impl Report for NcpImported {
@@ -93,6 +139,36 @@ impl Report for NcpImported {
             ));
         }
         out.push_str(&adjusted_line(&self.stored.adjusted_bills));
+        for a in &self.accounts_created {
+            out.push_str(&format!(
+                "Created account {} for NCP member {}.\n",
+                a.name,
+                a.member_no.as_deref().unwrap_or("-")
+            ));
+        }
+        for a in &self.accounts {
+            let months: Vec<String> = a
+                .bills
+                .iter()
+                .chain(&a.months)
+                .map(ToString::to_string)
+                .collect();
+            let mut months = months;
+            months.sort();
+            months.dedup();
+            out.push_str(&format!(
+                "Account {}{}: {}.\n",
+                a.name,
+                a.member_no
+                    .as_deref()
+                    .map_or_else(String::new, |m| format!(" (NCP member {m})")),
+                if months.is_empty() {
+                    "NCP's records".to_string()
+                } else {
+                    months.join(", ")
+                }
+            ));
+        }
         super::layout::fit(style, &out)
     }
 }

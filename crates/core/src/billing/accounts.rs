@@ -93,6 +93,68 @@ pub fn choose<'a>(accounts: &'a [AccountRef], selector: Option<&str>) -> Result<
     }
 }
 
+/// Where an NCP import sends the bodies of one member (issue 15).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// To this account (its id), which holds the member.
+    Held(i64),
+    /// To this account (its id), which holds no member yet and becomes this member's.
+    Bind(i64),
+    /// To a new account, so named, made for the member.
+    Create(String),
+}
+
+/// Where the bodies of NCP member `member` go: to the account holding it (`accounts` give
+/// each account's member: the number it was given, else the one its NCP figures name);
+/// else, when it is the one member of the import no account holds (`only_member`), to the
+/// chosen account if it holds no member yet (a ledger's first import, as before accounts,
+/// or the last member of an organisation whose other members have their accounts); else to a new
+/// account named after the member ([`name_for_member`]), unless `create` is false: then the
+/// import is refused, naming the member and the command that adds its account.
+pub fn route(
+    accounts: &[AccountRef],
+    chosen: Option<i64>,
+    member: &str,
+    only_member: bool,
+    create: bool,
+) -> Result<Route> {
+    if let Some(a) = accounts
+        .iter()
+        .find(|a| a.member_no.as_deref() == Some(member))
+    {
+        return Ok(Route::Held(a.id));
+    }
+    let unbound_chosen = chosen.filter(|id| {
+        accounts
+            .iter()
+            .any(|a| a.id == *id && a.member_no.is_none())
+    });
+    match unbound_chosen {
+        Some(id) if only_member => Ok(Route::Bind(id)),
+        _ if create => Ok(Route::Create(name_for_member(accounts, member))),
+        _ => Err(Error::invalid(format!(
+            "NCP member {member} has no account in this ledger and --no-create keeps the import from making one; nothing was written"
+        ))
+        .with_hint(format!(
+            "add its account first: ncp-usage accounts add NAME --member-no {member}"
+        ))),
+    }
+}
+
+/// The name of the account an NCP import makes for `member`: the member number itself, or,
+/// when an account already has that name, the number with the first free `-2`, `-3`… after
+/// it.
+pub fn name_for_member(accounts: &[AccountRef], member: &str) -> String {
+    let taken = |name: &str| accounts.iter().any(|a| a.name == name);
+    if !taken(member) {
+        return member.to_string();
+    }
+    (2..)
+        .map(|n| format!("{member}-{n}"))
+        .find(|name| !taken(name))
+        .unwrap_or_else(|| member.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +179,53 @@ mod tests {
         assert_eq!(
             check_name("a b").unwrap_err().message,
             "account name \"a b\" is not usable: give 1 to 40 letters, digits, '-' or '_' (e.g. main, shop-kr)"
+        );
+    }
+
+    #[test]
+    fn an_ncp_member_goes_to_its_account_else_to_a_new_one_named_after_it() {
+        let accounts = [
+            account(1, "main", None),
+            account(2, "shop", Some("1000002")),
+            account(3, "1000003", None),
+        ];
+        // Held: whichever account is chosen.
+        assert_eq!(
+            route(&accounts, Some(1), "1000002", false, false).unwrap(),
+            Route::Held(2)
+        );
+        // The import's only member binds the chosen account that holds none.
+        assert_eq!(
+            route(&accounts, Some(1), "1000001", true, false).unwrap(),
+            Route::Bind(1)
+        );
+        // Several members, or a chosen account holding one: a new account for the member.
+        assert_eq!(
+            route(&accounts, Some(1), "1000001", false, true).unwrap(),
+            Route::Create("1000001".into())
+        );
+        assert_eq!(
+            route(&accounts, Some(2), "1000001", true, true).unwrap(),
+            Route::Create("1000001".into())
+        );
+        assert_eq!(
+            route(&accounts, None, "1000001", true, true).unwrap(),
+            Route::Create("1000001".into())
+        );
+        // A name already taken gets the first free suffix.
+        assert_eq!(
+            route(&accounts, Some(2), "1000003", true, true).unwrap(),
+            Route::Create("1000003-2".into())
+        );
+        let e = route(&accounts, Some(2), "1000001", true, false).unwrap_err();
+        assert_eq!(e.kind, crate::error::Kind::Invalid);
+        assert_eq!(
+            e.message,
+            "NCP member 1000001 has no account in this ledger and --no-create keeps the import from making one; nothing was written"
+        );
+        assert_eq!(
+            e.hint(),
+            Some("add its account first: ncp-usage accounts add NAME --member-no 1000001")
         );
     }
 

@@ -911,33 +911,110 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// One member per ledger (until accounts exist): the NCP member numbers the bodies of one
-/// import carry (`incoming`) must be one, and the one the ledger holds (`held`), if any.
+/// One member per account (issue 15): the NCP member numbers the bodies stored in one
+/// account carry (`incoming`) must be one, and the one the account holds (`held`), if any.
 /// Only member numbers are compared: older bodies name a login id instead, which says
 /// nothing about the number. Returns the member number the ledger holds afterwards.
 pub fn one_member<'a>(
     held: Option<&'a str>,
     incoming: impl IntoIterator<Item = &'a str>,
 ) -> Result<Option<&'a str>> {
-    let is_number = |m: &str| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit());
-    let mut member = held.filter(|m| is_number(m));
-    for m in incoming.into_iter().filter(|m| is_number(m)) {
+    let mut member = held.filter(|m| is_member_number(m));
+    for m in incoming.into_iter().filter(|m| is_member_number(m)) {
         match member {
             Some(known) if known != m => {
                 let whose = if held == Some(known) {
-                    "the member this ledger holds"
+                    "the member this account holds"
                 } else {
                     "the member of another row of this import"
                 };
                 return Err(Error::invalid(format!(
-                    "NCP member {m} is not {whose} ({known}): one ledger holds one NCP member; nothing was written"
+                    "NCP member {m} is not {whose} ({known}): one account holds one NCP member; nothing was written"
                 ))
-                .with_hint("import each member's bodies into a ledger of its own (--db)"));
+                .with_hint("import ncp sends each member's bodies to that member's account (ncp-usage accounts lists them)"));
             }
             _ => member = Some(m),
         }
     }
     Ok(member)
+}
+
+/// Whether `m` is an NCP member number (digits), not the login id older bodies name.
+pub fn is_member_number(m: &str) -> bool {
+    !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The bodies of one import that belong to one NCP member (issue 15): they are stored in
+/// that member's account, as one answer ([`one_answer`]).
+#[derive(Debug, Clone)]
+pub struct MemberPages {
+    /// The member number the bodies name; `None` for bodies that name none.
+    pub member: Option<String>,
+    /// The bodies, in the order they were given.
+    pub pages: Vec<Page>,
+    /// Their names, in the same order.
+    pub names: Vec<String>,
+}
+
+/// Splits the bodies of one import by NCP member (issue 15). A body is one member's: one
+/// naming rows of two members is refused, naming them, and never split. A body naming no
+/// member (a contract summary, an older body naming a login id) goes with the bodies of the
+/// import's member when the import names one — a summary counts the month of the bills it
+/// came with — and otherwise stands apart (`member: None`). Groups come in the order their
+/// first body was given; each is then checked as one answer.
+pub fn by_member(pages: Vec<Page>, names: &[String]) -> Result<Vec<MemberPages>> {
+    let mut members: Vec<Option<String>> = Vec::with_capacity(pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        let mut named: Vec<&str> = Vec::new();
+        for m in page
+            .body
+            .members()
+            .into_iter()
+            .filter(|m| is_member_number(m))
+        {
+            if !named.contains(&m) {
+                named.push(m);
+            }
+        }
+        if named.len() > 1 {
+            return Err(Error::invalid(format!(
+                "{} holds rows of NCP members {}: one body is one member's and is never split; nothing was written",
+                names.get(i).map_or("a body", String::as_str),
+                named.join(" and ")
+            ))
+            .with_hint("import each member's bodies as NCP answered that member"));
+        }
+        members.push(named.first().map(|m| m.to_string()));
+    }
+    let mut distinct: Vec<&String> = Vec::new();
+    for m in members.iter().flatten() {
+        if !distinct.contains(&m) {
+            distinct.push(m);
+        }
+    }
+    let only = match distinct.as_slice() {
+        [one] => Some((*one).clone()),
+        _ => None,
+    };
+    let mut groups: Vec<MemberPages> = Vec::new();
+    for ((page, member), name) in pages.into_iter().zip(members).zip(names) {
+        let member = member.or_else(|| only.clone());
+        match groups.iter_mut().find(|g| g.member == member) {
+            Some(g) => {
+                g.pages.push(page);
+                g.names.push(name.clone());
+            }
+            None => groups.push(MemberPages {
+                member,
+                pages: vec![page],
+                names: vec![name.clone()],
+            }),
+        }
+    }
+    for g in &mut groups {
+        one_answer(&mut g.pages, &g.names)?;
+    }
+    Ok(groups)
 }
 
 impl Body {
@@ -1506,6 +1583,67 @@ mod tests {
     }
 
     #[test]
+    fn ncp_bodies_are_split_by_member_and_a_body_is_never_split() {
+        let page = |rows: Vec<DemandCost>| Page {
+            body: Body::DemandCosts(rows),
+            total_rows: None,
+            next_token: None,
+            list_path: "$.demandCosts".into(),
+        };
+        let of = |member: Option<&str>| DemandCost {
+            member: member.map(str::to_string),
+            ..documented_v2()
+        };
+        let summaries = || Page {
+            body: Body::ContractSummaries(Vec::new()),
+            ..page(Vec::new())
+        };
+        let names: Vec<String> = ["a", "b", "c"].iter().map(|n| n.to_string()).collect();
+        // The same month's bill of two members is two answers, not a conflict; a body of no
+        // member stands apart when the import names several.
+        let groups = by_member(
+            vec![
+                page(vec![of(Some("1"))]),
+                summaries(),
+                page(vec![of(Some("2"))]),
+            ],
+            &names,
+        )
+        .unwrap();
+        let split: Vec<(Option<&str>, Vec<&str>)> = groups
+            .iter()
+            .map(|g| {
+                let names = g.names.iter().map(String::as_str).collect();
+                (g.member.as_deref(), names)
+            })
+            .collect();
+        assert_eq!(
+            split,
+            [
+                (Some("1"), vec!["a"]),
+                (None, vec!["b"]),
+                (Some("2"), vec!["c"])
+            ]
+        );
+        // With one member (a login id is no member number), it goes with that member's.
+        let mut older = of(Some("old@example.com"));
+        older.month = "2026-05".parse().unwrap();
+        let groups = by_member(
+            vec![page(vec![older]), summaries(), page(vec![of(Some("2"))])],
+            &names,
+        )
+        .unwrap();
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].member.as_deref(), Some("2"));
+        assert_eq!(groups[0].names, names);
+        let e = by_member(vec![page(vec![of(Some("1")), of(Some("2"))])], &names).unwrap_err();
+        assert_eq!(
+            e.message,
+            "a holds rows of NCP members 1 and 2: one body is one member's and is never split; nothing was written"
+        );
+    }
+
+    #[test]
     fn ncp_files_of_one_import_are_one_answer() {
         let page = |d: DemandCost| Page {
             body: Body::DemandCosts(vec![d]),
@@ -1544,7 +1682,7 @@ mod tests {
     }
 
     #[test]
-    fn ncp_one_member_per_ledger() {
+    fn ncp_one_member_per_account() {
         assert_eq!(
             one_member(None, ["1000001", "old@example.com"]).unwrap(),
             Some("1000001")
@@ -1556,7 +1694,7 @@ mod tests {
         let e = one_member(Some("1000001"), ["1000002"]).unwrap_err();
         assert!(
             e.message
-                .starts_with("NCP member 1000002 is not the member this ledger holds (1000001)"),
+                .starts_with("NCP member 1000002 is not the member this account holds (1000001)"),
             "{}",
             e.message
         );
