@@ -327,25 +327,36 @@ impl Stored {
     /// Adds what another account's part of the same import stored (issue 15): rows summed,
     /// months once each, differences (which name their member) kept.
     pub fn merge(&mut self, other: Stored) {
-        for (action, n) in other.rows {
+        // Every field named, so that one added later cannot be dropped here unseen.
+        let Stored {
+            rows,
+            bills,
+            bills_in_other_currencies,
+            months,
+            differences,
+            adjusted_bills,
+            warnings,
+        } = other;
+        for (action, n) in rows {
             *self.rows.entry(action).or_default() += n;
         }
         for (mine, theirs) in [
-            (&mut self.bills, other.bills),
-            (&mut self.months, other.months),
-            (&mut self.adjusted_bills, other.adjusted_bills),
+            (&mut self.bills, bills),
+            (&mut self.months, months),
+            (&mut self.adjusted_bills, adjusted_bills),
         ] {
             mine.extend(theirs);
             mine.sort();
             mine.dedup();
         }
-        for b in other.bills_in_other_currencies {
+        for b in bills_in_other_currencies {
             if !self.bills_in_other_currencies.contains(&b) {
                 self.bills_in_other_currencies.push(b);
             }
         }
         self.bills_in_other_currencies.sort_by_key(|b| b.month);
-        self.differences.extend(other.differences);
+        self.differences.extend(differences);
+        self.warnings.extend(warnings);
     }
 
     /// Whether the pages of `action` are known to be incomplete (reported in `differences`
