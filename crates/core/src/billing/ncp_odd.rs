@@ -1,5 +1,5 @@
 //! What is odd in a bill NCP sent, though each field is valid on its own: dates NCP never
-//! writes (paid or written before the month could be billed), a v2 rate that reads like a v1 fraction. Such a bill is kept exactly
+//! writes (paid or written before the month began), a v2 rate that reads like a v1 fraction. Such a bill is kept exactly
 //! as NCP sent it (the figures are NCP's to state), and each oddity is told once on stderr and
 //! in the import's JSON `warnings`, so that a hand-edited or mis-saved body is noticed before
 //! its figures are paid.
@@ -48,18 +48,20 @@ pub fn of_bill(d: &DemandCost) -> Vec<Oddity> {
             says,
         })
     };
-    // NCP writes a bill again after it was paid (a re-settlement keeps the paid-up date), so
-    // paid before written is NCP's; paid before the month ended is not: a month is billed
-    // after it ends.
+    // NCP writes a bill again after it was paid (a re-settlement keeps the paid-up date), and
+    // writes and collects some mid-month (the public 2022 partner response,
+    // fixtures/ncp/v1/demand-cost-2022-01-partner.json: February written and paid up on
+    // 2022-02-14), so paid before written or before the month ended is NCP's; paid before
+    // the month began is not: nothing of it was used yet.
     if let Some(paid_at) = d.paid_up_at {
-        let month_ends = month_start(d.month.next());
-        if paid_at < month_ends {
+        let month_begins = month_start(d.month);
+        if paid_at < month_begins {
             odd(
                 paid,
                 format!(
-                    "NCP says the bill was paid up at {}, before its month ended ({}): NCP bills a month after it ends; check that the body is the one NCP sent",
+                    "NCP says the bill was paid up at {}, before its month began ({}); check that the body is the one NCP sent",
                     clock::rfc3339(paid_at),
-                    clock::rfc3339(month_ends),
+                    clock::rfc3339(month_begins),
                 ),
             );
         }
@@ -128,15 +130,19 @@ mod tests {
     }
 
     #[test]
-    fn paid_before_the_month_ended_is_odd_paid_before_a_rewriting_is_not() {
+    fn paid_before_the_month_began_is_odd_paid_mid_month_or_before_a_rewriting_is_not() {
         let mut d = bill(Api::V1);
-        d.paid_up_at = Some(at("2026-05-31T10:00:00+09:00"));
+        d.paid_up_at = Some(at("2026-04-30T10:00:00+09:00"));
         let odd = of_bill(&d);
         assert_eq!(odd.len(), 1);
         assert_eq!(
             odd[0].to_string(),
-            "2026-05 bill: paidUpDate: NCP says the bill was paid up at 2026-05-31T10:00:00+09:00, before its month ended (2026-06-01T00:00:00+09:00): NCP bills a month after it ends; check that the body is the one NCP sent"
+            "2026-05 bill: paidUpDate: NCP says the bill was paid up at 2026-04-30T10:00:00+09:00, before its month began (2026-05-01T00:00:00+09:00); check that the body is the one NCP sent"
         );
+        // Written and paid up mid-month, as NCP's public 2022 partner response is.
+        d.written_at = Some(at("2026-05-14T09:26:53+09:00"));
+        d.paid_up_at = Some(at("2026-05-14T10:07:30+09:00"));
+        assert_eq!(of_bill(&d), Vec::new());
         // Paid on 06-10, the bill written again on 07-03: NCP's re-settlement.
         d.paid_up_at = Some(at("2026-06-10T10:00:00+09:00"));
         d.written_at = Some(at("2026-07-03T05:00:00+09:00"));
