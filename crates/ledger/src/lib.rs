@@ -75,6 +75,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/0013_ncp_penalties.sql"),
     include_str!("sql/0014_accounts.sql"),
     include_str!("sql/0015_bill_versions.sql"),
+    include_str!("sql/0016_recorded_ncp_facts.sql"),
     include_str!("sql/0016_penalties_taken_back.sql"),
 ];
 
