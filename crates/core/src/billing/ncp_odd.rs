@@ -11,6 +11,8 @@ use serde::Serialize;
 use super::ncp::{Api, DemandCost};
 use crate::calendar::Month;
 use crate::clock::{self, Instant};
+use crate::exact::Exact;
+use crate::money::Krw;
 
 /// One thing odd in a month's bill.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -111,6 +113,19 @@ pub fn of_bill(d: &DemandCost) -> Vec<Oddity> {
     out
 }
 
+/// Issue 14: NCP's bill `d`, written on `on`, charges a late penalty of `ncp` while the ledger
+/// keeps `kept` of penalties for the month up to that day (NCP waived or lowered it).
+pub fn penalty_kept(d: &DemandCost, on: chrono::NaiveDate, kept: Krw, ncp: Exact) -> Oddity {
+    Oddity {
+        month: d.month,
+        field: "overduePlusAmount",
+        says: format!(
+            "NCP's bill written on {on} charges a late penalty of {ncp} won, but the ledger keeps the {} won of late penalties it charged the month up to that day, and still asks them; if NCP waived the penalty, record a credit of the difference (or ask NCP)",
+            kept.grouped()
+        ),
+    }
+}
+
 /// 00:00 KST on the first day of `month`.
 fn month_start(month: Month) -> Instant {
     clock::kst()
@@ -122,7 +137,6 @@ fn month_start(month: Month) -> Instant {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exact::Exact;
 
     fn at(text: &str) -> Instant {
         chrono::DateTime::parse_from_rfc3339(text).unwrap()
