@@ -120,7 +120,7 @@ pub fn penalty_kept(d: &DemandCost, on: chrono::NaiveDate, kept: Krw, ncp: Exact
         month: d.month,
         field: "overduePlusAmount",
         says: format!(
-            "NCP's bill written on {on} charges a late penalty of {ncp} won, but the ledger keeps the {} won of late penalties it charged the month up to that day, and still asks them; if NCP waived the penalty, record a credit of the difference (or ask NCP)",
+            "NCP's bill written on {on} charges a late penalty of {ncp} won, but the ledger keeps the {} won of late penalties it charged the month up to that day, and still asks them (a lower figure of NCP's takes no charged penalty back); check with NCP before paying the penalty",
             kept.grouped()
         ),
     }
