@@ -69,7 +69,9 @@ fn export_round_trips_through_import_fees_with_ncp_unit_prices() {
 fn import_fees_takes_28_decimals_of_unit_price_and_refuses_29() {
     let env = Env::new().with_member();
     let row = |price: &str| {
-        format!("{HEADER}\n2026-04,KR,Object Storage,30020001,Storage (GB),1000,GB,{price},101,0,101\n")
+        format!(
+            "{HEADER}\n2026-04,KR,Object Storage,30020001,Storage (GB),1000,GB,{price},101,0,101\n"
+        )
     };
     let ok = env.file("ok.csv", row("0.1234567890123456789012345678"));
     env.ok("2026-05-02", &["import", "fees", &ok.display().to_string()]);
@@ -99,7 +101,8 @@ fn import_fees_takes_28_decimals_of_unit_price_and_refuses_29() {
 }
 
 fn daily(changes: &[(&str, &str)]) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/ncp/v1/daily-usage-2024-05.json");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/ncp/v1/daily-usage-2024-05.json");
     let mut text = std::fs::read_to_string(path).unwrap();
     for (from, to) in changes {
         assert!(text.contains(from), "no {from}");
@@ -132,7 +135,10 @@ fn refused(body: String, path: &str, says: &str) {
 fn daily_usage_as_ncp_writes_it_is_imported() {
     let env = Env::new().with_member();
     let file = env.file("daily.json", daily(&[]));
-    env.ok("2024-06-20", &["import", "ncp", &file.display().to_string()]);
+    env.ok(
+        "2024-06-20",
+        &["import", "ncp", &file.display().to_string()],
+    );
 }
 
 #[test]
@@ -143,7 +149,10 @@ fn daily_usage_refuses_a_negative_quantity() {
         "expected a quantity of 0 or more, got the number -5",
     );
     refused(
-        daily(&[("\"userUsageQuantity\": 4.012", "\"userUsageQuantity\": -0.5")]),
+        daily(&[(
+            "\"userUsageQuantity\": 4.012",
+            "\"userUsageQuantity\": -0.5",
+        )]),
         "usage.userUsageQuantity",
         "expected a quantity of 0 or more, got the number -0.5",
     );
@@ -184,7 +193,13 @@ fn daily_usage_says_a_number_out_of_range_is_out_of_range() {
     let env = Env::new().with_member();
     let file = env.file(
         "daily.json",
-        daily(&[("\"usageQuantity\": 4307852198", "\"usageQuantity\": 4.307852198e9")]),
+        daily(&[(
+            "\"usageQuantity\": 4307852198",
+            "\"usageQuantity\": 4.307852198e9",
+        )]),
     );
-    env.ok("2024-06-20", &["import", "ncp", &file.display().to_string()]);
+    env.ok(
+        "2024-06-20",
+        &["import", "ncp", &file.display().to_string()],
+    );
 }

@@ -972,7 +972,9 @@ fn penalty_above_ncp(conn: &Connection, d: &DemandCost, now: Instant) -> Result<
     let Some(plus) = d.overdue_plus else {
         return Ok(None);
     };
-    let on = penalty_instant(d, now).with_timezone(&clock::kst()).date_naive();
+    let on = penalty_instant(d, now)
+        .with_timezone(&clock::kst())
+        .date_naive();
     let kept = bills::penalties_through(conn, d.month, on)?;
     Ok((kept.to_decimal() > plus.value()).then(|| ncp_odd::penalty_kept(d, on, kept, plus)))
 }

@@ -11,8 +11,8 @@ use serde_json::Value;
 
 use ncp_usage_core::billing::ncp_daily::DailyUsage;
 use ncp_usage_core::calendar::Month;
-use ncp_usage_core::exact::Exact;
 use ncp_usage_core::error::Result;
+use ncp_usage_core::exact::Exact;
 
 use super::ncp::{fail, inner, At};
 
@@ -32,7 +32,10 @@ pub(super) fn row(at: At<'_>) -> Result<DailyUsage> {
         if end < start {
             return Err(fail(
                 &use_date.path("useEndDate"),
-                &format!("a time not before useDate.useStartDate ({})", start.date_naive()),
+                &format!(
+                    "a time not before useDate.useStartDate ({})",
+                    start.date_naive()
+                ),
                 shown,
             ));
         }
