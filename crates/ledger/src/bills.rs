@@ -1008,6 +1008,20 @@ pub fn record_ncp_penalty(
     Ok(())
 }
 
+/// The late penalties `month`'s bill holds that were charged on or before `on` (KST), taken
+/// back ones left out: what NCP's `overduePlusAmount` of a writing on `on` stands for.
+pub fn penalties_through(conn: &Connection, month: Month, on: chrono::NaiveDate) -> Result<Krw> {
+    Ok(conn.query_row(
+        concat!(
+            "SELECT COALESCE(SUM(amount), 0) FROM penalties WHERE ",
+            this_account!(),
+            " AND month = ?1 AND withdrawn_at IS NULL AND charged_on <= ?2"
+        ),
+        params![month.to_string(), on.to_string()],
+        |r| r.krw(0),
+    )?)
+}
+
 /// Issue 14: NCP reports `month`'s bill paid up on `paid_on` (KST): the late penalties P10
 /// charged it on penalty days after that day are taken back at `now` ([`penalty::taken_back`];
 /// NCP's own `overduePlusAmount` and the days before stay), and what the member had already

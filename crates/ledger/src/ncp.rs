@@ -230,6 +230,7 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             if store_bill(conn, d, now)? {
                 stored.adjusted_bills.push(d.month);
             }
+            stored.warnings.extend(penalty_above_ncp(conn, d, now)?);
             stored.bills.push(d.month);
         } else {
             if store_bill_in_other_currency(conn, d, now)? {
@@ -963,6 +964,21 @@ pub fn contract_summaries(conn: &Connection, month: Month) -> Result<Option<Cont
 
 /// The instant NCP's late penalty of a bill stands for: when NCP wrote the bill, never after
 /// the instant it was stored (the ledger records nothing ahead of its clock).
+/// Issue 14: NCP's bill charges a late penalty (`overduePlusAmount`) below the penalties the
+/// ledger holds for the month up to the day NCP wrote it (NCP waived one, or lowered it): the
+/// ledger keeps what it charged (a penalty charged is not taken back by a figure alone), and
+/// says so once, naming both figures.
+fn penalty_above_ncp(conn: &Connection, d: &DemandCost, now: Instant) -> Result<Option<Oddity>> {
+    let Some(plus) = d.overdue_plus else {
+        return Ok(None);
+    };
+    let on = penalty_instant(d, now)
+        .with_timezone(&clock::kst())
+        .date_naive();
+    let kept = bills::penalties_through(conn, d.month, on)?;
+    Ok((kept.to_decimal() > plus.value()).then(|| ncp_odd::penalty_kept(d, on, kept, plus)))
+}
+
 fn penalty_instant(d: &DemandCost, now: Instant) -> Instant {
     d.written_at.map_or(now, |w| w.min(now))
 }

@@ -11,6 +11,8 @@ use serde::Serialize;
 use super::ncp::{Api, DemandCost};
 use crate::calendar::Month;
 use crate::clock::{self, Instant};
+use crate::exact::Exact;
+use crate::money::Krw;
 
 /// One thing odd in a month's bill.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -36,9 +38,9 @@ const LOWEST_V2_PENALTY_RATE: Decimal = Decimal::from_parts(1, 0, 0, false, 3);
 
 /// Every oddity of `d`.
 pub fn of_bill(d: &DemandCost) -> Vec<Oddity> {
-    let (paid, written) = match d.api {
-        Api::V1 => ("paidUpDate", "writeDate"),
-        Api::V2 => ("paidUpDateTime", "createdDateTime"),
+    let (flag, paid, written) = match d.api {
+        Api::V1 => ("isPaidUp", "paidUpDate", "writeDate"),
+        Api::V2 => ("paidUp", "paidUpDateTime", "createdDateTime"),
     };
     let mut out = Vec::new();
     let mut odd = |field: &'static str, says: String| {
@@ -65,6 +67,23 @@ pub fn of_bill(d: &DemandCost) -> Vec<Oddity> {
                 ),
             );
         }
+    }
+    // The paid-up flag and its date say the same thing in every bill NCP writes.
+    match (d.paid_up, d.paid_up_at) {
+        (true, None) => odd(
+            paid,
+            format!(
+                "NCP says the bill is paid up ({flag} true) but gives no {paid}: the payment is dated when NCP wrote the bill ({written}), never before the ledger's bill was issued nor after this import; check that the body is the one NCP sent"
+            ),
+        ),
+        (false, Some(paid_at)) => odd(
+            flag,
+            format!(
+                "NCP says the bill is not paid up ({flag} false) yet gives {paid} {}: the bill is kept unpaid and the date is not used; check that the body is the one NCP sent",
+                clock::rfc3339(paid_at),
+            ),
+        ),
+        _ => {}
     }
     if let Some(written_at) = d.written_at {
         let month_begins = month_start(d.month);
@@ -96,6 +115,19 @@ pub fn of_bill(d: &DemandCost) -> Vec<Oddity> {
     out
 }
 
+/// Issue 14: NCP's bill `d`, written on `on`, charges a late penalty of `ncp` while the ledger
+/// keeps `kept` of penalties for the month up to that day (NCP waived or lowered it).
+pub fn penalty_kept(d: &DemandCost, on: chrono::NaiveDate, kept: Krw, ncp: Exact) -> Oddity {
+    Oddity {
+        month: d.month,
+        field: "overduePlusAmount",
+        says: format!(
+            "NCP's bill written on {on} charges a late penalty of {ncp} won, but the ledger keeps the {} won of late penalties it charged the month up to that day, and still asks them (a lower figure of NCP's takes no charged penalty back); check with NCP before paying the penalty",
+            kept.grouped()
+        ),
+    }
+}
+
 /// 00:00 KST on the first day of `month`.
 fn month_start(month: Month) -> Instant {
     clock::kst()
@@ -107,7 +139,6 @@ fn month_start(month: Month) -> Instant {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exact::Exact;
 
     fn at(text: &str) -> Instant {
         chrono::DateTime::parse_from_rfc3339(text).unwrap()
@@ -122,6 +153,7 @@ mod tests {
     #[test]
     fn a_bill_as_ncp_writes_it_has_no_oddity() {
         let mut d = bill(Api::V2);
+        d.paid_up = true;
         d.paid_up_at = Some(at("2026-06-10T10:00:00+09:00"));
         d.overdue_ratio = Some(Exact("0.01".parse().unwrap()));
         assert_eq!(of_bill(&d), Vec::new());
@@ -132,6 +164,7 @@ mod tests {
     #[test]
     fn paid_before_the_month_began_is_odd_paid_mid_month_or_before_a_rewriting_is_not() {
         let mut d = bill(Api::V1);
+        d.paid_up = true;
         d.paid_up_at = Some(at("2026-04-30T10:00:00+09:00"));
         let odd = of_bill(&d);
         assert_eq!(odd.len(), 1);
@@ -146,6 +179,30 @@ mod tests {
         // Paid on 06-10, the bill written again on 07-03: NCP's re-settlement.
         d.paid_up_at = Some(at("2026-06-10T10:00:00+09:00"));
         d.written_at = Some(at("2026-07-03T05:00:00+09:00"));
+        assert_eq!(of_bill(&d), Vec::new());
+    }
+
+    #[test]
+    fn paid_up_without_a_date_and_a_date_without_paid_up_are_odd() {
+        let mut d = bill(Api::V1);
+        d.paid_up = true;
+        let odd = of_bill(&d);
+        assert_eq!(odd.len(), 1);
+        assert_eq!(odd[0].field, "paidUpDate");
+        assert_eq!(
+            odd[0].says,
+            "NCP says the bill is paid up (isPaidUp true) but gives no paidUpDate: the payment is dated when NCP wrote the bill (writeDate), never before the ledger's bill was issued nor after this import; check that the body is the one NCP sent"
+        );
+        let mut d = bill(Api::V2);
+        d.paid_up_at = Some(at("2026-06-10T10:00:00+09:00"));
+        let odd = of_bill(&d);
+        assert_eq!(odd.len(), 1);
+        assert_eq!(odd[0].field, "paidUp");
+        assert_eq!(
+            odd[0].says,
+            "NCP says the bill is not paid up (paidUp false) yet gives paidUpDateTime 2026-06-10T10:00:00+09:00: the bill is kept unpaid and the date is not used; check that the body is the one NCP sent"
+        );
+        d.paid_up = true;
         assert_eq!(of_bill(&d), Vec::new());
     }
 
