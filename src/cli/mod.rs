@@ -142,7 +142,9 @@ impl Command {
         const ROWS: &[Format] = &[Format::Table, Format::Json, Format::Csv];
         const DOCUMENT: &[Format] = &[Format::Table, Format::Json];
         const TEXT: &[Format] = &[Format::Table];
+        const EXPORT: &[Format] = &[Format::Table, Format::Json, Format::Focus];
         match self {
+            Command::Export(_) => EXPORT,
             Command::History(_)
             | Command::Status(_)
             | Command::Notifications(_)
@@ -214,6 +216,7 @@ impl Command {
             Format::Json => ("JSON", "--format json"),
             Format::Csv => ("CSV", "--format csv"),
             Format::Table => ("table", "--format table"),
+            Format::Focus => ("FOCUS", "--format focus"),
         };
         let instead: Vec<&str> = formats
             .iter()
@@ -221,6 +224,7 @@ impl Command {
                 Format::Table => "--format table",
                 Format::Json => "--json",
                 Format::Csv => "--format csv",
+                Format::Focus => "--format focus",
             })
             .collect();
         Err(Error::invalid(if instead == ["--format table"] {

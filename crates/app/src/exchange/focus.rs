@@ -1,0 +1,27 @@
+//! Writing a month as a FOCUS 1.2 cost and usage CSV (issue 18, docs/FOCUS.md): a header of
+//! [`COLUMNS`], then one record per [`FocusMonth::rows`] row. No byte-order mark (the file is
+//! for FinOps tools, not spreadsheets), written through a private temporary file (mode 0600)
+//! renamed into place, so a failed export never leaves half a file.
+
+use std::path::Path;
+
+use ncp_usage_core::billing::focus::{FocusMonth, COLUMNS};
+use ncp_usage_core::error::{Error, Result};
+
+use super::export::write_atomically;
+
+/// Writes the month's FOCUS rows to `path`; returns how many rows were written.
+pub fn write_focus(path: &Path, month: &FocusMonth<'_>) -> Result<usize> {
+    let rows = month.rows()?;
+    write_atomically(path, |file| {
+        let mut w = csv::Writer::from_writer(file);
+        let io = |e: csv::Error| Error::other(format!("cannot write CSV: {e}"));
+        w.write_record(COLUMNS).map_err(io)?;
+        for r in &rows {
+            w.write_record(month.record(r)).map_err(io)?;
+        }
+        w.flush()
+            .map_err(|e| Error::other(format!("cannot write CSV: {e}")))
+    })?;
+    Ok(rows.len())
+}
