@@ -21,6 +21,7 @@ mod corrections;
 mod crash;
 mod damaged;
 mod export;
+mod focus;
 mod far_as_of;
 mod generated;
 mod history;
