@@ -31,7 +31,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l as-of -d 'The insta
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
@@ -71,7 +72,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l as-of -d 'T
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l expatriate -d 'An expatriate (international resident) member: pays by credit card only'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l demo -d 'Load the demo account (a business with 10 services in KR, SGN and JPN, 2023-06 to 2024-06) into the --db ledger instead, to keep and change'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -83,7 +85,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __f
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -99,7 +102,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -119,7 +123,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -130,7 +135,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -141,7 +147,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -161,7 +168,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -185,7 +193,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l expatriate -d 'An expatriate (international resident) member: pays by credit card only'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -197,7 +206,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -208,7 +218,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l force -d 'Remove it even though it holds bills or payments (they are deleted with it)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -224,7 +235,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l as-of -d 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -237,7 +249,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l as-of -d 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -250,7 +263,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l as-of -d
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l detail -d 'List the fee lines behind each service'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l daily -d 'List NCP\'s daily usage instead: one row per day, contract and metering type, as imported from getContractUsageListByDaily'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
@@ -265,7 +279,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l as-of -d '
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l detail -d 'List the fee lines behind each service'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l daily -d 'List NCP\'s daily usage instead: one row per day, contract and metering type, as imported from getContractUsageListByDaily'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
@@ -280,7 +295,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l as-of -d 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -297,7 +313,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l as-of -d 'Th
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l instant -d 'Pay now: the previous month\'s bill in advance, or outstanding amounts (14:00 on the 3rd to 22:00 on the last day, except the 10th–14th)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l auto -d 'Run the automatic payments due by now (what cron runs daily)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
@@ -311,7 +328,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l as
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -322,7 +340,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l as-of
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -334,7 +353,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l as-of -d '
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -347,7 +367,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l as-
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -358,7 +379,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __f
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -373,7 +395,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l agree-nts -d 'Agree to provide the transaction information to the National Tax Service for the income tax deduction (otherwise you are asked on a terminal)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -385,7 +408,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -397,7 +421,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -412,7 +437,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -426,7 +452,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -438,7 +465,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -457,7 +485,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l as-of -d 'T
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -468,7 +497,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l as-of -d '
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -479,7 +509,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l as-o
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -490,7 +521,8 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l as-of -d
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'

@@ -372,3 +372,70 @@ fn focus_validator_report_with_a_violation_fails_the_check() {
     let caught = std::panic::catch_unwind(|| check_report(&report));
     assert!(caught.is_err());
 }
+
+#[test]
+fn focus_billing_account_is_the_ncp_member_number_of_the_account_asked_for() {
+    let env = demo();
+    env.ok(
+        DEMO_AS_OF,
+        &["accounts", "add", "ncp", "--member-no", "1000001"],
+    );
+    env.ok(
+        "2024-06-15",
+        &[
+            "--account",
+            "ncp",
+            "import",
+            "ncp",
+            &fixture("demand-cost-2024-05.json"),
+            &fixture("contract-demand-2024-05.json"),
+            &fixture("product-demand-2024-05.json"),
+        ],
+    );
+    let export = |account: &str, name: &str| {
+        let out = env.path(name);
+        env.ok(
+            "2024-06-15",
+            &[
+                "--account",
+                account,
+                "export",
+                "--month",
+                "2024-05",
+                "--format",
+                "focus",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
+        Focus::read(&out)
+    };
+    // By member number: NCP's member, its bill.
+    let ncp = export("1000001", "ncp.csv");
+    assert!(ncp.values("BillingAccountId").iter().all(|v| *v == "NCP-1000001"));
+    assert!(ncp.values("BillingAccountName").iter().all(|v| *v == "ncp"));
+    assert!(ncp.values("x_NcpMemberNo").iter().all(|v| *v == "1000001"));
+    assert_eq!(ncp.sum("BilledCost"), dec(113_740));
+    // The demo account keeps its own month.
+    let main = export("main", "main.csv");
+    assert!(main.values("BillingAccountId").iter().all(|v| *v == "main"));
+    assert_eq!(main.sum("BilledCost"), dec(1_248_390));
+    validate(&env.path("ncp.csv"));
+    // Two accounts and none named: refused, no file.
+    let none = env.path("none.csv");
+    let err = env.fail(
+        "2024-06-15",
+        &[
+            "export",
+            "--month",
+            "2024-05",
+            "--format",
+            "focus",
+            "-o",
+            none.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(err.contains("choose one with --account"), "{err}");
+    assert!(!none.exists());
+}
