@@ -55,7 +55,10 @@ impl Focus {
     #[track_caller]
     fn read(path: &Path) -> Focus {
         let bytes = std::fs::read(path).unwrap();
-        assert!(!bytes.starts_with(b"\xEF\xBB\xBF"), "a FOCUS file has no BOM");
+        assert!(
+            !bytes.starts_with(b"\xEF\xBB\xBF"),
+            "a FOCUS file has no BOM"
+        );
         let mut r = csv::Reader::from_reader(bytes.as_slice());
         let header = r.headers().unwrap().iter().map(String::from).collect();
         let rows = r
@@ -144,14 +147,27 @@ fn focus_demo_billed_cost_sums_to_the_bill_history_shows() {
     assert_eq!(f.rows.len(), 28);
     assert_eq!(f.sum("BilledCost"), dec(1_248_390));
     // The discounts: the lines' (170,742) and the 100-won rounding (89).
-    assert_eq!(f.sum("ListCost") - f.sum("EffectiveCost"), dec(170_742 + 89));
+    assert_eq!(
+        f.sum("ListCost") - f.sum("EffectiveCost"),
+        dec(170_742 + 89)
+    );
     let kinds = f.kinds();
     assert_eq!(kinds.iter().filter(|k| k.1 == "line").count(), 26);
     assert_eq!(
         kinds[26..],
         [
-            ("Adjustment".into(), "rounddown".into(), "-89.0".into(), "0.0".into()),
-            ("Tax".into(), "vat".into(), "113490.0".into(), "113490.0".into()),
+            (
+                "Adjustment".into(),
+                "rounddown".into(),
+                "-89.0".into(),
+                "0.0".into()
+            ),
+            (
+                "Tax".into(),
+                "vat".into(),
+                "113490.0".into(),
+                "113490.0".into()
+            ),
         ]
     );
     assert!(f.values("BillingCurrency").iter().all(|v| *v == "KRW"));
@@ -166,7 +182,11 @@ fn focus_demo_billed_cost_sums_to_the_bill_history_shows() {
         .all(|v| *v == "2024-05-31T15:00:00Z"));
     assert!(f.values("ChargeClass").iter().all(|v| v.is_empty()));
     // A discounted line: list 140,000, billed 119,000, its discount beside it.
-    let db = f.rows.iter().find(|r| r[f.col("ResourceId")] == "JPN-DB-6201").unwrap();
+    let db = f
+        .rows
+        .iter()
+        .find(|r| r[f.col("ResourceId")] == "JPN-DB-6201")
+        .unwrap();
     assert_eq!(db[f.col("ListCost")], "140000.0");
     assert_eq!(db[f.col("BilledCost")], "119000.0");
     assert_eq!(db[f.col("EffectiveCost")], "119000.0");
@@ -219,11 +239,36 @@ fn focus_ncp_month_billed_cost_sums_to_ncps_bill() {
     assert_eq!(
         f.kinds(),
         [
-            ("Usage".into(), "line".into(), "3456.0".into(), "3456.0".into()),
-            ("Usage".into(), "line".into(), "60000.0".into(), "80000.0".into()),
-            ("Usage".into(), "line".into(), "40000.0".into(), "40000.0".into()),
-            ("Adjustment".into(), "rounddown".into(), "-56.0".into(), "0.0".into()),
-            ("Tax".into(), "vat".into(), "10340.0".into(), "10340.0".into()),
+            (
+                "Usage".into(),
+                "line".into(),
+                "3456.0".into(),
+                "3456.0".into()
+            ),
+            (
+                "Usage".into(),
+                "line".into(),
+                "60000.0".into(),
+                "80000.0".into()
+            ),
+            (
+                "Usage".into(),
+                "line".into(),
+                "40000.0".into(),
+                "40000.0".into()
+            ),
+            (
+                "Adjustment".into(),
+                "rounddown".into(),
+                "-56.0".into(),
+                "0.0".into()
+            ),
+            (
+                "Tax".into(),
+                "vat".into(),
+                "10340.0".into(),
+                "10340.0".into()
+            ),
         ]
     );
     // NCP's bill number is every row's invoice; its contracts are the resources.
@@ -328,7 +373,8 @@ fn validate(file: &Path) {
         .args(["--validate-version", "1.2", "--block-download"])
         .output()
         .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{text}");
     check_report(&text);
 }
@@ -345,9 +391,15 @@ fn check_report(text: &str) {
     let failed: Vec<&str> = text
         .lines()
         .filter(|l| l.contains(": FAIL"))
-        .filter(|l| !l.contains("InvoiceId-C-004-C: FAIL") && !l.contains("InvoiceId-C-005-C: FAIL"))
+        .filter(|l| {
+            !l.contains("InvoiceId-C-004-C: FAIL") && !l.contains("InvoiceId-C-005-C: FAIL")
+        })
         .collect();
-    assert!(failed.is_empty(), "focus-validator found violations:\n{}", failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "focus-validator found violations:\n{}",
+        failed.join("\n")
+    );
     assert!(
         text.lines()
             .any(|l| l.contains("InvoiceId-C-003-C: PASS") && l.contains("violations=0")),
@@ -412,7 +464,10 @@ fn focus_billing_account_is_the_ncp_member_number_of_the_account_asked_for() {
     };
     // By member number: NCP's member, its bill.
     let ncp = export("1000001", "ncp.csv");
-    assert!(ncp.values("BillingAccountId").iter().all(|v| *v == "NCP-1000001"));
+    assert!(ncp
+        .values("BillingAccountId")
+        .iter()
+        .all(|v| *v == "NCP-1000001"));
     assert!(ncp.values("BillingAccountName").iter().all(|v| *v == "ncp"));
     assert!(ncp.values("x_NcpMemberNo").iter().all(|v| *v == "1000001"));
     assert_eq!(ncp.sum("BilledCost"), dec(113_740));

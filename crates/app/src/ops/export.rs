@@ -3,14 +3,14 @@
 
 use std::path::PathBuf;
 
+use ncp_usage_core::billing::focus::{FocusAccount, FocusMonth};
 use ncp_usage_core::billing::period::usage_period;
+use ncp_usage_core::billing::statement::{shown_totals, summarize};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::{Error, Result};
-use ncp_usage_core::text::plural;
-use ncp_usage_core::billing::focus::{FocusAccount, FocusMonth};
-use ncp_usage_core::billing::statement::{shown_totals, summarize};
 use ncp_usage_core::money::Krw;
+use ncp_usage_core::text::plural;
 use ncp_usage_ledger::{accounts, bills, fees, ncp, Connection};
 
 use crate::exchange::export::{write_file, FeeFile, FileFormat};
