@@ -462,13 +462,18 @@ pub fn service_category(service: &str, source: &str) -> (&'static str, &'static 
         ("Storage", "Object Storage")
     } else if has("nas") {
         ("Storage", "File Storage")
+    } else if has("redis") {
+        ("Databases", "Caching")
+    } else if has("mongodb") {
+        ("Databases", "NoSQL Databases")
     } else if has("cloud db") || has("database") || has("mysql") || has("postgres") {
         ("Databases", "Relational Databases")
     } else if has("cdn") {
         ("Networking", "Content Delivery")
-    } else if has("dns") {
-        ("Networking", "Network Infrastructure")
-    } else if has("load balancer") || has("public ip") || has("vpc") || has("nat") {
+    } else if ["dns", "load balancer", "public ip", "vpc", "nat gateway"]
+        .iter()
+        .any(|w| has(w))
+    {
         ("Networking", "Network Infrastructure")
     } else {
         ("Other", "Other (Other)")
