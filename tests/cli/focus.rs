@@ -273,8 +273,13 @@ fn focus_ncp_month_billed_cost_sums_to_ncps_bill() {
     );
     // NCP's bill number is every row's invoice; its contracts are the resources.
     assert!(f.values("InvoiceId").iter().all(|v| *v == "D202405-0001"));
+    // NCP's contract numbers, digits only, as text (docs/FOCUS.md); NCP's own beside them.
     assert_eq!(
         f.values("ResourceId"),
+        ["NCP-30020001", "NCP-30012345", "NCP-30012346", "", ""]
+    );
+    assert_eq!(
+        f.values("x_NcpContractNo"),
         ["30020001", "30012345", "30012346", "", ""]
     );
     validate(&out);
@@ -493,4 +498,64 @@ fn focus_billing_account_is_the_ncp_member_number_of_the_account_asked_for() {
     );
     assert!(err.contains("choose one with --account"), "{err}");
     assert!(!none.exists());
+}
+
+#[test]
+fn focus_ncp_v2_month_bill_number_and_units_pass_the_validator() {
+    let env = Env::business("2026-05-01");
+    env.ok(
+        "2026-07-26",
+        &[
+            "import",
+            "ncp",
+            &fixture("v2/demand-cost-2026-06.json"),
+            &fixture("v2/billing-item-costs-2026-06.json"),
+            &fixture("v2/billing-item-group-costs-2026-06.json"),
+        ],
+    );
+    let out = env.path("june.csv");
+    env.ok(
+        "2026-07-26",
+        &[
+            "export",
+            "--month",
+            "2026-06",
+            "--format",
+            "focus",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    let totals = env.json("2026-07-26", &["history", "--month", "2026-06"])["totals"].clone();
+    assert_eq!(totals["billed_amount"], 152_776);
+    assert_eq!(totals["discount_amount"], 154_320);
+    let f = Focus::read(&out);
+    assert_eq!(f.sum("BilledCost"), dec(152_776));
+    assert_eq!(f.sum("ListCost") - f.sum("EffectiveCost"), dec(154_320));
+    // v2's bill number is digits only: text in InvoiceId, NCP's own in x_NcpBillNo.
+    assert!(f.values("InvoiceId").iter().all(|v| *v == "NCP-660112233"));
+    assert!(f.values("x_NcpBillNo").iter().all(|v| *v == "660112233"));
+    // NCP's "Hour(s)" in FOCUS's unit format.
+    assert_eq!(f.values("PricingUnit")[0], "Hours");
+    assert_eq!(f.values("x_NcpUnit")[0], "Hour(s)");
+    // NCP's lines discount 1 won more than its bill: a correction back up, not a credit.
+    let kinds = f.kinds();
+    assert_eq!(
+        kinds[4..],
+        [
+            (
+                "Adjustment".into(),
+                "bill".into(),
+                "1.0".into(),
+                "0.0".into()
+            ),
+            (
+                "Tax".into(),
+                "vat".into(),
+                "13888.0".into(),
+                "13888.0".into()
+            ),
+        ]
+    );
+    validate(&out);
 }

@@ -20,7 +20,7 @@ use crate::money::Krw;
 
 /// The columns written, in order: FOCUS 1.2's Mandatory columns, the Conditional and
 /// Recommended ones the ledger knows, then NCP's own fields as `x_` columns.
-pub const COLUMNS: [&str; 38] = [
+pub const COLUMNS: [&str; 39] = [
     "BilledCost",
     "BillingAccountId",
     "BillingAccountName",
@@ -52,6 +52,7 @@ pub const COLUMNS: [&str; 38] = [
     "ServiceName",
     "ServiceSubcategory",
     "x_NcpMemberNo",
+    "x_NcpBillNo",
     "x_NcpContractNo",
     "x_NcpServiceCode",
     "x_NcpItem",
@@ -74,11 +75,11 @@ pub struct FocusAccount {
 }
 
 impl FocusAccount {
-    /// `BillingAccountId`: `NCP-` and NCP's member number when known (text, so that no CSV
-    /// reader takes it for a number and drops its leading zeros), else the ledger's name.
+    /// `BillingAccountId`: NCP's member number when known ([`text_id`]: `NCP-1000001`), else
+    /// the ledger's name.
     pub fn id(&self) -> String {
         match &self.member_no {
-            Some(no) => format!("NCP-{no}"),
+            Some(no) => text_id(no),
             None => self.name.clone(),
         }
     }
@@ -167,6 +168,19 @@ fn over(month: Month) -> Error {
     ))
 }
 
+/// An NCP identifier as FOCUS's String columns hold it: one made of digits only (a member
+/// number, v2's bill number, a contract number) gets `NCP-` before it, so that no CSV reader
+/// takes it for a number (the validator's reader does, and then finds an integer where FOCUS
+/// wants a string; spreadsheets drop leading zeros); any other as NCP writes it. The `x_`
+/// columns keep NCP's own.
+pub fn text_id(id: &str) -> String {
+    if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) {
+        format!("NCP-{id}")
+    } else {
+        id.to_string()
+    }
+}
+
 /// The service name of the month's bill-level rows.
 const BILL_SERVICE: &str = "NAVER Cloud billing";
 
@@ -221,10 +235,20 @@ impl FocusMonth<'_> {
             ));
         }
         let discount_gap = t.discount_amount.checked_sub(discount).ok_or_else(o)?;
-        if !discount_gap.is_zero() {
+        if discount_gap > Krw::ZERO {
             rows.push(self.bill_row(
                 ChargeCategory::Credit,
                 "Discounts and credits on NCP's bill beyond its lines",
+                -discount_gap,
+                Krw::ZERO,
+                "bill",
+            ));
+        } else if discount_gap < Krw::ZERO {
+            // NCP's lines discounted more than its bill (its truncation of exact figures to
+            // won): no credit, a correction back up.
+            rows.push(self.bill_row(
+                ChargeCategory::Adjustment,
+                "Discounts on NCP's lines beyond its bill",
                 -discount_gap,
                 Krw::ZERO,
                 "bill",
@@ -313,7 +337,7 @@ impl FocusMonth<'_> {
             unit.clone(),
             billed.clone(),
             billed,
-            text(&self.invoice_id),
+            self.invoice_id.as_deref().map(text_id).unwrap_or_default(),
             PROVIDER.to_string(),
             money(r.list),
             quantity,
@@ -322,12 +346,13 @@ impl FocusMonth<'_> {
             PROVIDER.to_string(),
             text(&r.region),
             r.region.as_deref().map(region_name).unwrap_or_default(),
-            text(&r.contract_no),
-            text(&r.contract_no),
+            r.contract_no.as_deref().map(text_id).unwrap_or_default(),
+            r.contract_no.as_deref().map(text_id).unwrap_or_default(),
             category.to_string(),
             r.service.clone(),
             subcategory.to_string(),
             text(&self.account.member_no),
+            text(&self.invoice_id),
             text(&r.contract_no),
             text(&r.service_code),
             text(&r.item),
@@ -388,6 +413,7 @@ pub fn focus_unit(unit: &str) -> String {
         "second" | "seconds" => Some("Seconds"),
         _ => None,
     };
+    let unit = unit.strip_suffix("(s)").unwrap_or(unit);
     if let Some(t) = time(unit) {
         return t.to_string();
     }
@@ -582,6 +608,14 @@ mod tests {
         assert_eq!(focus_unit("GB-month"), "GB-Months");
         assert_eq!(focus_unit("request-10k"), "10000 Requests");
         assert_eq!(focus_unit("GB"), "GB");
+        assert_eq!(focus_unit("Hour(s)"), "Hours");
+    }
+
+    #[test]
+    fn focus_identifiers_of_digits_only_are_written_as_text() {
+        assert_eq!(text_id("1000001"), "NCP-1000001");
+        assert_eq!(text_id("D202405-0001"), "D202405-0001");
+        assert_eq!(text_id("JPN-DB-6201"), "JPN-DB-6201");
     }
 
     #[test]
