@@ -29,7 +29,7 @@ end
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -70,7 +70,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l business-no
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -83,7 +83,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -s V -l versio
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -100,7 +100,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __f
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -121,7 +121,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -133,7 +133,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -145,7 +145,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -166,7 +166,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -191,7 +191,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -204,7 +204,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -216,7 +216,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -233,7 +233,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -247,7 +247,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -s o -l outp
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -261,7 +261,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l region -
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -277,7 +277,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l region -d 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -293,7 +293,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l region -d
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -311,7 +311,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l idempotency-
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -326,7 +326,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l mo
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -338,7 +338,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -s V 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -351,7 +351,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l months -d 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -365,7 +365,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s o -
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -377,7 +377,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s V -
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -393,7 +393,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __f
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -406,7 +406,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -419,7 +419,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -435,7 +435,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -450,7 +450,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -463,7 +463,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -483,7 +483,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l endpoint -d
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -495,7 +495,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -s V -l versio
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -507,7 +507,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -s V -l versi
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
@@ -519,7 +519,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -s V -l
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"

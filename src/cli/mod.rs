@@ -55,7 +55,8 @@ pub struct Cli {
     #[arg(long, global = true, conflicts_with = "format", help_heading = GLOBAL_OPTIONS)]
     pub json: bool,
 
-    /// Output format (not every command has every form; csv is for tables of rows).
+    /// Output format (not every command has every form; csv is for tables of rows, focus for
+    /// `export`'s FOCUS 1.2 file).
     #[arg(long, global = true, value_enum, value_name = "FORMAT", help_heading = GLOBAL_OPTIONS)]
     pub format: Option<Format>,
 
