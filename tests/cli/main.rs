@@ -23,6 +23,7 @@ mod damaged;
 mod export;
 mod exports_daily;
 mod far_as_of;
+mod focus;
 mod generated;
 mod history;
 mod hostile;
