@@ -375,6 +375,7 @@ Register-ArgumentCompleter -Native -CommandName 'ncp-usage' -ScriptBlock {
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account to work for, by name or NCP member number [default: the only one]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (not every command has every form; csv is for tables of rows, focus for `export`''s FOCUS 1.2 file)')
+            [CompletionResult]::new('--no-create', '--no-create', [CompletionResultType]::ParameterName, 'ncp: refuse bodies of an NCP member no account holds, instead of making its account')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document (same as --format json); errors too, on stderr')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (for scripts)')

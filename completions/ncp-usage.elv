@@ -339,6 +339,7 @@ set edit:completion:arg-completer[ncp-usage] = {|@words|
             cand --as-of 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]'
             cand --account 'The account to work for, by name or NCP member number [default: the only one]'
             cand --format 'Output format (not every command has every form; csv is for tables of rows, focus for `export`''s FOCUS 1.2 file)'
+            cand --no-create 'ncp: refuse bodies of an NCP member no account holds, instead of making its account'
             cand --demo 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
             cand --json 'Print one JSON document (same as --format json); errors too, on stderr'
             cand -y 'Answer yes to confirmation prompts (for scripts)'

@@ -237,6 +237,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l format -d
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l no-create -d 'ncp: refuse bodies of an NCP member no account holds, instead of making its account'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
