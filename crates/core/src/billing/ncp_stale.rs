@@ -546,4 +546,116 @@ mod tests {
         later_written(&mut pages);
         assert_eq!(months(&pages), vec![vec![60_000, 100_000]]);
     }
+
+    #[test]
+    fn issue14_at_one_writing_a_paid_up_bill_never_goes_back_to_unpaid() {
+        let mut paid = bill(Some(JUNE_1), 100_000, true);
+        paid.paid_up_at = Some(parse_as_of("2024-06-10T09:00:00+09:00").unwrap());
+        let open = bill(Some(JUNE_1), 100_000, false);
+        let e = may_supersede(&paid, &open).unwrap_err();
+        assert_eq!(e.kind.exit_code(), 2);
+        assert!(
+            e.to_string().starts_with("NCP's bill of 2024-05 being imported is not paid up, but the ledger holds it paid up on 2024-06-10T09:00:00+09:00 from the same writing (2024-06-01T08:00:00+09:00): this body is an older page of the same writing"),
+            "{e}"
+        );
+        assert!(may_supersede(&open, &paid).is_ok());
+        // A later writing may be unpaid again (NCP re-settled the month).
+        assert!(may_supersede(
+            &paid,
+            &bill(Some("2024-06-20T08:00:00+09:00"), 100_000, false)
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn issue14_the_same_bill_through_the_other_api_is_compared_by_its_figures() {
+        let mut v1 = bill(Some(JUNE_1), 100_000, false);
+        v1.attribute = Some("GEN".into());
+        v1.demand_no = Some("D1".into());
+        let mut v2 = v1.clone();
+        v2.api = Api::V2;
+        v2.attribute = Some("GENERAL".into());
+        v2.integration_demand_no = Some("I9".into());
+        v2.discounts.savings_plan = Exact(Decimal::from(3));
+        v2.paid_up = true;
+        assert_eq!(first_difference(&v1, &v2), None);
+        assert_eq!(writing(&v1, &v2), Writing::StateOnly);
+        // Within one API the same differences count.
+        let mut v1b = v1.clone();
+        v1b.attribute = Some("GENERAL".into());
+        assert_eq!(
+            first_difference(&v1, &v1b),
+            Some(("demandAttribute", "GEN".to_string(), "GENERAL".to_string()))
+        );
+        v2.vat_amount = Exact(Decimal::from(10_001));
+        assert_eq!(
+            first_difference(&v1, &v2),
+            Some(("vatAmount", "10000".to_string(), "10001".to_string()))
+        );
+    }
+
+    fn v2_groups(created: &str, use_amount: i64) -> Page {
+        let cost = ncp_v2::Cost {
+            id: "1".into(),
+            month: "2024-05".parse().unwrap(),
+            member_no: None,
+            service_code: "VSVR".into(),
+            service_name: "Server".into(),
+            group_code: "VSVR".into(),
+            group_name: "Server".into(),
+            use_amount: Exact(Decimal::from(use_amount)),
+            discounts: Default::default(),
+            penalty_amount: Exact::ZERO,
+            currency: crate::exact::Currency::krw(),
+            applied_exchange_rate: None,
+            created_at: Some(created.into()),
+        };
+        Page {
+            body: Body::GroupCosts(vec![ncp_v2::GroupCost {
+                cost,
+                demand_amount: Exact(Decimal::from(use_amount)),
+            }]),
+            total_rows: None,
+            next_token: None,
+            list_path: String::new(),
+        }
+    }
+
+    fn group_amounts(pages: &[Page]) -> Vec<usize> {
+        pages.iter().map(|p| p.body.len()).collect()
+    }
+
+    #[test]
+    fn issue14_older_lines_never_replace_newer_ones() {
+        let mut pages = vec![
+            v2_groups("2024-06-01T00:00:00Z", 100),
+            v2_groups("2024-05-20T00:00:00Z", 50),
+        ];
+        later_written_lines(&mut pages);
+        assert_eq!(group_amounts(&pages), vec![1, 0]);
+        let mut pages = vec![
+            v2_groups("2024-05-20T00:00:00Z", 50),
+            v2_groups("2024-06-01T00:00:00Z", 100),
+        ];
+        later_written_lines(&mut pages);
+        assert_eq!(group_amounts(&pages), vec![0, 1]);
+        let held = parse_as_of("2024-06-01T00:00:00Z").unwrap();
+        let e = lines_not_older(&[v2_groups("2024-05-20T00:00:00Z", 50)], |_, source| {
+            assert_eq!(source, "ncp_group");
+            Ok(Some(held))
+        })
+        .unwrap_err();
+        assert_eq!(e.kind.exit_code(), 2);
+        assert!(
+            e.to_string().starts_with("NCP's listBillingItemGroupCosts lines of 2024-05 being imported were written 2024-05-20T09:00:00+09:00, before the ones the ledger holds (written 2024-06-01T09:00:00+09:00)"),
+            "{e}"
+        );
+        assert!(
+            lines_not_older(&[v2_groups("2024-06-01T00:00:00Z", 50)], |_, _| Ok(Some(
+                held
+            )))
+            .is_ok()
+        );
+        assert!(lines_not_older(&[v2_groups("2024-05-20T00:00:00Z", 50)], |_, _| Ok(None)).is_ok());
+    }
 }
