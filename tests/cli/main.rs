@@ -54,6 +54,7 @@ mod ncp_penalty;
 mod ncp_public;
 mod ncp_server;
 mod ncp_stale;
+mod ncp_stale_lines;
 mod ncp_status;
 mod ncp_stored_checks;
 mod ncp_stranger;

@@ -27,7 +27,9 @@ use ncp_usage_core::billing::ncp::{
 use ncp_usage_core::billing::ncp_currency::{self, Figures};
 use ncp_usage_core::billing::ncp_daily;
 use ncp_usage_core::billing::ncp_odd::{self, Oddity};
-use ncp_usage_core::billing::ncp_stale::{may_supersede, not_older_than};
+use ncp_usage_core::billing::ncp_stale::{
+    line_written_at, lines_not_older, may_supersede, not_older_than,
+};
 use ncp_usage_core::billing::payment::PaymentKind;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
@@ -99,6 +101,13 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             }
         }
     }
+    // ... and older lines never replace newer ones, level by level.
+    lines_not_older(pages, |month, source| {
+        Ok(fees::ncp_lines(conn, month, source)?
+            .iter()
+            .filter_map(line_written_at)
+            .max())
+    })?;
     // One currency per month across imports, checked before anything is written.
     let incoming = ncp_currency::incoming(pages);
     let mut held_in = BTreeMap::new();

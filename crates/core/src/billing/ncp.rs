@@ -709,6 +709,7 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
     // Issue 14: of two files' bills of one month, the one NCP wrote last stands, whatever
     // the order of the files; an older one is dropped here, never stored.
     super::ncp_stale::later_written(pages);
+    super::ncp_stale::later_written_lines(pages);
     type LineKey = (Month, &'static str, String, String, String, String);
     // Where each key was first seen: its page and its place among that page's kept rows
     // (the rows themselves stay in their pages, never copied: an import may hold millions).
