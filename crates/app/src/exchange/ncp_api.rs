@@ -160,6 +160,97 @@ pub struct Call {
     /// warning rather than failing the sync, since a key set up for the costs alone was
     /// enough before the Discount API was read.
     pub optional: bool,
+    /// Whose data it asks for, sent after `query`: nothing for the key's own member, else
+    /// v1 `isOrganization`, `isPartner` or `memberNoList.N`, v2 `scope` with `targetMemberNo`
+    /// or a `filter` on `memberNo` (see [`Scope`]).
+    pub scope: Vec<(String, String)>,
+}
+
+/// Whose data `sync` asks NCP for (issue 15).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// The key's own member (NCP's default).
+    #[default]
+    Own,
+    /// These members, by number: an Organization master's or a partner representative's.
+    Members(Vec<String>),
+    /// Every member account of the key's Organization (its master's key).
+    Organization,
+    /// Every customer of the key's partner (its representative's key; v1 only).
+    Partner,
+}
+
+impl Scope {
+    /// Whether it asks for other members than the key's own.
+    pub fn is_own(&self) -> bool {
+        *self == Scope::Own
+    }
+}
+
+/// `calls` asking for `scope`'s members: v1 adds `isOrganization=true`, `isPartner=true` or
+/// `memberNoList.1=…&memberNoList.2=…` to every call and drops the contract summaries (their
+/// rows name no member, so they could not be told apart); v2 adds `scope=ORGANIZATION`, and
+/// for `Members` asks each member apart, its cost calls with `targetMemberNo`, its discount
+/// calls with `filter=memberNo=N` (the codes are asked once). v2 has no partner scope.
+pub fn scoped(api: Api, calls: Vec<Call>, scope: &Scope) -> Result<Vec<Call>> {
+    let param = |k: &str, v: &str| (k.to_string(), v.to_string());
+    match (api, scope) {
+        (_, Scope::Own) => Ok(calls),
+        (Api::V2, Scope::Partner) => Err(Error::invalid(
+            "--partner is for --api v1: NCP's Billing API v2 has no partner representative's scope; sync with --api v1, or give the customers with --members",
+        )),
+        (Api::V1, _) => {
+            let extra: Vec<(String, String)> = match scope {
+                Scope::Organization => vec![param("isOrganization", "true")],
+                Scope::Partner => vec![param("isPartner", "true")],
+                Scope::Members(members) => members
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| (format!("memberNoList.{}", i + 1), m.clone()))
+                    .collect(),
+                Scope::Own => Vec::new(),
+            };
+            Ok(calls
+                .into_iter()
+                .filter(|c| c.action != "getContractSummaryList")
+                .map(|mut c| {
+                    c.scope = extra.clone();
+                    c
+                })
+                .collect())
+        }
+        (Api::V2, Scope::Organization) => Ok(calls
+            .into_iter()
+            .map(|mut c| {
+                if c.action != "listCostRelationCodes" {
+                    c.scope = vec![param("scope", "ORGANIZATION")];
+                }
+                c
+            })
+            .collect()),
+        (Api::V2, Scope::Members(members)) => {
+            let mut out = Vec::new();
+            for c in calls {
+                if c.action == "listCostRelationCodes" {
+                    out.push(c);
+                    continue;
+                }
+                for m in members {
+                    let mut one = c.clone();
+                    one.scope = vec![
+                        param("scope", "ORGANIZATION"),
+                        if c.optional {
+                            param("filter", &format!("memberNo={m}"))
+                        } else {
+                            param("targetMemberNo", m)
+                        },
+                    ];
+                    out.push(one);
+                }
+            }
+            Ok(out)
+        }
+    }
 }
 
 /// The calls that fetch months `from` to `to`: bills, per-service and per-contract amounts in
@@ -190,6 +281,7 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
                 query: vec![("startMonth", yyyymm(start)), ("endMonth", yyyymm(end))],
                 months: Some((start, end)),
                 optional: false,
+                scope: Vec::new(),
             });
         }
         start = end.next();
@@ -202,6 +294,7 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
             query: vec![("contractMonth", yyyymm(m))],
             months: Some((m, m)),
             optional: false,
+            scope: Vec::new(),
         });
         m = m.next();
     }
@@ -211,6 +304,7 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
         query: Vec::new(),
         months: None,
         optional: true,
+        scope: Vec::new(),
     }));
     calls
 }
@@ -261,6 +355,7 @@ pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
                 query: vec![("demandMonth", m.to_string())],
                 months: Some((m, m)),
                 optional: false,
+                scope: Vec::new(),
             });
         }
         m = m.next();
@@ -271,6 +366,7 @@ pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
         query: Vec::new(),
         months: None,
         optional: false,
+        scope: Vec::new(),
     });
     for (action, path) in [
         ("listCreditDiscounts", "/credit-discounts"),
@@ -283,6 +379,7 @@ pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
             query: Vec::new(),
             months: None,
             optional: true,
+            scope: Vec::new(),
         });
     }
     calls
@@ -355,6 +452,8 @@ impl Client {
         query.push(("pageSize", self.page_size.to_string()));
         let qs: Vec<String> = query
             .iter()
+            .map(|(k, v)| (*k, v))
+            .chain(call.scope.iter().map(|(k, v)| (k.as_str(), v)))
             .map(|(k, v)| format!("{k}={}", encode(v)))
             .collect();
         // The path signed is the path sent, query and all, byte for byte.
