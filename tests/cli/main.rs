@@ -60,6 +60,7 @@ mod ncp_strict2;
 mod ncp_v2;
 mod ncp_views;
 mod ncp_views2;
+mod ncp_sync_members;
 mod ncp_views3;
 mod pay;
 mod promotions;

@@ -188,7 +188,12 @@ impl<'a> Fetched<'a> {
             // member exactly as the bodies of one `import ncp` are.
             let mut parts = Vec::with_capacity(pages.len());
             let mut part_names = Vec::with_capacity(pages.len());
+            // A page with no rows names no member, so no account: it is not stored (each
+            // member's rows are its whole answer).
             for (page, name) in pages.into_iter().zip(names) {
+                if page.body.len() == 0 {
+                    continue;
+                }
                 for part in split_by_member(page) {
                     parts.push(part);
                     part_names.push(name.clone());
