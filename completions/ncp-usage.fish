@@ -453,12 +453,16 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l to -d 'Last
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l api -d 'Which Billing API: v1 (`/billing/v1/cost/…`, page numbers) or v2 (`/billing/v2/…`, cursor pages; a sub account needs v2\'s own policy actions)' -r -f -a "v1\t'Billing API v1'
 v2\t'Billing API v2'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l endpoint -d 'The Billing API base URL [default: https://billingapi.apigw.ntruss.com/billing/v1, or …/billing/v2 with --api v2]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l members -d 'Pull these NCP members\' data in the one run, each member\'s into its account (an Organization master\'s or partner representative\'s key): v1 memberNoList.N, v2 targetMemberNo' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l organization -d 'Pull every member account of the key\'s Organization (its master\'s key), each into its account: v1 isOrganization, v2 scope=ORGANIZATION'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l partner -d 'Pull every customer of the key\'s partner (its representative\'s key), each into its account: v1 isPartner (v2 has none)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l no-create -d 'With --members, --organization or --partner: refuse a member no account holds, instead of making its account'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'

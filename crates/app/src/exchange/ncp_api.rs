@@ -657,6 +657,88 @@ enum Cursor {
 mod tests {
     use super::*;
 
+    fn scope_of(c: &Call) -> Vec<(&str, &str)> {
+        c.scope
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect()
+    }
+
+    /// issue 15: v1 asks every call for the scope and drops the contract summaries.
+    #[test]
+    fn issue15_v1_scope_goes_on_every_call() {
+        let m = Month::new(2026, 10).unwrap();
+        let members = Scope::Members(vec!["1000003".into(), "1000001".into()]);
+        let calls = scoped(Api::V1, plan(m, m), &members).unwrap();
+        assert!(calls.iter().all(|c| c.action != "getContractSummaryList"));
+        assert_eq!(calls.len(), plan(m, m).len() - 1);
+        for c in &calls {
+            assert_eq!(
+                scope_of(c),
+                [("memberNoList.1", "1000003"), ("memberNoList.2", "1000001")]
+            );
+        }
+        let org = scoped(Api::V1, plan(m, m), &Scope::Organization).unwrap();
+        assert!(org
+            .iter()
+            .all(|c| scope_of(c) == [("isOrganization", "true")]));
+        let partner = scoped(Api::V1, plan(m, m), &Scope::Partner).unwrap();
+        assert!(partner
+            .iter()
+            .all(|c| scope_of(c) == [("isPartner", "true")]));
+        assert_eq!(scoped(Api::V1, plan(m, m), &Scope::Own).unwrap().len(), plan(m, m).len());
+    }
+
+    /// issue 15: v2 asks `scope=ORGANIZATION`, each member apart by `targetMemberNo` (costs)
+    /// or a `memberNo` filter (discounts); the codes once and unscoped; no partner scope.
+    #[test]
+    fn issue15_v2_scope_asks_each_member_apart() {
+        let m = Month::new(2026, 10).unwrap();
+        let members = Scope::Members(vec!["2001234".into(), "2001300".into()]);
+        let calls = scoped(Api::V2, plan_v2(m, m), &members).unwrap();
+        let bills: Vec<_> = calls
+            .iter()
+            .filter(|c| c.action == "listDemandCosts")
+            .map(scope_of)
+            .collect();
+        assert_eq!(
+            bills,
+            [
+                vec![("scope", "ORGANIZATION"), ("targetMemberNo", "2001234")],
+                vec![("scope", "ORGANIZATION"), ("targetMemberNo", "2001300")]
+            ]
+        );
+        let credits: Vec<_> = calls
+            .iter()
+            .filter(|c| c.action == "listCreditDiscounts")
+            .map(scope_of)
+            .collect();
+        assert_eq!(
+            credits,
+            [
+                vec![("scope", "ORGANIZATION"), ("filter", "memberNo=2001234")],
+                vec![("scope", "ORGANIZATION"), ("filter", "memberNo=2001300")]
+            ]
+        );
+        let codes: Vec<_> = calls
+            .iter()
+            .filter(|c| c.action == "listCostRelationCodes")
+            .collect();
+        assert_eq!(codes.len(), 1);
+        assert!(codes[0].scope.is_empty());
+        let org = scoped(Api::V2, plan_v2(m, m), &Scope::Organization).unwrap();
+        assert_eq!(org.len(), plan_v2(m, m).len());
+        for c in &org {
+            if c.action == "listCostRelationCodes" {
+                assert!(c.scope.is_empty());
+            } else {
+                assert_eq!(scope_of(c), [("scope", "ORGANIZATION")]);
+            }
+        }
+        let e = scoped(Api::V2, plan_v2(m, m), &Scope::Partner).unwrap_err();
+        assert!(e.to_string().contains("--partner is for --api v1"), "{e}");
+    }
+
     #[test]
     fn signs_like_the_gateway_documents() {
         // Computed independently: printf 'GET /billing/v1/cost/getDemandCostList?x=1\n1700000000000\nAK'

@@ -191,7 +191,7 @@ impl<'a> Fetched<'a> {
             // A page with no rows names no member, so no account: it is not stored (each
             // member's rows are its whole answer).
             for (page, name) in pages.into_iter().zip(names) {
-                if page.body.len() == 0 {
+                if page.body.is_empty() {
                     continue;
                 }
                 for part in split_by_member(page) {
