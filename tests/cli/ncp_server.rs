@@ -217,7 +217,10 @@ pub fn serve_members(
             let mut left = left.lock().unwrap();
             if *left > 0 {
                 *left -= 1;
-                return (503, "{\"error\":{\"errorCode\":\"503\",\"message\":\"busy\"}}".into());
+                return (
+                    503,
+                    "{\"error\":{\"errorCode\":\"503\",\"message\":\"busy\"}}".into(),
+                );
             }
         }
         let members: Vec<String> = match asked(url) {

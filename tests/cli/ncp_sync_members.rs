@@ -6,7 +6,26 @@
 use serde_json::{json, Value};
 
 use crate::common::Env;
-use crate::ncp_server::{query, serve_members, Server, ACCESS, SECRET};
+use crate::ncp_server::{
+    empty_v1, no_discounts, query, serve, serve_members, Server, ACCESS, SECRET,
+};
+
+/// A server that answers the whole organisation's bills whoever is asked.
+fn deaf_server() -> Server {
+    serve("/billing/v1", SECRET, "{}", |url| {
+        if let Some(answer) = no_discounts(url) {
+            return answer;
+        }
+        if !url.contains("/cost/getDemandCostList?") {
+            let action = url.split("/cost/").nth(1).unwrap_or("x");
+            return (200, empty_v1(action.split('?').next().unwrap_or("x")));
+        }
+        let rows: Vec<Value> = ORGANIZATION.iter().map(|m| bill(m)).collect();
+        let body = json!({"getDemandCostListResponse": {"returnCode": "0",
+            "totalRows": rows.len(), "demandCostList": rows}});
+        (200, body.to_string())
+    })
+}
 
 /// An Organization of three members, and a partner with two customers.
 const ORGANIZATION: &[&str] = &["1000001", "1000002", "1000003"];
@@ -308,4 +327,22 @@ fn issue15_sync_member_flags_are_exclusive() {
     }
     assert!(srv.requests.lock().unwrap().is_empty());
     assert_eq!(env.dump(), dump);
+}
+
+/// issue 15: NCP answering rows of a member `--members` did not name is refused (exit 2),
+/// naming it, and nothing is written.
+#[test]
+fn issue15_sync_members_refuses_rows_of_a_member_not_asked() {
+    let env = master();
+    let (bytes, dump) = (std::fs::read(&env.db).unwrap(), env.dump());
+    let srv = deaf_server();
+    let out = sync(&env, &srv, &["--members", "1000001"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("NCP answered rows of member 1000002, not one of --members 1000001"),
+        "{stderr}"
+    );
+    assert_eq!(env.dump(), dump);
+    assert_eq!(std::fs::read(&env.db).unwrap(), bytes);
 }

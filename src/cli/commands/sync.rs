@@ -5,11 +5,11 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::Context;
+use ncp_usage_app::exchange::ncp_api::Scope;
 use ncp_usage_app::ops::sync;
+use ncp_usage_core::billing::ncp::is_member_number;
 use ncp_usage_core::billing::ncp::Api;
 use ncp_usage_core::calendar::Month;
-use ncp_usage_app::exchange::ncp_api::Scope;
-use ncp_usage_core::billing::ncp::is_member_number;
 use ncp_usage_core::error::{Error, Result};
 
 /// Fetch bills and their cost lines from NCP's Billing API: v1's per-service and
@@ -34,7 +34,12 @@ pub struct SyncArgs {
     /// Pull these NCP members' data in the one run, each member's into its account (an
     /// Organization master's or partner representative's key): v1 memberNoList.N, v2
     /// targetMemberNo.
-    #[arg(long, value_name = "N,N…", value_delimiter = ',', group = "members_scope")]
+    #[arg(
+        long,
+        value_name = "N,N…",
+        value_delimiter = ',',
+        group = "members_scope"
+    )]
     pub members: Vec<String>,
     /// Pull every member account of the key's Organization (its master's key), each into its
     /// account: v1 isOrganization, v2 scope=ORGANIZATION.

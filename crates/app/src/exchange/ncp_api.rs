@@ -686,7 +686,10 @@ mod tests {
         assert!(partner
             .iter()
             .all(|c| scope_of(c) == [("isPartner", "true")]));
-        assert_eq!(scoped(Api::V1, plan(m, m), &Scope::Own).unwrap().len(), plan(m, m).len());
+        assert_eq!(
+            scoped(Api::V1, plan(m, m), &Scope::Own).unwrap().len(),
+            plan(m, m).len()
+        );
     }
 
     /// issue 15: v2 asks `scope=ORGANIZATION`, each member apart by `targetMemberNo` (costs)

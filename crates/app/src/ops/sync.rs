@@ -200,6 +200,18 @@ impl<'a> Fetched<'a> {
                 }
             }
             let groups = by_member(parts, &part_names)?;
+            if let Scope::Members(asked) = &request.scope {
+                if let Some(other) = groups
+                    .iter()
+                    .filter_map(|g| g.member.as_deref())
+                    .find(|m| !asked.iter().any(|a| a == m))
+                {
+                    return Err(Error::invalid(format!(
+                        "sync: NCP answered rows of member {other}, not one of --members {}; nothing was written (sync again, or add {other} to --members)",
+                        asked.join(",")
+                    )));
+                }
+            }
             return Ok(Fetched {
                 request,
                 pages: Vec::new(),

@@ -949,7 +949,9 @@ pub fn is_member_number(m: &str) -> bool {
 fn part_by_member<T>(rows: Vec<T>, key: impl Fn(&T) -> Option<&str>) -> Vec<Vec<T>> {
     let mut parts: Vec<(Option<String>, Vec<T>)> = Vec::new();
     for row in rows {
-        let member = key(&row).filter(|m| is_member_number(m)).map(str::to_string);
+        let member = key(&row)
+            .filter(|m| is_member_number(m))
+            .map(str::to_string);
         match parts.iter_mut().find(|(m, _)| *m == member) {
             Some((_, rows)) => rows.push(row),
             None => parts.push((member, vec![row])),
