@@ -346,3 +346,133 @@ fn issue15_sync_members_refuses_rows_of_a_member_not_asked() {
     assert_eq!(env.dump(), dump);
     assert_eq!(std::fs::read(&env.db).unwrap(), bytes);
 }
+
+/// NCP's documented v2 bill of 2026-06 (member 2001234), and the same as member 2001300's.
+fn v2_bill(member: &str) -> Value {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/ncp/v2/demand-cost-2026-06-unpaid.json"),
+    )
+    .unwrap();
+    let mut row = serde_json::from_str::<Value>(&text).unwrap()["demandCosts"][0].clone();
+    row["memberNo"] = json!(member.parse::<u64>().unwrap());
+    row["demandCostId"] = json!(format!("66{member}"));
+    row
+}
+
+/// A v2 server of an organisation of 2001234 and 2001300: `scope=ORGANIZATION` lists both
+/// bills, `targetMemberNo` narrows it to one; the other lists are empty.
+fn v2_server() -> Server {
+    serve("/billing/v2", SECRET, "{}", |url| {
+        if let Some(answer) = no_discounts(url) {
+            return answer;
+        }
+        let path = url.split('?').next().unwrap_or("");
+        let body = match path {
+            "/billing/v2/demand-costs" => {
+                let members: Vec<&str> = match (query(url, "scope"), query(url, "targetMemberNo")) {
+                    (Some("ORGANIZATION"), Some(m)) => vec![m],
+                    (Some("ORGANIZATION"), None) => vec!["2001234", "2001300"],
+                    _ => vec!["2001234"],
+                };
+                let rows: Vec<Value> = members.iter().map(|m| v2_bill(m)).collect();
+                json!({"demandCosts": rows, "nextToken": null})
+            }
+            "/billing/v2/billing-item-group-costs" => {
+                json!({"billingItemGroupCosts": [], "nextToken": null})
+            }
+            "/billing/v2/billing-item-costs" => json!({"billingItemCosts": [], "nextToken": null}),
+            _ => json!({"costRelationCodes": [], "nextToken": null}),
+        };
+        (200, body.to_string())
+    })
+}
+
+fn sync_v2(env: &Env, server: &Server, extra: &[&str]) -> std::process::Output {
+    env.cmd("2026-07-26")
+        .env("NCLOUD_ACCESS_KEY", ACCESS)
+        .env("NCLOUD_SECRET_KEY", SECRET)
+        .env("NCP_USAGE_SYNC_BACKOFF_MS", "10")
+        .args([
+            "sync",
+            "--api",
+            "v2",
+            "--from",
+            "2026-06",
+            "--to",
+            "2026-06",
+            "--endpoint",
+            &server.url,
+            "--json",
+        ])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+/// issue 15, v2: `--organization` asks `scope=ORGANIZATION` and lands both members' bills in
+/// their accounts; `--members` asks each member apart with `targetMemberNo`; `--partner` is
+/// refused (v2 has no partner scope, exit 2) before anything is asked.
+#[test]
+fn issue15_sync_v2_organization_and_members() {
+    let env = Env::business("2026-01-01");
+    let srv = v2_server();
+    let out = sync_v2(&env, &srv, &["--organization"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        doc["accounts_created"],
+        json!([
+            {"name": "2001234", "member_no": "2001234"},
+            {"name": "2001300", "member_no": "2001300"}
+        ])
+    );
+    for url in srv.requests.lock().unwrap().iter() {
+        if url.contains("/cost-relation-codes") {
+            assert_eq!(query(url, "scope"), None, "{url}");
+        } else {
+            assert_eq!(query(url, "scope"), Some("ORGANIZATION"), "{url}");
+        }
+    }
+    let figures = |account: &str| {
+        env.json("2026-07-26", &["--account", account, "pay"])["bills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["billed_amount"] != 0)
+            .map(|b| json!([b["month"], b["billed_amount"], b["unpaid_amount"]]))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(figures("2001234"), [json!(["2026-06", 151676, 151676])]);
+    assert_eq!(figures("2001300"), [json!(["2026-06", 151676, 151676])]);
+
+    let env = Env::business("2026-01-01");
+    let srv = v2_server();
+    let out = sync_v2(&env, &srv, &["--members", "2001300"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bills: Vec<String> = srv
+        .requests
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|u| u.starts_with("/billing/v2/demand-costs?"))
+        .cloned()
+        .collect();
+    assert_eq!(bills.len(), 1, "{bills:?}");
+    assert_eq!(query(&bills[0], "targetMemberNo"), Some("2001300"));
+    assert_eq!(query(&bills[0], "scope"), Some("ORGANIZATION"));
+
+    let srv = v2_server();
+    let dump = env.dump();
+    let out = sync_v2(&env, &srv, &["--partner"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--partner is for --api v1"));
+    assert!(srv.requests.lock().unwrap().is_empty());
+    assert_eq!(env.dump(), dump);
+}
