@@ -256,6 +256,7 @@ fn actions(request: &Request) -> Vec<String> {
 
 /// Stores what a `sync` with a member scope fetched, each member's rows in its account as
 /// `import ncp` routes them ([`run_ncp`]); `create` false refuses a member no account holds.
+/// Without a member scope it is [`run`].
 pub fn run_members(
     tx: &Connection,
     now: Instant,
@@ -264,7 +265,8 @@ pub fn run_members(
     create: bool,
 ) -> Result<NcpImported> {
     let Some(request) = fetched.members.as_mut() else {
-        unreachable!("run_members is called for a sync with a member scope")
+        // No member scope: the chosen account's sync.
+        return run(tx, now, fetched);
     };
     request.create = create;
     let mut imported = run_ncp(tx, now, request, chosen)?;
