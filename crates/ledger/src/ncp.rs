@@ -346,7 +346,6 @@ impl Stored {
         }
         self.bills_in_other_currencies.sort_by_key(|b| b.month);
         self.differences.extend(other.differences);
-        self.warnings.extend(other.warnings);
     }
 
     /// Whether the pages of `action` are known to be incomplete (reported in `differences`
