@@ -2352,7 +2352,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__sync)
-            opts="-y -h -V --from --to --api --endpoint --demo --db --as-of --account --json --format --yes --help --version"
+            opts="-y -h -V --from --to --api --endpoint --members --organization --partner --no-create --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2371,6 +2371,10 @@ _ncp__usage() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --members)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

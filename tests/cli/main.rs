@@ -61,6 +61,7 @@ mod ncp_stranger;
 mod ncp_stranger_pages;
 mod ncp_strict;
 mod ncp_strict2;
+mod ncp_sync_members;
 mod ncp_v2;
 mod ncp_views;
 mod ncp_views2;
