@@ -10,7 +10,8 @@ use serde_json::{json, Value};
 
 use crate::common::Env;
 
-fn planted(name: &str, changes: &[(&str, &str)]) -> String {
+/// `fixtures/ncp/NAME` with each `from` (which must be there) replaced by its `to`.
+pub(crate) fn planted(name: &str, changes: &[(&str, &str)]) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures/ncp")
         .join(name);
@@ -23,7 +24,7 @@ fn planted(name: &str, changes: &[(&str, &str)]) -> String {
 }
 
 /// `import ncp --json` of `body`: the document and stderr.
-fn import(env: &Env, as_of: &str, body: String) -> (Value, String) {
+pub(crate) fn import(env: &Env, as_of: &str, body: String) -> (Value, String) {
     let file = env.file("bill.json", body);
     let out = env.run(
         as_of,

@@ -3,35 +3,10 @@
 //! bill whose late penalty NCP waived while the ledger keeps the one it charged. Each is
 //! kept and told once, on stderr and in the import's JSON `warnings`.
 
-use std::path::PathBuf;
-
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::common::Env;
-
-fn planted(name: &str, changes: &[(&str, &str)]) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/ncp")
-        .join(name);
-    let mut text = std::fs::read_to_string(path).unwrap();
-    for (from, to) in changes {
-        assert!(text.contains(from), "{name} has no {from}");
-        text = text.replace(from, to);
-    }
-    text
-}
-
-/// `import ncp --json` of `body`: the document and stderr.
-fn import(env: &Env, as_of: &str, body: String) -> (Value, String) {
-    let file = env.file("bill.json", body);
-    let out = env.run(
-        as_of,
-        &["import", "ncp", "--json", &file.display().to_string()],
-    );
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(out.status.success(), "{stderr}");
-    (serde_json::from_slice(&out.stdout).unwrap(), stderr)
-}
+use crate::ncp_odd::{import, planted};
 
 #[test]
 fn a_bill_paid_up_without_a_date_is_told_and_paid_when_ncp_wrote_it_not_before_its_issue() {
