@@ -65,7 +65,10 @@ impl Context {
                 Some(p) if p.as_os_str().is_empty() => {
                     return Err(Error::invalid("--db is empty; give a file path"))
                 }
-                Some(p) => p.clone(),
+                Some(p) => {
+                    refuse_url(p)?;
+                    p.clone()
+                }
                 None => default_db()?,
             })
         };
@@ -214,6 +217,23 @@ impl Context {
             width: terminal_width(),
         };
         super::output::print(report, self.format, style)
+    }
+}
+
+/// Refuses a `--db` that is a server URL rather than a file: SQLite would otherwise make a
+/// folder tree out of `postgres://user:password@host/db`, password and all. PostgreSQL is
+/// planned (issue 16, docs/POSTGRES.md); the URL is never echoed, as it may hold a password.
+fn refuse_url(path: &std::path::Path) -> Result<()> {
+    let text = path.to_string_lossy();
+    let scheme = text.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
+    match scheme.as_deref() {
+        Some("postgres" | "postgresql") => Err(Error::invalid(
+            "--db names a PostgreSQL server, and PostgreSQL ledgers are not supported yet (planned: docs/POSTGRES.md); give a SQLite file path",
+        )),
+        Some(s) if !s.is_empty() && s != "file" && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) => {
+            Err(Error::invalid("--db names a URL; give a SQLite file path"))
+        }
+        _ => Ok(()),
     }
 }
 

@@ -20,6 +20,7 @@ mod contention;
 mod corrections;
 mod crash;
 mod damaged;
+mod db_url;
 mod export;
 mod exports_daily;
 mod far_as_of;
