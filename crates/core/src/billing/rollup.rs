@@ -93,7 +93,9 @@ pub fn totals(parts: &[Part]) -> Option<Vec<CurrencyTotal>> {
             });
             continue;
         }
-        total.accounts.push(part.account.clone());
+        if !total.accounts.contains(&part.account) {
+            total.accounts.push(part.account.clone());
+        }
         for (name, amount) in &part.amounts {
             match total.amounts.iter_mut().find(|(n, _)| n == name) {
                 Some((_, sum)) => *sum = sum.checked_add(*amount)?,
