@@ -66,6 +66,7 @@ mod promotions;
 mod prompts;
 mod readme;
 mod receipts;
+mod rollup;
 mod security;
 mod status;
 mod tables;

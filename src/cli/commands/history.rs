@@ -26,7 +26,7 @@ pub struct HistoryArgs {
     #[arg(long)]
     pub daily: bool,
     /// Every account of the ledger: one block per account, then a total per currency.
-    #[arg(long, conflicts_with_all = ["account", "daily"])]
+    #[arg(long, conflicts_with_all = ["daily"])]
     pub all_accounts: bool,
 }
 
@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<()> {
         detail: args.detail,
     };
     if args.all_accounts {
-        let view = ctx.read_across(|tx| rollup::history(tx, ctx.now, &ctx.gateway, &request))?;
+        let view = ctx.read_all(|tx| rollup::history(tx, ctx.now, &ctx.gateway, &request))?;
         return ctx.print(&view);
     }
     if args.daily {

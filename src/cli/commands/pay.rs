@@ -43,7 +43,7 @@ pub struct PayArgs {
     pub idempotency_key: Option<String>,
     /// Every account of the ledger, read only (never pays): one block per account, then a
     /// total per currency.
-    #[arg(long, conflicts_with_all = ["account", "instant", "auto", "deposit", "idempotency_key"])]
+    #[arg(long, conflicts_with_all = ["instant", "auto", "deposit", "idempotency_key"])]
     pub all_accounts: bool,
 }
 
@@ -136,7 +136,7 @@ pub fn run(ctx: &Context, args: PayArgs) -> Result<()> {
         return ctx.print(&doc);
     }
     if args.all_accounts {
-        return ctx.print(&ctx.read_across(|tx| rollup::pay(tx, ctx.now, &ctx.gateway))?);
+        return ctx.print(&ctx.read_all(|tx| rollup::pay(tx, ctx.now, &ctx.gateway))?);
     }
     ctx.print(&ctx.read(|tx| pay_show::run(tx, ctx.now))?)
 }

@@ -11,14 +11,14 @@ use ncp_usage_core::error::Result;
 #[derive(Debug, Args)]
 pub struct PromotionsArgs {
     /// Every account of the ledger: one block per account, then a total per currency.
-    #[arg(long, conflicts_with_all = ["account"])]
+    #[arg(long)]
     pub all_accounts: bool,
 }
 
 /// Runs `promotions`.
 pub fn run(ctx: &Context, args: PromotionsArgs) -> Result<()> {
     if args.all_accounts {
-        let view = ctx.read_across(|tx| rollup::promotions(tx, ctx.now, &ctx.gateway))?;
+        let view = ctx.read_all(|tx| rollup::promotions(tx, ctx.now, &ctx.gateway))?;
         return ctx.print(&view);
     }
     let view = ctx.read(|tx| promotions::run(tx, ctx.now))?;

@@ -20,7 +20,7 @@ pub struct StatusArgs {
     #[arg(long, value_name = "CODE")]
     pub region: Option<String>,
     /// Every account of the ledger: one block per account, then a total per currency.
-    #[arg(long, conflicts_with_all = ["account"])]
+    #[arg(long)]
     pub all_accounts: bool,
 }
 
@@ -28,7 +28,7 @@ pub struct StatusArgs {
 pub fn run(ctx: &Context, args: StatusArgs) -> Result<()> {
     let request = StatusRequest::new(args.month, args.region, ctx.now)?;
     if args.all_accounts {
-        let view = ctx.read_across(|tx| rollup::status(tx, ctx.now, &ctx.gateway, &request))?;
+        let view = ctx.read_all(|tx| rollup::status(tx, ctx.now, &ctx.gateway, &request))?;
         return ctx.print(&view);
     }
     let view = ctx.read(|tx| status::run(tx, ctx.now, &request))?;

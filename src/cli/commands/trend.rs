@@ -15,7 +15,7 @@ pub struct TrendArgs {
     #[arg(long, default_value_t = 6, value_name = "N", allow_negative_numbers = true, value_parser = month_count)]
     pub months: u32,
     /// Every account of the ledger: one block per account, then a total per currency.
-    #[arg(long, conflicts_with_all = ["account"])]
+    #[arg(long)]
     pub all_accounts: bool,
 }
 
@@ -30,7 +30,7 @@ fn month_count(text: &str) -> std::result::Result<u32, String> {
 pub fn run(ctx: &Context, args: TrendArgs) -> Result<()> {
     let request = TrendRequest::new(args.months)?;
     if args.all_accounts {
-        let view = ctx.read_across(|tx| rollup::trend(tx, ctx.now, &ctx.gateway, &request))?;
+        let view = ctx.read_all(|tx| rollup::trend(tx, ctx.now, &ctx.gateway, &request))?;
         return ctx.print(&view);
     }
     let view = ctx.read(|tx| trend::run(tx, ctx.now, &request))?;
