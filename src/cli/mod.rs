@@ -148,7 +148,7 @@ impl Command {
             | Command::Notifications(_)
             | Command::Promotions(_)
             | Command::Trend(_)
-            | Command::Accounts(commands::accounts::AccountsArgs { action: None })
+            | Command::Accounts(commands::accounts::AccountsArgs { action: None, .. })
             | Command::Receipt(commands::receipt::ReceiptCommand::List { .. })
             | Command::Calendar(commands::calendar::CalendarCommand::List { .. }) => ROWS,
             Command::Pay(args) if args.is_view() => ROWS,

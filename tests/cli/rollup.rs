@@ -9,7 +9,13 @@ use crate::common::Env;
 /// NCP's v1 bill of May 2024 for `member` (the shape of fixtures/ncp/demand-cost-2024-05.json),
 /// `demand` before VAT (10 %), in `currency`, part of the integrated bill `integration` when
 /// given.
-fn may_bill(member: &str, demand_no: &str, integration: &str, demand: i64, currency: &str) -> Value {
+fn may_bill(
+    member: &str,
+    demand_no: &str,
+    integration: &str,
+    demand: i64,
+    currency: &str,
+) -> Value {
     let vat = demand / 10;
     let mut row = json!({
         "memberNo": member, "demandMonth": "202405", "demandNo": demand_no,
@@ -57,21 +63,45 @@ fn three_accounts(integrated: bool) -> Env {
     env.ok(
         "2024-05-01",
         &[
-            "init", "--name", "hq", "--first-name", "Minji", "--last-name", "Kim", "--email",
+            "init",
+            "--name",
+            "hq",
+            "--first-name",
+            "Minji",
+            "--last-name",
+            "Kim",
+            "--email",
             "minji@example.com",
         ],
     );
-    env.ok("2024-05-01", &["accounts", "add", "shop", "--member-no", "1000002"]);
-    env.ok("2024-05-01", &["accounts", "add", "lab", "--member-no", "1000003"]);
+    env.ok(
+        "2024-05-01",
+        &["accounts", "add", "shop", "--member-no", "1000002"],
+    );
+    env.ok(
+        "2024-05-01",
+        &["accounts", "add", "lab", "--member-no", "1000003"],
+    );
     let bodies = [
         ("hq.json", may_bill("1000001", "D-HQ", "", 100000, "KRW")),
         (
             "shop.json",
-            may_bill("1000002", "D-SHOP", if integrated { "D-HQ" } else { "" }, 50000, "KRW"),
+            may_bill(
+                "1000002",
+                "D-SHOP",
+                if integrated { "D-HQ" } else { "" },
+                50000,
+                "KRW",
+            ),
         ),
         ("lab.json", may_bill("1000003", "D-LAB", "", 100, "USD")),
     ];
-    let mut args = vec!["--account".to_string(), "hq".to_string(), "import".into(), "ncp".into()];
+    let mut args = vec![
+        "--account".to_string(),
+        "hq".to_string(),
+        "import".into(),
+        "ncp".into(),
+    ];
     for (name, body) in bodies {
         args.push(env.file(name, body.to_string()).display().to_string());
     }
@@ -87,12 +117,23 @@ fn totals(doc: &Value) -> Vec<Value> {
 #[test]
 fn history_all_accounts_totals_each_currency_exactly() {
     let env = three_accounts(false);
-    let doc = env.json("2024-06-02", &["history", "--month", "2024-05", "--all-accounts"]);
-    let names: Vec<&Value> = doc["accounts"].as_array().unwrap().iter().map(|a| &a["account"]).collect();
+    let doc = env.json(
+        "2024-06-02",
+        &["history", "--month", "2024-05", "--all-accounts"],
+    );
+    let names: Vec<&Value> = doc["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| &a["account"])
+        .collect();
     assert_eq!(names, [&json!("hq"), &json!("shop"), &json!("lab")]);
     assert_eq!(doc["accounts"][1]["member_no"], "1000002");
     // Each block is the account's own document.
-    let own = env.json("2024-06-02", &["--account", "shop", "history", "--month", "2024-05"]);
+    let own = env.json(
+        "2024-06-02",
+        &["--account", "shop", "history", "--month", "2024-05"],
+    );
     assert_eq!(doc["accounts"][1]["totals"], own["totals"]);
     assert_eq!(
         totals(&doc),
@@ -105,17 +146,32 @@ fn history_all_accounts_totals_each_currency_exactly() {
                    "covered": []}),
         ]
     );
-    let table = env.ok("2024-06-02", &["history", "--month", "2024-05", "--all-accounts"]);
-    assert!(table.contains("== Account hq (NCP member 1000001) =="), "{table}");
-    assert!(table.contains("== Account lab (NCP member 1000003) =="), "{table}");
-    assert!(table.contains("Totals of 3 accounts (the month's totals), per currency"), "{table}");
+    let table = env.ok(
+        "2024-06-02",
+        &["history", "--month", "2024-05", "--all-accounts"],
+    );
+    assert!(
+        table.contains("== Account hq (NCP member 1000001) =="),
+        "{table}"
+    );
+    assert!(
+        table.contains("== Account lab (NCP member 1000003) =="),
+        "{table}"
+    );
+    assert!(
+        table.contains("Totals of 3 accounts (the month's totals), per currency"),
+        "{table}"
+    );
     assert!(table.contains("165,000"), "{table}");
 }
 
 #[test]
 fn history_all_accounts_counts_an_integrated_bill_once() {
     let env = three_accounts(true);
-    let doc = env.json("2024-06-02", &["history", "--month", "2024-05", "--all-accounts"]);
+    let doc = env.json(
+        "2024-06-02",
+        &["history", "--month", "2024-05", "--all-accounts"],
+    );
     // shop's bill is in hq's integrated bill: hq's 110,000 counted, shop's 55,000 left out.
     assert_eq!(
         totals(&doc)[0],
@@ -125,7 +181,10 @@ fn history_all_accounts_counts_an_integrated_bill_once() {
     );
     // shop's own block still shows its bill.
     assert_eq!(doc["accounts"][1]["totals"]["billed_amount"], 55000);
-    let table = env.ok("2024-06-02", &["history", "--month", "2024-05", "--all-accounts"]);
+    let table = env.ok(
+        "2024-06-02",
+        &["history", "--month", "2024-05", "--all-accounts"],
+    );
     assert!(
         table.contains("shop's bill is part of hq's integrated bill D-HQ: counted once, in hq."),
         "{table}"
@@ -142,7 +201,12 @@ fn pay_all_accounts_sums_the_bills_and_never_pays() {
     assert_eq!(krw["billed_amount"], 165000);
     assert_eq!(krw["unpaid_amount"], 165000);
     assert_eq!(krw["paid_amount"], 0);
-    for flag in [&["--instant"][..], &["--auto"], &["--deposit", "1000"], &["--idempotency-key", "k"]] {
+    for flag in [
+        &["--instant"][..],
+        &["--auto"],
+        &["--deposit", "1000"],
+        &["--idempotency-key", "k"],
+    ] {
         let mut args = vec!["pay", "--all-accounts", "--yes"];
         args.extend_from_slice(flag);
         let err = env.fail("2024-06-05", &args, 2);
@@ -185,7 +249,13 @@ fn status_and_promotions_all_accounts_list_every_account() {
 fn all_accounts_with_account_is_refused() {
     let env = three_accounts(false);
     let before = env.dump();
-    for cmd in [&["history"][..], &["trend"], &["pay"], &["status"], &["promotions"]] {
+    for cmd in [
+        &["history"][..],
+        &["trend"],
+        &["pay"],
+        &["status"],
+        &["promotions"],
+    ] {
         let mut args = vec!["--account", "hq"];
         args.extend_from_slice(cmd);
         args.push("--all-accounts");
@@ -216,7 +286,25 @@ fn all_accounts_with_account_is_refused() {
 fn one_account_output_is_unchanged_without_the_flag() {
     let env = Env::new().with_member().with_february();
     let plain = env.ok("2024-03-05", &["history", "--month", "2024-02"]);
-    let all = env.ok("2024-03-05", &["history", "--month", "2024-02", "--all-accounts"]);
+    let all = env.ok(
+        "2024-03-05",
+        &["history", "--month", "2024-02", "--all-accounts"],
+    );
     assert!(all.starts_with("== Account main =="), "{all}");
     assert!(all.contains(&plain), "{all}");
+}
+
+#[test]
+fn accounts_all_accounts_adds_the_totals_per_currency() {
+    let env = three_accounts(false);
+    let plain = env.json("2024-06-05", &["accounts"]);
+    assert!(plain.get("totals").is_none());
+    let doc = env.json("2024-06-05", &["accounts", "--all-accounts"]);
+    assert_eq!(doc["accounts"], plain["accounts"]);
+    // What the three owe: hq's 110,000 and shop's 55,000 (lab's USD bill is paid in NCP's
+    // portal, never owed in won).
+    assert_eq!(totals(&doc)[0]["currency"], "KRW");
+    assert_eq!(totals(&doc)[0]["outstanding_amount"], 165000);
+    let err = env.fail("2024-06-05", &["accounts", "--all-accounts", "rename", "hq", "x"], 2);
+    assert!(err.contains("cannot be used with '--all-accounts'"), "{err}");
 }

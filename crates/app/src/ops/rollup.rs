@@ -17,6 +17,7 @@ use super::history::{self, HistoryRequest};
 use super::status::{self, StatusRequest};
 use super::trend::{self, TrendRequest};
 use super::{pay_show, promotions};
+use crate::report::accounts::Accounts;
 use crate::report::history::History;
 use crate::report::pay::PayView;
 use crate::report::promotions::Promotions;
@@ -255,4 +256,28 @@ pub fn promotions(
             }])
         },
     )
+}
+
+/// `accounts --all-accounts`: the list, with a total per currency of what the accounts used
+/// in the month of "now" (in each month's currency) and what they owe (won).
+pub fn accounts(tx: &Connection, now: Instant, gateway: &dyn Gateway) -> Result<Accounts> {
+    let mut list = super::accounts::list(tx, now, gateway)?;
+    let mut parts = Vec::new();
+    for (a, row) in accounts::list(tx)?.iter().zip(&list.accounts) {
+        work_for(tx, AccountId(a.id))?;
+        parts.push(Part {
+            account: row.name.clone(),
+            currency: row.currency.clone(),
+            amounts: vec![("month_used_amount", row.month_used_amount)],
+            bill: bill_ref(tx, row.month)?,
+        });
+        parts.push(Part {
+            account: row.name.clone(),
+            currency: Currency::krw(),
+            amounts: vec![("outstanding_amount", krw(row.outstanding_amount))],
+            bill: None,
+        });
+    }
+    list.totals = Some(rollup::totals(&parts).ok_or_else(overflow)?);
+    Ok(list)
 }

@@ -4,6 +4,7 @@
 //! JSON: `{"accounts": [{"account": NAME, "member_no": N, ...the account's own document}],
 //! "totals": [{"currency": "KRW", "accounts": [NAMES], AMOUNT: N, ..., "covered": [...]}]}`.
 
+use comfy_table::{Cell, CellAlignment};
 use serde::ser::Error as _;
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
@@ -49,33 +50,38 @@ impl<T: Report> Rollup<T> {
             }
             accounts.push(Value::Object(doc));
         }
-        let mut totals = Vec::new();
-        for t in &self.totals {
-            let mut doc = Map::new();
-            doc.insert("currency".to_string(), serde_json::to_value(&t.currency)?);
-            doc.insert("accounts".to_string(), serde_json::to_value(&t.accounts)?);
-            for (name, amount) in &t.amounts {
-                doc.insert((*name).to_string(), serde_json::to_value(amount)?);
-            }
-            let covered: Vec<Value> = t
-                .covered
-                .iter()
-                .map(|c| {
-                    serde_json::json!({
-                        "account": c.account,
-                        "by": c.by,
-                        "integration_demand_no": c.integration_demand_no,
-                    })
-                })
-                .collect();
-            doc.insert("covered".to_string(), Value::Array(covered));
-            totals.push(Value::Object(doc));
-        }
         let mut doc = Map::new();
         doc.insert("accounts".to_string(), Value::Array(accounts));
-        doc.insert("totals".to_string(), Value::Array(totals));
+        doc.insert("totals".to_string(), totals_value(&self.totals)?);
         Ok(Value::Object(doc))
     }
+}
+
+/// The JSON of the totals: `[{"currency", "accounts", AMOUNT: N…, "covered": […]}]`.
+pub fn totals_value(totals_of: &[CurrencyTotal]) -> serde_json::Result<Value> {
+    let mut totals = Vec::new();
+    for t in totals_of {
+        let mut doc = Map::new();
+        doc.insert("currency".to_string(), serde_json::to_value(&t.currency)?);
+        doc.insert("accounts".to_string(), serde_json::to_value(&t.accounts)?);
+        for (name, amount) in &t.amounts {
+            doc.insert((*name).to_string(), serde_json::to_value(amount)?);
+        }
+        let covered: Vec<Value> = t
+            .covered
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "account": c.account,
+                    "by": c.by,
+                    "integration_demand_no": c.integration_demand_no,
+                })
+            })
+            .collect();
+        doc.insert("covered".to_string(), Value::Array(covered));
+        totals.push(Value::Object(doc));
+    }
+    Ok(Value::Array(totals))
 }
 
 impl<T: Report> Serialize for Rollup<T> {
@@ -88,10 +94,64 @@ impl<T: Report> Serialize for Rollup<T> {
 fn heading(name: &str) -> String {
     let text = name.replace('_', " ");
     let mut chars = text.chars();
-    match chars.next() {
+    let text: String = match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => text,
+    };
+    text.replace("Vat ", "VAT ")
+}
+
+/// The totals for people: a table, one row per currency, and a line per member bill left out
+/// for the integrated bill that covers it.
+pub fn totals_human(
+    style: Style,
+    totals_of: &[CurrencyTotal],
+    accounts: usize,
+    summing: &str,
+) -> String {
+    let mut out = String::new();
+    let names: Vec<&'static str> = totals_of
+        .iter()
+        .flat_map(|t| t.amounts.iter().map(|(n, _)| *n))
+        .fold(Vec::new(), |mut v, n| {
+            if !v.contains(&n) {
+                v.push(n);
+            }
+            v
+        });
+    let mut header = vec!["Currency".to_string(), "Accounts".to_string()];
+    header.extend(names.iter().map(|n| heading(n)));
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut t = table(style, &header);
+    for total in totals_of {
+        let mut row = vec![
+            Cell::new(total.currency.to_string()),
+            Cell::new(total.accounts.len()).set_alignment(CellAlignment::Right),
+        ];
+        for n in &names {
+            let shown = total
+                .amounts
+                .iter()
+                .find(|(name, _)| name == n)
+                .map_or_else(|| "-".to_string(), |(_, a)| a.grouped());
+            row.push(Cell::new(shown).set_alignment(CellAlignment::Right));
+        }
+        t.add_row(row);
     }
+    out.push_str(&format!(
+        "Totals of {} ({}), per currency\n{t}\n",
+        plural(accounts, "account", "accounts"),
+        summing
+    ));
+    for total in totals_of {
+        for c in &total.covered {
+            out.push_str(&format!(
+                "{}'s bill is part of {}'s integrated bill {}: counted once, in {}.\n",
+                c.account, c.by, c.integration_demand_no, c.by
+            ));
+        }
+    }
+    out
 }
 
 impl<T: Report> Report for Rollup<T> {
@@ -106,46 +166,12 @@ impl<T: Report> Report for Rollup<T> {
             out.push_str(&b.view.human(style));
             out.push('\n');
         }
-        let names: Vec<&'static str> = self
-            .totals
-            .iter()
-            .flat_map(|t| t.amounts.iter().map(|(n, _)| *n))
-            .fold(Vec::new(), |mut v, n| {
-                if !v.contains(&n) {
-                    v.push(n);
-                }
-                v
-            });
-        let mut header = vec!["Currency".to_string(), "Accounts".to_string()];
-        header.extend(names.iter().map(|n| heading(n)));
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut t = table(style, &header);
-        for total in &self.totals {
-            let mut row = vec![total.currency.to_string(), total.accounts.len().to_string()];
-            for n in &names {
-                row.push(
-                    total
-                        .amounts
-                        .iter()
-                        .find(|(name, _)| name == n)
-                        .map_or_else(|| "-".to_string(), |(_, a)| a.grouped()),
-                );
-            }
-            t.add_row(row);
-        }
-        out.push_str(&format!(
-            "Totals of {} ({}), per currency\n{t}\n",
-            plural(self.accounts.len(), "account", "accounts"),
-            self.summing
+        out.push_str(&totals_human(
+            style,
+            &self.totals,
+            self.accounts.len(),
+            self.summing,
         ));
-        for total in &self.totals {
-            for c in &total.covered {
-                out.push_str(&format!(
-                    "{}'s bill is part of {}'s integrated bill {}: counted once, in {}.\n",
-                    c.account, c.by, c.integration_demand_no, c.by
-                ));
-            }
-        }
         out
     }
 

@@ -136,7 +136,10 @@ mod tests {
         assert_eq!(t[0].amounts, vec![("used_amount", "3345".parse().unwrap())]);
         assert_eq!(t[0].accounts, vec!["a", "c"]);
         assert_eq!(t[1].currency, Currency::new("USD"));
-        assert_eq!(t[1].amounts, vec![("used_amount", "19.00".parse().unwrap())]);
+        assert_eq!(
+            t[1].amounts,
+            vec![("used_amount", "19.00".parse().unwrap())]
+        );
     }
 
     #[test]
@@ -149,7 +152,10 @@ mod tests {
             part("m3", "KRW", "5", Some(("903", Some("999")))),
         ])
         .unwrap();
-        assert_eq!(t[0].amounts, vec![("used_amount", "30005".parse().unwrap())]);
+        assert_eq!(
+            t[0].amounts,
+            vec![("used_amount", "30005".parse().unwrap())]
+        );
         assert_eq!(t[0].accounts, vec!["org", "m3"]);
         assert_eq!(t[0].covered.len(), 2);
         assert_eq!(t[0].covered[0].by, "org");
