@@ -305,6 +305,121 @@ fn accounts_all_accounts_adds_the_totals_per_currency() {
     // portal, never owed in won).
     assert_eq!(totals(&doc)[0]["currency"], "KRW");
     assert_eq!(totals(&doc)[0]["outstanding_amount"], 165000);
-    let err = env.fail("2024-06-05", &["accounts", "--all-accounts", "rename", "hq", "x"], 2);
-    assert!(err.contains("cannot be used with '--all-accounts'"), "{err}");
+    let err = env.fail(
+        "2024-06-05",
+        &["accounts", "--all-accounts", "rename", "hq", "x"],
+        2,
+    );
+    assert!(
+        err.contains("cannot be used with '--all-accounts'"),
+        "{err}"
+    );
+}
+
+/// NCP's v2 DemandCost of June 2024 (the shape of fixtures/ncp/demand-costs-v2-2024-06.json)
+/// for `member`: `demand` before VAT, `attribute` GENERAL or INTEGRATED, part of the
+/// integrated bill `integration` when given.
+fn june_v2(
+    member: i64,
+    id: &str,
+    attribute: &str,
+    integration: Option<&str>,
+    demand: i64,
+) -> Value {
+    let vat = demand / 10;
+    json!({"demandCosts": [{
+        "demandCostId": id, "memberNo": member, "demandMonth": "2024-06",
+        "integrationDemandCostId": integration, "demandAttribute": attribute,
+        "useAmount": demand, "promiseDiscountAmount": 0, "promotionDiscountAmount": 0,
+        "etcDiscountAmount": 0, "savingsPlanDiscountAmount": 0, "customerDiscountAmount": 0,
+        "productDiscountAmount": 0, "creditDiscountAmount": 0, "memberPriceDiscountAmount": 0,
+        "memberPromiseDiscountAddAmount": 0, "roundDownDiscountAmount": 0,
+        "currencyDiscountAmount": 0, "coinUseAmount": 0, "penaltyAmount": 0,
+        "demandAmount": demand, "vatRate": 10.0, "vatAmount": vat,
+        "demandAmountIncludingVat": demand + vat, "totalDemandAmount": demand + vat,
+        "paidUp": false, "paidUpDateTime": null, "overdueOccurDateTime": null,
+        "overduePlusAmount": 0, "overdueRate": 1.5, "overdueAmount": 0, "totalOverdueAmount": 0,
+        "previousMonthDemandCostId": null, "payCurrency": "KRW", "appliedExchangeRate": 1.0,
+        "createdDateTime": "2024-07-01T00:00:00Z"}],
+     "nextToken": null})
+}
+
+/// v2: the Organization's INTEGRATED bill (88,000 won with VAT, in account `org`) covers its
+/// two members' GENERAL bills (55,000 and 33,000): the total is 88,000, not 176,000.
+#[test]
+fn history_all_accounts_counts_a_v2_integrated_bill_once() {
+    let env = Env::new();
+    env.ok(
+        "2024-06-01",
+        &[
+            "init",
+            "--name",
+            "org",
+            "--first-name",
+            "Minji",
+            "--last-name",
+            "Kim",
+            "--email",
+            "minji@example.com",
+        ],
+    );
+    env.ok(
+        "2024-06-01",
+        &["accounts", "add", "m1", "--member-no", "2000002"],
+    );
+    env.ok(
+        "2024-06-01",
+        &["accounts", "add", "m2", "--member-no", "2000003"],
+    );
+    let bodies = [
+        (
+            "org.json",
+            june_v2(2000001, "DC-ORG", "INTEGRATED", None, 80000),
+        ),
+        (
+            "m1.json",
+            june_v2(2000002, "DC-1", "GENERAL", Some("DC-ORG"), 50000),
+        ),
+        (
+            "m2.json",
+            june_v2(2000003, "DC-2", "GENERAL", Some("DC-ORG"), 30000),
+        ),
+    ];
+    let mut args = vec![
+        "--account".to_string(),
+        "org".to_string(),
+        "import".into(),
+        "ncp".into(),
+    ];
+    for (name, body) in bodies {
+        args.push(env.file(name, body.to_string()).display().to_string());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    env.ok("2024-07-02", &args);
+    let doc = env.json(
+        "2024-07-02",
+        &["history", "--month", "2024-06", "--all-accounts"],
+    );
+    let names: Vec<&Value> = doc["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| &a["account"])
+        .collect();
+    assert_eq!(names, [&json!("org"), &json!("m1"), &json!("m2")]);
+    assert_eq!(doc["accounts"][0]["member_no"], "2000001");
+    assert_eq!(
+        totals(&doc),
+        [
+            json!({"currency": "KRW", "accounts": ["org"], "used_amount": 80000,
+            "discount_amount": 0, "vat_amount": 8000, "billed_amount": 88000,
+            "covered": [
+                {"account": "m1", "by": "org", "integration_demand_no": "DC-ORG"},
+                {"account": "m2", "by": "org", "integration_demand_no": "DC-ORG"}
+            ]})
+        ]
+    );
+    let doc = env.json("2024-07-05", &["pay", "--all-accounts"]);
+    assert_eq!(totals(&doc)[0]["billed_amount"], 88000);
+    assert_eq!(totals(&doc)[0]["unpaid_amount"], 88000);
 }
