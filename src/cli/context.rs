@@ -175,13 +175,23 @@ impl Context {
 
     /// Runs a roll-up (`--all-accounts`): [`Context::read_across`], refused (exit 2) when
     /// `--account` names one account too; `NCP_USAGE_ACCOUNT` is left aside.
-    pub fn read_all<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    /// Like [`Context::read`], a stale snapshot that a writer overtook is read again.
+    pub fn read_all<T>(&self, f: impl Fn(&Transaction) -> Result<T>) -> Result<T> {
         if self.account_typed {
             return Err(Error::invalid(
                 "--all-accounts shows every account and --account chooses one; drop one of the two",
             ));
         }
-        self.read_across(f)
+        let mut tries = 0;
+        loop {
+            match self.read_across(&f) {
+                Err(e) if e.kind == ncp_usage_core::error::Kind::Busy && tries < 20 => {
+                    tries += 1;
+                    std::thread::sleep(Duration::from_millis(10 * tries));
+                }
+                other => return other,
+            }
+        }
     }
 
     /// Runs a command that changes the accounts themselves (`accounts add|rename|remove`),
