@@ -333,7 +333,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -363,7 +363,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -393,7 +393,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -549,7 +549,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -595,7 +595,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -625,7 +625,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -737,7 +737,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -799,7 +799,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -829,7 +829,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -859,7 +859,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -921,7 +921,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1021,7 +1021,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1051,7 +1051,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1081,7 +1081,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1111,7 +1111,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1201,7 +1201,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1231,7 +1231,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1261,7 +1261,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1303,7 +1303,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1345,7 +1345,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1873,7 +1873,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1903,7 +1903,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1965,7 +1965,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1995,7 +1995,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2029,7 +2029,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2079,7 +2079,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2109,7 +2109,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2139,7 +2139,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2169,7 +2169,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2199,7 +2199,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2303,7 +2303,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2341,7 +2341,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2352,7 +2352,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__sync)
-            opts="-y -h -V --from --to --api --endpoint --demo --db --as-of --account --json --format --yes --help --version"
+            opts="-y -h -V --from --to --api --endpoint --members --organization --partner --no-create --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2374,6 +2374,10 @@ _ncp__usage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --members)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2387,7 +2391,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2421,7 +2425,7 @@ _ncp__usage() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv focus" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -29,9 +29,10 @@ end
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
 complete -c ncp-usage -n "__fish_ncp_usage_needs_command" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
@@ -69,9 +70,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l business-no
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l expatriate -d 'An expatriate (international resident) member: pays by credit card only'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l demo -d 'Load the demo account (a business with 10 services in KR, SGN and JPN, 2023-06 to 2024-06) into the --db ledger instead, to keep and change'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -81,9 +83,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand init" -s V -l versio
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __fish_seen_subcommand_from show set billing-email payment-method help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -97,9 +100,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and not __f
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -117,9 +121,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -128,9 +133,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from billing-email" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -139,9 +145,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_seen_subcommand_from payment-method" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -159,10 +166,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand account; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l all-accounts -d 'With the list: add a total per currency (what the accounts used this month and what they owe)'
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -184,9 +191,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l expatriate -d 'An expatriate (international resident) member: pays by credit card only'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -196,9 +204,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from rename" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -207,9 +216,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l force -d 'Remove it even though it holds bills or payments (they are deleted with it)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -223,9 +233,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l no-create -d 'ncp: refuse bodies of an NCP member no account holds, instead of making its account'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand import" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -237,9 +248,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -s o -l outp
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand export" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -250,12 +262,12 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l region -
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l detail -d 'List the fee lines behind each service'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l daily -d 'List NCP\'s daily usage instead: one row per day, contract and metering type, as imported from getContractUsageListByDaily'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l all-accounts -d 'Every account of the ledger: one block per account, then a total per currency'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -266,12 +278,12 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l region -d 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l detail -d 'List the fee lines behind each service'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l daily -d 'List NCP\'s daily usage instead: one row per day, contract and metering type, as imported from getContractUsageListByDaily'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l all-accounts -d 'Every account of the ledger: one block per account, then a total per currency'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -282,10 +294,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l region -d
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l all-accounts -d 'Every account of the ledger: one block per account, then a total per currency'
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -300,12 +312,12 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l idempotency-
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l instant -d 'Pay now: the previous month\'s bill in advance, or outstanding amounts (14:00 on the 3rd to 22:00 on the last day, except the 10th–14th)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l auto -d 'Run the automatic payments due by now (what cron runs daily)'
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l all-accounts -d 'Every account of the ledger, read only (never pays): one block per account, then a total per currency'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -315,9 +327,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l mo
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -326,10 +339,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand notifications" -s V 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l all-accounts -d 'Every account of the ledger: one block per account, then a total per currency'
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -339,10 +352,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l months -d 
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l all-accounts -d 'Every account of the ledger: one block per account, then a total per currency'
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -353,9 +366,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s o -
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -364,9 +378,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand confirmation" -s V -
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __fish_seen_subcommand_from apply cancel list help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -379,9 +394,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and not __f
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l agree-nts -d 'Agree to provide the transaction information to the National Tax Service for the income tax deduction (otherwise you are asked on a terminal)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from apply" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
@@ -391,9 +407,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -403,9 +420,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -418,9 +436,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand receipt; and __fish_
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __fish_seen_subcommand_from add list help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -432,9 +451,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and not __
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -444,9 +464,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand calendar; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -460,12 +481,17 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l to -d 'Last
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l api -d 'Which Billing API: v1 (`/billing/v1/cost/…`, page numbers) or v2 (`/billing/v2/…`, cursor pages; a sub account needs v2\'s own policy actions)' -r -f -a "v1\t'Billing API v1'
 v2\t'Billing API v2'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l endpoint -d 'The Billing API base URL [default: https://billingapi.apigw.ntruss.com/billing/v1, or …/billing/v2 with --api v2]' -r
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l members -d 'Pull these NCP members\' data in the one run, each member\'s into its account (an Organization master\'s or partner representative\'s key): v1 memberNoList.N, v2 targetMemberNo' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l organization -d 'Pull every member account of the key\'s Organization (its master\'s key), each into its account: v1 isOrganization, v2 scope=ORGANIZATION'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l partner -d 'Pull every customer of the key\'s partner (its representative\'s key), each into its account: v1 isPartner (v2 has none)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l no-create -d 'With --members, --organization or --partner: refuse a member no account holds, instead of making its account'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -474,9 +500,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand sync" -s V -l versio
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -485,9 +512,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand check" -s V -l versi
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -496,9 +524,10 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand completions" -s V -l
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l db -d 'The ledger file [default: ncp-usage/ledger.db in the user\'s data folder]' -r -F
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l as-of -d 'The instant "now" for every rule: YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (KST) or RFC 3339 [default: the system clock]' -r
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l account -d 'The account to work for, by name or NCP member number [default: the only one]' -r
-complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l format -d 'Output format (not every command has every form; csv is for tables of rows)' -r -f -a "table\t'Tables for people'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l format -d 'Output format (not every command has every form; csv is for tables of rows, focus for `export`\'s FOCUS 1.2 file)' -r -f -a "table\t'Tables for people'
 json\t'One JSON document'
-csv\t'CSV rows with a header, where the output has rows'"
+csv\t'CSV rows with a header, where the output has rows'
+focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand manpage" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'

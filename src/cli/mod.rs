@@ -55,7 +55,8 @@ pub struct Cli {
     #[arg(long, global = true, conflicts_with = "format", help_heading = GLOBAL_OPTIONS)]
     pub json: bool,
 
-    /// Output format (not every command has every form; csv is for tables of rows).
+    /// Output format (not every command has every form; csv is for tables of rows, focus for
+    /// `export`'s FOCUS 1.2 file).
     #[arg(long, global = true, value_enum, value_name = "FORMAT", help_heading = GLOBAL_OPTIONS)]
     pub format: Option<Format>,
 
@@ -142,7 +143,9 @@ impl Command {
         const ROWS: &[Format] = &[Format::Table, Format::Json, Format::Csv];
         const DOCUMENT: &[Format] = &[Format::Table, Format::Json];
         const TEXT: &[Format] = &[Format::Table];
+        const EXPORT: &[Format] = &[Format::Table, Format::Json, Format::Focus];
         match self {
+            Command::Export(_) => EXPORT,
             Command::History(_)
             | Command::Status(_)
             | Command::Notifications(_)
@@ -214,6 +217,7 @@ impl Command {
             Format::Json => ("JSON", "--format json"),
             Format::Csv => ("CSV", "--format csv"),
             Format::Table => ("table", "--format table"),
+            Format::Focus => ("FOCUS", "--format focus"),
         };
         let instead: Vec<&str> = formats
             .iter()
@@ -221,6 +225,7 @@ impl Command {
                 Format::Table => "--format table",
                 Format::Json => "--json",
                 Format::Csv => "--format csv",
+                Format::Focus => "--format focus",
             })
             .collect();
         Err(Error::invalid(if instead == ["--format table"] {

@@ -17,6 +17,8 @@ pub enum Format {
     Json,
     /// CSV rows with a header, where the output has rows.
     Csv,
+    /// `export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md).
+    Focus,
 }
 
 /// The JSON document of a report: its fields, with `"currency": "KRW"` first.
@@ -40,7 +42,7 @@ pub fn print<R: Report>(report: &R, format: Format, style: Style) -> Result<()> 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match format {
-        Format::Table => out
+        Format::Table | Format::Focus => out
             .write_all(report.human(style).as_bytes())
             .map_err(io_error)?,
         Format::Json => {

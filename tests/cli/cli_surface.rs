@@ -236,6 +236,7 @@ fn r_o2_p6_a_format_a_command_cannot_print_is_refused_before_anything_is_written
             (vec!["--format", "json"], Format::Json),
             (vec!["--format", "csv"], Format::Csv),
             (vec!["--json"], Format::Json),
+            (vec!["--format", "focus"], Format::Focus),
         ] {
             // A fresh copy of the ledger for every run; `init` runs on no ledger at all.
             for f in std::fs::read_dir(&work).unwrap() {
@@ -282,7 +283,7 @@ fn r_o2_p6_a_format_a_command_cannot_print_is_refused_before_anything_is_written
                             record.unwrap_or_else(|e| panic!("{what}: {e}"));
                         }
                     }
-                    Format::Table => assert!(!stdout.is_empty(), "{what}"),
+                    Format::Table | Format::Focus => assert!(!stdout.is_empty(), "{what}"),
                 }
             } else {
                 refused += 1;
@@ -319,8 +320,9 @@ fn r_o2_p6_a_format_a_command_cannot_print_is_refused_before_anything_is_written
             }
         }
     }
-    // 21 invocations without CSV; completions and manpage without JSON (2 ways) or CSV.
-    assert_eq!(refused, 21 + 2 * 3, "refusals");
+    // 21 invocations without CSV; completions and manpage without JSON (2 ways) or CSV;
+    // every invocation but `export` without FOCUS (issue 18).
+    assert_eq!(refused, 21 + 2 * 3 + 30, "refusals");
 }
 
 #[test]
@@ -431,7 +433,7 @@ fn r_typos_get_suggestions_and_the_possible_values() {
         ),
         (
             vec!["history", "--format", "xml"],
-            "invalid value 'xml' for '--format <FORMAT>'; [possible values: table, json, csv]",
+            "invalid value 'xml' for '--format <FORMAT>'; [possible values: table, json, csv, focus]",
         ),
         (
             vec!["account", "set", "--expatriate", "maybe"],

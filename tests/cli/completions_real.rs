@@ -167,11 +167,15 @@ const CASES: &[(&str, bool, &[&str])] = &[
             "ncp",
         ],
     ),
-    ("ncp-usage --format ", true, &["table", "json", "csv"]),
+    (
+        "ncp-usage --format ",
+        true,
+        &["table", "json", "csv", "focus"],
+    ),
     (
         "ncp-usage history --format ",
         true,
-        &["table", "json", "csv"],
+        &["table", "json", "csv", "focus"],
     ),
     ("ncp-usage --json trend --format c", true, &["csv"]),
     (
@@ -305,7 +309,7 @@ fn i12_8_readme_install_lines_work_on_an_empty_home() {
         );
         assert_eq!(
             zsh_complete(&home, &zsh, &["rc"], "ncp-usage --format "),
-            set(&["table", "json", "csv"])
+            set(&["table", "json", "csv", "focus"])
         );
     }
     // fish: the lines run in fish; fish autoloads the file from its completions folder.

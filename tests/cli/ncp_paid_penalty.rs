@@ -187,12 +187,12 @@ fn i14_p10_p9_paid_before_the_penalty_day_takes_the_penalty_and_the_block_back()
     let before = env.dump();
     import(&env, "2024-06-05", &paid);
     assert_eq!(env.dump(), before);
-    // T2: a read before the import sees the penalty as the ledger held it then (NCP's payment
-    // is dated its paid-up day, as every NCP payment is).
+    // T2: a read before the import sees the bill as the ledger held it then: the penalty
+    // charged, and NCP's payment not yet known (it counts from the import that told it).
     assert_eq!(
         pay(&env, "2024-06-03"),
         (
-            april(110_000, 1_650, 1_650, "outstanding"),
+            april(0, 1_650, 111_650, "outstanding"),
             json!(0),
             json!("2024-06-01T00:00:00+09:00")
         )

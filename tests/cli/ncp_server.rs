@@ -155,3 +155,84 @@ pub fn empty_v1(action: &str) -> String {
     };
     format!("{{\"{action}Response\": {{\"returnCode\": \"0\", \"totalRows\": 0, \"{list}\": []}}}}")
 }
+
+/// Whose data a v1 request asks for (issue 15): `memberNoList.N` in order, else
+/// `isOrganization=true` or `isPartner=true`, else the key's own member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Asked {
+    Own,
+    Members(Vec<String>),
+    Organization,
+    Partner,
+}
+
+/// What `url` asks for; see [`Asked`].
+pub fn asked(url: &str) -> Asked {
+    let mut members = Vec::new();
+    for n in 1.. {
+        match query(url, &format!("memberNoList.{n}")) {
+            Some(m) => members.push(m.to_string()),
+            None => break,
+        }
+    }
+    if !members.is_empty() {
+        Asked::Members(members)
+    } else if query(url, "isOrganization") == Some("true") {
+        Asked::Organization
+    } else if query(url, "isPartner") == Some("true") {
+        Asked::Partner
+    } else {
+        Asked::Own
+    }
+}
+
+/// A v1 server of several NCP members (issue 15): `getDemandCostList` answers one bill
+/// row per member asked — `memberNoList.N`'s, the `organization`'s members for
+/// `isOrganization=true`, the `partner`'s customers for `isPartner=true`, `own` else — each
+/// row `bill(member)`; the first `failures` asks of it answer 503. Every other cost action
+/// answers no rows, the Discount API nothing.
+pub fn serve_members(
+    own: &'static str,
+    organization: &'static [&'static str],
+    partner: &'static [&'static str],
+    bill: impl Fn(&str) -> serde_json::Value + Send + 'static,
+    failures: usize,
+) -> Server {
+    let refused = "{\"error\":{\"errorCode\":\"200\",\"message\":\"Authentication Failed\"}}";
+    let left = Mutex::new(failures);
+    serve("/billing/v1", SECRET, refused, move |url| {
+        if let Some(answer) = no_discounts(url) {
+            return answer;
+        }
+        let action = url
+            .split("/cost/")
+            .nth(1)
+            .and_then(|s| s.split('?').next())
+            .unwrap_or("x")
+            .to_string();
+        if action != "getDemandCostList" {
+            return (200, empty_v1(&action));
+        }
+        {
+            let mut left = left.lock().unwrap();
+            if *left > 0 {
+                *left -= 1;
+                return (
+                    503,
+                    "{\"error\":{\"errorCode\":\"503\",\"message\":\"busy\"}}".into(),
+                );
+            }
+        }
+        let members: Vec<String> = match asked(url) {
+            Asked::Own => vec![own.to_string()],
+            Asked::Members(m) => m,
+            Asked::Organization => organization.iter().map(|m| m.to_string()).collect(),
+            Asked::Partner => partner.iter().map(|m| m.to_string()).collect(),
+        };
+        let rows: Vec<serde_json::Value> = members.iter().map(|m| bill(m)).collect();
+        let body = serde_json::json!({"getDemandCostListResponse": {
+            "requestId": "5b3f0e0a-0000-4000-8000-00000000000f", "returnCode": "0",
+            "returnMessage": "success", "totalRows": rows.len(), "demandCostList": rows}});
+        (200, body.to_string())
+    })
+}

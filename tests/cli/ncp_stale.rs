@@ -211,7 +211,7 @@ fn row_at_the_same_writing(env: &Env, v2: &str) {
         env,
         "2024-07-06",
         &[other.to_str().unwrap()],
-        "NCP's bill of 2024-06 being imported was written 2024-07-01T09:00:00+09:00 like the one the ledger holds, with other figures: NCP writes one bill per writing; import the body NCP sent with a later write date, or nothing needs doing if the ledger's bill is NCP's latest",
+        "NCP's bill of 2024-06 being imported was written 2024-07-01T09:00:00+09:00 like the one the ledger holds, with other figures (vatAmount: the ledger holds 5000, this body 5001): NCP writes one bill per writing; import the body NCP sent with a later write date, or nothing needs doing if the ledger's bill is NCP's latest",
     );
 }
 
@@ -226,7 +226,7 @@ fn issue14_the_same_writing_with_other_figures_is_refused_v1() {
         &env,
         "2024-06-20",
         &[&other],
-        "NCP's bill of 2024-05 being imported was written 2024-06-01T08:00:00+09:00 like the one the ledger holds, with other figures: NCP writes one bill per writing; import the body NCP sent with a later write date, or nothing needs doing if the ledger's bill is NCP's latest",
+        "NCP's bill of 2024-05 being imported was written 2024-06-01T08:00:00+09:00 like the one the ledger holds, with other figures (thisMonthVatAmount: the ledger holds 10340, this body 10341): NCP writes one bill per writing; import the body NCP sent with a later write date, or nothing needs doing if the ledger's bill is NCP's latest",
     );
 }
 

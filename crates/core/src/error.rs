@@ -152,12 +152,45 @@ impl Error {
 
     /// NCP's bill of `month` being imported was written at the same instant (`written`) as
     /// the one the ledger holds, with other figures: exit 2.
-    pub fn rewritten_ncp_bill(month: crate::calendar::Month, written: &str) -> Error {
+    pub fn rewritten_ncp_bill(
+        month: crate::calendar::Month,
+        written: &str,
+        field: &str,
+        held: &str,
+        incoming: &str,
+    ) -> Error {
         Error::invalid(format!(
-            "NCP's bill of {month} being imported was written {written} like the one the ledger holds, with other figures: NCP writes one bill per writing"
+            "NCP's bill of {month} being imported was written {written} like the one the ledger holds, with other figures ({field}: the ledger holds {held}, this body {incoming}): NCP writes one bill per writing"
         ))
         .with_hint(
             "import the body NCP sent with a later write date, or nothing needs doing if the ledger's bill is NCP's latest",
+        )
+    }
+
+    /// NCP's bill of `month` the ledger holds paid up (on `paid`) is being imported unpaid,
+    /// written at the same instant (`written`): an older page of the same writing: exit 2.
+    pub fn unpaid_older_page(month: crate::calendar::Month, paid: &str, written: &str) -> Error {
+        Error::invalid(format!(
+            "NCP's bill of {month} being imported is not paid up, but the ledger holds it paid up on {paid} from the same writing ({written}): this body is an older page of the same writing, and a bill NCP reported paid up never goes back to unpaid"
+        ))
+        .with_hint(
+            "import NCP's latest page of the bill instead, or nothing needs doing: the ledger holds NCP's paid-up state",
+        )
+    }
+
+    /// NCP's `level` lines of `month` being imported were written `written`, before the ones
+    /// the ledger holds (written `held`): exit 2.
+    pub fn older_ncp_lines(
+        month: crate::calendar::Month,
+        level: &str,
+        written: &str,
+        held: &str,
+    ) -> Error {
+        Error::invalid(format!(
+            "NCP's {level} lines of {month} being imported were written {written}, before the ones the ledger holds (written {held}): older lines never replace newer ones"
+        ))
+        .with_hint(
+            "import NCP's newer body instead, or nothing needs doing: the ledger holds NCP's latest lines",
         )
     }
 }

@@ -255,7 +255,8 @@ pub fn parse_decimal(text: &str, max_scale: u32) -> Option<Decimal> {
     if int.trim_start_matches('0').len() > 15 {
         return None;
     }
-    Decimal::from_str(t).ok().map(|d| d.normalize())
+    // Exact: a figure with more digits than a Decimal holds is refused, never rounded.
+    Decimal::from_str_exact(t).ok().map(|d| d.normalize())
 }
 
 #[cfg(test)]

@@ -33,7 +33,10 @@ macro_rules! penalties_due {
             "COALESCE((SELECT SUM(amount) FROM penalties p WHERE ",
             this_account!("p"),
             " AND p.month = b.month AND p.charged_on <= ?2
-               AND (p.withdrawn_at IS NULL OR p.withdrawn_at > ?1)), 0)
+               AND (p.withdrawn_at IS NULL OR p.withdrawn_at > ?1)
+               AND p.recorded_at <= ",
+            crate::ledger_visible!(),
+            "), 0)
              + COALESCE((SELECT SUM(amount) FROM credits pc WHERE ",
             this_account!("pc"),
             " AND pc.month = b.month AND pc.kind = 'penalty' AND pc.recorded_at <= ?1), 0)"
@@ -43,6 +46,21 @@ macro_rules! penalties_due {
 
 /// Each sum of what applies to bill `b` by `?1`, from one table (alias `x`).
 macro_rules! applied {
+    ($what:literal, "payment_applications") => {
+        concat!(
+            "COALESCE((SELECT SUM(",
+            $what,
+            ") FROM payment_applications x WHERE ",
+            this_account!("x"),
+            " AND x.month = b.month AND x.applied_at <= ?1",
+            // What NCP's payment paid counts from the instant the ledger learnt it (T2).
+            "
+               AND NOT EXISTS (SELECT 1 FROM payments pp WHERE pp.account_id = x.account_id
+                                 AND pp.id = x.payment_id AND pp.recorded_at > ",
+            crate::ledger_visible!(),
+            ")), 0)"
+        )
+    };
     ($what:literal, $table:literal) => {
         concat!(
             "COALESCE((SELECT SUM(",
@@ -103,7 +121,12 @@ pub fn insert(conn: &Connection, bill: &Bill) -> Result<()> {
                  issued_at, recorded_at)
              VALUES (",
             crate::ledger_account!(),
-            ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"
+            ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
+                -- NCP's bill stands from the import that brought it; the ledger's own from
+                -- the instant its rules issued it (T2).
+                CASE WHEN ?8 = 'ncp' THEN MAX(?9, ",
+            crate::ledger_recorded!(),
+            ") ELSE ?9 END)"
         ),
         params![
             bill.month.to_string(),
@@ -383,12 +406,16 @@ pub fn insert_payment(conn: &Connection, p: &NewPayment<'_>) -> Result<i64> {
     conn.execute(
         concat!(
             "INSERT INTO payments (account_id, id, kind, method, method_id, amount, paid_at,
-                 reference, idempotency_key, request)
+                 reference, idempotency_key, request, recorded_at)
              VALUES (",
             crate::ledger_account!(),
             ", MAX(COALESCE((SELECT MAX(id) FROM payments), 0),
                    COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?9), 0)) + 1,
-                ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
+                -- NCP's payment is dated by NCP, before the import that tells it (T2).
+                CASE WHEN ?1 = 'ncp' THEN ",
+            crate::ledger_recorded!(),
+            " ELSE '' END)"
         ),
         params![
             p.kind.as_str(),
@@ -537,7 +564,11 @@ fn load_payments(
             " AND key = ?1))"
         ),
         "reference" => payments_where!("kind = 'deposit' AND reference = ?1 ORDER BY id"),
-        _ => payments_where!("paid_at <= ?1 ORDER BY paid_at, id"),
+        _ => concat!(
+            payments_where!("paid_at <= ?1 AND recorded_at <= "),
+            crate::ledger_visible!(),
+            " ORDER BY paid_at, id"
+        ),
     };
     let mut stmt = conn.prepare_cached(sql)?;
     let mut rows = stmt.query(p)?;
@@ -644,7 +675,9 @@ pub fn unapplied(conn: &Connection, now: Instant) -> Result<Vec<(i64, Krw)>> {
         " AND x.payment_id = p.id AND x.applied_at <= ?1), 0) AS left
          FROM payments p WHERE ",
         this_account!("p"),
-        " AND p.paid_at <= ?1 AND left > 0 ORDER BY p.paid_at, p.id"
+        " AND p.paid_at <= ?1 AND p.recorded_at <= ",
+        crate::ledger_visible!(),
+        " AND left > 0 ORDER BY p.paid_at, p.id"
     ))?;
     let rows = stmt.query_map([at], |r| Ok((r.get(0)?, r.krw(1)?)))?;
     rows.map(|r| r.map_err(Error::from)).collect()
@@ -959,16 +992,34 @@ pub fn record_ncp_penalty(
         .unwrap_or(Krw::ZERO);
     conn.execute(
         concat!(
-            "INSERT INTO penalties (account_id, month, charged_on, source, base, amount) VALUES (",
+            "INSERT INTO penalties (account_id, month, charged_on, source, base, amount, recorded_at) VALUES (",
             crate::ledger_account!(),
-            ", ?1, ?2, 'ncp', ?3, ?4)
+            ", ?1, ?2, 'ncp', ?3, ?4, ",
+            // NCP's penalty is dated when NCP wrote the bill, before the import (T2).
+            crate::ledger_recorded!(),
+            ")
              ON CONFLICT (account_id, month, charged_on, source)
-             DO UPDATE SET base = excluded.base, amount = excluded.amount
+             DO UPDATE SET base = excluded.base, amount = excluded.amount,
+                 recorded_at = excluded.recorded_at
              WHERE base != excluded.base OR amount != excluded.amount"
         ),
         params![m, day, base.won(), amount.won()],
     )?;
     Ok(())
+}
+
+/// The late penalties `month`'s bill holds that were charged on or before `on` (KST), taken
+/// back ones left out: what NCP's `overduePlusAmount` of a writing on `on` stands for.
+pub fn penalties_through(conn: &Connection, month: Month, on: chrono::NaiveDate) -> Result<Krw> {
+    Ok(conn.query_row(
+        concat!(
+            "SELECT COALESCE(SUM(amount), 0) FROM penalties WHERE ",
+            this_account!(),
+            " AND month = ?1 AND withdrawn_at IS NULL AND charged_on <= ?2"
+        ),
+        params![month.to_string(), on.to_string()],
+        |r| r.krw(0),
+    )?)
 }
 
 /// Issue 14: NCP reports `month`'s bill paid up on `paid_on` (KST): the late penalties P10

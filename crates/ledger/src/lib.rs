@@ -75,7 +75,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/0013_ncp_penalties.sql"),
     include_str!("sql/0014_accounts.sql"),
     include_str!("sql/0015_bill_versions.sql"),
-    include_str!("sql/0016_penalties_taken_back.sql"),
+    include_str!("sql/0016_recorded_ncp_facts.sql"),
+    include_str!("sql/0017_penalties_taken_back.sql"),
 ];
 
 /// The schema version this build writes.

@@ -27,7 +27,9 @@ use ncp_usage_core::billing::ncp::{
 use ncp_usage_core::billing::ncp_currency::{self, Figures};
 use ncp_usage_core::billing::ncp_daily;
 use ncp_usage_core::billing::ncp_odd::{self, Oddity};
-use ncp_usage_core::billing::ncp_stale::{may_supersede, not_older_than};
+use ncp_usage_core::billing::ncp_stale::{
+    line_written_at, lines_not_older, may_supersede, not_older_than,
+};
 use ncp_usage_core::billing::payment::PaymentKind;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::{self, Instant};
@@ -99,6 +101,13 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             }
         }
     }
+    // ... and older lines never replace newer ones, level by level.
+    lines_not_older(pages, |month, source| {
+        Ok(fees::ncp_lines(conn, month, source)?
+            .iter()
+            .filter_map(line_written_at)
+            .max())
+    })?;
     // One currency per month across imports, checked before anything is written.
     let incoming = ncp_currency::incoming(pages);
     let mut held_in = BTreeMap::new();
@@ -230,6 +239,7 @@ pub fn store(conn: &Connection, pages: &[Page], now: Instant) -> Result<Stored> 
             if store_bill(conn, d, now)? {
                 stored.adjusted_bills.push(d.month);
             }
+            stored.warnings.extend(penalty_above_ncp(conn, d, now)?);
             stored.bills.push(d.month);
         } else {
             if store_bill_in_other_currency(conn, d, now)? {
@@ -327,25 +337,36 @@ impl Stored {
     /// Adds what another account's part of the same import stored (issue 15): rows summed,
     /// months once each, differences (which name their member) kept.
     pub fn merge(&mut self, other: Stored) {
-        for (action, n) in other.rows {
+        // Every field named, so that one added later cannot be dropped here unseen.
+        let Stored {
+            rows,
+            bills,
+            bills_in_other_currencies,
+            months,
+            differences,
+            adjusted_bills,
+            warnings,
+        } = other;
+        for (action, n) in rows {
             *self.rows.entry(action).or_default() += n;
         }
         for (mine, theirs) in [
-            (&mut self.bills, other.bills),
-            (&mut self.months, other.months),
-            (&mut self.adjusted_bills, other.adjusted_bills),
+            (&mut self.bills, bills),
+            (&mut self.months, months),
+            (&mut self.adjusted_bills, adjusted_bills),
         ] {
             mine.extend(theirs);
             mine.sort();
             mine.dedup();
         }
-        for b in other.bills_in_other_currencies {
+        for b in bills_in_other_currencies {
             if !self.bills_in_other_currencies.contains(&b) {
                 self.bills_in_other_currencies.push(b);
             }
         }
         self.bills_in_other_currencies.sort_by_key(|b| b.month);
-        self.differences.extend(other.differences);
+        self.differences.extend(differences);
+        self.warnings.extend(warnings);
     }
 
     /// Whether the pages of `action` are known to be incomplete (reported in `differences`
@@ -952,6 +973,21 @@ pub fn contract_summaries(conn: &Connection, month: Month) -> Result<Option<Cont
 
 /// The instant NCP's late penalty of a bill stands for: when NCP wrote the bill, never after
 /// the instant it was stored (the ledger records nothing ahead of its clock).
+/// Issue 14: NCP's bill charges a late penalty (`overduePlusAmount`) below the penalties the
+/// ledger holds for the month up to the day NCP wrote it (NCP waived one, or lowered it): the
+/// ledger keeps what it charged (a penalty charged is not taken back by a figure alone), and
+/// says so once, naming both figures.
+fn penalty_above_ncp(conn: &Connection, d: &DemandCost, now: Instant) -> Result<Option<Oddity>> {
+    let Some(plus) = d.overdue_plus else {
+        return Ok(None);
+    };
+    let on = penalty_instant(d, now)
+        .with_timezone(&clock::kst())
+        .date_naive();
+    let kept = bills::penalties_through(conn, d.month, on)?;
+    Ok((kept.to_decimal() > plus.value()).then(|| ncp_odd::penalty_kept(d, on, kept, plus)))
+}
+
 fn penalty_instant(d: &DemandCost, now: Instant) -> Instant {
     d.written_at.map_or(now, |w| w.min(now))
 }

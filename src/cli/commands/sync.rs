@@ -5,10 +5,12 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::Context;
+use ncp_usage_app::exchange::ncp_api::Scope;
 use ncp_usage_app::ops::sync;
+use ncp_usage_core::billing::ncp::is_member_number;
 use ncp_usage_core::billing::ncp::Api;
 use ncp_usage_core::calendar::Month;
-use ncp_usage_core::error::Result;
+use ncp_usage_core::error::{Error, Result};
 
 /// Fetch bills and their cost lines from NCP's Billing API: v1's per-service and
 /// per-contract amounts and contract counts, or v2's per-group and per-resource costs and the
@@ -29,6 +31,28 @@ pub struct SyncArgs {
     /// …/billing/v2 with --api v2].
     #[arg(long, value_name = "URL")]
     pub endpoint: Option<String>,
+    /// Pull these NCP members' data in the one run, each member's into its account (an
+    /// Organization master's or partner representative's key): v1 memberNoList.N, v2
+    /// targetMemberNo.
+    #[arg(
+        long,
+        value_name = "N,N…",
+        value_delimiter = ',',
+        group = "members_scope"
+    )]
+    pub members: Vec<String>,
+    /// Pull every member account of the key's Organization (its master's key), each into its
+    /// account: v1 isOrganization, v2 scope=ORGANIZATION.
+    #[arg(long, group = "members_scope")]
+    pub organization: bool,
+    /// Pull every customer of the key's partner (its representative's key), each into its
+    /// account: v1 isPartner (v2 has none).
+    #[arg(long, group = "members_scope")]
+    pub partner: bool,
+    /// With --members, --organization or --partner: refuse a member no account holds,
+    /// instead of making its account.
+    #[arg(long, requires = "members_scope")]
+    pub no_create: bool,
 }
 
 /// `--api`.
@@ -52,7 +76,28 @@ impl From<ApiArg> for Api {
 /// Runs `sync`.
 pub fn run(ctx: &Context, args: SyncArgs) -> Result<()> {
     let api = Api::from(args.api);
-    let request = sync::Request::new(api, args.from, args.to, ctx.now)?;
+    let scope = if args.organization {
+        Scope::Organization
+    } else if args.partner {
+        Scope::Partner
+    } else if args.members.is_empty() {
+        Scope::Own
+    } else {
+        let mut members: Vec<String> = Vec::new();
+        for m in &args.members {
+            let m = m.trim();
+            if !is_member_number(m) {
+                return Err(Error::invalid(format!(
+                    "--members: '{m}' is not an NCP member number; give the members' numbers (digits), comma-separated"
+                )));
+            }
+            if !members.iter().any(|k| k == m) {
+                members.push(m.to_string());
+            }
+        }
+        Scope::Members(members)
+    };
+    let request = sync::Request::new(api, args.from, args.to, ctx.now)?.scoped(api, scope)?;
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
     let client = sync::client(
         api,
@@ -83,8 +128,14 @@ pub fn run(ctx: &Context, args: SyncArgs) -> Result<()> {
             return Err(e);
         }
     };
-    let fetched = sync::Fetched::check(&request, pulled, ctx.now, &ctx.gateway)?;
-    let synced = ctx.write(|tx| sync::run(tx, ctx.now, &fetched))?;
+    let mut fetched = sync::Fetched::check(&request, pulled, ctx.now, &ctx.gateway)?;
+    let synced = if fetched.members.is_some() {
+        ctx.write_routed(|tx, chosen| {
+            sync::run_members(tx, ctx.now, &mut fetched, chosen, !args.no_create)
+        })?
+    } else {
+        ctx.write(|tx| sync::run(tx, ctx.now, &fetched))?
+    };
     for action in &synced.skipped {
         eprintln!(
             "warning: NCP did not let the API key read {action} (401/403): the costs were synced, NCP's credits and discounts were not; give the key the Discount API's permissions to sync them"

@@ -118,6 +118,12 @@ pub const HOLIDAY_COLUMNS: &[Column] = &[required("date"), required("name")];
 /// Metered prices may have up to four decimals (NCP prices some units at fractions of a won).
 const PRICE_SCALE: u32 = 4;
 
+/// A fee line's unit price may have as many decimals as the ledger holds (28, rust_decimal's
+/// scale): it is NCP's own price kept as NCP sent it (`0.10125`), and `export` writes it
+/// back, so `import fees` takes every price `export` can write (export → import round-trips).
+/// The price is shown, never multiplied: the line's amounts are its own columns.
+const FEE_PRICE_SCALE: u32 = 28;
+
 /// Imports one file of `kind`, held in memory, into the ledger inside the caller's
 /// transaction.
 pub fn import(conn: &Connection, kind: Kind, bytes: &[u8]) -> Result<Summary> {
@@ -743,7 +749,7 @@ fn import_fees(conn: &Connection, input: impl Read) -> Result<Summary> {
             item: row.text("item", 200)?,
             quantity: row.decimal("quantity", QUANTITY_SCALE)?,
             unit: row.text("unit", 40)?,
-            unit_price: row.decimal("unit_price", PRICE_SCALE)?,
+            unit_price: row.decimal("unit_price", FEE_PRICE_SCALE)?,
             used_amount: row.krw("used_amount")?,
             discount_amount: row.krw("discount_amount")?,
             estimated_payment_amount: row.krw("estimated_payment_amount")?,

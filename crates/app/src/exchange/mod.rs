@@ -9,6 +9,7 @@ pub mod confirmation;
 pub mod demo;
 pub mod export;
 pub mod fees_format;
+pub mod focus;
 pub mod import;
 pub mod ncp;
 pub mod ncp_api;

@@ -120,7 +120,7 @@ impl<'a> At<'a> {
             None => Ok(None),
             Some(Value::Number(n)) => parse_number(n.as_str())
                 .map(Some)
-                .ok_or_else(|| self.wrong(name, "a number")),
+                .ok_or_else(|| self.wrong(name, OUT_OF_RANGE)),
             Some(_) => Err(self.wrong(name, "a number")),
         }
     }
@@ -321,6 +321,12 @@ pub(super) fn inner<'a>(at: At<'a>, name: &str, path: &'a mut String) -> Result<
 }
 
 /// A JSON number's text to an exact decimal; refuses huge exponents.
+/// What a JSON number no exact decimal holds is refused as: too large, too small or too long
+/// (1e30 is past rust_decimal's 79,228,162,514,264,337,593,543,950,335), whether written in
+/// digits or with an exponent.
+const OUT_OF_RANGE: &str = "a number of at most 28 digits, below 7.9e28 (out of range for an \
+exact decimal, in digits or exponent notation)";
+
 fn parse_number(text: &str) -> Option<Decimal> {
     if text.is_empty() || text.len() > 40 {
         return None;

@@ -160,6 +160,97 @@ pub struct Call {
     /// warning rather than failing the sync, since a key set up for the costs alone was
     /// enough before the Discount API was read.
     pub optional: bool,
+    /// Whose data it asks for, sent after `query`: nothing for the key's own member, else
+    /// v1 `isOrganization`, `isPartner` or `memberNoList.N`, v2 `scope` with `targetMemberNo`
+    /// or a `filter` on `memberNo` (see [`Scope`]).
+    pub scope: Vec<(String, String)>,
+}
+
+/// Whose data `sync` asks NCP for (issue 15).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// The key's own member (NCP's default).
+    #[default]
+    Own,
+    /// These members, by number: an Organization master's or a partner representative's.
+    Members(Vec<String>),
+    /// Every member account of the key's Organization (its master's key).
+    Organization,
+    /// Every customer of the key's partner (its representative's key; v1 only).
+    Partner,
+}
+
+impl Scope {
+    /// Whether it asks for other members than the key's own.
+    pub fn is_own(&self) -> bool {
+        *self == Scope::Own
+    }
+}
+
+/// `calls` asking for `scope`'s members: v1 adds `isOrganization=true`, `isPartner=true` or
+/// `memberNoList.1=…&memberNoList.2=…` to every call and drops the contract summaries (their
+/// rows name no member, so they could not be told apart); v2 adds `scope=ORGANIZATION`, and
+/// for `Members` asks each member apart, its cost calls with `targetMemberNo`, its discount
+/// calls with `filter=memberNo=N` (the codes are asked once). v2 has no partner scope.
+pub fn scoped(api: Api, calls: Vec<Call>, scope: &Scope) -> Result<Vec<Call>> {
+    let param = |k: &str, v: &str| (k.to_string(), v.to_string());
+    match (api, scope) {
+        (_, Scope::Own) => Ok(calls),
+        (Api::V2, Scope::Partner) => Err(Error::invalid(
+            "--partner is for --api v1: NCP's Billing API v2 has no partner representative's scope; sync with --api v1, or give the customers with --members",
+        )),
+        (Api::V1, _) => {
+            let extra: Vec<(String, String)> = match scope {
+                Scope::Organization => vec![param("isOrganization", "true")],
+                Scope::Partner => vec![param("isPartner", "true")],
+                Scope::Members(members) => members
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| (format!("memberNoList.{}", i + 1), m.clone()))
+                    .collect(),
+                Scope::Own => Vec::new(),
+            };
+            Ok(calls
+                .into_iter()
+                .filter(|c| c.action != "getContractSummaryList")
+                .map(|mut c| {
+                    c.scope = extra.clone();
+                    c
+                })
+                .collect())
+        }
+        (Api::V2, Scope::Organization) => Ok(calls
+            .into_iter()
+            .map(|mut c| {
+                if c.action != "listCostRelationCodes" {
+                    c.scope = vec![param("scope", "ORGANIZATION")];
+                }
+                c
+            })
+            .collect()),
+        (Api::V2, Scope::Members(members)) => {
+            let mut out = Vec::new();
+            for c in calls {
+                if c.action == "listCostRelationCodes" {
+                    out.push(c);
+                    continue;
+                }
+                for m in members {
+                    let mut one = c.clone();
+                    one.scope = vec![
+                        param("scope", "ORGANIZATION"),
+                        if c.optional {
+                            param("filter", &format!("memberNo={m}"))
+                        } else {
+                            param("targetMemberNo", m)
+                        },
+                    ];
+                    out.push(one);
+                }
+            }
+            Ok(out)
+        }
+    }
 }
 
 /// The calls that fetch months `from` to `to`: bills, per-service and per-contract amounts in
@@ -190,6 +281,7 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
                 query: vec![("startMonth", yyyymm(start)), ("endMonth", yyyymm(end))],
                 months: Some((start, end)),
                 optional: false,
+                scope: Vec::new(),
             });
         }
         start = end.next();
@@ -202,6 +294,7 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
             query: vec![("contractMonth", yyyymm(m))],
             months: Some((m, m)),
             optional: false,
+            scope: Vec::new(),
         });
         m = m.next();
     }
@@ -211,6 +304,7 @@ pub fn plan(from: Month, to: Month) -> Vec<Call> {
         query: Vec::new(),
         months: None,
         optional: true,
+        scope: Vec::new(),
     }));
     calls
 }
@@ -261,6 +355,7 @@ pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
                 query: vec![("demandMonth", m.to_string())],
                 months: Some((m, m)),
                 optional: false,
+                scope: Vec::new(),
             });
         }
         m = m.next();
@@ -271,6 +366,7 @@ pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
         query: Vec::new(),
         months: None,
         optional: false,
+        scope: Vec::new(),
     });
     for (action, path) in [
         ("listCreditDiscounts", "/credit-discounts"),
@@ -283,6 +379,7 @@ pub fn plan_v2(from: Month, to: Month) -> Vec<Call> {
             query: Vec::new(),
             months: None,
             optional: true,
+            scope: Vec::new(),
         });
     }
     calls
@@ -355,6 +452,8 @@ impl Client {
         query.push(("pageSize", self.page_size.to_string()));
         let qs: Vec<String> = query
             .iter()
+            .map(|(k, v)| (*k, v))
+            .chain(call.scope.iter().map(|(k, v)| (k.as_str(), v)))
             .map(|(k, v)| format!("{k}={}", encode(v)))
             .collect();
         // The path signed is the path sent, query and all, byte for byte.
@@ -557,6 +656,91 @@ enum Cursor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn scope_of(c: &Call) -> Vec<(&str, &str)> {
+        c.scope
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect()
+    }
+
+    /// issue 15: v1 asks every call for the scope and drops the contract summaries.
+    #[test]
+    fn issue15_v1_scope_goes_on_every_call() {
+        let m = Month::new(2026, 10).unwrap();
+        let members = Scope::Members(vec!["1000003".into(), "1000001".into()]);
+        let calls = scoped(Api::V1, plan(m, m), &members).unwrap();
+        assert!(calls.iter().all(|c| c.action != "getContractSummaryList"));
+        assert_eq!(calls.len(), plan(m, m).len() - 1);
+        for c in &calls {
+            assert_eq!(
+                scope_of(c),
+                [("memberNoList.1", "1000003"), ("memberNoList.2", "1000001")]
+            );
+        }
+        let org = scoped(Api::V1, plan(m, m), &Scope::Organization).unwrap();
+        assert!(org
+            .iter()
+            .all(|c| scope_of(c) == [("isOrganization", "true")]));
+        let partner = scoped(Api::V1, plan(m, m), &Scope::Partner).unwrap();
+        assert!(partner
+            .iter()
+            .all(|c| scope_of(c) == [("isPartner", "true")]));
+        assert_eq!(
+            scoped(Api::V1, plan(m, m), &Scope::Own).unwrap().len(),
+            plan(m, m).len()
+        );
+    }
+
+    /// issue 15: v2 asks `scope=ORGANIZATION`, each member apart by `targetMemberNo` (costs)
+    /// or a `memberNo` filter (discounts); the codes once and unscoped; no partner scope.
+    #[test]
+    fn issue15_v2_scope_asks_each_member_apart() {
+        let m = Month::new(2026, 10).unwrap();
+        let members = Scope::Members(vec!["2001234".into(), "2001300".into()]);
+        let calls = scoped(Api::V2, plan_v2(m, m), &members).unwrap();
+        let bills: Vec<_> = calls
+            .iter()
+            .filter(|c| c.action == "listDemandCosts")
+            .map(scope_of)
+            .collect();
+        assert_eq!(
+            bills,
+            [
+                vec![("scope", "ORGANIZATION"), ("targetMemberNo", "2001234")],
+                vec![("scope", "ORGANIZATION"), ("targetMemberNo", "2001300")]
+            ]
+        );
+        let credits: Vec<_> = calls
+            .iter()
+            .filter(|c| c.action == "listCreditDiscounts")
+            .map(scope_of)
+            .collect();
+        assert_eq!(
+            credits,
+            [
+                vec![("scope", "ORGANIZATION"), ("filter", "memberNo=2001234")],
+                vec![("scope", "ORGANIZATION"), ("filter", "memberNo=2001300")]
+            ]
+        );
+        let codes: Vec<_> = calls
+            .iter()
+            .filter(|c| c.action == "listCostRelationCodes")
+            .collect();
+        assert_eq!(codes.len(), 1);
+        assert!(codes[0].scope.is_empty());
+        let org = scoped(Api::V2, plan_v2(m, m), &Scope::Organization).unwrap();
+        assert_eq!(org.len(), plan_v2(m, m).len());
+        for c in &org {
+            if c.action == "listCostRelationCodes" {
+                assert!(c.scope.is_empty());
+            } else {
+                assert_eq!(scope_of(c), [("scope", "ORGANIZATION")]);
+            }
+        }
+        let e = scoped(Api::V2, plan_v2(m, m), &Scope::Partner).unwrap_err();
+        assert!(e.to_string().contains("--partner is for --api v1"), "{e}");
+    }
 
     #[test]
     fn signs_like_the_gateway_documents() {

@@ -12,6 +12,7 @@ use serde_json::Value;
 use ncp_usage_core::billing::ncp_daily::DailyUsage;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::error::Result;
+use ncp_usage_core::exact::Exact;
 
 use super::ncp::{fail, inner, At};
 
@@ -23,6 +24,32 @@ pub(super) fn row(at: At<'_>) -> Result<DailyUsage> {
     let start = use_date
         .instant("useStartDate")?
         .ok_or_else(|| use_date.missing("useStartDate"))?;
+    // The list is usage by day (NCP: 일별 계약 사용량; real rows run 00:00:00 to 23:59:59 of
+    // one day): a row ending before it starts, or on another day, is not one day's usage,
+    // and would count days of usage on its first day.
+    if let Some(end) = use_date.instant("useEndDate")? {
+        let shown = use_date.value.get("useEndDate").unwrap_or(&Value::Null);
+        if end < start {
+            return Err(fail(
+                &use_date.path("useEndDate"),
+                &format!(
+                    "a time not before useDate.useStartDate ({})",
+                    start.date_naive()
+                ),
+                shown,
+            ));
+        }
+        if end.date_naive() != start.date_naive() {
+            return Err(fail(
+                &use_date.path("useEndDate"),
+                &format!(
+                    "the day of useDate.useStartDate ({}): a daily row is one day's usage",
+                    start.date_naive()
+                ),
+                shown,
+            ));
+        }
+    }
     let product = match at.field("contractProduct") {
         Some(_) => Some(inner(at, "contractProduct", &mut pp)?),
         None => None,
@@ -79,11 +106,24 @@ pub(super) fn row(at: At<'_>) -> Result<DailyUsage> {
         product: product_id.unwrap_or_default(),
         service: service.unwrap_or_else(|| metering_type.clone()),
         region: contract.text("regionCode")?,
-        quantity: usage.required_number("usageQuantity")?,
+        quantity: not_negative(usage, "usageQuantity")?
+            .ok_or_else(|| usage.missing("usageQuantity"))?,
         unit: usage.code("unit")?.ok_or_else(|| usage.missing("unit"))?,
-        user_quantity: usage.number("userUsageQuantity")?,
+        user_quantity: not_negative(usage, "userUsageQuantity")?,
         user_unit: usage.code("userUnit")?,
         metering_type,
         member_no,
     })
+}
+
+/// A quantity used, which is 0 or more: a negative one would take usage back from the day.
+fn not_negative(at: At<'_>, name: &str) -> Result<Option<Exact>> {
+    match at.number(name)? {
+        Some(q) if q.value().is_sign_negative() && !q.is_zero() => Err(fail(
+            &at.path(name),
+            "a quantity of 0 or more",
+            at.value.get(name).unwrap_or(&Value::Null),
+        )),
+        q => Ok(q),
+    }
 }

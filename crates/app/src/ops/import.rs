@@ -134,6 +134,8 @@ pub struct NcpRequest<'a> {
     pub gateway: &'a dyn Gateway,
     /// Whether a member with no account gets one (`false`: `--no-create` refuses instead).
     pub create: bool,
+    /// Why an issued bill is adjusted, as its adjustment says.
+    pub reason: String,
 }
 
 impl<'a> NcpRequest<'a> {
@@ -159,11 +161,13 @@ impl<'a> NcpRequest<'a> {
             })
             .collect::<Result<Vec<_>>>()?;
         let groups = by_member(pages, &names)?;
+        let reason = format!("{} imported after the bill was issued", names.join(", "));
         Ok(NcpRequest {
             files: names,
             groups,
             gateway,
             create: true,
+            reason,
         })
     }
 }
@@ -181,10 +185,7 @@ pub fn run_ncp(
     request: &NcpRequest,
     chosen: Option<AccountId>,
 ) -> Result<NcpImported> {
-    let reason = format!(
-        "{} imported after the bill was issued",
-        request.files.join(", ")
-    );
+    let reason = &request.reason;
     let mut known = ledger_accounts::with_members(tx)?;
     // The members no account holds yet: when one, it may take the chosen account.
     let homeless = request
@@ -251,7 +252,7 @@ pub fn run_ncp(
         if Some(id) != chosen {
             catch_up_for_write(tx, now, request.gateway)?;
         }
-        let part = store_ncp(tx, now, &group.pages, &reason, request.gateway)?;
+        let part = store_ncp(tx, now, &group.pages, reason, request.gateway)?;
         let account = ledger_accounts::running(tx)?;
         match parts.iter_mut().find(|p| p.name == account.name) {
             Some(p) => p.add(&part),

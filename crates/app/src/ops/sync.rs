@@ -8,14 +8,14 @@ use std::path::Path;
 use std::time::Duration;
 
 use ncp_usage_core::billing::gateway::Gateway;
-use ncp_usage_core::billing::ncp::{one_answer, Api, Page};
+use ncp_usage_core::billing::ncp::{by_member, one_answer, split_by_member, Api, Page};
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::clock::Instant;
 use ncp_usage_core::error::{Error, Result};
-use ncp_usage_ledger::Connection;
+use ncp_usage_ledger::{AccountId, Connection};
 
-use crate::exchange::ncp_api::{credentials, plan, plan_v2, Call, Client};
-use crate::ops::import::store_ncp;
+use crate::exchange::ncp_api::{credentials, plan, plan_v2, scoped, Call, Client, Scope};
+use crate::ops::import::{run_ncp, store_ncp, NcpRequest};
 use crate::report::import::NcpImported;
 
 /// The months to fetch, and the API calls that fetch them.
@@ -27,6 +27,8 @@ pub struct Request {
     pub to: Month,
     /// What to call, in order.
     pub calls: Vec<Call>,
+    /// Whose data: the key's member, or several (issue 15).
+    pub scope: Scope,
 }
 
 impl Request {
@@ -51,6 +53,17 @@ impl Request {
                 Api::V1 => plan(from, to),
                 Api::V2 => plan_v2(from, to),
             },
+            scope: Scope::Own,
+        })
+    }
+
+    /// The same months asked for `scope`'s members (`--members`, `--organization`,
+    /// `--partner`): see [`scoped`].
+    pub fn scoped(self, api: Api, scope: Scope) -> Result<Request> {
+        Ok(Request {
+            calls: scoped(api, self.calls, &scope)?,
+            scope,
+            ..self
         })
     }
 }
@@ -129,6 +142,9 @@ pub struct Fetched<'a> {
     pub skipped: Vec<&'static str>,
     /// Who charges a bill NCP reopened.
     pub gateway: &'a dyn Gateway,
+    /// With a member scope: the pages by member, routed as `import ncp` routes them
+    /// (`pages` is then empty).
+    pub members: Option<NcpRequest<'a>>,
 }
 
 impl<'a> Fetched<'a> {
@@ -167,6 +183,49 @@ impl<'a> Fetched<'a> {
             }
             pages.push(page);
         }
+        if !request.scope.is_own() {
+            // Several members' rows: each page split by member, then grouped and checked per
+            // member exactly as the bodies of one `import ncp` are.
+            let mut parts = Vec::with_capacity(pages.len());
+            let mut part_names = Vec::with_capacity(pages.len());
+            // A page with no rows names no member, so no account: it is not stored (each
+            // member's rows are its whole answer).
+            for (page, name) in pages.into_iter().zip(names) {
+                if page.body.is_empty() {
+                    continue;
+                }
+                for part in split_by_member(page) {
+                    parts.push(part);
+                    part_names.push(name.clone());
+                }
+            }
+            let groups = by_member(parts, &part_names)?;
+            if let Scope::Members(asked) = &request.scope {
+                if let Some(other) = groups
+                    .iter()
+                    .filter_map(|g| g.member.as_deref())
+                    .find(|m| !asked.iter().any(|a| a == m))
+                {
+                    return Err(Error::invalid(format!(
+                        "sync: NCP answered rows of member {other}, not one of --members {}; nothing was written (sync again, or add {other} to --members)",
+                        asked.join(",")
+                    )));
+                }
+            }
+            return Ok(Fetched {
+                request,
+                pages: Vec::new(),
+                skipped: pulled.skipped,
+                gateway,
+                members: Some(NcpRequest {
+                    files: actions(request),
+                    groups,
+                    gateway,
+                    create: true,
+                    reason: reason(request),
+                }),
+            });
+        }
         // Pages are one answer, as the files of one import are: a row repeated alike is kept
         // once, one repeated with other figures refused.
         one_answer(&mut pages, &names)?;
@@ -175,23 +234,53 @@ impl<'a> Fetched<'a> {
             pages,
             skipped: pulled.skipped,
             gateway,
+            members: None,
         })
     }
+}
+
+/// Why an issued bill is adjusted by a sync.
+fn reason(request: &Request) -> String {
+    format!(
+        "NCP's amounts synced for {} to {} after the bill was issued",
+        request.from, request.to
+    )
+}
+
+/// The actions called, each once.
+fn actions(request: &Request) -> Vec<String> {
+    let mut actions: Vec<String> = request.calls.iter().map(|c| c.action.to_string()).collect();
+    actions.dedup();
+    actions
+}
+
+/// Stores what a `sync` with a member scope fetched, each member's rows in its account as
+/// `import ncp` routes them ([`run_ncp`]); `create` false refuses a member no account holds.
+/// Without a member scope it is [`run`].
+pub fn run_members(
+    tx: &Connection,
+    now: Instant,
+    fetched: &mut Fetched,
+    chosen: Option<AccountId>,
+    create: bool,
+) -> Result<NcpImported> {
+    let Some(request) = fetched.members.as_mut() else {
+        // No member scope: the chosen account's sync.
+        return run(tx, now, fetched);
+    };
+    request.create = create;
+    let mut imported = run_ncp(tx, now, request, chosen)?;
+    imported.skipped = fetched.skipped.iter().map(|a| a.to_string()).collect();
+    Ok(imported)
 }
 
 /// Stores what `sync` fetched.
 pub fn run(tx: &Connection, now: Instant, fetched: &Fetched) -> Result<NcpImported> {
     let request = fetched.request;
-    let reason = format!(
-        "NCP's amounts synced for {} to {} after the bill was issued",
-        request.from, request.to
-    );
-    let stored = store_ncp(tx, now, &fetched.pages, &reason, fetched.gateway)?;
-    let mut actions: Vec<String> = request.calls.iter().map(|c| c.action.to_string()).collect();
-    actions.dedup();
+    let stored = store_ncp(tx, now, &fetched.pages, &reason(request), fetched.gateway)?;
     Ok(NcpImported {
         kind: "ncp",
-        files: actions,
+        files: actions(request),
         skipped: fetched.skipped.iter().map(|a| a.to_string()).collect(),
         accounts_created: Vec::new(),
         accounts: Vec::new(),

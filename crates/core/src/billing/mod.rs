@@ -8,6 +8,7 @@ pub mod account;
 pub mod accounts;
 pub mod confirmation;
 pub mod facts;
+pub mod focus;
 pub mod gateway;
 pub mod issued;
 pub mod ncp;

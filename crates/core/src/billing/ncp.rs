@@ -709,6 +709,7 @@ pub fn one_answer(pages: &mut [Page], names: &[String]) -> Result<()> {
     // Issue 14: of two files' bills of one month, the one NCP wrote last stands, whatever
     // the order of the files; an older one is dropped here, never stored.
     super::ncp_stale::later_written(pages);
+    super::ncp_stale::later_written_lines(pages);
     type LineKey = (Month, &'static str, String, String, String, String);
     // Where each key was first seen: its page and its place among that page's kept rows
     // (the rows themselves stay in their pages, never copied: an import may hold millions).
@@ -942,6 +943,99 @@ pub fn one_member<'a>(
 /// Whether `m` is an NCP member number (digits), not the login id older bodies name.
 pub fn is_member_number(m: &str) -> bool {
     !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Rows of several members in one list, as one list per member in the order each member
+/// first appears; rows naming no member number stay together, where the first of them was.
+fn part_by_member<T>(rows: Vec<T>, key: impl Fn(&T) -> Option<&str>) -> Vec<Vec<T>> {
+    let mut parts: Vec<(Option<String>, Vec<T>)> = Vec::new();
+    for row in rows {
+        let member = key(&row)
+            .filter(|m| is_member_number(m))
+            .map(str::to_string);
+        match parts.iter_mut().find(|(m, _)| *m == member) {
+            Some((_, rows)) => rows.push(row),
+            None => parts.push((member, vec![row])),
+        }
+    }
+    parts.into_iter().map(|(_, rows)| rows).collect()
+}
+
+/// A page NCP answered for several members at once (`sync --organization`, `--partner`,
+/// `--members`: issue 15), as one page per member its rows name, so that [`by_member`] routes
+/// each member's rows to its account; a page of one member (or of none) comes back whole.
+/// The parts keep the page's list path and drop its paging (the call already has every page).
+pub fn split_by_member(page: Page) -> Vec<Page> {
+    let mut named: Vec<&str> = page
+        .body
+        .members()
+        .into_iter()
+        .filter(|m| is_member_number(m))
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    if named.len() < 2 {
+        return vec![page];
+    }
+    fn line(l: &FeeLine) -> Option<&str> {
+        l.ncp.as_ref()?.text("member_no")
+    }
+    let bodies: Vec<Body> = match page.body {
+        Body::DemandCosts(v) => part_by_member(v, |d| d.member.as_deref())
+            .into_iter()
+            .map(Body::DemandCosts)
+            .collect(),
+        Body::ProductCosts(v) => part_by_member(v, line)
+            .into_iter()
+            .map(Body::ProductCosts)
+            .collect(),
+        Body::ContractCosts(v) => part_by_member(v, line)
+            .into_iter()
+            .map(Body::ContractCosts)
+            .collect(),
+        Body::GroupCosts(v) => part_by_member(v, |g| g.cost.member_no.as_deref())
+            .into_iter()
+            .map(Body::GroupCosts)
+            .collect(),
+        Body::ItemCosts(v) => part_by_member(v, |i| i.cost.member_no.as_deref())
+            .into_iter()
+            .map(Body::ItemCosts)
+            .collect(),
+        Body::Credits(v) => part_by_member(v, |c| c.member_no.as_deref())
+            .into_iter()
+            .map(Body::Credits)
+            .collect(),
+        Body::CreditDiscounts(v) => part_by_member(v, |c| c.member_no.as_deref())
+            .into_iter()
+            .map(Body::CreditDiscounts)
+            .collect(),
+        Body::Discounts(v) => part_by_member(v, |d| d.member_no.as_deref())
+            .into_iter()
+            .map(Body::Discounts)
+            .collect(),
+        Body::ProductDiscounts(v) => part_by_member(v, |d| d.member_no.as_deref())
+            .into_iter()
+            .map(Body::ProductDiscounts)
+            .collect(),
+        Body::ProductDiscountsV2(v) => part_by_member(v, |d| d.member_no.as_deref())
+            .into_iter()
+            .map(Body::ProductDiscountsV2)
+            .collect(),
+        Body::DailyUsage(v) => part_by_member(v, |u| u.member_no.as_deref())
+            .into_iter()
+            .map(Body::DailyUsage)
+            .collect(),
+        other => vec![other],
+    };
+    bodies
+        .into_iter()
+        .map(|body| Page {
+            body,
+            total_rows: None,
+            next_token: None,
+            list_path: page.list_path.clone(),
+        })
+        .collect()
 }
 
 /// The bodies of one import that belong to one NCP member (issue 15): they are stored in
