@@ -840,7 +840,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__accounts)
-            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version add rename remove help"
+            opts="-y -h -V --all-accounts --demo --db --as-of --account --json --format --yes --help --version add rename remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1846,7 +1846,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__history)
-            opts="-y -h -V --month --region --detail --daily --demo --db --as-of --account --json --format --yes --help --version"
+            opts="-y -h -V --month --region --detail --daily --all-accounts --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2040,7 +2040,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__pay)
-            opts="-y -h -V --instant --auto --deposit --month --method --reference --idempotency-key --demo --db --as-of --account --json --format --yes --help --version"
+            opts="-y -h -V --instant --auto --deposit --month --method --reference --idempotency-key --all-accounts --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2090,7 +2090,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__promotions)
-            opts="-y -h -V --demo --db --as-of --account --json --format --yes --help --version"
+            opts="-y -h -V --all-accounts --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2314,7 +2314,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__status)
-            opts="-y -h -V --month --region --demo --db --as-of --account --json --format --yes --help --version"
+            opts="-y -h -V --month --region --all-accounts --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2402,7 +2402,7 @@ _ncp__usage() {
             return 0
             ;;
         ncp__usage__subcmd__trend)
-            opts="-y -h -V --months --demo --db --as-of --account --json --format --yes --help --version"
+            opts="-y -h -V --months --all-accounts --demo --db --as-of --account --json --format --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -170,6 +170,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l all-accounts -d 'With the list: add a total per currency (what the accounts used this month and what they owe)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand accounts; and not __fish_seen_subcommand_from add rename remove help" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -268,6 +269,7 @@ csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l detail -d 'List the fee lines behind each service'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l daily -d 'List NCP\'s daily usage instead: one row per day, contract and metering type, as imported from getContractUsageListByDaily'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l all-accounts -d 'Every account of the ledger: one block per account, then a total per currency'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand history" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -284,6 +286,7 @@ csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l detail -d 'List the fee lines behind each service'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l daily -d 'List NCP\'s daily usage instead: one row per day, contract and metering type, as imported from getContractUsageListByDaily'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l all-accounts -d 'Every account of the ledger: one block per account, then a total per currency'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand usage" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -298,6 +301,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l format -d
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l all-accounts -d 'Every account of the ledger: one block per account, then a total per currency'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand status" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -318,6 +322,7 @@ csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l instant -d 'Pay now: the previous month\'s bill in advance, or outstanding amounts (14:00 on the 3rd to 22:00 on the last day, except the 10th–14th)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l auto -d 'Run the automatic payments due by now (what cron runs daily)'
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l all-accounts -d 'Every account of the ledger, read only (never pays): one block per account, then a total per currency'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand pay" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -343,6 +348,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l forma
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l all-accounts -d 'Every account of the ledger: one block per account, then a total per currency'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand promotions" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'
@@ -356,6 +362,7 @@ complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l format -d 
 json\t'One JSON document'
 csv\t'CSV rows with a header, where the output has rows'
 focus\t'`export` only: the month as a FOCUS 1.2 cost and usage file (docs/FOCUS.md)'"
+complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l all-accounts -d 'Every account of the ledger: one block per account, then a total per currency'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l demo -d 'Use a fresh in-memory demo ledger instead of --db (nothing is written to disk)'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -l json -d 'Print one JSON document (same as --format json); errors too, on stderr'
 complete -c ncp-usage -n "__fish_ncp_usage_using_subcommand trend" -s y -l yes -d 'Answer yes to confirmation prompts (for scripts)'

@@ -26,6 +26,8 @@ pub struct Context {
     pub format: Format,
     /// `--account`: the account to work for (the only one when `None`).
     pub account: Option<String>,
+    /// Whether `--account` was typed (not taken from `NCP_USAGE_ACCOUNT`).
+    pub account_typed: bool,
     /// `--yes`: skip confirmation prompts.
     pub yes: bool,
     /// Who approves charges.
@@ -77,6 +79,8 @@ impl Context {
             now,
             format,
             account: cli.account.clone(),
+            account_typed: cli.account.is_some()
+                && std::env::var("NCP_USAGE_ACCOUNT").ok() != cli.account,
             yes: cli.yes,
             gateway: LocalGateway,
         })
@@ -170,6 +174,27 @@ impl Context {
     pub fn read_across<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         self.existing_ledger_path()?;
         self.open()?.read_as_of(Some(self.now), f)
+    }
+
+    /// Runs a roll-up (`--all-accounts`): [`Context::read_across`], refused (exit 2) when
+    /// `--account` names one account too; `NCP_USAGE_ACCOUNT` is left aside.
+    /// Like [`Context::read`], a stale snapshot that a writer overtook is read again.
+    pub fn read_all<T>(&self, f: impl Fn(&Transaction) -> Result<T>) -> Result<T> {
+        if self.account_typed {
+            return Err(Error::invalid(
+                "--all-accounts shows every account and --account chooses one; drop one of the two",
+            ));
+        }
+        let mut tries = 0;
+        loop {
+            match self.read_across(&f) {
+                Err(e) if e.kind == ncp_usage_core::error::Kind::Busy && tries < 20 => {
+                    tries += 1;
+                    std::thread::sleep(Duration::from_millis(10 * tries));
+                }
+                other => return other,
+            }
+        }
     }
 
     /// Runs a command that changes the accounts themselves (`accounts add|rename|remove`),

@@ -111,7 +111,7 @@ pub enum Command {
     /// The email and SMS outbox: bills issued, outstanding amounts, notices.
     Notifications(commands::notifications::NotificationsArgs),
     /// Promotions and credits: what they give, what is left, when credits run out.
-    Promotions,
+    Promotions(commands::promotions::PromotionsArgs),
     /// Usage and billing over the last months, with a chart and a month-end projection.
     Trend(commands::trend::TrendArgs),
     /// Issue the printable usage confirmation of a month (HTML or PDF).
@@ -149,9 +149,9 @@ impl Command {
             Command::History(_)
             | Command::Status(_)
             | Command::Notifications(_)
-            | Command::Promotions
+            | Command::Promotions(_)
             | Command::Trend(_)
-            | Command::Accounts(commands::accounts::AccountsArgs { action: None })
+            | Command::Accounts(commands::accounts::AccountsArgs { action: None, .. })
             | Command::Receipt(commands::receipt::ReceiptCommand::List { .. })
             | Command::Calendar(commands::calendar::CalendarCommand::List { .. }) => ROWS,
             Command::Pay(args) if args.is_view() => ROWS,
@@ -190,7 +190,7 @@ impl Command {
             Command::Pay(args) if args.deposit.is_some() => "pay --deposit",
             Command::Pay(_) => "pay",
             Command::Notifications(_) => "notifications",
-            Command::Promotions => "promotions",
+            Command::Promotions(_) => "promotions",
             Command::Trend(_) => "trend",
             Command::Confirmation(_) => "confirmation",
             Command::Receipt(R::Apply { .. }) => "receipt apply",
@@ -394,7 +394,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Notifications(args) => commands::notifications::run(&ctx, args),
         Command::Receipt(cmd) => commands::receipt::run(&ctx, cmd),
         Command::Confirmation(args) => commands::confirmation::run(&ctx, args),
-        Command::Promotions => commands::promotions::run(&ctx),
+        Command::Promotions(args) => commands::promotions::run(&ctx, args),
         Command::Trend(args) => commands::trend::run(&ctx, args),
         Command::Calendar(cmd) => commands::calendar::run(&ctx, cmd),
         Command::Sync(args) => commands::sync::run(&ctx, args),

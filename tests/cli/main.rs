@@ -72,6 +72,7 @@ mod promotions;
 mod prompts;
 mod readme;
 mod receipts;
+mod rollup;
 mod security;
 mod status;
 mod tables;

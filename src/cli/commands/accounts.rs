@@ -6,13 +6,18 @@ use clap::{Args, Subcommand};
 use super::init::MemberArgs;
 use crate::cli::prompt::ask;
 use crate::cli::Context;
-use ncp_usage_app::ops::{accounts, init};
+use ncp_usage_app::ops::{accounts, init, rollup};
 use ncp_usage_core::error::{Error, Result};
 use ncp_usage_ledger::{work_for, AccountId};
 
 /// List the accounts (with no subcommand), or change them.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct AccountsArgs {
+    /// With the list: add a total per currency (what the accounts used this month and
+    /// what they owe).
+    #[arg(long)]
+    pub all_accounts: bool,
     /// What to change.
     #[command(subcommand)]
     pub action: Option<AccountsCommand>,
@@ -51,6 +56,9 @@ pub enum AccountsCommand {
 /// Runs `accounts`.
 pub fn run(ctx: &Context, args: AccountsArgs) -> Result<()> {
     match args.action {
+        None if args.all_accounts => {
+            ctx.print(&ctx.read_all(|tx| rollup::accounts(tx, ctx.now, &ctx.gateway))?)
+        }
         None => ctx.print(&ctx.read_across(|tx| accounts::list(tx, ctx.now, &ctx.gateway))?),
         Some(AccountsCommand::Add {
             name,

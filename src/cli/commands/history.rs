@@ -4,6 +4,7 @@ use clap::Args;
 
 use crate::cli::Context;
 use ncp_usage_app::ops::history::{self, HistoryRequest};
+use ncp_usage_app::ops::rollup;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::error::Result;
 
@@ -24,6 +25,9 @@ pub struct HistoryArgs {
     /// imported from getContractUsageListByDaily.
     #[arg(long)]
     pub daily: bool,
+    /// Every account of the ledger: one block per account, then a total per currency.
+    #[arg(long, conflicts_with_all = ["daily"])]
+    pub all_accounts: bool,
 }
 
 /// Runs `history`.
@@ -33,6 +37,10 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<()> {
         region: args.region,
         detail: args.detail,
     };
+    if args.all_accounts {
+        let view = ctx.read_all(|tx| rollup::history(tx, ctx.now, &ctx.gateway, &request))?;
+        return ctx.print(&view);
+    }
     if args.daily {
         let view = ctx.read(|tx| history::daily(tx, ctx.now, &request))?;
         return ctx.print(&view);

@@ -7,7 +7,7 @@ use clap::{ArgGroup, Args};
 use crate::cli::prompt::confirm;
 use crate::cli::Context;
 use ncp_usage_app::ops::pay::{deposit, pay_instant, preview_instant, InstantRequest};
-use ncp_usage_app::ops::{pay_auto, pay_show};
+use ncp_usage_app::ops::{pay_auto, pay_show, rollup};
 use ncp_usage_app::report::pay::PaymentDoc;
 use ncp_usage_core::billing::payment::InstantMethod;
 use ncp_usage_core::calendar::Month;
@@ -41,6 +41,10 @@ pub struct PayArgs {
     /// the first payment, other arguments are refused.
     #[arg(long, value_name = "KEY")]
     pub idempotency_key: Option<String>,
+    /// Every account of the ledger, read only (never pays): one block per account, then a
+    /// total per currency.
+    #[arg(long, conflicts_with_all = ["instant", "auto", "deposit", "idempotency_key"])]
+    pub all_accounts: bool,
 }
 
 impl PayArgs {
@@ -130,6 +134,9 @@ pub fn run(ctx: &Context, args: PayArgs) -> Result<()> {
         // `pay --auto` is the catch-up itself, run so that it can report what it did.
         let doc = ctx.write_without_catch_up(|tx| pay_auto::run(tx, ctx.now, &ctx.gateway))?;
         return ctx.print(&doc);
+    }
+    if args.all_accounts {
+        return ctx.print(&ctx.read_all(|tx| rollup::pay(tx, ctx.now, &ctx.gateway))?);
     }
     ctx.print(&ctx.read(|tx| pay_show::run(tx, ctx.now))?)
 }

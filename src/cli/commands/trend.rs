@@ -3,6 +3,7 @@
 use clap::Args;
 
 use crate::cli::Context;
+use ncp_usage_app::ops::rollup;
 use ncp_usage_app::ops::trend::{self, TrendRequest};
 use ncp_usage_core::error::Result;
 
@@ -13,6 +14,9 @@ pub struct TrendArgs {
     /// How many months (1–120).
     #[arg(long, default_value_t = 6, value_name = "N", allow_negative_numbers = true, value_parser = month_count)]
     pub months: u32,
+    /// Every account of the ledger: one block per account, then a total per currency.
+    #[arg(long)]
+    pub all_accounts: bool,
 }
 
 /// `--months`: a count; `-1` or `abc` is told what a count is (the range is the request's).
@@ -25,6 +29,10 @@ fn month_count(text: &str) -> std::result::Result<u32, String> {
 /// Runs `trend`.
 pub fn run(ctx: &Context, args: TrendArgs) -> Result<()> {
     let request = TrendRequest::new(args.months)?;
+    if args.all_accounts {
+        let view = ctx.read_all(|tx| rollup::trend(tx, ctx.now, &ctx.gateway, &request))?;
+        return ctx.print(&view);
+    }
     let view = ctx.read(|tx| trend::run(tx, ctx.now, &request))?;
     ctx.print(&view)
 }

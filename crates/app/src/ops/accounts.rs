@@ -31,6 +31,7 @@ pub fn list(tx: &Connection, now: Instant, gateway: &dyn Gateway) -> Result<Acco
     Ok(Accounts {
         as_of: ncp_usage_core::clock::rfc3339(now),
         accounts: rows,
+        totals: None,
     })
 }
 

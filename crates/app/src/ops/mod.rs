@@ -27,6 +27,7 @@ pub mod promotions;
 pub mod receipt_apply;
 pub mod receipt_cancel;
 pub mod receipt_list;
+pub mod rollup;
 pub mod status;
 pub mod sync;
 pub mod trend;

@@ -3,8 +3,10 @@
 use serde::Serialize;
 
 use super::layout::{Column, Grid};
+use super::rollup::{totals_human, totals_value};
 use super::{Report, Style};
 use ncp_usage_core::billing::account::MemberType;
+use ncp_usage_core::billing::rollup::CurrencyTotal;
 use ncp_usage_core::calendar::Month;
 use ncp_usage_core::exact::{Currency, Exact};
 use ncp_usage_core::money::Krw;
@@ -38,6 +40,9 @@ pub struct Accounts {
     pub as_of: String,
     /// Every account, in the order they were made.
     pub accounts: Vec<AccountRow>,
+    /// With `--all-accounts`: a total per currency (in JSON as `totals`).
+    #[serde(skip)]
+    pub totals: Option<Vec<CurrencyTotal>>,
 }
 
 impl Report for Accounts {
@@ -64,11 +69,29 @@ impl Report for Accounts {
                 if a.blocked { "yes" } else { "no" }.to_string(),
             ]);
         }
-        format!(
+        let mut out = format!(
             "Accounts as of {}\n{t}\n{}\n",
             self.as_of,
             plural(self.accounts.len(), "account", "accounts")
-        )
+        );
+        if let Some(totals) = &self.totals {
+            out.push('\n');
+            out.push_str(&totals_human(
+                style,
+                totals,
+                self.accounts.len(),
+                "used this month and outstanding",
+            ));
+        }
+        out
+    }
+
+    fn json(&self) -> serde_json::Result<serde_json::Value> {
+        let mut doc = serde_json::to_value(self)?;
+        if let (Some(totals), serde_json::Value::Object(fields)) = (&self.totals, &mut doc) {
+            fields.insert("totals".to_string(), totals_value(totals)?);
+        }
+        Ok(doc)
     }
 
     fn csv(&self) -> Option<Vec<Vec<String>>> {

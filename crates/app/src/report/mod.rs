@@ -21,6 +21,7 @@ pub mod ncp_line;
 pub mod pay;
 pub mod promotions;
 pub mod receipt;
+pub mod rollup;
 pub mod status;
 pub mod trend;
 

@@ -25,6 +25,7 @@ pub mod period;
 pub mod promotion;
 pub mod rating;
 pub mod receipt;
+pub mod rollup;
 pub mod schedule;
 pub mod statement;
 pub mod status;
